@@ -1,6 +1,101 @@
+using Logis.Persistence;
+using Logis.Persistence.Reference;
+using Logis.Persistence.Seed;
+using Logis.Web.Features.Territoire;
+using Logis.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Logging.ClearProviders();
+builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+
+var optionsBase = builder.Configuration.GetSection(OptionsBase.Section).Get<OptionsBase>() ?? new OptionsBase();
+var optionsDemo = builder.Configuration.GetSection(OptionsDemo.Section).Get<OptionsDemo>() ?? new OptionsDemo();
+optionsDemo.Valider();
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddLogisPersistence(optionsBase);
+builder.Services.AddSingleton(_ => ReferenceData.Trouver());
+builder.Services.AddScoped<TerritoireQueries>();
+builder.Services.AddScoped<TerritoireSeeder>();
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks().AddCheck<BaseSanteCheck>("base");
+
+const string SchemaLogis = "Logis";
+builder.Services.AddAuthentication(SchemaLogis)
+    .AddPolicyScheme(SchemaLogis, "Agent ou système partenaire", o =>
+        o.ForwardDefaultSelector = ctx => ctx.Request.Headers.ContainsKey(CleApiHandler.Entete)
+            ? CleApiHandler.Schema : CookieAuthenticationDefaults.AuthenticationScheme)
+    .AddCookie(o =>
+    {
+        o.LoginPath = "/connexion";
+        o.LogoutPath = "/deconnexion";
+        o.AccessDeniedPath = "/acces-refuse";
+        o.Cookie.Name = "logis.session";
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Strict;
+        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        o.SlidingExpiration = true;
+        o.Events.OnRedirectToLogin = ctx => RejeterApi(ctx, StatusCodes.Status401Unauthorized);
+        o.Events.OnRedirectToAccessDenied = ctx => RejeterApi(ctx, StatusCodes.Status403Forbidden);
+    })
+    .AddScheme<AuthenticationSchemeOptions, CleApiHandler>(CleApiHandler.Schema, null);
+builder.Services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+builder.Services.AddAntiforgery(o => o.Cookie.Name = "logis.af");
+
 var app = builder.Build();
-app.MapGet("/health", () => Results.Ok(new { statut = "ok" }));
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<LogisDbContext>();
+    await LogisDatabase.PreparerAsync(db, appliquerMigrations: false);
+    if (optionsDemo.SemerAuDemarrage)
+    {
+        var resultat = await scope.ServiceProvider.GetRequiredService<TerritoireSeeder>()
+            .SemerAsync(Logis.Domain.Territoire.Siren.Create(optionsDemo.Epci), optionsDemo.Graine, comptesDemo: true);
+        app.Logger.LogInformation("Territoire de démonstration {Epci} : {Etat}, {Logements} logements", resultat.Epci,
+            resultat.DejaPresent ? "déjà présent" : "créé", resultat.Logements);
+    }
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler();
+    app.UseHsts();
+}
+app.UseStatusCodePages();
+app.UseEnTetesSecurite();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi().AllowAnonymous();
+app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = SanteReponse.EcrireAsync }).AllowAnonymous();
+var api = app.MapGroup("/api/v1").WithTags("Logis");
+api.MapTerritoireApi();
+app.MapRazorPages();
+
 app.Run();
+
+static Task RejeterApi(RedirectContext<CookieAuthenticationOptions> ctx, int statut)
+{
+    if (ctx.Request.Path.StartsWithSegments("/api"))
+    {
+        ctx.Response.StatusCode = statut;
+        return Results.Problem(statusCode: statut,
+            title: statut == 401 ? "Authentification requise" : "Accès refusé",
+            detail: statut == 401 ? "Présentez une clé d'API (en-tête X-Api-Key) ou connectez-vous." : "Votre organisation n'a pas accès à cette ressource.")
+            .ExecuteAsync(ctx.HttpContext);
+    }
+    ctx.Response.Redirect(ctx.RedirectUri);
+    return Task.CompletedTask;
+}
 
 public partial class Program;

@@ -1,0 +1,63 @@
+using Logis.Domain.Acces;
+using Logis.Domain.Commun;
+using Logis.Domain.Territoire;
+
+namespace Logis.Persistence.Acces;
+
+/// <summary>
+/// An agent account. Personal (one person), with a hashed password and lock-out after repeated
+/// failures (DATA-PROTECTION §2 items 12, 27, 28).
+/// </summary>
+public sealed class Utilisateur
+{
+    public const int EchecsAvantVerrouillage = 5;
+    public static readonly TimeSpan DureeVerrouillage = TimeSpan.FromMinutes(15);
+
+    public Guid Id { get; init; }
+    public required string Identifiant { get; init; }
+    public required string NomComplet { get; init; }
+    public required Role Role { get; init; }
+    public required Siren EpciSiren { get; init; }
+    public BailleurId? BailleurId { get; init; }
+    public ReservataireId? ReservataireId { get; init; }
+    public CodeInsee? CommuneInsee { get; init; }
+    public required string MotDePasseHache { get; set; }
+    public int EchecsConnexion { get; private set; }
+    public DateTimeOffset? VerrouilleJusqua { get; private set; }
+
+    public Perimetre Perimetre => new(EpciSiren, BailleurId, ReservataireId, CommuneInsee);
+
+    public bool EstVerrouille(DateTimeOffset maintenant) => VerrouilleJusqua is { } fin && fin > maintenant;
+
+    public void EnregistrerEchec(DateTimeOffset maintenant)
+    {
+        EchecsConnexion++;
+        if (EchecsConnexion >= EchecsAvantVerrouillage)
+        {
+            VerrouilleJusqua = maintenant + DureeVerrouillage;
+            EchecsConnexion = 0;
+        }
+    }
+
+    public void EnregistrerSucces()
+    {
+        EchecsConnexion = 0;
+        VerrouilleJusqua = null;
+    }
+}
+
+/// <summary>A partner system authenticated by an API key; only the SHA-256 of the key is stored.</summary>
+public sealed class ClientApi
+{
+    public Guid Id { get; init; }
+    public required string Nom { get; init; }
+    public required Role Role { get; init; }
+    public required Siren EpciSiren { get; init; }
+    public BailleurId? BailleurId { get; init; }
+    public ReservataireId? ReservataireId { get; init; }
+    public CodeInsee? CommuneInsee { get; init; }
+    public required string EmpreinteCle { get; init; }
+    public bool Actif { get; init; } = true;
+
+    public Perimetre Perimetre => new(EpciSiren, BailleurId, ReservataireId, CommuneInsee);
+}

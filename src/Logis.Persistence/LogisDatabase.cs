@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Logis.Persistence;
+
+public enum FournisseurBase
+{
+    Sqlite,
+    PostgreSql,
+}
+
+/// <summary>Database settings (section « Logis:Database »): SQLite file by default, PostgreSQL by configuration.</summary>
+public sealed class OptionsBase
+{
+    public const string Section = "Logis:Database";
+    public const string SqliteParDefaut = "Data Source=var/logis.db";
+
+    public FournisseurBase Fournisseur { get; set; } = FournisseurBase.Sqlite;
+    public string? ConnectionString { get; set; }
+
+    public string ChaineEffective => string.IsNullOrWhiteSpace(ConnectionString)
+        ? Fournisseur == FournisseurBase.Sqlite ? SqliteParDefaut
+          : throw new InvalidOperationException("Logis:Database:ConnectionString est obligatoire avec PostgreSQL.")
+        : ConnectionString;
+}
+
+public static class LogisDatabase
+{
+    public static void Configurer(DbContextOptionsBuilder b, OptionsBase options)
+    {
+        switch (options.Fournisseur)
+        {
+            case FournisseurBase.Sqlite:
+                var chaine = options.ChaineEffective;
+                CreerDossierSqlite(chaine);
+                b.UseSqlite(chaine);
+                break;
+            case FournisseurBase.PostgreSql:
+                b.UseNpgsql(options.ChaineEffective, o => o.MigrationsHistoryTable("__ef_migrations"));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(options), $"Fournisseur de base inconnu : {options.Fournisseur}.");
+        }
+    }
+
+    public static IServiceCollection AddLogisPersistence(this IServiceCollection services, OptionsBase options) =>
+        services.AddDbContext<LogisDbContext>(b => Configurer(b, options));
+
+    /// <summary>
+    /// Prepares the schema. PostgreSQL gets its EF migrations only through <c>logis migrate</c>
+    /// (never silently); this method then only checks that none is pending. The embedded SQLite demo
+    /// database is created from the model (docs/adr/0002).
+    /// </summary>
+    public static async Task PreparerAsync(LogisDbContext db, bool appliquerMigrations, CancellationToken ct = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.EnsureCreatedAsync(ct);
+            return;
+        }
+        if (appliquerMigrations)
+        {
+            await db.Database.MigrateAsync(ct);
+            return;
+        }
+        var enAttente = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (enAttente.Count > 0)
+            throw new InvalidOperationException($"La base PostgreSQL n'est pas à jour ({enAttente.Count} migration(s) en attente) : lancez « logis migrate ».");
+    }
+
+    private static void CreerDossierSqlite(string chaine)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(chaine);
+        var dossier = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(dossier) && builder.DataSource != ":memory:") Directory.CreateDirectory(dossier);
+    }
+}
