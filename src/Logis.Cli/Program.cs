@@ -1,4 +1,9 @@
 using System.CommandLine;
+using Logis.Cli;
 
-var root = new RootCommand("Logis : outil d'exploitation");
-return root.Parse(args).Invoke();
+var root = new RootCommand("Logis : outil d'exploitation (base, territoires, imports, calculs en lot)");
+root.Options.Add(BaseCli.OptionFournisseur);
+root.Options.Add(BaseCli.OptionConnexion);
+root.Subcommands.Add(CommandesTerritoire.Migrate());
+root.Subcommands.Add(CommandesTerritoire.SeedDemo());
+return await root.Parse(args).InvokeAsync();
