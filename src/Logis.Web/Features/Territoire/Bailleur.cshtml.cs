@@ -20,7 +20,6 @@ public sealed class BailleurModel(TerritoireQueries queries) : PageModel
     [BindProperty(SupportsGet = true)] public string? Typologie { get; set; }
     [BindProperty(SupportsGet = true)] public string? Qpv { get; set; }
     [BindProperty(SupportsGet = true)] public string? Financement { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public string? NumeroPage { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -34,7 +33,9 @@ public sealed class BailleurModel(TerritoireQueries queries) : PageModel
         DetailVisible = agent.Perimetre.PeutVoirDetailDuParcDe(agent.Role, bailleurId);
         if (!DetailVisible) return Page();
 
-        var (filtre, page, taille, erreurs) = ParametresLogements.Lire(Commune, Typologie, Qpv, Financement, id.ToString(), NumeroPage, null);
+        var (filtre, page, taille, erreurs) = ParametresLogements.Lire(Commune, Typologie, Qpv, Financement, id.ToString(),
+            // "page" is a reserved route value in Razor Pages: read it from the query string itself.
+            Request.Query["page"].ToString(), null);
         Erreurs = erreurs;
         if (filtre is not null) Logements = await queries.LogementsAsync(agent.Perimetre.EpciSiren, filtre, page, taille, ct);
         return Page();

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp;
+using AngleSharp.Html.Dom;
+using Logis.Persistence;
+using Logis.Persistence.Seed;
+using Logis.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Logis.Web.Tests.Infrastructure;
+
+/// <summary>The web app over one of the seeded test databases.</summary>
+public sealed class LogisFactory(OptionsBase options) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Logis:Database:Fournisseur", options.Fournisseur.ToString());
+        builder.UseSetting("Logis:Database:ConnectionString", options.ConnectionString);
+        builder.UseSetting("Logis:Demo:SemerAuDemarrage", "true");
+    }
+
+    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public HttpClient ClientApi(string compte) => ClientApiCle(ComptesDemo.CleApi(compte, Domain.Territoire.Siren.Create(TerritoireSeeder.SirenTpm)));
+
+    public HttpClient ClientApiCle(string cle)
+    {
+        var client = Client();
+        client.DefaultRequestHeaders.Add("X-Api-Key", cle);
+        return client;
+    }
+
+    /// <summary>A browser-like client signed in with a demo account (tpm.demo).</summary>
+    public async Task<HttpClient> ConnecterAsync(string compte)
+    {
+        var client = Client();
+        var reponse = await Connexion(client, $"{compte}@tpm.demo", TerritoireSeeder.MotDePasseDemo);
+        Assert.Equal(HttpStatusCode.Redirect, reponse.StatusCode);
+        return client;
+    }
+
+    public static async Task<HttpResponseMessage> Connexion(HttpClient client, string identifiant, string motDePasse)
+    {
+        var jeton = await JetonAsync(client, "/connexion");
+        return await client.PostAsync("/connexion", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Identifiant"] = identifiant, ["MotDePasse"] = motDePasse, ["__RequestVerificationToken"] = jeton,
+        }));
+    }
+
+    public static async Task<string> JetonAsync(HttpClient client, string page)
+    {
+        var html = await client.GetStringAsync(page);
+        return Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+    }
+
+    public static async Task<IHtmlDocument> DocumentAsync(HttpResponseMessage reponse)
+    {
+        var html = await reponse.Content.ReadAsStringAsync();
+        return (IHtmlDocument)await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html));
+    }
+}
+
+/// <summary>One app per provider over the TPM database seeded once.</summary>
+public sealed class ApplicationsFixture : IAsyncLifetime
+{
+    private readonly TerritoireSemeFixture _bases = new();
+    private readonly Dictionary<string, LogisFactory> _apps = [];
+
+    public async Task InitializeAsync()
+    {
+        await _bases.InitializeAsync();
+        foreach (var f in new[] { BasesDeTest.Sqlite, BasesDeTest.Postgres }) _apps[f] = new LogisFactory(_bases.Options(f));
+    }
+
+    public LogisFactory App(string fournisseur) => _apps[fournisseur];
+
+    public LogisDbContext Base(string fournisseur) => _bases.Ouvrir(fournisseur);
+
+    public async Task DisposeAsync()
+    {
+        foreach (var app in _apps.Values) await app.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Nom)]
+public class CollectionApplications : ICollectionFixture<ApplicationsFixture>
+{
+    public const string Nom = "Applications";
+}

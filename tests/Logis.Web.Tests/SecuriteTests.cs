@@ -1,0 +1,71 @@
+using System.Net;
+using Logis.Persistence.Seed;
+using Logis.Tests.Infrastructure;
+using Logis.Web.Infrastructure;
+using Logis.Web.Tests.Infrastructure;
+
+namespace Logis.Web.Tests;
+
+[Collection(CollectionApplications.Nom)]
+public class SecuriteTests(ApplicationsFixture fx)
+{
+    [Fact]
+    public async Task Les_en_tetes_de_securite_sont_sur_chaque_reponse()
+    {
+        var client = await fx.App(BasesDeTest.Sqlite).ConnecterAsync("epci");
+        foreach (var url in new[] { "/", "/territoire", "/api/v1/communes", "/connexion" })
+        {
+            var r = await client.GetAsync(url);
+            Assert.Equal(EnTetesSecurite.Csp, r.Headers.GetValues("Content-Security-Policy").Single());
+            Assert.DoesNotContain("unsafe-inline", EnTetesSecurite.Csp, StringComparison.Ordinal);
+            Assert.Equal("nosniff", r.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("DENY", r.Headers.GetValues("X-Frame-Options").Single());
+            Assert.Equal("no-store", r.Headers.CacheControl?.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task Une_connexion_sans_jeton_antiforgery_est_refusee()
+    {
+        var client = fx.App(BasesDeTest.Sqlite).Client();
+        var r = await client.PostAsync("/connexion", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Identifiant"] = "epci@tpm.demo", ["MotDePasse"] = TerritoireSeeder.MotDePasseDemo,
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+    }
+
+    [Fact]
+    public async Task Un_mauvais_mot_de_passe_donne_un_message_generique_puis_verrouille_le_compte()
+    {
+        var app = fx.App(BasesDeTest.Postgres);
+        var client = app.Client();
+        for (var i = 0; i < 5; i++)
+        {
+            var r = await LogisFactory.Connexion(client, "commune@tpm.demo", "mauvais-mot-de-passe");
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+            var doc = await LogisFactory.DocumentAsync(r);
+            Assert.Contains("Identifiant ou mot de passe incorrect", doc.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        }
+        var bloque = await LogisFactory.DocumentAsync(await LogisFactory.Connexion(client, "commune@tpm.demo", TerritoireSeeder.MotDePasseDemo));
+        Assert.Contains("verrouillé", bloque.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Le_mot_de_passe_est_hache_en_base()
+    {
+        await using var db = fx.Base(BasesDeTest.Sqlite);
+        var u = db.Utilisateurs.First();
+        Assert.StartsWith("pbkdf2-sha256$", u.MotDePasseHache, StringComparison.Ordinal);
+        Assert.DoesNotContain(TerritoireSeeder.MotDePasseDemo, u.MotDePasseHache, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Une_erreur_ne_montre_jamais_de_trace()
+    {
+        var r = await fx.App(BasesDeTest.Sqlite).Client().GetAsync("/territoire/bailleurs/pas-un-guid");
+        var corps = await r.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("   at ", corps, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", corps, StringComparison.Ordinal);
+    }
+}
