@@ -13,5 +13,8 @@ internal static class TexteFr
     /// <summary>A fraction as a percentage: 0.3125 → "31,3 %".</summary>
     public static string Pourcentage(decimal fraction) => (fraction * 100m).ToString("0.#", Fr) + " %";
 
+    /// <summary>"45,5 m²".</summary>
+    public static string Surface(decimal metresCarres) => metresCarres.ToString("0.##", Fr) + " m²";
+
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", Fr);
 }
