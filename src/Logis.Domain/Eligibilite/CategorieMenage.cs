@@ -70,7 +70,7 @@ public sealed class CategorieMenage
         {
             (n, RegleCategorie.NombreDePersonnes, n == 1
                 ? "Personne seule"
-                : coupleSansPersonneACharge && sommeAgesCouple > parametres.SommeAgesMaxJeuneMenage
+                : n == 2 && coupleSansPersonneACharge && sommeAgesCouple > parametres.SommeAgesMaxJeuneMenage
                     ? $"Ménage de {n} personnes (couple dont la somme des âges, {sommeAgesCouple} ans, dépasse {parametres.SommeAgesMaxJeuneMenage} ans : ce n'est pas un jeune ménage)"
                     : $"Ménage de {n} personnes"),
         };
