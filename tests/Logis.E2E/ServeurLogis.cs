@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+
+namespace Logis.E2E;
+
+/// <summary>
+/// Starts the real Logis web app (Kestrel, embedded SQLite, demo territory seeded at first start)
+/// on a free loopback port, and a headless Chromium from the machine's packages.
+/// </summary>
+public sealed class ServeurLogis : IAsyncLifetime
+{
+    private Process? _app;
+    private IPlaywright? _playwright;
+    private string _dossier = "";
+
+    public string UrlDeBase { get; private set; } = "";
+    public IBrowser Navigateur { get; private set; } = null!;
+
+    public static string DossierCaptures
+    {
+        get
+        {
+            var racine = AppContext.BaseDirectory;
+            for (var d = new DirectoryInfo(racine); d is not null; d = d.Parent)
+            {
+                if (File.Exists(Path.Combine(d.FullName, "Logis.slnx"))) return Path.Combine(d.FullName, "artifacts", "screenshots");
+            }
+            return Path.Combine(racine, "screenshots");
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        _dossier = Directory.CreateTempSubdirectory("logis-e2e").FullName;
+        var port = PortLibre();
+        UrlDeBase = $"http://127.0.0.1:{port}";
+        var dll = Path.Combine(AppContext.BaseDirectory, "Logis.Web.dll");
+        var info = new ProcessStartInfo("dotnet", [dll, "--urls", UrlDeBase])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["Logis__Database__ConnectionString"] = $"Data Source={Path.Combine(_dossier, "e2e.db")}";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        _app = Process.Start(info) ?? throw new InvalidOperationException("Logis.Web n'a pas démarré.");
+        _app.OutputDataReceived += (_, _) => { };
+        _app.ErrorDataReceived += (_, _) => { };
+        _app.BeginOutputReadLine();
+        _app.BeginErrorReadLine();
+        await AttendreAsync();
+
+        _playwright = await Playwright.CreateAsync();
+        Navigateur = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        Directory.CreateDirectory(DossierCaptures);
+    }
+
+    private async Task AttendreAsync()
+    {
+        using var http = new HttpClient();
+        for (var i = 0; i < 240; i++)
+        {
+            if (_app!.HasExited) throw new InvalidOperationException($"Logis.Web s'est arrêté (code {_app.ExitCode}).");
+            try
+            {
+                if ((await http.GetAsync($"{UrlDeBase}/health")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(500);
+        }
+        throw new TimeoutException("Logis.Web n'a pas répondu sur /health.");
+    }
+
+    private static int PortLibre()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    public async Task<IPage> NouvellePageAsync()
+    {
+        var contexte = await Navigateur.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        return await contexte.NewPageAsync();
+    }
+
+    public async Task ConnecterAsync(IPage page, string compte)
+    {
+        await page.GotoAsync($"{UrlDeBase}/connexion");
+        await page.GetByLabel("Identifiant").FillAsync($"{compte}@tpm.demo");
+        await page.GetByLabel("Mot de passe").FillAsync("Logis-demo-2026!");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.WaitForURLAsync($"{UrlDeBase}/territoire");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Navigateur is not null) await Navigateur.DisposeAsync();
+        _playwright?.Dispose();
+        if (_app is { HasExited: false })
+        {
+            _app.Kill(entireProcessTree: true);
+            await _app.WaitForExitAsync();
+        }
+        _app?.Dispose();
+        try { Directory.Delete(_dossier, recursive: true); } catch (IOException) { }
+    }
+}
+
+[CollectionDefinition(Nom)]
+public class CollectionServeur : ICollectionFixture<ServeurLogis>
+{
+    public const string Nom = "Serveur Logis";
+}
