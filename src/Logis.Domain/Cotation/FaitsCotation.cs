@@ -4,7 +4,7 @@ namespace Logis.Domain.Cotation;
 /// Current housing situation of the applicant, as declared in the demand (Cerfa 14069, « situation
 /// actuelle »). The grid reads it through the fact <c>situation_logement</c>.
 /// </summary>
-public enum SituationLogement
+public enum SituationLogement : byte
 {
     NonRenseignee = 0,
     SansLogement = 1,
@@ -23,7 +23,7 @@ public enum SituationLogement
 /// Proof status of a situation that may need a supporting document (décret n° 2019-1378 : some
 /// criteria count only once an authorised agent has validated the proof, e.g. violence).
 /// </summary>
-public enum StatutPreuve
+public enum StatutPreuve : byte
 {
     Aucun = 0,
     Declare = 1,
