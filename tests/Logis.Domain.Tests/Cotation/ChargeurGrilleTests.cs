@@ -154,3 +154,26 @@ public class ChargeurGrilleTests
             $"attendu ligne {ligne} : {message}{Environment.NewLine}reçu :{Environment.NewLine}{string.Join(Environment.NewLine, resultat.Erreurs)}");
     }
 }
+
+/// <summary>The JSON Schema that editors use must name exactly the facts the loader knows.</summary>
+public class SchemaGrilleTests
+{
+    private static readonly System.Text.Json.JsonElement Definitions = System.Text.Json.JsonDocument
+        .Parse(File.ReadAllText(Path.Combine(GrillesDemo.Dossier, "grille.schema.json"))).RootElement.GetProperty("$defs");
+
+    private static IEnumerable<string> Enumeration(string definition) =>
+        Definitions.GetProperty(definition).GetProperty("enum").EnumerateArray().Select(e => e.GetString()!);
+
+    [Fact]
+    public void Le_schema_liste_les_faits_du_catalogue()
+    {
+        Assert.Equal(CatalogueFaits.Tous.Select(f => f.Nom).Order(), Enumeration("fait").Order());
+        Assert.Equal(CatalogueFaits.Tous.Where(f => f.Type is TypeFait.Entier or TypeFait.Nombre).Select(f => f.Nom).Order(),
+            Enumeration("faitNumerique").Order());
+    }
+
+    [Fact]
+    public void Le_schema_liste_les_situations_de_logement() =>
+        Assert.Equal(CatalogueFaits.CodesSituation.Order(),
+            Definitions.GetProperty("valeur").GetProperty("oneOf")[2].GetProperty("enum").EnumerateArray().Select(e => e.GetString()!).Order());
+}
