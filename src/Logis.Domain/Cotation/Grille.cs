@@ -46,10 +46,6 @@ public sealed class Grille
     public int? PlafondTotal { get; }
     /// <summary>Effect of refusing a suitable offer, which the grid must state (R441-2-17).</summary>
     public RegleRefus Refus { get; }
-
-    /// <summary>Same grid with its criteria and groups in another order (the score must not change).</summary>
-    internal Grille AvecOrdre(IReadOnlyList<Critere> criteres, IReadOnlyList<GroupeCriteres> groupes) =>
-        new(Id, Libelle, Territoire, Version, DateEffet, Nature, Description, criteres, groupes, PlafondTotal, Refus);
 }
 
 /// <summary>
