@@ -101,11 +101,10 @@ public sealed class ContenuDemande
                 return $"Les noms et prénoms comptent au plus {LongueurMaximumNom} caractères.";
             if (p.Ressources.Any(r => r.MontantMensuel < 0))
                 return "Un montant de ressources ne peut pas être négatif.";
-            if (p.Ressources.GroupBy(r => r.Type).Any(g => g.Count() > 1))
+            if (ADesDoublons(p.Ressources.Select(r => r.Type).ToList()))
                 return "Chaque type de ressource est déclaré une seule fois par personne.";
         }
-        var nirs = personnes.Where(p => p.Nir is not null).Select(p => p.Nir!).ToList();
-        if (nirs.Distinct().Count() != nirs.Count)
+        if (ADesDoublons(personnes.Where(p => p.Nir is not null).Select(p => p.Nir!).ToList()))
             return "Deux personnes à loger ne peuvent pas avoir le même NIR.";
         return null;
     }
@@ -131,7 +130,7 @@ public sealed class ContenuDemande
     private static string? ErreurMotifs(IReadOnlyList<MotifDemande> motifs, MotifDemande principal)
     {
         if (motifs.Count == 0) return "La demande doit indiquer au moins un motif.";
-        if (motifs.Distinct().Count() != motifs.Count) return "Un motif ne peut être indiqué qu'une fois.";
+        if (ADesDoublons(motifs)) return "Un motif ne peut être indiqué qu'une fois.";
         if (!motifs.Contains(principal)) return "Le motif principal doit faire partie des motifs indiqués.";
         return null;
     }
@@ -139,16 +138,30 @@ public sealed class ContenuDemande
     private static string? ErreurSouhaits(Souhaits s)
     {
         if (s.Typologies.Count == 0) return "La demande doit indiquer au moins une typologie de logement.";
-        if (s.Typologies.Distinct().Count() != s.Typologies.Count) return "Une typologie ne peut être indiquée qu'une fois.";
+        if (ADesDoublons(s.Typologies)) return "Une typologie ne peut être indiquée qu'une fois.";
         if (s.ToutEpci && s.Communes.Count > 0)
             return "Choisir toute l'intercommunalité exclut de lister des communes.";
         if (!s.ToutEpci && s.Communes.Count == 0)
             return "La demande doit indiquer au moins une commune souhaitée, ou toute l'intercommunalité.";
         if (s.Communes.Count > NombreMaximumCommunes)
             return $"La demande indique au plus {NombreMaximumCommunes} communes souhaitées.";
-        if (s.Communes.Distinct().Count() != s.Communes.Count) return "Une commune ne peut être souhaitée qu'une fois.";
+        if (ADesDoublons(s.Communes)) return "Une commune ne peut être souhaitée qu'une fois.";
         if (s.LoyerMaximum <= 0) return "Le loyer maximum souhaité doit être positif.";
         if (s.EtageMaximum < 0) return "L'étage maximum souhaité ne peut pas être négatif.";
         return null;
+    }
+
+    /// <summary>The lists of a demand are short (a few items): a pairwise scan beats hashing.</summary>
+    private static bool ADesDoublons<T>(IReadOnlyList<T> valeurs)
+    {
+        var comparateur = EqualityComparer<T>.Default;
+        for (var i = 0; i < valeurs.Count; i++)
+        {
+            for (var j = i + 1; j < valeurs.Count; j++)
+            {
+                if (comparateur.Equals(valeurs[i], valeurs[j])) return true;
+            }
+        }
+        return false;
     }
 }
