@@ -243,21 +243,25 @@ public sealed class Demande
     /// <summary>Records the CALEOL decision (R441-3 a–e); a rank is given only for an attribution by order of priority.</summary>
     public Resultat NoterDecisionCaleol(LogementId logement, DecisionCaleol decision, int? rang, DateTimeOffset quand, Acteur par)
     {
+        if (Verifier(quand) is { EstReussi: false } refus) return refus;
         if (decision == DecisionCaleol.AttributionAvecRang ? rang is null or < 1 : rang is not null)
             return Resultat.Echec("Un rang (à partir de 1) accompagne une attribution par ordre de priorité, et elle seule.");
-        var resume = rang is null
-            ? $"Décision de la CALEOL : {decision.Libelle()}"
-            : $"Décision de la CALEOL : {decision.Libelle()}, rang {rang}";
-        var resultat = NoterSiActive(TypeEvenementDemande.DecisionCaleol, quand, par, resume, logement);
-        if (resultat.EstReussi && decision == DecisionCaleol.Irrecevabilite) IrrecevabiliteLe = Jour(quand);
-        return resultat;
+
+        Noter(TypeEvenementDemande.DecisionCaleol, quand, par,
+            rang is null ? $"Décision de la CALEOL : {decision.Libelle()}" : $"Décision de la CALEOL : {decision.Libelle()}, rang {rang}",
+            logement);
+        if (decision == DecisionCaleol.Irrecevabilite) IrrecevabiliteLe = Jour(quand);
+        return Resultat.Ok();
     }
 
     public Resultat NoterOffre(LogementId logement, DateOnly reponseAttendueAvant, DateTimeOffset quand, Acteur par)
     {
+        if (Verifier(quand) is { EstReussi: false } refus) return refus;
         if (reponseAttendueAvant <= Jour(quand))
             return Resultat.Echec("La date limite de réponse à l'offre doit être postérieure à l'offre.");
-        return NoterSiActive(TypeEvenementDemande.Offre, quand, par, $"Offre de logement, réponse attendue avant le {F(reponseAttendueAvant)}", logement);
+
+        Noter(TypeEvenementDemande.Offre, quand, par, $"Offre de logement, réponse attendue avant le {F(reponseAttendueAvant)}", logement);
+        return Resultat.Ok();
     }
 
     public Resultat NoterRefus(LogementId logement, MotifRefus motif, DateTimeOffset quand, Acteur par) =>

@@ -6,6 +6,9 @@ public sealed record RadiationDue(Demande Demande, MotifRadiation Motif);
 /// <summary>Pure queries run by the daily batch of the system manager: reminders to send, radiations due.</summary>
 public static class Echeances
 {
+    private static readonly MotifRadiation[] MotifsSansDecision =
+        [MotifRadiation.NonRenouvellement, MotifRadiation.AbsenceDeReponse, MotifRadiation.Irrecevabilite];
+
     /// <summary>Demands whose renewal reminder (at least one month before expiry, R441-2-7) is due on this date.</summary>
     public static IEnumerable<Demande> RappelsDus(IEnumerable<Demande> demandes, DateOnly jour) =>
         demandes.Where(d => d.RappelDu(jour));
@@ -18,7 +21,7 @@ public static class Echeances
     {
         foreach (var demande in demandes.Where(d => d.Statut == StatutDemande.Active))
         {
-            foreach (var motif in (MotifRadiation[])[MotifRadiation.NonRenouvellement, MotifRadiation.AbsenceDeReponse, MotifRadiation.Irrecevabilite])
+            foreach (var motif in MotifsSansDecision)
             {
                 if (demande.RadiationPossible(motif, jour).EstReussi)
                 {
