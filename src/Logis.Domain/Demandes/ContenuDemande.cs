@@ -1,0 +1,167 @@
+using Logis.Domain.Menages;
+
+namespace Logis.Domain.Demandes;
+
+/// <summary>
+/// What the household declares, under the nine headings of CCH R441-2-2 a)–i). Built only through
+/// <see cref="Creer"/>, which checks the rules binding the headings together; the demand replaces its
+/// content as a whole on each update, so the date of first registration is never touched.
+/// </summary>
+public sealed class ContenuDemande
+{
+    /// <summary>Communes a wish may name before choosing "toute l'intercommunalité" (Cerfa 14069 [M]).</summary>
+    public const int NombreMaximumCommunes = 8;
+
+    private const int LongueurMaximumNom = 100;
+
+    private ContenuDemande()
+    {
+        Personnes = [];
+        Contact = null!;
+        LogementActuel = null!;
+        Motifs = [];
+        Souhaits = null!;
+    }
+
+    /// <summary>a) Every person to be housed; exactly one is the applicant (<see cref="LienPersonne.Demandeur"/>).</summary>
+    public IReadOnlyList<PersonneALoger> Personnes { get; private init; }
+
+    /// <summary>b) Address and contact details.</summary>
+    public Coordonnees Contact { get; private init; }
+
+    /// <summary>c) Family situation of the applicant.</summary>
+    public SituationFamiliale SituationFamiliale { get; private init; }
+
+    /// <summary>e) Household revenu fiscal de référence of year N-2 (euros per year), when known.</summary>
+    public decimal? RevenuFiscalReferenceN2 { get; private init; }
+
+    /// <summary>f) Current housing.</summary>
+    public LogementActuel LogementActuel { get; private init; }
+
+    /// <summary>g) Every reason ticked; <see cref="MotifPrincipal"/> is one of them.</summary>
+    public IReadOnlyList<MotifDemande> Motifs { get; private init; }
+
+    public MotifDemande MotifPrincipal { get; private init; }
+
+    /// <summary>h) Dwelling sought and location.</summary>
+    public Souhaits Souhaits { get; private init; }
+
+    /// <summary>i) Disability requiring an adapted dwelling, if any.</summary>
+    public BesoinsHandicap? Handicap { get; private init; }
+
+    public PersonneALoger Demandeur => Personnes.Single(p => p.Lien == LienPersonne.Demandeur);
+
+    /// <summary>A sitting social tenant asks for another dwelling: a mutation demand (RULES §7.5).</summary>
+    public bool EstMutation => LogementActuel.Statut == StatutLogementActuel.LocataireParcSocial;
+
+    /// <summary>Total monthly resources of the household, the SNE "revenus mensuels" field (Q1 computation).</summary>
+    public decimal RessourcesMensuelles => Personnes.Sum(p => p.RessourcesMensuelles);
+
+    public static Resultat<ContenuDemande> Creer(
+        IReadOnlyList<PersonneALoger> personnes,
+        Coordonnees contact,
+        SituationFamiliale situationFamiliale,
+        decimal? revenuFiscalReferenceN2,
+        LogementActuel logementActuel,
+        IReadOnlyList<MotifDemande> motifs,
+        MotifDemande motifPrincipal,
+        Souhaits souhaits,
+        BesoinsHandicap? handicap)
+    {
+        var erreur = ErreurPersonnes(personnes)
+            ?? ErreurContact(contact)
+            ?? ErreurLogementActuel(logementActuel, revenuFiscalReferenceN2)
+            ?? ErreurMotifs(motifs, motifPrincipal)
+            ?? ErreurSouhaits(souhaits);
+        if (erreur is not null) return Resultat.Echec<ContenuDemande>(erreur);
+
+        return Resultat.Ok(new ContenuDemande
+        {
+            Personnes = [.. personnes],
+            Contact = contact,
+            SituationFamiliale = situationFamiliale,
+            RevenuFiscalReferenceN2 = revenuFiscalReferenceN2,
+            LogementActuel = logementActuel,
+            Motifs = [.. motifs],
+            MotifPrincipal = motifPrincipal,
+            Souhaits = souhaits with { Typologies = [.. souhaits.Typologies.Order()], Communes = [.. souhaits.Communes] },
+            Handicap = handicap,
+        });
+    }
+
+    private static string? ErreurPersonnes(IReadOnlyList<PersonneALoger> personnes)
+    {
+        if (personnes.Count(p => p.Lien == LienPersonne.Demandeur) != 1)
+            return "La demande doit désigner un et un seul demandeur parmi les personnes à loger.";
+        foreach (var p in personnes)
+        {
+            if (string.IsNullOrWhiteSpace(p.Nom) || string.IsNullOrWhiteSpace(p.Prenoms))
+                return "Chaque personne à loger doit avoir un nom et un prénom.";
+            if (p.Nom.Length > LongueurMaximumNom || p.Prenoms.Length > LongueurMaximumNom)
+                return $"Les noms et prénoms comptent au plus {LongueurMaximumNom} caractères.";
+            if (p.Ressources.Any(r => r.MontantMensuel < 0))
+                return "Un montant de ressources ne peut pas être négatif.";
+            if (ADesDoublons(p.Ressources.Select(r => r.Type).ToList()))
+                return "Chaque type de ressource est déclaré une seule fois par personne.";
+        }
+        if (ADesDoublons(personnes.Where(p => p.Nir is not null).Select(p => p.Nir!).ToList()))
+            return "Deux personnes à loger ne peuvent pas avoir le même NIR.";
+        return null;
+    }
+
+    private static string? ErreurContact(Coordonnees contact)
+    {
+        var a = contact.Adresse;
+        if (string.IsNullOrWhiteSpace(a.Ligne1) || string.IsNullOrWhiteSpace(a.CodePostal) || string.IsNullOrWhiteSpace(a.Commune))
+            return "L'adresse doit comporter une voie, un code postal et une commune.";
+        if (contact.AccepteCourriel && string.IsNullOrWhiteSpace(contact.Courriel))
+            return "Le demandeur qui accepte les courriels doit indiquer une adresse électronique.";
+        return null;
+    }
+
+    private static string? ErreurLogementActuel(LogementActuel logement, decimal? revenuFiscal)
+    {
+        if (logement.LoyerMensuel < 0) return "Le loyer actuel ne peut pas être négatif.";
+        if (logement.Surface <= 0) return "La surface du logement actuel doit être positive.";
+        if (revenuFiscal < 0) return "Le revenu fiscal de référence ne peut pas être négatif.";
+        return null;
+    }
+
+    private static string? ErreurMotifs(IReadOnlyList<MotifDemande> motifs, MotifDemande principal)
+    {
+        if (motifs.Count == 0) return "La demande doit indiquer au moins un motif.";
+        if (ADesDoublons(motifs)) return "Un motif ne peut être indiqué qu'une fois.";
+        if (!motifs.Contains(principal)) return "Le motif principal doit faire partie des motifs indiqués.";
+        return null;
+    }
+
+    private static string? ErreurSouhaits(Souhaits s)
+    {
+        if (s.Typologies.Count == 0) return "La demande doit indiquer au moins une typologie de logement.";
+        if (ADesDoublons(s.Typologies)) return "Une typologie ne peut être indiquée qu'une fois.";
+        if (s.ToutEpci && s.Communes.Count > 0)
+            return "Choisir toute l'intercommunalité exclut de lister des communes.";
+        if (!s.ToutEpci && s.Communes.Count == 0)
+            return "La demande doit indiquer au moins une commune souhaitée, ou toute l'intercommunalité.";
+        if (s.Communes.Count > NombreMaximumCommunes)
+            return $"La demande indique au plus {NombreMaximumCommunes} communes souhaitées.";
+        if (ADesDoublons(s.Communes)) return "Une commune ne peut être souhaitée qu'une fois.";
+        if (s.LoyerMaximum <= 0) return "Le loyer maximum souhaité doit être positif.";
+        if (s.EtageMaximum < 0) return "L'étage maximum souhaité ne peut pas être négatif.";
+        return null;
+    }
+
+    /// <summary>The lists of a demand are short (a few items): a pairwise scan beats hashing.</summary>
+    private static bool ADesDoublons<T>(IReadOnlyList<T> valeurs)
+    {
+        var comparateur = EqualityComparer<T>.Default;
+        for (var i = 0; i < valeurs.Count; i++)
+        {
+            for (var j = i + 1; j < valeurs.Count; j++)
+            {
+                if (comparateur.Equals(valeurs[i], valeurs[j])) return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,358 @@
+using System.Globalization;
+using Logis.Domain.Commun;
+
+namespace Logis.Domain.Demandes;
+
+/// <summary>
+/// A demand for social housing (CCH L441-2-1, R441-2-1 to R441-2-9): its registration number, the
+/// household's declarations (<see cref="ContenuDemande"/>), priority situations, pending warnings,
+/// validity and the timeline of every act. Each act is a method named after it; an illegal act returns
+/// a failed <see cref="Resultat"/> with a French reason and changes nothing.
+/// <para>
+/// Civil dates (deposit, validity, radiation) are the calendar date of the instant given to each act,
+/// in the offset of that instant: callers pass French local time.
+/// </para>
+/// </summary>
+public sealed class Demande
+{
+    private readonly List<SituationPrioritaire> _situationsPrioritaires = [];
+    private readonly List<Avertissement> _avertissements = [];
+    private readonly List<EvenementDemande> _evenements = [];
+
+    private Demande()
+    {
+        Numero = null!;
+        Contenu = null!;
+    }
+
+    public DemandeId Id { get; private set; }
+
+    /// <summary>Registration number (R441-2-4 c); kept by every update and renewal.</summary>
+    public NumeroUnique Numero { get; private set; }
+
+    public CanalDepot Canal { get; private set; }
+
+    public StatutDemande Statut { get; private set; }
+
+    /// <summary>Date the demand was received: the seniority, kept by updates (R441-2-7) and merges (R441-2-8 f).</summary>
+    public DateOnly DateDepot { get; private set; }
+
+    /// <summary>Date of the last renewal, if any (R441-2-4 d).</summary>
+    public DateOnly? DateDernierRenouvellement { get; private set; }
+
+    /// <summary>Date the renewal reminder was sent for the current validity period.</summary>
+    public DateOnly? RappelEnvoyeLe { get; private set; }
+
+    /// <summary>Date a CALEOL pronounced the demand inadmissible (R441-3 e), which opens warning d).</summary>
+    public DateOnly? IrrecevabiliteLe { get; private set; }
+
+    public ContenuDemande Contenu { get; private set; }
+
+    public MotifRadiation? MotifRadiation { get; private set; }
+
+    public DateOnly? DateRadiation { get; private set; }
+
+    /// <summary>For a demand radiated by merger: the demand it was merged into.</summary>
+    public DemandeId? FusionneeDans { get; private set; }
+
+    public IReadOnlyList<SituationPrioritaire> SituationsPrioritaires => _situationsPrioritaires;
+
+    /// <summary>Warnings sent and not yet lifted (R441-2-8 c, d).</summary>
+    public IReadOnlyList<Avertissement> Avertissements => _avertissements;
+
+    /// <summary>The timeline, in the order the acts happened.</summary>
+    public IReadOnlyList<EvenementDemande> Evenements => _evenements;
+
+    public bool EstMutation => Contenu.EstMutation;
+
+    /// <summary>Validity runs one year from the first registration or the last renewal (R441-2-7).</summary>
+    public DateOnly DateDebutValidite => DateDernierRenouvellement ?? DateDepot;
+
+    /// <summary>Last day of validity.</summary>
+    public DateOnly DateFinValidite => DateDebutValidite.AddYears(1).AddDays(-1);
+
+    /// <summary>The applicant is notified at least one month before expiry (R441-2-7).</summary>
+    public DateOnly DateRappel => DateFinValidite.AddMonths(-1);
+
+    /// <summary>
+    /// Registers a demand at a guichet enregistreur (L441-2-1): it receives its number and its deposit
+    /// date, which may precede the registration (paper form received earlier).
+    /// </summary>
+    public static Resultat<Demande> Enregistrer(
+        DemandeId id, NumeroUnique numero, ContenuDemande contenu, CanalDepot canal, DateOnly dateDepot, DateTimeOffset quand, Acteur par)
+    {
+        if (dateDepot > Jour(quand))
+            return Resultat.Echec<Demande>("La date de dépôt ne peut pas être postérieure à l'enregistrement.");
+        if (ErreurNaissances(contenu, dateDepot) is { } erreur)
+            return Resultat.Echec<Demande>(erreur);
+
+        var demande = new Demande
+        {
+            Id = id,
+            Numero = numero,
+            Contenu = contenu,
+            Canal = canal,
+            Statut = StatutDemande.Active,
+            DateDepot = dateDepot,
+        };
+        demande.Noter(TypeEvenementDemande.Enregistrement, quand, par,
+            $"Demande enregistrée sous le numéro {numero}, déposée {canal.Libelle()} le {F(dateDepot)}");
+        return Resultat.Ok(demande);
+    }
+
+    /// <summary>Replaces the declarations; the number and the deposit date (seniority) are kept (R441-2-7).</summary>
+    public Resultat MettreAJour(ContenuDemande contenu, DateTimeOffset quand, Acteur par)
+    {
+        if (Verifier(quand) is { EstReussi: false } refus) return refus;
+        if (ErreurNaissances(contenu, Jour(quand)) is { } erreur) return Resultat.Echec(erreur);
+
+        Contenu = contenu;
+        Noter(TypeEvenementDemande.MiseAJour, quand, par, $"Demande mise à jour, date de dépôt du {F(DateDepot)} conservée");
+        LeverAvertissementSansReponse(quand, par);
+        return Resultat.Ok();
+    }
+
+    /// <summary>
+    /// Renews the demand for one year from today (R441-2-7), inside the local renewal window and never after
+    /// expiry: an expired demand is radiated (R441-2-8 e).
+    /// </summary>
+    public Resultat Renouveler(DateTimeOffset quand, Acteur par, FenetreRenouvellement fenetre)
+    {
+        if (Verifier(quand) is { EstReussi: false } refus) return refus;
+        var jour = Jour(quand);
+        var ouverture = DateFinValidite.AddMonths(-fenetre.MoisAvantExpiration);
+        if (jour < ouverture)
+            return Resultat.Echec($"Le renouvellement n'est possible qu'à partir du {F(ouverture)} (fin de validité le {F(DateFinValidite)}).");
+        if (jour > DateFinValidite)
+            return Resultat.Echec($"La demande a expiré le {F(DateFinValidite)} sans être renouvelée : elle doit être radiée (R441-2-8 e).");
+
+        DateDernierRenouvellement = jour;
+        RappelEnvoyeLe = null;
+        Noter(TypeEvenementDemande.Renouvellement, quand, par, $"Demande renouvelée, valable jusqu'au {F(DateFinValidite)}");
+        LeverAvertissementSansReponse(quand, par);
+        return Resultat.Ok();
+    }
+
+    /// <summary>True when the renewal reminder is due on this date and was not yet sent for this validity period.</summary>
+    public bool RappelDu(DateOnly jour) =>
+        Statut == StatutDemande.Active && RappelEnvoyeLe is null && jour >= DateRappel && jour <= DateFinValidite;
+
+    public Resultat NoterRappelEnvoye(DateTimeOffset quand, Acteur par)
+    {
+        if (Verifier(quand) is { EstReussi: false } refus) return refus;
+        var jour = Jour(quand);
+        if (!RappelDu(jour))
+            return Resultat.Echec($"Aucun rappel de renouvellement n'est dû le {F(jour)} : il l'est une seule fois par période de validité, du {F(DateRappel)} au {F(DateFinValidite)}.");
+
+        RappelEnvoyeLe = jour;
+        Noter(TypeEvenementDemande.RappelRenouvellement, quand, par, $"Rappel de renouvellement envoyé, fin de validité le {F(DateFinValidite)}");
+        return Resultat.Ok();
+    }
+
+    /// <summary>Sends the warning that must precede a radiation for no reply (c) or inadmissibility (d), R441-2-8.</summary>
+    public Resultat Avertir(MotifRadiation motif, DateTimeOffset quand, Acteur par)
+    {
+        if (Verifier(quand) is { EstReussi: false } refus) return refus;
+        if (motif is not (Demandes.MotifRadiation.AbsenceDeReponse or Demandes.MotifRadiation.Irrecevabilite))
+            return Resultat.Echec($"La radiation pour {motif.Libelle()} ({motif.Reference()}) n'est pas précédée d'un avertissement.");
+        if (_avertissements.FirstOrDefault(a => a.Motif == motif) is { } deja)
+            return Resultat.Echec($"Un avertissement pour {motif.Libelle()} a déjà été envoyé le {F(deja.EnvoyeLe)}.");
+        if (motif == Demandes.MotifRadiation.Irrecevabilite && IrrecevabiliteLe is null)
+            return Resultat.Echec("Aucune CALEOL n'a prononcé l'irrecevabilité de la demande (R441-3 e).");
+
+        var avertissement = new Avertissement(motif, Jour(quand));
+        _avertissements.Add(avertissement);
+        Noter(TypeEvenementDemande.Avertissement, quand, par,
+            $"Avertissement avant radiation pour {motif.Libelle()} ({motif.Reference()}), radiation possible à partir du {F(avertissement.RadiationPossibleLe)}");
+        return Resultat.Ok();
+    }
+
+    /// <summary>
+    /// Whether the demand may be radiated for this reason on this date (pure query, shared by
+    /// <see cref="Radier"/> and the schedule queries).
+    /// </summary>
+    public Resultat RadiationPossible(MotifRadiation motif, DateOnly jour)
+    {
+        if (Statut == StatutDemande.Radiee) return RefusRadiee();
+        switch (motif)
+        {
+            case Demandes.MotifRadiation.Renonciation:
+                return Resultat.Ok();
+            case Demandes.MotifRadiation.AbsenceDeReponse or Demandes.MotifRadiation.Irrecevabilite:
+                var avertissement = _avertissements.FirstOrDefault(a => a.Motif == motif);
+                if (avertissement is null)
+                    return Resultat.Echec($"La radiation pour {motif.Libelle()} exige un avertissement envoyé au moins un mois avant ({motif.Reference()}).");
+                if (jour < avertissement.RadiationPossibleLe)
+                    return Resultat.Echec($"L'avertissement a été envoyé le {F(avertissement.EnvoyeLe)} : la radiation n'est possible qu'à partir du {F(avertissement.RadiationPossibleLe)} ({motif.Reference()}).");
+                return Resultat.Ok();
+            case Demandes.MotifRadiation.NonRenouvellement:
+                return jour > DateFinValidite
+                    ? Resultat.Ok()
+                    : Resultat.Echec($"La demande est valable jusqu'au {F(DateFinValidite)} : elle ne peut pas être radiée pour non-renouvellement avant le {F(DateFinValidite.AddDays(1))}.");
+            case Demandes.MotifRadiation.AttributionBailSigne:
+                return Resultat.Echec("La radiation pour attribution (R441-2-8 a) est prononcée à l'enregistrement du bail signé.");
+            case Demandes.MotifRadiation.Fusion:
+                return Resultat.Echec("La radiation pour fusion (R441-2-8 f) est prononcée par la fusion avec la demande conservée.");
+            default:
+                throw new ArgumentOutOfRangeException(nameof(motif));
+        }
+    }
+
+    /// <summary>Radiates the demand for renunciation (b), no reply (c), inadmissibility (d) or non-renewal (e).</summary>
+    public Resultat Radier(MotifRadiation motif, DateTimeOffset quand, Acteur par)
+    {
+        if (Verifier(quand) is { EstReussi: false } refus) return refus;
+        if (RadiationPossible(motif, Jour(quand)) is { EstReussi: false } impossible) return impossible;
+        AppliquerRadiation(motif, quand, par);
+        return Resultat.Ok();
+    }
+
+    public Resultat DeclarerSituationPrioritaire(CriterePrioritaire critere, DateTimeOffset quand, Acteur par)
+    {
+        if (Verifier(quand) is { EstReussi: false } refus) return refus;
+        if (_situationsPrioritaires.Any(s => s.Critere == critere))
+            return Resultat.Echec($"La situation prioritaire {critere.Reference()} est déjà déclarée.");
+
+        _situationsPrioritaires.Add(new SituationPrioritaire(critere, quand, par.Id));
+        Noter(TypeEvenementDemande.SituationPrioritaireDeclaree, quand, par, "Situation prioritaire déclarée, à justifier");
+        return Resultat.Ok();
+    }
+
+    /// <summary>Records that an authorised agent checked the proof of a declared priority situation.</summary>
+    public Resultat ValiderSituationPrioritaire(CriterePrioritaire critere, DateTimeOffset quand, Acteur par)
+    {
+        if (Verifier(quand) is { EstReussi: false } refus) return refus;
+        var situation = _situationsPrioritaires.FirstOrDefault(s => s.Critere == critere);
+        if (situation is null)
+            return Resultat.Echec($"La situation prioritaire {critere.Reference()} n'a pas été déclarée.");
+        if (situation.ValideeLe is { } le)
+            return Resultat.Echec($"La situation prioritaire {critere.Reference()} est déjà validée depuis le {F(Jour(le))}.");
+
+        situation.Valider(quand, par.Id);
+        Noter(TypeEvenementDemande.SituationPrioritaireValidee, quand, par, "Situation prioritaire validée par un agent habilité");
+        return Resultat.Ok();
+    }
+
+    public Resultat NoterPieceRecue(TypePiece piece, DateTimeOffset quand, Acteur par) =>
+        NoterSiActive(TypeEvenementDemande.PieceRecue, quand, par, $"Pièce reçue : {piece.Libelle()}", null);
+
+    /// <summary>The demand is put forward as a candidate for a dwelling (before the CALEOL, R441-3).</summary>
+    public Resultat NoterProposition(LogementId logement, DateTimeOffset quand, Acteur par) =>
+        NoterSiActive(TypeEvenementDemande.Proposition, quand, par, "Candidature proposée pour un logement", logement);
+
+    /// <summary>Records the CALEOL decision (R441-3 a–e); a rank is given only for an attribution by order of priority.</summary>
+    public Resultat NoterDecisionCaleol(LogementId logement, DecisionCaleol decision, int? rang, DateTimeOffset quand, Acteur par)
+    {
+        if (Verifier(quand) is { EstReussi: false } refus) return refus;
+        if (decision == DecisionCaleol.AttributionAvecRang ? rang is null or < 1 : rang is not null)
+            return Resultat.Echec("Un rang (à partir de 1) accompagne une attribution par ordre de priorité, et elle seule.");
+
+        Noter(TypeEvenementDemande.DecisionCaleol, quand, par,
+            rang is null ? $"Décision de la CALEOL : {decision.Libelle()}" : $"Décision de la CALEOL : {decision.Libelle()}, rang {rang}",
+            logement);
+        if (decision == DecisionCaleol.Irrecevabilite) IrrecevabiliteLe = Jour(quand);
+        return Resultat.Ok();
+    }
+
+    public Resultat NoterOffre(LogementId logement, DateOnly reponseAttendueAvant, DateTimeOffset quand, Acteur par)
+    {
+        if (Verifier(quand) is { EstReussi: false } refus) return refus;
+        if (reponseAttendueAvant <= Jour(quand))
+            return Resultat.Echec("La date limite de réponse à l'offre doit être postérieure à l'offre.");
+
+        Noter(TypeEvenementDemande.Offre, quand, par, $"Offre de logement, réponse attendue avant le {F(reponseAttendueAvant)}", logement);
+        return Resultat.Ok();
+    }
+
+    public Resultat NoterRefus(LogementId logement, MotifRefus motif, DateTimeOffset quand, Acteur par) =>
+        NoterSiActive(TypeEvenementDemande.Refus, quand, par, $"Offre refusée : {motif.Libelle()}", logement);
+
+    /// <summary>The lease is signed: the bailleur radiates the demand at signature (R441-2-8 a).</summary>
+    public Resultat ConstaterBailSigne(LogementId logement, DateTimeOffset quand, Acteur par)
+    {
+        if (Verifier(quand) is { EstReussi: false } refus) return refus;
+        Noter(TypeEvenementDemande.BailSigne, quand, par, "Bail signé", logement);
+        AppliquerRadiation(Demandes.MotifRadiation.AttributionBailSigne, quand, par);
+        return Resultat.Ok();
+    }
+
+    /// <summary>
+    /// Merges a duplicate into the demand kept: the kept demand takes the older deposit date (seniority,
+    /// R441-2-8 f) and the later validity start, and the priority situations it lacks; the other is
+    /// radiated for merger. Both timelines record the merge.
+    /// </summary>
+    public static Resultat Fusionner(Demande conservee, Demande absorbee, DateTimeOffset quand, Acteur par)
+    {
+        if (conservee.Id == absorbee.Id)
+            return Resultat.Echec("Une demande ne peut pas être fusionnée avec elle-même.");
+        if (conservee.Verifier(quand) is { EstReussi: false } refus) return refus;
+        if (absorbee.Verifier(quand) is { EstReussi: false } refusAbsorbee) return refusAbsorbee;
+
+        var depot = Min(conservee.DateDepot, absorbee.DateDepot);
+        var debutValidite = Max(conservee.DateDebutValidite, absorbee.DateDebutValidite);
+        var finAvant = conservee.DateFinValidite;
+        conservee.DateDepot = depot;
+        conservee.DateDernierRenouvellement = debutValidite == depot ? null : debutValidite;
+        if (conservee.DateFinValidite != finAvant) conservee.RappelEnvoyeLe = null;
+        foreach (var situation in absorbee._situationsPrioritaires.Where(s => conservee._situationsPrioritaires.All(c => c.Critere != s.Critere)))
+            conservee._situationsPrioritaires.Add(situation.Copier());
+
+        conservee.Noter(TypeEvenementDemande.Fusion, quand, par,
+            $"Demande {absorbee.Numero} fusionnée dans celle-ci, ancienneté retenue : dépôt du {F(depot)}");
+        absorbee.Noter(TypeEvenementDemande.Fusion, quand, par, $"Demande fusionnée dans la demande {conservee.Numero}");
+        absorbee.FusionneeDans = conservee.Id;
+        absorbee.AppliquerRadiation(Demandes.MotifRadiation.Fusion, quand, par);
+        return Resultat.Ok();
+    }
+
+    public override string ToString() => $"Demande {Numero} ({Statut}, déposée le {F(DateDepot)})";
+
+    /// <summary>The one guard every act goes through: a radiated demand accepts nothing; acts are never back-dated.</summary>
+    private Resultat Verifier(DateTimeOffset quand)
+    {
+        if (Statut == StatutDemande.Radiee) return RefusRadiee();
+        var dernier = _evenements[^1];
+        if (quand < dernier.Quand)
+            return Resultat.Echec($"Un acte ne peut pas être daté avant le dernier événement de la demande ({dernier.Quand:yyyy-MM-dd HH:mm}).");
+        return Resultat.Ok();
+    }
+
+    private Resultat RefusRadiee() =>
+        Resultat.Echec($"La demande {Numero} est radiée depuis le {F(DateRadiation!.Value)} ({MotifRadiation!.Value.Libelle()}) : aucun acte n'est plus possible.");
+
+    private Resultat NoterSiActive(TypeEvenementDemande type, DateTimeOffset quand, Acteur par, string resume, LogementId? logement)
+    {
+        if (Verifier(quand) is { EstReussi: false } refus) return refus;
+        Noter(type, quand, par, resume, logement);
+        return Resultat.Ok();
+    }
+
+    private void AppliquerRadiation(MotifRadiation motif, DateTimeOffset quand, Acteur par)
+    {
+        Statut = StatutDemande.Radiee;
+        MotifRadiation = motif;
+        DateRadiation = Jour(quand);
+        Noter(TypeEvenementDemande.Radiation, quand, par, $"Demande radiée : {motif.Libelle()} ({motif.Reference()})");
+    }
+
+    /// <summary>An act of the applicant answers the letter: the no-reply warning (R441-2-8 c) falls.</summary>
+    private void LeverAvertissementSansReponse(DateTimeOffset quand, Acteur par)
+    {
+        if (_avertissements.RemoveAll(a => a.Motif == Demandes.MotifRadiation.AbsenceDeReponse) > 0)
+            Noter(TypeEvenementDemande.AvertissementLeve, quand, par, "Le demandeur s'est manifesté : l'avertissement pour absence de réponse est levé");
+    }
+
+    private void Noter(TypeEvenementDemande type, DateTimeOffset quand, Acteur par, string resume, LogementId? logement = null) =>
+        _evenements.Add(new EvenementDemande(_evenements.Count + 1, type, quand, par, resume, logement));
+
+    private static string? ErreurNaissances(ContenuDemande contenu, DateOnly jour) =>
+        contenu.Personnes.Any(p => p.DateNaissance > jour) ? "Une date de naissance ne peut pas être postérieure à la demande." : null;
+
+    private static DateOnly Jour(DateTimeOffset quand) => DateOnly.FromDateTime(quand.DateTime);
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    internal static string F(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+}

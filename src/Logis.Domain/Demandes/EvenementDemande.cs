@@ -1,0 +1,57 @@
+using Logis.Domain.Commun;
+
+namespace Logis.Domain.Demandes;
+
+/// <summary>Every step in the life of a demand, as recorded in its timeline.</summary>
+public enum TypeEvenementDemande
+{
+    Enregistrement = 1,
+    MiseAJour = 2,
+    Renouvellement = 3,
+    RappelRenouvellement = 4,
+    Avertissement = 5,
+    AvertissementLeve = 6,
+    SituationPrioritaireDeclaree = 7,
+    SituationPrioritaireValidee = 8,
+    PieceRecue = 9,
+    Proposition = 10,
+    DecisionCaleol = 11,
+    Offre = 12,
+    Refus = 13,
+    BailSigne = 14,
+    Fusion = 15,
+    Radiation = 16,
+}
+
+/// <summary>
+/// One event of the timeline: what, when, who, for which organisation, and a French summary. The summary
+/// is written by the aggregate from fixed wording: it never holds a NIR, a health or violence detail, nor
+/// free text (DATA-PROTECTION §2, items 4–5); the type carries the meaning.
+/// </summary>
+public sealed class EvenementDemande
+{
+    private EvenementDemande() { Resume = ""; Organisation = ""; }
+
+    internal EvenementDemande(int rang, TypeEvenementDemande type, DateTimeOffset quand, Acteur par, string resume, LogementId? logement)
+    {
+        Rang = rang;
+        Type = type;
+        Quand = quand;
+        AuteurId = par.Id;
+        Organisation = par.Organisation;
+        Resume = resume;
+        LogementId = logement;
+    }
+
+    /// <summary>Position in the timeline, from 1.</summary>
+    public int Rang { get; private set; }
+    public TypeEvenementDemande Type { get; private set; }
+    public DateTimeOffset Quand { get; private set; }
+    public AuteurId AuteurId { get; private set; }
+    public string Organisation { get; private set; }
+    public string Resume { get; private set; }
+    /// <summary>The dwelling concerned, for proposals, CALEOL decisions, offers, refusals and leases.</summary>
+    public LogementId? LogementId { get; private set; }
+
+    public override string ToString() => $"{Quand:yyyy-MM-dd HH:mm} {Type} — {Resume}";
+}

@@ -1,0 +1,462 @@
+using System.Globalization;
+using Logis.Domain.Menages;
+using Logis.Domain.Patrimoine;
+using Logis.Domain.Territoire;
+
+namespace Logis.Domain.Demandes.Synthese;
+
+/// <summary>A commune of the territory as the generator needs it; the share of social housing weighs the wishes.</summary>
+public sealed record CommuneDeGeneration(CodeInsee Code, string Nom, string CodePostal, int Population, double PartLogementsSociaux);
+
+/// <summary>What to generate: how many active demands, where, at which date, with which calibration.</summary>
+public sealed record ParametresGeneration(
+    int Graine,
+    int NombreDemandes,
+    string Departement,
+    DateOnly DateReference,
+    IReadOnlyList<CommuneDeGeneration> Communes,
+    FenetreRenouvellement Fenetre,
+    ProfilDemandes Profil);
+
+/// <summary>
+/// Synthetic, realistic active demands for demonstrations, load tests and benchmarks. Pure and
+/// deterministic: the same parameters give the same demands (System.Random with the seed). Every demand
+/// goes through the real acts (registration, declared and validated priority situations, yearly renewals),
+/// so it is valid at the reference date and carries a plausible timeline. No NIR is generated.
+/// </summary>
+public static class GenerateurDemandes
+{
+    /// <summary>Order of magnitude of active demands: Toulon Provence Méditerranée [M].</summary>
+    public const int VolumeTpm = 16_000;
+
+    /// <summary>Order of magnitude of active demands: Aix-Marseille-Provence [M].</summary>
+    public const int VolumeAmp = 80_000;
+
+    private static readonly TimeSpan Decalage = TimeSpan.FromHours(1);
+
+    private static readonly SituationFamiliale[] SituationsCouple = [SituationFamiliale.Marie, SituationFamiliale.Pacse, SituationFamiliale.Concubinage];
+
+    private static readonly SituationFamiliale[] SituationsParentIsole = [SituationFamiliale.Celibataire, SituationFamiliale.Separe, SituationFamiliale.Divorce];
+
+    private static readonly SituationFamiliale[] SituationsSeul =
+        [SituationFamiliale.Celibataire, SituationFamiliale.Celibataire, SituationFamiliale.Divorce, SituationFamiliale.Veuf];
+
+    // Reasons by current housing, repeated to weigh the most frequent [M, Cerfa 14069 list].
+    private static readonly MotifDemande[] MotifsLocataireSocial =
+    [
+        MotifDemande.LogementTropPetit, MotifDemande.LogementTropPetit, MotifDemande.LogementTropCher, MotifDemande.EnvironnementVoisinage,
+        MotifDemande.LogementTropGrand, MotifDemande.RaisonsDeSante, MotifDemande.RapprochementTravail, MotifDemande.DivorceSeparation,
+    ];
+
+    private static readonly MotifDemande[] MotifsLocatairePrive =
+    [
+        MotifDemande.LogementTropCher, MotifDemande.LogementTropCher, MotifDemande.LogementTropPetit, MotifDemande.LogementNonDecent,
+        MotifDemande.LogementReprisOuVendu, MotifDemande.ProcedureExpulsion, MotifDemande.DivorceSeparation, MotifDemande.RapprochementTravail,
+    ];
+
+    private static readonly MotifDemande[] MotifsHeberge =
+        [MotifDemande.SansLogementPropre, MotifDemande.SansLogementPropre, MotifDemande.Decohabitation, MotifDemande.FuturCouple, MotifDemande.DivorceSeparation];
+
+    private static readonly MotifDemande[] MotifsProprietaire = [MotifDemande.AccedantEnDifficulte, MotifDemande.DivorceSeparation, MotifDemande.LogementTropGrand];
+
+    private static readonly MotifDemande[] MotifsHebergementTemporaire = [MotifDemande.LogementTemporaire, MotifDemande.SansLogementPropre];
+
+    private static readonly MotifDemande[] MotifsSansLogement = [MotifDemande.SansLogementPropre, MotifDemande.LogementTemporaire, MotifDemande.Autre];
+
+    public static Resultat<IReadOnlyList<Demande>> Generer(ParametresGeneration p)
+    {
+        if (p.NombreDemandes < 0) return Resultat.Echec<IReadOnlyList<Demande>>("Le nombre de demandes ne peut pas être négatif.");
+        if (p.Communes.Count == 0) return Resultat.Echec<IReadOnlyList<Demande>>("Le territoire doit compter au moins une commune.");
+        if (p.Profil.Erreur() is { } erreur) return Resultat.Echec<IReadOnlyList<Demande>>(erreur);
+        if (NumeroUnique.Creer(p.Departement, p.DateReference.Year, 1) is { EstReussi: false } numero)
+            return Resultat.Echec<IReadOnlyList<Demande>>(numero.Motif!);
+
+        var tirage = new Tirage(new Random(p.Graine), p);
+        var depots = new DateOnly[p.NombreDemandes];
+        for (var i = 0; i < depots.Length; i++) depots[i] = tirage.DateDepot();
+        Array.Sort(depots);
+
+        var sequences = new Dictionary<int, int>();
+        var demandes = new List<Demande>(p.NombreDemandes);
+        foreach (var depot in depots)
+        {
+            sequences[depot.Year] = sequences.GetValueOrDefault(depot.Year) + 1;
+            demandes.Add(tirage.Demande(depot, sequences[depot.Year]));
+        }
+        return Resultat.Ok<IReadOnlyList<Demande>>(demandes);
+    }
+
+    private enum TypeMenage
+    {
+        PersonneSeule,
+        FamilleMonoparentale,
+        CoupleSansEnfant,
+        CoupleAvecEnfants,
+        Autre,
+    }
+
+    /// <summary>All random draws, in a fixed order per demand so that a seed always gives the same demands.</summary>
+    private sealed class Tirage(Random r, ParametresGeneration p)
+    {
+        private readonly ProfilDemandes _profil = p.Profil;
+        private readonly Dictionary<string, string> _ascii = new(StringComparer.Ordinal);
+        private readonly double[] _poidsResidence = Cumuler(p.Communes.Select(c => c.Population * (0.5 + c.PartLogementsSociaux)));
+        private readonly double[] _poidsSouhait = Cumuler(p.Communes.Select(c => c.Population * Math.Max(0.01, c.PartLogementsSociaux)));
+
+        public DateOnly DateDepot()
+        {
+            var moyenneJours = _profil.AncienneteMoyenneMois * 30.44;
+            var jours = Math.Min(-Math.Log(1 - r.NextDouble()) * moyenneJours, _profil.AncienneteMaximumMois * 30.44);
+            return p.DateReference.AddDays(-(int)jours);
+        }
+
+        public Demande Demande(DateOnly depot, int sequence)
+        {
+            var id = new DemandeId(NouveauGuid());
+            var numero = NumeroUnique.Creer(p.Departement, depot.Year, sequence).Valeur;
+            var type = TypeDeMenage();
+            var handicap = r.NextDouble() < _profil.PartHandicap;
+            var personnes = Personnes(type, depot, handicap);
+            var mutation = r.NextDouble() < _profil.PartMutations;
+            var residence = p.Communes[Choisir(_poidsResidence)];
+            var logement = LogementActuel(mutation, personnes.Count, residence);
+            var (motifs, principal) = Motifs(logement.Statut, type, handicap);
+            var canal = Canal();
+            var demandeur = personnes[0];
+            var contenu = ContenuDemande.Creer(
+                personnes,
+                Contact(demandeur, residence, canal),
+                Un(type switch
+                {
+                    TypeMenage.CoupleSansEnfant or TypeMenage.CoupleAvecEnfants => SituationsCouple,
+                    TypeMenage.FamilleMonoparentale => SituationsParentIsole,
+                    _ => SituationsSeul,
+                }),
+                RevenuFiscal(personnes),
+                logement,
+                motifs,
+                principal,
+                Souhaits(personnes, mutation ? residence.Code : null, handicap),
+                handicap ? new BesoinsHandicap(r.NextDouble() < 0.25, true, r.NextDouble() < 0.3) : null).Valeur;
+
+            var guichet = new Acteur(new AuteurId(NouveauGuid()), canal switch
+            {
+                CanalDepot.EnLigne => "Demande en ligne",
+                CanalDepot.Partenaire => "Partenaire associatif",
+                _ => $"Guichet de {residence.Nom}",
+            });
+            var demande = Demandes.Demande.Enregistrer(id, numero, contenu, canal, depot, A(depot), guichet).Valeur;
+            Prioriser(demande, depot, logement.Statut, principal, handicap);
+            Renouveler(demande, guichet);
+            return demande;
+        }
+
+        private void Prioriser(Demande demande, DateOnly depot, StatutLogementActuel statut, MotifDemande principal, bool handicap)
+        {
+            var agent = new Acteur(new AuteurId(NouveauGuid()), "Service habilité de l'EPCI");
+            var criteres = new List<CriterePrioritaire>();
+            if (r.NextDouble() < _profil.PartDalo) criteres.Add(CriterePrioritaire.ReconnuDalo);
+            if (r.NextDouble() < _profil.PartSituationPrioritaire)
+            {
+                criteres.Add((statut, principal) switch
+                {
+                    (_, MotifDemande.ViolencesFamiliales) => CriterePrioritaire.ViolencesConjugalesOuSexuelles,
+                    (StatutLogementActuel.SansAbri or StatutLogementActuel.SquatOuCamping, _) => CriterePrioritaire.DepourvuDeLogement,
+                    (StatutLogementActuel.StructureHebergement or StatutLogementActuel.LogementTemporaire, _) => CriterePrioritaire.HebergeOuLogeTemporairement,
+                    (_, MotifDemande.ProcedureExpulsion) => CriterePrioritaire.MenaceExpulsionSansRelogement,
+                    (_, MotifDemande.LogementNonDecent) => CriterePrioritaire.HabitatIndigne,
+                    _ when handicap => CriterePrioritaire.Handicap,
+                    _ => CriterePrioritaire.MalLogeOuDefavorise,
+                });
+            }
+            var dernierJour = depot;
+            foreach (var critere in criteres)
+            {
+                var declaration = dernierJour.AddDays(r.Next(1, 15));
+                var validation = declaration.AddDays(r.Next(5, 60));
+                if (declaration > p.DateReference) break;
+                Exiger(demande.DeclarerSituationPrioritaire(critere, A(declaration), agent));
+                dernierJour = declaration;
+                if (validation <= p.DateReference && (critere == CriterePrioritaire.ReconnuDalo || r.NextDouble() < 0.6))
+                {
+                    Exiger(demande.ValiderSituationPrioritaire(critere, A(validation), agent));
+                    dernierJour = validation;
+                }
+            }
+        }
+
+        /// <summary>Yearly renewals a few days before expiry (R441-2-7), until the demand is valid at the reference date.</summary>
+        private void Renouveler(Demande demande, Acteur guichet)
+        {
+            while (demande.DateFinValidite < p.DateReference)
+            {
+                var jour = demande.DateFinValidite.AddDays(-r.Next(0, 21));
+                Exiger(demande.Renouveler(A(jour), guichet, p.Fenetre));
+            }
+        }
+
+        private TypeMenage TypeDeMenage()
+        {
+            var u = r.NextDouble();
+            if ((u -= _profil.PartPersonnesSeules) < 0) return TypeMenage.PersonneSeule;
+            if ((u -= _profil.PartFamillesMonoparentales) < 0) return TypeMenage.FamilleMonoparentale;
+            if ((u -= _profil.PartCouplesSansEnfant) < 0) return TypeMenage.CoupleSansEnfant;
+            if ((u -= _profil.PartCouplesAvecEnfants) < 0) return TypeMenage.CoupleAvecEnfants;
+            return TypeMenage.Autre;
+        }
+
+        private List<PersonneALoger> Personnes(TypeMenage type, DateOnly depot, bool handicap)
+        {
+            var ageDemandeur = type switch
+            {
+                TypeMenage.PersonneSeule => Age([(18, 24, .14), (25, 34, .22), (35, 49, .22), (50, 64, .24), (65, 90, .18)]),
+                TypeMenage.FamilleMonoparentale => Age([(20, 29, .25), (30, 39, .40), (40, 49, .27), (50, 58, .08)]),
+                TypeMenage.CoupleSansEnfant => Age([(20, 29, .30), (30, 49, .25), (50, 64, .20), (65, 85, .25)]),
+                TypeMenage.CoupleAvecEnfants => Age([(22, 29, .20), (30, 39, .45), (40, 49, .28), (50, 58, .07)]),
+                _ => Age([(25, 70, 1.0)]),
+            };
+            var femme = type == TypeMenage.FamilleMonoparentale ? r.NextDouble() < 0.82 : r.NextDouble() < 0.55;
+            var nom = Un(NomsSynthetiques.Noms);
+            var nationalite = r.NextDouble() switch { < 0.80 => Nationalite.Francaise, < 0.84 => Nationalite.UnionEuropeenne, _ => Nationalite.HorsUnionEuropeenne };
+            var enfants = type is TypeMenage.FamilleMonoparentale or TypeMenage.CoupleAvecEnfants
+                ? r.NextDouble() switch { < 0.42 => 1, < 0.74 => 2, < 0.90 => 3, < 0.97 => 4, _ => 5 }
+                : 0;
+            var personnes = new List<PersonneALoger> { Adulte(nom, femme, ageDemandeur, LienPersonne.Demandeur, nationalite, depot, handicap, enfants > 0 && type == TypeMenage.FamilleMonoparentale) };
+            if (type is TypeMenage.CoupleSansEnfant or TypeMenage.CoupleAvecEnfants)
+                personnes.Add(Adulte(nom, !femme, Math.Clamp(ageDemandeur + r.Next(-6, 7), 18, 95), LienPersonne.Conjoint, nationalite, depot, false, false));
+            if (type == TypeMenage.Autre)
+            {
+                var ascendant = r.NextDouble() < 0.5;
+                personnes.Add(Adulte(ascendant ? nom : Un(NomsSynthetiques.Noms), r.NextDouble() < 0.6,
+                    ascendant ? Math.Min(ageDemandeur + r.Next(20, 31), 98) : Math.Clamp(ageDemandeur + r.Next(-10, 11), 18, 90),
+                    ascendant ? LienPersonne.Ascendant : LienPersonne.Autre, nationalite, depot, false, false));
+            }
+            var ageMaxEnfant = Math.Clamp(ageDemandeur - 18, 0, 20);
+            for (var e = 0; e < enfants; e++)
+            {
+                var fille = r.NextDouble() < 0.5;
+                var enfant = new PersonneALoger(nom, Un(fille ? NomsSynthetiques.PrenomsFeminins : NomsSynthetiques.PrenomsMasculins),
+                    Naissance(r.Next(0, ageMaxEnfant + 1), depot), LienPersonne.Enfant, fille ? Sexe.Feminin : Sexe.Masculin,
+                    Nationalite.Francaise, null, null, []);
+                personnes.Add(enfant);
+            }
+            if (enfants > 0) personnes[0] = AvecPrestationsFamiliales(personnes[0], enfants, type == TypeMenage.FamilleMonoparentale);
+            return personnes;
+        }
+
+        private PersonneALoger Adulte(string nom, bool femme, int age, LienPersonne lien, Nationalite nationalite, DateOnly depot, bool handicap, bool parentIsole)
+        {
+            var situation = age >= 62
+                ? (r.NextDouble() < 0.85 ? SituationProfessionnelle.Retraite : SituationProfessionnelle.SansActivite)
+                : r.NextDouble() switch
+                {
+                    < 0.27 => SituationProfessionnelle.Cdi,
+                    < 0.36 => SituationProfessionnelle.Cdd,
+                    < 0.40 => SituationProfessionnelle.Interim,
+                    < 0.43 => SituationProfessionnelle.Independant,
+                    < 0.44 when age < 26 => SituationProfessionnelle.Apprentissage,
+                    < 0.48 when age < 28 => SituationProfessionnelle.Etudiant,
+                    < 0.66 => SituationProfessionnelle.DemandeurEmploi,
+                    < 0.96 => SituationProfessionnelle.SansActivite,
+                    _ => SituationProfessionnelle.Autre,
+                };
+            var ressources = new List<Ressource>();
+            switch (situation)
+            {
+                case SituationProfessionnelle.Cdi: ressources.Add(Montant(TypeRessource.Salaire, 1650, 0.28)); break;
+                case SituationProfessionnelle.Cdd: ressources.Add(Montant(TypeRessource.Salaire, 1350, 0.30)); break;
+                case SituationProfessionnelle.Interim: ressources.Add(Montant(TypeRessource.Salaire, 1250, 0.35)); break;
+                case SituationProfessionnelle.Independant: ressources.Add(Montant(TypeRessource.Salaire, 1300, 0.60)); break;
+                case SituationProfessionnelle.Apprentissage: ressources.Add(Montant(TypeRessource.Salaire, 900, 0.20)); break;
+                case SituationProfessionnelle.Etudiant when r.NextDouble() < 0.5: ressources.Add(Montant(TypeRessource.Autres, 450, 0.40)); break;
+                case SituationProfessionnelle.DemandeurEmploi:
+                    ressources.Add(r.NextDouble() < 0.7 ? Montant(TypeRessource.AllocationChomage, 1000, 0.35) : Montant(TypeRessource.Rsa, 610, 0.10));
+                    break;
+                case SituationProfessionnelle.SansActivite when handicap: ressources.Add(Montant(TypeRessource.Aah, 1030, 0.05)); break;
+                case SituationProfessionnelle.SansActivite when r.NextDouble() < 0.65: ressources.Add(Montant(TypeRessource.Rsa, 620, 0.15)); break;
+                case SituationProfessionnelle.Retraite: ressources.Add(Montant(TypeRessource.Retraite, 1150, 0.35)); break;
+                case SituationProfessionnelle.Autre: ressources.Add(Montant(TypeRessource.Autres, 700, 0.50)); break;
+            }
+            if (parentIsole && r.NextDouble() < 0.3) ressources.Add(Montant(TypeRessource.PensionAlimentaire, 180, 0.40));
+            var prenom = Un(femme ? NomsSynthetiques.PrenomsFeminins : NomsSynthetiques.PrenomsMasculins);
+            return new PersonneALoger(nom, prenom, Naissance(age, depot), lien, femme ? Sexe.Feminin : Sexe.Masculin, nationalite, null, situation, ressources);
+        }
+
+        /// <summary>Family benefits from the second child (allocations familiales), or the ASF for a single parent [M, orders of magnitude].</summary>
+        private PersonneALoger AvecPrestationsFamiliales(PersonneALoger parent, int enfants, bool parentIsole)
+        {
+            var montant = (enfants >= 2 ? 150m + (190m * (enfants - 2)) : 0m)
+                + (parentIsole && parent.Ressources.All(x => x.Type != TypeRessource.PensionAlimentaire) ? 195m * enfants : 0m);
+            return montant == 0 ? parent : parent with { Ressources = [.. parent.Ressources, new Ressource(TypeRessource.PrestationsFamiliales, montant)] };
+        }
+
+        /// <summary>RFR of N-2: the taxable part of today's resources over a year, with some drift [D].</summary>
+        private decimal RevenuFiscal(List<PersonneALoger> personnes)
+        {
+            var imposable = personnes.SelectMany(x => x.Ressources)
+                .Where(x => x.Type is TypeRessource.Salaire or TypeRessource.AllocationChomage or TypeRessource.Retraite or TypeRessource.PensionAlimentaire)
+                .Sum(x => x.MontantMensuel);
+            return Math.Round(imposable * 12m * 0.9m * (decimal)(0.8 + (0.4 * r.NextDouble())), 0);
+        }
+
+        private LogementActuel LogementActuel(bool mutation, int taille, CommuneDeGeneration commune)
+        {
+            var surface = Math.Round((decimal)(22 + (14 * taille) + (r.NextDouble() * 15)), 0);
+            if (mutation)
+                return new LogementActuel(StatutLogementActuel.LocataireParcSocial, commune.Code, Math.Round(surface * (decimal)(5.5 + (2 * r.NextDouble())), 0), surface);
+            var statut = r.NextDouble() switch
+            {
+                < 0.50 => StatutLogementActuel.LocataireParcPrive,
+                < 0.74 => StatutLogementActuel.HebergeParentsOuEnfants,
+                < 0.82 => StatutLogementActuel.HebergeParticulier,
+                < 0.87 => StatutLogementActuel.StructureHebergement,
+                < 0.89 => StatutLogementActuel.LogementTemporaire,
+                < 0.91 => StatutLogementActuel.Proprietaire,
+                < 0.93 => StatutLogementActuel.ResidenceEtudiante,
+                < 0.94 => StatutLogementActuel.Hotel,
+                < 0.95 => StatutLogementActuel.LogementDeFonction,
+                < 0.97 => StatutLogementActuel.SansAbri,
+                < 0.98 => StatutLogementActuel.SquatOuCamping,
+                _ => StatutLogementActuel.Autre,
+            };
+            return statut switch
+            {
+                StatutLogementActuel.LocataireParcPrive => new LogementActuel(statut, commune.Code, Math.Round(surface * (decimal)(11 + (4 * r.NextDouble())), 0), surface),
+                StatutLogementActuel.Proprietaire => new LogementActuel(statut, commune.Code, null, surface),
+                StatutLogementActuel.SansAbri => new LogementActuel(statut, null, null, null),
+                _ => new LogementActuel(statut, commune.Code, null, null),
+            };
+        }
+
+        private (List<MotifDemande>, MotifDemande) Motifs(StatutLogementActuel statut, TypeMenage type, bool handicap)
+        {
+            var candidats = statut switch
+            {
+                StatutLogementActuel.LocataireParcSocial => MotifsLocataireSocial,
+                StatutLogementActuel.LocataireParcPrive => MotifsLocatairePrive,
+                StatutLogementActuel.HebergeParentsOuEnfants or StatutLogementActuel.HebergeParticulier => MotifsHeberge,
+                StatutLogementActuel.Proprietaire => MotifsProprietaire,
+                StatutLogementActuel.StructureHebergement or StatutLogementActuel.LogementTemporaire or StatutLogementActuel.Hotel => MotifsHebergementTemporaire,
+                _ => MotifsSansLogement,
+            };
+            var principal = handicap && r.NextDouble() < 0.4 ? MotifDemande.Handicap
+                : type == TypeMenage.FamilleMonoparentale && r.NextDouble() < 0.04 ? MotifDemande.ViolencesFamiliales
+                : Un(candidats);
+            var motifs = new List<MotifDemande> { principal };
+            var autres = r.Next(0, 3);
+            for (var k = 0; k < autres; k++)
+            {
+                var m = Un(candidats);
+                if (!motifs.Contains(m)) motifs.Add(m);
+            }
+            return (motifs, principal);
+        }
+
+        private Souhaits Souhaits(List<PersonneALoger> personnes, CodeInsee? communeActuelle, bool handicap)
+        {
+            Typologie[] typologies = personnes.Count switch
+            {
+                1 => r.NextDouble() switch { < 0.2 => [Typologie.T1], < 0.6 => [Typologie.T2], _ => [Typologie.T1, Typologie.T2] },
+                2 => r.NextDouble() < 0.5 ? [Typologie.T2] : [Typologie.T2, Typologie.T3],
+                3 => r.NextDouble() switch { < 0.5 => [Typologie.T3], < 0.8 => [Typologie.T2, Typologie.T3], _ => [Typologie.T3, Typologie.T4] },
+                4 => r.NextDouble() < 0.5 ? [Typologie.T3, Typologie.T4] : [Typologie.T4],
+                5 => r.NextDouble() < 0.5 ? [Typologie.T4, Typologie.T5] : [Typologie.T4],
+                _ => r.NextDouble() < 0.5 ? [Typologie.T5, Typologie.T6] : [Typologie.T5],
+            };
+            var toutEpci = r.NextDouble() < _profil.PartToutEpci;
+            var communes = new List<CodeInsee>();
+            if (!toutEpci)
+            {
+                if (communeActuelle is { } actuelle && r.NextDouble() < 0.6) communes.Add(actuelle);
+                var nombre = Math.Min(r.Next(1, 5), p.Communes.Count);
+                for (var essai = 0; communes.Count < nombre && essai < 10; essai++)
+                {
+                    var c = p.Communes[Choisir(_poidsSouhait)].Code;
+                    if (!communes.Contains(c)) communes.Add(c);
+                }
+            }
+            var ressources = personnes.Sum(x => x.RessourcesMensuelles);
+            var loyerMaximum = r.NextDouble() < 0.5 ? Math.Max(250m, Math.Round(ressources * 0.3m / 10m, 0) * 10m) : (decimal?)null;
+            var age = personnes[0].AgeAu(p.DateReference);
+            var ascenseur = handicap || (age >= 70 && r.NextDouble() < 0.6);
+            return new Souhaits(typologies, communes, toutEpci, loyerMaximum, ascenseur ? null : r.NextDouble() < 0.2 ? 3 : null, ascenseur, handicap && r.NextDouble() < 0.4);
+        }
+
+        private Coordonnees Contact(PersonneALoger demandeur, CommuneDeGeneration commune, CanalDepot canal)
+        {
+            var adresse = new AdressePostale(
+                $"{r.Next(1, 180)} {Un(NomsSynthetiques.Voies)}", null, commune.CodePostal, commune.Nom);
+            // 06 39 98 xx xx: range reserved by ARCEP for fiction, so no real person is ever called.
+            var telephone = string.Create(CultureInfo.InvariantCulture, $"063998{r.Next(0, 10_000):0000}");
+            var courriel = canal == CanalDepot.EnLigne || r.NextDouble() < 0.5
+                ? $"{Ascii(demandeur.Prenoms)}.{Ascii(demandeur.Nom)}{r.Next(1, 1000)}@example.org"
+                : null;
+            return new Coordonnees(adresse, telephone, courriel, courriel is not null && r.NextDouble() < 0.8);
+        }
+
+        /// <summary>Lower-case ASCII form of a name for e-mail addresses, computed once per name of the lists.</summary>
+        private string Ascii(string nom)
+        {
+            if (!_ascii.TryGetValue(nom, out var ascii)) _ascii[nom] = ascii = Doublons.NormaliserNom(nom).ToLowerInvariant();
+            return ascii;
+        }
+
+        private CanalDepot Canal()
+        {
+            var u = r.NextDouble();
+            return u < _profil.PartEnLigne ? CanalDepot.EnLigne
+                : u < _profil.PartEnLigne + _profil.PartPartenaire ? CanalDepot.Partenaire
+                : CanalDepot.Guichet;
+        }
+
+        private int Age((int Min, int Max, double Part)[] tranches)
+        {
+            var u = r.NextDouble();
+            foreach (var (min, max, part) in tranches)
+            {
+                if ((u -= part) < 0) return r.Next(min, max + 1);
+            }
+            return r.Next(tranches[^1].Min, tranches[^1].Max + 1);
+        }
+
+        private DateOnly Naissance(int age, DateOnly depot) => depot.AddYears(-age).AddDays(-r.Next(0, 365));
+
+        /// <summary>A monthly amount drawn from a log-normal law of given median and dispersion, in whole euros.</summary>
+        private Ressource Montant(TypeRessource type, double mediane, double sigma)
+        {
+            var normale = Math.Sqrt(-2 * Math.Log(1 - r.NextDouble())) * Math.Cos(2 * Math.PI * r.NextDouble());
+            return new Ressource(type, Math.Round((decimal)(mediane * Math.Exp(sigma * normale)), 0));
+        }
+
+        private T Un<T>(T[] valeurs) => valeurs[r.Next(valeurs.Length)];
+
+        private int Choisir(double[] cumul)
+        {
+            var i = Array.BinarySearch(cumul, r.NextDouble() * cumul[^1]);
+            return Math.Min(i < 0 ? ~i : i, cumul.Length - 1);
+        }
+
+        private DateTimeOffset A(DateOnly jour) =>
+            new(jour.ToDateTime(new TimeOnly(9, 0).AddMinutes(r.Next(0, 480))), Decalage);
+
+        private Guid NouveauGuid()
+        {
+            Span<byte> octets = stackalloc byte[16];
+            r.NextBytes(octets);
+            return new Guid(octets);
+        }
+
+        /// <summary>Every generated act is legal by construction; a refusal here is a bug of the generator.</summary>
+        private static void Exiger(Resultat resultat)
+        {
+            if (!resultat.EstReussi) throw new InvalidOperationException($"Acte généré refusé : {resultat.Motif}");
+        }
+
+        private static double[] Cumuler(IEnumerable<double> poids)
+        {
+            var cumul = poids.ToArray();
+            for (var i = 1; i < cumul.Length; i++) cumul[i] += cumul[i - 1];
+            return cumul;
+        }
+    }
+}
