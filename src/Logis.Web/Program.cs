@@ -71,6 +71,7 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePages();
 app.UseEnTetesSecurite();
+// Plain static files from wwwroot, served before authentication (public stylesheet).
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();

@@ -18,16 +18,17 @@ public sealed class ServeurLogis : IAsyncLifetime
     public string UrlDeBase { get; private set; } = "";
     public IBrowser Navigateur { get; private set; } = null!;
 
-    public static string DossierCaptures
+    public static string DossierCaptures => Path.Combine(RacineDepot, "artifacts", "screenshots");
+
+    private static string RacineDepot
     {
         get
         {
-            var racine = AppContext.BaseDirectory;
-            for (var d = new DirectoryInfo(racine); d is not null; d = d.Parent)
+            for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
             {
-                if (File.Exists(Path.Combine(d.FullName, "Logis.slnx"))) return Path.Combine(d.FullName, "artifacts", "screenshots");
+                if (File.Exists(Path.Combine(d.FullName, "Logis.slnx"))) return d.FullName;
             }
-            return Path.Combine(racine, "screenshots");
+            throw new DirectoryNotFoundException("Racine du dépôt (Logis.slnx) introuvable.");
         }
     }
 
@@ -37,9 +38,11 @@ public sealed class ServeurLogis : IAsyncLifetime
         var port = PortLibre();
         UrlDeBase = $"http://127.0.0.1:{port}";
         var dll = Path.Combine(AppContext.BaseDirectory, "Logis.Web.dll");
-        var info = new ProcessStartInfo("dotnet", [dll, "--urls", UrlDeBase])
+        // Content root = the web project, as with `dotnet run`, so that wwwroot is served.
+        var projet = Path.Combine(RacineDepot, "src", "Logis.Web");
+        var info = new ProcessStartInfo("dotnet", [dll, "--urls", UrlDeBase, "--contentRoot", projet])
         {
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = projet,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

@@ -68,4 +68,15 @@ public class SecuriteTests(ApplicationsFixture fx)
         Assert.DoesNotContain("   at ", corps, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", corps, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task La_feuille_de_style_est_servie_sans_connexion()
+    {
+        var client = fx.App(BasesDeTest.Sqlite).Client();
+        var doc = await LogisFactory.DocumentAsync(await client.GetAsync("/"));
+        var href = doc.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
+        var css = await client.GetAsync(href);
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+    }
 }
