@@ -6,4 +6,5 @@ root.Options.Add(BaseCli.OptionFournisseur);
 root.Options.Add(BaseCli.OptionConnexion);
 root.Subcommands.Add(CommandesTerritoire.Migrate());
 root.Subcommands.Add(CommandesTerritoire.SeedDemo());
+root.Subcommands.Add(CommandesEligibilite.Plafonds());
 return await root.Parse(args).InvokeAsync();

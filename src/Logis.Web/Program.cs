@@ -1,6 +1,7 @@
 using Logis.Persistence;
 using Logis.Persistence.Reference;
 using Logis.Persistence.Seed;
+using Logis.Web.Features.Eligibilite;
 using Logis.Web.Features.Territoire;
 using Logis.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
@@ -20,6 +21,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddLogisPersistence(optionsBase);
 builder.Services.AddSingleton(_ => ReferenceData.Trouver());
 builder.Services.AddScoped<TerritoireQueries>();
+builder.Services.AddEligibilite(ReferenceData.Trouver());
 builder.Services.AddScoped<TerritoireSeeder>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
@@ -81,6 +83,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = SanteReponse.EcrireAsync }).AllowAnonymous();
 var api = app.MapGroup("/api/v1").WithTags("Logis");
 api.MapTerritoireApi();
+api.MapEligibiliteApi();
 app.MapRazorPages();
 
 app.Run();

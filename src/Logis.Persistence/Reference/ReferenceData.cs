@@ -1,4 +1,6 @@
 using System.Globalization;
+using Logis.Domain.Commun;
+using Logis.Domain.Eligibilite;
 using Logis.Domain.Territoire;
 
 namespace Logis.Persistence.Reference;
@@ -74,6 +76,20 @@ public sealed class ReferenceData(string dossier)
         .FirstOrDefault();
 
     public TextReader OuvrirPlafonds() => new StreamReader(Path.Combine(Dossier, "plafonds_ressources_logement_social_2020_2026.csv"));
+
+    /// <summary>Every cell of the ceiling tables (PLAI, PLUS, PLS), or every malformed line of the file, in French.</summary>
+    public Resultat<IReadOnlyList<LignePlafond>> LirePlafonds()
+    {
+        using var lecteur = OuvrirPlafonds();
+        return LecteurPlafondsCsv.Lire(lecteur);
+    }
+
+    /// <summary>The ceiling tables checked for completeness (each year, financing and zone has its seven columns).</summary>
+    public Resultat<BaremePlafonds> LireBaremePlafonds()
+    {
+        var lignes = LirePlafonds();
+        return lignes.EstSucces ? BaremePlafonds.Creer(lignes.Valeur) : Resultat.Echec<BaremePlafonds>(lignes.Erreurs);
+    }
 
     private static int Entier(CsvLecteur r, string colonne)
     {

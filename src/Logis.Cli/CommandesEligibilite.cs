@@ -1,0 +1,114 @@
+using System.CommandLine;
+using System.Globalization;
+using Logis.Domain.Eligibilite;
+using Logis.Domain.Patrimoine;
+using Logis.Domain.Territoire;
+using Logis.Persistence.Reference;
+using Spectre.Console;
+
+namespace Logis.Cli;
+
+public static class CommandesEligibilite
+{
+    private static readonly CultureInfo Fr = CultureInfo.GetCultureInfo("fr-FR");
+    private static readonly Financement[] FinancementsAffiches = [Financement.Plai, Financement.Plus, Financement.Pls];
+
+    public static Command Plafonds()
+    {
+        var annee = new Option<int>("--annee") { Description = "Année des plafonds (par exemple 2026)", Required = true };
+        var zone = new Option<string>("--zone")
+        {
+            Description = $"Zone des plafonds : {string.Join(", ", Enum.GetValues<ZonePlafond>().Select(z => z.Code()))}",
+            Required = true,
+        };
+        var cmd = new Command("plafonds", "Affiche les plafonds de ressources PLAI, PLUS et PLS d'une année et d'une zone, par catégorie de ménage")
+        {
+            annee, zone,
+        };
+        cmd.SetAction(p => AfficherPlafonds(p.GetValue(annee), p.GetValue(zone), ReferenceData.Trouver(),
+            p.InvocationConfiguration.Output, p.InvocationConfiguration.Error));
+        return cmd;
+    }
+
+    /// <summary>
+    /// Prints the table of ceilings of a year and zone: categories 1 to 6 and the amount per
+    /// additional person, for PLAI, PLUS and PLS. Returns 2 for an unknown year or zone, 1 for an
+    /// invalid reference file, 0 otherwise.
+    /// </summary>
+    public static int AfficherPlafonds(int annee, string? codeZone, ReferenceData reference, TextWriter sortie, TextWriter erreurs)
+    {
+        var lignes = reference.LirePlafonds();
+        if (!lignes.EstSucces)
+        {
+            erreurs.WriteLine($"Le fichier des plafonds de ressources est invalide ({reference.Dossier}) :");
+            foreach (var e in lignes.Erreurs) erreurs.WriteLine($"- {e}");
+            return 1;
+        }
+
+        var annees = lignes.Valeur.Select(l => l.Annee).Distinct().Order().ToList();
+        var problemes = new List<string>();
+        if (!ZonePlafondNoms.TryParse(codeZone, out var zone))
+            problemes.Add($"Zone inconnue « {codeZone} » : indiquez {string.Join(", ", Enum.GetValues<ZonePlafond>().Select(z => z.Code()))}.");
+        if (!annees.Contains(annee))
+            problemes.Add($"Les plafonds de ressources de l'année {annee} ne sont pas connus de Logis (années connues : {string.Join(", ", annees)}).");
+        if (problemes.Count > 0)
+        {
+            foreach (var p in problemes) erreurs.WriteLine(p);
+            return 2;
+        }
+
+        var cellules = lignes.Valeur.Where(l => l.Annee == annee && l.Zone == zone)
+            .ToDictionary(l => (l.Financement, l.Colonne));
+        var table = new Table()
+            .Title($"Plafonds de ressources {annee} — zone « {Markup.Escape(zone.Libelle())} » (revenu fiscal de référence {annee - 2}, euros par an)")
+            .AddColumn("Catégorie de ménage");
+        foreach (var f in FinancementsAffiches) table.AddColumn(new TableColumn(f.Libelle()).RightAligned());
+
+        var derive = false;
+        foreach (var colonne in Enum.GetValues<ColonnePlafond>())
+        {
+            var libelle = colonne == ColonnePlafond.ParPersonneSupplementaire ? "Par personne supplémentaire" : $"Catégorie {(int)colonne}";
+            var ligne = new List<string> { libelle };
+            foreach (var f in FinancementsAffiches)
+            {
+                if (cellules.TryGetValue((f, colonne), out var c))
+                {
+                    var estDerive = c.Origine == "calcule_IRL";
+                    derive |= estDerive;
+                    ligne.Add(c.Montant.ToString("#,##0", Fr) + (estDerive ? " *" : ""));
+                }
+                else
+                {
+                    ligne.Add("—");
+                }
+            }
+            table.AddRow(ligne.Select(Markup.Escape).ToArray());
+        }
+
+        var notes = new List<string>
+        {
+            $"PLAI : {BaremePlafonds.SourceLegale(Financement.Plai)}.",
+            $"PLUS : {BaremePlafonds.SourceLegale(Financement.Plus)}.",
+            $"PLS : {BaremePlafonds.SourceLegale(Financement.Pls)}.",
+        };
+        if (derive) notes.Add("* Valeur calculée par revalorisation (IRL), non encore vérifiée sur le texte officiel.");
+        if (cellules.Count == 0) notes.Add("Aucun plafond n'est connu pour cette année et cette zone.");
+
+        var console = Console(sortie);
+        console.Write(table);
+        foreach (var note in notes) console.WriteLine(note);
+        return 0;
+    }
+
+    /// <summary>The terminal itself, or plain text without colours when the output is redirected (tests, files).</summary>
+    private static IAnsiConsole Console(TextWriter sortie) =>
+        ReferenceEquals(sortie, System.Console.Out)
+            ? AnsiConsole.Console
+            : AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(sortie),
+                Ansi = AnsiSupport.No,
+                ColorSystem = ColorSystemSupport.NoColors,
+                Interactive = InteractionSupport.No,
+            });
+}
