@@ -7,6 +7,7 @@ using Logis.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -50,6 +51,9 @@ builder.Services.AddAuthentication(SchemaLogis)
 builder.Services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "logis.af");
+// Keys that protect session and antiforgery cookies survive restarts (section « Logis:Cles:Dossier »).
+builder.Services.AddDataProtection().SetApplicationName("Logis")
+    .PersistKeysToFileSystem(Directory.CreateDirectory(builder.Configuration["Logis:Cles:Dossier"] ?? Path.Combine("var", "cles")));
 
 var app = builder.Build();
 
