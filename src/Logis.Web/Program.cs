@@ -1,6 +1,7 @@
 using Logis.Persistence;
 using Logis.Persistence.Reference;
 using Logis.Persistence.Seed;
+using Logis.Web.Features.Cotation;
 using Logis.Web.Features.Territoire;
 using Logis.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
@@ -20,6 +21,10 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddLogisPersistence(optionsBase);
 builder.Services.AddSingleton(_ => ReferenceData.Trouver());
 builder.Services.AddScoped<TerritoireQueries>();
+// Grids are checked at startup: a malformed grid file stops the start with its file and line.
+builder.Services.AddSingleton(GrillesCotation.Charger(
+    builder.Configuration[GrillesCotation.Section] is { Length: > 0 } dossierGrilles ? dossierGrilles : GrillesCotation.TrouverDossier(),
+    Logis.Domain.Territoire.Siren.Create(optionsDemo.Epci), TimeProvider.System));
 builder.Services.AddScoped<TerritoireSeeder>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
@@ -80,6 +85,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = SanteReponse.EcrireAsync }).AllowAnonymous();
 var api = app.MapGroup("/api/v1").WithTags("Logis");
 api.MapTerritoireApi();
+api.MapCotationApi();
 app.MapRazorPages();
 
 app.Run();
