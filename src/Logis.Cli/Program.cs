@@ -1,9 +1,11 @@
 using System.CommandLine;
 using Logis.Cli;
+using Logis.Cli.Cotation;
 
 var root = new RootCommand("Logis : outil d'exploitation (base, territoires, imports, calculs en lot)");
 root.Options.Add(BaseCli.OptionFournisseur);
 root.Options.Add(BaseCli.OptionConnexion);
 root.Subcommands.Add(CommandesTerritoire.Migrate());
 root.Subcommands.Add(CommandesTerritoire.SeedDemo());
+root.Subcommands.Add(CommandesCotation.Cotation());
 return await root.Parse(args).InvokeAsync();

@@ -6,7 +6,6 @@ using Logis.Domain.Cotation;
 using Logis.Tests.Infrastructure;
 using Logis.Web.Features.Cotation;
 using Logis.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 
 namespace Logis.Web.Tests;
 

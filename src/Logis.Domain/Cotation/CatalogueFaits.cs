@@ -73,10 +73,12 @@ public sealed class DefinitionFait
     public FaitsCotation Avec(FaitsCotation faits, double valeur)
     {
         var type = _propriete.PropertyType;
-        object converti = type == typeof(bool) ? valeur != 0
-            : type.IsEnum ? Enum.ToObject(type, (int)valeur)
-            : type == typeof(int) ? (int)valeur
-            : valeur;
+        // Each branch boxed on its own: a single conditional expression would convert the int to double.
+        object converti;
+        if (type == typeof(bool)) converti = valeur != 0;
+        else if (type.IsEnum) converti = Enum.ToObject(type, (int)valeur);
+        else if (type == typeof(int)) converti = (int)valeur;
+        else converti = valeur;
         object boite = faits;
         _propriete.SetValue(boite, converti);
         return (FaitsCotation)boite;

@@ -157,3 +157,19 @@ public class FaitsDepuisDemandeTests
         Assert.Equal(attendu, FaitsDepuisDemande.MoisEntiers(DateOnly.Parse(debut, System.Globalization.CultureInfo.InvariantCulture),
             DateOnly.Parse(fin, System.Globalization.CultureInfo.InvariantCulture)));
 }
+
+public class DefinitionFaitAvecTests
+{
+    [Theory]
+    [InlineData("anciennete_mois", 14)]
+    [InlineData("taux_effort", 45.5)]
+    [InlineData("parent_isole", 1)]
+    [InlineData("situation_logement", 2)]
+    [InlineData("motif_violence", 2)]
+    public void Ecrire_puis_lire_un_fait(string nom, double valeur)
+    {
+        Assert.True(CatalogueFaits.TryTrouver(nom, out var fait));
+        var faits = fait.Avec(new FaitsCotation(), valeur);
+        Assert.Equal(valeur, fait.Lire(in faits));
+    }
+}
