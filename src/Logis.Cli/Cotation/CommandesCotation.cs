@@ -71,7 +71,7 @@ public static class CommandesCotation
             return await Echec(erreurs, $"Grilles adoptées invalides ({dossier}) :{Environment.NewLine}{string.Join(Environment.NewLine, erreursGrilles)}");
         var enVigueur = registre!.EnVigueur(siren, brouillon.Grille.Nature, p.Date);
         if (enVigueur is null)
-            return await Echec(erreurs, $"Aucune grille {Nature(brouillon.Grille.Nature)} n'est en vigueur le {p.Date.ToString("d MMMM yyyy", Fr)} sur le territoire {siren}.");
+            return await Echec(erreurs, $"Aucune grille {Nature(brouillon.Grille.Nature)} n'est en vigueur le {DateFr(p.Date)} sur le territoire {siren}.");
         var grilleMutationSeparee = registre.EnVigueur(siren, NatureGrille.Mutation, p.Date) is not null;
 
         ISourceDemandesCotation origine;
@@ -105,7 +105,7 @@ public static class CommandesCotation
         Afficher(console, rapport, enVigueur.Grille, brouillon.Grille, origine.Description, noms);
         if (p.Sortie is { } sortie)
         {
-            await File.WriteAllTextAsync(sortie, Markdown(rapport, enVigueur.Grille, brouillon.Grille, origine.Description, p.Date, noms), Encoding.UTF8, ct);
+            await File.WriteAllTextAsync(sortie, Markdown(rapport, enVigueur.Grille, brouillon.Grille, origine.Description, p.Date, noms), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), ct);
             console.MarkupLine($"Rapport écrit : [bold]{Markup.Escape(sortie)}[/]");
         }
         return 0;
@@ -147,8 +147,8 @@ public static class CommandesCotation
         void L(string ligne = "") => sb.Append(ligne).Append('\n');
         L($"# Simulation du brouillon de grille « {brouillon.Libelle} »");
         L();
-        L($"Rapport du {date.ToString("d MMMM yyyy", Fr)}. Le brouillon **{brouillon.Id}** (version {brouillon.Version}) est comparé à la grille en vigueur "
-            + $"**{enVigueur.Id}** (version {enVigueur.Version}, en vigueur depuis le {enVigueur.DateEffet.ToString("d MMMM yyyy", Fr)}).");
+        L($"Rapport du {DateFr(date)}. Le brouillon **{brouillon.Id}** (version {brouillon.Version}) est comparé à la grille en vigueur "
+            + $"**{enVigueur.Id}** (version {enVigueur.Version}, en vigueur depuis le {DateFr(enVigueur.DateEffet)}).");
         L($"Demandes utilisées : {origine} ; {r.Demandes.ToString("N0", Fr)} demandes cotées par cette grille.");
         L();
         L("La cotation aide la commission d'attribution à décider ; ce rapport montre qui le changement de grille favoriserait avant son adoption (CCH L441-2-8).");
@@ -191,6 +191,8 @@ public static class CommandesCotation
 
     private static IEnumerable<(int Ecart, int Nombre)> Distribution(RapportComparaison r) =>
         r.Changements.GroupBy(c => c.Ecart).OrderBy(g => g.Key).Select(g => (g.Key, g.Count()));
+
+    private static string DateFr(DateOnly d) => d.Day == 1 ? d.ToString("'1er' MMMM yyyy", Fr) : d.ToString("d MMMM yyyy", Fr);
 
     private static string Signe(int points) => points.ToString("+0;-0;0", Fr);
 

@@ -28,7 +28,7 @@ public sealed class DemandesSynthetiques(ReferenceData reference, int graine, in
 {
     private int _nombre;
 
-    public string Description => $"{_nombre:N0} demandes synthétiques (générateur de démonstration, graine {graine})";
+    public string Description => $"{_nombre.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))} demandes synthétiques (générateur de démonstration, graine {graine})";
 
     public IReadOnlyList<DemandeSimulee> Lire(Siren epci, DateOnly date, IProgress<(int Fait, int Total)>? progression, CancellationToken ct)
     {
