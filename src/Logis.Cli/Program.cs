@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Logis.Cli;
+using Logis.Cli.Cotation;
 
 var root = new RootCommand("Logis : outil d'exploitation (base, territoires, imports, calculs en lot)");
 root.Options.Add(BaseCli.OptionFournisseur);
@@ -7,4 +8,5 @@ root.Options.Add(BaseCli.OptionConnexion);
 root.Subcommands.Add(CommandesTerritoire.Migrate());
 root.Subcommands.Add(CommandesTerritoire.SeedDemo());
 root.Subcommands.Add(CommandesEligibilite.Plafonds());
+root.Subcommands.Add(CommandesCotation.Cotation());
 return await root.Parse(args).InvokeAsync();

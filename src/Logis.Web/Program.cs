@@ -2,6 +2,7 @@ using Logis.Persistence;
 using Logis.Persistence.Reference;
 using Logis.Persistence.Seed;
 using Logis.Web.Features.Eligibilite;
+using Logis.Web.Features.Cotation;
 using Logis.Web.Features.Territoire;
 using Logis.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
@@ -23,6 +24,10 @@ builder.Services.AddLogisPersistence(optionsBase);
 builder.Services.AddSingleton(_ => ReferenceData.Trouver());
 builder.Services.AddScoped<TerritoireQueries>();
 builder.Services.AddEligibilite(ReferenceData.Trouver());
+// Grids are checked at startup: a malformed grid file stops the start with its file and line.
+builder.Services.AddSingleton(GrillesCotation.Charger(
+    builder.Configuration[GrillesCotation.Section] is { Length: > 0 } dossierGrilles ? dossierGrilles : GrillesCotation.TrouverDossier(),
+    Logis.Domain.Territoire.Siren.Create(optionsDemo.Epci), TimeProvider.System));
 builder.Services.AddScoped<TerritoireSeeder>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
@@ -88,6 +93,7 @@ app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = SanteRe
 var api = app.MapGroup("/api/v1").WithTags("Logis");
 api.MapTerritoireApi();
 api.MapEligibiliteApi();
+api.MapCotationApi();
 app.MapRazorPages();
 
 app.Run();

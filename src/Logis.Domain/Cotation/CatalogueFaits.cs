@@ -66,6 +66,24 @@ public sealed class DefinitionFait
             : $"{valeur.ToString("0.##", Fr)} {Unite}",
     };
 
+    /// <summary>
+    /// A copy of <paramref name="faits"/> with this fact set to <paramref name="valeur"/> (the number form of
+    /// <see cref="Lire"/>: booleans 0/1, enums their code). For simulations typed by hand; not for hot loops.
+    /// </summary>
+    public FaitsCotation Avec(FaitsCotation faits, double valeur)
+    {
+        var type = _propriete.PropertyType;
+        // Each branch boxed on its own: a single conditional expression would convert the int to double.
+        object converti;
+        if (type == typeof(bool)) converti = valeur != 0;
+        else if (type.IsEnum) converti = Enum.ToObject(type, (int)valeur);
+        else if (type == typeof(int)) converti = (int)valeur;
+        else converti = valeur;
+        object boite = faits;
+        _propriete.SetValue(boite, converti);
+        return (FaitsCotation)boite;
+    }
+
     internal Expression Acces(Expression faits) => Expression.Property(faits, _propriete);
 
     internal static Expression EnNombre(Expression valeur) =>
