@@ -1,6 +1,7 @@
 using Logis.Persistence;
 using Logis.Persistence.Reference;
 using Logis.Persistence.Seed;
+using Logis.Web.Features.Demandes;
 using Logis.Web.Features.Territoire;
 using Logis.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
@@ -21,6 +22,8 @@ builder.Services.AddLogisPersistence(optionsBase);
 builder.Services.AddSingleton(_ => ReferenceData.Trouver());
 builder.Services.AddScoped<TerritoireQueries>();
 builder.Services.AddScoped<TerritoireSeeder>();
+builder.Services.AddScoped<DemandesSeeder>();
+builder.Services.AddScoped<DemandesService>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<BaseSanteCheck>("base");
@@ -61,6 +64,12 @@ await using (var scope = app.Services.CreateAsyncScope())
             .SemerAsync(Logis.Domain.Territoire.Siren.Create(optionsDemo.Epci), optionsDemo.Graine, comptesDemo: true);
         app.Logger.LogInformation("Territoire de démonstration {Epci} : {Etat}, {Logements} logements", resultat.Epci,
             resultat.DejaPresent ? "déjà présent" : "créé", resultat.Logements);
+        if (optionsDemo.Demandes > 0)
+        {
+            var demandes = await scope.ServiceProvider.GetRequiredService<DemandesSeeder>()
+                .SemerAsync(resultat.Epci, optionsDemo.Graine, optionsDemo.Demandes);
+            app.Logger.LogInformation("Demandes de démonstration : {Nombre} ({Etat})", demandes.Nombre, demandes.DejaPresent ? "déjà présentes" : "créées");
+        }
     }
 }
 
@@ -80,6 +89,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = SanteReponse.EcrireAsync }).AllowAnonymous();
 var api = app.MapGroup("/api/v1").WithTags("Logis");
 api.MapTerritoireApi();
+api.MapDemandesApi();
 app.MapRazorPages();
 
 app.Run();
