@@ -1,4 +1,6 @@
 using Logis.Domain.Commun;
+using Logis.Domain.Demandes;
+using Logis.Persistence.Demandes;
 using Logis.Domain.Organisations;
 using Logis.Domain.Patrimoine;
 using Logis.Domain.Territoire;
@@ -23,6 +25,44 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
     public DbSet<Logement> Logements => Set<Logement>();
     public DbSet<Utilisateur> Utilisateurs => Set<Utilisateur>();
     public DbSet<ClientApi> ClientsApi => Set<ClientApi>();
+    public DbSet<Demande> Demandes => Set<Demande>();
+    public DbSet<SequenceNumero> SequencesNumero => Set<SequenceNumero>();
+    public DbSet<EntreeAudit> Audit => Set<EntreeAudit>();
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        MettreAJourColonnesDemandes();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        MettreAJourColonnesDemandes();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>Keeps the search columns of each demand in step with its content, in the same SaveChanges.</summary>
+    private void MettreAJourColonnesDemandes()
+    {
+        if (ChangeTracker.AutoDetectChangesEnabled) ChangeTracker.DetectChanges();
+        foreach (var entree in ChangeTracker.Entries<Demande>())
+        {
+            if (entree.State is EntityState.Deleted or EntityState.Detached) continue;
+            var d = entree.Entity;
+            var s = d.Contenu.Souhaits;
+            Fixer(entree, ColonnesDemande.NomDemandeur, ColonnesDemande.Normaliser(d.Contenu.Demandeur.Nom));
+            Fixer(entree, ColonnesDemande.Communes, ColonnesDemande.Liste(s.Communes.Select(c => c.Value)));
+            Fixer(entree, ColonnesDemande.ToutEpci, s.ToutEpci);
+            Fixer(entree, ColonnesDemande.Typologies, ColonnesDemande.Liste(s.Typologies.Select(t => t.ToString())));
+            Fixer(entree, ColonnesDemande.Prioritaire, d.SituationsPrioritaires.Count > 0);
+        }
+    }
+
+    private static void Fixer(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entree, string nom, object valeur)
+    {
+        var propriete = entree.Property(nom);
+        if (!Equals(propriete.CurrentValue, valeur)) propriete.CurrentValue = valeur;
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -33,6 +73,9 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
         configurationBuilder.Properties<ResidenceId>().HaveConversion<ResidenceIdConverter>();
         configurationBuilder.Properties<LogementId>().HaveConversion<LogementIdConverter>();
         configurationBuilder.Properties<decimal>().HavePrecision(12, 2);
+        configurationBuilder.Properties<DemandeId>().HaveConversion<DemandeIdConverter>();
+        configurationBuilder.Properties<AuteurId>().HaveConversion<AuteurIdConverter>();
+        configurationBuilder.Properties<NumeroUnique>().HaveConversion<NumeroUniqueConverter>().HaveMaxLength(13);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -124,6 +167,80 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
             e.Property(x => x.EmpreinteCle).HasMaxLength(64);
             e.HasIndex(x => x.EmpreinteCle).IsUnique();
         });
+        ConfigurerDemandes(modelBuilder);
+    }
+
+    private static void ConfigurerDemandes(ModelBuilder modelBuilder)
+    {
+        // Npgsql writes only UTC instants to timestamptz: instants are stored in UTC on both providers;
+        // the civil dates of the demand are DateOnly columns and keep the French calendar date.
+        var utc = new ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
+        var utcNullable = new ValueConverter<DateTimeOffset?, DateTimeOffset?>(v => v.HasValue ? v.Value.ToUniversalTime() : v, v => v);
+
+        modelBuilder.Entity<Demande>(e =>
+        {
+            e.ToTable("demande");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasIndex(x => x.Numero).IsUnique();
+            e.Property(x => x.Contenu).HasConversion(new ContenuJson.Converter(), ContenuJson.Comparer);
+            e.Property<Siren>(ColonnesDemande.Epci);
+            e.Property<string>(ColonnesDemande.NomDemandeur).HasMaxLength(100);
+            e.Property<string>(ColonnesDemande.Communes).HasMaxLength(60);
+            e.Property<bool>(ColonnesDemande.ToutEpci);
+            e.Property<string>(ColonnesDemande.Typologies).HasMaxLength(30);
+            e.Property<bool>(ColonnesDemande.Prioritaire);
+            e.HasIndex(ColonnesDemande.Epci, nameof(Demande.Statut));
+            e.HasIndex(ColonnesDemande.Epci, ColonnesDemande.NomDemandeur);
+
+            e.OwnsMany(x => x.Evenements, ev =>
+            {
+                ev.ToTable("demande_evenement");
+                ev.WithOwner().HasForeignKey("DemandeId");
+                ev.HasKey("DemandeId", nameof(EvenementDemande.Rang));
+                ev.Property(x => x.Rang).ValueGeneratedNever();
+                ev.Property(x => x.Quand).HasConversion(utc);
+                ev.Property(x => x.Organisation).HasMaxLength(200);
+                ev.Property(x => x.Resume).HasMaxLength(500);
+            });
+            e.Navigation(x => x.Evenements).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+            e.OwnsMany(x => x.SituationsPrioritaires, sp =>
+            {
+                sp.ToTable("demande_situation_prioritaire");
+                sp.WithOwner().HasForeignKey("DemandeId");
+                sp.HasKey("DemandeId", nameof(SituationPrioritaire.Critere));
+                sp.Property(x => x.Critere).ValueGeneratedNever();
+                sp.Property(x => x.DeclareeLe).HasConversion(utc);
+                sp.Property(x => x.ValideeLe).HasConversion(utcNullable);
+            });
+            e.Navigation(x => x.SituationsPrioritaires).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+            e.OwnsMany(x => x.Avertissements, av =>
+            {
+                av.ToTable("demande_avertissement");
+                av.WithOwner().HasForeignKey("DemandeId");
+                av.HasKey("DemandeId", nameof(Avertissement.Motif));
+                av.Property(x => x.Motif).ValueGeneratedNever();
+            });
+            e.Navigation(x => x.Avertissements).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+        modelBuilder.Entity<SequenceNumero>(e =>
+        {
+            e.ToTable("sequence_numero");
+            e.HasKey(x => new { x.Departement, x.Annee });
+            e.Property(x => x.Departement).HasMaxLength(3);
+        });
+        modelBuilder.Entity<EntreeAudit>(e =>
+        {
+            e.ToTable("audit");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Quand).HasConversion(utc);
+            e.Property(x => x.Auteur).HasMaxLength(200);
+            e.Property(x => x.Organisation).HasMaxLength(200);
+            e.Property(x => x.Action).HasMaxLength(60);
+            e.HasIndex(x => x.DemandeId);
+        });
     }
 
     private sealed class CodeInseeConverter() : ValueConverter<CodeInsee, string>(v => v.Value, v => CodeInsee.Create(v));
@@ -131,6 +248,13 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
     private sealed class BailleurIdConverter() : ValueConverter<BailleurId, Guid>(v => v.Value, v => new BailleurId(v));
     private sealed class ReservataireIdConverter() : ValueConverter<ReservataireId, Guid>(v => v.Value, v => new ReservataireId(v));
     private sealed class ResidenceIdConverter() : ValueConverter<ResidenceId, Guid>(v => v.Value, v => new ResidenceId(v));
+    private sealed class DemandeIdConverter() : ValueConverter<DemandeId, Guid>(v => v.Value, v => new DemandeId(v));
+    private sealed class AuteurIdConverter() : ValueConverter<AuteurId, Guid>(v => v.Value, v => new AuteurId(v));
+    private sealed class NumeroUniqueConverter() : ValueConverter<NumeroUnique, string>(v => v.Valeur, v => LireNumero(v));
+
+    private static NumeroUnique LireNumero(string v) =>
+        NumeroUnique.TryParse(v, out var n) ? n : throw new InvalidOperationException("Numéro unique stocké invalide.");
+
     private sealed class LogementIdConverter() : ValueConverter<LogementId, Guid>(v => v.Value, v => new LogementId(v));
 
     private sealed class CodesInseeConverter() : ValueConverter<IReadOnlyList<CodeInsee>, string>(

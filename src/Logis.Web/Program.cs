@@ -3,6 +3,7 @@ using Logis.Persistence.Reference;
 using Logis.Persistence.Seed;
 using Logis.Web.Features.Eligibilite;
 using Logis.Web.Features.Cotation;
+using Logis.Web.Features.Demandes;
 using Logis.Web.Features.Territoire;
 using Logis.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
@@ -29,6 +30,8 @@ builder.Services.AddSingleton(GrillesCotation.Charger(
     builder.Configuration[GrillesCotation.Section] is { Length: > 0 } dossierGrilles ? dossierGrilles : GrillesCotation.TrouverDossier(),
     Logis.Domain.Territoire.Siren.Create(optionsDemo.Epci), TimeProvider.System));
 builder.Services.AddScoped<TerritoireSeeder>();
+builder.Services.AddScoped<DemandesSeeder>();
+builder.Services.AddScoped<DemandesService>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<BaseSanteCheck>("base");
@@ -72,6 +75,12 @@ await using (var scope = app.Services.CreateAsyncScope())
             .SemerAsync(Logis.Domain.Territoire.Siren.Create(optionsDemo.Epci), optionsDemo.Graine, comptesDemo: true);
         app.Logger.LogInformation("Territoire de démonstration {Epci} : {Etat}, {Logements} logements", resultat.Epci,
             resultat.DejaPresent ? "déjà présent" : "créé", resultat.Logements);
+        if (optionsDemo.Demandes > 0)
+        {
+            var demandes = await scope.ServiceProvider.GetRequiredService<DemandesSeeder>()
+                .SemerAsync(resultat.Epci, optionsDemo.Graine, optionsDemo.Demandes);
+            app.Logger.LogInformation("Demandes de démonstration : {Nombre} ({Etat})", demandes.Nombre, demandes.DejaPresent ? "déjà présentes" : "créées");
+        }
     }
 }
 
@@ -94,6 +103,7 @@ var api = app.MapGroup("/api/v1").WithTags("Logis");
 api.MapTerritoireApi();
 api.MapEligibiliteApi();
 api.MapCotationApi();
+api.MapDemandesApi();
 app.MapRazorPages();
 
 app.Run();

@@ -22,6 +22,82 @@ namespace Logis.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Logis.Domain.Demandes.Demande", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Canal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CommunesSouhaitees")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Contenu")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("DateDepot")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateDernierRenouvellement")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateRadiation")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EpciSiren")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<Guid?>("FusionneeDans")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("IrrecevabiliteLe")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("MotifRadiation")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NomDemandeur")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Numero")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<bool>("Prioritaire")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("RappelEnvoyeLe")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Statut")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ToutEpci")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Typologies")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Numero")
+                        .IsUnique();
+
+                    b.HasIndex("EpciSiren", "NomDemandeur");
+
+                    b.HasIndex("EpciSiren", "Statut");
+
+                    b.ToTable("demande", (string)null);
+                });
+
             modelBuilder.Entity("Logis.Domain.Organisations.Bailleur", b =>
                 {
                     b.Property<Guid>("Id")
@@ -394,6 +470,60 @@ namespace Logis.Persistence.Migrations
                     b.ToTable("bailleur_territoire", (string)null);
                 });
 
+            modelBuilder.Entity("Logis.Persistence.Demandes.EntreeAudit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Auteur")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("AuteurId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DemandeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("Quand")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DemandeId");
+
+                    b.ToTable("audit", (string)null);
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Demandes.SequenceNumero", b =>
+                {
+                    b.Property<string>("Departement")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<int>("Annee")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Dernier")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Departement", "Annee");
+
+                    b.ToTable("sequence_numero", (string)null);
+                });
+
             modelBuilder.Entity("Logis.Persistence.TerritoireHeberge", b =>
                 {
                     b.Property<string>("EpciSiren")
@@ -409,6 +539,103 @@ namespace Logis.Persistence.Migrations
                     b.HasKey("EpciSiren");
 
                     b.ToTable("territoire_heberge", (string)null);
+                });
+
+            modelBuilder.Entity("Logis.Domain.Demandes.Demande", b =>
+                {
+                    b.OwnsMany("Logis.Domain.Demandes.Avertissement", "Avertissements", b1 =>
+                        {
+                            b1.Property<Guid>("DemandeId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Motif")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateOnly>("EnvoyeLe")
+                                .HasColumnType("date");
+
+                            b1.HasKey("DemandeId", "Motif");
+
+                            b1.ToTable("demande_avertissement", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DemandeId");
+                        });
+
+                    b.OwnsMany("Logis.Domain.Demandes.EvenementDemande", "Evenements", b1 =>
+                        {
+                            b1.Property<Guid>("DemandeId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Rang")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid>("AuteurId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid?>("LogementId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Organisation")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<DateTimeOffset>("Quand")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("Resume")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<int>("Type")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("DemandeId", "Rang");
+
+                            b1.ToTable("demande_evenement", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DemandeId");
+                        });
+
+                    b.OwnsMany("Logis.Domain.Demandes.SituationPrioritaire", "SituationsPrioritaires", b1 =>
+                        {
+                            b1.Property<Guid>("DemandeId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Critere")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTimeOffset>("DeclareeLe")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("DeclareePar")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Statut")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTimeOffset?>("ValideeLe")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid?>("ValideePar")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("DemandeId", "Critere");
+
+                            b1.ToTable("demande_situation_prioritaire", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DemandeId");
+                        });
+
+                    b.Navigation("Avertissements");
+
+                    b.Navigation("Evenements");
+
+                    b.Navigation("SituationsPrioritaires");
                 });
 #pragma warning restore 612, 618
         }

@@ -12,9 +12,14 @@ public sealed class OptionsDemo
     public string Epci { get; set; } = TerritoireSeeder.SirenTpm;
     public int Graine { get; set; } = 2026;
 
+    /// <summary>Synthetic demands seeded with the territory (TPM order of magnitude by default; 0 for none).</summary>
+    public int Demandes { get; set; } = Domain.Demandes.Synthese.GenerateurDemandes.VolumeTpm;
+
     public void Valider()
     {
         if (!Siren.TryCreate(Epci, out _))
             throw new InvalidOperationException($"Logis:Demo:Epci doit être un SIREN de 9 chiffres (reçu « {Epci} »).");
+        if (Demandes is < 0 or > 1_000_000)
+            throw new InvalidOperationException($"Logis:Demo:Demandes doit être compris entre 0 et 1 000 000 (reçu {Demandes}).");
     }
 }

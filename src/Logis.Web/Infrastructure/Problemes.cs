@@ -11,6 +11,9 @@ public static class Problemes
             ? Results.Problem(title: "Requête invalide", detail: detail, statusCode: StatusCodes.Status400BadRequest)
             : Results.ValidationProblem(erreurs, detail: detail, title: "Requête invalide");
 
+    public static IResult Conflit(string detail) =>
+        Results.Problem(title: "Acte impossible", detail: detail, statusCode: StatusCodes.Status409Conflict);
+
     public static IResult Interdit(string detail) =>
         Results.Problem(title: "Accès refusé", detail: detail, statusCode: StatusCodes.Status403Forbidden);
 }

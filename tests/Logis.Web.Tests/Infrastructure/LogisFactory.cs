@@ -19,6 +19,8 @@ public sealed class LogisFactory(OptionsBase options) : WebApplicationFactory<Pr
         builder.UseSetting("Logis:Database:Fournisseur", options.Fournisseur.ToString());
         builder.UseSetting("Logis:Database:ConnectionString", options.ConnectionString);
         builder.UseSetting("Logis:Demo:SemerAuDemarrage", "true");
+        // A small synthetic file keeps the suite fast; the full TPM volume is seeded by the demo.
+        builder.UseSetting("Logis:Demo:Demandes", "300");
     }
 
     public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

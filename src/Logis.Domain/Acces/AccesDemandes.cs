@@ -1,0 +1,33 @@
+using Logis.Domain.Territoire;
+
+namespace Logis.Domain.Acces;
+
+/// <summary>
+/// Who sees which demand of the shared file, and who sees its sensitive fields (DATA-PROTECTION §2
+/// items 4, 5, 8). The rule, in business words:
+/// <list type="bullet">
+/// <item>agents of the EPCI, of réservataires and of communes, and administrators, see every demand
+/// registered in their EPCI;</item>
+/// <item>a bailleur agent sees the demands of its EPCI that wish the whole EPCI or at least one commune
+/// where its bailleur holds stock;</item>
+/// <item>sensitive fields (last two digits of the NIR, detail of priority situations, disability needs)
+/// are shown only to the agents who instruct and attribute: EPCI and bailleur agents; the others see
+/// that a priority situation exists, not which one;</item>
+/// <item>every partner agent may act on a demand it sees (register, update, renew, radiate); an
+/// administrator reads only.</item>
+/// </list>
+/// </summary>
+public static class AccesDemandes
+{
+    public static bool PeutVoir(Role role, Perimetre perimetre, Siren epciDemande, bool toutEpci,
+        IReadOnlyCollection<CodeInsee> communesSouhaitees, IReadOnlyCollection<CodeInsee> communesDuBailleur)
+    {
+        if (perimetre.EpciSiren != epciDemande) return false;
+        if (role != Role.AgentBailleur) return true;
+        return toutEpci || communesSouhaitees.Any(communesDuBailleur.Contains);
+    }
+
+    public static bool VoitDonneesSensibles(Role role) => role is Role.AgentEpci or Role.AgentBailleur;
+
+    public static bool PeutAgir(Role role) => role != Role.Administrateur;
+}

@@ -1,0 +1,91 @@
+using Logis.Domain.Demandes;
+using Logis.Domain.Territoire;
+using Microsoft.EntityFrameworkCore;
+
+namespace Logis.Persistence.Demandes;
+
+/// <summary>Last sequence number given to a demand registered in a département in a year (R441-2-4 c).</summary>
+public sealed class SequenceNumero
+{
+    public required string Departement { get; init; }
+    public required int Annee { get; init; }
+    public int Dernier { get; set; }
+}
+
+/// <summary>
+/// One audit row: who, for which organisation, when, what, on which demand. Never any content (no NIR,
+/// no name, no priority criterion): the action name says what was done or read (DATA-PROTECTION §2).
+/// </summary>
+public sealed class EntreeAudit
+{
+    public Guid Id { get; init; } = Guid.NewGuid();
+    public required DateTimeOffset Quand { get; init; }
+    public required Guid AuteurId { get; init; }
+    public required string Auteur { get; init; }
+    public required string Organisation { get; init; }
+    public required string Action { get; init; }
+    public DemandeId? DemandeId { get; init; }
+}
+
+/// <summary>Audit action names.</summary>
+public static class ActionsAudit
+{
+    public const string Enregistrement = "demande.enregistrement";
+    public const string MiseAJour = "demande.mise-a-jour";
+    public const string Renouvellement = "demande.renouvellement";
+    public const string Radiation = "demande.radiation";
+    /// <summary>A page or an endpoint showed sensitive fields (masked NIR, priority situations, disability needs).</summary>
+    public const string LectureDonneesSensibles = "demande.lecture-donnees-sensibles";
+}
+
+/// <summary>Search columns derived from the content, kept as shadow properties of the demand row.</summary>
+public static class ColonnesDemande
+{
+    public const string Epci = "EpciSiren";
+    public const string NomDemandeur = "NomDemandeur";
+    public const string Communes = "CommunesSouhaitees";
+    public const string ToutEpci = "ToutEpci";
+    public const string Typologies = "Typologies";
+    public const string Prioritaire = "Prioritaire";
+
+    /// <summary>Upper-case ASCII form used for the name search (accents, case and spacing ignored).</summary>
+    public static string Normaliser(string nom)
+    {
+        var decompose = nom.Normalize(System.Text.NormalizationForm.FormD);
+        var s = new System.Text.StringBuilder(decompose.Length);
+        foreach (var c in decompose)
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark) continue;
+            if (char.IsLetterOrDigit(c)) s.Append(char.ToUpperInvariant(c));
+            else if (s.Length > 0 && s[^1] != ' ') s.Append(' ');
+        }
+        return s.ToString().Trim().Replace("Œ", "OE", StringComparison.Ordinal).Replace("Æ", "AE", StringComparison.Ordinal);
+    }
+
+    public static string Liste(IEnumerable<string> valeurs) => "|" + string.Join("|", valeurs) + "|";
+}
+
+public static class DemandesDb
+{
+    /// <summary>Adds a new demand registered in the EPCI of the registering service.</summary>
+    public static void AjouterDemande(this LogisDbContext db, Demande demande, Siren epci)
+    {
+        db.Demandes.Add(demande);
+        db.Entry(demande).Property(ColonnesDemande.Epci).CurrentValue = epci;
+    }
+
+    public static Siren EpciDe(this LogisDbContext db, Demande demande) => (Siren)db.Entry(demande).Property(ColonnesDemande.Epci).CurrentValue!;
+
+    /// <summary>
+    /// Gives the next number of the département and year, in the caller's transaction: the row is created
+    /// if missing, then incremented by one UPDATE (which locks it on PostgreSQL until commit).
+    /// </summary>
+    public static async Task<int> ProchaineSequenceAsync(this LogisDbContext db, string departement, int annee, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO sequence_numero (\"Departement\", \"Annee\", \"Dernier\") VALUES ({departement}, {annee}, 0) ON CONFLICT DO NOTHING", ct);
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"UPDATE sequence_numero SET \"Dernier\" = \"Dernier\" + 1 WHERE \"Departement\" = {departement} AND \"Annee\" = {annee}", ct);
+        return await db.SequencesNumero.AsNoTracking().Where(s => s.Departement == departement && s.Annee == annee).Select(s => s.Dernier).SingleAsync(ct);
+    }
+}

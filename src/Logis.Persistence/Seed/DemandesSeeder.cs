@@ -1,0 +1,73 @@
+using Logis.Domain.Demandes;
+using Logis.Domain.Demandes.Synthese;
+using Logis.Domain.Territoire;
+using Logis.Persistence.Demandes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Logis.Persistence.Seed;
+
+public sealed record ResultatSemisDemandes(Siren Epci, bool DejaPresent, int Nombre);
+
+/// <summary>
+/// Seeds the synthetic demand file of a hosted territory from <see cref="GenerateurDemandes"/>:
+/// deterministic (seed and reference date), idempotent (a territory that has demands is left as is),
+/// in one transaction, in batches without change detection. The sequence allocator is set past the
+/// generated numbers so that new registrations continue the numbering.
+/// </summary>
+public sealed class DemandesSeeder(LogisDbContext db, TimeProvider horloge)
+{
+    private const int TailleLot = 2_000;
+
+    public async Task<ResultatSemisDemandes> SemerAsync(Siren siren, int graine, int nombre, IProgress<Avancement>? progression = null, CancellationToken ct = default)
+    {
+        var existantes = await db.Demandes.CountAsync(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == siren, ct);
+        if (existantes > 0) return new ResultatSemisDemandes(siren, true, existantes);
+
+        var communes = await db.Communes.AsNoTracking().Where(c => c.EpciSiren == siren).OrderBy(c => c.CodeInsee).ToListAsync(ct);
+        var codes = communes.Select(c => c.CodeInsee).ToList();
+        var parc = await db.Logements.AsNoTracking().Where(l => codes.Contains(l.CommuneInsee))
+            .GroupBy(l => l.CommuneInsee).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        var generation = communes.Select(c => new CommuneDeGeneration(c.CodeInsee, c.Nom, $"{c.Departement}000", c.Population,
+            c.Population == 0 ? 0 : Math.Min(1, parc.GetValueOrDefault(c.CodeInsee) * 2.2 / c.Population))).ToList();
+        var departement = communes.MaxBy(c => c.Population)!.Departement;
+        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        var reference = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(horloge.GetUtcNow(), paris).DateTime);
+        var demandes = GenerateurDemandes.Generer(new ParametresGeneration(graine, nombre, departement, reference, generation,
+            FenetreRenouvellement.Creer(3).Valeur, ProfilDemandes.Defaut)).Valeur;
+
+        var strategie = db.Database.CreateExecutionStrategy();
+        await strategie.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            try
+            {
+                var fait = 0;
+                foreach (var lot in demandes.Chunk(TailleLot))
+                {
+                    foreach (var d in lot) db.AjouterDemande(d, siren);
+                    await db.SaveChangesAsync(ct);
+                    db.ChangeTracker.Clear();
+                    fait += lot.Length;
+                    progression?.Report(new Avancement("Demandes", fait, demandes.Count));
+                }
+                foreach (var g in demandes.GroupBy(d => (d.Numero.Departement, d.Numero.Annee)))
+                {
+                    var annee = 2000 + g.Key.Annee;
+                    var dernier = g.Max(d => d.Numero.Sequence);
+                    var ligne = await db.SequencesNumero.SingleOrDefaultAsync(s => s.Departement == g.Key.Departement && s.Annee == annee, ct);
+                    if (ligne is null) db.SequencesNumero.Add(new SequenceNumero { Departement = g.Key.Departement, Annee = annee, Dernier = dernier });
+                    else if (ligne.Dernier < dernier) { ligne.Dernier = dernier; db.Entry(ligne).State = EntityState.Modified; }
+                }
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+                db.ChangeTracker.AutoDetectChangesEnabled = true;
+            }
+        });
+        return new ResultatSemisDemandes(siren, false, demandes.Count);
+    }
+}

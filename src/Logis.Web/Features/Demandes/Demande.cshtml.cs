@@ -1,0 +1,55 @@
+using Logis.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Logis.Web.Features.Demandes;
+
+public sealed class DemandeModel(DemandesService service) : PageModel
+{
+    public DemandeVue Demande { get; private set; } = null!;
+    public IReadOnlyList<EvenementVue> Evenements { get; private set; } = [];
+    public string? Erreur { get; private set; }
+    [TempData] public string? Confirmation { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string numero, CancellationToken ct) => await AfficherAsync(numero, ct);
+
+    public async Task<IActionResult> OnPostRenouvelerAsync(string numero, CancellationToken ct)
+    {
+        var issue = await service.RenouvelerAsync(Agent.Requis(User), numero, ct);
+        return await ApresActeAsync(numero, issue, "La demande a été renouvelée.", ct);
+    }
+
+    public async Task<IActionResult> OnPostRadierAsync(string numero, string? motif, CancellationToken ct)
+    {
+        if (motif is null || !DemandesService.MotifsManuels.TryGetValue(motif, out var m))
+        {
+            Erreur = "Choisissez le motif de radiation.";
+            return await AfficherAsync(numero, ct);
+        }
+        var issue = await service.RadierAsync(Agent.Requis(User), numero, m, ct);
+        return await ApresActeAsync(numero, issue, "La demande a été radiée.", ct);
+    }
+
+    private async Task<IActionResult> ApresActeAsync(string numero, Issue<Logis.Domain.Demandes.Demande> issue, string message, CancellationToken ct)
+    {
+        if (issue.Statut is 404 or 400) return NotFound();
+        if (issue.Statut == 403) return Forbid();
+        if (!issue.EstReussi)
+        {
+            Erreur = issue.Motif;
+            return await AfficherAsync(numero, ct);
+        }
+        Confirmation = message;
+        return Redirect($"/demandes/{Uri.EscapeDataString(numero)}");
+    }
+
+    private async Task<IActionResult> AfficherAsync(string numero, CancellationToken ct)
+    {
+        var agent = Agent.Requis(User);
+        var issue = await service.LireAsync(agent, numero, ct);
+        if (!issue.EstReussi) return NotFound();
+        Demande = issue.Valeur!;
+        Evenements = (await service.EvenementsAsync(agent, numero, ct)).Valeur!;
+        return Page();
+    }
+}

@@ -1,0 +1,70 @@
+using Logis.Web.Infrastructure;
+
+namespace Logis.Web.Features.Demandes;
+
+public sealed record RadiationSaisie(string? Motif, string? Commentaire);
+
+public sealed record DemandeCreee(string Numero);
+
+/// <summary>API /api/v1/demandes: the shared demand file, scoped to the caller's perimeter.</summary>
+public static class DemandesEndpoints
+{
+    public static void MapDemandesApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/demandes");
+
+        g.MapPost("/", async (DemandeSaisie? saisie, HttpContext http, DemandesService s, CancellationToken ct) =>
+        {
+            if (saisie is null) return Problemes.Invalide("Le corps de la requête est vide.");
+            var issue = await s.EnregistrerAsync(Agent.Requis(http.User), saisie, ct);
+            return issue.EstReussi
+                ? Results.Created($"/api/v1/demandes/{issue.Valeur!.Valeur}", new DemandeCreee(issue.Valeur.Valeur))
+                : Probleme(issue);
+        }).WithName("EnregistrerDemande").WithSummary("Enregistre une demande et lui attribue son numéro unique");
+
+        g.MapGet("/", async (HttpContext http, DemandesService s, CancellationToken ct,
+            string? numero, string? nom, string? commune, string? typologie, string? statut, string? prioritaire, string? page, string? taillePage) =>
+        {
+            var (filtre, n, taille, erreurs) = DemandesService.LireFiltre(numero, nom, commune, typologie, statut, prioritaire, page, taillePage);
+            if (filtre is null) return Problemes.Invalide("Un ou plusieurs paramètres sont invalides.", erreurs);
+            return Results.Ok(await s.RechercherAsync(Agent.Requis(http.User), filtre, n, taille, ct));
+        }).WithName("RechercherDemandes").WithSummary("Recherche paginée des demandes du périmètre");
+
+        g.MapGet("/{numero}", async (string numero, HttpContext http, DemandesService s, CancellationToken ct) =>
+            Reponse(await s.LireAsync(Agent.Requis(http.User), numero, ct), v => Results.Ok(v)))
+            .WithName("LireDemande").WithSummary("Une demande (données sensibles selon le rôle, NIR masqué)");
+
+        g.MapPut("/{numero}", async (string numero, DemandeSaisie? saisie, HttpContext http, DemandesService s, CancellationToken ct) =>
+        {
+            if (saisie is null) return Problemes.Invalide("Le corps de la requête est vide.");
+            return Reponse(await s.MettreAJourAsync(Agent.Requis(http.User), numero, saisie, ct), _ => Results.NoContent());
+        }).WithName("MettreAJourDemande").WithSummary("Met à jour la demande ; numéro et date de dépôt conservés");
+
+        g.MapGet("/{numero}/evenements", async (string numero, HttpContext http, DemandesService s, CancellationToken ct) =>
+            Reponse(await s.EvenementsAsync(Agent.Requis(http.User), numero, ct), v => Results.Ok(v)))
+            .WithName("ChronologieDemande").WithSummary("La chronologie de la demande");
+
+        g.MapPost("/{numero}/renouvellement", async (string numero, HttpContext http, DemandesService s, CancellationToken ct) =>
+            Reponse(await s.RenouvelerAsync(Agent.Requis(http.User), numero, ct), _ => Results.NoContent()))
+            .WithName("RenouvelerDemande").WithSummary("Renouvelle la demande pour un an (R441-2-7)");
+
+        g.MapPost("/{numero}/radiation", async (string numero, RadiationSaisie? saisie, HttpContext http, DemandesService s, CancellationToken ct) =>
+        {
+            if (saisie?.Motif is null || !DemandesService.MotifsManuels.TryGetValue(saisie.Motif.Trim().ToLowerInvariant(), out var motif))
+                return Problemes.Invalide("Le motif de radiation est invalide.", new Dictionary<string, string[]> { ["motif"] = ["Le motif vaut b, c, d ou e (R441-2-8)."] });
+            if (saisie.Commentaire is { Length: > 500 })
+                return Problemes.Invalide("Le commentaire est trop long.", new Dictionary<string, string[]> { ["commentaire"] = ["Le commentaire compte au plus 500 caractères."] });
+            return Reponse(await s.RadierAsync(Agent.Requis(http.User), numero, motif, ct), _ => Results.NoContent());
+        }).WithName("RadierDemande").WithSummary("Radie la demande pour un motif b) à e) de R441-2-8");
+    }
+
+    private static IResult Reponse<T>(Issue<T> issue, Func<T, IResult> succes) => issue.EstReussi ? succes(issue.Valeur!) : Probleme(issue);
+
+    private static IResult Probleme<T>(Issue<T> issue) => issue.Statut switch
+    {
+        404 => Problemes.NonTrouve(issue.Motif!),
+        409 => Problemes.Conflit(issue.Motif!),
+        403 => Problemes.Interdit(issue.Motif!),
+        _ => Problemes.Invalide(issue.Motif!, issue.Erreurs),
+    };
+}

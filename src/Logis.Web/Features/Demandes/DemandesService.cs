@@ -1,0 +1,329 @@
+using System.Linq.Expressions;
+using Logis.Domain.Acces;
+using Logis.Domain.Demandes;
+using Logis.Domain.Menages;
+using Logis.Domain.Patrimoine;
+using Logis.Domain.Territoire;
+using Logis.Persistence;
+using Logis.Persistence.Demandes;
+using Logis.Web.Features.Territoire;
+using Logis.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Logis.Web.Features.Demandes;
+
+/// <summary>Outcome of a use case on demands, mapped to HTTP statuses in one place (<see cref="DemandesEndpoints"/>).</summary>
+public sealed record Issue<T>(T? Valeur, int Statut, string? Motif = null, Dictionary<string, string[]>? Erreurs = null)
+{
+    public bool EstReussi => Statut is 200 or 201;
+}
+
+public static class Issue
+{
+    public static Issue<T> Ok<T>(T v) => new(v, 200);
+    public static Issue<T> NonTrouve<T>(string numero) => new(default, 404, $"Aucune demande de numéro {numero} dans votre périmètre.");
+    public static Issue<T> Invalide<T>(string motif, Dictionary<string, string[]>? erreurs = null) => new(default, 400, motif, erreurs);
+    public static Issue<T> Conflit<T>(string motif) => new(default, 409, motif);
+    public static Issue<T> Interdit<T>(string motif) => new(default, 403, motif);
+}
+
+public sealed record PersonneVue(string Nom, string Prenoms, DateOnly DateNaissance, string Lien, string? Nir);
+
+public sealed record SituationVue(string Critere, string Reference, string Statut);
+
+public sealed record EvenementVue(int Rang, string Type, DateTimeOffset Quand, Guid AuteurId, string Auteur, string Organisation, string Resume);
+
+/// <summary>
+/// What an agent sees of a demand. Sensitive fields (masked NIR, priority situations, disability needs) are
+/// filled only for the roles <see cref="AccesDemandes.VoitDonneesSensibles"/> allows; the NIR is never complete.
+/// </summary>
+public sealed record DemandeVue(
+    string Numero, string Statut, string Canal, DateOnly DateDepot, DateOnly? DateDernierRenouvellement, DateOnly DateFinValidite,
+    string? MotifRadiation, DateOnly? DateRadiation, string Demandeur, IReadOnlyList<PersonneVue> Personnes, string Adresse,
+    string SituationFamiliale, decimal RessourcesMensuelles, bool Mutation, IReadOnlyList<string> Typologies, IReadOnlyList<string> Communes,
+    bool ToutEpci, decimal? LoyerMaximum, bool Prioritaire, bool DonneesSensiblesVisibles, IReadOnlyList<SituationVue>? SituationsPrioritaires,
+    string? Handicap);
+
+public sealed record LigneDemande(string Numero, string Demandeur, DateOnly DateDepot, string Statut, IReadOnlyList<string> Typologies,
+    IReadOnlyList<string> Communes, bool ToutEpci, bool Prioritaire);
+
+public sealed record FiltreDemandes(NumeroUnique? Numero, string? Nom, CodeInsee? Commune, Typologie? Typologie, StatutDemande? Statut, bool? Prioritaire);
+
+/// <summary>The use cases on demands, shared by the API and the agent pages: load, check the perimeter, call the domain, save.</summary>
+public sealed class DemandesService(LogisDbContext db, TimeProvider horloge)
+{
+    public const int TaillePageParDefaut = 50;
+    public const int TaillePageMax = 200;
+
+    /// <summary>Local setting: renewal possible from three months before expiry [M].</summary>
+    public static readonly FenetreRenouvellement Fenetre = FenetreRenouvellement.Creer(3).Valeur;
+
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    /// <summary>French local time: the civil dates of the acts are the French calendar dates.</summary>
+    public DateTimeOffset Maintenant() => TimeZoneInfo.ConvertTime(horloge.GetUtcNow(), Paris);
+
+    public static DateTimeOffset EnHeureFrancaise(DateTimeOffset quand) => TimeZoneInfo.ConvertTime(quand, Paris);
+
+    public async Task<Issue<NumeroUnique>> EnregistrerAsync(Agent agent, DemandeSaisie saisie, CancellationToken ct)
+    {
+        if (!AccesDemandes.PeutAgir(agent.Role)) return Issue.Interdit<NumeroUnique>("Votre rôle ne permet pas d'enregistrer une demande.");
+        var (contenu, erreurs) = saisie.Lire();
+        var (canal, depot) = saisie.LireDepot(erreurs);
+        if (contenu is null || erreurs.Count > 0) return Issue.Invalide<NumeroUnique>("La demande comporte des erreurs.", erreurs);
+        if (await ErreurCommunesAsync(agent, contenu) is { } erreurCommunes) return erreurCommunes;
+
+        var quand = Maintenant();
+        var departement = await db.Communes.AsNoTracking().Where(c => c.EpciSiren == agent.Perimetre.EpciSiren)
+            .OrderByDescending(c => c.Population).Select(c => c.Departement).FirstAsync(ct);
+        var acteur = await ActeurAsync(agent, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var sequence = await db.ProchaineSequenceAsync(departement, quand.Year, ct);
+        var numero = NumeroUnique.Creer(departement, quand.Year, sequence);
+        if (!numero.EstReussi) return Issue.Conflit<NumeroUnique>(numero.Motif!);
+        var demande = Demande.Enregistrer(new DemandeId(Guid.NewGuid()), numero.Valeur, contenu, canal, depot ?? DateOnly.FromDateTime(quand.DateTime), quand, acteur);
+        if (!demande.EstReussi) return Issue.Invalide<NumeroUnique>(demande.Motif!, new() { ["dateDepot"] = [demande.Motif!] });
+        db.AjouterDemande(demande.Valeur, agent.Perimetre.EpciSiren);
+        Auditer(agent, acteur, ActionsAudit.Enregistrement, demande.Valeur.Id);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new Issue<NumeroUnique>(numero.Valeur, 201);
+    }
+
+    public async Task<Issue<Demande>> MettreAJourAsync(Agent agent, string numero, DemandeSaisie saisie, CancellationToken ct)
+    {
+        var (contenu, erreurs) = saisie.Lire();
+        if (contenu is null) return Issue.Invalide<Demande>("La demande comporte des erreurs.", erreurs);
+        return await AgirAsync(agent, numero, ActionsAudit.MiseAJour, async (d, quand, acteur) =>
+            await ErreurCommunesAsync(agent, contenu) is { } e ? e.Motif : d.MettreAJour(contenu, quand, acteur).Motif, ct);
+    }
+
+    public Task<Issue<Demande>> RenouvelerAsync(Agent agent, string numero, CancellationToken ct) =>
+        AgirAsync(agent, numero, ActionsAudit.Renouvellement, (d, quand, acteur) => Task.FromResult(d.Renouveler(quand, acteur, Fenetre).Motif), ct);
+
+    public Task<Issue<Demande>> RadierAsync(Agent agent, string numero, MotifRadiation motif, CancellationToken ct) =>
+        AgirAsync(agent, numero, ActionsAudit.Radiation, (d, quand, acteur) => Task.FromResult(d.Radier(motif, quand, acteur).Motif), ct);
+
+    /// <summary>Radiation reasons an agent may pronounce by hand (R441-2-8 b to e), by their letter.</summary>
+    public static readonly IReadOnlyDictionary<string, MotifRadiation> MotifsManuels = new Dictionary<string, MotifRadiation>
+    {
+        ["b"] = MotifRadiation.Renonciation,
+        ["c"] = MotifRadiation.AbsenceDeReponse,
+        ["d"] = MotifRadiation.Irrecevabilite,
+        ["e"] = MotifRadiation.NonRenouvellement,
+    };
+
+    private async Task<Issue<Demande>> AgirAsync(Agent agent, string numero, string action,
+        Func<Demande, DateTimeOffset, Acteur, Task<string?>> acte, CancellationToken ct)
+    {
+        if (!NumeroUnique.TryParse(numero, out var n)) return NumeroMalForme<Demande>(numero);
+        var demande = await ChargerAsync(agent, n, suivre: true, ct);
+        if (demande is null) return Issue.NonTrouve<Demande>(n.Valeur);
+        if (!AccesDemandes.PeutAgir(agent.Role)) return Issue.Interdit<Demande>("Votre rôle permet de consulter les demandes, non d'agir sur elles.");
+        var acteur = await ActeurAsync(agent, ct);
+        var motif = await acte(demande, Maintenant(), acteur);
+        if (motif is not null)
+        {
+            db.ChangeTracker.Clear();
+            return Issue.Conflit<Demande>(motif);
+        }
+        Auditer(agent, acteur, action, demande.Id);
+        await db.SaveChangesAsync(ct);
+        return Issue.Ok(demande);
+    }
+
+    /// <summary>Reads a demand for display; records an audit row when sensitive fields are shown.</summary>
+    public async Task<Issue<DemandeVue>> LireAsync(Agent agent, string numero, CancellationToken ct)
+    {
+        if (!NumeroUnique.TryParse(numero, out var n)) return NumeroMalForme<DemandeVue>(numero);
+        var demande = await ChargerAsync(agent, n, suivre: false, ct);
+        if (demande is null) return Issue.NonTrouve<DemandeVue>(n.Valeur);
+        var sensibles = AccesDemandes.VoitDonneesSensibles(agent.Role);
+        if (sensibles)
+        {
+            Auditer(agent, await ActeurAsync(agent, ct), ActionsAudit.LectureDonneesSensibles, demande.Id);
+            await db.SaveChangesAsync(ct);
+        }
+        var noms = await NomsCommunesAsync(agent, ct);
+        return Issue.Ok(Vue(demande, sensibles, noms));
+    }
+
+    public async Task<Issue<Demande>> ChargerPourAttestationAsync(Agent agent, string numero, CancellationToken ct)
+    {
+        if (!NumeroUnique.TryParse(numero, out var n)) return NumeroMalForme<Demande>(numero);
+        var demande = await ChargerAsync(agent, n, suivre: false, ct);
+        return demande is null ? Issue.NonTrouve<Demande>(n.Valeur) : Issue.Ok(demande);
+    }
+
+    public async Task<Issue<IReadOnlyList<EvenementVue>>> EvenementsAsync(Agent agent, string numero, CancellationToken ct)
+    {
+        if (!NumeroUnique.TryParse(numero, out var n)) return NumeroMalForme<IReadOnlyList<EvenementVue>>(numero);
+        var demande = await ChargerAsync(agent, n, suivre: false, ct);
+        if (demande is null) return Issue.NonTrouve<IReadOnlyList<EvenementVue>>(n.Valeur);
+        return Issue.Ok(await EvenementsAsync(demande, ct));
+    }
+
+    public async Task<IReadOnlyList<EvenementVue>> EvenementsAsync(Demande demande, CancellationToken ct)
+    {
+        var auteurs = demande.Evenements.Select(e => e.AuteurId.Value).Distinct().ToList();
+        var noms = await db.Utilisateurs.AsNoTracking().Where(u => auteurs.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.NomComplet, ct);
+        var clients = await db.ClientsApi.AsNoTracking().Where(u => auteurs.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Nom, ct);
+        return demande.Evenements.OrderBy(e => e.Rang).Select(e => new EvenementVue(e.Rang, e.Type.ToString(), EnHeureFrancaise(e.Quand), e.AuteurId.Value,
+            noms.GetValueOrDefault(e.AuteurId.Value) ?? clients.GetValueOrDefault(e.AuteurId.Value) ?? "Agent habilité", e.Organisation, e.Resume)).ToList();
+    }
+
+    public async Task<PageResultats<LigneDemande>> RechercherAsync(Agent agent, FiltreDemandes f, int page, int taille, CancellationToken ct)
+    {
+        var q = await VisiblesAsync(agent, ct);
+        if (f.Numero is { } numero) q = q.Where(d => d.Numero == numero);
+        if (!string.IsNullOrWhiteSpace(f.Nom))
+        {
+            var nom = ColonnesDemande.Normaliser(f.Nom);
+            q = q.Where(d => EF.Property<string>(d, ColonnesDemande.NomDemandeur).StartsWith(nom));
+        }
+        if (f.Commune is { } commune)
+        {
+            var motif = $"|{commune.Value}|";
+            q = q.Where(d => EF.Property<bool>(d, ColonnesDemande.ToutEpci) || EF.Property<string>(d, ColonnesDemande.Communes).Contains(motif));
+        }
+        if (f.Typologie is { } typo)
+        {
+            var motif = $"|{typo}|";
+            q = q.Where(d => EF.Property<string>(d, ColonnesDemande.Typologies).Contains(motif));
+        }
+        if (f.Statut is { } statut) q = q.Where(d => d.Statut == statut);
+        if (f.Prioritaire is { } prioritaire) q = q.Where(d => EF.Property<bool>(d, ColonnesDemande.Prioritaire) == prioritaire);
+
+        var total = await q.CountAsync(ct);
+        var lignes = await q.OrderBy(d => d.DateDepot).ThenBy(d => d.Numero)
+            .Skip((page - 1) * taille).Take(taille)
+            .Select(d => new { d.Numero, d.Contenu, d.DateDepot, d.Statut, Prioritaire = EF.Property<bool>(d, ColonnesDemande.Prioritaire) })
+            .ToListAsync(ct);
+        var noms = await NomsCommunesAsync(agent, ct);
+        return new PageResultats<LigneDemande>(lignes.Select(l => new LigneDemande(l.Numero.Valeur,
+            $"{l.Contenu.Demandeur.Nom} {l.Contenu.Demandeur.Prenoms}", l.DateDepot, LibelleStatut(l.Statut),
+            l.Contenu.Souhaits.Typologies.Select(t => t.ToString()).ToList(),
+            l.Contenu.Souhaits.Communes.Select(c => noms.GetValueOrDefault(c.Value, c.Value)).ToList(), l.Contenu.Souhaits.ToutEpci, l.Prioritaire)).ToList(),
+            page, taille, total);
+    }
+
+    public static (FiltreDemandes? Filtre, int Page, int TaillePage, Dictionary<string, string[]> Erreurs) LireFiltre(
+        string? numero, string? nom, string? commune, string? typologie, string? statut, string? prioritaire, string? page, string? taillePage)
+    {
+        var erreurs = new Dictionary<string, string[]>();
+        NumeroUnique? n = null;
+        if (!string.IsNullOrWhiteSpace(numero))
+        {
+            if (NumeroUnique.TryParse(numero, out var x)) n = x;
+            else erreurs["numero"] = ["Le numéro unique est mal formé (ex. 832600012345, clé comprise)."];
+        }
+        var (filtreLogements, numeroPage, taille, erreursPaging) = ParametresLogements.Lire(commune, typologie, null, null, null, page, taillePage);
+        foreach (var (k, v) in erreursPaging) erreurs[k] = v;
+        StatutDemande? s = null;
+        if (!string.IsNullOrWhiteSpace(statut))
+        {
+            if (statut.Equals("active", StringComparison.OrdinalIgnoreCase)) s = StatutDemande.Active;
+            else if (statut.Equals("radiee", StringComparison.OrdinalIgnoreCase)) s = StatutDemande.Radiee;
+            else erreurs["statut"] = ["Le statut vaut active ou radiee."];
+        }
+        bool? p = null;
+        if (!string.IsNullOrWhiteSpace(prioritaire))
+        {
+            if (bool.TryParse(prioritaire, out var b)) p = b;
+            else if (prioritaire is "oui" or "non") p = prioritaire == "oui";
+            else erreurs["prioritaire"] = ["Le filtre prioritaire vaut true ou false."];
+        }
+        return (erreurs.Count == 0 ? new FiltreDemandes(n, nom, filtreLogements?.Commune, filtreLogements?.Typologie, s, p) : null, numeroPage, taille, erreurs);
+    }
+
+    public static string LibelleStatut(StatutDemande s) => s == StatutDemande.Active ? "Active" : "Radiée";
+
+    public async Task<IReadOnlyDictionary<string, string>> NomsCommunesAsync(Agent agent, CancellationToken ct) =>
+        await db.Communes.AsNoTracking().Where(c => c.EpciSiren == agent.Perimetre.EpciSiren).ToDictionaryAsync(c => c.CodeInsee.Value, c => c.Nom, ct);
+
+    private async Task<Demande?> ChargerAsync(Agent agent, NumeroUnique numero, bool suivre, CancellationToken ct)
+    {
+        var q = await VisiblesAsync(agent, ct);
+        if (!suivre) q = q.AsNoTracking();
+        return await q.SingleOrDefaultAsync(d => d.Numero == numero, ct);
+    }
+
+    /// <summary>The demands the agent may see (<see cref="AccesDemandes.PeutVoir"/>), as a query.</summary>
+    private async Task<IQueryable<Demande>> VisiblesAsync(Agent agent, CancellationToken ct)
+    {
+        var epci = agent.Perimetre.EpciSiren;
+        var q = db.Demandes.Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == epci);
+        if (agent.Role != Role.AgentBailleur) return q;
+        var communes = await CommunesDuBailleurAsync(agent, ct);
+        // ToutEpci OR the wished communes contain one of the bailleur's communes.
+        var d = Expression.Parameter(typeof(Demande), "d");
+        Expression corps = Expression.Call(typeof(EF), nameof(EF.Property), [typeof(bool)], d, Expression.Constant(ColonnesDemande.ToutEpci));
+        var colonne = Expression.Call(typeof(EF), nameof(EF.Property), [typeof(string)], d, Expression.Constant(ColonnesDemande.Communes));
+        var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+        foreach (var c in communes)
+            corps = Expression.OrElse(corps, Expression.Call(colonne, contains, Expression.Constant($"|{c.Value}|")));
+        return q.Where(Expression.Lambda<Func<Demande, bool>>(corps, d));
+    }
+
+    private async Task<List<CodeInsee>> CommunesDuBailleurAsync(Agent agent, CancellationToken ct)
+    {
+        if (agent.Perimetre.BailleurId is not { } bailleur) return [];
+        var epci = agent.Perimetre.EpciSiren;
+        var communesEpci = await db.Communes.AsNoTracking().Where(c => c.EpciSiren == epci).Select(c => c.CodeInsee).ToListAsync(ct);
+        return await db.Logements.AsNoTracking().Where(l => l.BailleurId == bailleur && communesEpci.Contains(l.CommuneInsee))
+            .Select(l => l.CommuneInsee).Distinct().ToListAsync(ct);
+    }
+
+    private async Task<Issue<NumeroUnique>?> ErreurCommunesAsync(Agent agent, ContenuDemande contenu)
+    {
+        var noms = await NomsCommunesAsync(agent, CancellationToken.None);
+        var hors = contenu.Souhaits.Communes.Where(c => !noms.ContainsKey(c.Value)).ToList();
+        return hors.Count == 0 ? null
+            : Issue.Invalide<NumeroUnique>("Commune hors de l'intercommunalité.", new() { ["souhaits.communes"] = [$"La commune {hors[0]} n'appartient pas à l'intercommunalité."] });
+    }
+
+    /// <summary>The author of an act: the agent and the organisation they act for.</summary>
+    public async Task<Acteur> ActeurAsync(Agent agent, CancellationToken ct)
+    {
+        var p = agent.Perimetre;
+        string? nom = agent.Role switch
+        {
+            Role.AgentBailleur when p.BailleurId is { } b => await db.Bailleurs.AsNoTracking().Where(x => x.Id == b).Select(x => x.Nom).SingleOrDefaultAsync(ct),
+            Role.AgentReservataire when p.ReservataireId is { } r => await db.Reservataires.AsNoTracking().Where(x => x.Id == r).Select(x => x.Nom).SingleOrDefaultAsync(ct),
+            Role.AgentCommune when p.CommuneInsee is { } c => await db.Communes.AsNoTracking().Where(x => x.CodeInsee == c).Select(x => "Commune de " + x.Nom).SingleOrDefaultAsync(ct),
+            _ => await db.Epcis.AsNoTracking().Where(x => x.Siren == p.EpciSiren).Select(x => x.Nom).SingleOrDefaultAsync(ct),
+        };
+        return new Acteur(new AuteurId(agent.Id), nom ?? agent.Role.Libelle());
+    }
+
+    private void Auditer(Agent agent, Acteur acteur, string action, DemandeId demande) =>
+        db.Audit.Add(new EntreeAudit
+        {
+            Quand = horloge.GetUtcNow(), AuteurId = agent.Id, Auteur = agent.Nom, Organisation = acteur.Organisation, Action = action, DemandeId = demande,
+        });
+
+    private static Issue<T> NumeroMalForme<T>(string numero) =>
+        Issue.Invalide<T>($"« {numero} » n'est pas un numéro unique valide (département, année, numéro d'ordre et clé).",
+            new() { ["numero"] = ["Le numéro unique est mal formé ou sa clé est fausse."] });
+
+    private static DemandeVue Vue(Demande d, bool sensibles, IReadOnlyDictionary<string, string> communes)
+    {
+        var c = d.Contenu;
+        var a = c.Contact.Adresse;
+        return new DemandeVue(
+            d.Numero.Valeur, LibelleStatut(d.Statut), d.Canal.Libelle(), d.DateDepot, d.DateDernierRenouvellement, d.DateFinValidite,
+            d.MotifRadiation is { } m ? $"{m.Libelle()} ({m.Reference()})" : null, d.DateRadiation,
+            $"{c.Demandeur.Nom} {c.Demandeur.Prenoms}",
+            c.Personnes.Select(p => new PersonneVue(p.Nom, p.Prenoms, p.DateNaissance, p.Lien.Libelle(), sensibles ? p.Nir?.Masque : null)).ToList(),
+            string.Join(", ", new[] { a.Ligne1, a.Ligne2, $"{a.CodePostal} {a.Commune}" }.Where(x => !string.IsNullOrWhiteSpace(x))),
+            c.SituationFamiliale.ToString(), c.RessourcesMensuelles, c.EstMutation,
+            c.Souhaits.Typologies.Select(t => t.ToString()).ToList(),
+            c.Souhaits.Communes.Select(x => communes.GetValueOrDefault(x.Value, x.Value)).ToList(), c.Souhaits.ToutEpci, c.Souhaits.LoyerMaximum,
+            d.SituationsPrioritaires.Count > 0, sensibles,
+            sensibles ? d.SituationsPrioritaires.Select(s => new SituationVue(s.Critere.ToString(), s.Critere.Reference(),
+                s.Statut == StatutJustification.Declaree ? "Déclarée" : "Validée par un agent habilité")).ToList() : null,
+            sensibles && c.Handicap is { } h
+                ? string.Join(", ", new[] { h.FauteuilRoulant ? "fauteuil roulant" : null, h.MobiliteReduite ? "mobilité réduite" : null, h.AutreAdaptation ? "autre adaptation" : null }.OfType<string>())
+                : null);
+    }
+}

@@ -1,0 +1,38 @@
+using Logis.Domain.Territoire;
+using Logis.Persistence.Demandes;
+using Logis.Persistence.Seed;
+using Logis.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Logis.Persistence.Tests;
+
+[Collection(CollectionTerritoire.Nom)]
+public class DemandesSeederTests(TerritoireSemeFixture fixture)
+{
+    public static TheoryData<string> Fournisseurs => BasesDeTest.Fournisseurs;
+
+    [Theory, MemberData(nameof(Fournisseurs))]
+    public async Task Les_demandes_synthetiques_sont_semees_une_fois_avec_leur_chronologie(string f)
+    {
+        var tpm = Siren.Create(TerritoireSeeder.SirenTpm);
+        await using (var db = fixture.Ouvrir(f))
+        {
+            var premier = await new DemandesSeeder(db, TimeProvider.System).SemerAsync(tpm, 7, 400);
+            Assert.Equal(400, premier.Nombre);
+        }
+        await using (var db = fixture.Ouvrir(f))
+        {
+            var second = await new DemandesSeeder(db, TimeProvider.System).SemerAsync(tpm, 7, 400);
+            Assert.True(second.DejaPresent);
+            Assert.Equal(400, await db.Demandes.CountAsync());
+            var demande = await db.Demandes.AsNoTracking().OrderBy(d => d.DateDepot).FirstAsync();
+            Assert.NotEmpty(demande.Evenements);
+            Assert.Equal(Domain.Demandes.TypeEvenementDemande.Enregistrement, demande.Evenements.OrderBy(e => e.Rang).First().Type);
+            Assert.NotEmpty(demande.Contenu.Personnes);
+            var sequences = await db.SequencesNumero.ToListAsync();
+            var max = (await db.Demandes.AsNoTracking().Select(d => d.Numero).ToListAsync()).GroupBy(n => n.Annee).ToDictionary(g => g.Key, g => g.Max(n => n.Sequence));
+            Assert.All(sequences, s => Assert.Equal(max[s.Annee % 100], s.Dernier));
+            Assert.True(await db.Demandes.AnyAsync(d => EF.Property<bool>(d, ColonnesDemande.Prioritaire)));
+        }
+    }
+}
