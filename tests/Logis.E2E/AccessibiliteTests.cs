@@ -20,6 +20,8 @@ public class AccessibiliteTests(ServeurLogis serveur)
     [InlineData("/connexion", "connexion")]
     [InlineData("/accessibilite", "accessibilite")]
     [InlineData("/donnees-personnelles", "donnees-personnelles")]
+    [InlineData("/eligibilite", "eligibilite")]
+    [InlineData("/cotation", "cotation")]
     public async Task Les_pages_publiques_sont_accessibles(string url, string nom)
     {
         var page = await serveur.NouvellePageAsync();
@@ -42,6 +44,21 @@ public class AccessibiliteTests(ServeurLogis serveur)
         await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
         await Assertions.Expect(page.Locator("table caption").Nth(1)).ToContainTextAsync("logements");
         await VerifierAsync(page, "bailleur");
+    }
+
+    [Fact]
+    public async Task Le_resultat_d_eligibilite_et_les_demandes_sont_accessibles()
+    {
+        var page = await serveur.NouvellePageAsync();
+        await page.GotoAsync(serveur.UrlDeBase + "/eligibilite");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Voir le résultat" }).ClickAsync();
+        await VerifierAsync(page, "eligibilite-erreurs");
+
+        await serveur.ConnecterAsync(page, "epci");
+        await page.GotoAsync(serveur.UrlDeBase + "/demandes");
+        await VerifierAsync(page, "demandes");
+        await page.Locator("table tbody tr a").First.ClickAsync();
+        await VerifierAsync(page, "demande");
     }
 
     [Fact]
