@@ -24,8 +24,15 @@ public sealed class DemandeModel(DemandesService service) : PageModel
     {
         if (motif is null || !DemandesService.MotifsManuels.TryGetValue(motif, out var m))
         {
-            Erreur = "Choisissez le motif de radiation.";
-            return await AfficherAsync(numero, ct);
+            var page = await AfficherAsync(numero, ct);
+            if (page is not PageResult) return page;
+            if (!PeutAgir)
+            {
+                Erreur = "Votre rôle permet de consulter les demandes, non d'agir sur elles.";
+                Response.StatusCode = StatusCodes.Status403Forbidden;
+            }
+            else Erreur = "Choisissez le motif de radiation.";
+            return page;
         }
         var issue = await service.RadierAsync(Agent.Requis(User), numero, m, ct);
         return await ApresActeAsync(numero, issue, "La demande a été radiée.", ct);

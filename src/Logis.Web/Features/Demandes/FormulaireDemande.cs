@@ -99,7 +99,7 @@ public sealed class FormulaireDemande
                     var ancienne = i < Personnes.Count ? Personnes[i] : new PersonneFormulaire();
                     personnes.Add(new PersonneFormulaire
                     {
-                        Nom = p.Nom, Prenoms = p.Prenoms, DateNaissance = p.DateNaissance,
+                        Nom = p.Nom, Prenoms = p.Prenoms, DateNaissance = DateIso(p.DateNaissance),
                         Lien = i == 0 ? nameof(LienPersonne.Demandeur) : p.Lien, Sexe = p.Sexe, Nationalite = p.Nationalite,
                         // An empty NIR input keeps the NIR already entered (it is never shown back).
                         Nir = restreintes || string.IsNullOrWhiteSpace(p.Nir) ? ancienne.Nir : p.Nir.Trim(),
@@ -109,7 +109,7 @@ public sealed class FormulaireDemande
                 if (personnes.Count == 0) personnes.Add(new PersonneFormulaire { Lien = nameof(LienPersonne.Demandeur) });
                 Personnes = personnes;
                 (AdresseLigne1, AdresseLigne2, CodePostal, Commune) = (poste.AdresseLigne1, poste.AdresseLigne2, poste.CodePostal, poste.Commune);
-                (Telephone, Courriel, AccepteCourriel, DateDepot) = (poste.Telephone, poste.Courriel, poste.AccepteCourriel, poste.DateDepot);
+                (Telephone, Courriel, AccepteCourriel, DateDepot) = (poste.Telephone, poste.Courriel, poste.AccepteCourriel, DateIso(poste.DateDepot));
                 break;
             case 2:
                 for (var i = 0; i < Personnes.Count; i++)
