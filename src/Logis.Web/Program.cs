@@ -32,6 +32,7 @@ builder.Services.AddSingleton(GrillesCotation.Charger(
 builder.Services.AddScoped<TerritoireSeeder>();
 builder.Services.AddScoped<DemandesSeeder>();
 builder.Services.AddScoped<DemandesService>();
+builder.Services.AddScoped<AttestationsService>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<BaseSanteCheck>("base");

@@ -10,6 +10,7 @@ public sealed class DemandeModel(DemandesService service) : PageModel
     public IReadOnlyList<EvenementVue> Evenements { get; private set; } = [];
     public string? Erreur { get; private set; }
     [TempData] public string? Confirmation { get; set; }
+    public bool PeutAgir { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string numero, CancellationToken ct) => await AfficherAsync(numero, ct);
 
@@ -23,8 +24,15 @@ public sealed class DemandeModel(DemandesService service) : PageModel
     {
         if (motif is null || !DemandesService.MotifsManuels.TryGetValue(motif, out var m))
         {
-            Erreur = "Choisissez le motif de radiation.";
-            return await AfficherAsync(numero, ct);
+            var page = await AfficherAsync(numero, ct);
+            if (page is not PageResult) return page;
+            if (!PeutAgir)
+            {
+                Erreur = "Votre rôle permet de consulter les demandes, non d'agir sur elles.";
+                Response.StatusCode = StatusCodes.Status403Forbidden;
+            }
+            else Erreur = "Choisissez le motif de radiation.";
+            return page;
         }
         var issue = await service.RadierAsync(Agent.Requis(User), numero, m, ct);
         return await ApresActeAsync(numero, issue, "La demande a été radiée.", ct);
@@ -33,11 +41,13 @@ public sealed class DemandeModel(DemandesService service) : PageModel
     private async Task<IActionResult> ApresActeAsync(string numero, Issue<Logis.Domain.Demandes.Demande> issue, string message, CancellationToken ct)
     {
         if (issue.Statut is 404 or 400) return NotFound();
-        if (issue.Statut == 403) return Forbid();
         if (!issue.EstReussi)
         {
             Erreur = issue.Motif;
-            return await AfficherAsync(numero, ct);
+            var page = await AfficherAsync(numero, ct);
+            // A read-only role (administrator) gets the reason on the page with a 403, not a redirect.
+            if (issue.Statut == 403) Response.StatusCode = StatusCodes.Status403Forbidden;
+            return page;
         }
         Confirmation = message;
         return Redirect($"/demandes/{Uri.EscapeDataString(numero)}");
@@ -49,6 +59,7 @@ public sealed class DemandeModel(DemandesService service) : PageModel
         var issue = await service.LireAsync(agent, numero, ct);
         if (!issue.EstReussi) return NotFound();
         Demande = issue.Valeur!;
+        PeutAgir = Logis.Domain.Acces.AccesDemandes.PeutAgir(agent.Role);
         Evenements = (await service.EvenementsAsync(agent, numero, ct)).Valeur!;
         return Page();
     }

@@ -1,0 +1,86 @@
+using Logis.Domain.Demandes;
+using Logis.Domain.Patrimoine;
+using Logis.Persistence;
+using Logis.Persistence.Reference;
+using Logis.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Logis.Web.Features.Demandes;
+
+/// <summary>
+/// Builds the attestation of registration (CCH R441-2-4) of a demand the agent sees: the territory context
+/// (registering service, délai anormalement long and COMED of the département — dated reference data in
+/// <c>data/reference/comed_departements.csv</c> —, bailleurs owning stock per commune) and the domain's
+/// <see cref="AttestationEnregistrement.Etablir"/>.
+/// </summary>
+public sealed class AttestationsService(LogisDbContext db, ReferenceData reference, DemandesService demandes)
+{
+    public const string Fichier = "comed_departements.csv";
+
+    public async Task<Issue<AttestationEnregistrement>> EtablirAsync(Agent agent, string numero, CancellationToken ct)
+    {
+        var lecture = await demandes.ChargerPourAttestationAsync(agent, numero, ct);
+        if (!lecture.EstReussi) return new Issue<AttestationEnregistrement>(default, lecture.Statut, lecture.Motif, lecture.Erreurs);
+        var demande = lecture.Valeur!;
+        var epci = agent.Perimetre.EpciSiren;
+        var nomEpci = await db.Epcis.AsNoTracking().Where(e => e.Siren == epci).Select(e => e.Nom).SingleAsync(ct);
+        if (LireDepartement(demande.Numero.Departement) is not { } dep)
+            return Issue.Conflit<AttestationEnregistrement>($"Le délai anormalement long du département {demande.Numero.Departement} n'est pas renseigné : l'attestation ne peut pas être établie.");
+
+        var communes = await db.Communes.AsNoTracking().Where(c => c.EpciSiren == epci).Select(c => c.CodeInsee).ToListAsync(ct);
+        var paires = await db.Logements.AsNoTracking().Where(l => communes.Contains(l.CommuneInsee))
+            .Select(l => new { l.CommuneInsee, l.BailleurId }).Distinct().ToListAsync(ct);
+        var noms = await db.Bailleurs.AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.Nom, ct);
+        var parCommune = paires.GroupBy(p => p.CommuneInsee)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(p => noms.GetValueOrDefault(p.BailleurId, "Bailleur")).Distinct().Order(StringComparer.Ordinal)]);
+
+        // The registering service is the organisation that recorded the first event (registration).
+        var enregistrement = demande.Evenements.OrderBy(e => e.Rang).First();
+        var service = new ServiceEnregistreur(enregistrement.Organisation, new AdressePostale($"Guichet enregistreur — {nomEpci}", null, "", ""));
+        var contexte = new ContexteAttestation(service, dep.Delai, dep.AdresseComed, parCommune,
+            $"Pour suivre votre demande ou la mettre à jour, adressez-vous à un guichet enregistreur de {nomEpci} "
+            + "ou au site national www.demande-logement-social.gouv.fr, en indiquant votre numéro unique. "
+            + "Le service d'information et d'accueil des demandeurs de l'intercommunalité vous renseigne sur les délais et les logements (L441-2-8).");
+        var attestation = AttestationEnregistrement.Etablir(demande, contexte);
+        return attestation.EstReussi ? Issue.Ok(attestation.Valeur) : Issue.Conflit<AttestationEnregistrement>(attestation.Motif!);
+    }
+
+    private (DelaiAnormalementLong Delai, string AdresseComed)? LireDepartement(string departement)
+    {
+        var chemin = Path.Combine(reference.Dossier, Fichier);
+        foreach (var ligne in File.ReadLines(chemin).Skip(1))
+        {
+            var champs = Decouper(ligne);
+            if (champs.Count < 9 || !string.Equals(champs[0], departement, StringComparison.OrdinalIgnoreCase)) continue;
+            var mois = Enum.GetValues<Typologie>().Select((t, i) => (t, int.Parse(champs[1 + i], System.Globalization.CultureInfo.InvariantCulture)))
+                .ToDictionary(x => x.t, x => x.Item2);
+            var delai = DelaiAnormalementLong.Creer(departement, mois, champs[7]);
+            if (!delai.EstReussi) throw new InvalidDataException($"{chemin} : {delai.Motif}");
+            return (delai.Valeur, champs[8]);
+        }
+        return null;
+    }
+
+    /// <summary>A CSV line with double-quoted fields (RFC 4180, no line breaks inside fields).</summary>
+    private static List<string> Decouper(string ligne)
+    {
+        var champs = new List<string>();
+        var courant = new System.Text.StringBuilder();
+        var guillemets = false;
+        for (var i = 0; i < ligne.Length; i++)
+        {
+            var c = ligne[i];
+            if (guillemets)
+            {
+                if (c == '"' && i + 1 < ligne.Length && ligne[i + 1] == '"') { courant.Append('"'); i++; }
+                else if (c == '"') guillemets = false;
+                else courant.Append(c);
+            }
+            else if (c == '"') guillemets = true;
+            else if (c == ',') { champs.Add(courant.ToString()); courant.Clear(); }
+            else courant.Append(c);
+        }
+        champs.Add(courant.ToString());
+        return champs;
+    }
+}

@@ -1,0 +1,65 @@
+using Logis.Domain.Acces;
+using Logis.Domain.Demandes;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Logis.Web.Features.Demandes;
+
+/// <summary>
+/// Update of a demand (R441-2-7: number and deposit date kept, an event recorded); same steps and validation
+/// as the registration, same use case as <c>PUT /api/v1/demandes/{numero}</c>.
+/// </summary>
+public sealed class ModifierModel(DemandesService service, IDataProtectionProvider protection) : SaisieDemandeModel(service, protection)
+{
+    private FormulaireDemande? _initial;
+
+    [FromRoute] public string Numero { get; set; } = "";
+    public bool Radiee { get; private set; }
+
+    public override bool EstModification => true;
+    public override string Adresse => $"/demandes/{Numero}/modifier";
+    public override string Titre => $"Modifier la demande {Numero}";
+    protected override string Objet => "modifier:" + Numero;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (await ChargerAsync(ct) is { } resultat) return resultat;
+        return Radiee ? Page() : Afficher(_initial!, 1);
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? aller, CancellationToken ct)
+    {
+        if (await ChargerAsync(ct) is { } resultat) return resultat;
+        if (Radiee) return Page();
+        return await EtapeAsync(aller, async f =>
+        {
+            var issue = await Service.MettreAJourAsync(AgentCourant, Numero, f.VersSaisie().Saisie, ct);
+            if (issue.EstReussi)
+            {
+                TempData["Confirmation"] = "La demande a été mise à jour. Son numéro et sa date de dépôt sont conservés.";
+                return Redirect($"/demandes/{Uri.EscapeDataString(Numero)}");
+            }
+            if (issue.Statut == 404) return NotFound();
+            if (issue.Statut == 403) return Refus();
+            if (issue.Erreurs is { Count: > 0 } erreurs) return AvecErreurs(f, erreurs);
+            Erreur = issue.Motif;
+            return null;
+        });
+    }
+
+    /// <summary>Loads the demand within the agent's perimeter: 404 outside it (existence not revealed), 403 for read-only roles.</summary>
+    private async Task<IActionResult?> ChargerAsync(CancellationToken ct)
+    {
+        var issue = await Service.ChargerPourAttestationAsync(AgentCourant, Numero, ct);
+        if (!issue.EstReussi) return NotFound();
+        if (!await PreparerAsync(ct)) return Page();
+        var demande = issue.Valeur!;
+        Numero = demande.Numero.Valeur;
+        Radiee = demande.Statut == StatutDemande.Radiee;
+        DonneesRestreintesMasquees = !AccesDemandes.VoitDonneesSensibles(AgentCourant.Role);
+        _initial = FormulaireDemande.Depuis(demande.Contenu);
+        return null;
+    }
+
+    protected override Task<FormulaireDemande> BrouillonInitialAsync() => Task.FromResult(_initial!);
+}

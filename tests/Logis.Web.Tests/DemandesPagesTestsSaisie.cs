@@ -1,0 +1,240 @@
+using System.Globalization;
+using System.Net;
+using AngleSharp.Html.Dom;
+using Logis.Persistence.Seed;
+using Logis.Tests.Infrastructure;
+using Logis.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Logis.Web.Tests;
+
+/// <summary>Registration, update and attestation pages of the demand, and who may open each demand page.</summary>
+[Collection(CollectionApplications.Nom)]
+public class DemandesPagesSaisieTests(ApplicationsFixture fx)
+{
+    public static TheoryData<string> Fournisseurs => BasesDeTest.Fournisseurs;
+
+    private const string Nir = DemandesApiTests.NirComplet;
+
+    [Theory, MemberData(nameof(Fournisseurs))]
+    public async Task Un_agent_enregistre_modifie_renouvelle_et_radie_et_un_partenaire_voit_toute_la_chronologie(string f)
+    {
+        var app = fx.App(f);
+        var agent = await app.ConnecterAsync("epci");
+        var recherche = await LogisFactory.DocumentAsync(await agent.GetAsync("/demandes"));
+        Assert.Contains(recherche.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/demandes/nouvelle" && a.TextContent.Contains("Nouvelle demande", StringComparison.Ordinal));
+
+        // Step 1, with a missing first name: the French message is linked to the field, typed values are kept.
+        var doc = await PageAsync(agent, await agent.GetAsync("/demandes/nouvelle"));
+        Assert.Contains("Demandeur et personnes à loger", doc.QuerySelector(".etape-courante")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(doc.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/donnees-personnelles");
+        doc = await EtapeAsync(agent, "/demandes/nouvelle", doc, "suivant",
+            ("F.Personnes[0].Nom", "Saisiepage"), ("F.Personnes[0].Prenoms", ""), ("F.Personnes[0].DateNaissance", "04/03/1990"),
+            ("F.Personnes[0].Nir", Nir), ("F.AdresseLigne1", "3 rue des Essais"), ("F.CodePostal", "83000"), ("F.Commune", "Toulon"));
+        var alerte = doc.QuerySelector("[role=alert]")!;
+        Assert.Contains("Le prénom est obligatoire.", alerte.TextContent, StringComparison.Ordinal);
+        Assert.Equal("#champ-personnes-0-prenoms", alerte.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("true", doc.GetElementById("champ-personnes-0-prenoms")!.GetAttribute("aria-invalid"));
+        Assert.Equal("Saisiepage", ((IHtmlInputElement)doc.GetElementById("champ-personnes-0-nom")!).Value);
+        Assert.Equal("3 rue des Essais", ((IHtmlInputElement)doc.GetElementById("champ-adresse-ligne1")!).Value);
+        Assert.Contains("se terminant par 91", doc.GetElementById("champ-personnes-0-nir-aide")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("(obligatoire)", doc.QuerySelector("label[for=champ-personnes-0-nom]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("(facultatif)", doc.QuerySelector("label[for=champ-personnes-0-nir]")!.TextContent, StringComparison.Ordinal);
+
+        doc = await EtapeAsync(agent, "/demandes/nouvelle", doc, "suivant", ("F.Personnes[0].Prenoms", "Béatrice"));
+        Assert.Contains("Situation et ressources", doc.QuerySelector(".etape-courante")!.TextContent, StringComparison.Ordinal);
+        doc = await EtapeAsync(agent, "/demandes/nouvelle", doc, "suivant", ("F.SituationFamiliale", "Celibataire"),
+            ("F.Personnes[0].SituationProfessionnelle", "Cdi"), ("F.Personnes[0].Ressources[Salaire]", "1 450,50"));
+        Assert.Contains("Logement actuel et motifs", doc.QuerySelector(".etape-courante")!.TextContent, StringComparison.Ordinal);
+        doc = await EtapeAsync(agent, "/demandes/nouvelle", doc, "suivant", ("F.StatutLogement", "LocataireParcPrive"), ("F.LoyerActuel", "600"),
+            ("F.SurfaceActuelle", "32"), ("F.Motifs", "LogementTropCher"), ("F.MotifPrincipal", "LogementTropCher"));
+        // Step 4 with no typology: error, then fixed.
+        doc = await EtapeAsync(agent, "/demandes/nouvelle", doc, "suivant", ("F.CommunesSouhaitees", "83137"), ("F.LoyerMaximum", "500"));
+        Assert.Contains("Choisissez au moins une typologie de logement.", doc.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.True(((IHtmlInputElement)doc.QuerySelector("input[name='F.CommunesSouhaitees'][value='83137']")!).IsChecked);
+        doc = await EtapeAsync(agent, "/demandes/nouvelle", doc, "suivant", ("F.Typologies", "T2"));
+
+        // Check page: every section with its "Modifier" button, NIR masked.
+        Assert.Contains("Vérifiez vos réponses", doc.QuerySelector(".etape-courante")!.TextContent, StringComparison.Ordinal);
+        var recap = doc.QuerySelector("main")!.TextContent;
+        Assert.Contains("Toulon", recap, StringComparison.Ordinal);
+        Assert.Contains("*************91", recap, StringComparison.Ordinal);
+        Assert.Contains("1 450,50", recap, StringComparison.Ordinal);
+        Assert.Equal(["etape-1", "etape-2", "etape-3", "etape-4"],
+            doc.QuerySelectorAll("button[name=aller]").Select(b => b.GetAttribute("value")!).Where(v => v.StartsWith("etape-", StringComparison.Ordinal)).ToArray());
+        var enregistrement = await SoumettreAsync(agent, "/demandes/nouvelle", doc, "enregistrer");
+        Assert.Equal(HttpStatusCode.Redirect, enregistrement.StatusCode);
+        var adresse = enregistrement.Headers.Location!.OriginalString;
+        var numero = adresse["/demandes/".Length..];
+        Assert.True(Domain.Demandes.NumeroUnique.TryParse(numero, out _));
+
+        var fiche = await PageAsync(agent, await agent.GetAsync(adresse));
+        Assert.Contains(numero, fiche.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Saisiepage Béatrice", fiche.Body!.TextContent, StringComparison.Ordinal);
+        var depot = Valeur(fiche, "Date de dépôt");
+
+        // Update: prefilled, same steps; the deposit date is kept and an event recorded.
+        doc = await PageAsync(agent, await agent.GetAsync($"/demandes/{numero}/modifier"));
+        Assert.Equal("Saisiepage", ((IHtmlInputElement)doc.GetElementById("champ-personnes-0-nom")!).Value);
+        Assert.Equal("", ((IHtmlInputElement)doc.GetElementById("champ-personnes-0-nir")!).Value);
+        doc = await EtapeAsync(agent, $"/demandes/{numero}/modifier", doc, "suivant", ("F.AdresseLigne1", "5 avenue Modifiée"));
+        Assert.Equal("Célibataire", ((IHtmlSelectElement)doc.GetElementById("champ-situationFamiliale")!).SelectedOptions[0].TextContent);
+        doc = await EtapeAsync(agent, $"/demandes/{numero}/modifier", doc, "suivant");
+        doc = await EtapeAsync(agent, $"/demandes/{numero}/modifier", doc, "suivant");
+        doc = await EtapeAsync(agent, $"/demandes/{numero}/modifier", doc, "suivant");
+        Assert.Contains("5 avenue Modifiée", doc.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("*************91", doc.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var maj = await SoumettreAsync(agent, $"/demandes/{numero}/modifier", doc, "enregistrer");
+        Assert.Equal(HttpStatusCode.Redirect, maj.StatusCode);
+        fiche = await PageAsync(agent, await agent.GetAsync($"/demandes/{numero}"));
+        Assert.Contains("mise à jour", fiche.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(depot, Valeur(fiche, "Date de dépôt"));
+
+        // Attestation: number and date from which the COMED can be seized (deposit + délai for T2, data/reference).
+        var attestation = await PageAsync(agent, await agent.GetAsync($"/demandes/{numero}/attestation"));
+        Assert.Equal(numero, attestation.QuerySelector(".numero-unique")!.TextContent.Trim());
+        var dateDepot = DateOnly.ParseExact(depot, "dd/MM/yyyy", CultureInfo.InvariantCulture);
+        Assert.Contains(dateDepot.AddMonths(36).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), attestation.GetElementById("date-comed")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Saisiepage", attestation.QuerySelector(".attestation")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(attestation.QuerySelectorAll(".attestation h2"), h => h.TextContent.Contains("Bailleurs", StringComparison.Ordinal));
+        Assert.Contains(fiche.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/demandes/{numero}/attestation");
+
+        // Renewal too early: the domain's refusal; then radiation.
+        var jeton = await LogisFactory.JetonAsync(agent, $"/demandes/{numero}");
+        var refus = await PageAsync(agent, await agent.PostAsync($"/demandes/{numero}?handler=Renouveler", Formulaire(("__RequestVerificationToken", jeton))));
+        Assert.Contains("renouvellement", refus.QuerySelector("[role=alert]")!.TextContent, StringComparison.OrdinalIgnoreCase);
+        var radiation = await agent.PostAsync($"/demandes/{numero}?handler=Radier", Formulaire(("__RequestVerificationToken", jeton), ("motif", "b")));
+        Assert.Equal(HttpStatusCode.Redirect, radiation.StatusCode);
+
+        foreach (var compte in new[] { "reservataire", "commune" })
+        {
+            var partenaire = await app.ConnecterAsync(compte);
+            var vue = await PageAsync(partenaire, await partenaire.GetAsync($"/demandes/{numero}"));
+            var lignes = vue.QuerySelectorAll("table caption").Single(c => c.TextContent.Contains("Événements", StringComparison.Ordinal))
+                .ParentElement!.QuerySelectorAll("tbody tr");
+            Assert.Equal(3, lignes.Length);
+            Assert.Contains("enregistrée", lignes[0].TextContent, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("radiée", lignes[2].TextContent, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("*************91", vue.Body!.TextContent, StringComparison.Ordinal);
+        }
+    }
+
+    public static TheoryData<string> Roles => new() { "epci", "bailleur", "bailleur2", "reservataire", "commune", "admin", "anonyme" };
+
+    [Theory, MemberData(nameof(Roles))]
+    public async Task Chaque_page_des_demandes_repond_selon_le_role(string compte)
+    {
+        var app = fx.App(BasesDeTest.Sqlite);
+        await using var db = fx.Base(BasesDeTest.Sqlite);
+        var epci = db.Epcis.Single(e => e.Siren == Domain.Territoire.Siren.Create(TerritoireSeeder.SirenTpm));
+        var bailleurs = BailleursSynthetiques.Pour(epci);
+        var communes = await db.Communes.AsNoTracking().Where(c => c.EpciSiren == epci.Siren).Select(c => c.CodeInsee.Value).ToListAsync();
+        async Task<HashSet<string>> Parc(int i)
+        {
+            var id = bailleurs[i].Bailleur.Id;
+            return [.. await db.Logements.AsNoTracking().Where(l => l.BailleurId == id).Select(l => l.CommuneInsee.Value).Distinct().ToListAsync()];
+        }
+        var (parc1, parc2) = (await Parc(0), await Parc(1));
+        // A commune in bailleur 1's stock but not bailleur 2's when there is one: both answers (200 and 404) get exercised.
+        var commune = communes.FirstOrDefault(c => parc1.Contains(c) && !parc2.Contains(c)) ?? "83137";
+        var numero = await DemandesApiTests.CreerAsync(app.ClientApi("epci"), DemandesApiTests.Saisie("Autorisation", commune));
+        var voit = compte switch { "bailleur" => parc1.Contains(commune), "bailleur2" => parc2.Contains(commune), _ => true };
+
+        var client = compte == "anonyme" ? app.Client() : await app.ConnecterAsync(compte);
+        var jeton = compte == "anonyme" ? "" : await LogisFactory.JetonAsync(client, "/demandes");
+        HttpStatusCode? Attendu(bool agir) => compte switch
+        {
+            "anonyme" => null, // 302 to the sign-in page
+            _ when !voit => HttpStatusCode.NotFound,
+            "admin" when agir => HttpStatusCode.Forbidden,
+            _ => HttpStatusCode.OK,
+        };
+        var cas = new (string Methode, string Url, HttpStatusCode? Attendu, (string, string)[] Champs)[]
+        {
+            ("GET", "/demandes", compte == "anonyme" ? null : HttpStatusCode.OK, []),
+            ("GET", "/demandes/nouvelle", compte switch { "anonyme" => null, "admin" => HttpStatusCode.Forbidden, _ => HttpStatusCode.OK }, []),
+            ("POST", "/demandes/nouvelle", compte switch { "anonyme" => null, "admin" => HttpStatusCode.Forbidden, _ => HttpStatusCode.OK }, [("aller", "suivant"), ("Etape", "1")]),
+            ("GET", $"/demandes/{numero}", Attendu(false), []),
+            ("GET", $"/demandes/{numero}/modifier", Attendu(true), []),
+            ("POST", $"/demandes/{numero}/modifier", Attendu(true), [("aller", "suivant"), ("Etape", "1")]),
+            ("GET", $"/demandes/{numero}/attestation", Attendu(false), []),
+            ("POST", $"/demandes/{numero}?handler=Renouveler", Attendu(true), []),
+            ("POST", $"/demandes/{numero}?handler=Radier", Attendu(true), []),
+        };
+        var ecarts = new List<string>();
+        foreach (var (methode, url, attendu, champs) in cas)
+        {
+            var reponse = methode == "GET" ? await client.GetAsync(url)
+                : await client.PostAsync(url, Formulaire([("__RequestVerificationToken", jeton), .. champs]));
+            var html = await reponse.Content.ReadAsStringAsync();
+            if (html.Contains(Nir, StringComparison.Ordinal)) ecarts.Add($"{methode} {url} : NIR complet dans la page");
+            if (attendu is null)
+            {
+                var cible = reponse.Headers.Location is { } l ? (l.IsAbsoluteUri ? l.PathAndQuery : l.OriginalString) : "";
+                if (reponse.StatusCode != HttpStatusCode.Redirect || !cible.StartsWith("/connexion", StringComparison.Ordinal))
+                    ecarts.Add($"{methode} {url} : attendu 302 vers /connexion, obtenu {(int)reponse.StatusCode} {reponse.Headers.Location}");
+            }
+            else if (reponse.StatusCode != attendu) ecarts.Add($"{methode} {url} : attendu {(int)attendu}, obtenu {(int)reponse.StatusCode}");
+        }
+        Assert.True(ecarts.Count == 0, $"{compte} : " + string.Join(" ; ", ecarts));
+
+        // Nothing the theory posted changed the demand (renewal too early, radiation without a reason).
+        var epciClient = app.ClientApi("epci");
+        Assert.Contains("\"statut\":\"Active\"", await epciClient.GetStringAsync($"/api/v1/demandes/{numero}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Un_brouillon_falsifie_est_refuse_sans_erreur_serveur()
+    {
+        var client = await fx.App(BasesDeTest.Sqlite).ConnecterAsync("commune");
+        var doc = await PageAsync(client, await client.GetAsync("/demandes/nouvelle"));
+        var suite = await EtapeAsync(client, "/demandes/nouvelle", doc, "suivant", ("Brouillon", "falsifie"), ("Etape", "3"));
+        Assert.Contains("expiré", suite.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Demandeur et personnes à loger", suite.QuerySelector(".etape-courante")!.TextContent, StringComparison.Ordinal);
+    }
+
+    private static FormUrlEncodedContent Formulaire(params (string Nom, string Valeur)[] champs) =>
+        new(champs.Select(c => new KeyValuePair<string, string>(c.Nom, c.Valeur)));
+
+    private static string Valeur(IHtmlDocument doc, string terme) =>
+        doc.QuerySelectorAll("dt").Single(dt => dt.TextContent.Trim() == terme).NextElementSibling!.TextContent.Trim();
+
+    /// <summary>Reads a page, checking it answered 200 and never holds the full NIR.</summary>
+    private static async Task<IHtmlDocument> PageAsync(HttpClient _, HttpResponseMessage reponse)
+    {
+        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+        var html = await reponse.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(Nir, html, StringComparison.Ordinal);
+        return await LogisFactory.DocumentAsync(new HttpResponseMessage { Content = new StringContent(html) });
+    }
+
+    private static async Task<IHtmlDocument> EtapeAsync(HttpClient client, string url, IHtmlDocument doc, string aller, params (string Nom, string Valeur)[] valeurs) =>
+        await PageAsync(client, await SoumettreAsync(client, url, doc, aller, valeurs));
+
+    /// <summary>Submits the step form as a browser would: every field with its current value, some replaced.</summary>
+    private static async Task<HttpResponseMessage> SoumettreAsync(HttpClient client, string url, IHtmlDocument doc, string aller, params (string Nom, string Valeur)[] valeurs)
+    {
+        var form = doc.QuerySelector("form.formulaire-demande")!;
+        var champs = new List<KeyValuePair<string, string>>();
+        foreach (var e in form.QuerySelectorAll("input, select"))
+        {
+            switch (e)
+            {
+                case IHtmlInputElement i when i.Type is "checkbox" or "radio":
+                    if (i.IsChecked) champs.Add(new(i.Name!, i.Value));
+                    break;
+                case IHtmlInputElement i:
+                    champs.Add(new(i.Name!, i.Value));
+                    break;
+                case IHtmlSelectElement s:
+                    champs.Add(new(s.Name!, s.Value ?? ""));
+                    break;
+            }
+        }
+        var noms = valeurs.Select(v => v.Nom).ToHashSet();
+        champs.RemoveAll(c => noms.Contains(c.Key));
+        champs.AddRange(valeurs.Select(v => new KeyValuePair<string, string>(v.Nom, v.Valeur)));
+        champs.Add(new("aller", aller));
+        return await client.PostAsync(url, new FormUrlEncodedContent(champs));
+    }
+}
