@@ -32,6 +32,10 @@ builder.Services.AddSingleton(GrillesCotation.Charger(
 builder.Services.AddScoped<TerritoireSeeder>();
 builder.Services.AddScoped<DemandesSeeder>();
 builder.Services.AddScoped<DemandesService>();
+builder.Services.AddSingleton<Logis.Persistence.Cotation.ICoteurDemandes>(sp => sp.GetRequiredService<GrillesCotation>());
+builder.Services.AddScoped<CotationDemandeService>();
+builder.Services.AddSingleton<RecalculsCotation>();
+builder.Services.AddHostedService<ServiceRecalculCotation>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<BaseSanteCheck>("base");
