@@ -5,7 +5,9 @@ using Logis.Domain.Organisations;
 using Logis.Domain.Patrimoine;
 using Logis.Domain.Territoire;
 using Logis.Persistence.Acces;
+using Logis.Persistence.Cotation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -28,17 +30,56 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
     public DbSet<Demande> Demandes => Set<Demande>();
     public DbSet<SequenceNumero> SequencesNumero => Set<SequenceNumero>();
     public DbSet<EntreeAudit> Audit => Set<EntreeAudit>();
+    public DbSet<CotationDemande> CotationsDemandes => Set<CotationDemande>();
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         MettreAJourColonnesDemandes();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        foreach (var (demande, cotation) in CotationsAJour())
+        {
+            var existante = CotationsDemandes.Local.FirstOrDefault(c => c.DemandeId == demande.Id)
+                ?? (Entry(demande).State == EntityState.Added ? null : await CotationsDemandes.FindAsync([demande.Id], cancellationToken));
+            if (existante is null) CotationsDemandes.Add(CotationDemande.Creer(demande.Id, cotation));
+            else existante.Fixer(cotation);
+        }
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         MettreAJourColonnesDemandes();
+        foreach (var (demande, cotation) in CotationsAJour())
+        {
+            var existante = CotationsDemandes.Local.FirstOrDefault(c => c.DemandeId == demande.Id)
+                ?? (Entry(demande).State == EntityState.Added ? null : CotationsDemandes.Find(demande.Id));
+            if (existante is null) CotationsDemandes.Add(CotationDemande.Creer(demande.Id, cotation));
+            else existante.Fixer(cotation);
+        }
         return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>
+    /// The scores of the demands this SaveChanges registers or changes (the demand itself, or its timeline and priority
+    /// situations), computed by the application's <see cref="ICoteurDemandes"/> when it has one: the stored score is
+    /// written in the same transaction as the change (a demand is never saved with a score of its former content).
+    /// </summary>
+    private List<(Demande Demande, CotationCalculee Cotation)> CotationsAJour()
+    {
+        var coteur = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(ICoteurDemandes)) as ICoteurDemandes;
+        if (coteur is null) return [];
+        var demandes = ChangeTracker.Entries<Demande>().Where(e => e.State is not (EntityState.Deleted or EntityState.Detached)).ToList();
+        if (demandes.Count == 0) return [];
+        var changees = demandes.Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity.Id).ToHashSet();
+        foreach (var e in ChangeTracker.Entries().Where(e => e.Metadata.IsOwned() && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            if (e.Metadata.FindProperty("DemandeId") is not null && e.Property("DemandeId").CurrentValue is DemandeId id) changees.Add(id);
+        }
+        var resultat = new List<(Demande, CotationCalculee)>();
+        foreach (var e in demandes.Where(e => changees.Contains(e.Entity.Id)))
+        {
+            if (coteur.Coter(e.Entity, (Siren)e.Property(ColonnesDemande.Epci).CurrentValue!) is { } c) resultat.Add((e.Entity, c));
+        }
+        return resultat;
     }
 
     /// <summary>Keeps the search columns of each demand in step with its content, in the same SaveChanges.</summary>
@@ -240,6 +281,16 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
             e.Property(x => x.Organisation).HasMaxLength(200);
             e.Property(x => x.Action).HasMaxLength(60);
             e.HasIndex(x => x.DemandeId);
+        });
+        modelBuilder.Entity<CotationDemande>(e =>
+        {
+            e.ToTable("cotation_demande");
+            e.HasKey(x => x.DemandeId);
+            e.Property(x => x.DemandeId).ValueGeneratedNever();
+            e.Property(x => x.GrilleId).HasMaxLength(100);
+            e.Property(x => x.Version).HasMaxLength(50);
+            e.Property(x => x.CalculeeLe).HasConversion(utc);
+            e.HasOne<Demande>().WithOne().HasForeignKey<CotationDemande>(x => x.DemandeId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 

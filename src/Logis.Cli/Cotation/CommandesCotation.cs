@@ -20,6 +20,7 @@ public static class CommandesCotation
     {
         var cmd = new Command("cotation", "Grilles de cotation : simuler un brouillon avant son adoption");
         cmd.Subcommands.Add(Comparer());
+        cmd.Subcommands.Add(CommandesRecalcul.Recalculer());
         return cmd;
     }
 
@@ -39,8 +40,10 @@ public static class CommandesCotation
         {
             var parametres = new ParametresComparaison(p.GetValue(brouillon)!, p.GetValue(epci)!, p.GetValue(sortie), p.GetValue(grilles),
                 DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime));
+            // Stored demands when the database holds demands of this EPCI; the synthetic file otherwise (fallback, e.g. no database yet).
             return ComparerAsync(parametres, AnsiConsole.Console, Console.Error,
-                () => new DemandesSynthetiques(ReferenceData.Trouver(), p.GetValue(graine), p.GetValue(demandes)), ct);
+                () => (ISourceDemandesCotation?)DemandesStockees.SiPresentes(() => BaseCli.Ouvrir(p), parametres.Epci)
+                    ?? new DemandesSynthetiques(ReferenceData.Trouver(), p.GetValue(graine), p.GetValue(demandes)), ct);
         });
         return cmd;
     }
@@ -212,7 +215,7 @@ public static class CommandesCotation
         return code => code is null or "" or "00000" ? "commune non renseignée" : noms.TryGetValue(code, out var nom) ? $"{nom} ({code})" : code;
     }
 
-    private static string TrouverDossierGrilles()
+    public static string TrouverDossierGrilles()
     {
         foreach (var depart in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
         {

@@ -2,14 +2,18 @@ using Logis.Domain.Cotation;
 using Logis.Domain.Demandes;
 using Logis.Domain.Demandes.Synthese;
 using Logis.Domain.Territoire;
+using Logis.Persistence;
+using Logis.Persistence.Cotation;
+using Logis.Persistence.Demandes;
 using Logis.Persistence.Reference;
+using Microsoft.EntityFrameworkCore;
 
 namespace Logis.Cli.Cotation;
 
 /// <summary>
-/// Where the demands a draft grid is compared on come from. Today: the synthetic demand file of the
-/// territory; once demands are persisted, a source reading the database replaces it without touching
-/// the comparison.
+/// Where the demands a draft grid is compared on come from: the stored active demands of the territory
+/// (<see cref="DemandesStockees"/>) when the database holds some, else the synthetic demand file of the
+/// territory (<see cref="DemandesSynthetiques"/>), e.g. before any demand is registered or imported.
 /// </summary>
 public interface ISourceDemandesCotation
 {
@@ -60,6 +64,53 @@ public sealed class DemandesSynthetiques(ReferenceData reference, int graine, in
             var commune = d.Contenu.LogementActuel.Commune ?? (souhaits.Count > 0 ? souhaits[0] : CodeInsee.Create("00000"));
             resultat.Add(new DemandeSimulee(d.Numero.ToString(), FaitsDepuisDemande.Construire(d, date), FaitsDepuisDemande.TypeMenage(d), commune));
             if (resultat.Count % 500 == 0 || resultat.Count == demandes.Valeur.Count) progression?.Report((resultat.Count, demandes.Valeur.Count));
+        }
+        return resultat;
+    }
+}
+
+/// <summary>The active demands stored in the database for the EPCI, read by lots and mapped to facts by <see cref="FaitsDepuisDemande"/>.</summary>
+public sealed class DemandesStockees(Func<LogisDbContext> ouvrir, int nombre) : ISourceDemandesCotation
+{
+    public string Description => $"{nombre.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))} demandes actives enregistrées dans la base";
+
+    /// <summary>This source when the database can be opened and holds active demands of <paramref name="epci"/>; null otherwise.</summary>
+    public static DemandesStockees? SiPresentes(Func<LogisDbContext> ouvrir, string epci)
+    {
+        if (!Siren.TryCreate(epci, out var siren)) return null;
+        try
+        {
+            using var db = ouvrir();
+            // Never create an empty SQLite file just to look into it.
+            if (db.Database.IsSqlite()
+                && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource is var fichier
+                && fichier != ":memory:" && !File.Exists(fichier)) return null;
+            if (!db.Database.CanConnect()) return null;
+            var n = db.Demandes.Count(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == siren && d.Statut == StatutDemande.Active);
+            return n > 0 ? new DemandesStockees(ouvrir, n) : null;
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            // No database, or one without the demand tables: the synthetic source is the fallback.
+            return null;
+        }
+    }
+
+    public IReadOnlyList<DemandeSimulee> Lire(Siren epci, DateOnly date, IProgress<(int Fait, int Total)>? progression, CancellationToken ct)
+    {
+        using var db = ouvrir();
+        var ids = db.Demandes.AsNoTracking().Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == epci && d.Statut == StatutDemande.Active)
+            .OrderBy(d => d.Numero).Select(d => d.Id).ToList();
+        var resultat = new List<DemandeSimulee>(ids.Count);
+        foreach (var lot in ids.Chunk(RecalculCotation.TailleLot))
+        {
+            foreach (var d in RecalculCotation.ChargerAsync(db, lot, ct).GetAwaiter().GetResult())
+            {
+                var souhaits = d.Contenu.Souhaits.Communes;
+                var commune = d.Contenu.LogementActuel.Commune ?? (souhaits.Count > 0 ? souhaits[0] : CodeInsee.Create("00000"));
+                resultat.Add(new DemandeSimulee(d.Numero.ToString(), FaitsDepuisDemande.Construire(d, date), FaitsDepuisDemande.TypeMenage(d), commune));
+            }
+            progression?.Report((resultat.Count, ids.Count));
         }
         return resultat;
     }

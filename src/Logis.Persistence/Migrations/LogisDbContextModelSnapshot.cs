@@ -470,6 +470,32 @@ namespace Logis.Persistence.Migrations
                     b.ToTable("bailleur_territoire", (string)null);
                 });
 
+            modelBuilder.Entity("Logis.Persistence.Cotation.CotationDemande", b =>
+                {
+                    b.Property<Guid>("DemandeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CalculeeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GrilleId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("DemandeId");
+
+                    b.ToTable("cotation_demande", (string)null);
+                });
+
             modelBuilder.Entity("Logis.Persistence.Demandes.EntreeAudit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -636,6 +662,15 @@ namespace Logis.Persistence.Migrations
                     b.Navigation("Evenements");
 
                     b.Navigation("SituationsPrioritaires");
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Cotation.CotationDemande", b =>
+                {
+                    b.HasOne("Logis.Domain.Demandes.Demande", null)
+                        .WithOne()
+                        .HasForeignKey("Logis.Persistence.Cotation.CotationDemande", "DemandeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -15,6 +15,20 @@ public static class CotationEndpoints
 {
     public static void MapCotationApi(this RouteGroupBuilder api)
     {
+        api.MapGet("/demandes/{numero}/cotation", async (string numero, HttpContext http, CotationDemandeService s, CancellationToken ct) =>
+        {
+            var issue = await s.LireAsync(Agent.Requis(http.User), numero, ct);
+            return issue.Statut switch
+            {
+                200 => Results.Ok(issue.Valeur),
+                400 => Problemes.Invalide(issue.Motif!, issue.Erreurs),
+                _ => Problemes.NonTrouve(issue.Motif!),
+            };
+        }).WithName("CotationDemande")
+          .WithSummary("Cotation expliquée d'une demande, grille en vigueur, positionnement parmi les demandes analogues et attente observée (R441-2-17)")
+          .Produces<CotationDemandeDto>()
+          .ProducesProblem(StatusCodes.Status404NotFound);
+
         api.MapPost("/cotation/simuler", async (HttpContext http, GrillesCotation grilles, CancellationToken ct) =>
         {
             JsonDocument document;
@@ -58,7 +72,7 @@ public static class CotationEndpoints
           .ProducesValidationProblem();
     }
 
-    private static CotationDto Dto(CotationExpliquee c) => new(c.GrilleId, c.Version, c.Total,
+    internal static CotationDto Dto(CotationExpliquee c) => new(c.GrilleId, c.Version, c.Total,
     [
         .. c.Lignes.Select(l => new LigneCotationDto(Nature(l.Nature), l.Id, l.Libelle, l.Points, l.Explication,
             [.. l.Faits.Select(f => new FaitDto(f.Nom, f.Libelle, f.Valeur, f.Texte))], l.Remarque)),

@@ -1,5 +1,7 @@
 using Logis.Domain.Cotation;
+using Logis.Domain.Demandes;
 using Logis.Domain.Territoire;
+using Logis.Persistence.Cotation;
 
 namespace Logis.Web.Features.Cotation;
 
@@ -8,7 +10,7 @@ namespace Logis.Web.Features.Cotation;
 /// the start with the French message naming the file and the line: a grid in force is never replaced
 /// by a broken one, and a platform never runs without its published grid.
 /// </summary>
-public sealed class GrillesCotation
+public sealed class GrillesCotation : ICoteurDemandes
 {
     public const string Section = "Logis:Cotation:DossierGrilles";
 
@@ -30,6 +32,11 @@ public sealed class GrillesCotation
     public DateOnly Aujourdhui => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_temps.GetUtcNow(), Paris).DateTime);
 
     public JeuGrilles? JeuEnVigueur(Siren territoire) => Registre.JeuEnVigueur(territoire, Aujourdhui);
+
+    /// <summary>The score of a demand under the grid in force today, stored with the demand in the same SaveChanges.</summary>
+    public CotationCalculee? Coter(Demande demande, Siren epci) => new CoteurDemandes(Registre, _temps).Coter(demande, epci);
+
+    public DateTimeOffset Maintenant => _temps.GetUtcNow();
 
     public static GrillesCotation Charger(string dossier, Siren territoire, TimeProvider temps)
     {

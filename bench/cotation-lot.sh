@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Mesure « logis cotation recalculer » sur PostgreSQL avec N demandes (défaut 1 000 000).
+# Démarre son propre PostgreSQL jetable, construit le territoire TPM, sème 16 000 demandes puis les multiplie
+# (SQL + COPY, préparation seulement), et lance le recalcul. Usage : bench/cotation-lot.sh [N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-1000000}
+dotnet build src/Logis.Cli -c Release -v q -nologo >/dev/null
+dotnet build bench/Logis.Bench -c Release -v q -nologo >/dev/null
+CLI="dotnet src/Logis.Cli/bin/Release/net10.0/logis.dll"
+BENCH="dotnet bench/Logis.Bench/bin/Release/net10.0/Logis.Bench.dll"
+TMP=$(mktemp -d /tmp/logis-bench-cotation.XXXXXX)
+PGBIN=$(dirname "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | tail -1)")
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+RUNAS=(); if [ "$(id -u)" = 0 ]; then chown postgres "$TMP"; RUNAS=(runuser -u postgres --); fi
+"${RUNAS[@]}" "$PGBIN/initdb" -D "$TMP/pg" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+# Default durability settings (fsync on): the measure is that of a real server, not of the test cluster.
+"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -o "-p $PORT -k $TMP -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c max_wal_size=4GB" -l "$TMP/pg.log" -w start >/dev/null
+trap '"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -m immediate stop >/dev/null; rm -rf "$TMP"' EXIT
+PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
+$CLI --base postgresql --connexion "$PG" migrate >/dev/null
+$CLI --base postgresql --connexion "$PG" seed-demo --epci 248300543 --sans-comptes-demo >/dev/null
+$BENCH demandes-lot "$PG" "$N"
+echo "--- Premier recalcul (aucune cotation enregistrée : insertions)"
+/usr/bin/time -f "%e s, pic %M Kio" $CLI --base postgresql --connexion "$PG" cotation recalculer --epci 248300543
+echo "--- Second recalcul (toutes les cotations existent : mises à jour)"
+/usr/bin/time -f "%e s, pic %M Kio" $CLI --base postgresql --connexion "$PG" cotation recalculer --epci 248300543

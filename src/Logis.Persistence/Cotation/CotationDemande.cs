@@ -1,0 +1,64 @@
+using Logis.Domain.Cotation;
+using Logis.Domain.Demandes;
+using Logis.Domain.Territoire;
+
+namespace Logis.Persistence.Cotation;
+
+/// <summary>
+/// The stored current score of a demand (one row per demand, table <c>cotation_demande</c>): the total under the
+/// grid in force, which grid and version, and when it was computed. A narrow table of its own, so that the nightly
+/// rescoring rewrites a few bytes per demand rather than the whole demand row.
+/// </summary>
+public sealed class CotationDemande
+{
+    public required DemandeId DemandeId { get; init; }
+    public int Total { get; private set; }
+    public string GrilleId { get; private set; } = "";
+    public string Version { get; private set; } = "";
+    public DateTimeOffset CalculeeLe { get; private set; }
+
+    public static CotationDemande Creer(DemandeId demande, CotationCalculee c)
+    {
+        var x = new CotationDemande { DemandeId = demande };
+        x.Fixer(c);
+        return x;
+    }
+
+    public void Fixer(CotationCalculee c)
+    {
+        Total = c.Total;
+        GrilleId = c.GrilleId;
+        Version = c.Version;
+        CalculeeLe = c.CalculeeLe;
+    }
+}
+
+/// <summary>A score computed for a demand: total, grid and version, instant of computation.</summary>
+public sealed record CotationCalculee(int Total, string GrilleId, string Version, DateTimeOffset CalculeeLe);
+
+/// <summary>
+/// Scores a demand with the grid in force on its EPCI today. Registered in the application's services (the web app
+/// gives its grids loaded at startup); <see cref="LogisDbContext"/> uses it to keep the stored score in step with the
+/// demand in the same SaveChanges. Null when no grid is in force on the territory.
+/// </summary>
+public interface ICoteurDemandes
+{
+    CotationCalculee? Coter(Demande demande, Siren epci);
+}
+
+/// <summary>The default scorer over a grid registry and a clock (civil date in France).</summary>
+public sealed class CoteurDemandes(RegistreGrilles registre, TimeProvider horloge) : ICoteurDemandes
+{
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    public DateOnly Aujourdhui => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(horloge.GetUtcNow(), Paris).DateTime);
+
+    public CotationCalculee? Coter(Demande demande, Siren epci)
+    {
+        var jeu = registre.JeuEnVigueur(epci, Aujourdhui);
+        if (jeu is null) return null;
+        var faits = FaitsDepuisDemande.Construire(demande, Aujourdhui);
+        var grille = jeu.Pour(in faits);
+        return new CotationCalculee(grille.Calculer(in faits), grille.Grille.Id, grille.Grille.Version, horloge.GetUtcNow());
+    }
+}

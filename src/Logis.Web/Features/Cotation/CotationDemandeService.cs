@@ -1,0 +1,94 @@
+using Logis.Domain.Cotation;
+using Logis.Domain.Demandes;
+using Logis.Domain.Territoire;
+using Logis.Persistence;
+using Logis.Persistence.Demandes;
+using Logis.Web.Features.Demandes;
+using Logis.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Logis.Web.Features.Cotation;
+
+public sealed record ClasseDto(int Min, int MaxExclu, int Demandes, bool ContientLaDemande);
+
+/// <summary>Where the demand stands among the demands for an analogous dwelling (R441-2-17).</summary>
+public sealed record PositionnementDto(
+    string Definition, string? Typologie, string? Commune, string? NomCommune, int DemandesAnalogues, int Rang, double? Centile,
+    int LargeurClasse, IReadOnlyList<ClasseDto> Distribution, string Resume);
+
+/// <summary>Observed waiting time; <c>Source</c> says what it is measured on.</summary>
+public sealed record AttenteDto(string Source, string Libelle, int Demandes, double? Q1Mois, double? MedianeMois, double? Q3Mois);
+
+public sealed record CotationStockeeDto(int Total, string GrilleId, string Version, DateTimeOffset CalculeeLe);
+
+/// <summary>GET /api/v1/demandes/{numero}/cotation.</summary>
+public sealed record CotationDemandeDto(
+    string Numero, DateOnly Date, string GrilleId, string Version, int Total, IReadOnlyList<LigneCotationDto> Lignes,
+    PositionnementDto Positionnement, AttenteDto Attente, CotationStockeeDto? Stockee);
+
+/// <summary>
+/// The explained score of a stored demand and its positioning. Same perimeter rule as reading the demand
+/// (<see cref="DemandesService.ChargerPourAttestationAsync"/>): outside it, 404.
+/// <para>
+/// <b>Analogous demands</b> (R441-2-17 « demandes analogues ») are the other <i>active</i> demands of the same EPCI that
+/// wish the demand's first typology AND its first wished commune (or the whole EPCI). A demand that wishes the whole
+/// EPCI without naming a commune is compared with every active demand wishing its typology. Their scores are the stored
+/// ones (<c>cotation_demande</c>, kept by each change and by the rescoring); the demand's own score is computed now.
+/// </para>
+/// </summary>
+public sealed class CotationDemandeService(LogisDbContext db, DemandesService demandes, GrillesCotation grilles)
+{
+    public const int LargeurClasse = 10;
+
+    public const string DefinitionAnalogues =
+        "Demandes actives de l'intercommunalité qui souhaitent la même typologie (la première souhaitée) et la même commune "
+        + "(la première souhaitée) ou toute l'intercommunalité.";
+
+    public async Task<Issue<CotationDemandeDto>> LireAsync(Agent agent, string numero, CancellationToken ct)
+    {
+        var issue = await demandes.ChargerPourAttestationAsync(agent, numero, ct);
+        if (!issue.EstReussi) return new Issue<CotationDemandeDto>(default, issue.Statut, issue.Motif, issue.Erreurs);
+        var demande = issue.Valeur!;
+        var epci = agent.Perimetre.EpciSiren;
+        var jeu = grilles.JeuEnVigueur(epci);
+        if (jeu is null) return new Issue<CotationDemandeDto>(default, 404, "Aucune grille de cotation n'est en vigueur sur votre territoire.");
+        var date = grilles.Aujourdhui;
+        var faits = FaitsDepuisDemande.Construire(demande, date);
+        var explication = jeu.Expliquer(in faits);
+
+        var souhaits = demande.Contenu.Souhaits;
+        var typologie = souhaits.Typologies.Count > 0 ? souhaits.Typologies[0].ToString() : null;
+        var commune = souhaits.Communes.Count > 0 ? souhaits.Communes[0].Value : null;
+        var q = db.Demandes.AsNoTracking()
+            .Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == epci && d.Statut == StatutDemande.Active && d.Id != demande.Id);
+        if (typologie is not null)
+        {
+            var motif = $"|{typologie}|";
+            q = q.Where(d => EF.Property<string>(d, ColonnesDemande.Typologies).Contains(motif));
+        }
+        if (commune is not null)
+        {
+            var motif = $"|{commune}|";
+            q = q.Where(d => EF.Property<bool>(d, ColonnesDemande.ToutEpci) || EF.Property<string>(d, ColonnesDemande.Communes).Contains(motif));
+        }
+        var scores = await q.Join(db.CotationsDemandes, d => d.Id, c => c.DemandeId, (d, c) => c.Total).ToListAsync(ct);
+        var depots = await q.Select(d => d.DateDepot).ToListAsync(ct);
+        var positionnement = Positionnement.Calculer(explication.Total, scores, LargeurClasse);
+        var attente = AttenteObservee.Calculer(depots.Select(x => FaitsDepuisDemande.MoisEntiers(x, date)));
+        var noms = commune is null ? null : await demandes.NomsCommunesAsync(agent, ct);
+        var stockee = await db.CotationsDemandes.AsNoTracking().Where(c => c.DemandeId == demande.Id)
+            .Select(c => new CotationStockeeDto(c.Total, c.GrilleId, c.Version, c.CalculeeLe)).SingleOrDefaultAsync(ct);
+
+        return Issue.Ok(new CotationDemandeDto(
+            demande.Numero.Valeur, date, explication.GrilleId, explication.Version, explication.Total,
+            CotationEndpoints.Dto(explication).Lignes,
+            new PositionnementDto(DefinitionAnalogues, typologie, commune, commune is null ? null : noms!.GetValueOrDefault(commune, commune),
+                positionnement.DemandesAnalogues, positionnement.Rang, positionnement.Centile, LargeurClasse,
+                [.. positionnement.Distribution.Select(c => new ClasseDto(c.Min, c.MaxExclu, c.Effectif, c.ContientLeDemandeur))],
+                positionnement.Resume),
+            new AttenteDto("anciennete_demandes_actives",
+                "Ancienneté des demandes analogues encore actives (aucune attribution enregistrée à ce jour) : ce n'est pas un délai d'attribution constaté.",
+                attente.Demandes, attente.Q1Mois, attente.MedianeMois, attente.Q3Mois),
+            stockee));
+    }
+}

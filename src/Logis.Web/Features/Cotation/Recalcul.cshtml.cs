@@ -1,0 +1,36 @@
+using Logis.Domain.Acces;
+using Logis.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Logis.Web.Features.Cotation;
+
+/// <summary>
+/// /cotation/recalcul: an EPCI agent or an administrator starts the rescoring of every active demand of their EPCI
+/// with the grid in force; the page then shows its progress, refreshing itself every two seconds while it runs (no JS).
+/// </summary>
+public sealed class RecalculModel(RecalculsCotation recalculs, GrillesCotation grilles) : PageModel
+{
+    public Recalcul? Recalcul { get; private set; }
+    public bool Autorise { get; private set; }
+
+    public static bool PeutLancer(Role role) => role is Role.AgentEpci or Role.Administrateur;
+
+    public IActionResult OnGet(Guid? id)
+    {
+        var agent = Agent.Requis(User);
+        Autorise = PeutLancer(agent.Role);
+        Recalcul = id is { } x ? recalculs.Trouver(x) : recalculs.Dernier(agent.Perimetre.EpciSiren);
+        if (Recalcul is not null && Recalcul.Epci != agent.Perimetre.EpciSiren) return NotFound();
+        if (id is not null && Recalcul is null) return NotFound();
+        return Page();
+    }
+
+    public IActionResult OnPost()
+    {
+        var agent = Agent.Requis(User);
+        if (!PeutLancer(agent.Role)) return Forbid();
+        var r = recalculs.Demander(agent.Perimetre.EpciSiren, agent.Nom, grilles.Maintenant);
+        return Redirect($"/cotation/recalcul?id={r.Id}");
+    }
+}
