@@ -1,3 +1,6 @@
 using BenchmarkDotNet.Running;
+using Logis.Bench;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args.Length > 0 && args[0] == "fichier-demandes") return await FichierDemandesBanc.ExecuterAsync(args[1..]);
+BenchmarkSwitcher.FromAssembly(typeof(FichierDemandesBanc).Assembly).Run(args);
+return 0;

@@ -133,7 +133,12 @@ public static class FormatFichierDemandes
     }
 
     /// <summary>Writes one CSV record (RFC 4180: quotes when needed, doubled quotes inside), ending with CRLF.</summary>
-    public static void EcrireLigne(TextWriter w, IEnumerable<string> champs)
+    public static void EcrireLigne(TextWriter w, IEnumerable<string> champs) => w.Write(Ligne(champs));
+
+    /// <summary>Asynchronous form, for writers over a network stream (Kestrel forbids synchronous writes).</summary>
+    public static Task EcrireLigneAsync(TextWriter w, IEnumerable<string> champs, CancellationToken ct) => w.WriteAsync(Ligne(champs), ct);
+
+    private static StringBuilder Ligne(IEnumerable<string> champs)
     {
         var premier = true;
         var sb = new StringBuilder(512);
@@ -145,6 +150,6 @@ public static class FormatFichierDemandes
             else sb.Append(champ);
         }
         sb.Append("\r\n");
-        w.Write(sb);
+        return sb;
     }
 }

@@ -212,13 +212,13 @@ public static class ExportDemandes
 {
     public static async Task<int> EcrireAsync(IQueryable<Demande> demandes, TextWriter w, CancellationToken ct)
     {
-        FormatFichierDemandes.EcrireLigne(w, FormatFichierDemandes.EnteteExport());
+        await FormatFichierDemandes.EcrireLigneAsync(w, FormatFichierDemandes.EnteteExport(), ct);
         var n = 0;
         var lignes = demandes.AsNoTracking().Where(d => d.Statut == StatutDemande.Active).OrderBy(d => d.Numero)
             .Select(d => new { d.Numero, d.DateDepot, d.Canal, d.Contenu }).AsAsyncEnumerable();
         await foreach (var d in lignes.WithCancellation(ct))
         {
-            FormatFichierDemandes.EcrireLigne(w, FormatFichierDemandes.Champs(d.Numero, d.DateDepot, d.Canal, d.Contenu));
+            await FormatFichierDemandes.EcrireLigneAsync(w, FormatFichierDemandes.Champs(d.Numero, d.DateDepot, d.Canal, d.Contenu), ct);
             n++;
         }
         await w.FlushAsync(ct);
