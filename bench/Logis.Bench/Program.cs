@@ -3,5 +3,6 @@ using Logis.Bench;
 
 if (args is ["demandes-lot", var connexion, var nombre])
     return await GenerationDemandesLot.ExecuterAsync(connexion, int.Parse(nombre, System.Globalization.CultureInfo.InvariantCulture));
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args.Length > 0 && args[0] == "fichier-demandes") return await FichierDemandesBanc.ExecuterAsync(args[1..]);
+BenchmarkSwitcher.FromAssembly(typeof(FichierDemandesBanc).Assembly).Run(args);
 return 0;

@@ -9,4 +9,6 @@ root.Subcommands.Add(CommandesTerritoire.Migrate());
 root.Subcommands.Add(CommandesTerritoire.SeedDemo());
 root.Subcommands.Add(CommandesEligibilite.Plafonds());
 root.Subcommands.Add(CommandesCotation.Cotation());
+root.Subcommands.Add(CommandesFichierDemandes.Import());
+root.Subcommands.Add(CommandesFichierDemandes.Export());
 return await root.Parse(args).InvokeAsync();

@@ -36,6 +36,10 @@ public static class ActionsAudit
     public const string Radiation = "demande.radiation";
     /// <summary>A page or an endpoint showed sensitive fields (masked NIR, priority situations, disability needs).</summary>
     public const string LectureDonneesSensibles = "demande.lecture-donnees-sensibles";
+    /// <summary>A demand file was imported (one row for the whole file, in the import's transaction).</summary>
+    public const string Import = "demande.import-fichier";
+    /// <summary>The demands of a perimeter were exported as a file (bulk export, DATA-PROTECTION).</summary>
+    public const string ExportMasse = "demande.export-masse";
 }
 
 /// <summary>Search columns derived from the content, kept as shadow properties of the demand row.</summary>

@@ -6,6 +6,9 @@ public sealed record RadiationSaisie(string? Motif, string? Commentaire);
 
 public sealed record DemandeCreee(string Numero);
 
+/// <summary>Counts of an import: a dry run (essai) writes nothing.</summary>
+public sealed record ImportDemandesReponse(bool Essai, int Lignes, int Valides, int Importees);
+
 /// <summary>API /api/v1/demandes: the shared demand file, scoped to the caller's perimeter.</summary>
 public static class DemandesEndpoints
 {
@@ -29,6 +32,41 @@ public static class DemandesEndpoints
             if (filtre is null) return Problemes.Invalide("Un ou plusieurs paramètres sont invalides.", erreurs);
             return Results.Ok(await s.RechercherAsync(Agent.Requis(http.User), filtre, n, taille, ct));
         }).WithName("RechercherDemandes").WithSummary("Recherche paginée des demandes du périmètre");
+
+        g.MapPost("/import", async (HttpContext http, DemandesService s, CancellationToken ct, string? essai) =>
+        {
+            if (http.Request.ContentType is { } type && !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
+                return Results.Problem(title: "Type de contenu refusé", detail: "Le corps doit être un fichier CSV (text/csv, UTF-8).", statusCode: StatusCodes.Status415UnsupportedMediaType);
+            var estEssai = essai is null || !essai.Equals("false", StringComparison.OrdinalIgnoreCase);
+            // Kestrel forbids synchronous reads: the body (30 Mo at most by default) is read once, then analysed.
+            string texte;
+            using (var lecteur = new StreamReader(http.Request.Body, System.Text.Encoding.UTF8))
+                texte = await lecteur.ReadToEndAsync(ct);
+            var issue = await s.ImporterAsync(Agent.Requis(http.User), new StringReader(texte), estEssai, ct);
+            if (issue.Statut == 403) return Problemes.Interdit(issue.Motif!);
+            var r = issue.Valeur!;
+            if (!r.EstValide)
+            {
+                var erreurs = r.Rapport.Erreurs.GroupBy(e => $"ligne {e.Ligne}")
+                    .ToDictionary(g => g.Key, g => g.Select(e => $"{e.Colonne} : {e.Motif}").ToArray());
+                return Problemes.Invalide($"{r.Rapport.LignesEnErreur} ligne(s) en erreur sur {r.Rapport.Lignes} : rien n'a été importé.", erreurs);
+            }
+            return Results.Json(new ImportDemandesReponse(r.Essai, r.Rapport.Lignes, r.Rapport.Valides.Count, r.Importees), statusCode: issue.Statut);
+        }).Accepts<string>("text/csv").WithName("ImporterDemandes")
+          .WithSummary("Importe un fichier CSV de demandes, tout ou rien (essai=true par défaut : analyse sans écrire)");
+
+        g.MapGet("/export", async (HttpContext http, DemandesService s, CancellationToken ct) =>
+        {
+            var agent = Agent.Requis(http.User);
+            var issue = await s.ExporterAsync(agent, ct);
+            if (!issue.EstReussi) return Probleme(issue);
+            var nom = $"demandes-{agent.Perimetre.EpciSiren.Value}-{DateTime.UtcNow:yyyyMMdd}.csv";
+            return Results.Stream(async flux =>
+            {
+                await using var w = new StreamWriter(flux, new System.Text.UTF8Encoding(false));
+                await issue.Valeur!(w, ct);
+            }, "text/csv; charset=utf-8", nom);
+        }).WithName("ExporterDemandes").WithSummary("Exporte les demandes actives du périmètre au format du fichier des demandes (sans NIR)");
 
         g.MapGet("/{numero}", async (string numero, HttpContext http, DemandesService s, CancellationToken ct) =>
             Reponse(await s.LireAsync(Agent.Requis(http.User), numero, ct), v => Results.Ok(v)))

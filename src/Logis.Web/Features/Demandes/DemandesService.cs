@@ -6,6 +6,7 @@ using Logis.Domain.Patrimoine;
 using Logis.Domain.Territoire;
 using Logis.Persistence;
 using Logis.Persistence.Demandes;
+using Logis.Persistence.Demandes.Fichier;
 using Logis.Web.Features.Territoire;
 using Logis.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -88,6 +89,32 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge)
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new Issue<NumeroUnique>(numero.Valeur, 201);
+    }
+
+    /// <summary>Imports a demand file into the agent's EPCI, all or nothing (docs/import-demandes.md).</summary>
+    public async Task<Issue<ResultatImport>> ImporterAsync(Agent agent, TextReader fichier, bool essai, CancellationToken ct)
+    {
+        if (!AccesDemandes.PeutAgir(agent.Role)) return Issue.Interdit<ResultatImport>("Votre rôle ne permet pas d'enregistrer des demandes.");
+        var acteur = await ActeurAsync(agent, ct);
+        var resultat = await new ImportDemandes(db, horloge).ImporterAsync(fichier, agent.Perimetre.EpciSiren, acteur, agent.Nom, essai, null, ct);
+        return resultat.EstValide ? new Issue<ResultatImport>(resultat, essai ? 200 : 201) : new Issue<ResultatImport>(resultat, 400, "Le fichier comporte des erreurs.");
+    }
+
+    /// <summary>
+    /// Bulk export of the active demands the agent may see, without NIR; audited as a bulk export. Only the roles that
+    /// see sensitive fields may export (the file holds the disability needs).
+    /// </summary>
+    public async Task<Issue<Func<TextWriter, CancellationToken, Task<int>>>> ExporterAsync(Agent agent, CancellationToken ct)
+    {
+        if (!AccesDemandes.VoitDonneesSensibles(agent.Role))
+            return Issue.Interdit<Func<TextWriter, CancellationToken, Task<int>>>("Votre rôle ne permet pas d'exporter le fichier des demandes.");
+        var q = await VisiblesAsync(agent, ct);
+        db.Audit.Add(new EntreeAudit
+        {
+            Quand = horloge.GetUtcNow(), AuteurId = agent.Id, Auteur = agent.Nom, Organisation = (await ActeurAsync(agent, ct)).Organisation, Action = ActionsAudit.ExportMasse,
+        });
+        await db.SaveChangesAsync(ct);
+        return Issue.Ok<Func<TextWriter, CancellationToken, Task<int>>>((w, c) => ExportDemandes.EcrireAsync(q, w, c));
     }
 
     public async Task<Issue<Demande>> MettreAJourAsync(Agent agent, string numero, DemandeSaisie saisie, CancellationToken ct)

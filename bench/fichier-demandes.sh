@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Mesure l'import du fichier des demandes sur PostgreSQL (COPY binaire, et EF Core pour comparer) puis la
+# latence de la recherche des demandes (DemandesService.RechercherAsync) sur la base chargée.
+# Usage : bench/fichier-demandes.sh [TOTAL=1000000] [LOT=100000]
+# Démarre son propre cluster PostgreSQL jetable (réglages par défaut, fsync compris).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TOTAL=${1:-1000000}
+LOT=${2:-100000}
+dotnet build bench/Logis.Bench -c Release -v q -nologo >/dev/null
+TMP=$(mktemp -d /tmp/logis-bench.XXXXXX)
+PGBIN=$(dirname "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | tail -1)")
+PORT=55932
+RUNAS=(); if [ "$(id -u)" = 0 ]; then chown postgres "$TMP"; RUNAS=(runuser -u postgres --); fi
+"${RUNAS[@]}" "$PGBIN/initdb" -D "$TMP/pg" -A trust -U postgres -E UTF8 >/dev/null
+"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -o "-p $PORT -k $TMP -c listen_addresses=127.0.0.1" -l "$TMP/pg.log" -w start >/dev/null
+trap '"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -m immediate stop >/dev/null; rm -rf "$TMP"' EXIT
+PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
+/usr/bin/time -f "Durée totale %e s, pic mémoire %M Kio" \
+  dotnet bench/Logis.Bench/bin/Release/net10.0/Logis.Bench.dll fichier-demandes "$PG" "$TOTAL" "$LOT"

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text;
+using Logis.Domain.Demandes;
+
+namespace Logis.Persistence.Demandes.Fichier;
+
+/// <summary>
+/// The demand file format (docs/import-demandes.md): UTF-8, comma separator, RFC 4180 quoting, one header
+/// row, one line per demand, the persons to be housed in numbered column groups <c>p1_…</c> to
+/// <c>p8_…</c>. Lists inside a field are separated by semicolons. There is never a column for origin or
+/// place of birth; the nationality has three classes only; the NIR is optional and never exported.
+/// </summary>
+public static class FormatFichierDemandes
+{
+    /// <summary>Persons to be housed a line can hold (the synthetic households reach 7).</summary>
+    public const int PersonnesMaximum = 8;
+
+    public const string Numero = "numero";
+    public const string DateDepot = "date_depot";
+    public const string Canal = "canal";
+    public const string AdresseLigne1 = "adresse_ligne1";
+    public const string AdresseLigne2 = "adresse_ligne2";
+    public const string CodePostal = "code_postal";
+    public const string CommuneAdresse = "commune_adresse";
+    public const string Telephone = "telephone";
+    public const string Courriel = "courriel";
+    public const string AccepteCourriel = "accepte_courriel";
+    public const string SituationFamiliale = "situation_familiale";
+    public const string RevenuFiscal = "revenu_fiscal_n2";
+    public const string LogementStatut = "logement_statut";
+    public const string LogementCommune = "logement_commune";
+    public const string LogementLoyer = "logement_loyer";
+    public const string LogementSurface = "logement_surface";
+    public const string Motifs = "motifs";
+    public const string MotifPrincipal = "motif_principal";
+    public const string Typologies = "typologies";
+    public const string CommunesSouhaitees = "communes_souhaitees";
+    public const string ToutEpci = "tout_epci";
+    public const string LoyerMaximum = "loyer_maximum";
+    public const string EtageMaximum = "etage_maximum";
+    public const string Ascenseur = "ascenseur";
+    public const string AccessiblePmr = "accessible_pmr";
+    public const string Handicap = "handicap";
+
+    // Column suffixes of a person group: p1_nom, p1_prenoms, …
+    public const string Nom = "nom";
+    public const string Prenoms = "prenoms";
+    public const string DateNaissance = "date_naissance";
+    public const string Lien = "lien";
+    public const string Sexe = "sexe";
+    public const string Nationalite = "nationalite";
+    public const string Nir = "nir";
+    public const string SituationPro = "situation_pro";
+    public const string Ressources = "ressources";
+
+    public static readonly string[] ColonnesLigne =
+    [
+        Numero, DateDepot, Canal, AdresseLigne1, AdresseLigne2, CodePostal, CommuneAdresse, Telephone, Courriel, AccepteCourriel,
+        SituationFamiliale, RevenuFiscal, LogementStatut, LogementCommune, LogementLoyer, LogementSurface, Motifs, MotifPrincipal,
+        Typologies, CommunesSouhaitees, ToutEpci, LoyerMaximum, EtageMaximum, Ascenseur, AccessiblePmr, Handicap,
+    ];
+
+    /// <summary>Columns that must be in the header (the others may be left out).</summary>
+    public static readonly string[] ColonnesObligatoires =
+    [
+        AdresseLigne1, CodePostal, CommuneAdresse, SituationFamiliale, LogementStatut, Motifs, Typologies, CommunesSouhaitees,
+        Colonne(1, Nom), Colonne(1, Prenoms), Colonne(1, DateNaissance),
+    ];
+
+    public static readonly string[] ColonnesPersonne = [Nom, Prenoms, DateNaissance, Lien, Sexe, Nationalite, Nir, SituationPro, Ressources];
+
+    public static string Colonne(int personne, string suffixe) => $"p{personne}_{suffixe}";
+
+    /// <summary>The export header: every column but the NIR (DATA-PROTECTION §2, item 4).</summary>
+    public static IReadOnlyList<string> EnteteExport() =>
+    [
+        .. ColonnesLigne,
+        .. Enumerable.Range(1, PersonnesMaximum).SelectMany(i => ColonnesPersonne.Where(c => c != Nir).Select(c => Colonne(i, c))),
+    ];
+
+    public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Montant(decimal m) => m.ToString("0.##", CultureInfo.InvariantCulture);
+
+    public static string OuiNon(bool b) => b ? "oui" : "non";
+
+    /// <summary>One demand as the fields of an export line, in the order of <see cref="EnteteExport"/>.</summary>
+    public static IEnumerable<string> Champs(NumeroUnique numero, DateOnly dateDepot, CanalDepot canal, ContenuDemande c)
+    {
+        var a = c.Contact.Adresse;
+        var s = c.Souhaits;
+        yield return numero.Valeur;
+        yield return Date(dateDepot);
+        yield return canal.ToString();
+        yield return a.Ligne1;
+        yield return a.Ligne2 ?? "";
+        yield return a.CodePostal;
+        yield return a.Commune;
+        yield return c.Contact.Telephone ?? "";
+        yield return c.Contact.Courriel ?? "";
+        yield return OuiNon(c.Contact.AccepteCourriel);
+        yield return c.SituationFamiliale.ToString();
+        yield return c.RevenuFiscalReferenceN2 is { } rfr ? Montant(rfr) : "";
+        yield return c.LogementActuel.Statut.ToString();
+        yield return c.LogementActuel.Commune?.Value ?? "";
+        yield return c.LogementActuel.LoyerMensuel is { } loyer ? Montant(loyer) : "";
+        yield return c.LogementActuel.Surface is { } surface ? Montant(surface) : "";
+        // The principal reason first: the importer reads it from its own column anyway.
+        yield return string.Join(';', c.Motifs);
+        yield return c.MotifPrincipal.ToString();
+        yield return string.Join(';', s.Typologies);
+        yield return string.Join(';', s.Communes.Select(x => x.Value));
+        yield return OuiNon(s.ToutEpci);
+        yield return s.LoyerMaximum is { } lm ? Montant(lm) : "";
+        yield return s.EtageMaximum?.ToString(CultureInfo.InvariantCulture) ?? "";
+        yield return OuiNon(s.AscenseurNecessaire);
+        yield return OuiNon(s.AccessiblePmr);
+        yield return c.Handicap is { } h
+            ? string.Join(';', new[] { h.FauteuilRoulant ? "fauteuil" : null, h.MobiliteReduite ? "mobilite" : null, h.AutreAdaptation ? "autre" : null }.OfType<string>())
+            : "";
+        for (var i = 0; i < PersonnesMaximum; i++)
+        {
+            var p = i < c.Personnes.Count ? c.Personnes[i] : null;
+            yield return p?.Nom ?? "";
+            yield return p?.Prenoms ?? "";
+            yield return p is null ? "" : Date(p.DateNaissance);
+            yield return p?.Lien.ToString() ?? "";
+            yield return p?.Sexe?.ToString() ?? "";
+            yield return p?.Nationalite?.ToString() ?? "";
+            yield return p?.SituationProfessionnelle?.ToString() ?? "";
+            yield return p is null ? "" : string.Join(';', p.Ressources.Select(r => $"{r.Type}={Montant(r.MontantMensuel)}"));
+        }
+    }
+
+    /// <summary>Writes one CSV record (RFC 4180: quotes when needed, doubled quotes inside), ending with CRLF.</summary>
+    public static void EcrireLigne(TextWriter w, IEnumerable<string> champs) => w.Write(Ligne(champs));
+
+    /// <summary>Asynchronous form, for writers over a network stream (Kestrel forbids synchronous writes).</summary>
+    public static Task EcrireLigneAsync(TextWriter w, IEnumerable<string> champs, CancellationToken ct) => w.WriteAsync(Ligne(champs), ct);
+
+    private static StringBuilder Ligne(IEnumerable<string> champs)
+    {
+        var premier = true;
+        var sb = new StringBuilder(512);
+        foreach (var champ in champs)
+        {
+            if (!premier) sb.Append(',');
+            premier = false;
+            if (champ.AsSpan().IndexOfAny(",\"\r\n") >= 0) sb.Append('"').Append(champ.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+            else sb.Append(champ);
+        }
+        sb.Append("\r\n");
+        return sb;
+    }
+}

@@ -1,0 +1,200 @@
+using System.Text;
+using Logis.Domain.Demandes;
+using Logis.Domain.Demandes.Synthese;
+using Logis.Domain.Territoire;
+using Logis.Persistence.Demandes;
+using Logis.Persistence.Demandes.Fichier;
+using Logis.Persistence.Seed;
+using Logis.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Logis.Persistence.Tests;
+
+/// <summary>
+/// A deterministic demand file: demands from <see cref="GenerateurDemandes"/> written in the file format, a few
+/// with a valid NIR, and one line in a hundred broken in a varied, known way (the column expected in the report).
+/// </summary>
+public static class FichierDeTest
+{
+    public const string NirValide = "185057800608491";
+
+    public static (string Csv, Dictionary<int, string> Casses) Generer(IReadOnlyList<Commune> communes, int nombre, int graine, bool casser)
+    {
+        var generation = communes.Select(c => new CommuneDeGeneration(c.CodeInsee, c.Nom, $"{c.Departement}000", c.Population, 0.2)).ToList();
+        var demandes = GenerateurDemandes.Generer(new ParametresGeneration(graine, nombre, "83", DateOnly.FromDateTime(DateTime.Today).AddDays(-1),
+            generation, FenetreRenouvellement.Creer(3).Valeur, ProfilDemandes.Defaut)).Valeur;
+        var entete = FormatFichierDemandes.EnteteExport().ToList();
+        entete.Add(FormatFichierDemandes.Colonne(1, FormatFichierDemandes.Nir));
+        var sb = new StringBuilder();
+        using var w = new StringWriter(sb);
+        FormatFichierDemandes.EcrireLigne(w, entete);
+        var casses = new Dictionary<int, string>();
+        string? numeroPrecedent = null;
+        for (var i = 0; i < demandes.Count; i++)
+        {
+            var d = demandes[i];
+            var champs = FormatFichierDemandes.Champs(d.Numero, d.DateDepot, d.Canal, d.Contenu).ToList();
+            champs.Add(i % 50 == 7 ? NirValide : "");
+            var ligne = i + 2;
+            void Casser(string colonne, string valeur)
+            {
+                champs[entete.IndexOf(colonne)] = valeur;
+                casses[ligne] = colonne;
+            }
+            if (casser && i % 100 == 42)
+            {
+                switch (i / 100 % 8)
+                {
+                    case 0: Casser("p1_date_naissance", "1985-13-45"); break;
+                    case 1: Casser(FormatFichierDemandes.CommunesSouhaitees, "13055"); champs[entete.IndexOf(FormatFichierDemandes.ToutEpci)] = "non"; break;
+                    case 2: Casser("p1_ressources", "Salaire=-120"); break;
+                    case 3: Casser("p1_lien", "Enfant"); break;
+                    case 4: Casser("p1_nir", "185057800608490"); break;
+                    case 5: Casser(FormatFichierDemandes.Numero, "83260000000X"); break;
+                    case 6: Casser(FormatFichierDemandes.Numero, numeroPrecedent!); break;
+                    default: Casser(FormatFichierDemandes.LogementLoyer, "-35"); break;
+                }
+            }
+            numeroPrecedent = d.Numero.Valeur;
+            FormatFichierDemandes.EcrireLigne(w, champs);
+        }
+        return (sb.ToString(), casses);
+    }
+}
+
+[Collection(CollectionTerritoire.Nom)]
+public class FichierDemandesTests(TerritoireSemeFixture fixture)
+{
+    public static TheoryData<string> Fournisseurs => BasesDeTest.Fournisseurs;
+
+    private static readonly Siren Tpm = Siren.Create(TerritoireSeeder.SirenTpm);
+    private static readonly Acteur Importateur = new(new AuteurId(Guid.Parse("00000000-0000-0000-0000-00000000f11e")), "Métropole TPM");
+
+    /// <summary>100 000 lines on PostgreSQL; 10 000 on SQLite, whose EF path is slower.</summary>
+    private static int Volume(string f) => f == BasesDeTest.Postgres ? 100_000 : 10_000;
+
+    /// <summary>A fresh database holding only the EPCI and its communes, copied from the seeded territory.</summary>
+    private async Task<(OptionsBase Options, List<Commune> Communes)> BaseViergeAsync(string f)
+    {
+        List<Commune> communes;
+        Epci epci;
+        await using (var source = fixture.Ouvrir(f))
+        {
+            communes = await source.Communes.AsNoTracking().Where(c => c.EpciSiren == Tpm).OrderBy(c => c.CodeInsee).ToListAsync();
+            epci = await source.Epcis.AsNoTracking().SingleAsync(e => e.Siren == Tpm);
+        }
+        var options = await BasesDeTest.CreerAsync(f, "import");
+        await using var db = BasesDeTest.Ouvrir(options);
+        db.Epcis.Add(epci);
+        db.Communes.AddRange(communes);
+        await db.SaveChangesAsync();
+        return (options, communes);
+    }
+
+    private static async Task<(int Demandes, int Evenements, int Sequences, int Audit)> ComptesAsync(OptionsBase o)
+    {
+        await using var db = BasesDeTest.Ouvrir(o);
+        return (await db.Demandes.CountAsync(), await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM demande_evenement").SingleAsync(),
+            await db.SequencesNumero.CountAsync(), await db.Audit.CountAsync());
+    }
+
+    private static async Task<ResultatImport> ImporterAsync(OptionsBase o, string csv, bool essai, Func<int, CancellationToken, Task>? crochet = null, CancellationToken ct = default)
+    {
+        await using var db = BasesDeTest.Ouvrir(o);
+        return await new ImportDemandes(db, TimeProvider.System) { ApresLot = crochet }
+            .ImporterAsync(new StringReader(csv), Tpm, Importateur, "test", essai, null, ct);
+    }
+
+    [Theory, MemberData(nameof(Fournisseurs))]
+    public async Task L_essai_liste_chaque_ligne_cassee_et_n_ecrit_rien_puis_l_import_refuse_tout(string f)
+    {
+        var (options, communes) = await BaseViergeAsync(f);
+        var (csv, casses) = FichierDeTest.Generer(communes, Volume(f), 11, casser: true);
+        Assert.Equal(Volume(f) / 100, casses.Count);
+
+        var essai = await ImporterAsync(options, csv, essai: true);
+        Assert.False(essai.EstValide);
+        Assert.Equal(Volume(f), essai.Rapport.Lignes);
+        Assert.Equal(casses.Keys.Order(), essai.Rapport.Erreurs.Select(e => e.Ligne).Distinct().Order());
+        foreach (var (ligne, colonne) in casses)
+            Assert.Contains(essai.Rapport.Erreurs, e => e.Ligne == ligne && e.Colonne == colonne && e.Motif.Length > 10);
+        Assert.Contains(essai.Rapport.Erreurs, e => e.Motif.Contains("n'appartient pas à l'intercommunalité", StringComparison.Ordinal));
+        Assert.Contains(essai.Rapport.Erreurs, e => e.Motif.Contains("figure déjà ligne", StringComparison.Ordinal));
+        Assert.Contains(essai.Rapport.Erreurs, e => e.Motif.Contains("négatif", StringComparison.Ordinal));
+        Assert.Contains(essai.Rapport.Erreurs, e => e.Motif.Contains("demandeur", StringComparison.Ordinal));
+        Assert.Contains(essai.Rapport.Erreurs, e => e.Motif.Contains("date valide", StringComparison.Ordinal));
+        Assert.DoesNotContain(essai.Rapport.Erreurs, e => e.Motif.Contains("185057800608490", StringComparison.Ordinal));
+        Assert.Equal(Volume(f) - casses.Count, essai.Rapport.Valides.Count);
+        Assert.Equal((0, 0, 0, 0), await ComptesAsync(options));
+
+        var refus = await ImporterAsync(options, csv, essai: false);
+        Assert.False(refus.EstValide);
+        Assert.Equal(0, refus.Importees);
+        Assert.Equal((0, 0, 0, 0), await ComptesAsync(options));
+    }
+
+    [Theory, MemberData(nameof(Fournisseurs))]
+    public async Task Un_import_interrompu_laisse_la_base_comme_avant(string f)
+    {
+        var (options, communes) = await BaseViergeAsync(f);
+        var (csv, _) = FichierDeTest.Generer(communes, Volume(f), 12, casser: false);
+
+        // Failure injected after the first batch.
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            ImporterAsync(options, csv, essai: false, (lot, _) => lot == 1 ? throw new InvalidOperationException("panne simulée") : Task.CompletedTask));
+        Assert.Equal((0, 0, 0, 0), await ComptesAsync(options));
+
+        // "Killed" midway: the token is cancelled after the first batch.
+        using var annulation = new CancellationTokenSource();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            ImporterAsync(options, csv, essai: false, (lot, _) => { if (lot == 1) annulation.Cancel(); return Task.CompletedTask; }, annulation.Token));
+        Assert.Equal((0, 0, 0, 0), await ComptesAsync(options));
+    }
+
+    [Theory, MemberData(nameof(Fournisseurs))]
+    public async Task Un_fichier_propre_s_importe_en_entier_et_l_export_le_redonne_sans_NIR(string f)
+    {
+        var (options, communes) = await BaseViergeAsync(f);
+        var (csv, _) = FichierDeTest.Generer(communes, Volume(f), 13, casser: false);
+
+        var import = await ImporterAsync(options, csv, essai: false);
+        Assert.True(import.EstValide, string.Join("\n", import.Rapport.Erreurs.Take(5)));
+        Assert.Equal(Volume(f), import.Importees);
+        var (demandes, evenements, sequences, audit) = await ComptesAsync(options);
+        Assert.Equal((Volume(f), Volume(f), 1), (demandes, evenements, audit));
+        Assert.True(sequences >= 1);
+
+        string export;
+        await using (var db = BasesDeTest.Ouvrir(options))
+        {
+            var d = await db.Demandes.AsNoTracking().OrderBy(x => x.Numero).FirstAsync();
+            Assert.Equal(TypeEvenementDemande.Enregistrement, Assert.Single(d.Evenements).Type);
+            Assert.Equal("test", (await db.Audit.SingleAsync()).Auteur);
+            Assert.Equal(ActionsAudit.Import, (await db.Audit.SingleAsync()).Action);
+            // The search columns are filled as by EF (name search).
+            var nom = ColonnesDemande.Normaliser(d.Contenu.Demandeur.Nom);
+            Assert.True(await db.Demandes.AnyAsync(x => EF.Property<string>(x, ColonnesDemande.NomDemandeur) == nom));
+            using var w = new StringWriter();
+            Assert.Equal(Volume(f), await ExportDemandes.EcrireAsync(db.Demandes, w, CancellationToken.None));
+            export = w.ToString();
+        }
+        Assert.DoesNotContain(FichierDeTest.NirValide, export, StringComparison.Ordinal);
+        Assert.DoesNotContain("_nir", export.AsSpan(0, export.IndexOf('\n', StringComparison.Ordinal)).ToString(), StringComparison.Ordinal);
+
+        // Round trip: the export imported into an empty database exports the same file.
+        var (vierge, _) = await BaseViergeAsync(f);
+        var reimport = await ImporterAsync(vierge, export, essai: false);
+        Assert.True(reimport.EstValide, string.Join("\n", reimport.Rapport.Erreurs.Take(5)));
+        await using (var db = BasesDeTest.Ouvrir(vierge))
+        {
+            using var w = new StringWriter();
+            await ExportDemandes.EcrireAsync(db.Demandes, w, CancellationToken.None);
+            Assert.Equal(export, w.ToString());
+        }
+
+        // The same numbers again are refused line by line: they already exist.
+        var doublon = await ImporterAsync(vierge, export, essai: true);
+        Assert.Equal(Volume(f), doublon.Rapport.LignesEnErreur);
+        Assert.All(doublon.Rapport.Erreurs, e => Assert.Contains("existe déjà", e.Motif, StringComparison.Ordinal));
+    }
+}
