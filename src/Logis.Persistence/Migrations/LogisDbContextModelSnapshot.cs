@@ -95,6 +95,8 @@ namespace Logis.Persistence.Migrations
 
                     b.HasIndex("EpciSiren", "Statut");
 
+                    b.HasIndex("EpciSiren", "DateDepot", "Numero");
+
                     b.ToTable("demande", (string)null);
                 });
 
