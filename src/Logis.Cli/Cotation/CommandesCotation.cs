@@ -67,7 +67,7 @@ public static class CommandesCotation
         if (brouillon.Grille.Territoire != siren)
             return await Echec(erreurs, $"Le brouillon est une grille du territoire {brouillon.Grille.Territoire}, pas de {siren} (--epci).");
 
-        var dossier = p.DossierGrilles ?? TrouverDossierGrilles();
+        var dossier = p.DossierGrilles ?? DossierDonnees.TrouverGrilles();
         var fichiers = Directory.GetFiles(dossier, "*.json").Where(f => !f.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
             .Select(f => new FichierGrille(Path.GetFileName(f), File.ReadAllText(f)));
         if (!RegistreGrilles.TryCharger(fichiers, out var registre, out var erreursGrilles))
@@ -213,19 +213,6 @@ public static class CommandesCotation
             noms = [];
         }
         return code => code is null or "" or "00000" ? "commune non renseignée" : noms.TryGetValue(code, out var nom) ? $"{nom} ({code})" : code;
-    }
-
-    public static string TrouverDossierGrilles()
-    {
-        foreach (var depart in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var d = new DirectoryInfo(depart); d is not null; d = d.Parent)
-            {
-                var candidat = Path.Combine(d.FullName, "data", "grilles");
-                if (File.Exists(Path.Combine(candidat, "grille.schema.json"))) return candidat;
-            }
-        }
-        throw new DirectoryNotFoundException("Grilles de cotation introuvables (dossier data/grilles avec grille.schema.json).");
     }
 
     private static async Task<int> Echec(TextWriter erreurs, string message)

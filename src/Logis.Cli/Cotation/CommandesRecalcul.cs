@@ -4,6 +4,7 @@ using Logis.Domain.Cotation;
 using Logis.Domain.Territoire;
 using Logis.Persistence;
 using Logis.Persistence.Cotation;
+using Logis.Persistence.Reference;
 using Logis.Persistence.Seed;
 using Spectre.Console;
 
@@ -41,7 +42,7 @@ public static class CommandesRecalcul
             }
             siren = s;
         }
-        var dossier = dossierGrilles ?? CommandesCotation.TrouverDossierGrilles();
+        var dossier = dossierGrilles ?? DossierDonnees.TrouverGrilles();
         var fichiers = Directory.GetFiles(dossier, "*.json").Where(f => !f.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
             .Select(f => new FichierGrille(Path.GetFileName(f), File.ReadAllText(f)));
         if (!RegistreGrilles.TryCharger(fichiers, out var registre, out var erreursGrilles))

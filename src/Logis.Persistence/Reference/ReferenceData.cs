@@ -14,18 +14,7 @@ public sealed class ReferenceData(string dossier)
     public string Dossier { get; } = dossier;
 
     /// <summary>Finds <c>data/reference</c> next to the running program, or up from the working directory.</summary>
-    public static ReferenceData Trouver()
-    {
-        foreach (var depart in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var d = new DirectoryInfo(depart); d is not null; d = d.Parent)
-            {
-                var candidat = Path.Combine(d.FullName, "data", "reference");
-                if (File.Exists(Path.Combine(candidat, "communes_2026.csv"))) return new ReferenceData(candidat);
-            }
-        }
-        throw new DirectoryNotFoundException("Données de référence introuvables (dossier data/reference avec communes_2026.csv).");
-    }
+    public static ReferenceData Trouver() => new(DossierDonnees.Trouver("reference", "communes_2026.csv"));
 
     public ZonePlafondResolver ZoneResolver() =>
         new(Lire("paris_communes_limitrophes.csv", r => CodeInsee.Create(r["code_insee"])));

@@ -2,6 +2,7 @@ using Logis.Domain.Cotation;
 using Logis.Domain.Demandes;
 using Logis.Domain.Territoire;
 using Logis.Persistence.Cotation;
+using Logis.Persistence.Reference;
 
 namespace Logis.Web.Features.Cotation;
 
@@ -51,18 +52,7 @@ public sealed class GrillesCotation : ICoteurDemandes
     }
 
     /// <summary>Finds <c>data/grilles</c> next to the running program, or up from the working directory.</summary>
-    public static string TrouverDossier()
-    {
-        foreach (var depart in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (var d = new DirectoryInfo(depart); d is not null; d = d.Parent)
-            {
-                var candidat = Path.Combine(d.FullName, "data", "grilles");
-                if (File.Exists(Path.Combine(candidat, "grille.schema.json"))) return candidat;
-            }
-        }
-        throw new DirectoryNotFoundException("Grilles de cotation introuvables (dossier data/grilles avec grille.schema.json).");
-    }
+    public static string TrouverDossier() => DossierDonnees.TrouverGrilles();
 
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 }
