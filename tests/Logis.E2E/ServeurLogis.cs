@@ -69,7 +69,8 @@ public sealed class ServeurLogis : IAsyncLifetime
     private async Task AttendreAsync()
     {
         using var http = new HttpClient();
-        for (var i = 0; i < 240; i++)
+        // Up to ten minutes: on a loaded two-core machine the first start seeds the demo territory and its demands.
+        for (var i = 0; i < 1200; i++)
         {
             if (_app!.HasExited) throw new InvalidOperationException($"Logis.Web s'est arrêté (code {_app.ExitCode}).");
             try

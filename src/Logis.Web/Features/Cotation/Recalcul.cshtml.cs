@@ -29,7 +29,13 @@ public sealed class RecalculModel(RecalculsCotation recalculs, GrillesCotation g
     public IActionResult OnPost()
     {
         var agent = Agent.Requis(User);
-        if (!PeutLancer(agent.Role)) return Forbid();
+        if (!PeutLancer(agent.Role))
+        {
+            // The page itself says who may start a rescoring; the refusal is a 403, not a detour to another page.
+            Recalcul = recalculs.Dernier(agent.Perimetre.EpciSiren);
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
         var r = recalculs.Demander(agent.Perimetre.EpciSiren, agent.Nom, grilles.Maintenant);
         return Redirect($"/cotation/recalcul?id={r.Id}");
     }

@@ -87,13 +87,8 @@ public static class DemandesEndpoints
             .WithName("RenouvelerDemande").WithSummary("Renouvelle la demande pour un an (R441-2-7)");
 
         g.MapPost("/{numero}/radiation", async (string numero, RadiationSaisie? saisie, HttpContext http, DemandesService s, CancellationToken ct) =>
-        {
-            if (saisie?.Motif is null || !DemandesService.MotifsManuels.TryGetValue(saisie.Motif.Trim().ToLowerInvariant(), out var motif))
-                return Problemes.Invalide("Le motif de radiation est invalide.", new Dictionary<string, string[]> { ["motif"] = ["Le motif vaut b, c, d ou e (R441-2-8)."] });
-            if (saisie.Commentaire is { Length: > 500 })
-                return Problemes.Invalide("Le commentaire est trop long.", new Dictionary<string, string[]> { ["commentaire"] = ["Le commentaire compte au plus 500 caractères."] });
-            return Reponse(await s.RadierAsync(Agent.Requis(http.User), numero, motif, ct), _ => Results.NoContent());
-        }).WithName("RadierDemande").WithSummary("Radie la demande pour un motif b) à e) de R441-2-8");
+            Reponse(await s.RadierAsync(Agent.Requis(http.User), numero, saisie?.Motif, saisie?.Commentaire, ct), _ => Results.NoContent()))
+            .WithName("RadierDemande").WithSummary("Radie la demande pour un motif b) à e) de R441-2-8");
     }
 
     private static IResult Reponse<T>(Issue<T> issue, Func<T, IResult> succes) => issue.EstReussi ? succes(issue.Valeur!) : Probleme(issue);

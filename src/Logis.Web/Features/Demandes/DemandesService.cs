@@ -120,9 +120,9 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge)
     public async Task<Issue<Demande>> MettreAJourAsync(Agent agent, string numero, DemandeSaisie saisie, CancellationToken ct)
     {
         var (contenu, erreurs) = saisie.Lire();
-        if (contenu is null) return Issue.Invalide<Demande>("La demande comporte des erreurs.", erreurs);
         return await AgirAsync(agent, numero, ActionsAudit.MiseAJour, async (d, quand, acteur) =>
-            await ErreurCommunesAsync(agent, contenu) is { } e ? e.Motif : d.MettreAJour(contenu, quand, acteur).Motif, ct);
+            await ErreurCommunesAsync(agent, contenu!) is { } e ? e.Motif : d.MettreAJour(contenu!, quand, acteur).Motif, ct,
+            contenu is null ? Issue.Invalide<Demande>("La demande comporte des erreurs.", erreurs) : null);
     }
 
     public Task<Issue<Demande>> RenouvelerAsync(Agent agent, string numero, CancellationToken ct) =>
@@ -130,6 +130,18 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge)
 
     public Task<Issue<Demande>> RadierAsync(Agent agent, string numero, MotifRadiation motif, CancellationToken ct) =>
         AgirAsync(agent, numero, ActionsAudit.Radiation, (d, quand, acteur) => Task.FromResult(d.Radier(motif, quand, acteur).Motif), ct);
+
+    /// <summary>Radiation asked by a partner system: the reason is given by its letter (b to e), checked once access is granted.</summary>
+    public Task<Issue<Demande>> RadierAsync(Agent agent, string numero, string? lettre, string? commentaire, CancellationToken ct)
+    {
+        Issue<Demande>? invalide = null;
+        var motif = MotifRadiation.Renonciation;
+        if (lettre is null || !MotifsManuels.TryGetValue(lettre.Trim().ToLowerInvariant(), out motif))
+            invalide = Issue.Invalide<Demande>("Le motif de radiation est invalide.", new() { ["motif"] = ["Le motif vaut b, c, d ou e (R441-2-8)."] });
+        else if (commentaire is { Length: > 500 })
+            invalide = Issue.Invalide<Demande>("Le commentaire est trop long.", new() { ["commentaire"] = ["Le commentaire compte au plus 500 caractères."] });
+        return AgirAsync(agent, numero, ActionsAudit.Radiation, (d, quand, acteur) => Task.FromResult(d.Radier(motif, quand, acteur).Motif), ct, invalide);
+    }
 
     /// <summary>Radiation reasons an agent may pronounce by hand (R441-2-8 b to e), by their letter.</summary>
     public static readonly IReadOnlyDictionary<string, MotifRadiation> MotifsManuels = new Dictionary<string, MotifRadiation>
@@ -141,12 +153,14 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge)
     };
 
     private async Task<Issue<Demande>> AgirAsync(Agent agent, string numero, string action,
-        Func<Demande, DateTimeOffset, Acteur, Task<string?>> acte, CancellationToken ct)
+        Func<Demande, DateTimeOffset, Acteur, Task<string?>> acte, CancellationToken ct, Issue<Demande>? invalide = null)
     {
         if (!NumeroUnique.TryParse(numero, out var n)) return NumeroMalForme<Demande>(numero);
         var demande = await ChargerAsync(agent, n, suivre: true, ct);
         if (demande is null) return Issue.NonTrouve<Demande>(n.Valeur);
         if (!AccesDemandes.PeutAgir(agent.Role)) return Issue.Interdit<Demande>("Votre rôle permet de consulter les demandes, non d'agir sur elles.");
+        // The request body is judged only once the caller may act on this demand: nothing is said to the others.
+        if (invalide is not null) return invalide;
         var acteur = await ActeurAsync(agent, ct);
         var motif = await acte(demande, Maintenant(), acteur);
         if (motif is not null)
