@@ -52,9 +52,11 @@ public class DoublonsTests(ApplicationsFixture fx)
 
     private static async Task<(string Recente, string Ancienne)> PaireAsync(HttpClient epci, string nom, string commune = "83137")
     {
-        var recente = await DemandesApiTests.CreerAsync(epci, Saisie(nom, "Alix", "1988-02-03", commune: commune));
-        // The same household, typed without accent at another guichet, from a paper form received 200 days ago.
-        var ancienne = await DemandesApiTests.CreerAsync(epci, Saisie(nom.ToUpperInvariant(), "ALIX", "1988-02-03", depot: Jour(200), commune: commune, adresse: "3 impasse Ancienne"));
+        // A first name of its own: a shared first name and birth date would pair it with the other tests' demands (score 70).
+        var prenom = Unique("Alix");
+        var recente = await DemandesApiTests.CreerAsync(epci, Saisie(nom, prenom, "1988-02-03", commune: commune));
+        // The same household, typed in capitals at another guichet, from a paper form received 200 days ago.
+        var ancienne = await DemandesApiTests.CreerAsync(epci, Saisie(nom.ToUpperInvariant(), prenom.ToUpperInvariant(), "1988-02-03", depot: Jour(200), commune: commune, adresse: "3 impasse Ancienne"));
         return (recente, ancienne);
     }
 
@@ -193,7 +195,8 @@ public class DoublonsTests(ApplicationsFixture fx)
             var service = new DoublonsService(db, demandes, journal);
             var epci = await db.Utilisateurs.AsNoTracking().SingleAsync(u => u.Identifiant == "epci@tpm.demo");
             var agent = new Agent(epci.Id, epci.NomComplet, Role.AgentEpci, new Perimetre(Siren.Create(TerritoireSeeder.SirenTpm)));
-            await Assert.ThrowsAsync<InvalidOperationException>(() => service.FusionnerAsync(agent, recente, ancienne, CancellationToken.None));
+            var panneLevee = await Assert.ThrowsAsync<DbUpdateException>(() => service.FusionnerAsync(agent, recente, ancienne, CancellationToken.None));
+            Assert.Contains("Panne simulée", panneLevee.InnerException!.Message, StringComparison.Ordinal);
             Assert.True(panne.Declenchee);
         }
 
