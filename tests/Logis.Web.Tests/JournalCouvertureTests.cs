@@ -31,7 +31,7 @@ public class JournalCouvertureTests(ApplicationsFixture fx)
         ["/demandes/{numero}/attestation"] = ActionsAudit.LectureAttestation,
         ["/demandes/{numero}/cotation"] = ActionsAudit.LectureCotation,
         ["/api/v1/demandes/{numero}/cotation"] = ActionsAudit.LectureCotation,
-        ["/demandes/doublons/{a}/{b}"] = ActionsAudit.LectureDonneesSensibles,
+        ["/demandes/doublons/{numero}/{doublon}"] = ActionsAudit.LectureDonneesSensibles,
     };
 
     private static readonly Dictionary<string, string> Exemptions = new()
@@ -46,7 +46,7 @@ public class JournalCouvertureTests(ApplicationsFixture fx)
         var routes = sources.Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>() is not { } m || m.HttpMethods.Contains("GET"))
             .Select(e => "/" + (e.RoutePattern.RawText ?? "").Trim('/'))
-            .Where(r => r.Contains("{numero}", StringComparison.Ordinal) || r.Contains("{a}", StringComparison.Ordinal))
+            .Where(r => r.Contains("{numero}", StringComparison.Ordinal))
             .Distinct().ToList();
         Assert.NotEmpty(routes);
         var oubliees = routes.Where(r => !LecturesJournalisees.ContainsKey(r) && !Exemptions.ContainsKey(r)).ToList();
@@ -75,7 +75,7 @@ public class JournalCouvertureTests(ApplicationsFixture fx)
         var ecarts = new List<string>();
         foreach (var (route, action) in LecturesJournalisees)
         {
-            var url = route.Replace("{numero}", numero, StringComparison.Ordinal).Replace("{a}", numero, StringComparison.Ordinal).Replace("{b}", autre, StringComparison.Ordinal);
+            var url = route.Replace("{numero}", numero, StringComparison.Ordinal).Replace("{doublon}", autre, StringComparison.Ordinal);
             var client = url.StartsWith("/api", StringComparison.Ordinal) ? api : page;
             var avant = await Compte(id, action);
             var r = await client.GetAsync(url);

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Logis.Web.Features.Doublons;
 
 /// <summary>
-/// /demandes/doublons/{a}/{b}: two demands side by side, differences marked; the merge in two steps (ask, then confirm),
+/// /demandes/doublons/{numero}/{doublon}: two demands side by side, differences marked; the merge in two steps (ask, then confirm),
 /// for the roles that may merge (<see cref="Domain.Acces.AccesDemandes.PeutFusionner"/>).
 /// </summary>
 public sealed class ComparerModel(DoublonsService service) : PageModel
@@ -14,25 +14,25 @@ public sealed class ComparerModel(DoublonsService service) : PageModel
     public bool AConfirmer { get; private set; }
     public string? Erreur { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string a, string b, CancellationToken ct) => await AfficherAsync(a, b, ct);
+    public async Task<IActionResult> OnGetAsync(string numero, string doublon, CancellationToken ct) => await AfficherAsync(numero, doublon, ct);
 
-    public async Task<IActionResult> OnPostFusionnerAsync(string a, string b, string? confirmation, CancellationToken ct)
+    public async Task<IActionResult> OnPostFusionnerAsync(string numero, string doublon, string? confirmation, CancellationToken ct)
     {
         var agent = Agent.Requis(User);
         if (confirmation != "oui")
         {
-            var page = await AfficherAsync(a, b, ct);
+            var page = await AfficherAsync(numero, doublon, ct);
             if (page is not PageResult) return page;
             if (!Comparaison.PeutFusionner) return Refuser("Votre rôle permet de comparer les demandes, non de les fusionner.");
             if (Comparaison.ObstacleFusion is { } obstacle) Erreur = obstacle;
             else AConfirmer = true;
             return page;
         }
-        var issue = await service.FusionnerAsync(agent, a, b, ct);
+        var issue = await service.FusionnerAsync(agent, numero, doublon, ct);
         if (issue.Statut is 404 or 400) return NotFound();
         if (!issue.EstReussi)
         {
-            var page = await AfficherAsync(a, b, ct);
+            var page = await AfficherAsync(numero, doublon, ct);
             if (page is not PageResult) return page;
             if (issue.Statut == 403) return Refuser(issue.Motif!);
             Erreur = issue.Motif;

@@ -67,20 +67,24 @@ public sealed class DoublonsService(LogisDbContext db, DemandesService demandes,
     /// </summary>
     public async Task<Issue<DemandeVue>> FusionnerAsync(Agent agent, string numero, string? doublon, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(doublon))
-            return Issue.Invalide<DemandeVue>("Indiquez le numéro de la demande en doublon.", new() { ["doublon"] = ["Le numéro de la demande en doublon est obligatoire."] });
+        // Access first (perimeter 404, role 403), then the body (400): a refused caller learns nothing from its body.
         if (!NumeroUnique.TryParse(numero, out var n1)) return MalForme("numero", numero);
-        if (!NumeroUnique.TryParse(doublon.Trim(), out var n2)) return MalForme("doublon", doublon);
         var visibles = await demandes.VisiblesAsync(agent, ct);
         var premiere = await visibles.SingleOrDefaultAsync(d => d.Numero == n1, ct);
         if (premiere is null) return Issue.NonTrouve<DemandeVue>(n1.Valeur);
-        var seconde = n1 == n2 ? premiere : await visibles.SingleOrDefaultAsync(d => d.Numero == n2, ct);
-        if (seconde is null) { db.ChangeTracker.Clear(); return Issue.NonTrouve<DemandeVue>(n2.Valeur); }
         if (!AccesDemandes.PeutFusionner(agent.Role))
         {
             db.ChangeTracker.Clear();
             return Issue.Interdit<DemandeVue>("Seuls les agents de l'intercommunalité et des bailleurs, qui voient les données à accès restreint, peuvent fusionner des demandes.");
         }
+        if (string.IsNullOrWhiteSpace(doublon))
+        {
+            db.ChangeTracker.Clear();
+            return Issue.Invalide<DemandeVue>("Indiquez le numéro de la demande en doublon.", new() { ["doublon"] = ["Le numéro de la demande en doublon est obligatoire."] });
+        }
+        if (!NumeroUnique.TryParse(doublon.Trim(), out var n2)) { db.ChangeTracker.Clear(); return MalForme("doublon", doublon); }
+        var seconde = n1 == n2 ? premiere : await visibles.SingleOrDefaultAsync(d => d.Numero == n2, ct);
+        if (seconde is null) { db.ChangeTracker.Clear(); return Issue.NonTrouve<DemandeVue>(n2.Valeur); }
         var (conservee, absorbee) = Ordonner(premiere, seconde);
         var (score, _) = ReferenceEquals(conservee, absorbee) ? (0, []) : Domain.Demandes.Doublons.Evaluer(conservee.Contenu, absorbee.Contenu);
         if (Obstacle(conservee, absorbee, score) is { } obstacle) { db.ChangeTracker.Clear(); return Issue.Conflit<DemandeVue>(obstacle); }
