@@ -82,7 +82,7 @@ public static class CommandesFichierDemandes
                 n = await ExportDemandes.EcrireAsync(db.Demandes.Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == siren), w, ct);
             db.Audit.Add(new EntreeAudit
             {
-                Quand = DateTimeOffset.UtcNow, AuteurId = AuteurCli.Value, Auteur = Auteur, Organisation = siren.Value, Action = ActionsAudit.ExportMasse,
+                Quand = DateTimeOffset.UtcNow, AuteurId = AuteurCli.Value, Auteur = Auteur, Organisation = siren.Value, Action = ActionsAudit.ExportMasse, EpciSiren = siren,
             });
             await db.SaveChangesAsync(ct);
             AnsiConsole.MarkupLine($"[green]{n} demandes exportées dans {Markup.Escape(f.FullName)} (sans NIR).[/]");

@@ -11,4 +11,5 @@ root.Subcommands.Add(CommandesEligibilite.Plafonds());
 root.Subcommands.Add(CommandesCotation.Cotation());
 root.Subcommands.Add(CommandesFichierDemandes.Import());
 root.Subcommands.Add(CommandesFichierDemandes.Export());
+root.Subcommands.Add(CommandesJournal.Journal());
 return await root.Parse(args).InvokeAsync();

@@ -41,6 +41,7 @@ public static class LogisDatabase
             default:
                 throw new ArgumentOutOfRangeException(nameof(options), $"Fournisseur de base inconnu : {options.Fournisseur}.");
         }
+        b.AddInterceptors(Journal.ProtectionJournal.Instance);
     }
 
     public static IServiceCollection AddLogisPersistence(this IServiceCollection services, OptionsBase options) =>

@@ -208,10 +208,10 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
             e.Property(x => x.EmpreinteCle).HasMaxLength(64);
             e.HasIndex(x => x.EmpreinteCle).IsUnique();
         });
-        ConfigurerDemandes(modelBuilder);
+        ConfigurerDemandes(modelBuilder, Database.IsSqlite());
     }
 
-    private static void ConfigurerDemandes(ModelBuilder modelBuilder)
+    private static void ConfigurerDemandes(ModelBuilder modelBuilder, bool sqlite)
     {
         // Npgsql writes only UTC instants to timestamptz: instants are stored in UTC on both providers;
         // the civil dates of the demand are DateOnly columns and keep the French calendar date.
@@ -282,7 +282,12 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
             e.Property(x => x.Auteur).HasMaxLength(200);
             e.Property(x => x.Organisation).HasMaxLength(200);
             e.Property(x => x.Action).HasMaxLength(60);
+            e.Property(x => x.Detail).HasMaxLength(300);
             e.HasIndex(x => x.DemandeId);
+            // The journal is read by EPCI and period, newest first (Features/Journal).
+            e.HasIndex(x => new { x.EpciSiren, x.Quand });
+            // SQLite cannot compare or sort DateTimeOffset values: there the instant is stored as UTC ticks (PostgreSQL: timestamptz).
+            if (sqlite) e.Property(x => x.Quand).HasConversion(new ValueConverter<DateTimeOffset, long>(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero)));
         });
         modelBuilder.Entity<CotationDemande>(e =>
         {

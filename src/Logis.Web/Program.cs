@@ -33,6 +33,8 @@ builder.Services.AddScoped<TerritoireSeeder>();
 builder.Services.AddScoped<DemandesSeeder>();
 builder.Services.AddScoped<DemandesService>();
 builder.Services.AddScoped<AttestationsService>();
+builder.Services.AddScoped<Logis.Web.Features.Journal.JournalService>();
+builder.Services.AddScoped<Logis.Web.Features.Doublons.DoublonsService>();
 builder.Services.AddSingleton<Logis.Persistence.Cotation.ICoteurDemandes>(sp => sp.GetRequiredService<GrillesCotation>());
 builder.Services.AddScoped<CotationDemandeService>();
 builder.Services.AddSingleton<RecalculsCotation>();
@@ -109,6 +111,8 @@ api.MapTerritoireApi();
 api.MapEligibiliteApi();
 api.MapCotationApi();
 api.MapDemandesApi();
+Logis.Web.Features.Journal.JournalEndpoints.MapJournalApi(api);
+Logis.Web.Features.Doublons.DoublonsEndpoints.MapDoublonsApi(api);
 app.MapRazorPages();
 
 app.Run();

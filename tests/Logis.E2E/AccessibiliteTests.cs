@@ -62,6 +62,35 @@ public class AccessibiliteTests(ServeurLogis serveur)
     }
 
     [Fact]
+    public async Task Le_journal_et_les_doublons_sont_accessibles()
+    {
+        var page = await serveur.NouvellePageAsync();
+        await serveur.ConnecterAsync(page, "epci");
+        // Opening a demand writes a row in the journal, so that the table is shown.
+        await page.GotoAsync(serveur.UrlDeBase + "/demandes");
+        await page.Locator("table tbody tr a").First.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Demande");
+        await page.GotoAsync(serveur.UrlDeBase + "/journal");
+        await Assertions.Expect(page.Locator("table caption")).ToContainTextAsync("Entrées du journal");
+        await VerifierAsync(page, "journal");
+        await page.GetByLabel("Du (JJ/MM/AAAA)").FillAsync("31/02/2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("La date de début n'est pas une date valide");
+        await VerifierAsync(page, "journal-erreurs");
+
+        // The demo seed registers a few households twice: the list is not empty.
+        await page.GotoAsync(serveur.UrlDeBase + "/demandes/doublons");
+        await Assertions.Expect(page.Locator("table caption")).ToContainTextAsync("Paires de demandes");
+        await VerifierAsync(page, "doublons");
+        await page.Locator("table tbody tr td a").Last.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Comparer les demandes");
+        await VerifierAsync(page, "doublons-comparaison");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Fusionner ces deux demandes…" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("ne peut pas être annulée");
+        await VerifierAsync(page, "doublons-confirmation");
+    }
+
+    [Fact]
     public async Task La_connexion_se_fait_au_clavier_et_une_erreur_est_annoncee()
     {
         var page = await serveur.NouvellePageAsync();

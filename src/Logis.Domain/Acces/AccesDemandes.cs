@@ -30,4 +30,20 @@ public static class AccesDemandes
     public static bool VoitDonneesSensibles(Role role) => role is Role.AgentEpci or Role.AgentBailleur;
 
     public static bool PeutAgir(Role role) => role != Role.Administrateur;
+
+    /// <summary>
+    /// Merging two demands (R441-2-8 f) radiates one of them on the strength of identities that include the NIR: only
+    /// the agents who see the sensitive fields (EPCI, bailleur) may decide it. The others may list and compare.
+    /// </summary>
+    public static bool PeutFusionner(Role role) => VoitDonneesSensibles(role);
+}
+
+/// <summary>
+/// Who reads the audit journal (DATA-PROTECTION §2 items 17–18). The EPCI is the controller of the shared file: its
+/// agents query and export the journal of their EPCI. The administrator is not given access: the journal records
+/// who read which applicant's sensitive data, administrators included, and the controller checks them, not the reverse.
+/// </summary>
+public static class AccesJournal
+{
+    public static bool PeutConsulter(Role role) => role == Role.AgentEpci;
 }

@@ -6,6 +6,12 @@ namespace Logis.Domain.Demandes;
 /// <summary>Two active demands that seem to be the same household registered twice, with the evidence.</summary>
 public sealed record DoublonPotentiel(Demande PlusAncienne, Demande PlusRecente, int Score, IReadOnlyList<string> Raisons);
 
+/// <summary>What the detection reads of an active demand, for a stored file read without its timelines.</summary>
+public sealed record CandidatDoublon(DemandeId Id, NumeroUnique Numero, DateOnly DateDepot, ContenuDemande Contenu);
+
+/// <summary>Two candidates that seem to be one household, the older first, with the evidence.</summary>
+public sealed record PaireDoublon(CandidatDoublon PlusAncienne, CandidatDoublon PlusRecente, int Score, IReadOnlyList<string> Raisons);
+
 /// <summary>
 /// Pure detection of duplicate demands (one household, one demand: R441-2-8 f merges numbers and keeps
 /// seniority). Persons are compared on normalised names (no accents, case, spaces or hyphens), first given
@@ -25,10 +31,35 @@ public static class Doublons
     private const int ScoreMemeNomEtNaissance = 40;
     private const int BonusParPersonneCommune = 5;
 
-    public static IReadOnlyList<DoublonPotentiel> Detecter(IEnumerable<Demande> demandes, int seuil = SeuilParDefaut)
+    public static IReadOnlyList<DoublonPotentiel> Detecter(IEnumerable<Demande> demandes, int seuil = SeuilParDefaut) =>
+        Detecter(
+            demandes.Where(d => d.Statut == StatutDemande.Active).ToList(), d => d.Contenu, d => d.DateDepot, d => d.Numero.Valeur,
+            (a, b, score, raisons) => new DoublonPotentiel(a, b, score, raisons), seuil);
+
+    /// <summary>
+    /// The same detection over projections of active demands (<see cref="CandidatDoublon"/>): a stored file is read
+    /// without loading every timeline. The caller passes active demands only.
+    /// </summary>
+    public static IReadOnlyList<PaireDoublon> Detecter(IEnumerable<CandidatDoublon> candidats, int seuil = SeuilParDefaut) =>
+        Detecter(candidats.ToList(), c => c.Contenu, c => c.DateDepot, c => c.Numero.Valeur,
+            (a, b, score, raisons) => new PaireDoublon(a, b, score, raisons), seuil);
+
+    /// <summary>
+    /// Score and reasons of one given pair, whether or not it reaches the threshold (comparison screen, and the check
+    /// that a merge is asked for two demands that really look alike).
+    /// </summary>
+    public static (int Score, IReadOnlyList<string> Raisons) Evaluer(ContenuDemande a, ContenuDemande b) =>
+        Comparer([.. a.Personnes.Select(Identite.De)], [.. b.Personnes.Select(Identite.De)]);
+
+    /// <summary>Which of two demands is kept by a merge: the older deposit, then the smaller number (R441-2-8 f).</summary>
+    public static bool EstPlusAncienne(DateOnly depotA, string numeroA, DateOnly depotB, string numeroB) =>
+        depotA < depotB || (depotA == depotB && string.CompareOrdinal(numeroA, numeroB) < 0);
+
+    private static IReadOnlyList<TPaire> Detecter<T, TPaire>(
+        IReadOnlyList<T> actives, Func<T, ContenuDemande> contenu, Func<T, DateOnly> depot, Func<T, string> numero,
+        Func<T, T, int, IReadOnlyList<string>, TPaire> creer, int seuil)
     {
-        var actives = demandes.Where(d => d.Statut == StatutDemande.Active).ToList();
-        var identites = actives.Select(d => d.Contenu.Personnes.Select(Identite.De).ToList()).ToList();
+        var identites = actives.Select(d => contenu(d).Personnes.Select(Identite.De).ToList()).ToList();
 
         var blocs = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < actives.Count; i++)
@@ -49,21 +80,22 @@ public static class Doublons
             }
         }
 
-        var resultat = new List<DoublonPotentiel>();
+        var resultat = new List<(T Ancienne, T Recente, int Score, IReadOnlyList<string> Raisons)>();
         foreach (var (i, j) in paires)
         {
             var (score, raisons) = Comparer(identites[i], identites[j]);
             if (score < seuil) continue;
-            var (ancienne, recente) = PlusAncienneDabord(actives[i], actives[j]);
-            resultat.Add(new DoublonPotentiel(ancienne, recente, score, raisons));
+            var iAvant = EstPlusAncienne(depot(actives[i]), numero(actives[i]), depot(actives[j]), numero(actives[j]));
+            resultat.Add(iAvant ? (actives[i], actives[j], score, raisons) : (actives[j], actives[i], score, raisons));
         }
         return
         [
             .. resultat
                 .OrderByDescending(d => d.Score)
-                .ThenBy(d => d.PlusAncienne.DateDepot)
-                .ThenBy(d => d.PlusAncienne.Numero.Valeur, StringComparer.Ordinal)
-                .ThenBy(d => d.PlusRecente.Numero.Valeur, StringComparer.Ordinal),
+                .ThenBy(d => depot(d.Ancienne))
+                .ThenBy(d => numero(d.Ancienne), StringComparer.Ordinal)
+                .ThenBy(d => numero(d.Recente), StringComparer.Ordinal)
+                .Select(d => creer(d.Ancienne, d.Recente, d.Score, d.Raisons)),
         ];
     }
 
@@ -85,11 +117,6 @@ public static class Doublons
     /// <summary>The first given name, normalised (« Jean-Pierre Marie » → « JEANPIERRE »).</summary>
     public static string PremierPrenom(string prenoms) =>
         NormaliserNom(prenoms.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "");
-
-    private static (Demande, Demande) PlusAncienneDabord(Demande a, Demande b) =>
-        a.DateDepot < b.DateDepot || (a.DateDepot == b.DateDepot && string.CompareOrdinal(a.Numero.Valeur, b.Numero.Valeur) < 0)
-            ? (a, b)
-            : (b, a);
 
     private static (int Score, IReadOnlyList<string> Raisons) Comparer(List<Identite> a, List<Identite> b)
     {

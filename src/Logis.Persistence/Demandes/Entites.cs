@@ -15,6 +15,8 @@ public sealed class SequenceNumero
 /// <summary>
 /// One audit row: who, for which organisation, when, what, on which demand. Never any content (no NIR,
 /// no name, no priority criterion): the action name says what was done or read (DATA-PROTECTION §2).
+/// The journal is append-only for the application (<see cref="Journal.ProtectionJournal"/>); only the
+/// retention purge (<see cref="Journal.PurgeJournal"/>) deletes rows.
 /// </summary>
 public sealed class EntreeAudit
 {
@@ -25,6 +27,15 @@ public sealed class EntreeAudit
     public required string Organisation { get; init; }
     public required string Action { get; init; }
     public DemandeId? DemandeId { get; init; }
+
+    /// <summary>
+    /// The EPCI whose journal holds the row (the EPCI is the controller, DATA-PROTECTION §3). Left empty by a writer
+    /// that names a demand, it is taken from that demand when the row is saved.
+    /// </summary>
+    public Siren? EpciSiren { get; init; }
+
+    /// <summary>A non-personal detail (a count, the filters of an export, the other demand of a merge). Never content.</summary>
+    public string? Detail { get; init; }
 }
 
 /// <summary>Audit action names.</summary>
@@ -40,6 +51,16 @@ public static class ActionsAudit
     public const string Import = "demande.import-fichier";
     /// <summary>The demands of a perimeter were exported as a file (bulk export, DATA-PROTECTION).</summary>
     public const string ExportMasse = "demande.export-masse";
+    /// <summary>The attestation of registration was shown (name, address, composition of the household).</summary>
+    public const string LectureAttestation = "demande.lecture-attestation";
+    /// <summary>The explained score was shown (its lines reveal priority situations and disability).</summary>
+    public const string LectureCotation = "demande.lecture-cotation";
+    /// <summary>Two demands were merged (one row on each: R441-2-8 f).</summary>
+    public const string Fusion = "demande.fusion";
+    /// <summary>The audit journal was exported (the filters are in the detail).</summary>
+    public const string ExportJournal = "journal.export";
+    /// <summary>The retention purge of the journal ran (the count and the horizon are in the detail).</summary>
+    public const string PurgeJournal = "journal.purge";
 }
 
 /// <summary>Search columns derived from the content, kept as shadow properties of the demand row.</summary>

@@ -520,6 +520,14 @@ namespace Logis.Persistence.Migrations
                     b.Property<Guid?>("DemandeId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Detail")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("EpciSiren")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
                     b.Property<string>("Organisation")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -531,6 +539,8 @@ namespace Logis.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DemandeId");
+
+                    b.HasIndex("EpciSiren", "Quand");
 
                     b.ToTable("audit", (string)null);
                 });

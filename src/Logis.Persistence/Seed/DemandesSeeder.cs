@@ -11,7 +11,8 @@ public sealed record ResultatSemisDemandes(Siren Epci, bool DejaPresent, int Nom
 /// <summary>
 /// Seeds the synthetic demand file of a hosted territory from <see cref="GenerateurDemandes"/>:
 /// deterministic (seed and reference date), idempotent (a territory that has demands is left as is),
-/// in one transaction, in batches without change detection. The sequence allocator is set past the
+/// in one transaction, in batches without change detection. About one household in a thousand is registered twice
+/// (<see cref="DoublonsSynthetiques"/>), so that the duplicates screen has something to show. The sequence allocator is set past the
 /// generated numbers so that new registrations continue the numbering.
 /// </summary>
 public sealed class DemandesSeeder(LogisDbContext db, TimeProvider horloge)
@@ -32,8 +33,11 @@ public sealed class DemandesSeeder(LogisDbContext db, TimeProvider horloge)
         var departement = communes.MaxBy(c => c.Population)!.Departement;
         var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
         var reference = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(horloge.GetUtcNow(), paris).DateTime);
-        var demandes = GenerateurDemandes.Generer(new ParametresGeneration(graine, nombre, departement, reference, generation,
+        // A few households registered twice (DoublonsSynthetiques), within the requested total, for the duplicates screen.
+        var doublons = DoublonsSynthetiques.Nombre(nombre);
+        var generees = GenerateurDemandes.Generer(new ParametresGeneration(graine, nombre - doublons, departement, reference, generation,
             FenetreRenouvellement.Creer(3).Valeur, ProfilDemandes.Defaut)).Valeur;
+        IReadOnlyList<Demande> demandes = [.. generees, .. DoublonsSynthetiques.Creer(generees, doublons, reference)];
 
         var strategie = db.Database.CreateExecutionStrategy();
         await strategie.ExecuteAsync(async () =>

@@ -129,7 +129,7 @@ public class MatriceAutorisationTests(ApplicationsFixture fx)
         var numero = await DemandesApiTests.CreerAsync(app.ClientApi("epci"), DemandesApiTests.Saisie("Matrice", commune));
         return new Dictionary<string, string>
         {
-            ["numero"] = numero, ["code"] = commune, ["codeInsee"] = commune,
+            ["numero"] = numero, ["doublon"] = numero, ["code"] = commune, ["codeInsee"] = commune,
             ["id"] = bailleurs[0].Bailleur.Id.Value.ToString(), ["documentName"] = "v1",
         };
     }

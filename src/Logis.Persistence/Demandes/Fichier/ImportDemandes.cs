@@ -103,7 +103,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
                 }
                 db.Audit.Add(new EntreeAudit
                 {
-                    Quand = horloge.GetUtcNow(), AuteurId = acteur.Id.Value, Auteur = auteur, Organisation = acteur.Organisation, Action = ActionsAudit.Import,
+                    Quand = horloge.GetUtcNow(), AuteurId = acteur.Id.Value, Auteur = auteur, Organisation = acteur.Organisation, Action = ActionsAudit.Import, EpciSiren = epci,
                 });
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);

@@ -36,7 +36,7 @@ public sealed record CotationDemandeDto(
 /// ones (<c>cotation_demande</c>, kept by each change and by the rescoring); the demand's own score is computed now.
 /// </para>
 /// </summary>
-public sealed class CotationDemandeService(LogisDbContext db, DemandesService demandes, GrillesCotation grilles)
+public sealed class CotationDemandeService(LogisDbContext db, DemandesService demandes, GrillesCotation grilles, Journal.JournalService journal)
 {
     public const int LargeurClasse = 10;
 
@@ -78,6 +78,8 @@ public sealed class CotationDemandeService(LogisDbContext db, DemandesService de
         var noms = commune is null ? null : await demandes.NomsCommunesAsync(agent, ct);
         var stockee = await db.CotationsDemandes.AsNoTracking().Where(c => c.DemandeId == demande.Id)
             .Select(c => new CotationStockeeDto(c.Total, c.GrilleId, c.Version, c.CalculeeLe)).SingleOrDefaultAsync(ct);
+        // The explained lines reveal priority situations and disability: a recorded read (DATA-PROTECTION §2 item 18).
+        await journal.EcrireAsync(agent, ActionsAudit.LectureCotation, demande.Id, null, ct);
 
         return Issue.Ok(new CotationDemandeDto(
             demande.Numero.Valeur, date, explication.GrilleId, explication.Version, explication.Total,

@@ -13,7 +13,7 @@ namespace Logis.Web.Features.Demandes;
 /// <c>data/reference/comed_departements.csv</c> —, bailleurs owning stock per commune) and the domain's
 /// <see cref="AttestationEnregistrement.Etablir"/>.
 /// </summary>
-public sealed class AttestationsService(LogisDbContext db, ReferenceData reference, DemandesService demandes)
+public sealed class AttestationsService(LogisDbContext db, ReferenceData reference, DemandesService demandes, Journal.JournalService journal)
 {
     public const string Fichier = "comed_departements.csv";
 
@@ -42,7 +42,10 @@ public sealed class AttestationsService(LogisDbContext db, ReferenceData referen
             + "ou au site national www.demande-logement-social.gouv.fr, en indiquant votre numéro unique. "
             + "Le service d'information et d'accueil des demandeurs de l'intercommunalité vous renseigne sur les délais et les logements (L441-2-8).");
         var attestation = AttestationEnregistrement.Etablir(demande, contexte);
-        return attestation.EstReussi ? Issue.Ok(attestation.Valeur) : Issue.Conflit<AttestationEnregistrement>(attestation.Motif!);
+        if (!attestation.EstReussi) return Issue.Conflit<AttestationEnregistrement>(attestation.Motif!);
+        // The attestation shows the household's identity and address: a recorded read (DATA-PROTECTION §2 item 18).
+        await journal.EcrireAsync(agent, Persistence.Demandes.ActionsAudit.LectureAttestation, demande.Id, null, ct);
+        return Issue.Ok(attestation.Valeur);
     }
 
     private (DelaiAnormalementLong Delai, string AdresseComed)? LireDepartement(string departement)

@@ -112,6 +112,7 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge)
         db.Audit.Add(new EntreeAudit
         {
             Quand = horloge.GetUtcNow(), AuteurId = agent.Id, Auteur = agent.Nom, Organisation = (await ActeurAsync(agent, ct)).Organisation, Action = ActionsAudit.ExportMasse,
+            EpciSiren = agent.Perimetre.EpciSiren,
         });
         await db.SaveChangesAsync(ct);
         return Issue.Ok<Func<TextWriter, CancellationToken, Task<int>>>((w, c) => ExportDemandes.EcrireAsync(q, w, c));
@@ -290,7 +291,7 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge)
     }
 
     /// <summary>The demands the agent may see (<see cref="AccesDemandes.PeutVoir"/>), as a query.</summary>
-    private async Task<IQueryable<Demande>> VisiblesAsync(Agent agent, CancellationToken ct)
+    public async Task<IQueryable<Demande>> VisiblesAsync(Agent agent, CancellationToken ct)
     {
         var epci = agent.Perimetre.EpciSiren;
         var q = db.Demandes.Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == epci);
@@ -341,6 +342,7 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge)
         db.Audit.Add(new EntreeAudit
         {
             Quand = horloge.GetUtcNow(), AuteurId = agent.Id, Auteur = agent.Nom, Organisation = acteur.Organisation, Action = action, DemandeId = demande,
+            EpciSiren = agent.Perimetre.EpciSiren,
         });
 
     private static Issue<T> NumeroMalForme<T>(string numero) =>

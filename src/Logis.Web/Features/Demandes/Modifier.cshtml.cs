@@ -9,9 +9,10 @@ namespace Logis.Web.Features.Demandes;
 /// Update of a demand (R441-2-7: number and deposit date kept, an event recorded); same steps and validation
 /// as the registration, same use case as <c>PUT /api/v1/demandes/{numero}</c>.
 /// </summary>
-public sealed class ModifierModel(DemandesService service, IDataProtectionProvider protection) : SaisieDemandeModel(service, protection)
+public sealed class ModifierModel(DemandesService service, IDataProtectionProvider protection, Journal.JournalService journal) : SaisieDemandeModel(service, protection)
 {
     private FormulaireDemande? _initial;
+    private DemandeId? _demandeId;
 
     [FromRoute] public string Numero { get; set; } = "";
     public bool Radiee { get; private set; }
@@ -24,6 +25,9 @@ public sealed class ModifierModel(DemandesService service, IDataProtectionProvid
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await ChargerAsync(ct) is { } resultat) return resultat;
+        // The prefilled form shows the restricted fields (disability needs) to the roles that see them: a recorded read.
+        if (!DonneesRestreintesMasquees && _demandeId is { } id)
+            await journal.EcrireAsync(AgentCourant, Persistence.Demandes.ActionsAudit.LectureDonneesSensibles, id, null, ct);
         return Radiee ? Page() : Afficher(_initial!, 1);
     }
 
@@ -58,6 +62,7 @@ public sealed class ModifierModel(DemandesService service, IDataProtectionProvid
         Radiee = demande.Statut == StatutDemande.Radiee;
         DonneesRestreintesMasquees = !AccesDemandes.VoitDonneesSensibles(AgentCourant.Role);
         _initial = FormulaireDemande.Depuis(demande.Contenu);
+        _demandeId = demande.Id;
         return null;
     }
 

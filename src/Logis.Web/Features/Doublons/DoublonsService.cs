@@ -1,0 +1,171 @@
+using System.Globalization;
+using Logis.Domain.Acces;
+using Logis.Domain.Demandes;
+using Logis.Persistence;
+using Logis.Persistence.Demandes;
+using Logis.Web.Features.Demandes;
+using Logis.Web.Features.Journal;
+using Logis.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Logis.Web.Features.Doublons;
+
+/// <summary>One side of a potential duplicate pair, as listed (no sensitive field).</summary>
+public sealed record DemandePaireVue(string Numero, DateOnly DateDepot, string Demandeur);
+
+/// <summary>A potential duplicate pair: the older demand (kept by a merge) first, the score and the reasons.</summary>
+public sealed record PaireDoublonVue(DemandePaireVue PlusAncienne, DemandePaireVue PlusRecente, int Score, IReadOnlyList<string> Raisons);
+
+/// <summary>One row of the side-by-side comparison.</summary>
+public sealed record LigneComparaison(string Rubrique, string Conservee, string Absorbee)
+{
+    public bool Differe => !string.Equals(Conservee, Absorbee, StringComparison.Ordinal);
+}
+
+/// <summary>The comparison of two demands of the perimeter, the older (kept by a merge) first.</summary>
+public sealed record ComparaisonVue(
+    DemandeVue Conservee, DemandeVue Absorbee, int Score, IReadOnlyList<string> Raisons, IReadOnlyList<LigneComparaison> Lignes,
+    bool PeutFusionner, string? ObstacleFusion);
+
+public sealed record FusionSaisie(string? Doublon);
+
+/// <summary>
+/// Duplicate demands (R441-2-8 f): detection over the active demands of the agent's perimeter
+/// (<see cref="Domain.Demandes.Doublons"/>), side-by-side comparison, and the merge
+/// (<see cref="Demande.Fusionner"/>): the older demand keeps its number and the oldest deposit date, the other is radiated
+/// for merger; both timelines and the journal record it, in one transaction.
+/// </summary>
+public sealed class DoublonsService(LogisDbContext db, DemandesService demandes, JournalService journal)
+{
+    public async Task<IReadOnlyList<PaireDoublonVue>> ListerAsync(Agent agent, CancellationToken ct)
+    {
+        var q = await demandes.VisiblesAsync(agent, ct);
+        var candidats = await q.AsNoTracking().Where(d => d.Statut == StatutDemande.Active)
+            .Select(d => new { d.Id, d.Numero, d.DateDepot, d.Contenu }).ToListAsync(ct);
+        var paires = Domain.Demandes.Doublons.Detecter(candidats.Select(c => new CandidatDoublon(c.Id, c.Numero, c.DateDepot, c.Contenu)));
+        return [.. paires.Select(p => new PaireDoublonVue(Vue(p.PlusAncienne), Vue(p.PlusRecente), p.Score, p.Raisons))];
+    }
+
+    /// <summary>Both demands side by side; sensitive fields only for the roles that see them (each read is recorded).</summary>
+    public async Task<Issue<ComparaisonVue>> ComparerAsync(Agent agent, string numeroA, string numeroB, CancellationToken ct)
+    {
+        var a = await demandes.ChargerPourAttestationAsync(agent, numeroA, ct);
+        if (!a.EstReussi) return Echec<ComparaisonVue, Demande>(a);
+        var b = await demandes.ChargerPourAttestationAsync(agent, numeroB, ct);
+        if (!b.EstReussi) return Echec<ComparaisonVue, Demande>(b);
+        var (conservee, absorbee) = Ordonner(a.Valeur!, b.Valeur!);
+        var (score, raisons) = Domain.Demandes.Doublons.Evaluer(conservee.Contenu, absorbee.Contenu);
+        var vueC = (await demandes.LireAsync(agent, conservee.Numero.Valeur, ct)).Valeur!;
+        var vueA = (await demandes.LireAsync(agent, absorbee.Numero.Valeur, ct)).Valeur!;
+        return Issue.Ok(new ComparaisonVue(vueC, vueA, score, raisons, Lignes(vueC, vueA),
+            AccesDemandes.PeutFusionner(agent.Role), Obstacle(conservee, absorbee, score)));
+    }
+
+    /// <summary>
+    /// Merges two demands of the perimeter: 404 if one is outside it, 403 for a role that may not merge, 409 when they are
+    /// the same demand, one is radiated or they do not look like one household. On success, the kept demand as read.
+    /// </summary>
+    public async Task<Issue<DemandeVue>> FusionnerAsync(Agent agent, string numero, string? doublon, CancellationToken ct)
+    {
+        // Access first (perimeter 404, role 403), then the body (400): a refused caller learns nothing from its body.
+        if (!NumeroUnique.TryParse(numero, out var n1)) return MalForme("numero", numero);
+        var visibles = await demandes.VisiblesAsync(agent, ct);
+        var premiere = await visibles.SingleOrDefaultAsync(d => d.Numero == n1, ct);
+        if (premiere is null) return Issue.NonTrouve<DemandeVue>(n1.Valeur);
+        if (!AccesDemandes.PeutFusionner(agent.Role))
+        {
+            db.ChangeTracker.Clear();
+            return Issue.Interdit<DemandeVue>("Seuls les agents de l'intercommunalité et des bailleurs, qui voient les données à accès restreint, peuvent fusionner des demandes.");
+        }
+        if (string.IsNullOrWhiteSpace(doublon))
+        {
+            db.ChangeTracker.Clear();
+            return Issue.Invalide<DemandeVue>("Indiquez le numéro de la demande en doublon.", new() { ["doublon"] = ["Le numéro de la demande en doublon est obligatoire."] });
+        }
+        if (!NumeroUnique.TryParse(doublon.Trim(), out var n2)) { db.ChangeTracker.Clear(); return MalForme("doublon", doublon); }
+        var seconde = n1 == n2 ? premiere : await visibles.SingleOrDefaultAsync(d => d.Numero == n2, ct);
+        if (seconde is null) { db.ChangeTracker.Clear(); return Issue.NonTrouve<DemandeVue>(n2.Valeur); }
+        var (conservee, absorbee) = Ordonner(premiere, seconde);
+        var (score, _) = ReferenceEquals(conservee, absorbee) ? (0, []) : Domain.Demandes.Doublons.Evaluer(conservee.Contenu, absorbee.Contenu);
+        if (Obstacle(conservee, absorbee, score) is { } obstacle) { db.ChangeTracker.Clear(); return Issue.Conflit<DemandeVue>(obstacle); }
+
+        var acteur = await demandes.ActeurAsync(agent, ct);
+        var fusion = Demande.Fusionner(conservee, absorbee, demandes.Maintenant(), acteur);
+        if (!fusion.EstReussi) { db.ChangeTracker.Clear(); return Issue.Conflit<DemandeVue>(fusion.Motif!); }
+        var detail = $"Demande {absorbee.Numero.Valeur} fusionnée dans la demande {conservee.Numero.Valeur} (score {score.ToString(CultureInfo.InvariantCulture)})";
+        journal.Ajouter(agent, acteur.Organisation, ActionsAudit.Fusion, conservee.Id, detail);
+        journal.Ajouter(agent, acteur.Organisation, ActionsAudit.Fusion, absorbee.Id, detail);
+        try
+        {
+            // Both demands, both timelines and both audit rows in one transaction: a failure changes nothing.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+        return await demandes.LireAsync(agent, conservee.Numero.Valeur, ct);
+    }
+
+    /// <summary>Why the two demands cannot be merged, or null.</summary>
+    private static string? Obstacle(Demande conservee, Demande absorbee, int score)
+    {
+        if (conservee.Id == absorbee.Id) return "Une demande ne peut pas être fusionnée avec elle-même.";
+        foreach (var d in new[] { conservee, absorbee })
+        {
+            if (d.Statut == StatutDemande.Radiee)
+                return $"La demande {d.Numero.Valeur} est radiée ({d.MotifRadiation!.Value.Libelle()}) : elle ne peut plus être fusionnée.";
+        }
+        if (score < Domain.Demandes.Doublons.SeuilParDefaut)
+            return $"Les demandes {conservee.Numero.Valeur} et {absorbee.Numero.Valeur} ne semblent pas concerner le même ménage "
+                   + $"(score {score.ToString(CultureInfo.InvariantCulture)} sur 100, seuil {Domain.Demandes.Doublons.SeuilParDefaut.ToString(CultureInfo.InvariantCulture)}) : la fusion est refusée.";
+        return null;
+    }
+
+    private static (Demande Conservee, Demande Absorbee) Ordonner(Demande a, Demande b) =>
+        Domain.Demandes.Doublons.EstPlusAncienne(a.DateDepot, a.Numero.Valeur, b.DateDepot, b.Numero.Valeur) || a.Id == b.Id ? (a, b) : (b, a);
+
+    private static DemandePaireVue Vue(CandidatDoublon c) =>
+        new(c.Numero.Valeur, c.DateDepot, $"{c.Contenu.Demandeur.Nom} {c.Contenu.Demandeur.Prenoms}");
+
+    private static IReadOnlyList<LigneComparaison> Lignes(DemandeVue c, DemandeVue a)
+    {
+        static string F(DateOnly? d) => d?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "—";
+        static string Personnes(DemandeVue v) => string.Join(" ; ", v.Personnes.Select(p => $"{p.Nom} {p.Prenoms}, {p.Lien}, né(e) le {F(p.DateNaissance)}"));
+        static string Euros(decimal? m) => m is { } x ? x.ToString("N2", CultureInfo.GetCultureInfo("fr-FR")) + " €" : "—";
+        var lignes = new List<LigneComparaison>
+        {
+            new("Statut", c.Statut + (c.MotifRadiation is { } m1 ? $" — {m1}" : ""), a.Statut + (a.MotifRadiation is { } m2 ? $" — {m2}" : "")),
+            new("Date de dépôt", F(c.DateDepot), F(a.DateDepot)),
+            new("Fin de validité", F(c.DateFinValidite), F(a.DateFinValidite)),
+            new("Canal de dépôt", c.Canal, a.Canal),
+            new("Demandeur", c.Demandeur, a.Demandeur),
+            new("Personnes à loger", Personnes(c), Personnes(a)),
+            new("Adresse", c.Adresse, a.Adresse),
+            new("Situation familiale", c.SituationFamiliale, a.SituationFamiliale),
+            new("Ressources mensuelles", Euros(c.RessourcesMensuelles), Euros(a.RessourcesMensuelles)),
+            new("Demande de mutation", c.Mutation ? "Oui" : "Non", a.Mutation ? "Oui" : "Non"),
+            new("Typologies souhaitées", string.Join(", ", c.Typologies), string.Join(", ", a.Typologies)),
+            new("Communes souhaitées", c.ToutEpci ? "Toute l'intercommunalité" : string.Join(", ", c.Communes), a.ToutEpci ? "Toute l'intercommunalité" : string.Join(", ", a.Communes)),
+            new("Loyer maximum", Euros(c.LoyerMaximum), Euros(a.LoyerMaximum)),
+            new("Situation prioritaire", c.Prioritaire ? "Oui" : "Non", a.Prioritaire ? "Oui" : "Non"),
+        };
+        if (c.DonneesSensiblesVisibles && a.DonneesSensiblesVisibles)
+        {
+            static string Nirs(DemandeVue v) => string.Join(" ; ", v.Personnes.Select(p => p.Nir ?? "non renseigné"));
+            static string Situations(DemandeVue v) => v.SituationsPrioritaires is { Count: > 0 } s ? string.Join(", ", s.Select(x => $"{x.Reference} ({x.Statut})")) : "aucune";
+            lignes.Add(new("NIR (masqués)", Nirs(c), Nirs(a)));
+            lignes.Add(new("Situations prioritaires", Situations(c), Situations(a)));
+            lignes.Add(new("Besoins liés au handicap", c.Handicap is { Length: > 0 } h1 ? h1 : "aucun", a.Handicap is { Length: > 0 } h2 ? h2 : "aucun"));
+        }
+        return lignes;
+    }
+
+    private static Issue<DemandeVue> MalForme(string champ, string numero) =>
+        Issue.Invalide<DemandeVue>($"« {numero} » n'est pas un numéro unique valide (département, année, numéro d'ordre et clé).",
+            new() { [champ] = ["Le numéro unique est mal formé ou sa clé est fausse."] });
+
+    private static Issue<T> Echec<T, TAutre>(Issue<TAutre> issue) => new(default, issue.Statut, issue.Motif, issue.Erreurs);
+}

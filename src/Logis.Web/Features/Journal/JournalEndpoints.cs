@@ -1,0 +1,38 @@
+using Logis.Web.Features.Demandes;
+using Logis.Web.Infrastructure;
+
+namespace Logis.Web.Features.Journal;
+
+/// <summary>API /api/v1/journal: the audit journal of the caller's EPCI (agents of the EPCI only).</summary>
+public static class JournalEndpoints
+{
+    public static void MapJournalApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/journal");
+
+        g.MapGet("/", async (HttpContext http, JournalService s, CancellationToken ct,
+            string? du, string? au, string? auteur, string? organisation, string? action, string? numero, string? page, string? taillePage) =>
+        {
+            var (filtre, n, taille, erreurs) = JournalService.LireFiltre(du, au, auteur, organisation, action, numero, page, taillePage);
+            if (filtre is null) return Problemes.Invalide("Un ou plusieurs paramètres sont invalides.", erreurs);
+            var issue = await s.RechercherAsync(Agent.Requis(http.User), filtre, n, taille, ct);
+            return issue.EstReussi ? Results.Ok(issue.Valeur) : Problemes.Interdit(issue.Motif!);
+        }).WithName("ConsulterJournal").WithSummary("Journal d'audit de l'intercommunalité, filtré et paginé (agents de l'EPCI)");
+
+        g.MapGet("/export", async (HttpContext http, JournalService s, CancellationToken ct,
+            string? du, string? au, string? auteur, string? organisation, string? action, string? numero) =>
+        {
+            var (filtre, _, _, erreurs) = JournalService.LireFiltre(du, au, auteur, organisation, action, numero, null, null);
+            if (filtre is null) return Problemes.Invalide("Un ou plusieurs paramètres sont invalides.", erreurs);
+            var agent = Agent.Requis(http.User);
+            var issue = await s.ExporterAsync(agent, filtre, ct);
+            if (!issue.EstReussi) return Problemes.Interdit(issue.Motif!);
+            var nom = $"journal-{agent.Perimetre.EpciSiren.Value}-{DemandesService.EnHeureFrancaise(DateTimeOffset.UtcNow):yyyyMMdd-HHmm}.csv";
+            return Results.Stream(async flux =>
+            {
+                await using var w = new StreamWriter(flux, new System.Text.UTF8Encoding(false));
+                await issue.Valeur!(w, ct);
+            }, "text/csv; charset=utf-8", nom);
+        }).WithName("ExporterJournal").WithSummary("Export CSV du journal filtré (l'export est lui-même journalisé)");
+    }
+}

@@ -1,0 +1,215 @@
+using System.Globalization;
+using Logis.Domain.Acces;
+using Logis.Domain.Demandes;
+using Logis.Domain.Territoire;
+using Logis.Persistence;
+using Logis.Persistence.Demandes;
+using Logis.Web.Features.Demandes;
+using Logis.Web.Features.Territoire;
+using Logis.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Logis.Web.Features.Journal;
+
+/// <summary>Filters of the journal; the period is in French civil dates, both ends included.</summary>
+public sealed record FiltreJournal(DateOnly? Du, DateOnly? Au, string? Auteur, string? Organisation, string? Action, NumeroUnique? Numero)
+{
+    /// <summary>The filters in words, for the audit row of an export (no content, only what was asked).</summary>
+    public string Decrire()
+    {
+        var parties = new List<string>();
+        if (Du is { } du) parties.Add("du " + du.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        if (Au is { } au) parties.Add("au " + au.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture));
+        if (!string.IsNullOrWhiteSpace(Auteur)) parties.Add($"auteur « {Auteur} »");
+        if (!string.IsNullOrWhiteSpace(Organisation)) parties.Add($"organisation « {Organisation} »");
+        if (Action is not null) parties.Add($"action {Action}");
+        if (Numero is not null) parties.Add($"demande {Numero.Valeur}");
+        var texte = parties.Count == 0 ? "Export sans filtre" : "Export filtré : " + string.Join(", ", parties);
+        return texte.Length <= 300 ? texte : texte[..300];
+    }
+}
+
+/// <summary>One row of the journal as the EPCI reads it: never any content of the demand, only who, when, what, which.</summary>
+public sealed record LigneJournal(DateTimeOffset Quand, string Auteur, string Organisation, string Action, string Libelle, string? Numero, string? Detail);
+
+/// <summary>
+/// The audit journal of the EPCI (DATA-PROTECTION §2 items 17–18): query by period, author, organisation, action and
+/// demand, paged; CSV export of the filtered rows, itself recorded. Only <see cref="AccesJournal.PeutConsulter"/> roles,
+/// and only the rows of their EPCI. Also the one place where the feature slices write a read or an act in the journal
+/// (<see cref="EcrireAsync"/>).
+/// </summary>
+public sealed class JournalService(LogisDbContext db, TimeProvider horloge, DemandesService demandes)
+{
+    public const int TaillePageParDefaut = 50;
+    public const int TaillePageMax = 200;
+    private const int TailleLotExport = 1_000;
+    private const int LongueurTexteMax = 100;
+
+    /// <summary>Every action the application writes, with its French label, in the order of the filter list.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Libelles = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [ActionsAudit.LectureDonneesSensibles] = "Lecture des données à accès restreint d'une demande",
+        [ActionsAudit.LectureAttestation] = "Lecture de l'attestation d'enregistrement",
+        [ActionsAudit.LectureCotation] = "Lecture du détail de la cotation",
+        [ActionsAudit.Enregistrement] = "Enregistrement d'une demande",
+        [ActionsAudit.MiseAJour] = "Mise à jour d'une demande",
+        [ActionsAudit.Renouvellement] = "Renouvellement d'une demande",
+        [ActionsAudit.Radiation] = "Radiation d'une demande",
+        [ActionsAudit.Fusion] = "Fusion de deux demandes",
+        [ActionsAudit.Import] = "Import d'un fichier de demandes",
+        [ActionsAudit.ExportMasse] = "Export du fichier des demandes",
+        [ActionsAudit.ExportJournal] = "Export du journal",
+        [ActionsAudit.PurgeJournal] = "Purge du journal (durée de conservation)",
+    };
+
+    public static string Libelle(string action) => Libelles.GetValueOrDefault(action, action);
+
+    public static (FiltreJournal? Filtre, int Page, int TaillePage, Dictionary<string, string[]> Erreurs) LireFiltre(
+        string? du, string? au, string? auteur, string? organisation, string? action, string? numero, string? page, string? taillePage)
+    {
+        var erreurs = new Dictionary<string, string[]>();
+        var debut = LireDate(du, "du", "de début", erreurs);
+        var fin = LireDate(au, "au", "de fin", erreurs);
+        if (debut is { } d && fin is { } f && f < d)
+            erreurs["au"] = ["La date de fin doit être égale ou postérieure à la date de début."];
+        if (auteur is { Length: > LongueurTexteMax }) erreurs["auteur"] = [$"L'auteur compte au plus {LongueurTexteMax} caractères."];
+        if (organisation is { Length: > LongueurTexteMax }) erreurs["organisation"] = [$"L'organisation compte au plus {LongueurTexteMax} caractères."];
+        string? a = null;
+        if (!string.IsNullOrWhiteSpace(action))
+        {
+            if (Libelles.ContainsKey(action.Trim())) a = action.Trim();
+            else erreurs["action"] = ["Ce type d'action n'existe pas : choisissez-le dans la liste."];
+        }
+        NumeroUnique? n = null;
+        if (!string.IsNullOrWhiteSpace(numero))
+        {
+            if (NumeroUnique.TryParse(numero.Trim(), out var x)) n = x;
+            else erreurs["numero"] = ["Le numéro unique est mal formé (ex. 832600012345, clé comprise)."];
+        }
+        var numeroPage = 1;
+        if (!string.IsNullOrWhiteSpace(page) && (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out numeroPage) || numeroPage < 1))
+            erreurs["page"] = ["Le numéro de page est un entier à partir de 1."];
+        var taille = TaillePageParDefaut;
+        if (!string.IsNullOrWhiteSpace(taillePage)
+            && (!int.TryParse(taillePage, NumberStyles.None, CultureInfo.InvariantCulture, out taille) || taille is < 1 or > TaillePageMax))
+            erreurs["taillePage"] = [$"La taille de page est comprise entre 1 et {TaillePageMax}."];
+        var filtre = erreurs.Count == 0
+            ? new FiltreJournal(debut, fin, Vide(auteur), Vide(organisation), a, n)
+            : null;
+        return (filtre, numeroPage, taille, erreurs);
+    }
+
+    public async Task<Issue<PageResultats<LigneJournal>>> RechercherAsync(Agent agent, FiltreJournal f, int page, int taille, CancellationToken ct)
+    {
+        if (!AccesJournal.PeutConsulter(agent.Role)) return Refus<PageResultats<LigneJournal>>();
+        var q = await RequeteAsync(agent, f, ct);
+        var total = await q.CountAsync(ct);
+        var lignes = await LignesAsync(q, (page - 1) * taille, taille, ct);
+        return Issue.Ok(new PageResultats<LigneJournal>(lignes, page, taille, total));
+    }
+
+    /// <summary>
+    /// CSV export of the filtered journal (comma, RFC 4180 quoting, UTF-8). The export is recorded in the journal, with
+    /// its filters, before the file is written.
+    /// </summary>
+    public async Task<Issue<Func<TextWriter, CancellationToken, Task<int>>>> ExporterAsync(Agent agent, FiltreJournal f, CancellationToken ct)
+    {
+        if (!AccesJournal.PeutConsulter(agent.Role)) return Refus<Func<TextWriter, CancellationToken, Task<int>>>();
+        await EcrireAsync(agent, ActionsAudit.ExportJournal, null, f.Decrire(), ct);
+        var q = await RequeteAsync(agent, f, ct);
+        return Issue.Ok<Func<TextWriter, CancellationToken, Task<int>>>(async (w, c) =>
+        {
+            await w.WriteAsync("quand,auteur,organisation,action,libelle,numero_demande,detail\n");
+            var n = 0;
+            while (true)
+            {
+                var lot = await LignesAsync(q, n, TailleLotExport, c);
+                foreach (var l in lot)
+                {
+                    await w.WriteAsync(string.Join(',',
+                        Csv(l.Quand.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)), Csv(l.Auteur), Csv(l.Organisation),
+                        Csv(l.Action), Csv(l.Libelle), Csv(l.Numero), Csv(l.Detail)) + "\n");
+                }
+                n += lot.Count;
+                if (lot.Count < TailleLotExport) break;
+            }
+            await w.FlushAsync(c);
+            return n;
+        });
+    }
+
+    /// <summary>Writes one audit row for the agent (read of sensitive data, act, export), in the EPCI of the agent, and saves.</summary>
+    public async Task EcrireAsync(Agent agent, string action, DemandeId? demande, string? detail, CancellationToken ct)
+    {
+        Ajouter(agent, (await demandes.ActeurAsync(agent, ct)).Organisation, action, demande, detail);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Adds an audit row to the unit of work without saving (the caller saves it with the change it records).</summary>
+    public void Ajouter(Agent agent, string organisation, string action, DemandeId? demande, string? detail) =>
+        db.Audit.Add(new EntreeAudit
+        {
+            Quand = horloge.GetUtcNow(), AuteurId = agent.Id, Auteur = agent.Nom, Organisation = organisation, Action = action,
+            DemandeId = demande, EpciSiren = agent.Perimetre.EpciSiren, Detail = detail,
+        });
+
+    private async Task<IQueryable<EntreeAudit>> RequeteAsync(Agent agent, FiltreJournal f, CancellationToken ct)
+    {
+        Siren? epci = agent.Perimetre.EpciSiren;
+        var q = db.Audit.AsNoTracking().Where(a => a.EpciSiren == epci);
+        if (f.Du is { } du) { var debut = DebutDuJour(du); q = q.Where(a => a.Quand >= debut); }
+        if (f.Au is { } au) { var fin = DebutDuJour(au.AddDays(1)); q = q.Where(a => a.Quand < fin); }
+        // Case-insensitive « contains » that both providers translate (upper(…) LIKE); the StringComparison overload is not translated.
+#pragma warning disable CA1862
+        if (f.Auteur is { } auteur) { var x = auteur.ToUpperInvariant(); q = q.Where(a => a.Auteur.ToUpper().Contains(x)); }
+        if (f.Organisation is { } org) { var x = org.ToUpperInvariant(); q = q.Where(a => a.Organisation.ToUpper().Contains(x)); }
+#pragma warning restore CA1862
+        if (f.Action is { } action) q = q.Where(a => a.Action == action);
+        if (f.Numero is { } numero)
+        {
+            var id = await db.Demandes.AsNoTracking().Where(d => d.Numero == numero).Select(d => (DemandeId?)d.Id).FirstOrDefaultAsync(ct);
+            q = id is { } x ? q.Where(a => a.DemandeId == x) : q.Where(_ => false);
+        }
+        return q;
+    }
+
+    private async Task<List<LigneJournal>> LignesAsync(IQueryable<EntreeAudit> q, int sauter, int prendre, CancellationToken ct)
+    {
+        var lignes = await q.OrderByDescending(a => a.Quand).ThenBy(a => a.Id).Skip(sauter).Take(prendre)
+            .Select(a => new { a.Quand, a.Auteur, a.Organisation, a.Action, a.DemandeId, a.Detail }).ToListAsync(ct);
+        var ids = lignes.Where(l => l.DemandeId is not null).Select(l => l.DemandeId!.Value).Distinct().ToList();
+        var numeros = ids.Count == 0 ? []
+            : await db.Demandes.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, d.Numero }).ToDictionaryAsync(d => d.Id, d => d.Numero.Valeur, ct);
+        return [.. lignes.Select(l => new LigneJournal(DemandesService.EnHeureFrancaise(l.Quand), l.Auteur, l.Organisation, l.Action, Libelle(l.Action),
+            l.DemandeId is { } id ? numeros.GetValueOrDefault(id) : null, l.Detail))];
+    }
+
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    /// <summary>Midnight in France on that civil date, as an instant.</summary>
+    private static DateTimeOffset DebutDuJour(DateOnly jour)
+    {
+        var local = jour.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, Paris.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    private static DateOnly? LireDate(string? texte, string champ, string quelle, Dictionary<string, string[]> erreurs)
+    {
+        if (string.IsNullOrWhiteSpace(texte)) return null;
+        if (DateOnly.TryParseExact(texte.Trim(), ["dd/MM/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        erreurs[champ] = [$"La date {quelle} n'est pas une date valide : écrivez-la au format JJ/MM/AAAA (par exemple 01/09/2026)."];
+        return null;
+    }
+
+    private static string? Vide(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static Issue<T> Refus<T>() => Issue.Interdit<T>("Le journal d'audit est réservé aux agents de l'intercommunalité, responsable du traitement.");
+
+    /// <summary>A CSV field: quoted when needed; a leading formula character is neutralised (CSV injection).</summary>
+    private static string Csv(string? valeur)
+    {
+        if (string.IsNullOrEmpty(valeur)) return "";
+        var v = valeur[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + valeur : valeur;
+        return v.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Json;
+using Logis.Domain.Demandes;
+using Logis.Domain.Territoire;
+using Logis.Persistence.Demandes;
+using Logis.Persistence.Seed;
+using Logis.Tests.Infrastructure;
+using Logis.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Logis.Web.Tests;
+
+/// <summary>
+/// DATA-PROTECTION §2 item 18: every page and endpoint that shows a demand's sensitive or nominative detail writes an
+/// audit row, and so does every act. The guard enumerates the application's routes: a new GET route on one demand
+/// must be added here (covered) or to the exemptions, with the reason.
+/// </summary>
+[Collection(CollectionApplications.Nom)]
+public class JournalCouvertureTests(ApplicationsFixture fx)
+{
+    public static TheoryData<string> Fournisseurs => BasesDeTest.Fournisseurs;
+
+    /// <summary>Route → audit action written when an EPCI agent opens it.</summary>
+    private static readonly Dictionary<string, string> LecturesJournalisees = new()
+    {
+        ["/demandes/{numero}"] = ActionsAudit.LectureDonneesSensibles,
+        ["/api/v1/demandes/{numero}"] = ActionsAudit.LectureDonneesSensibles,
+        ["/demandes/{numero}/modifier"] = ActionsAudit.LectureDonneesSensibles,
+        ["/demandes/{numero}/attestation"] = ActionsAudit.LectureAttestation,
+        ["/demandes/{numero}/cotation"] = ActionsAudit.LectureCotation,
+        ["/api/v1/demandes/{numero}/cotation"] = ActionsAudit.LectureCotation,
+        ["/demandes/doublons/{numero}/{doublon}"] = ActionsAudit.LectureDonneesSensibles,
+    };
+
+    private static readonly Dictionary<string, string> Exemptions = new()
+    {
+        ["/api/v1/demandes/{numero}/evenements"] = "chronologie : résumés à libellé fixe, sans donnée à accès restreint ni contenu",
+    };
+
+    [Fact]
+    public void Toute_route_de_lecture_d_une_demande_est_journalisee_ou_exemptee()
+    {
+        var sources = fx.App(BasesDeTest.Sqlite).Services.GetRequiredService<EndpointDataSource>();
+        var routes = sources.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>() is not { } m || m.HttpMethods.Contains("GET"))
+            .Select(e => "/" + (e.RoutePattern.RawText ?? "").Trim('/'))
+            .Where(r => r.Contains("{numero}", StringComparison.Ordinal))
+            .Distinct().ToList();
+        Assert.NotEmpty(routes);
+        var oubliees = routes.Where(r => !LecturesJournalisees.ContainsKey(r) && !Exemptions.ContainsKey(r)).ToList();
+        Assert.True(oubliees.Count == 0, "Routes de lecture d'une demande ni journalisées ni exemptées : " + string.Join(", ", oubliees));
+    }
+
+    [Theory, MemberData(nameof(Fournisseurs))]
+    public async Task Chaque_lecture_sensible_et_chaque_acte_ecrit_une_entree(string f)
+    {
+        var app = fx.App(f);
+        var api = app.ClientApi("epci");
+        var page = await app.ConnecterAsync("epci");
+        var nom = "Couverture" + Guid.NewGuid().ToString("N")[..6].Replace('0', 'a');
+        var numero = await DemandesApiTests.CreerAsync(api, DoublonsTests.Saisie(nom, "Lou", "1979-03-04"));
+        var autre = await DemandesApiTests.CreerAsync(api, DoublonsTests.Saisie(nom, "Lou", "1979-03-04", adresse: "9 rue Autre"));
+        await using var db = fx.Base(f);
+        async Task<DemandeId> Id(string n)
+        {
+            Assert.True(NumeroUnique.TryParse(n, out var x));
+            return (await db.Demandes.AsNoTracking().SingleAsync(d => d.Numero == x)).Id;
+        }
+        var id = await Id(numero);
+        var idAutre = await Id(autre);
+        Task<int> Compte(DemandeId d, string action) => db.Audit.AsNoTracking().CountAsync(a => a.DemandeId == d && a.Action == action);
+
+        var ecarts = new List<string>();
+        foreach (var (route, action) in LecturesJournalisees)
+        {
+            var url = route.Replace("{numero}", numero, StringComparison.Ordinal).Replace("{doublon}", autre, StringComparison.Ordinal);
+            var client = url.StartsWith("/api", StringComparison.Ordinal) ? api : page;
+            var avant = await Compte(id, action);
+            var r = await client.GetAsync(url);
+            if (r.StatusCode != HttpStatusCode.OK) { ecarts.Add($"{url} : {(int)r.StatusCode}"); continue; }
+            if (await Compte(id, action) != avant + 1) ecarts.Add($"{url} : pas d'entrée {action}");
+        }
+        Assert.True(ecarts.Count == 0, string.Join(" ; ", ecarts));
+
+        // Acts: update, radiation, merge (on both demands), bulk export; each row in the journal of the EPCI.
+        var maj = await api.PutAsJsonAsync($"/api/v1/demandes/{autre}", DoublonsTests.Saisie(nom, "Lou", "1979-03-04", adresse: "10 rue Autre"));
+        Assert.Equal(HttpStatusCode.NoContent, maj.StatusCode);
+        Assert.Equal(1, await Compte(idAutre, ActionsAudit.MiseAJour));
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/v1/demandes/{numero}/fusion", new { doublon = autre })).StatusCode);
+        Assert.Equal(1, await Compte(id, ActionsAudit.Fusion));
+        Assert.Equal(1, await Compte(idAutre, ActionsAudit.Fusion));
+        var tiers = await DemandesApiTests.CreerAsync(api, DoublonsTests.Saisie(nom + "x", "Sam", "1990-01-01"));
+        Assert.Equal(HttpStatusCode.NoContent, (await api.PostAsJsonAsync($"/api/v1/demandes/{tiers}/radiation", new { motif = "b" })).StatusCode);
+        Assert.Equal(1, await Compte(await Id(tiers), ActionsAudit.Radiation));
+        Assert.Equal(1, await Compte(await Id(tiers), ActionsAudit.Enregistrement));
+
+        var tpm = Siren.Create(TerritoireSeeder.SirenTpm);
+        var exportsAvant = await db.Audit.AsNoTracking().CountAsync(a => a.Action == ActionsAudit.ExportMasse && a.EpciSiren == tpm);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/demandes/export")).StatusCode);
+        Assert.Equal(exportsAvant + 1, await db.Audit.AsNoTracking().CountAsync(a => a.Action == ActionsAudit.ExportMasse && a.EpciSiren == tpm));
+
+        // Every row written for these demands is in the journal of TPM, and none holds a NIR or a name.
+        var lignes = await db.Audit.AsNoTracking().Where(a => a.DemandeId == id || a.DemandeId == idAutre).ToListAsync();
+        Assert.All(lignes, a => Assert.Equal(tpm, a.EpciSiren));
+        Assert.All(lignes, a => Assert.DoesNotContain(nom, (a.Detail ?? "") + a.Action, StringComparison.Ordinal));
+    }
+}
