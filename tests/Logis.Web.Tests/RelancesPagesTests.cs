@@ -25,6 +25,12 @@ public class RelancesPagesTests(ApplicationsFixture fx)
         return aujourdhui.AddYears(-1).AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    private static string Aujourdhui()
+    {
+        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, paris).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static object SaisieDue(string nom)
     {
         var json = JsonSerializer.SerializeToNode(DemandesApiTests.Saisie(nom))!.AsObject();
@@ -76,15 +82,20 @@ public class RelancesPagesTests(ApplicationsFixture fx)
         // The administrator reads but cannot launch: 403 with the reason.
         var admin = await app.ConnecterAsync("admin");
         var jetonAdmin = await LogisFactory.JetonAsync(admin, "/relances");
-        var refus = await admin.PostAsync("/relances", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = jetonAdmin }));
+        var refus = await admin.PostAsync("/relances", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = jetonAdmin, ["jour"] = Aujourdhui() }));
         Assert.Equal(HttpStatusCode.Forbidden, refus.StatusCode);
         Assert.Contains("non de lancer", (await LogisFactory.DocumentAsync(refus)).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
 
         // Without the antiforgery token: refused.
         Assert.Equal(HttpStatusCode.BadRequest, (await agent.PostAsync("/relances", new FormUrlEncodedContent([]))).StatusCode);
 
+        // A form without its day (or with another day) launches nothing.
         var jeton = await LogisFactory.JetonAsync(agent, "/relances");
-        var lancement = await agent.PostAsync("/relances", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = jeton }));
+        var sansJour = await agent.PostAsync("/relances", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = jeton, ["jour"] = "2020-01-01" }));
+        Assert.Equal(HttpStatusCode.BadRequest, sansJour.StatusCode);
+        Assert.Contains("rechargez la page", (await LogisFactory.DocumentAsync(sansJour)).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+
+        var lancement = await agent.PostAsync("/relances", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = jeton, ["jour"] = Aujourdhui() }));
         Assert.Equal(HttpStatusCode.Redirect, lancement.StatusCode);
         var resultat = await LogisFactory.DocumentAsync(await agent.GetAsync(lancement.Headers.Location!.OriginalString));
         Assert.Contains("terminé", resultat.QuerySelector("#resultat-traitement")!.TextContent, StringComparison.Ordinal);
@@ -116,7 +127,8 @@ public class RelancesPagesTests(ApplicationsFixture fx)
 
         // A second launch the same day does nothing more for this demand.
         jeton = await LogisFactory.JetonAsync(agent, "/relances");
-        await agent.PostAsync("/relances", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = jeton }));
+        Assert.Equal(HttpStatusCode.Redirect, (await agent.PostAsync("/relances",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = jeton, ["jour"] = Aujourdhui() }))).StatusCode);
         await using (var db = fx.Base(f))
             Assert.Equal(2, await db.Messages.CountAsync(m => m.Numero == numero));
     }

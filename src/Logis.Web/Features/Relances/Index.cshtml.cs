@@ -20,6 +20,9 @@ public sealed class IndexModel(RelancesService service) : PageModel
     public bool PeutLancer { get; private set; }
     public string? Erreur { get; private set; }
 
+    /// <summary>Today in France (AAAA-MM-JJ), carried by the « Lancer maintenant » form.</summary>
+    public string Aujourdhui => service.Aujourdhui().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     public async Task<IActionResult> OnGetAsync(string? statut, int? page, Guid? execution, CancellationToken ct)
     {
         var agent = Agent.Requis(User);
@@ -28,7 +31,11 @@ public sealed class IndexModel(RelancesService service) : PageModel
         return await AfficherAsync(statut, page, ct);
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    /// <summary>
+    /// The form names the day it launches (the day the agent saw the forecast for): a page left open since yesterday,
+    /// or a form without its day, launches nothing (400 with the reason).
+    /// </summary>
+    public async Task<IActionResult> OnPostAsync(string? jour, CancellationToken ct)
     {
         var agent = Agent.Requis(User);
         if (!RelancesService.PeutVoir(agent.Role)) return Refus();
@@ -37,6 +44,13 @@ public sealed class IndexModel(RelancesService service) : PageModel
             Erreur = "Votre rôle permet de consulter les relances, non de lancer le traitement : il agit sur les demandes.";
             var page = await AfficherAsync(null, null, ct);
             Response.StatusCode = StatusCodes.Status403Forbidden;
+            return page;
+        }
+        if (jour != Aujourdhui)
+        {
+            Erreur = "Le jour du traitement manque ou n'est pas aujourd'hui : rechargez la page, vérifiez la prévision, puis relancez.";
+            var page = await AfficherAsync(null, null, ct);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return page;
         }
         var resultat = await service.LancerAsync(agent, ct);

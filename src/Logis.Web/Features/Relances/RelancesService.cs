@@ -67,6 +67,8 @@ public sealed class RelancesService(LogisDbContext db, TimeProvider horloge, Opt
 
     public static DateTimeOffset EnHeureFrancaise(DateTime utc) => TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), Paris);
 
+    public DateOnly Aujourdhui() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(horloge.GetUtcNow(), Paris).DateTime);
+
     /// <summary>The day of the next scheduled run: today before the hour, tomorrow after.</summary>
     public DateOnly ProchainJour()
     {
