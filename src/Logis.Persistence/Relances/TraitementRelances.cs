@@ -51,14 +51,12 @@ public sealed class TraitementRelances(LogisDbContext db, TimeProvider horloge, 
         var acteur = new Acteur(Systeme, nomEpci);
         var ids = await CandidatesAsync(epci, jour, ct);
 
-        ExecutionRelances? execution = null;
-        if (!essai)
-        {
-            execution = ExecutionRelances.Commencer(epci, jour, origine, lanceePar, horloge.GetUtcNow().UtcDateTime);
-            db.Add(execution);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
+        if (essai) return await EssaiAsync(epci, jour, ids, ct);
+
+        var execution = ExecutionRelances.Commencer(epci, jour, origine, lanceePar, horloge.GetUtcNow().UtcDateTime);
+        db.Add(execution);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
 
         var parType = new Dictionary<TypeRelance, int>();
         var lignes = new List<LigneRelance>();
@@ -68,12 +66,10 @@ public sealed class TraitementRelances(LogisDbContext db, TimeProvider horloge, 
         {
             ct.ThrowIfCancellationRequested();
             db.ChangeTracker.Clear();
-            var demande = essai
-                ? await db.Demandes.AsNoTracking().SingleAsync(d => d.Id == id, ct)
-                : await db.Demandes.SingleAsync(d => d.Id == id, ct);
+            var demande = await db.Demandes.SingleAsync(d => d.Id == id, ct);
             if (PlanRelances.Decider(demande, jour, parametres) is not { } type) continue;
             var canaux = ModelesMessages.Canaux(type, demande.Contenu.Contact);
-            if (essai || type == TypeRelance.ExpireeSansRappel)
+            if (type == TypeRelance.ExpireeSansRappel)
             {
                 Compter(parType, type);
                 lignes.Add(new LigneRelance(demande.Numero.Valeur, type, canaux));
@@ -88,7 +84,7 @@ public sealed class TraitementRelances(LogisDbContext db, TimeProvider horloge, 
             }
             var redaction = ModelesMessages.Rediger(type, demande, jour, expediteur);
             var maintenant = horloge.GetUtcNow().UtcDateTime;
-            foreach (var m in redaction) db.Add(MessageDemandeur.Creer(demande, epci, execution!.Id, type, m, maintenant));
+            foreach (var m in redaction) db.Add(MessageDemandeur.Creer(demande, epci, execution.Id, type, m, maintenant));
             db.Audit.Add(new EntreeAudit
             {
                 Quand = horloge.GetUtcNow(), AuteurId = Systeme.Value, Auteur = $"{NomSysteme} ({lanceePar})", Organisation = nomEpci, DemandeId = demande.Id,
@@ -117,27 +113,42 @@ public sealed class TraitementRelances(LogisDbContext db, TimeProvider horloge, 
         }
         db.ChangeTracker.Clear();
 
-        if (execution is not null)
+        db.Attach(execution);
+        execution.Examinees = ids.Count;
+        execution.Rappels = parType.GetValueOrDefault(TypeRelance.RappelRenouvellement);
+        execution.Avertissements = parType.GetValueOrDefault(TypeRelance.AvertissementIrrecevabilite);
+        execution.Radiations = parType.GetValueOrDefault(TypeRelance.RadiationNonRenouvellement)
+            + parType.GetValueOrDefault(TypeRelance.RadiationAbsenceDeReponse) + parType.GetValueOrDefault(TypeRelance.RadiationIrrecevabilite);
+        execution.AExaminer = parType.GetValueOrDefault(TypeRelance.ExpireeSansRappel);
+        execution.Echecs = echecs;
+        execution.MessagesCrees = messages;
+        if (enEchec.Count > 0)
         {
-            db.Attach(execution);
-            execution.Examinees = ids.Count;
-            execution.Rappels = parType.GetValueOrDefault(TypeRelance.RappelRenouvellement);
-            execution.Avertissements = parType.GetValueOrDefault(TypeRelance.AvertissementIrrecevabilite);
-            execution.Radiations = parType.GetValueOrDefault(TypeRelance.RadiationNonRenouvellement)
-                + parType.GetValueOrDefault(TypeRelance.RadiationAbsenceDeReponse) + parType.GetValueOrDefault(TypeRelance.RadiationIrrecevabilite);
-            execution.AExaminer = parType.GetValueOrDefault(TypeRelance.ExpireeSansRappel);
-            execution.Echecs = echecs;
-            execution.MessagesCrees = messages;
-            if (enEchec.Count > 0)
-            {
-                var texte = $"{enEchec.Count} demande(s) en échec, inchangées : {string.Join(", ", enEchec.Take(20))}";
-                execution.Erreur = texte.Length > 1000 ? texte[..1000] : texte;
-            }
-            execution.Terminer(horloge.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            var texte = $"{enEchec.Count} demande(s) en échec, inchangées : {string.Join(", ", enEchec.Take(20))}";
+            execution.Erreur = texte.Length > 1000 ? texte[..1000] : texte;
         }
-        return new ResultatRelances(execution?.Id, epci, jour, essai, ids.Count, parType, echecs, messages, lignes);
+        execution.Terminer(horloge.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return new ResultatRelances(execution.Id, epci, jour, false, ids.Count, parType, echecs, messages, lignes);
+    }
+
+    /// <summary>The dry run (forecast of /relances, <c>--essai</c>): the same decisions, read by lots, nothing written.</summary>
+    private async Task<ResultatRelances> EssaiAsync(Siren epci, DateOnly jour, List<DemandeId> ids, CancellationToken ct)
+    {
+        var parType = new Dictionary<TypeRelance, int>();
+        var lignes = new List<LigneRelance>();
+        foreach (var lot in ids.Chunk(500))
+        {
+            var demandes = await db.Demandes.AsNoTracking().AsSplitQuery().Where(d => lot.Contains(d.Id)).ToListAsync(ct);
+            foreach (var demande in demandes.OrderBy(d => d.DateDepot).ThenBy(d => d.Numero.Valeur, StringComparer.Ordinal))
+            {
+                if (PlanRelances.Decider(demande, jour, parametres) is not { } type) continue;
+                Compter(parType, type);
+                lignes.Add(new LigneRelance(demande.Numero.Valeur, type, ModelesMessages.Canaux(type, demande.Contenu.Contact)));
+            }
+        }
+        return new ResultatRelances(null, epci, jour, true, ids.Count, parType, 0, 0, lignes);
     }
 
     /// <summary>
