@@ -4,6 +4,7 @@ using Logis.Persistence.Seed;
 using Logis.Web.Features.Eligibilite;
 using Logis.Web.Features.Cotation;
 using Logis.Web.Features.Demandes;
+using Logis.Web.Features.Relances;
 using Logis.Web.Features.Territoire;
 using Logis.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
@@ -39,6 +40,7 @@ builder.Services.AddSingleton<Logis.Persistence.Cotation.ICoteurDemandes>(sp => 
 builder.Services.AddScoped<CotationDemandeService>();
 builder.Services.AddSingleton<RecalculsCotation>();
 builder.Services.AddHostedService<ServiceRecalculCotation>();
+builder.Services.AddRelances(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<BaseSanteCheck>("base");
@@ -113,6 +115,7 @@ api.MapCotationApi();
 api.MapDemandesApi();
 Logis.Web.Features.Journal.JournalEndpoints.MapJournalApi(api);
 Logis.Web.Features.Doublons.DoublonsEndpoints.MapDoublonsApi(api);
+api.MapRelancesApi();
 app.MapRazorPages();
 
 app.Run();

@@ -91,6 +91,25 @@ public class AccessibiliteTests(ServeurLogis serveur)
     }
 
     [Fact]
+    public async Task Les_relances_et_l_apercu_d_un_message_sont_accessibles()
+    {
+        var page = await serveur.NouvellePageAsync();
+        await serveur.ConnecterAsync(page, "epci");
+        await page.GotoAsync(serveur.UrlDeBase + "/relances");
+        await VerifierAsync(page, "relances");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lancer maintenant" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("terminé");
+        await VerifierAsync(page, "relances-resultat");
+        var apercus = page.GetByRole(AriaRole.Link, new() { Name = "Voir le message" });
+        if (await apercus.CountAsync() > 0)
+        {
+            await apercus.First.ClickAsync();
+            await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Aperçu d'un message");
+            await VerifierAsync(page, "relances-message");
+        }
+    }
+
+    [Fact]
     public async Task La_connexion_se_fait_au_clavier_et_une_erreur_est_annoncee()
     {
         var page = await serveur.NouvellePageAsync();

@@ -49,6 +49,9 @@ public sealed class ServeurLogis : IAsyncLifetime
         info.Environment["Logis__Database__ConnectionString"] = $"Data Source={Path.Combine(_dossier, "e2e.db")}";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["Logis__Demo__Demandes"] = "300"; // small synthetic file: these tests check pages, not volume
+        // The daily run is launched by the tests (« Lancer maintenant »), its messages written in the temporary folder.
+        info.Environment["Logis__Relances__Actif"] = "false";
+        info.Environment["Logis__Relances__Dossier"] = Path.Combine(_dossier, "courriers");
         _app = Process.Start(info) ?? throw new InvalidOperationException("Logis.Web n'a pas démarré.");
         _app.OutputDataReceived += (_, _) => { };
         _app.ErrorDataReceived += (_, _) => { };

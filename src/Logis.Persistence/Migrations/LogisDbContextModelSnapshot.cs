@@ -562,6 +562,145 @@ namespace Logis.Persistence.Migrations
                     b.ToTable("sequence_numero", (string)null);
                 });
 
+            modelBuilder.Entity("Logis.Persistence.Relances.ExecutionRelances", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AExaminer")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Avertissements")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("DebutLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Echecs")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EpciSiren")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("Erreur")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Examinees")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FinLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Jour")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LanceePar")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("MessagesCrees")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Origine")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Radiations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rappels")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpciSiren", "DebutLe");
+
+                    b.ToTable("relance_execution", (string)null);
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Relances.MessageDemandeur", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Canal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CleUnicite")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Corps")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTime>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DemandeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DerniereErreur")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Destinataire")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime?>("EnvoyeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EpciSiren")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<Guid?>("ExecutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Numero")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<DateTime>("ProchaineTentativeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Statut")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sujet")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Tentatives")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CleUnicite")
+                        .IsUnique();
+
+                    b.HasIndex("DemandeId");
+
+                    b.HasIndex("EpciSiren", "CreeLe");
+
+                    b.HasIndex("Statut", "ProchaineTentativeLe");
+
+                    b.ToTable("notification", (string)null);
+                });
+
             modelBuilder.Entity("Logis.Persistence.TerritoireHeberge", b =>
                 {
                     b.Property<string>("EpciSiren")
@@ -681,6 +820,15 @@ namespace Logis.Persistence.Migrations
                     b.HasOne("Logis.Domain.Demandes.Demande", null)
                         .WithOne()
                         .HasForeignKey("Logis.Persistence.Cotation.CotationDemande", "DemandeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Relances.MessageDemandeur", b =>
+                {
+                    b.HasOne("Logis.Domain.Demandes.Demande", null)
+                        .WithMany()
+                        .HasForeignKey("DemandeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

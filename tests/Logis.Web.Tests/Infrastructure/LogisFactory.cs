@@ -21,6 +21,9 @@ public sealed class LogisFactory(OptionsBase options) : WebApplicationFactory<Pr
         builder.UseSetting("Logis:Demo:SemerAuDemarrage", "true");
         // A small synthetic file keeps the suite fast; the full TPM volume is seeded by the demo.
         builder.UseSetting("Logis:Demo:Demandes", "300");
+        // No scheduled run during the tests (they launch it themselves); messages are only logged, never written to disk.
+        builder.UseSetting("Logis:Relances:Actif", "false");
+        builder.UseSetting("Logis:Relances:Expediteur", "Journal");
     }
 
     public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

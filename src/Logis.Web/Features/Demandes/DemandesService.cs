@@ -211,7 +211,8 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge)
         var noms = await db.Utilisateurs.AsNoTracking().Where(u => auteurs.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.NomComplet, ct);
         var clients = await db.ClientsApi.AsNoTracking().Where(u => auteurs.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Nom, ct);
         return demande.Evenements.OrderBy(e => e.Rang).Select(e => new EvenementVue(e.Rang, e.Type.ToString(), EnHeureFrancaise(e.Quand), e.AuteurId.Value,
-            noms.GetValueOrDefault(e.AuteurId.Value) ?? clients.GetValueOrDefault(e.AuteurId.Value) ?? "Agent habilité", e.Organisation, e.Resume)).ToList();
+            noms.GetValueOrDefault(e.AuteurId.Value) ?? clients.GetValueOrDefault(e.AuteurId.Value)
+            ?? (e.AuteurId == Logis.Persistence.Relances.TraitementRelances.Systeme ? Logis.Persistence.Relances.TraitementRelances.NomSysteme : "Agent habilité"), e.Organisation, e.Resume)).ToList();
     }
 
     public async Task<PageResultats<LigneDemande>> RechercherAsync(Agent agent, FiltreDemandes f, int page, int taille, CancellationToken ct)

@@ -55,6 +55,8 @@ public sealed class JournalService(LogisDbContext db, TimeProvider horloge, Dema
         [ActionsAudit.MiseAJour] = "Mise à jour d'une demande",
         [ActionsAudit.Renouvellement] = "Renouvellement d'une demande",
         [ActionsAudit.Radiation] = "Radiation d'une demande",
+        [Logis.Persistence.Relances.ActionsAuditRelances.Rappel] = "Rappel de renouvellement (traitement quotidien)",
+        [Logis.Persistence.Relances.ActionsAuditRelances.Avertissement] = "Avertissement avant radiation (traitement quotidien)",
         [ActionsAudit.Fusion] = "Fusion de deux demandes",
         [ActionsAudit.Import] = "Import d'un fichier de demandes",
         [ActionsAudit.ExportMasse] = "Export du fichier des demandes",

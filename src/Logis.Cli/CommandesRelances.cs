@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Globalization;
+using Logis.Domain.Relances;
+using Logis.Domain.Territoire;
+using Logis.Persistence;
+using Logis.Persistence.Relances;
+using Microsoft.EntityFrameworkCore;
+using Spectre.Console;
+
+namespace Logis.Cli;
+
+/// <summary>
+/// <c>logis demandes relancer [--date AAAA-MM-JJ] [--essai] [--epci SIREN]</c>: the daily lifecycle run (reminders,
+/// warnings, radiations and their messages), the same as the web app's scheduled run; then the sending of the queue to
+/// the folder <c>Logis__Relances__Dossier</c> (default var/courriers).
+/// </summary>
+public static class CommandesRelances
+{
+    public static Command Demandes()
+    {
+        var date = new Option<string?>("--date") { Description = "Jour du traitement, AAAA-MM-JJ (par défaut : aujourd'hui, heure de Paris)" };
+        var essai = new Option<bool>("--essai") { Description = "Liste ce qui serait fait, sans rien écrire ni envoyer" };
+        var epci = new Option<string?>("--epci") { Description = "SIREN de l'intercommunalité (par défaut : tous les territoires hébergés)" };
+        var relancer = new Command("relancer", "Rappels de renouvellement, avertissements et radiations du jour (R441-2-7, R441-2-8), avec leurs messages") { date, essai, epci };
+        relancer.SetAction(async (p, ct) =>
+        {
+            await using var db = BaseCli.Ouvrir(p);
+            await LogisDatabase.PreparerAsync(db, appliquerMigrations: false, ct);
+            var dossier = Environment.GetEnvironmentVariable("Logis__Relances__Dossier") is { Length: > 0 } d ? d : new OptionsRelances().Dossier;
+            return await RelancerAsync(db, p.GetValue(date), p.GetValue(essai), p.GetValue(epci), TimeProvider.System,
+                new ExpediteurDossier(dossier, new OptionsRelances().AdresseExpediteur), AnsiConsole.Console, Console.Error, ct);
+        });
+        return new Command("demandes", "Traitements du fichier des demandes") { relancer };
+    }
+
+    /// <summary>Exit codes: 0 done, 1 some demands in failure (left unchanged), 2 bad input.</summary>
+    public static async Task<int> RelancerAsync(LogisDbContext db, string? date, bool essai, string? epci, TimeProvider horloge,
+        IExpediteurMessages expediteur, IAnsiConsole console, TextWriter erreurs, CancellationToken ct)
+    {
+        DateOnly? jour = null;
+        if (date is not null)
+        {
+            if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var j))
+            {
+                await erreurs.WriteLineAsync($"--date doit être une date AAAA-MM-JJ (reçu « {date} »).");
+                return 2;
+            }
+            jour = j;
+        }
+        List<Siren> epcis;
+        if (epci is not null)
+        {
+            if (!Siren.TryCreate(epci, out var s))
+            {
+                await erreurs.WriteLineAsync($"--epci doit être un SIREN de 9 chiffres (reçu « {epci} »).");
+                return 2;
+            }
+            epcis = [s];
+        }
+        else
+        {
+            epcis = await db.TerritoiresHeberges.AsNoTracking().Select(t => t.EpciSiren).ToListAsync(ct);
+        }
+
+        var echecs = 0;
+        foreach (var siren in epcis)
+        {
+            var r = await new TraitementRelances(db, horloge, ParametresRelances.ParDefaut)
+                .ExecuterAsync(siren, jour, essai, OrigineExecution.LigneDeCommande, "logis (ligne de commande)", ct);
+            echecs += r.Echecs;
+            var table = new Table().AddColumn("Numéro").AddColumn("Acte").AddColumn("Messages");
+            foreach (var l in r.Lignes)
+                table.AddRow(l.Numero, Markup.Escape(l.Type.Libelle()), Markup.Escape(l.Refus ?? string.Join(", ", l.Canaux)));
+            if (r.Lignes.Count > 0) console.Write(table);
+            console.MarkupLine($"{(essai ? "[yellow]Essai[/] — " : "")}Intercommunalité {siren}, jour du {r.Jour:dd/MM/yyyy} : {r.Examinees} demande(s) examinée(s).");
+            foreach (var t in Enum.GetValues<TypeRelance>())
+            {
+                if (r.Nombre(t) > 0) console.MarkupLine($"  {Markup.Escape(t.Libelle())} : {r.Nombre(t)}");
+            }
+            if (essai) console.MarkupLine("  Rien n'a été écrit ni envoyé (relancez sans --essai pour agir).");
+            else console.MarkupLine($"  {r.MessagesCrees} message(s) mis en file{(r.Echecs > 0 ? $", [red]{r.Echecs} demande(s) en échec, inchangées[/]" : "")}.");
+        }
+        if (!essai)
+        {
+            var envoi = await new EnvoiMessages(db, expediteur, horloge, PolitiqueEnvoi.ParDefaut).EnvoyerAsync(null, ct);
+            console.MarkupLine($"Messages : {envoi.Envoyes} envoyé(s), {envoi.AReessayer} à réessayer, {envoi.EnEchec} en échec.");
+        }
+        return echecs > 0 ? 1 : 0;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using Logis.Domain.Relances;
+using Microsoft.Extensions.Logging;
+
+namespace Logis.Persistence.Relances;
+
+/// <summary>
+/// Settings of the daily run, section « Logis:Relances », checked at startup (a bad value stops the start with a French
+/// message). All are local choices [M]; the legal delays are not settings (see <see cref="ParametresRelances"/>).
+/// </summary>
+public sealed class OptionsRelances
+{
+    public const string Section = "Logis:Relances";
+
+    /// <summary>Scheduling in the web app (daily run, nightly rescoring, sending). False: nothing runs by itself.</summary>
+    public bool Actif { get; set; } = true;
+
+    /// <summary>French local time of the daily run (HH:mm).</summary>
+    public string Heure { get; set; } = "06:00";
+
+    /// <summary>French local time of the nightly rescoring of stored scores (HH:mm); empty: no nightly rescoring.</summary>
+    public string? HeureRecalculCotation { get; set; } = "02:00";
+
+    /// <summary>Dossier (files, the demo default) or Journal (log line only).</summary>
+    public string Expediteur { get; set; } = "Dossier";
+
+    public string Dossier { get; set; } = Path.Combine("var", "courriers");
+
+    public string AdresseExpediteur { get; set; } = "ne-pas-repondre@logis.example.org";
+
+    public int TentativesMax { get; set; } = 3;
+
+    public int DelaiEntreTentativesMinutes { get; set; } = 15;
+
+    public int IntervalleEnvoiMinutes { get; set; } = 5;
+
+    /// <summary>[M] No automatic radiation for non-renewal of a demand that received no reminder for its period.</summary>
+    public bool ExigerRappelAvantRadiation { get; set; } = true;
+
+    /// <summary>[M] The run sends the warning d) itself after a CALEOL inadmissibility decision.</summary>
+    public bool AvertirApresIrrecevabilite { get; set; } = true;
+
+    public TimeOnly HeureRelances => Lire(Heure, "Heure")!.Value;
+
+    public TimeOnly? HeureRecalcul => Lire(HeureRecalculCotation, "HeureRecalculCotation");
+
+    public ParametresRelances Parametres => new(ExigerRappelAvantRadiation, AvertirApresIrrecevabilite);
+
+    public PolitiqueEnvoi Politique => new(TentativesMax, TimeSpan.FromMinutes(DelaiEntreTentativesMinutes));
+
+    public void Valider()
+    {
+        _ = HeureRelances;
+        _ = HeureRecalcul;
+        if (Expediteur is not ("Dossier" or "Journal"))
+            throw new InvalidOperationException($"{Section}:Expediteur vaut Dossier ou Journal (reçu « {Expediteur} »).");
+        if (Expediteur == "Dossier" && string.IsNullOrWhiteSpace(Dossier))
+            throw new InvalidOperationException($"{Section}:Dossier est obligatoire avec l'expéditeur Dossier.");
+        if (TentativesMax is < 1 or > 20) throw new InvalidOperationException($"{Section}:TentativesMax est compris entre 1 et 20.");
+        if (DelaiEntreTentativesMinutes is < 1 or > 1440) throw new InvalidOperationException($"{Section}:DelaiEntreTentativesMinutes est compris entre 1 et 1440.");
+        if (IntervalleEnvoiMinutes is < 1 or > 1440) throw new InvalidOperationException($"{Section}:IntervalleEnvoiMinutes est compris entre 1 et 1440.");
+    }
+
+    public IExpediteurMessages CreerExpediteur(ILogger journal) =>
+        Expediteur == "Journal" ? new ExpediteurJournal(journal) : new ExpediteurDossier(Dossier, AdresseExpediteur);
+
+    private static TimeOnly? Lire(string? valeur, string nom)
+    {
+        if (nom != "Heure" && string.IsNullOrWhiteSpace(valeur)) return null;
+        if (TimeOnly.TryParseExact(valeur, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var h)) return h;
+        throw new InvalidOperationException($"{Section}:{nom} doit être une heure HH:mm (reçu « {valeur} »).");
+    }
+}

@@ -1,0 +1,131 @@
+using Logis.Domain.Acces;
+using Logis.Domain.Relances;
+using Logis.Domain.Territoire;
+using Logis.Persistence;
+using Logis.Persistence.Relances;
+using Logis.Web.Features.Territoire;
+using Logis.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Logis.Web.Features.Relances;
+
+public sealed record ExecutionVue(
+    Guid Id, DateOnly Jour, string Origine, string LanceePar, DateTimeOffset DebutLe, DateTimeOffset? FinLe, int Examinees, int Rappels,
+    int Avertissements, int Radiations, int AExaminer, int Echecs, int MessagesCrees, string? Erreur);
+
+public sealed record MessageVue(Guid Id, string Numero, string Type, string Canal, string Statut, int Tentatives, DateTimeOffset CreeLe,
+    DateTimeOffset? EnvoyeLe, string? DerniereErreur);
+
+public sealed record MessageDetail(MessageVue Message, string Destinataire, string Sujet, string Corps);
+
+public sealed record PrevisionVue(string Type, string Libelle, int Nombre);
+
+/// <summary>What /relances and GET /api/v1/relances show: next run and its forecast, last runs, messages by status.</summary>
+public sealed record EtatRelances(
+    bool Planifie, DateOnly ProchainJour, TimeOnly Heure, IReadOnlyList<PrevisionVue> Prevision, IReadOnlyList<ExecutionVue> Executions,
+    int MessagesAEnvoyer, int MessagesEnvoyes, int MessagesEnEchec);
+
+/// <summary>Only one run at a time in this process (scheduled run, « lancer maintenant »).</summary>
+public sealed class VerrouRelances
+{
+    public SemaphoreSlim Semaphore { get; } = new(1, 1);
+}
+
+/// <summary>
+/// The use cases of /relances and its API. EPCI agents see and launch; an administrator sees only (the run performs
+/// acts on demands, which the administrator role never does — README); the other roles get 403.
+/// </summary>
+public sealed class RelancesService(LogisDbContext db, TimeProvider horloge, OptionsRelances options, VerrouRelances verrou, ILogger<RelancesService> journal)
+{
+    public const int TaillePage = 50;
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    public static bool PeutVoir(Role role) => role is Role.AgentEpci or Role.Administrateur;
+
+    public static bool PeutLancer(Role role) => role == Role.AgentEpci;
+
+    public static string LibelleStatut(StatutMessage s) => s switch
+    {
+        StatutMessage.AEnvoyer => "À envoyer",
+        StatutMessage.Envoye => "Envoyé",
+        _ => "Échec",
+    };
+
+    public static string LibelleCanal(CanalMessage c) => c switch
+    {
+        CanalMessage.Courriel => "Courriel",
+        CanalMessage.Sms => "SMS",
+        _ => "Courrier postal",
+    };
+
+    public static string LibelleOrigine(OrigineExecution o) => o switch
+    {
+        OrigineExecution.Planifiee => "Planifié",
+        OrigineExecution.Manuelle => "Lancé depuis la page",
+        _ => "Ligne de commande",
+    };
+
+    public static DateTimeOffset EnHeureFrancaise(DateTime utc) => TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), Paris);
+
+    public DateOnly Aujourdhui() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(horloge.GetUtcNow(), Paris).DateTime);
+
+    /// <summary>The day of the next scheduled run: today before the hour, tomorrow after.</summary>
+    public DateOnly ProchainJour()
+    {
+        var local = TimeZoneInfo.ConvertTime(horloge.GetUtcNow(), Paris);
+        var jour = DateOnly.FromDateTime(local.DateTime);
+        return TimeOnly.FromDateTime(local.DateTime) < options.HeureRelances ? jour : jour.AddDays(1);
+    }
+
+    public async Task<EtatRelances> EtatAsync(Siren epci, CancellationToken ct)
+    {
+        var jour = ProchainJour();
+        var essai = await new TraitementRelances(db, horloge, options.Parametres).ExecuterAsync(epci, jour, essai: true, OrigineExecution.Manuelle, "prévision", ct);
+        var prevision = Enum.GetValues<TypeRelance>().Select(t => new PrevisionVue(t.ToString(), t.Libelle(), essai.Nombre(t))).ToList();
+        var executions = await db.ExecutionsRelances.AsNoTracking().Where(x => x.EpciSiren == epci).OrderByDescending(x => x.DebutLe).Take(10).ToListAsync(ct);
+        var parStatut = await db.Messages.AsNoTracking().Where(m => m.EpciSiren == epci).GroupBy(m => m.Statut)
+            .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        return new EtatRelances(options.Actif, jour, options.HeureRelances, prevision, executions.Select(Vue).ToList(),
+            parStatut.GetValueOrDefault(StatutMessage.AEnvoyer), parStatut.GetValueOrDefault(StatutMessage.Envoye), parStatut.GetValueOrDefault(StatutMessage.Echec));
+    }
+
+    public async Task<ExecutionVue?> ExecutionAsync(Siren epci, Guid id, CancellationToken ct) =>
+        await db.ExecutionsRelances.AsNoTracking().Where(x => x.EpciSiren == epci && x.Id == id).SingleOrDefaultAsync(ct) is { } e ? Vue(e) : null;
+
+    public async Task<PageResultats<MessageVue>> MessagesAsync(Siren epci, StatutMessage? statut, int page, CancellationToken ct)
+    {
+        var q = db.Messages.AsNoTracking().Where(m => m.EpciSiren == epci);
+        if (statut is { } s) q = q.Where(m => m.Statut == s);
+        var total = await q.CountAsync(ct);
+        var lignes = await q.OrderByDescending(m => m.CreeLe).ThenBy(m => m.Numero).Skip((page - 1) * TaillePage).Take(TaillePage).ToListAsync(ct);
+        return new PageResultats<MessageVue>(lignes.Select(Vue).ToList(), page, TaillePage, total);
+    }
+
+    public async Task<MessageDetail?> MessageAsync(Siren epci, Guid id, CancellationToken ct) =>
+        await db.Messages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id && m.EpciSiren == epci, ct) is { } m
+            ? new MessageDetail(Vue(m), m.Destinataire, m.Sujet, m.Corps)
+            : null;
+
+    /// <summary>« Lancer maintenant »: today's run for the agent's EPCI, then the sending of the queue. Null when a run is already going.</summary>
+    public async Task<(ResultatRelances Relances, ResultatEnvoi Envoi)?> LancerAsync(Agent agent, CancellationToken ct)
+    {
+        if (!await verrou.Semaphore.WaitAsync(TimeSpan.Zero, ct)) return null;
+        try
+        {
+            var resultat = await new TraitementRelances(db, horloge, options.Parametres)
+                .ExecuterAsync(agent.Perimetre.EpciSiren, null, essai: false, OrigineExecution.Manuelle, agent.Nom, ct);
+            var envoi = await new EnvoiMessages(db, options.CreerExpediteur(journal), horloge, options.Politique).EnvoyerAsync(agent.Perimetre.EpciSiren, ct);
+            return (resultat, envoi);
+        }
+        finally
+        {
+            verrou.Semaphore.Release();
+        }
+    }
+
+    private static ExecutionVue Vue(ExecutionRelances e) => new(e.Id, e.Jour, LibelleOrigine(e.Origine), e.LanceePar, EnHeureFrancaise(e.DebutLe),
+        e.FinLe is { } f ? EnHeureFrancaise(f) : null, e.Examinees, e.Rappels, e.Avertissements, e.Radiations, e.AExaminer, e.Echecs, e.MessagesCrees, e.Erreur);
+
+    private static MessageVue Vue(MessageDemandeur m) => new(m.Id, m.Numero, m.Type.Libelle(), LibelleCanal(m.Canal), LibelleStatut(m.Statut), m.Tentatives,
+        EnHeureFrancaise(m.CreeLe), m.EnvoyeLe is { } e ? EnHeureFrancaise(e) : null, m.DerniereErreur);
+}

@@ -1,0 +1,201 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Logis.Cli;
+using Logis.Persistence.Relances;
+using Logis.Tests.Infrastructure;
+using Logis.Web.Features.Relances;
+using Logis.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Spectre.Console;
+
+namespace Logis.Web.Tests;
+
+/// <summary>/relances, its message preview, « Lancer maintenant », GET /api/v1/relances and the CLI, role by role.</summary>
+[Collection(CollectionApplications.Nom)]
+public class RelancesPagesTests(ApplicationsFixture fx)
+{
+    public static TheoryData<string> Fournisseurs => BasesDeTest.Fournisseurs;
+
+    private static string DepotPourRappelAujourdhui()
+    {
+        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        var aujourdhui = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, paris).DateTime);
+        // Valid until today + 19 days: the reminder (one month before) is due today.
+        return aujourdhui.AddYears(-1).AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string Aujourdhui()
+    {
+        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, paris).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static object SaisieDue(string nom)
+    {
+        var json = JsonSerializer.SerializeToNode(DemandesApiTests.Saisie(nom))!.AsObject();
+        json["dateDepot"] = DepotPourRappelAujourdhui();
+        return json;
+    }
+
+    [Theory]
+    [InlineData("epci", HttpStatusCode.OK)]
+    [InlineData("admin", HttpStatusCode.OK)]
+    [InlineData("bailleur", HttpStatusCode.Forbidden)]
+    [InlineData("reservataire", HttpStatusCode.Forbidden)]
+    [InlineData("commune", HttpStatusCode.Forbidden)]
+    public async Task La_page_est_reservee_aux_agents_de_l_epci_et_aux_administrateurs(string compte, HttpStatusCode attendu)
+    {
+        var app = fx.App(BasesDeTest.Sqlite);
+        var client = await app.ConnecterAsync(compte);
+        var r = await client.GetAsync("/relances");
+        Assert.Equal(attendu, r.StatusCode);
+        var doc = await LogisFactory.DocumentAsync(r);
+        var bouton = doc.QuerySelectorAll("button").Any(b => b.TextContent.Contains("Lancer maintenant", StringComparison.Ordinal));
+        Assert.Equal(compte == "epci", bouton);
+        if (attendu == HttpStatusCode.OK) Assert.NotNull(doc.QuerySelector("#prevision"));
+        else Assert.Contains("agents de l'intercommunalité", doc.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        // An unknown message: 404 for the roles that may see messages, 403 for the others.
+        var inconnu = await client.GetAsync($"/relances/messages/{Guid.NewGuid()}");
+        Assert.Equal(attendu == HttpStatusCode.OK ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden, inconnu.StatusCode);
+    }
+
+    [Fact]
+    public async Task Un_anonyme_est_renvoye_a_la_connexion_et_l_api_repond_401()
+    {
+        var app = fx.App(BasesDeTest.Sqlite);
+        var page = await app.Client().GetAsync("/relances");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Contains("/connexion", page.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client().GetAsync("/api/v1/relances")).StatusCode);
+    }
+
+    [Theory, MemberData(nameof(Fournisseurs))]
+    public async Task Un_agent_de_l_epci_lance_le_traitement_voit_le_resultat_et_l_apercu_du_message(string f)
+    {
+        var app = fx.App(f);
+        var numero = await DemandesApiTests.CreerAsync(app.ClientApi("epci"), SaisieDue("Relancetest"));
+        var agent = await app.ConnecterAsync("epci");
+        var avant = await LogisFactory.DocumentAsync(await agent.GetAsync("/relances"));
+        Assert.True(int.Parse(avant.QuerySelector("#prevision [data-type=RappelRenouvellement] dd")!.TextContent, System.Globalization.CultureInfo.InvariantCulture) >= 1);
+
+        // The administrator reads but cannot launch: 403 with the reason.
+        var admin = await app.ConnecterAsync("admin");
+        var jetonAdmin = await LogisFactory.JetonAsync(admin, "/relances");
+        var refus = await admin.PostAsync("/relances", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = jetonAdmin, ["jour"] = Aujourdhui() }));
+        Assert.Equal(HttpStatusCode.Forbidden, refus.StatusCode);
+        Assert.Contains("non de lancer", (await LogisFactory.DocumentAsync(refus)).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+
+        // Without the antiforgery token: refused.
+        Assert.Equal(HttpStatusCode.BadRequest, (await agent.PostAsync("/relances", new FormUrlEncodedContent([]))).StatusCode);
+
+        // A form without its day (or with another day) launches nothing.
+        var jeton = await LogisFactory.JetonAsync(agent, "/relances");
+        var sansJour = await agent.PostAsync("/relances", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = jeton, ["jour"] = "2020-01-01" }));
+        Assert.Equal(HttpStatusCode.BadRequest, sansJour.StatusCode);
+        Assert.Contains("rechargez la page", (await LogisFactory.DocumentAsync(sansJour)).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+
+        var lancement = await agent.PostAsync("/relances", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = jeton, ["jour"] = Aujourdhui() }));
+        Assert.Equal(HttpStatusCode.Redirect, lancement.StatusCode);
+        var resultat = await LogisFactory.DocumentAsync(await agent.GetAsync(lancement.Headers.Location!.OriginalString));
+        Assert.Contains("terminé", resultat.QuerySelector("#resultat-traitement")!.TextContent, StringComparison.Ordinal);
+
+        var fiche = await LogisFactory.DocumentAsync(await agent.GetAsync($"/demandes/{numero}"));
+        Assert.Contains("Rappel de renouvellement envoyé", fiche.Body!.TextContent, StringComparison.Ordinal);
+
+        Guid id;
+        await using (var db = fx.Base(f))
+        {
+            var messages = await db.Messages.AsNoTracking().Where(m => m.Numero == numero).ToListAsync();
+            Assert.Equal(2, messages.Count); // letter and SMS; the Journal sender of the tests marks them sent
+            Assert.All(messages, m => Assert.Equal(StatutMessage.Envoye, m.Statut));
+            id = messages.Single(m => m.Canal == Domain.Relances.CanalMessage.CourrierPostal).Id;
+        }
+        var apercu = await agent.GetAsync($"/relances/messages/{id}");
+        Assert.Equal(HttpStatusCode.OK, apercu.StatusCode);
+        var doc = await LogisFactory.DocumentAsync(apercu);
+        Assert.Contains(numero, doc.QuerySelector("#sujet")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("12 rue des Tests", doc.QuerySelector("#destinataire")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(DemandesApiTests.NirComplet, doc.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/relances/messages/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ConnecterAsync("bailleur")).GetAsync($"/relances/messages/{id}")).StatusCode);
+
+        var envoyes = await LogisFactory.DocumentAsync(await agent.GetAsync("/relances?statut=envoye"));
+        Assert.Contains(envoyes.QuerySelectorAll("#messages tbody a"), a => a.TextContent == numero);
+        var enEchec = await LogisFactory.DocumentAsync(await agent.GetAsync("/relances?statut=echec"));
+        Assert.DoesNotContain(enEchec.QuerySelectorAll("#messages tbody a"), a => a.TextContent == numero);
+
+        // A second launch the same day does nothing more for this demand.
+        jeton = await LogisFactory.JetonAsync(agent, "/relances");
+        Assert.Equal(HttpStatusCode.Redirect, (await agent.PostAsync("/relances",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = jeton, ["jour"] = Aujourdhui() }))).StatusCode);
+        await using (var db = fx.Base(f))
+            Assert.Equal(2, await db.Messages.CountAsync(m => m.Numero == numero));
+    }
+
+    [Theory]
+    [InlineData("epci", HttpStatusCode.OK)]
+    [InlineData("bailleur", HttpStatusCode.Forbidden)]
+    public async Task L_api_donne_les_derniers_passages_et_les_messages_en_attente(string compte, HttpStatusCode attendu)
+    {
+        var r = await fx.App(BasesDeTest.Postgres).ClientApi(compte).GetAsync("/api/v1/relances");
+        Assert.Equal(attendu, r.StatusCode);
+        if (attendu != HttpStatusCode.OK)
+        {
+            Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
+            return;
+        }
+        var json = await r.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(JsonValueKind.Array, json.GetProperty("executions").ValueKind);
+        Assert.True(json.GetProperty("messagesAEnvoyer").GetInt32() >= 0);
+        Assert.Contains(json.GetProperty("prevision").EnumerateArray(), p => p.GetProperty("type").GetString() == "RappelRenouvellement");
+    }
+
+    [Fact]
+    public async Task La_commande_relancer_en_essai_liste_sans_rien_ecrire_et_refuse_une_date_mal_formee()
+    {
+        var app = fx.App(BasesDeTest.Sqlite);
+        var numero = await DemandesApiTests.CreerAsync(app.ClientApi("epci"), SaisieDue("Clitest"));
+        var sortie = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(sortie), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 200;
+        var expediteur = new ExpediteurJournal(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        await using (var db = fx.Base(BasesDeTest.Sqlite))
+        {
+            var messagesAvant = await db.Messages.CountAsync();
+            Assert.Equal(0, await CommandesRelances.RelancerAsync(db, null, essai: true, "248300543", TimeProvider.System, expediteur, console, TextWriter.Null, CancellationToken.None));
+            Assert.Equal(messagesAvant, await db.Messages.CountAsync());
+        }
+        var texte = sortie.ToString();
+        Assert.Contains(numero, texte, StringComparison.Ordinal);
+        Assert.Contains("Rien n'a été écrit", texte, StringComparison.Ordinal);
+
+        var erreurs = new StringWriter();
+        await using (var db = fx.Base(BasesDeTest.Sqlite))
+            Assert.Equal(2, await CommandesRelances.RelancerAsync(db, "28/11/2026", false, null, TimeProvider.System, expediteur, console, erreurs, CancellationToken.None));
+        Assert.Contains("AAAA-MM-JJ", erreurs.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Le_traitement_planifie_est_du_une_fois_par_jour_apres_l_heure()
+    {
+        var heure = new TimeOnly(6, 0);
+        DateTimeOffset Le(int jour, int h) => new(2026, 11, jour, h, 0, 0, TimeSpan.FromHours(1));
+        Assert.False(Planification.RelancesDues(Le(28, 5), heure, null));
+        Assert.True(Planification.RelancesDues(Le(28, 6), heure, null));
+        Assert.True(Planification.RelancesDues(Le(28, 14), heure, new DateOnly(2026, 11, 27))); // catch-up after a stop
+        Assert.False(Planification.RelancesDues(Le(28, 14), heure, new DateOnly(2026, 11, 28)));
+    }
+
+    [Fact]
+    public void Un_reglage_mal_forme_empeche_le_demarrage_avec_un_message_clair()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => new OptionsRelances { Heure = "6h" }.Valider());
+        Assert.Contains("Logis:Relances:Heure", e.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => new OptionsRelances { Expediteur = "Smtp" }.Valider());
+        new OptionsRelances { HeureRecalculCotation = "" }.Valider();
+    }
+}
