@@ -19,39 +19,99 @@ public static class FaitsDepuisDemande
     public static FaitsCotation Construire(Demande demande, DateOnly date, EchelleUnitesConsommation? echelle = null, NormesOccupation? normes = null)
     {
         ArgumentNullException.ThrowIfNull(demande);
+        var c = demande.Contenu;
+        var personnes = new PersonneCotation[c.Personnes.Count];
+        for (var i = 0; i < personnes.Length; i++)
+        {
+            var p = c.Personnes[i];
+            personnes[i] = new PersonneCotation(p.Lien, p.DateNaissance, p.RessourcesMensuelles);
+        }
+        var elements = new ElementsCotation
+        {
+            Personnes = personnes,
+            Handicap = c.Handicap is not null,
+            StatutLogement = c.LogementActuel.Statut,
+            LoyerMensuel = c.LogementActuel.LoyerMensuel,
+            Surface = c.LogementActuel.Surface,
+            LienCommune = c.LogementActuel.Commune is { } commune && c.Souhaits.Communes.Contains(commune),
+            DateDepot = demande.DateDepot,
+        };
+        foreach (var m in c.Motifs) elements.Motifs |= MasqueMotif(m);
+        foreach (var s in demande.SituationsPrioritaires)
+        {
+            elements.Priorites |= MasquePriorite(s.Critere);
+            if (s.Statut == StatutJustification.ValideeParAgentHabilite) elements.PrioritesValidees |= MasquePriorite(s.Critere);
+        }
+        foreach (var e in demande.Evenements)
+        {
+            if (e.Type != TypeEvenementDemande.Refus) continue;
+            elements.Refus++;
+            // The last refusal of the timeline (in the order of the acts), at its calendar date in the instant's offset.
+            elements.DernierRefus = DateOnly.FromDateTime(e.Quand.DateTime);
+        }
+        return Construire(in elements, date, echelle, normes);
+    }
+
+    /// <summary>
+    /// The facts from the elements of a demand (<see cref="ElementsCotation"/>): the one rule of the mapping, shared by the
+    /// aggregate above and by the batch rescoring, which reads only these elements from the stored demand.
+    /// </summary>
+    public static FaitsCotation Construire(in ElementsCotation e, DateOnly date, EchelleUnitesConsommation? echelle = null, NormesOccupation? normes = null)
+    {
         echelle ??= EchelleUnitesConsommation.OcdeModifiee;
         normes ??= NormesOccupation.Defaut;
-        var c = demande.Contenu;
-        var personnes = c.Personnes;
-        var enfants = personnes.Count(p => p.Lien == LienPersonne.Enfant);
-        var conjoint = personnes.Any(p => p.Lien == LienPersonne.Conjoint);
-        var ressources = c.RessourcesMensuelles;
-        var uc = UnitesConsommation(personnes, date, echelle);
-        var loyer = c.LogementActuel.LoyerMensuel ?? 0m;
-        var priorites = demande.SituationsPrioritaires.ToDictionary(s => s.Critere, s => Statut(s.Statut));
-        StatutPreuve Priorite(CriterePrioritaire critere) => priorites.GetValueOrDefault(critere);
-        StatutPreuve Motif(params MotifDemande[] motifs) => motifs.Any(c.Motifs.Contains) ? StatutPreuve.Declare : StatutPreuve.Aucun;
-        var refus = demande.Evenements.Where(e => e.Type == TypeEvenementDemande.Refus).ToList();
+        var personnes = e.Personnes;
+        int enfants = 0, demandeurs = 0, ageDemandeur = 0;
+        var conjoint = false;
+        decimal ressources = 0m, uc = 0m;
+        foreach (var p in personnes)
+        {
+            if (p.Lien == LienPersonne.Enfant) enfants++;
+            if (p.Lien == LienPersonne.Conjoint) conjoint = true;
+            ressources += p.RessourcesMensuelles;
+            if (p.Lien == LienPersonne.Demandeur)
+            {
+                demandeurs++;
+                ageDemandeur = Age(p.DateNaissance, date);
+                uc += echelle.Demandeur;
+            }
+            else
+            {
+                uc += Age(p.DateNaissance, date) >= echelle.AgeAdulte ? echelle.AutrePersonne : echelle.Enfant;
+            }
+        }
+        // A stored content names exactly one applicant (ContenuDemande.Creer): anything else is a corrupt row.
+        if (demandeurs != 1) throw new InvalidOperationException("La demande doit désigner un et un seul demandeur parmi les personnes à loger.");
+        var loyer = e.LoyerMensuel ?? 0m;
+        var motifs = e.Motifs;
+        var priorites = e.Priorites;
+        var validees = e.PrioritesValidees;
+        StatutPreuve Priorite(CriterePrioritaire critere) =>
+            (validees & MasquePriorite(critere)) != 0 ? StatutPreuve.Valide
+            : (priorites & MasquePriorite(critere)) != 0 ? StatutPreuve.Declare
+            : StatutPreuve.Aucun;
+        StatutPreuve Motif(MotifDemande m, MotifDemande? autre = null) =>
+            (motifs & (MasqueMotif(m) | (autre is { } a ? MasqueMotif(a) : 0))) != 0 ? StatutPreuve.Declare : StatutPreuve.Aucun;
 
         return new FaitsCotation
         {
-            TailleMenage = personnes.Count,
+            TailleMenage = personnes.Length,
             NombreEnfants = enfants,
             // Single parent: a child to house and no spouse or partner in the household.
             ParentIsole = enfants > 0 && !conjoint,
             // The demand records disability needs for the household (R441-2-2 i), not per person: one person at least.
-            PersonnesHandicapees = c.Handicap is not null ? 1 : 0,
-            AgeDemandeur = c.Demandeur.AgeAu(date),
+            PersonnesHandicapees = e.Handicap ? 1 : 0,
+            AgeDemandeur = ageDemandeur,
             RessourcesMensuelles = Euros(ressources),
             RessourcesParUc = Euros(ressources / uc),
             // Effort rate: current rent over monthly resources (R441-3-1). Charges and housing allowance are not
             // on the demand (Cerfa 14069 gives the rent only); without rent or resources the rate is not computable: 0.
             TauxEffort = loyer > 0 && ressources > 0 ? Math.Round((double)(loyer / ressources) * 100, 2) : 0,
             ResteAVivreParUc = Euros((ressources - loyer) / uc),
-            SituationLogement = Situation(c.LogementActuel.Statut, c.Motifs),
-            SurOccupation = c.LogementActuel.Surface is { } surface && surface < normes.SurfaceMinimale(personnes.Count),
+            SituationLogement = Situation(e.StatutLogement, motifs),
+            SurOccupation = e.Surface is { } surface && surface < normes.SurfaceMinimale(personnes.Length),
             // The number of rooms is not on the demand: under-occupancy is the reason the household declares.
-            SousOccupation = c.Motifs.Contains(MotifDemande.LogementTropGrand),
+            SousOccupation = (motifs & MasqueMotif(MotifDemande.LogementTropGrand)) != 0,
             MotifViolence = Max(Motif(MotifDemande.ViolencesFamiliales), Priorite(CriterePrioritaire.ViolencesConjugalesOuSexuelles)),
             MotifHandicap = Max(Motif(MotifDemande.Handicap), Priorite(CriterePrioritaire.Handicap)),
             MotifSante = Motif(MotifDemande.RaisonsDeSante),
@@ -76,14 +136,21 @@ public static class FaitsDepuisDemande
             PrioriteK = Priorite(CriterePrioritaire.MenaceExpulsionSansRelogement),
             PrioriteL = Priorite(CriterePrioritaire.JeuneSortantAse),
             // Seniority counts from the deposit date, kept by updates and renewals (R441-2-7).
-            AncienneteMois = MoisEntiers(demande.DateDepot, date),
-            Mutation = demande.EstMutation,
+            AncienneteMois = MoisEntiers(e.DateDepot, date),
+            // A sitting social tenant asks for another dwelling: a mutation demand (ContenuDemande.EstMutation).
+            Mutation = e.StatutLogement == StatutLogementActuel.LocataireParcSocial,
             // The timeline does not say whether a refused offer was suitable (R441-2-17): every refusal counts.
-            RefusOffresAdaptees = refus.Count,
-            MoisDepuisDernierRefus = refus.Count == 0 ? 0 : MoisEntiers(DateOnly.FromDateTime(refus[^1].Quand.DateTime), date),
-            LienCommune = c.LogementActuel.Commune is { } commune && c.Souhaits.Communes.Contains(commune),
+            RefusOffresAdaptees = e.Refus,
+            MoisDepuisDernierRefus = e.Refus == 0 || e.DernierRefus is not { } dernier ? 0 : MoisEntiers(dernier, date),
+            LienCommune = e.LienCommune,
         };
     }
+
+    /// <summary>The bit of a reason in <see cref="ElementsCotation.Motifs"/> (0 for a value outside the bit range: no rule reads it).</summary>
+    public static ulong MasqueMotif(MotifDemande motif) => (int)motif is >= 0 and < 64 ? 1UL << (int)motif : 0;
+
+    /// <summary>The bit of a criterion in <see cref="ElementsCotation.Priorites"/>.</summary>
+    public static int MasquePriorite(CriterePrioritaire critere) => (int)critere is >= 0 and < 32 ? 1 << (int)critere : 0;
 
     /// <summary>Whole months from <paramref name="debut"/> to <paramref name="fin"/> (0 when fin precedes debut).</summary>
     public static int MoisEntiers(DateOnly debut, DateOnly fin)
@@ -111,18 +178,21 @@ public static class FaitsDepuisDemande
         };
     }
 
-    private static decimal UnitesConsommation(IReadOnlyList<PersonneALoger> personnes, DateOnly date, EchelleUnitesConsommation echelle) =>
-        personnes.Sum(p => p.Lien == LienPersonne.Demandeur ? echelle.Demandeur
-            : p.AgeAu(date) >= echelle.AgeAdulte ? echelle.AutrePersonne
-            : echelle.Enfant);
+    /// <summary>Age in whole years at <paramref name="date"/> (as <see cref="PersonneALoger.AgeAu"/>).</summary>
+    private static int Age(DateOnly naissance, DateOnly date)
+    {
+        var age = date.Year - naissance.Year;
+        if (date < naissance.AddYears(age)) age--;
+        return age;
+    }
 
-    private static SituationLogement Situation(StatutLogementActuel statut, IReadOnlyList<MotifDemande> motifs)
+    private static SituationLogement Situation(StatutLogementActuel statut, ulong motifs)
     {
         // A tenant or owner threatened with eviction, or living in a non-decent dwelling, is scored on that situation.
         var occupant = statut is StatutLogementActuel.LocataireParcPrive or StatutLogementActuel.LocataireParcSocial
             or StatutLogementActuel.Proprietaire or StatutLogementActuel.LogementDeFonction or StatutLogementActuel.Autre;
-        if (occupant && motifs.Contains(MotifDemande.ProcedureExpulsion)) return SituationLogement.ProcedureExpulsion;
-        if (occupant && motifs.Contains(MotifDemande.LogementNonDecent)) return SituationLogement.LogementNonDecent;
+        if (occupant && (motifs & MasqueMotif(MotifDemande.ProcedureExpulsion)) != 0) return SituationLogement.ProcedureExpulsion;
+        if (occupant && (motifs & MasqueMotif(MotifDemande.LogementNonDecent)) != 0) return SituationLogement.LogementNonDecent;
         return statut switch
         {
             StatutLogementActuel.SansAbri or StatutLogementActuel.SquatOuCamping => SituationLogement.SansLogement,
@@ -137,10 +207,37 @@ public static class FaitsDepuisDemande
         };
     }
 
-    private static StatutPreuve Statut(StatutJustification s) =>
-        s == StatutJustification.ValideeParAgentHabilite ? StatutPreuve.Valide : StatutPreuve.Declare;
-
     private static StatutPreuve Max(StatutPreuve a, StatutPreuve b) => a >= b ? a : b;
 
     private static int Euros(decimal montant) => (int)Math.Round(montant, 0, MidpointRounding.AwayFromZero);
+}
+
+/// <summary>What the mapping reads of a person to house: link, birth date, total monthly resources.</summary>
+public readonly record struct PersonneCotation(LienPersonne Lien, DateOnly DateNaissance, decimal RessourcesMensuelles);
+
+/// <summary>
+/// The elements of a demand the facts are built from (<see cref="FaitsDepuisDemande.Construire(in ElementsCotation, DateOnly, EchelleUnitesConsommation?, NormesOccupation?)"/>):
+/// filled from the aggregate, or read in bulk from the stored demand without building it (batch rescoring).
+/// Reasons and priority criteria are bit sets (bit n: the value n of the enum).
+/// </summary>
+public ref struct ElementsCotation
+{
+    public ReadOnlySpan<PersonneCotation> Personnes { get; set; }
+    /// <summary>The demand records disability needs (R441-2-2 i).</summary>
+    public bool Handicap { get; set; }
+    public StatutLogementActuel StatutLogement { get; set; }
+    public decimal? LoyerMensuel { get; set; }
+    public decimal? Surface { get; set; }
+    /// <summary>The current commune is one of the communes wished.</summary>
+    public bool LienCommune { get; set; }
+    /// <summary>Reasons ticked, one bit per <see cref="MotifDemande"/> (<see cref="FaitsDepuisDemande.MasqueMotif"/>).</summary>
+    public ulong Motifs { get; set; }
+    /// <summary>Priority situations declared or validated, one bit per <see cref="CriterePrioritaire"/>.</summary>
+    public int Priorites { get; set; }
+    /// <summary>Priority situations whose proof an authorised agent validated.</summary>
+    public int PrioritesValidees { get; set; }
+    /// <summary>Refusals in the timeline, and the date of the last one.</summary>
+    public int Refus { get; set; }
+    public DateOnly? DernierRefus { get; set; }
+    public DateOnly DateDepot { get; set; }
 }

@@ -6,8 +6,6 @@ using Logis.Persistence.Demandes;
 using Logis.Persistence.Seed;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
-using NpgsqlTypes;
 
 namespace Logis.Persistence.Cotation;
 
@@ -15,12 +13,17 @@ namespace Logis.Persistence.Cotation;
 public sealed record ResultatRecalcul(int Demandes, int Cotees, int SansGrille, TimeSpan Duree);
 
 /// <summary>
-/// Batch rescoring of every active demand (<c>logis cotation recalculer</c>, the web background job): demands are read
-/// by lots of <see cref="TailleLot"/>, mapped to facts at <c>date</c> (<see cref="FaitsDepuisDemande"/>), scored with the
-/// compiled grid in force (<see cref="GrilleCompilee.Calculer"/>) and written back. All the writing happens in ONE
-/// transaction: either every stored score moves to the new grid, or none does (a rescoring interrupted halfway never
-/// leaves demands ranked under two grids). On PostgreSQL each lot goes through a binary COPY into a temporary table and
-/// one INSERT … ON CONFLICT; on SQLite, one prepared upsert per demand.
+/// Batch rescoring of every active demand (<c>logis cotation recalculer</c>, the web background job): each demand is
+/// mapped to facts at <c>date</c> (<see cref="FaitsDepuisDemande"/>), scored with the compiled grid in force
+/// (<see cref="GrilleCompilee.Calculer"/>) and its score written back. All the writing happens in ONE transaction: either
+/// every stored score moves to the new grid, or none does (a rescoring interrupted halfway never leaves demands ranked
+/// under two grids).
+/// <para>
+/// On PostgreSQL, a streamed pipeline that reads only the needed columns and JSON fields, scores on every core and writes
+/// by binary COPY then one set-based upsert (<see cref="RecalculPostgres"/>). On SQLite (the embedded demo database), the
+/// aggregates are loaded by lots of <see cref="TailleLot"/> through EF Core and written by one prepared upsert per demand.
+/// Both give the same scores (<c>RecalculCotationTests</c>).
+/// </para>
 /// </summary>
 public static class RecalculCotation
 {
@@ -30,6 +33,8 @@ public static class RecalculCotation
         DateTimeOffset maintenant, Siren? epci, IProgress<Avancement>? progression = null, CancellationToken ct = default)
     {
         var chrono = Stopwatch.StartNew();
+        if (db.Database.IsNpgsql())
+            return await RecalculPostgres.RecalculerAsync(db, jeuEnVigueur, date, maintenant, epci, progression, chrono, ct);
         var actives = db.Demandes.AsNoTracking().Where(d => d.Statut == StatutDemande.Active);
         if (epci is { } e) actives = actives.Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == e);
         var ids = await actives.Select(d => new { d.Id, Epci = EF.Property<Siren>(d, ColonnesDemande.Epci) }).ToListAsync(ct);
@@ -41,7 +46,7 @@ public static class RecalculCotation
         await strategie.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var ecrivain = db.Database.IsNpgsql() ? (IEcrivain)new EcrivainPostgres(db) : new EcrivainSqlite(db);
+            var ecrivain = new EcrivainSqlite(db);
             await ecrivain.PreparerAsync(ct);
             foreach (var parEpci in ids.GroupBy(x => x.Epci))
             {
@@ -81,45 +86,7 @@ public static class RecalculCotation
         return await db.Demandes.AsNoTracking().AsSplitQuery().Where(d => liste.Contains(d.Id)).ToListAsync(ct);
     }
 
-    private interface IEcrivain
-    {
-        Task PreparerAsync(CancellationToken ct);
-        Task EcrireAsync(List<(Guid Id, int Total, string Grille, string Version)> lignes, DateTimeOffset quand, CancellationToken ct);
-    }
-
-    private sealed class EcrivainPostgres(LogisDbContext db) : IEcrivain
-    {
-        private NpgsqlConnection Connexion => (NpgsqlConnection)db.Database.GetDbConnection();
-
-        public async Task PreparerAsync(CancellationToken ct) => await db.Database.ExecuteSqlRawAsync(
-            "CREATE TEMP TABLE cotation_lot (\"DemandeId\" uuid, \"Total\" integer, \"GrilleId\" varchar(100), \"Version\" varchar(50)) ON COMMIT DROP", ct);
-
-        public async Task EcrireAsync(List<(Guid Id, int Total, string Grille, string Version)> lignes, DateTimeOffset quand, CancellationToken ct)
-        {
-            await db.Database.ExecuteSqlRawAsync("TRUNCATE cotation_lot", ct);
-            await using (var copie = await Connexion.BeginBinaryImportAsync(
-                "COPY cotation_lot (\"DemandeId\", \"Total\", \"GrilleId\", \"Version\") FROM STDIN (FORMAT BINARY)", ct))
-            {
-                foreach (var l in lignes)
-                {
-                    await copie.StartRowAsync(ct);
-                    await copie.WriteAsync(l.Id, NpgsqlDbType.Uuid, ct);
-                    await copie.WriteAsync(l.Total, NpgsqlDbType.Integer, ct);
-                    await copie.WriteAsync(l.Grille, NpgsqlDbType.Varchar, ct);
-                    await copie.WriteAsync(l.Version, NpgsqlDbType.Varchar, ct);
-                }
-                await copie.CompleteAsync(ct);
-            }
-            await db.Database.ExecuteSqlInterpolatedAsync($"""
-                INSERT INTO cotation_demande ("DemandeId", "Total", "GrilleId", "Version", "CalculeeLe")
-                SELECT "DemandeId", "Total", "GrilleId", "Version", {quand.ToUniversalTime()} FROM cotation_lot
-                ON CONFLICT ("DemandeId") DO UPDATE SET "Total" = EXCLUDED."Total", "GrilleId" = EXCLUDED."GrilleId",
-                    "Version" = EXCLUDED."Version", "CalculeeLe" = EXCLUDED."CalculeeLe"
-                """, ct);
-        }
-    }
-
-    private sealed class EcrivainSqlite(LogisDbContext db) : IEcrivain
+    private sealed class EcrivainSqlite(LogisDbContext db)
     {
         public Task PreparerAsync(CancellationToken ct) => Task.CompletedTask;
 

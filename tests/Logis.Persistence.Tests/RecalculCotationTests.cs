@@ -1,0 +1,151 @@
+using System.Text;
+using Logis.Domain.Commun;
+using Logis.Domain.Cotation;
+using Logis.Domain.Demandes;
+using Logis.Domain.Territoire;
+using Logis.Persistence.Cotation;
+using Logis.Persistence.Demandes;
+using Logis.Persistence.Reference;
+using Logis.Persistence.Seed;
+using Logis.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Logis.Persistence.Tests;
+
+/// <summary>
+/// The batch rescoring gives exactly the scores of the per-demand path (<see cref="FaitsDepuisDemande.Construire(Demande, DateOnly, Domain.Eligibilite.EchelleUnitesConsommation?, Domain.Eligibilite.NormesOccupation?)"/>
+/// on the full aggregate): on PostgreSQL through the streamed fast path (<c>RecalculPostgres</c>), on SQLite through
+/// EF Core. And a rescoring that fails leaves every stored score as it was.
+/// </summary>
+public class RecalculCotationTests
+{
+    public static TheoryData<string> Fournisseurs => BasesDeTest.Fournisseurs;
+
+    private static readonly Siren Tpm = Siren.Create(TerritoireSeeder.SirenTpm);
+    private static readonly DateOnly Date = new(2026, 11, 28);
+    private static readonly DateTimeOffset Maintenant = new(2026, 11, 28, 3, 0, 0, TimeSpan.Zero);
+
+    private static RegistreGrilles Registre()
+    {
+        var dossier = DossierDonnees.TrouverGrilles();
+        var fichiers = Directory.GetFiles(dossier, "*.json").Where(f => !f.EndsWith(".schema.json", StringComparison.Ordinal))
+            .Select(f => new FichierGrille(Path.GetFileName(f), File.ReadAllText(f)));
+        Assert.True(RegistreGrilles.TryCharger(fichiers, out var r, out var e), string.Join("\n", e));
+        return r!;
+    }
+
+    /// <summary>A fresh TPM database with 300 synthetic demands, some with refusals, priority situations (declared,
+    /// validated) and one radiated.</summary>
+    private static async Task<OptionsBase> BaseAsync(string f)
+    {
+        var options = await BasesDeTest.CreerAsync(f, "recalcul");
+        await using var db = BasesDeTest.Ouvrir(options);
+        await new TerritoireSeeder(db, TerritoireSemeFixture.Reference, TimeProvider.System).SemerAsync(Tpm, 2026, comptesDemo: false);
+        await new DemandesSeeder(db, TimeProvider.System).SemerAsync(Tpm, 11, 300);
+        var demandes = await db.Demandes.AsSplitQuery().Where(d => d.Statut == StatutDemande.Active).OrderBy(d => d.Numero).Take(40).ToListAsync();
+        var par = new Acteur(new AuteurId(Guid.NewGuid()), "Bailleur test");
+        // Acts come after every seeded event (the timeline is chronological).
+        var quand = DateTimeOffset.UtcNow.AddDays(1);
+        for (var i = 0; i < demandes.Count; i++)
+        {
+            var d = demandes[i];
+            if (i % 3 == 0) Assert.True(d.NoterRefus(new LogementId(Guid.NewGuid()), MotifRefus.Localisation, quand.AddDays(i), par).EstReussi);
+            if (i % 6 == 0) Assert.True(d.NoterRefus(new LogementId(Guid.NewGuid()), MotifRefus.TypologieOuSurface, quand.AddDays(60 + i), par).EstReussi);
+            var critere = (CriterePrioritaire)(1 + (i % 14));
+            if (i % 4 == 1 && d.SituationsPrioritaires.All(s => s.Critere != critere))
+            {
+                Assert.True(d.DeclarerSituationPrioritaire(critere, quand.AddDays(200), par).EstReussi);
+                if (i % 8 == 1) Assert.True(d.ValiderSituationPrioritaire(critere, quand.AddDays(203), par).EstReussi);
+            }
+        }
+        Assert.True(demandes[^1].Radier(MotifRadiation.Renonciation, quand.AddDays(300), par).EstReussi);
+        await db.SaveChangesAsync();
+        return options;
+    }
+
+    private static async Task<Dictionary<DemandeId, (int Total, string Grille, string Version, DateTimeOffset Le)>> StockeesAsync(LogisDbContext db) =>
+        (await db.CotationsDemandes.AsNoTracking().ToListAsync()).ToDictionary(c => c.DemandeId, c => (c.Total, c.GrilleId, c.Version, c.CalculeeLe));
+
+    [Theory, MemberData(nameof(Fournisseurs))]
+    public async Task Le_recalcul_en_lot_donne_les_cotations_du_calcul_par_demande(string f)
+    {
+        var options = await BaseAsync(f);
+        var registre = Registre();
+        ResultatRecalcul r;
+        await using (var db = BasesDeTest.Ouvrir(options))
+            r = await RecalculCotation.RecalculerAsync(db, e => registre.JeuEnVigueur(e, Date), Date, Maintenant, null);
+        await using (var db = BasesDeTest.Ouvrir(options))
+        {
+            var stockees = await StockeesAsync(db);
+            var actives = await db.Demandes.AsNoTracking().AsSplitQuery().Where(d => d.Statut == StatutDemande.Active).ToListAsync();
+            Assert.True(actives.Count > 250);
+            Assert.Equal((actives.Count, actives.Count, 0), (r.Demandes, r.Cotees, r.SansGrille));
+            Assert.Equal(actives.Count, stockees.Count);
+            Assert.Contains(actives, d => d.Evenements.Count(e => e.Type == TypeEvenementDemande.Refus) == 2);
+            Assert.Contains(actives, d => d.SituationsPrioritaires.Any(s => s.Statut == StatutJustification.ValideeParAgentHabilite));
+            var jeu = registre.JeuEnVigueur(Tpm, Date)!;
+            foreach (var d in actives)
+            {
+                var faits = FaitsDepuisDemande.Construire(d, Date);
+                var grille = jeu.Pour(in faits);
+                var s = stockees[d.Id];
+                Assert.Equal((grille.Calculer(in faits), grille.Grille.Id, grille.Grille.Version), (s.Total, s.Grille, s.Version));
+                Assert.Equal(Maintenant, s.Le.ToUniversalTime());
+            }
+            Assert.Contains(actives, d => jeu.Pour(FaitsDepuisDemande.Construire(d, Date)) == jeu.Mutation);
+        }
+    }
+
+    [Theory, MemberData(nameof(Fournisseurs))]
+    public async Task Un_recalcul_en_echec_laisse_toutes_les_cotations_enregistrees_intactes(string f)
+    {
+        var options = await BaseAsync(f);
+        var registre = Registre();
+        await using (var db = BasesDeTest.Ouvrir(options))
+            await RecalculCotation.RecalculerAsync(db, e => registre.JeuEnVigueur(e, Date), Date, Maintenant, Tpm);
+        Dictionary<DemandeId, (int, string, string, DateTimeOffset)> avant;
+        await using (var db = BasesDeTest.Ouvrir(options))
+        {
+            avant = await StockeesAsync(db);
+            // A stored content that no longer names an applicant, late in the order: the rescoring fails on it.
+            var derniere = await db.Demandes.Where(d => d.Statut == StatutDemande.Active).OrderByDescending(d => d.Numero).Select(d => d.Id).FirstAsync();
+            var contenu = """{"Personnes":[],"Motifs":[1],"MotifPrincipal":1}""";
+            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE demande SET \"Contenu\" = {contenu} WHERE \"Id\" = {derniere.Value}");
+        }
+        await using (var db = BasesDeTest.Ouvrir(options))
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() =>
+                RecalculCotation.RecalculerAsync(db, e => registre.JeuEnVigueur(e, Date), Date, Maintenant.AddDays(1), Tpm));
+        }
+        await using (var db = BasesDeTest.Ouvrir(options))
+            Assert.Equal(avant, await StockeesAsync(db));
+    }
+
+    /// <summary>The JSON reader of the batch gives, for every seeded content, the facts of the full aggregate, at two dates.</summary>
+    [Fact]
+    public async Task Le_contenu_lu_en_json_donne_les_faits_de_l_agregat()
+    {
+        var options = await BaseAsync(BasesDeTest.Sqlite);
+        await using var db = BasesDeTest.Ouvrir(options);
+        var demandes = await db.Demandes.AsNoTracking().AsSplitQuery().ToListAsync();
+        var lecteur = new ContenuCotation();
+        foreach (var date in new[] { Date, new DateOnly(2031, 2, 28) })
+        {
+            foreach (var d in demandes)
+            {
+                var json = Encoding.UTF8.GetBytes(ContenuJson.Ecrire(d.Contenu));
+                var e = new ElementsCotation { DateDepot = d.DateDepot };
+                foreach (var s in d.SituationsPrioritaires)
+                {
+                    e.Priorites |= FaitsDepuisDemande.MasquePriorite(s.Critere);
+                    if (s.Statut == StatutJustification.ValideeParAgentHabilite) e.PrioritesValidees |= FaitsDepuisDemande.MasquePriorite(s.Critere);
+                }
+                var refus = d.Evenements.Where(x => x.Type == TypeEvenementDemande.Refus).OrderBy(x => x.Rang).ToList();
+                e.Refus = refus.Count;
+                e.DernierRefus = refus.Count == 0 ? null : DateOnly.FromDateTime(refus[^1].Quand.UtcDateTime);
+                lecteur.Lire(json, ref e);
+                Assert.Equal(FaitsDepuisDemande.Construire(d, date), FaitsDepuisDemande.Construire(in e, date));
+            }
+        }
+    }
+}
