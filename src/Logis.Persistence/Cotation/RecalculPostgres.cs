@@ -53,11 +53,13 @@ internal static class RecalculPostgres
         try
         {
             var connexion = (NpgsqlConnection)db.Database.GetDbConnection();
-            await using (var cmd = new NpgsqlCommand(
-                "SELECT \"EpciSiren\", count(*)::int FROM demande WHERE \"Statut\" = @active AND (@epci::text IS NULL OR \"EpciSiren\" = @epci) GROUP BY 1", connexion))
+            // Two texts rather than « @epci IS NULL OR … »: a generic plan of that form scans the whole table.
+            await using (var cmd = new NpgsqlCommand(epci is null
+                ? "SELECT \"EpciSiren\", count(*)::int FROM demande WHERE \"Statut\" = @active GROUP BY 1"
+                : "SELECT \"EpciSiren\", count(*)::int FROM demande WHERE \"EpciSiren\" = @epci AND \"Statut\" = @active GROUP BY 1", connexion))
             {
                 cmd.Parameters.AddWithValue("active", (int)StatutDemande.Active);
-                cmd.Parameters.Add(new NpgsqlParameter("epci", NpgsqlDbType.Text) { Value = (object?)epci?.Value ?? DBNull.Value });
+                if (epci is not null) cmd.Parameters.Add(new NpgsqlParameter("epci", NpgsqlDbType.Text) { Value = epci.Value });
                 await using var lecteur = await cmd.ExecuteReaderAsync(ct);
                 while (await lecteur.ReadAsync(ct)) parEpci.Add((lecteur.GetString(0), lecteur.GetInt32(1)));
             }
