@@ -63,15 +63,28 @@ public static class FichierDemandesBanc
             await using var db = Ouvrir();
             var import = new ImportDemandes(db, TimeProvider.System);
             var contexte = await import.ContexteAsync(Tpm, default);
+            // The import's own server process (one open connection for the context): its CPU time is read from /proc.
+            await db.Database.OpenConnectionAsync();
+            var serveur = await db.Database.SqlQueryRaw<int>("SELECT pg_backend_pid() AS \"Value\"").SingleAsync();
+            var processus = Process.GetCurrentProcess();
+            var cpuClient0 = processus.TotalProcessorTime;
+            var cpuServeur0 = CpuProcessus(serveur);
             // One analysis, timed, then the writing of that same report: what `logis import` does, in two timed steps.
             var chrono = Stopwatch.StartNew();
             var analyse = AnalyseurFichierDemandes.Analyser(new StringReader(csv), contexte);
             var tAnalyse = chrono.Elapsed.TotalSeconds;
+            processus.Refresh();
+            var cpuAnalyse = (processus.TotalProcessorTime - cpuClient0).TotalSeconds;
             var r = await import.ImporterAsync(analyse, Tpm, acteur, "banc", false);
             var tTotal = chrono.Elapsed.TotalSeconds;
+            processus.Refresh();
+            var cpuClient = (processus.TotalProcessorTime - cpuClient0).TotalSeconds;
+            var cpuServeur = CpuProcessus(serveur) - cpuServeur0;
             if (!r.EstValide || r.Importees != n) throw new InvalidOperationException(string.Join("\n", r.Rapport.Erreurs.Take(5)));
             charge += r.Importees;
             Console.WriteLine($"COPY     : {r.Importees} demandes en {tTotal:0.00} s, {r.Importees / tTotal:0} demandes/s (analyse {tAnalyse:0.00} s, {n / tAnalyse:0} lignes/s ; écriture {tTotal - tAnalyse:0.00} s) ; base : {charge} ; charge {Charge()}");
+            // CPU seconds do not depend on the other processes of the machine: what the import costs on dedicated cores.
+            Console.WriteLine($"           CPU : client {cpuClient:0.00} s (analyse {cpuAnalyse:0.00} s), serveur PostgreSQL {cpuServeur:0.00} s");
         }
         await using (var db = Ouvrir()) await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE demande");
 
@@ -114,6 +127,22 @@ public static class FichierDemandesBanc
         }
         Console.WriteLine($"Charge de la machine après les recherches : {Charge()}");
         return 0;
+    }
+
+    /// <summary>CPU seconds (user + system) of a local process, from /proc (0 when unreadable).</summary>
+    private static double CpuProcessus(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var champs = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            // Fields 14 and 15 of proc(5) (utime, stime), counted here from field 3, in clock ticks (100 per second).
+            return (long.Parse(champs[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(champs[12], System.Globalization.CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>Load averages (1, 5, 15 min) of the machine: the measures are only comparable at similar load.</summary>
