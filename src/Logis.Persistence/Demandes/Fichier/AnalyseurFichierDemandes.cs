@@ -271,7 +271,6 @@ public static class AnalyseurFichierDemandes
         return new PersonneALoger(nom, prenoms, naissance!.Value, lien!.Value, sexe, nationalite, nir, situation, ressources);
     }
 
-    /// <summary>Reading the fields of one line, each error naming its column.</summary>
     /// <summary>The person column names p1_nom… by person (index 1 to <see cref="PersonnesMaximum"/>), in <see cref="ColonnesPersonne"/> order.</summary>
     private static readonly string[][] ColonnesDesPersonnes =
         [[], .. Enumerable.Range(1, PersonnesMaximum).Select(i => ColonnesPersonne.Select(c => Colonne(i, c)).ToArray())];
