@@ -16,5 +16,7 @@ RUNAS=(); if [ "$(id -u)" = 0 ]; then chown postgres "$TMP"; RUNAS=(runuser -u p
 "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -o "-p $PORT -k $TMP -c listen_addresses=127.0.0.1" -l "$TMP/pg.log" -w start >/dev/null
 trap '"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -m immediate stop >/dev/null; rm -rf "$TMP"' EXIT
 PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
+echo "Charge avant : $(uptime)"
 /usr/bin/time -f "Durée totale %e s, pic mémoire %M Kio" \
   dotnet bench/Logis.Bench/bin/Release/net10.0/Logis.Bench.dll fichier-demandes "$PG" "$TOTAL" "$LOT"
+echo "Charge après : $(uptime)"

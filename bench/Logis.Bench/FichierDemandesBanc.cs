@@ -26,6 +26,7 @@ public static class FichierDemandesBanc
 
     public static async Task<int> ExecuterAsync(string[] args)
     {
+        if (args is ["analyse", var lignes]) return Phases(int.Parse(lignes, System.Globalization.CultureInfo.InvariantCulture));
         var options = new OptionsBase { Fournisseur = FournisseurBase.PostgreSql, ConnectionString = args[0] };
         var total = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
         var taille = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
@@ -62,15 +63,28 @@ public static class FichierDemandesBanc
             await using var db = Ouvrir();
             var import = new ImportDemandes(db, TimeProvider.System);
             var contexte = await import.ContexteAsync(Tpm, default);
+            // The import's own server process (one open connection for the context): its CPU time is read from /proc.
+            await db.Database.OpenConnectionAsync();
+            var serveur = await db.Database.SqlQueryRaw<int>("SELECT pg_backend_pid() AS \"Value\"").SingleAsync();
+            var processus = Process.GetCurrentProcess();
+            var cpuClient0 = processus.TotalProcessorTime;
+            var cpuServeur0 = CpuProcessus(serveur);
+            // One analysis, timed, then the writing of that same report: what `logis import` does, in two timed steps.
             var chrono = Stopwatch.StartNew();
             var analyse = AnalyseurFichierDemandes.Analyser(new StringReader(csv), contexte);
             var tAnalyse = chrono.Elapsed.TotalSeconds;
-            chrono.Restart();
-            var r = await import.ImporterAsync(new StringReader(csv), Tpm, acteur, "banc", false);
+            processus.Refresh();
+            var cpuAnalyse = (processus.TotalProcessorTime - cpuClient0).TotalSeconds;
+            var r = await import.ImporterAsync(analyse, Tpm, acteur, "banc", false);
             var tTotal = chrono.Elapsed.TotalSeconds;
-            if (!r.EstValide || analyse.Valides.Count != n) throw new InvalidOperationException(string.Join("\n", r.Rapport.Erreurs.Take(5)));
+            processus.Refresh();
+            var cpuClient = (processus.TotalProcessorTime - cpuClient0).TotalSeconds;
+            var cpuServeur = CpuProcessus(serveur) - cpuServeur0;
+            if (!r.EstValide || r.Importees != n) throw new InvalidOperationException(string.Join("\n", r.Rapport.Erreurs.Take(5)));
             charge += r.Importees;
-            Console.WriteLine($"COPY     : {r.Importees} demandes en {tTotal:0.00} s, {r.Importees / tTotal:0} demandes/s (analyse seule {tAnalyse:0.00} s, {n / tAnalyse:0} lignes/s) ; base : {charge}");
+            Console.WriteLine($"COPY     : {r.Importees} demandes en {tTotal:0.00} s, {r.Importees / tTotal:0} demandes/s (analyse {tAnalyse:0.00} s, {n / tAnalyse:0} lignes/s ; écriture {tTotal - tAnalyse:0.00} s) ; base : {charge} ; charge {Charge()}");
+            // CPU seconds do not depend on the other processes of the machine: what the import costs on dedicated cores.
+            Console.WriteLine($"           CPU : client {cpuClient:0.00} s (analyse {cpuAnalyse:0.00} s), serveur PostgreSQL {cpuServeur:0.00} s");
         }
         await using (var db = Ouvrir()) await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE demande");
 
@@ -91,25 +105,89 @@ public static class FichierDemandesBanc
                 ("Bailleur, nom « B » + T2", agentBailleur, new(null, "B", null, Typologie.T2, null, null)),
             };
             Console.WriteLine();
+            Console.WriteLine($"Charge de la machine avant les recherches : {Charge()}");
             Console.WriteLine("| Recherche | total | p50 | p95 | max |");
             Console.WriteLine("|---|---:|---:|---:|---:|");
             foreach (var (nom, agent, filtre) in requetes)
             {
                 for (var i = 0; i < 3; i++) await s.RechercherAsync(agent, filtre, 1, DemandesService.TaillePageParDefaut, default);
                 var mesures = new List<double>();
-                var trouves = 0;
+                var trouves = "";
                 for (var i = 0; i < 30; i++)
                 {
                     var chrono = Stopwatch.StartNew();
                     var page = await s.RechercherAsync(agent, filtre, 1 + (i % 5), DemandesService.TaillePageParDefaut, default);
                     mesures.Add(chrono.Elapsed.TotalMilliseconds);
-                    trouves = page.Total;
+                    trouves = page.TotalPlafonne ? $"> {page.Total}" : $"{page.Total}";
                     db.ChangeTracker.Clear();
                 }
                 mesures.Sort();
                 Console.WriteLine($"| {nom} | {trouves} | {mesures[mesures.Count / 2]:0} ms | {mesures[(int)Math.Ceiling(mesures.Count * 0.95) - 1]:0} ms | {mesures[^1]:0} ms |");
             }
         }
+        Console.WriteLine($"Charge de la machine après les recherches : {Charge()}");
+        return 0;
+    }
+
+    /// <summary>CPU seconds (user + system) of a local process, from /proc (0 when unreadable).</summary>
+    private static double CpuProcessus(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var champs = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            // Fields 14 and 15 of proc(5) (utime, stime), counted here from field 3, in clock ticks (100 per second).
+            return (long.Parse(champs[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(champs[12], System.Globalization.CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>Load averages (1, 5, 15 min) of the machine: the measures are only comparable at similar load.</summary>
+    private static string Charge() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
+    /// <summary>
+    /// CPU phases of an import, without database (<c>fichier-demandes analyse 100000</c>): CSV reading alone, analysis on one
+    /// core and on all cores, then what the writing adds per demand (registration, JSON content, search columns).
+    /// </summary>
+    private static int Phases(int lignes)
+    {
+        var communes = ReferenceData.Trouver().Communes().Where(c => c.EpciSiren == Tpm).OrderBy(c => c.CodeInsee.Value, StringComparer.Ordinal).ToList();
+        var csv = Fichier(communes, lignes, 100);
+        var contexte = new ContexteAnalyse(Tpm, communes.Select(c => c.CodeInsee.Value).ToHashSet(StringComparer.Ordinal), DateOnly.FromDateTime(DateTime.Today));
+        AnalyseurFichierDemandes.Analyser(new StringReader(csv), contexte); // warm-up
+        void Mesurer(string nom, Action a)
+        {
+            var c = Stopwatch.StartNew();
+            a();
+            Console.WriteLine($"{nom,-44} {c.Elapsed.TotalSeconds,6:0.00} s  {lignes / c.Elapsed.TotalSeconds,9:0} lignes/s");
+        }
+        Mesurer("lecture CSV seule", () => { var l = new CsvLecteur(new StringReader(csv)); while (l.Lire()) { } });
+        Mesurer("analyse, un cœur", () => AnalyseurFichierDemandes.Analyser(new StringReader(csv), contexte, parallelisme: 1));
+        RapportAnalyse rapport = null!;
+        Mesurer($"analyse, {Environment.ProcessorCount} cœurs", () => rapport = AnalyseurFichierDemandes.Analyser(new StringReader(csv), contexte));
+        var quand = DateTimeOffset.Now;
+        var acteur = new Acteur(new AuteurId(Guid.NewGuid()), "banc");
+        var demandes = new List<Demande>();
+        Mesurer("enregistrement (Demande.Enregistrer)", () =>
+        {
+            var n = 1;
+            foreach (var l in rapport.Valides)
+                demandes.Add(Demande.Enregistrer(new DemandeId(Guid.CreateVersion7()), NumeroUnique.Creer("83", 2026, n++).Valeur, l.Contenu, l.Canal, l.DateDepot, quand, acteur).Valeur);
+        });
+        Mesurer("contenu JSON (ContenuJson.Ecrire)", () => { foreach (var d in demandes) Persistence.Demandes.ContenuJson.Ecrire(d.Contenu); });
+        Mesurer("colonnes de recherche", () =>
+        {
+            foreach (var d in demandes)
+            {
+                Persistence.Demandes.ColonnesDemande.Normaliser(d.Contenu.Demandeur.Nom);
+                Persistence.Demandes.ColonnesDemande.Liste(d.Contenu.Souhaits.Communes.Select(c => c.Value));
+                Persistence.Demandes.ColonnesDemande.Liste(d.Contenu.Souhaits.Typologies.Select(t => t.ToString()));
+            }
+        });
+        Console.WriteLine($"JSON moyen : {demandes.Take(1000).Average(d => Persistence.Demandes.ContenuJson.Ecrire(d.Contenu).Length):0} caractères");
         return 0;
     }
 

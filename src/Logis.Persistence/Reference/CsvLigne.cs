@@ -34,6 +34,12 @@ public sealed class CsvLecteur
         return true;
     }
 
+    /// <summary>The fields of the current record, by header position (a new array for each record: it may be kept).</summary>
+    public string[] Champs => _champs;
+
+    /// <summary>Position of a header column, or -1 when the header does not have it.</summary>
+    public int Position(string colonne) => _colonnes.TryGetValue(colonne, out var i) ? i : -1;
+
     public string this[string colonne] =>
         _colonnes.TryGetValue(colonne, out var i)
             ? i < _champs.Length ? _champs[i] : ""

@@ -41,8 +41,10 @@ public static class AnalyseurFichierDemandes
     private static readonly NumeroUnique NumeroFictif = NumeroUnique.Creer("01", 2000, 1).Valeur;
     private static readonly Acteur ActeurFictif = new(new AuteurId(Guid.Empty), "analyse");
 
-    public static RapportAnalyse Analyser(TextReader texte, ContexteAnalyse contexte)
+    /// <param name="parallelisme">Cores used to analyse the lines (all by default; 1 for the single-core benchmark figure).</param>
+    public static RapportAnalyse Analyser(TextReader texte, ContexteAnalyse contexte, int parallelisme = -1)
     {
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelisme };
         var rapport = new RapportAnalyse();
         CsvLecteur csv;
         try
@@ -63,8 +65,9 @@ public static class AnalyseurFichierDemandes
             rapport.Erreurs.Add(new ErreurLigne(1, c, "Colonne obligatoire absente de l'en-tête."));
         if (rapport.Erreurs.Count > 0) return rapport;
 
-        var presentes = new HashSet<string>(csv.Colonnes, StringComparer.Ordinal);
+        var colonnes = new PositionsColonnes(csv);
         var numeros = new Dictionary<string, int>(StringComparer.Ordinal);
+        var bloc = new List<LigneBrute>(TailleBloc);
         while (true)
         {
             var debut = csv.Ligne + 1;
@@ -74,28 +77,62 @@ public static class AnalyseurFichierDemandes
             }
             catch (FormatException e)
             {
+                AnalyserBloc(bloc, contexte, rapport, options);
                 rapport.Erreurs.Add(new ErreurLigne(debut, "(ligne)", $"Ligne CSV mal formée : {e.Message}."));
-                break;
+                return rapport;
             }
-            var lecture = new Lecture(csv, presentes, debut, rapport.Erreurs);
+            var lecture = new Lecture(csv.Champs, colonnes, debut, []);
             if (lecture.Vide()) continue;
             rapport.Lignes++;
-            if (LireLigne(lecture, contexte, numeros) is { } demande) rapport.Valides.Add(demande);
+            // The number is checked here, in file order: "already on line N" needs the lines before.
+            var numero = LireNumero(lecture, numeros);
+            bloc.Add(new LigneBrute(lecture, numero));
+            if (bloc.Count == TailleBloc) AnalyserBloc(bloc, contexte, rapport, options);
         }
+        AnalyserBloc(bloc, contexte, rapport, options);
         return rapport;
     }
 
-    private static DemandeLue? LireLigne(Lecture l, ContexteAnalyse contexte, Dictionary<string, int> numeros)
+    /// <summary>Lines analysed together: they are independent once their number is checked, so they are read in parallel.</summary>
+    private const int TailleBloc = 4_096;
+
+    private sealed record LigneBrute(Lecture Lecture, NumeroUnique? Numero);
+
+    /// <summary>Analyses a block of lines on every core, then appends errors and valid demands in file order.</summary>
+    private static void AnalyserBloc(List<LigneBrute> bloc, ContexteAnalyse contexte, RapportAnalyse rapport, ParallelOptions options)
     {
-        var erreursAvant = l.Erreurs.Count;
-        NumeroUnique? numero = null;
-        var brutNumero = l.Champ(Numero);
-        if (brutNumero.Length > 0)
+        if (bloc.Count == 0) return;
+        var resultats = new DemandeLue?[bloc.Count];
+        if (bloc.Count < 64 || options.MaxDegreeOfParallelism == 1)
+            for (var i = 0; i < bloc.Count; i++) resultats[i] = LireLigne(bloc[i].Lecture, bloc[i].Numero, contexte);
+        else Parallel.For(0, bloc.Count, options, i => resultats[i] = LireLigne(bloc[i].Lecture, bloc[i].Numero, contexte));
+        for (var i = 0; i < bloc.Count; i++)
         {
-            if (!NumeroUnique.TryParse(brutNumero, out var n)) l.Erreur(Numero, $"« {brutNumero} » n'est pas un numéro unique valide (département, année, numéro d'ordre, clé).");
-            else if (numeros.TryGetValue(n.Valeur, out var premiere)) l.Erreur(Numero, $"Le numéro {n.Valeur} figure déjà ligne {premiere} du fichier.");
-            else { numeros[n.Valeur] = l.Ligne; numero = n; }
+            rapport.Erreurs.AddRange(bloc[i].Lecture.Erreurs);
+            if (resultats[i] is { } demande) rapport.Valides.Add(demande);
         }
+        bloc.Clear();
+    }
+
+    private static NumeroUnique? LireNumero(Lecture l, Dictionary<string, int> numeros)
+    {
+        var brutNumero = l.Champ(Numero);
+        if (brutNumero.Length == 0) return null;
+        if (!NumeroUnique.TryParse(brutNumero, out var n)) l.Erreur(Numero, $"« {brutNumero} » n'est pas un numéro unique valide (département, année, numéro d'ordre, clé).");
+        else if (numeros.TryGetValue(n.Valeur, out var premiere)) l.Erreur(Numero, $"Le numéro {n.Valeur} figure déjà ligne {premiere} du fichier.");
+        else
+        {
+            numeros[n.Valeur] = l.Ligne;
+            return n;
+        }
+        return null;
+    }
+
+    /// <summary>One line (its number already checked by <see cref="LireNumero"/>); thread-safe: it only touches its own <see cref="Lecture"/>.</summary>
+    private static DemandeLue? LireLigne(Lecture l, NumeroUnique? numero, ContexteAnalyse contexte)
+    {
+        // The number's errors, found before, count as errors of this line (as when it was read here).
+        const int erreursAvant = 0;
         var depot = l.Date(DateDepot, obligatoire: false);
         if (depot > contexte.Aujourdhui) l.Erreur(DateDepot, $"La date de dépôt {Date(depot.Value)} est postérieure à aujourd'hui.");
         var canal = l.Enumere<CanalDepot>(Canal, obligatoire: false) ?? CanalDepot.Guichet;
@@ -103,7 +140,8 @@ public static class AnalyseurFichierDemandes
         var personnes = new List<PersonneALoger>();
         for (var i = 1; i <= PersonnesMaximum; i++)
         {
-            if (!l.Presente(Colonne(i, Nom)) || (i > 1 && ColonnesPersonne.All(c => l.Champ(Colonne(i, c)).Length == 0))) continue;
+            var groupe = ColonnesDesPersonnes[i];
+            if (!l.Presente(groupe[0]) || (i > 1 && groupe.All(c => l.Champ(c).Length == 0))) continue;
             if (LirePersonne(l, i) is { } p) personnes.Add(p);
         }
         if (l.Erreurs.Count == erreursAvant && !personnes.Any(p => p.Lien == LienPersonne.Demandeur))
@@ -200,7 +238,8 @@ public static class AnalyseurFichierDemandes
     private static PersonneALoger? LirePersonne(Lecture l, int i)
     {
         var erreursAvant = l.Erreurs.Count;
-        string C(string s) => Colonne(i, s);
+        var groupe = ColonnesDesPersonnes[i];
+        string C(string s) => groupe[Array.IndexOf(ColonnesPersonne, s)];
         var qui = i == 1 ? "du demandeur" : $"de la personne {i}";
         var nom = l.Obligatoire(C(Nom), $"Le nom {qui} est obligatoire.");
         var prenoms = l.Obligatoire(C(Prenoms), $"Le prénom {qui} est obligatoire.");
@@ -232,17 +271,31 @@ public static class AnalyseurFichierDemandes
         return new PersonneALoger(nom, prenoms, naissance!.Value, lien!.Value, sexe, nationalite, nir, situation, ressources);
     }
 
-    /// <summary>Reading the fields of one line, each error naming its column.</summary>
-    private sealed class Lecture(CsvLecteur csv, HashSet<string> presentes, int ligne, List<ErreurLigne> erreurs)
+    /// <summary>The person column names p1_nom… by person (index 1 to <see cref="PersonnesMaximum"/>), in <see cref="ColonnesPersonne"/> order.</summary>
+    private static readonly string[][] ColonnesDesPersonnes =
+        [[], .. Enumerable.Range(1, PersonnesMaximum).Select(i => ColonnesPersonne.Select(c => Colonne(i, c)).ToArray())];
+
+    /// <summary>Where each column of the header is (looked up once per file, shared by the lines analysed in parallel).</summary>
+    private sealed class PositionsColonnes(CsvLecteur csv)
+    {
+        private readonly Dictionary<string, int> _positions = csv.Colonnes.ToDictionary(c => c, csv.Position, StringComparer.Ordinal);
+
+        public int[] Toutes { get; } = [.. csv.Colonnes.Select(csv.Position)];
+
+        public int Position(string colonne) => _positions.GetValueOrDefault(colonne, -1);
+    }
+
+    /// <summary>Reading the fields of one line (its own copy of the fields, its own errors), each error naming its column.</summary>
+    private sealed class Lecture(string[] champs, PositionsColonnes colonnes, int ligne, List<ErreurLigne> erreurs)
     {
         public int Ligne => ligne;
         public List<ErreurLigne> Erreurs => erreurs;
 
-        public bool Presente(string colonne) => presentes.Contains(colonne);
-        public string Champ(string colonne) => presentes.Contains(colonne) ? csv[colonne].Trim() : "";
-        public bool Vide() => presentes.All(c => csv[c].Length == 0);
+        public bool Presente(string colonne) => colonnes.Position(colonne) >= 0;
+        public string Champ(string colonne) => colonnes.Position(colonne) is var i and >= 0 && i < champs.Length ? champs[i].Trim() : "";
+        public bool Vide() => colonnes.Toutes.All(i => i >= champs.Length || champs[i].Length == 0);
         public void Erreur(string colonne, string motif) => erreurs.Add(new ErreurLigne(ligne, colonne, motif));
-        public bool ErreurSur(string colonne) => erreurs.Count > 0 && erreurs[^1].Ligne == ligne && erreurs.Any(e => e.Ligne == ligne && e.Colonne == colonne);
+        public bool ErreurSur(string colonne) => erreurs.Any(e => e.Colonne == colonne);
 
         public string Obligatoire(string colonne, string motif)
         {

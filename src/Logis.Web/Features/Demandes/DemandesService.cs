@@ -215,40 +215,9 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge)
             ?? (e.AuteurId == Logis.Persistence.Relances.TraitementRelances.Systeme ? Logis.Persistence.Relances.TraitementRelances.NomSysteme : "Agent habilité"), e.Organisation, e.Resume)).ToList();
     }
 
-    public async Task<PageResultats<LigneDemande>> RechercherAsync(Agent agent, FiltreDemandes f, int page, int taille, CancellationToken ct)
-    {
-        var q = await VisiblesAsync(agent, ct);
-        if (f.Numero is { } numero) q = q.Where(d => d.Numero == numero);
-        if (!string.IsNullOrWhiteSpace(f.Nom))
-        {
-            var nom = ColonnesDemande.Normaliser(f.Nom);
-            q = q.Where(d => EF.Property<string>(d, ColonnesDemande.NomDemandeur).StartsWith(nom));
-        }
-        if (f.Commune is { } commune)
-        {
-            var motif = $"|{commune.Value}|";
-            q = q.Where(d => EF.Property<bool>(d, ColonnesDemande.ToutEpci) || EF.Property<string>(d, ColonnesDemande.Communes).Contains(motif));
-        }
-        if (f.Typologie is { } typo)
-        {
-            var motif = $"|{typo}|";
-            q = q.Where(d => EF.Property<string>(d, ColonnesDemande.Typologies).Contains(motif));
-        }
-        if (f.Statut is { } statut) q = q.Where(d => d.Statut == statut);
-        if (f.Prioritaire is { } prioritaire) q = q.Where(d => EF.Property<bool>(d, ColonnesDemande.Prioritaire) == prioritaire);
-
-        var total = await q.CountAsync(ct);
-        var lignes = await q.OrderBy(d => d.DateDepot).ThenBy(d => d.Numero)
-            .Skip((page - 1) * taille).Take(taille)
-            .Select(d => new { d.Numero, d.Contenu, d.DateDepot, d.Statut, Prioritaire = EF.Property<bool>(d, ColonnesDemande.Prioritaire) })
-            .ToListAsync(ct);
-        var noms = await NomsCommunesAsync(agent, ct);
-        return new PageResultats<LigneDemande>(lignes.Select(l => new LigneDemande(l.Numero.Valeur,
-            $"{l.Contenu.Demandeur.Nom} {l.Contenu.Demandeur.Prenoms}", l.DateDepot, LibelleStatut(l.Statut),
-            l.Contenu.Souhaits.Typologies.Select(t => t.ToString()).ToList(),
-            l.Contenu.Souhaits.Communes.Select(c => noms.GetValueOrDefault(c.Value, c.Value)).ToList(), l.Contenu.Souhaits.ToutEpci, l.Prioritaire)).ToList(),
-            page, taille, total);
-    }
+    /// <summary>Paged search in the agent's perimeter (<see cref="RechercheDemandes"/>: capped count, list columns only).</summary>
+    public async Task<PageResultats<LigneDemande>> RechercherAsync(Agent agent, FiltreDemandes f, int page, int taille, CancellationToken ct) =>
+        await RechercheDemandes.ExecuterAsync(await VisiblesAsync(agent, ct), f, page, taille, await NomsCommunesAsync(agent, ct), ct);
 
     public static (FiltreDemandes? Filtre, int Page, int TaillePage, Dictionary<string, string[]> Erreurs) LireFiltre(
         string? numero, string? nom, string? commune, string? typologie, string? statut, string? prioritaire, string? page, string? taillePage)

@@ -37,6 +37,12 @@ public sealed record LogementVue(
 public sealed record PageResultats<T>(IReadOnlyList<T> Elements, int Page, int TaillePage, int Total)
 {
     public int NombrePages => Total == 0 ? 1 : (Total + TaillePage - 1) / TaillePage;
+
+    /// <summary>
+    /// True when counting stopped at a ceiling: there are <b>more than</b> <see cref="Total"/> results, and more pages
+    /// than <see cref="NombrePages"/> (a full page may be followed by another).
+    /// </summary>
+    public bool TotalPlafonne { get; init; }
 }
 
 /// <summary>Read side of the territory: what an agent of an EPCI sees of its territory and stock.</summary>
