@@ -6,6 +6,7 @@ using Logis.Domain.Patrimoine;
 using Logis.Domain.Territoire;
 using Logis.Persistence.Acces;
 using Logis.Persistence.Cotation;
+using Logis.Persistence.Pieces;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -31,6 +32,8 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
     public DbSet<SequenceNumero> SequencesNumero => Set<SequenceNumero>();
     public DbSet<EntreeAudit> Audit => Set<EntreeAudit>();
     public DbSet<CotationDemande> CotationsDemandes => Set<CotationDemande>();
+    public DbSet<PieceJustificative> Pieces => Set<PieceJustificative>();
+    public DbSet<ContenuPiece> ContenusPieces => Set<ContenuPiece>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -209,6 +212,7 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
             e.HasIndex(x => x.EmpreinteCle).IsUnique();
         });
         ConfigurerDemandes(modelBuilder, Database.IsSqlite());
+        PiecesModele.Configurer(modelBuilder);
     }
 
     private static void ConfigurerDemandes(ModelBuilder modelBuilder, bool sqlite)
