@@ -73,7 +73,7 @@ public class PiecesTests(ApplicationsFixture fx)
         await using var db = fx.Base(f);
         Assert.True(Domain.Demandes.NumeroUnique.TryParse(numero, out var n));
         var id = (await db.Demandes.AsNoTracking().SingleAsync(d => d.Numero == n)).Id;
-        return await db.Audit.AsNoTracking().Where(a => a.DemandeId == id).OrderBy(a => a.Quand).Select(a => a.Action).ToListAsync();
+        return await db.Audit.AsNoTracking().Where(a => a.DemandeId == id).Select(a => a.Action).ToListAsync();
     }
 
     [Theory, MemberData(nameof(Cas))]

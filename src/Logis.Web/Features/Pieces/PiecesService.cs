@@ -41,7 +41,8 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
         var lecture = await demandes.ChargerPourAttestationAsync(agent, numero, ct);
         if (!lecture.EstReussi) return Relayer<PiecesDemandeVue>(lecture);
         var demande = lecture.Valeur!;
-        var pieces = await db.Pieces.AsNoTracking().Where(p => p.DemandeId == demande.Id).OrderBy(p => p.DeposeeLe).ToListAsync(ct);
+        // SQLite cannot order by DateTimeOffset: a demand has a handful of pieces, sorted here.
+        var pieces = (await db.Pieces.AsNoTracking().Where(p => p.DemandeId == demande.Id).ToListAsync(ct)).OrderBy(p => p.DeposeeLe).ToList();
         var visibles = pieces.Where(p => AccesPieces.Voit(agent.Role, p.Sensibilite)).ToList();
         if (visibles.Any(p => p.Sensibilite == Sensibilite.Sensible))
         {
