@@ -54,7 +54,7 @@ public sealed class PurgePiecesRadiation : SaveChangesInterceptor
 
     private async Task PurgerAsync(LogisDbContext db, CancellationToken ct)
     {
-        if (db.ChangeTracker.AutoDetectChangesEnabled) db.ChangeTracker.DetectChanges();
+        // LogisDbContext.SaveChanges has just detected the changes (search columns): no second pass over large batches (imports).
         var radiees = db.ChangeTracker.Entries<Demande>()
             .Where(e => e.State == EntityState.Modified && e.Entity.Statut == StatutDemande.Radiee
                         && e.Property(x => x.Statut).OriginalValue != StatutDemande.Radiee)
