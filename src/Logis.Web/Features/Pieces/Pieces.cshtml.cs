@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Logis.Web.Features.Pieces;
 
 /// <summary>
-/// The pieces of a demand (<c>/demandes/{numero}/pieces</c>): download (<c>/{id}</c>), upload and removal from the section of the
+/// The pieces of a demand (<c>/demandes/{numero}/pieces</c>): upload and removal from the section of the
 /// demand page. A refused upload comes back here with its French messages; a success goes back to the demand page.
 /// </summary>
 public sealed class PiecesModel(PiecesService service) : PageModel
@@ -15,20 +15,10 @@ public sealed class PiecesModel(PiecesService service) : PageModel
     public SectionPieces? Section { get; private set; }
     public string? Erreur { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string numero, Guid? id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string numero, CancellationToken ct)
     {
         Numero = numero;
-        if (id is not { } piece) return await AfficherAsync(numero, new Dictionary<string, string[]>(), null, null, ct);
-        var issue = await service.TelechargerAsync(Agent.Requis(User), numero, piece, ct);
-        if (issue.EstReussi)
-        {
-            Response.Headers.XContentTypeOptions = "nosniff";
-            return File(issue.Valeur!.Octets, issue.Valeur.TypeMedia, issue.Valeur.NomFichier);
-        }
-        if (issue.Statut is 400 or 404) return NotFound();
-        Erreur = issue.Motif;
-        Response.StatusCode = issue.Statut;
-        return Page();
+        return await AfficherAsync(numero, new Dictionary<string, string[]>(), null, null, ct);
     }
 
     public async Task<IActionResult> OnPostDeposerAsync(string numero, string? type, IFormFile? fichier, string? remplace, CancellationToken ct)
@@ -65,8 +55,8 @@ public sealed class PiecesModel(PiecesService service) : PageModel
 
     private async Task<IActionResult> EchecAsync<T>(string numero, Issue<T> issue, string? type, CancellationToken ct)
     {
-        if (issue.Statut == 404 && issue.Erreurs is null && issue.Motif?.StartsWith("Aucune demande", StringComparison.Ordinal) == true) return NotFound();
-        if (issue.Statut == 400 && issue.Erreurs?.ContainsKey("numero") == true) return NotFound();
+        // Out of perimeter, unknown demand or piece: 404, as for the demand page.
+        if (issue.Statut == 404 || (issue.Statut == 400 && issue.Erreurs?.ContainsKey("numero") == true)) return NotFound();
         var erreurs = issue.Erreurs ?? new Dictionary<string, string[]>();
         var page = await AfficherAsync(numero, erreurs, erreurs.Count == 0 ? issue.Motif : null, type, ct);
         // A read-only role (administrator) gets the reason on the page with a 403.

@@ -21,6 +21,9 @@ public static class PiecesEndpoints
 
         g.MapPost("/", async (string numero, HttpContext http, PiecesService s, CancellationToken ct) =>
         {
+            // The body of an act is judged only once the caller may act on the demand.
+            var acces = await s.AccesDepotAsync(Agent.Requis(http.User), numero, ct);
+            if (!acces.EstReussi) return Probleme(acces);
             if (!http.Request.HasFormContentType)
                 return Problemes.Invalide("Le corps doit être un formulaire multipart/form-data : champs « type », « fichier » et « remplace » (facultatif).");
             var max = s.Regles.TailleMaxOctets;

@@ -59,6 +59,16 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
             AccesPieces.PeutDeposer(agent.Role), demande.Statut == StatutDemande.Active, types, regles.TailleMaxLisible));
     }
 
+    /// <summary>Whether the agent may deposit on this demand, checked before the body is read (404 out of perimeter, 403 read-only role).</summary>
+    public async Task<Issue<DemandeId?>> AccesDepotAsync(Agent agent, string numero, CancellationToken ct)
+    {
+        var lecture = await demandes.ChargerPourAttestationAsync(agent, numero, ct);
+        if (!lecture.EstReussi) return Relayer<DemandeId?>(lecture);
+        return AccesPieces.PeutDeposer(agent.Role)
+            ? Issue.Ok<DemandeId?>(lecture.Valeur!.Id)
+            : Issue.Interdit<DemandeId?>("Votre rôle permet de consulter les demandes, non d'y déposer des pièces.");
+    }
+
     /// <summary>Deposits a piece, or replaces <paramref name="remplace"/>: the previous version stays until the new one is committed.</summary>
     public async Task<Issue<PieceVue>> DeposerAsync(Agent agent, string numero, string? typeCode, FichierRecu? fichier, Guid? remplace, CancellationToken ct)
     {
@@ -137,12 +147,11 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
         var lecture = await demandes.ChargerPourAttestationAsync(agent, numero, ct);
         if (!lecture.EstReussi) return Relayer<PieceVue>(lecture);
         var demandeId = lecture.Valeur!.Id;
+        if (!AccesPieces.PeutDeposer(agent.Role)) return Issue.Interdit<PieceVue>("Votre rôle permet de consulter les demandes, non d'en retirer des pièces.");
         var piece = await db.Pieces.SingleOrDefaultAsync(p => p.Id == id && p.DemandeId == demandeId, ct);
         if (piece is null) return PieceInconnue<PieceVue>();
         if (!AccesPieces.PeutRemplacerOuRetirer(agent.Role, piece.Sensibilite))
-            return Issue.Interdit<PieceVue>(AccesPieces.PeutDeposer(agent.Role)
-                ? "Cette pièce est à accès restreint : votre rôle ne permet pas de la retirer."
-                : "Votre rôle permet de consulter les demandes, non d'en retirer des pièces.");
+            return Issue.Interdit<PieceVue>("Cette pièce est à accès restreint : votre rôle ne permet pas de la retirer.");
         var demande = await db.Demandes.SingleAsync(d => d.Id == demandeId, ct);
         var acteur = await demandes.ActeurAsync(agent, ct);
         var categorie = piece.Sensibilite == Sensibilite.Sensible ? TypePiece.PieceSensible : piece.Categorie;
