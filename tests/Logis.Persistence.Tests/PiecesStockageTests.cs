@@ -17,9 +17,23 @@ namespace Logis.Persistence.Tests;
 /// The two stores of the pieces, on both databases: a replacement that fails (store error, database error) leaves the previous
 /// version readable and no orphan; a radiation purges the contents.
 /// </summary>
-[Collection(CollectionTerritoire.Nom)]
-public class PiecesStockageTests(TerritoireSemeFixture fixture)
+public class PiecesStockageTests(PiecesStockageTests.Bases fixture) : IClassFixture<PiecesStockageTests.Bases>
 {
+    /// <summary>Empty databases of their own (the territory fixture's demand count is checked by other tests).</summary>
+    public sealed class Bases : IAsyncLifetime
+    {
+        private readonly Dictionary<string, OptionsBase> _options = [];
+
+        public async Task InitializeAsync()
+        {
+            foreach (var f in new[] { BasesDeTest.Sqlite, BasesDeTest.Postgres }) _options[f] = await BasesDeTest.CreerAsync(f, "pieces");
+        }
+
+        public OptionsBase Options(string fournisseur) => _options[fournisseur];
+
+        public Task DisposeAsync() => Task.CompletedTask;
+    }
+
     public static TheoryData<string, ModeStockage> Cas => new()
     {
         { BasesDeTest.Sqlite, ModeStockage.Base }, { BasesDeTest.Sqlite, ModeStockage.Dossier },
