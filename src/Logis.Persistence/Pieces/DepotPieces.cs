@@ -1,7 +1,7 @@
 namespace Logis.Persistence.Pieces;
 
 /// <summary>
-/// Writes a new piece, a replacement or a removal so that nothing is lost on a failure (docs/adr/0005): the new content is stored
+/// Writes a new piece, a replacement or a removal so that nothing is lost on a failure (docs/adr/0006): the new content is stored
 /// first, then the metadata, the timeline event and the audit row (already in the context) are saved together; the replaced
 /// content is deleted only after that SaveChanges succeeded. On any failure the context is cleared, the new content is undone
 /// and the previous version stays as it was.

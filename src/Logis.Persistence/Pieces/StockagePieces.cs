@@ -13,7 +13,7 @@ public enum ModeStockage
 
 /// <summary>
 /// The store of the contents. A write goes in two steps so that a failure never loses the previous version nor leaves a visible
-/// orphan (docs/adr/0005): <see cref="EcrireAsync"/> before the metadata's SaveChanges, then either <see cref="AnnulerEcriture"/>
+/// orphan (docs/adr/0006): <see cref="EcrireAsync"/> before the metadata's SaveChanges, then either <see cref="AnnulerEcriture"/>
 /// if that SaveChanges fails, or <see cref="EffacerApresValidation"/> of the replaced content once it succeeded.
 /// </summary>
 public interface IStockagePieces
