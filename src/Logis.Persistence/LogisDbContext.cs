@@ -6,6 +6,7 @@ using Logis.Domain.Patrimoine;
 using Logis.Domain.Territoire;
 using Logis.Persistence.Acces;
 using Logis.Persistence.Cotation;
+using Logis.Persistence.Pieces;
 using Logis.Persistence.Relances;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -34,6 +35,8 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
     public DbSet<CotationDemande> CotationsDemandes => Set<CotationDemande>();
     public DbSet<MessageDemandeur> Messages => Set<MessageDemandeur>();
     public DbSet<ExecutionRelances> ExecutionsRelances => Set<ExecutionRelances>();
+    public DbSet<PieceJustificative> Pieces => Set<PieceJustificative>();
+    public DbSet<ContenuPiece> ContenusPieces => Set<ContenuPiece>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -213,6 +216,7 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
         });
         ConfigurerDemandes(modelBuilder, Database.IsSqlite());
         ModeleRelances.Configurer(modelBuilder);
+        PiecesModele.Configurer(modelBuilder);
     }
 
     private static void ConfigurerDemandes(ModelBuilder modelBuilder, bool sqlite)

@@ -37,6 +37,10 @@ public class JournalCouvertureTests(ApplicationsFixture fx)
     private static readonly Dictionary<string, string> Exemptions = new()
     {
         ["/api/v1/demandes/{numero}/evenements"] = "chronologie : résumés à libellé fixe, sans donnée à accès restreint ni contenu",
+        ["/demandes/{numero}/pieces"] = "liste des pièces : l'affichage de titres sensibles écrit piece.liste-sensible (PiecesTests)",
+        ["/api/v1/demandes/{numero}/pieces"] = "liste des pièces : l'affichage de titres sensibles écrit piece.liste-sensible (PiecesTests)",
+        ["/demandes/{numero}/pieces/{id:guid}"] = "téléchargement d'une pièce : piece.telechargement ou piece.lecture-sensible, vérifié par PiecesTests",
+        ["/api/v1/demandes/{numero}/pieces/{id:guid}"] = "téléchargement d'une pièce : piece.telechargement ou piece.lecture-sensible, vérifié par PiecesTests",
     };
 
     [Fact]

@@ -236,6 +236,27 @@ public sealed class Demande
     public Resultat NoterPieceRecue(TypePiece piece, DateTimeOffset quand, Acteur par) =>
         NoterSiActive(TypeEvenementDemande.PieceRecue, quand, par, $"Pièce reçue : {piece.Libelle()}", null);
 
+    /// <summary>A newer version of a piece replaces the previous one (same event type as a receipt).</summary>
+    public Resultat NoterPieceRemplacee(TypePiece piece, DateTimeOffset quand, Acteur par) =>
+        NoterSiActive(TypeEvenementDemande.PieceRecue, quand, par, $"Pièce remplacée : {piece.Libelle()}", null);
+
+    public Resultat NoterPieceRetiree(TypePiece piece, DateTimeOffset quand, Acteur par) =>
+        NoterSiActive(TypeEvenementDemande.PieceRetiree, quand, par, $"Pièce retirée : {piece.Libelle()}", null);
+
+    /// <summary>
+    /// Records, at radiation, that the contents of the pieces were deleted (DATA-PROTECTION §2 item 14): the only act recorded on
+    /// a radiated demand, dated and signed as the radiation itself.
+    /// </summary>
+    public Resultat NoterPiecesPurgees(int nombre)
+    {
+        if (Statut != StatutDemande.Radiee) return Resultat.Echec("Les pièces ne sont supprimées qu'à la radiation de la demande.");
+        if (nombre < 1) return Resultat.Echec("Aucune pièce à supprimer.");
+        var radiation = _evenements.Last(e => e.Type == TypeEvenementDemande.Radiation);
+        Noter(TypeEvenementDemande.PiecesPurgees, radiation.Quand, new Acteur(radiation.AuteurId, radiation.Organisation),
+            nombre == 1 ? "1 pièce justificative supprimée à la radiation" : $"{nombre} pièces justificatives supprimées à la radiation");
+        return Resultat.Ok();
+    }
+
     /// <summary>The demand is put forward as a candidate for a dwelling (before the CALEOL, R441-3).</summary>
     public Resultat NoterProposition(LogementId logement, DateTimeOffset quand, Acteur par) =>
         NoterSiActive(TypeEvenementDemande.Proposition, quand, par, "Candidature proposée pour un logement", logement);

@@ -21,6 +21,9 @@ public enum TypeEvenementDemande
     BailSigne = 14,
     Fusion = 15,
     Radiation = 16,
+    PieceRetiree = 17,
+    /// <summary>The contents of the pieces were deleted when the demand was radiated (DATA-PROTECTION §2 item 14).</summary>
+    PiecesPurgees = 18,
 }
 
 /// <summary>

@@ -562,6 +562,89 @@ namespace Logis.Persistence.Migrations
                     b.ToTable("sequence_numero", (string)null);
                 });
 
+            modelBuilder.Entity("Logis.Persistence.Pieces.ContenuPiece", b =>
+                {
+                    b.Property<Guid>("PieceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Octets")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("PieceId");
+
+                    b.ToTable("piece_contenu", (string)null);
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Pieces.PieceJustificative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Categorie")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ContientNir")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("DemandeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DeposeeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeposeePar")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("DeposeeParId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NomFichier")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("PurgeeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Sensibilite")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Statut")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Taille")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TypeCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("TypeMedia")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DemandeId");
+
+                    b.ToTable("piece_justificative", (string)null);
+                });
+
             modelBuilder.Entity("Logis.Persistence.Relances.ExecutionRelances", b =>
                 {
                     b.Property<Guid>("Id")
@@ -820,6 +903,24 @@ namespace Logis.Persistence.Migrations
                     b.HasOne("Logis.Domain.Demandes.Demande", null)
                         .WithOne()
                         .HasForeignKey("Logis.Persistence.Cotation.CotationDemande", "DemandeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Pieces.ContenuPiece", b =>
+                {
+                    b.HasOne("Logis.Persistence.Pieces.PieceJustificative", null)
+                        .WithOne()
+                        .HasForeignKey("Logis.Persistence.Pieces.ContenuPiece", "PieceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Pieces.PieceJustificative", b =>
+                {
+                    b.HasOne("Logis.Domain.Demandes.Demande", null)
+                        .WithMany()
+                        .HasForeignKey("DemandeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -62,6 +62,12 @@ public sealed class JournalService(LogisDbContext db, TimeProvider horloge, Dema
         [ActionsAudit.ExportMasse] = "Export du fichier des demandes",
         [ActionsAudit.ExportJournal] = "Export du journal",
         [ActionsAudit.PurgeJournal] = "Purge du journal (durée de conservation)",
+        [Logis.Persistence.Pieces.ActionsAuditPieces.Depot] = "Dépôt d'une pièce justificative",
+        [Logis.Persistence.Pieces.ActionsAuditPieces.Remplacement] = "Remplacement d'une pièce justificative",
+        [Logis.Persistence.Pieces.ActionsAuditPieces.Retrait] = "Retrait d'une pièce justificative",
+        [Logis.Persistence.Pieces.ActionsAuditPieces.Telechargement] = "Téléchargement d'une pièce justificative",
+        [Logis.Persistence.Pieces.ActionsAuditPieces.LectureSensible] = "Lecture d'une pièce justificative à accès restreint",
+        [Logis.Persistence.Pieces.ActionsAuditPieces.ListeSensible] = "Affichage des titres des pièces à accès restreint",
     };
 
     public static string Libelle(string action) => Libelles.GetValueOrDefault(action, action);

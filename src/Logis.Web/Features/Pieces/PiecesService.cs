@@ -1,0 +1,194 @@
+using Logis.Domain.Acces;
+using Logis.Domain.Demandes;
+using Logis.Domain.Pieces;
+using Logis.Persistence;
+using Logis.Persistence.Demandes;
+using Logis.Persistence.Pieces;
+using Logis.Web.Features.Demandes;
+using Logis.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Logis.Web.Features.Pieces;
+
+public sealed record PieceVue(Guid Id, string Type, string Libelle, bool Sensible, bool ContientNir, string? NomFichier, string TypeMedia,
+    long Taille, string Sha256, DateTimeOffset DeposeeLe, string DeposeePar, string Organisation, bool Purgee);
+
+public sealed record TypePieceVue(string Code, string Libelle, bool Sensible, bool ContientNir, string Exigence);
+
+/// <summary>
+/// The pieces of a demand as one agent may see them: every ordinary piece; sensitive ones only for the roles that see sensitive
+/// data, the others get only their number (<see cref="PiecesRestreintes"/>), never their title.
+/// </summary>
+public sealed record PiecesDemandeVue(string Numero, IReadOnlyList<PieceVue> Pieces, int PiecesRestreintes, bool PeutDeposer, bool DemandeActive,
+    IReadOnlyList<TypePieceVue> Types, string TailleMax);
+
+public sealed record ContenuPieceTelecharge(byte[] Octets, string TypeMedia, string NomFichier);
+
+/// <summary>A file received by a page or the API, read only when its announced size is within the limit.</summary>
+public sealed record FichierRecu(string? Nom, long Taille, byte[]? Contenu);
+
+/// <summary>Use cases of the supporting documents, shared by the API and the pages: check the perimeter and the role, call the domain, save.</summary>
+public sealed class PiecesService(LogisDbContext db, DemandesService demandes, CataloguePieces catalogue, ReglesDepot regles,
+    DepotPieces depot, IStockagePieces stockage, TimeProvider horloge, ILogger<PiecesService> journal)
+{
+    public const string EchecEnregistrement =
+        "La pièce n'a pas pu être enregistrée (erreur du stockage ou de la base) : rien n'a changé, la version précédente est conservée. Réessayez plus tard.";
+
+    public ReglesDepot Regles => regles;
+
+    public async Task<Issue<PiecesDemandeVue>> ListerAsync(Agent agent, string numero, CancellationToken ct)
+    {
+        var lecture = await demandes.ChargerPourAttestationAsync(agent, numero, ct);
+        if (!lecture.EstReussi) return Relayer<PiecesDemandeVue>(lecture);
+        var demande = lecture.Valeur!;
+        // SQLite cannot order by DateTimeOffset: a demand has a handful of pieces, sorted here.
+        var pieces = (await db.Pieces.AsNoTracking().Where(p => p.DemandeId == demande.Id).ToListAsync(ct)).OrderBy(p => p.DeposeeLe).ToList();
+        var visibles = pieces.Where(p => AccesPieces.Voit(agent.Role, p.Sensibilite)).ToList();
+        if (visibles.Any(p => p.Sensibilite == Sensibilite.Sensible))
+        {
+            await AuditerAsync(agent, ActionsAuditPieces.ListeSensible, demande.Id, ct);
+            await db.SaveChangesAsync(ct);
+        }
+        var types = catalogue.Types.Select(t => new TypePieceVue(t.Code, t.Libelle, t.EstSensible, t.ContientNir, t.Exigence switch
+        {
+            ExigencePiece.Enregistrement => "obligatoire à l'enregistrement",
+            ExigencePiece.Instruction => "obligatoire à l'instruction",
+            _ => "peut être demandée",
+        })).ToList();
+        return Issue.Ok(new PiecesDemandeVue(demande.Numero.Valeur, visibles.Select(Vue).ToList(), pieces.Count - visibles.Count,
+            AccesPieces.PeutDeposer(agent.Role), demande.Statut == StatutDemande.Active, types, regles.TailleMaxLisible));
+    }
+
+    /// <summary>Whether the agent may deposit on this demand, checked before the body is read (404 out of perimeter, 403 read-only role).</summary>
+    public async Task<Issue<DemandeId?>> AccesDepotAsync(Agent agent, string numero, CancellationToken ct)
+    {
+        var lecture = await demandes.ChargerPourAttestationAsync(agent, numero, ct);
+        if (!lecture.EstReussi) return Relayer<DemandeId?>(lecture);
+        return AccesPieces.PeutDeposer(agent.Role)
+            ? Issue.Ok<DemandeId?>(lecture.Valeur!.Id)
+            : Issue.Interdit<DemandeId?>("Votre rôle permet de consulter les demandes, non d'y déposer des pièces.");
+    }
+
+    /// <summary>Deposits a piece, or replaces <paramref name="remplace"/>: the previous version stays until the new one is committed.</summary>
+    public async Task<Issue<PieceVue>> DeposerAsync(Agent agent, string numero, string? typeCode, FichierRecu? fichier, Guid? remplace, CancellationToken ct)
+    {
+        var lecture = await demandes.ChargerPourAttestationAsync(agent, numero, ct);
+        if (!lecture.EstReussi) return Relayer<PieceVue>(lecture);
+        var demandeId = lecture.Valeur!.Id;
+        if (!AccesPieces.PeutDeposer(agent.Role)) return Issue.Interdit<PieceVue>("Votre rôle permet de consulter les demandes, non d'y déposer des pièces.");
+
+        var erreurs = new Dictionary<string, string[]>();
+        var type = catalogue.Trouver(typeCode);
+        if (type is null) erreurs["type"] = ["Choisissez le type de la pièce dans la liste des pièces justificatives."];
+        if (fichier is null || (fichier.Contenu is null && fichier.Taille == 0)) erreurs["fichier"] = ["Joignez le fichier de la pièce (PDF, JPEG ou PNG)."];
+        else if (FichierPiece.ErreurTaille(fichier.Taille, regles) is { } trop) return new Issue<PieceVue>(default, 413, trop, new() { ["fichier"] = [trop] });
+        FichierPiece? verifie = null;
+        if (fichier?.Contenu is { } octets)
+        {
+            var v = FichierPiece.Verifier(fichier.Nom, octets, regles);
+            if (v.EstSucces) verifie = v.Valeur;
+            else erreurs["fichier"] = [.. v.Erreurs];
+        }
+        if (erreurs.Count > 0 || type is null || verifie is null) return Issue.Invalide<PieceVue>("La pièce n'a pas été déposée.", erreurs);
+
+        PieceJustificative? ancienne = null;
+        if (remplace is { } idAncienne)
+        {
+            ancienne = await db.Pieces.SingleOrDefaultAsync(p => p.Id == idAncienne && p.DemandeId == demandeId && p.Statut == StatutPiece.Disponible, ct);
+            if (ancienne is null || !AccesPieces.Voit(agent.Role, ancienne.Sensibilite)) return PieceInconnue<PieceVue>();
+            if (!AccesPieces.PeutRemplacerOuRetirer(agent.Role, ancienne.Sensibilite))
+                return Issue.Interdit<PieceVue>("Votre rôle ne permet pas de remplacer cette pièce.");
+        }
+
+        var demande = await db.Demandes.SingleAsync(d => d.Id == demandeId, ct);
+        var acteur = await demandes.ActeurAsync(agent, ct);
+        var quand = demandes.Maintenant();
+        var acte = ancienne is null ? demande.NoterPieceRecue(type.CategorieChronologie, quand, acteur) : demande.NoterPieceRemplacee(type.CategorieChronologie, quand, acteur);
+        if (!acte.EstReussi)
+        {
+            db.ChangeTracker.Clear();
+            return Issue.Conflit<PieceVue>(acte.Motif!);
+        }
+        var piece = PieceJustificative.Creer(demande.Id, type, verifie, horloge.GetUtcNow(), agent.Id, agent.Nom, acteur.Organisation);
+        Auditer(agent, acteur.Organisation, ancienne is null ? ActionsAuditPieces.Depot : ActionsAuditPieces.Remplacement, demande.Id);
+        try
+        {
+            await depot.EnregistrerAsync(piece, fichier!.Contenu!, ancienne, ct);
+        }
+        catch (Exception e) when (e is DbUpdateException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            journal.LogError(e, "Échec de l'enregistrement d'une pièce de la demande {DemandeId}", demande.Id);
+            return new Issue<PieceVue>(default, 503, EchecEnregistrement);
+        }
+        return new Issue<PieceVue>(Vue(piece), 201);
+    }
+
+    /// <summary>The content of a piece; every download is audited, a sensitive one under its own action (DATA-PROTECTION §2 item 18).</summary>
+    public async Task<Issue<ContenuPieceTelecharge>> TelechargerAsync(Agent agent, string numero, Guid id, CancellationToken ct)
+    {
+        var lecture = await demandes.ChargerPourAttestationAsync(agent, numero, ct);
+        if (!lecture.EstReussi) return Relayer<ContenuPieceTelecharge>(lecture);
+        var demandeId = lecture.Valeur!.Id;
+        var piece = await db.Pieces.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.DemandeId == demandeId, ct);
+        if (piece is null) return PieceInconnue<ContenuPieceTelecharge>();
+        if (!AccesPieces.Voit(agent.Role, piece.Sensibilite))
+            return Issue.Interdit<ContenuPieceTelecharge>("Cette pièce est à accès restreint : votre rôle ne permet pas de la consulter.");
+        if (piece.Statut == StatutPiece.Purgee)
+            return new Issue<ContenuPieceTelecharge>(default, 404, "Le contenu de cette pièce a été supprimé à la radiation de la demande.");
+        var octets = await stockage.LireAsync(db, piece.Id, ct);
+        if (octets is null) return PieceInconnue<ContenuPieceTelecharge>();
+        await AuditerAsync(agent, piece.Sensibilite == Sensibilite.Sensible ? ActionsAuditPieces.LectureSensible : ActionsAuditPieces.Telechargement, demandeId, ct);
+        await db.SaveChangesAsync(ct);
+        return Issue.Ok(new ContenuPieceTelecharge(octets, piece.TypeMedia, piece.NomFichier));
+    }
+
+    public async Task<Issue<PieceVue>> RetirerAsync(Agent agent, string numero, Guid id, CancellationToken ct)
+    {
+        var lecture = await demandes.ChargerPourAttestationAsync(agent, numero, ct);
+        if (!lecture.EstReussi) return Relayer<PieceVue>(lecture);
+        var demandeId = lecture.Valeur!.Id;
+        if (!AccesPieces.PeutDeposer(agent.Role)) return Issue.Interdit<PieceVue>("Votre rôle permet de consulter les demandes, non d'en retirer des pièces.");
+        var piece = await db.Pieces.SingleOrDefaultAsync(p => p.Id == id && p.DemandeId == demandeId, ct);
+        if (piece is null) return PieceInconnue<PieceVue>();
+        if (!AccesPieces.PeutRemplacerOuRetirer(agent.Role, piece.Sensibilite))
+            return Issue.Interdit<PieceVue>("Cette pièce est à accès restreint : votre rôle ne permet pas de la retirer.");
+        var demande = await db.Demandes.SingleAsync(d => d.Id == demandeId, ct);
+        var acteur = await demandes.ActeurAsync(agent, ct);
+        var categorie = piece.Sensibilite == Sensibilite.Sensible ? TypePiece.PieceSensible : piece.Categorie;
+        var acte = demande.NoterPieceRetiree(categorie, demandes.Maintenant(), acteur);
+        if (!acte.EstReussi)
+        {
+            db.ChangeTracker.Clear();
+            return Issue.Conflit<PieceVue>(acte.Motif!);
+        }
+        Auditer(agent, acteur.Organisation, ActionsAuditPieces.Retrait, demande.Id);
+        var vue = Vue(piece);
+        try
+        {
+            await depot.RetirerAsync(piece, ct);
+        }
+        catch (Exception e) when (e is DbUpdateException or IOException or InvalidOperationException)
+        {
+            journal.LogError(e, "Échec du retrait d'une pièce de la demande {DemandeId}", demande.Id);
+            return new Issue<PieceVue>(default, 503, "La pièce n'a pas pu être retirée : rien n'a changé. Réessayez plus tard.");
+        }
+        return Issue.Ok(vue);
+    }
+
+    private PieceVue Vue(PieceJustificative p) => new(p.Id, p.TypeCode, catalogue.Trouver(p.TypeCode)?.Libelle ?? p.TypeCode, p.Sensibilite == Sensibilite.Sensible,
+        p.ContientNir, p.Statut == StatutPiece.Purgee ? null : p.NomFichier, p.TypeMedia, p.Taille, p.Sha256, DemandesService.EnHeureFrancaise(p.DeposeeLe),
+        p.DeposeePar, p.Organisation, p.Statut == StatutPiece.Purgee);
+
+    private async Task AuditerAsync(Agent agent, string action, DemandeId demande, CancellationToken ct) =>
+        Auditer(agent, (await demandes.ActeurAsync(agent, ct)).Organisation, action, demande);
+
+    private void Auditer(Agent agent, string organisation, string action, DemandeId demande) =>
+        db.Audit.Add(new EntreeAudit
+        {
+            Quand = horloge.GetUtcNow(), AuteurId = agent.Id, Auteur = agent.Nom, Organisation = organisation, Action = action, DemandeId = demande,
+        });
+
+    private static Issue<T> Relayer<T>(Issue<Demande> lecture) => new(default, lecture.Statut, lecture.Motif, lecture.Erreurs);
+
+    private static Issue<T> PieceInconnue<T>() => new(default, 404, "Aucune pièce de ce numéro pour cette demande.");
+}
