@@ -59,7 +59,7 @@ internal static class RecalculPostgres
                 : "SELECT \"EpciSiren\", count(*)::int FROM demande WHERE \"EpciSiren\" = @epci AND \"Statut\" = @active GROUP BY 1", connexion))
             {
                 cmd.Parameters.AddWithValue("active", (int)StatutDemande.Active);
-                if (epci is not null) cmd.Parameters.Add(new NpgsqlParameter("epci", NpgsqlDbType.Text) { Value = epci.Value });
+                if (epci is { } filtre) cmd.Parameters.Add(new NpgsqlParameter("epci", NpgsqlDbType.Text) { Value = filtre.Value });
                 await using var lecteur = await cmd.ExecuteReaderAsync(ct);
                 while (await lecteur.ReadAsync(ct)) parEpci.Add((lecteur.GetString(0), lecteur.GetInt32(1)));
             }
