@@ -73,6 +73,9 @@ public class DoublonsTests(ApplicationsFixture fx)
         Assert.Equal(90, paire.GetProperty("score").GetInt32());
         Assert.Contains("mêmes nom, prénom et date de naissance", paire.GetProperty("raisons")[0].GetString()!, StringComparison.Ordinal);
 
+        // A piece uploaded on the demand that will be absorbed.
+        var piece = (await PiecesTests.DeposerAsync(epci, recente, "avis_imposition", PiecesTests.Pdf, "avis.pdf")).GetProperty("id").GetString();
+
         // Asked from the recent one: the older demand is kept, with its number and its deposit date.
         var r = await epci.PostAsJsonAsync($"/api/v1/demandes/{recente}/fusion", new { doublon = ancienne });
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
@@ -85,9 +88,14 @@ public class DoublonsTests(ApplicationsFixture fx)
         Assert.Equal("Radiée", radiee.GetProperty("statut").GetString());
         Assert.Contains("fusion", radiee.GetProperty("motifRadiation").GetString()!, StringComparison.Ordinal);
         var evRadiee = (await epci.GetFromJsonAsync<JsonElement>($"/api/v1/demandes/{recente}/evenements")).EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();
-        Assert.Equal(["Enregistrement", "Fusion", "Radiation"], evRadiee);
+        Assert.Equal(["Enregistrement", "PieceRecue", "Fusion", "Radiation"], evRadiee); // no purge: the piece moved
         var evGardee = (await epci.GetFromJsonAsync<JsonElement>($"/api/v1/demandes/{ancienne}/evenements")).EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();
         Assert.Equal(["Enregistrement", "Fusion"], evGardee);
+
+        // The piece moved with the household: listed and readable on the kept demand, not purged with the other.
+        var pieces = await epci.GetFromJsonAsync<JsonElement>($"/api/v1/demandes/{ancienne}/pieces");
+        Assert.Equal(piece, pieces.GetProperty("pieces").EnumerateArray().Single().GetProperty("id").GetString());
+        Assert.Equal(PiecesTests.Pdf, await epci.GetByteArrayAsync($"/api/v1/demandes/{ancienne}/pieces/{piece}"));
 
         await using var db = fx.Base(f);
         Assert.True(NumeroUnique.TryParse(recente, out var nR));

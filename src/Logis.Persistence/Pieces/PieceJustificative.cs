@@ -59,6 +59,15 @@ public sealed class PieceJustificative
         Statut = StatutPiece.Disponible,
     };
 
+    /// <summary>
+    /// A merge of duplicates moves the available pieces of the absorbed demand to the kept one: a piece is uploaded
+    /// once for the household, and the radiation of the absorbed demand must not purge it.
+    /// </summary>
+    public void Rattacher(DemandeId demande)
+    {
+        if (Statut == StatutPiece.Disponible) DemandeId = demande;
+    }
+
     /// <summary>The content is deleted; the file name goes too (it may name the person), the type and dates stay.</summary>
     public void Purger(DateTimeOffset quand)
     {

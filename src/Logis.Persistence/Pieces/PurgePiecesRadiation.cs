@@ -62,6 +62,8 @@ public sealed class PurgePiecesRadiation : SaveChangesInterceptor
         if (radiees.Count == 0) return;
         var ids = radiees.Select(d => d.Id).ToList();
         var pieces = await db.Pieces.Where(p => ids.Contains(p.DemandeId) && p.Statut == StatutPiece.Disponible).ToListAsync(ct);
+        // Tracked values win over the database: a piece moved to another demand in this save (merge) is not purged.
+        pieces = pieces.Where(p => ids.Contains(p.DemandeId)).ToList();
         if (pieces.Count == 0) return;
         var pieceIds = pieces.Select(p => p.Id).ToList();
         var contenus = await db.ContenusPieces.AsNoTracking().Where(c => pieceIds.Contains(c.PieceId)).Select(c => c.PieceId).ToListAsync(ct);

@@ -92,7 +92,11 @@ public sealed class DoublonsService(LogisDbContext db, DemandesService demandes,
         var acteur = await demandes.ActeurAsync(agent, ct);
         var fusion = Demande.Fusionner(conservee, absorbee, demandes.Maintenant(), acteur);
         if (!fusion.EstReussi) { db.ChangeTracker.Clear(); return Issue.Conflit<DemandeVue>(fusion.Motif!); }
-        var detail = $"Demande {absorbee.Numero.Valeur} fusionnée dans la demande {conservee.Numero.Valeur} (score {score.ToString(CultureInfo.InvariantCulture)})";
+        // The household's pieces follow it to the kept demand (the radiation of the other would purge them).
+        var pieces = await db.Pieces.Where(p => p.DemandeId == absorbee.Id && p.Statut == Logis.Persistence.Pieces.StatutPiece.Disponible).ToListAsync(ct);
+        foreach (var piece in pieces) piece.Rattacher(conservee.Id);
+        var detail = $"Demande {absorbee.Numero.Valeur} fusionnée dans la demande {conservee.Numero.Valeur} (score {score.ToString(CultureInfo.InvariantCulture)}"
+            + (pieces.Count > 0 ? $", {pieces.Count} pièce(s) rattachée(s))" : ")");
         journal.Ajouter(agent, acteur.Organisation, ActionsAudit.Fusion, conservee.Id, detail);
         journal.Ajouter(agent, acteur.Organisation, ActionsAudit.Fusion, absorbee.Id, detail);
         try
