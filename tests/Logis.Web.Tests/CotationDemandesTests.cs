@@ -104,6 +104,43 @@ public class CotationDemandesTests(ApplicationsFixture fx)
         Assert.Equal(HttpStatusCode.Unauthorized, (await fx.App(f).Client().GetAsync($"/api/v1/demandes/{numero}/cotation")).StatusCode);
     }
 
+    [Fact]
+    public async Task Les_lignes_sensibles_sont_masquees_aux_roles_sans_habilitation()
+    {
+        var app = fx.App(BasesDeTest.Sqlite);
+        await using var db = fx.Base(BasesDeTest.Sqlite);
+        // Seeded demands with a priority situation: the lines they trigger name it (violence, disability, DALO…).
+        var candidates = (await db.Demandes.AsNoTracking().Where(d => d.Statut == StatutDemande.Active && d.SituationsPrioritaires.Any())
+            .Select(d => d.Numero).Take(40).ToListAsync()).Select(n => n.Valeur);
+        var epci = app.ClientApi("epci");
+        CotationDemandeDto? complete = null;
+        string? numero = null;
+        foreach (var n in candidates)
+        {
+            var c = (await epci.GetFromJsonAsync<CotationDemandeDto>($"/api/v1/demandes/{n}/cotation", Web))!;
+            if (c.Lignes.Any(l => l.Faits.Any(x => CatalogueFaits.EstSensible(x.Nom)))) (complete, numero) = (c, n);
+            if (complete is not null) break;
+        }
+        Assert.NotNull(complete);
+
+        foreach (var compte in new[] { "reservataire", "commune", "admin" })
+        {
+            var client = await app.ConnecterAsync(compte);
+            var masquee = (await client.GetFromJsonAsync<CotationDemandeDto>($"/api/v1/demandes/{numero}/cotation", Web))!;
+            Assert.Equal(complete.Total, masquee.Total);
+            Assert.Equal(complete.Lignes.Select(l => l.Points), masquee.Lignes.Select(l => l.Points));
+            Assert.DoesNotContain(masquee.Lignes, l => l.Faits.Any(x => CatalogueFaits.EstSensible(x.Nom)));
+            Assert.Contains(masquee.Lignes, l => l.Libelle == "Critère à accès restreint");
+            foreach (var sensible in complete.Lignes.Where(l => l.Faits.Any(x => CatalogueFaits.EstSensible(x.Nom))))
+                Assert.DoesNotContain(masquee.Lignes, l => l.Libelle == sensible.Libelle);
+        }
+        // A bailleur agent instructs the demand: it sees every line as the EPCI does.
+        var bailleur = await app.ConnecterAsync("bailleur");
+        var r = await bailleur.GetAsync($"/api/v1/demandes/{numero}/cotation");
+        if (r.StatusCode == HttpStatusCode.OK)
+            Assert.Equal(complete.Lignes.Select(l => l.Libelle), (await r.Content.ReadFromJsonAsync<CotationDemandeDto>(Web))!.Lignes.Select(l => l.Libelle));
+    }
+
     [Theory, MemberData(nameof(Fournisseurs))]
     public async Task L_enregistrement_et_la_mise_a_jour_tiennent_la_cotation_enregistree(string f)
     {

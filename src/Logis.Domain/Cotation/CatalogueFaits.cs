@@ -164,6 +164,14 @@ public static class CatalogueFaits
 
     private static readonly Dictionary<string, DefinitionFait> ParNom = Tous.ToDictionary(f => f.Nom, StringComparer.Ordinal);
 
+    /// <summary>
+    /// Facts that reveal health, disability, violence or which priority situation applies: the lines they trigger are
+    /// shown in detail only to the roles that see sensitive data (<c>AccesDemandes.VoitDonneesSensibles</c>).
+    /// </summary>
+    public static bool EstSensible(string nom) =>
+        nom is "personnes_handicapees" or "motif_violence" or "motif_handicap" or "motif_sante" or "dalo"
+        || nom.StartsWith("priorite_", StringComparison.Ordinal);
+
     /// <summary>The fact named <paramref name="nom"/>, or false when the catalogue has none.</summary>
     public static bool TryTrouver(string nom, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DefinitionFait? fait) =>
         ParNom.TryGetValue(nom, out fait);

@@ -1,3 +1,4 @@
+using Logis.Domain.Acces;
 using Logis.Domain.Cotation;
 using Logis.Domain.Demandes;
 using Logis.Domain.Territoire;
@@ -83,7 +84,7 @@ public sealed class CotationDemandeService(LogisDbContext db, DemandesService de
 
         return Issue.Ok(new CotationDemandeDto(
             demande.Numero.Valeur, date, explication.GrilleId, explication.Version, explication.Total,
-            CotationEndpoints.Dto(explication).Lignes,
+            AccesDemandes.VoitDonneesSensibles(agent.Role) ? CotationEndpoints.Dto(explication).Lignes : Masquer(CotationEndpoints.Dto(explication).Lignes),
             new PositionnementDto(DefinitionAnalogues, typologie, commune, commune is null ? null : noms!.GetValueOrDefault(commune, commune),
                 positionnement.DemandesAnalogues, positionnement.Rang, positionnement.Centile, LargeurClasse,
                 [.. positionnement.Distribution.Select(c => new ClasseDto(c.Min, c.MaxExclu, c.Effectif, c.ContientLeDemandeur))],
@@ -93,4 +94,16 @@ public sealed class CotationDemandeService(LogisDbContext db, DemandesService de
                 attente.Demandes, attente.Q1Mois, attente.MedianeMois, attente.Q3Mois),
             stockee));
     }
+
+    /// <summary>
+    /// For the roles that do not see sensitive data, a line triggered by a sensitive fact keeps its points (the total
+    /// stays explained) but not its label, facts or explanation: they would tell which situation the household declared.
+    /// </summary>
+    private static IReadOnlyList<LigneCotationDto> Masquer(IReadOnlyList<LigneCotationDto> lignes) =>
+    [
+        .. lignes.Select(l => l.Faits.Any(f => CatalogueFaits.EstSensible(f.Nom))
+            ? new LigneCotationDto(l.Nature, "restreint", "Critère à accès restreint", l.Points,
+                $"{l.Points} point(s) au titre d'une situation dont le détail est réservé aux agents de l'intercommunalité et des bailleurs.", [], null)
+            : l),
+    ];
 }
