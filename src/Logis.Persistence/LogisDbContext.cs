@@ -221,10 +221,7 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
 
     private static void ConfigurerDemandes(ModelBuilder modelBuilder, bool sqlite)
     {
-        // Npgsql writes only UTC instants to timestamptz: instants are stored in UTC on both providers;
-        // the civil dates of the demand are DateOnly columns and keep the French calendar date.
-        var utc = new ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
-        var utcNullable = new ValueConverter<DateTimeOffset?, DateTimeOffset?>(v => v.HasValue ? v.Value.ToUniversalTime() : v, v => v);
+        var (utc, utcNullable) = (ConvertisseursInstant.Utc, ConvertisseursInstant.UtcNullable);
 
         modelBuilder.Entity<Demande>(e =>
         {

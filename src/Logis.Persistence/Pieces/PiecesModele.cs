@@ -1,6 +1,5 @@
 using Logis.Domain.Demandes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Logis.Persistence.Pieces;
 
@@ -9,8 +8,7 @@ public static class PiecesModele
 {
     public static void Configurer(ModelBuilder modelBuilder)
     {
-        var utc = new ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
-        var utcNullable = new ValueConverter<DateTimeOffset?, DateTimeOffset?>(v => v.HasValue ? v.Value.ToUniversalTime() : v, v => v);
+        var (utc, utcNullable) = (ConvertisseursInstant.Utc, ConvertisseursInstant.UtcNullable);
         modelBuilder.Entity<PieceJustificative>(e =>
         {
             e.ToTable("piece_justificative");
