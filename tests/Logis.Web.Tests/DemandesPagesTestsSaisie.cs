@@ -1,14 +1,13 @@
 using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Dom;
-using Logis.Persistence.Seed;
 using Logis.Tests.Infrastructure;
 using Logis.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Logis.Web.Tests;
 
-/// <summary>Registration, update and attestation pages of the demand, and who may open each demand page.</summary>
+/// <summary>Registration, update and attestation pages of the demand (who may open each page: Autorisations/matrice-autorisation.csv).</summary>
 [Collection(CollectionApplications.Nom)]
 public class DemandesPagesSaisieTests(ApplicationsFixture fx)
 {
@@ -118,70 +117,6 @@ public class DemandesPagesSaisieTests(ApplicationsFixture fx)
             Assert.Contains("radiée", lignes[2].TextContent, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("*************91", vue.Body!.TextContent, StringComparison.Ordinal);
         }
-    }
-
-    public static TheoryData<string> Roles => new() { "epci", "bailleur", "bailleur2", "reservataire", "commune", "admin", "anonyme" };
-
-    [Theory, MemberData(nameof(Roles))]
-    public async Task Chaque_page_des_demandes_repond_selon_le_role(string compte)
-    {
-        var app = fx.App(BasesDeTest.Sqlite);
-        await using var db = fx.Base(BasesDeTest.Sqlite);
-        var epci = db.Epcis.Single(e => e.Siren == Domain.Territoire.Siren.Create(TerritoireSeeder.SirenTpm));
-        var bailleurs = BailleursSynthetiques.Pour(epci);
-        var communes = await db.Communes.AsNoTracking().Where(c => c.EpciSiren == epci.Siren).Select(c => c.CodeInsee.Value).ToListAsync();
-        async Task<HashSet<string>> Parc(int i)
-        {
-            var id = bailleurs[i].Bailleur.Id;
-            return [.. await db.Logements.AsNoTracking().Where(l => l.BailleurId == id).Select(l => l.CommuneInsee.Value).Distinct().ToListAsync()];
-        }
-        var (parc1, parc2) = (await Parc(0), await Parc(1));
-        // A commune in bailleur 1's stock but not bailleur 2's when there is one: both answers (200 and 404) get exercised.
-        var commune = communes.FirstOrDefault(c => parc1.Contains(c) && !parc2.Contains(c)) ?? "83137";
-        var numero = await DemandesApiTests.CreerAsync(app.ClientApi("epci"), DemandesApiTests.Saisie("Autorisation", commune));
-        var voit = compte switch { "bailleur" => parc1.Contains(commune), "bailleur2" => parc2.Contains(commune), _ => true };
-
-        var client = compte == "anonyme" ? app.Client() : await app.ConnecterAsync(compte);
-        var jeton = compte == "anonyme" ? "" : await LogisFactory.JetonAsync(client, "/demandes");
-        HttpStatusCode? Attendu(bool agir) => compte switch
-        {
-            "anonyme" => null, // 302 to the sign-in page
-            _ when !voit => HttpStatusCode.NotFound,
-            "admin" when agir => HttpStatusCode.Forbidden,
-            _ => HttpStatusCode.OK,
-        };
-        var cas = new (string Methode, string Url, HttpStatusCode? Attendu, (string, string)[] Champs)[]
-        {
-            ("GET", "/demandes", compte == "anonyme" ? null : HttpStatusCode.OK, []),
-            ("GET", "/demandes/nouvelle", compte switch { "anonyme" => null, "admin" => HttpStatusCode.Forbidden, _ => HttpStatusCode.OK }, []),
-            ("POST", "/demandes/nouvelle", compte switch { "anonyme" => null, "admin" => HttpStatusCode.Forbidden, _ => HttpStatusCode.OK }, [("aller", "suivant"), ("Etape", "1")]),
-            ("GET", $"/demandes/{numero}", Attendu(false), []),
-            ("GET", $"/demandes/{numero}/modifier", Attendu(true), []),
-            ("POST", $"/demandes/{numero}/modifier", Attendu(true), [("aller", "suivant"), ("Etape", "1")]),
-            ("GET", $"/demandes/{numero}/attestation", Attendu(false), []),
-            ("POST", $"/demandes/{numero}?handler=Renouveler", Attendu(true), []),
-            ("POST", $"/demandes/{numero}?handler=Radier", Attendu(true), []),
-        };
-        var ecarts = new List<string>();
-        foreach (var (methode, url, attendu, champs) in cas)
-        {
-            var reponse = methode == "GET" ? await client.GetAsync(url)
-                : await client.PostAsync(url, Formulaire([("__RequestVerificationToken", jeton), .. champs]));
-            var html = await reponse.Content.ReadAsStringAsync();
-            if (html.Contains(Nir, StringComparison.Ordinal)) ecarts.Add($"{methode} {url} : NIR complet dans la page");
-            if (attendu is null)
-            {
-                var cible = reponse.Headers.Location is { } l ? (l.IsAbsoluteUri ? l.PathAndQuery : l.OriginalString) : "";
-                if (reponse.StatusCode != HttpStatusCode.Redirect || !cible.StartsWith("/connexion", StringComparison.Ordinal))
-                    ecarts.Add($"{methode} {url} : attendu 302 vers /connexion, obtenu {(int)reponse.StatusCode} {reponse.Headers.Location}");
-            }
-            else if (reponse.StatusCode != attendu) ecarts.Add($"{methode} {url} : attendu {(int)attendu}, obtenu {(int)reponse.StatusCode}");
-        }
-        Assert.True(ecarts.Count == 0, $"{compte} : " + string.Join(" ; ", ecarts));
-
-        // Nothing the theory posted changed the demand (renewal too early, radiation without a reason).
-        var epciClient = app.ClientApi("epci");
-        Assert.Contains("\"statut\":\"Active\"", await epciClient.GetStringAsync($"/api/v1/demandes/{numero}"), StringComparison.Ordinal);
     }
 
     [Fact]
