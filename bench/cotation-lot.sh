@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Mesure « logis cotation recalculer » sur PostgreSQL avec N demandes (défaut 1 000 000).
 # Démarre son propre PostgreSQL jetable, construit le territoire TPM, sème 16 000 demandes puis les multiplie
-# (SQL + COPY, préparation seulement), et lance deux recalculs (insertions puis mises à jour), chacun avec ses étapes
-# (LOGIS_TRACE_RECALCUL) et la charge de la machine ; puis mesure le plancher SQL : la même écriture finale, seule.
+# (SQL + COPY, préparation seulement), et lance deux recalculs (premières cotations, puis réécriture), chacun avec ses étapes
+# (LOGIS_TRACE_RECALCUL) et la charge de la machine ; puis mesure le plancher SQL : la même écriture finale, seule,
+# et la part des mises à jour HOT.
 # Usage : flock /tmp/logis-bench.lock bench/cotation-lot.sh [N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,31 +25,19 @@ $CLI --base postgresql --connexion "$PG" migrate >/dev/null
 $CLI --base postgresql --connexion "$PG" seed-demo --epci 248300543 --sans-comptes-demo >/dev/null
 $BENCH demandes-lot "$PG" "$N"
 export LOGIS_TRACE_RECALCUL=1
-echo "--- Premier recalcul (aucune cotation enregistrée : insertions) ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "--- Premier recalcul (aucune cotation calculée : chaque ligne reçoit sa première) ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
 /usr/bin/time -f "%e s, pic %M Kio, CPU du processus %U s + %S s" $CLI --base postgresql --connexion "$PG" cotation recalculer --epci 248300543
-echo "--- Second recalcul (toutes les cotations existent : mises à jour) ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "--- Second recalcul (toutes les cotations réécrites) ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
 /usr/bin/time -f "%e s, pic %M Kio, CPU du processus %U s + %S s" $CLI --base postgresql --connexion "$PG" cotation recalculer --epci 248300543
 PSQL=(psql -h 127.0.0.1 -p "$PORT" -U postgres -X -q -v ON_ERROR_STOP=1)
-ECRITURE='INSERT INTO cotation_demande ("DemandeId", "Total", "GrilleId", "Version", "CalculeeLe")
-  SELECT "DemandeId", "Total", "GrilleId", "Version", now() FROM l
-  ON CONFLICT ("DemandeId") DO UPDATE SET "Total" = EXCLUDED."Total", "GrilleId" = EXCLUDED."GrilleId",
-    "Version" = EXCLUDED."Version", "CalculeeLe" = EXCLUDED."CalculeeLe";'
-echo "--- Plancher SQL, mises à jour : l'upsert final seul, depuis une table temporaire déjà remplie ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "--- Plancher SQL : l'écriture finale seule (UPDATE … FROM depuis une table temporaire déjà remplie) ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
 "${PSQL[@]}" <<SQL
 BEGIN; SET LOCAL jit = off; SET LOCAL work_mem = '256MB';
-CREATE TEMP TABLE l ON COMMIT DROP AS SELECT "DemandeId", "Total" + 1 AS "Total", "GrilleId", "Version" FROM cotation_demande;
+CREATE TEMP TABLE l ON COMMIT DROP AS SELECT "DemandeId", xmin AS "Lu", "Total" + 1 AS "Total", "GrilleId", "Version" FROM cotation_demande WHERE "Total" IS NOT NULL;
 ANALYZE l;
 \timing on
-$ECRITURE
+UPDATE cotation_demande c SET "Total" = l."Total", "GrilleId" = l."GrilleId", "Version" = l."Version", "CalculeeLe" = now()
+  FROM l WHERE c."DemandeId" = l."DemandeId" AND c.xmin = l."Lu";
 COMMIT;
 SQL
-echo "--- Plancher SQL, insertions : le même upsert dans la table vidée (contrôle de clé étrangère par ligne) ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
-"${PSQL[@]}" <<SQL
-BEGIN; SET LOCAL jit = off; SET LOCAL work_mem = '256MB';
-CREATE TEMP TABLE l ON COMMIT DROP AS SELECT "DemandeId", "Total" + 1 AS "Total", "GrilleId", "Version" FROM cotation_demande;
-ANALYZE l;
-TRUNCATE cotation_demande;
-\timing on
-$ECRITURE
-COMMIT;
-SQL
+"${PSQL[@]}" -c "SELECT n_tup_upd AS \"mises à jour\", n_tup_hot_upd AS \"dont HOT\", pg_size_pretty(pg_relation_size('cotation_demande')) AS taille FROM pg_stat_user_tables WHERE relname = 'cotation_demande'"

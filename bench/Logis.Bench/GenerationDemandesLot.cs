@@ -12,7 +12,8 @@ namespace Logis.Bench;
 /// <summary>
 /// Bench setup for « Cotation en lot (PostgreSQL) »: seeds the TPM synthetic demand file (EF, 16 000 demands), then
 /// multiplies it up to <c>nombre</c> demands in SQL: each copy gets a new id and a new valid unique number (computed
-/// here, Damm key), the same content, timeline and priority situations. Raw SQL and COPY: setup only, not product code.
+/// here, Damm key), the same content, timeline, priority situations and row of <c>cotation_demande</c> (its scoring
+/// elements; no score: the context has no scorer). Raw SQL and COPY: setup only, not product code.
 /// Usage: <c>dotnet run -c Release --project bench/Logis.Bench -- demandes-lot "CONNEXION" 1000000</c>
 /// </summary>
 public static class GenerationDemandesLot
@@ -54,7 +55,7 @@ public static class GenerationDemandesLot
             await copie.CompleteAsync();
         }
         await Sql("CREATE INDEX ON bench_copie (modele)");
-        foreach (var (table, cle) in new[] { ("demande", "Id"), ("demande_evenement", "DemandeId"), ("demande_situation_prioritaire", "DemandeId"), ("demande_avertissement", "DemandeId") })
+        foreach (var (table, cle) in new[] { ("demande", "Id"), ("demande_evenement", "DemandeId"), ("demande_situation_prioritaire", "DemandeId"), ("demande_avertissement", "DemandeId"), ("cotation_demande", "DemandeId") })
         {
             var colonnes = new List<string>();
             await using (var cmd = new NpgsqlCommand($"SELECT column_name FROM information_schema.columns WHERE table_name = '{table}' ORDER BY ordinal_position", c))

@@ -67,6 +67,8 @@ public static class LogisDatabase
         if (appliquerMigrations)
         {
             await db.Database.MigrateAsync(ct);
+            // Data the migrations cannot compute in SQL: the scoring elements of the demands registered before them.
+            await Cotation.ElementsStockes.CompleterAsync(db, ct);
             return;
         }
         var enAttente = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();

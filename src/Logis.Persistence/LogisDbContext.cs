@@ -41,12 +41,16 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         MettreAJourColonnesDemandes();
-        foreach (var (demande, cotation) in CotationsAJour())
+        var changees = DemandesChangees();
+        if (changees.Count > 0)
         {
-            var existante = CotationsDemandes.Local.FirstOrDefault(c => c.DemandeId == demande.Id)
-                ?? (Entry(demande).State == EntityState.Added ? null : await CotationsDemandes.FindAsync([demande.Id], cancellationToken));
-            if (existante is null) CotationsDemandes.Add(CotationDemande.Creer(demande.Id, cotation));
-            else existante.Fixer(cotation);
+            var locales = CotationsDemandes.Local.ToDictionary(c => c.DemandeId);
+            foreach (var (entree, epci) in changees)
+            {
+                var ligne = locales.GetValueOrDefault(entree.Entity.Id)
+                    ?? (entree.State == EntityState.Added ? null : await CotationsDemandes.FindAsync([entree.Entity.Id], cancellationToken));
+                SuivreCotation(entree.Entity, epci, ligne);
+            }
         }
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
@@ -54,25 +58,30 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         MettreAJourColonnesDemandes();
-        foreach (var (demande, cotation) in CotationsAJour())
+        var changees = DemandesChangees();
+        if (changees.Count > 0)
         {
-            var existante = CotationsDemandes.Local.FirstOrDefault(c => c.DemandeId == demande.Id)
-                ?? (Entry(demande).State == EntityState.Added ? null : CotationsDemandes.Find(demande.Id));
-            if (existante is null) CotationsDemandes.Add(CotationDemande.Creer(demande.Id, cotation));
-            else existante.Fixer(cotation);
+            var locales = CotationsDemandes.Local.ToDictionary(c => c.DemandeId);
+            foreach (var (entree, epci) in changees)
+                SuivreCotation(entree.Entity, epci, locales.GetValueOrDefault(entree.Entity.Id) ?? (entree.State == EntityState.Added ? null : CotationsDemandes.Find(entree.Entity.Id)));
         }
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     /// <summary>
-    /// The scores of the demands this SaveChanges registers or changes (the demand itself, or its timeline and priority
-    /// situations), computed by the application's <see cref="ICoteurDemandes"/> when it has one: the stored score is
-    /// written in the same transaction as the change (a demand is never saved with a score of its former content).
+    /// The scorer of the application (<see cref="ICoteurDemandes"/>, a service of the web app and of the CLI), or null when
+    /// the context was built without one (tests, benchmarks): the elements are kept, the score waits for the next rescoring.
     /// </summary>
-    private List<(Demande Demande, CotationCalculee Cotation)> CotationsAJour()
+    internal ICoteurDemandes? Coteur() =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(ICoteurDemandes)) as ICoteurDemandes;
+
+    /// <summary>
+    /// The demands this SaveChanges registers or changes (the demand itself, or its timeline and priority situations),
+    /// with their EPCI: their row of <c>cotation_demande</c> (elements, status, score) is written in the same transaction
+    /// as the change (a demand is never saved with the elements or the score of its former content).
+    /// </summary>
+    private List<(EntityEntry<Demande> Entree, Siren Epci)> DemandesChangees()
     {
-        var coteur = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(ICoteurDemandes)) as ICoteurDemandes;
-        if (coteur is null) return [];
         var demandes = ChangeTracker.Entries<Demande>().Where(e => e.State is not (EntityState.Deleted or EntityState.Detached)).ToList();
         if (demandes.Count == 0) return [];
         var changees = demandes.Where(e => e.State is EntityState.Added or EntityState.Modified).Select(e => e.Entity.Id).ToHashSet();
@@ -80,12 +89,14 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
         {
             if (e.Metadata.FindProperty("DemandeId") is not null && e.Property("DemandeId").CurrentValue is DemandeId id) changees.Add(id);
         }
-        var resultat = new List<(Demande, CotationCalculee)>();
-        foreach (var e in demandes.Where(e => changees.Contains(e.Entity.Id)))
-        {
-            if (coteur.Coter(e.Entity, (Siren)e.Property(ColonnesDemande.Epci).CurrentValue!) is { } c) resultat.Add((e.Entity, c));
-        }
-        return resultat;
+        return [.. demandes.Where(e => changees.Contains(e.Entity.Id)).Select(e => (e, (Siren)e.Property(ColonnesDemande.Epci).CurrentValue!))];
+    }
+
+    private void SuivreCotation(Demande demande, Siren epci, CotationDemande? ligne)
+    {
+        if (ligne is null) CotationsDemandes.Add(ligne = CotationDemande.Pour(demande, epci));
+        else ligne.Suivre(demande, epci);
+        if (Coteur()?.Coter(demande, epci) is { } cotation) ligne.Fixer(cotation);
     }
 
     /// <summary>Keeps the search columns of each demand in step with its content, in the same SaveChanges.</summary>
@@ -301,7 +312,10 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
             e.Property(x => x.DemandeId).ValueGeneratedNever();
             e.Property(x => x.GrilleId).HasMaxLength(100);
             e.Property(x => x.Version).HasMaxLength(50);
-            e.Property(x => x.CalculeeLe).HasConversion(utc);
+            e.Property(x => x.CalculeeLe).HasConversion(utcNullable);
+            // Room on each page for the new version of a row: the nightly rescoring updates every row in place (HOT update,
+            // no index entry written: no index covers the columns it changes). BENCHMARKS.md, « Cotation en lot ».
+            if (!sqlite) e.HasStorageParameter("fillfactor", 50);
             e.HasOne<Demande>().WithOne().HasForeignKey<CotationDemande>(x => x.DemandeId).OnDelete(DeleteBehavior.Cascade);
         });
     }

@@ -174,6 +174,8 @@ public class FichierDemandesTests(TerritoireSemeFixture fixture)
             // The search columns are filled as by EF (name search).
             var nom = ColonnesDemande.Normaliser(d.Contenu.Demandeur.Nom);
             Assert.True(await db.Demandes.AnyAsync(x => EF.Property<string>(x, ColonnesDemande.NomDemandeur) == nom));
+            // And each demand has its row of cotation_demande with its scoring elements (written by COPY on PostgreSQL).
+            await RecalculCotationTests.VerifierElementsAsync(db, Volume(f));
             using var w = new StringWriter();
             Assert.Equal(Volume(f), await ExportDemandes.EcrireAsync(db.Demandes, w, CancellationToken.None));
             export = w.ToString();

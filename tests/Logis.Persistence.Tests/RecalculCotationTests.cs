@@ -1,4 +1,3 @@
-using System.Text;
 using Logis.Domain.Commun;
 using Logis.Domain.Cotation;
 using Logis.Domain.Demandes;
@@ -64,7 +63,8 @@ public class RecalculCotationTests
     }
 
     private static async Task<Dictionary<DemandeId, (int Total, string Grille, string Version, DateTimeOffset Le)>> StockeesAsync(LogisDbContext db) =>
-        (await db.CotationsDemandes.AsNoTracking().ToListAsync()).ToDictionary(c => c.DemandeId, c => (c.Total, c.GrilleId, c.Version, c.CalculeeLe));
+        (await db.CotationsDemandes.AsNoTracking().Where(c => c.Total != null).ToListAsync())
+            .ToDictionary(c => c.DemandeId, c => (c.Total!.Value, c.GrilleId!, c.Version!, c.CalculeeLe!.Value));
 
     [Theory, MemberData(nameof(Fournisseurs))]
     public async Task Le_recalcul_en_lot_donne_les_cotations_du_calcul_par_demande(string f)
@@ -107,10 +107,13 @@ public class RecalculCotationTests
         await using (var db = BasesDeTest.Ouvrir(options))
         {
             avant = await StockeesAsync(db);
-            // A stored content that no longer names an applicant, late in the order: the rescoring fails on it.
+            // A stored content that no longer names an applicant, late in the order, and its stored scoring elements
+            // truncated: the rescoring fails on it (SQLite reads the aggregate, PostgreSQL the elements).
             var derniere = await db.Demandes.Where(d => d.Statut == StatutDemande.Active).OrderByDescending(d => d.Numero).Select(d => d.Id).FirstAsync();
             var contenu = """{"Personnes":[],"Motifs":[1],"MotifPrincipal":1}""";
             await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE demande SET \"Contenu\" = {contenu} WHERE \"Id\" = {derniere.Value}");
+            var tronques = new byte[] { ElementsStockes.Version, 0, 1 };
+            await db.CotationsDemandes.Where(c => c.DemandeId == derniere).ExecuteUpdateAsync(s => s.SetProperty(c => c.Elements, tronques));
         }
         await using (var db = BasesDeTest.Ouvrir(options))
         {
@@ -121,31 +124,74 @@ public class RecalculCotationTests
             Assert.Equal(avant, await StockeesAsync(db));
     }
 
-    /// <summary>The JSON reader of the batch gives, for every seeded content, the facts of the full aggregate, at two dates.</summary>
-    [Fact]
-    public async Task Le_contenu_lu_en_json_donne_les_faits_de_l_agregat()
+    /// <summary>
+    /// Every demand has its row of <c>cotation_demande</c>, kept in step by each save (seeding, refusals, priority
+    /// situations declared and validated, a radiation): EPCI, status, and stored elements that give the facts of the full
+    /// aggregate at two dates.
+    /// </summary>
+    [Theory, MemberData(nameof(Fournisseurs))]
+    public async Task Les_elements_stockes_donnent_les_faits_de_l_agregat(string f)
     {
-        var options = await BaseAsync(BasesDeTest.Sqlite);
+        var options = await BaseAsync(f);
         await using var db = BasesDeTest.Ouvrir(options);
-        var demandes = await db.Demandes.AsNoTracking().AsSplitQuery().ToListAsync();
-        var lecteur = new ContenuCotation();
-        foreach (var date in new[] { Date, new DateOnly(2031, 2, 28) })
+        await VerifierElementsAsync(db, 300);
+        Assert.Contains(await db.CotationsDemandes.AsNoTracking().ToListAsync(), c => c.Statut == StatutDemande.Radiee);
+    }
+
+    /// <summary>Rows left without elements (demands registered before the column: the migration creates them empty) stop
+    /// the PostgreSQL rescoring with a clear message; <c>logis migrate</c> (<see cref="LogisDatabase.PreparerAsync"/>)
+    /// completes them, and the rescoring then scores every active demand.</summary>
+    [Theory, MemberData(nameof(Fournisseurs))]
+    public async Task Les_elements_absents_sont_completes_par_la_migration(string f)
+    {
+        var options = await BaseAsync(f);
+        var registre = Registre();
+        await using (var db = BasesDeTest.Ouvrir(options))
         {
-            foreach (var d in demandes)
+            var ids = await db.CotationsDemandes.OrderBy(c => c.DemandeId).Select(c => c.DemandeId).Take(120).ToListAsync();
+            Assert.Equal(120, await db.CotationsDemandes.Where(c => ids.Contains(c.DemandeId)).ExecuteUpdateAsync(s => s.SetProperty(c => c.Elements, Array.Empty<byte>())));
+        }
+        await using (var db = BasesDeTest.Ouvrir(options))
+        {
+            if (f == BasesDeTest.Sqlite)
             {
-                var json = Encoding.UTF8.GetBytes(ContenuJson.Ecrire(d.Contenu));
-                var e = new ElementsCotation { DateDepot = d.DateDepot };
-                foreach (var s in d.SituationsPrioritaires)
-                {
-                    e.Priorites |= FaitsDepuisDemande.MasquePriorite(s.Critere);
-                    if (s.Statut == StatutJustification.ValideeParAgentHabilite) e.PrioritesValidees |= FaitsDepuisDemande.MasquePriorite(s.Critere);
-                }
-                var refus = d.Evenements.Where(x => x.Type == TypeEvenementDemande.Refus).OrderBy(x => x.Rang).ToList();
-                e.Refus = refus.Count;
-                e.DernierRefus = refus.Count == 0 ? null : DateOnly.FromDateTime(refus[^1].Quand.UtcDateTime);
-                lecteur.Lire(json, ref e);
-                Assert.Equal(FaitsDepuisDemande.Construire(d, date), FaitsDepuisDemande.Construire(in e, date));
+                // The embedded database is created by EnsureCreated, never migrated: the completion is called directly.
+                Assert.Equal(120, await ElementsStockes.CompleterAsync(db));
             }
+            else
+            {
+                var erreur = await Assert.ThrowsAsync<InvalidDataException>(() => RecalculCotation.RecalculerAsync(db, e => registre.JeuEnVigueur(e, Date), Date, Maintenant, Tpm));
+                Assert.Contains("logis migrate", erreur.Message, StringComparison.Ordinal);
+                await LogisDatabase.PreparerAsync(db, appliquerMigrations: true);
+            }
+        }
+        await using (var db = BasesDeTest.Ouvrir(options))
+        {
+            Assert.Equal(0, await ElementsStockes.CompleterAsync(db));
+            await VerifierElementsAsync(db, 300);
+            var r = await RecalculCotation.RecalculerAsync(db, e => registre.JeuEnVigueur(e, Date), Date, Maintenant, Tpm);
+            Assert.True(r.Demandes > 250);
+            Assert.Equal(r.Demandes, r.Cotees);
+        }
+    }
+
+    /// <summary>Each demand has exactly one row whose EPCI, status and elements are those of its aggregate (two dates).</summary>
+    internal static async Task VerifierElementsAsync(LogisDbContext db, int minimum)
+    {
+        var demandes = await db.Demandes.AsNoTracking().AsSplitQuery().ToListAsync();
+        var lignes = await db.CotationsDemandes.AsNoTracking().ToDictionaryAsync(c => c.DemandeId);
+        var epcis = await db.Demandes.AsNoTracking().Select(d => new { d.Id, Epci = EF.Property<Siren>(d, ColonnesDemande.Epci) }).ToDictionaryAsync(x => x.Id, x => x.Epci);
+        Assert.True(demandes.Count >= minimum, $"{demandes.Count} demandes");
+        Assert.Equal(demandes.Count, lignes.Count);
+        var tampon = new PersonneCotation[2];
+        foreach (var d in demandes)
+        {
+            var l = lignes[d.Id];
+            Assert.Equal((epcis[d.Id], d.Statut), (l.EpciSiren, l.Statut));
+            var e = default(ElementsCotation);
+            ElementsStockes.Lire(l.Elements, ref e, ref tampon);
+            foreach (var date in new[] { Date, new DateOnly(2031, 2, 28) })
+                Assert.Equal(FaitsDepuisDemande.Construire(d, date), FaitsDepuisDemande.Construire(in e, date));
         }
     }
 }

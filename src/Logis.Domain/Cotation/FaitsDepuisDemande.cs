@@ -18,6 +18,17 @@ public static class FaitsDepuisDemande
     /// </summary>
     public static FaitsCotation Construire(Demande demande, DateOnly date, EchelleUnitesConsommation? echelle = null, NormesOccupation? normes = null)
     {
+        var elements = Elements(demande);
+        return Construire(in elements, date, echelle, normes);
+    }
+
+    /// <summary>
+    /// What the facts of <paramref name="demande"/> are built from, at any date: persons, current housing, reasons, priority
+    /// situations, refusals, deposit date. Stored with each demand (<c>cotation_demande</c>) so that the batch rescoring reads
+    /// them without loading the aggregate.
+    /// </summary>
+    public static ElementsCotation Elements(Demande demande)
+    {
         ArgumentNullException.ThrowIfNull(demande);
         var c = demande.Contenu;
         var personnes = new PersonneCotation[c.Personnes.Count];
@@ -42,14 +53,18 @@ public static class FaitsDepuisDemande
             elements.Priorites |= MasquePriorite(s.Critere);
             if (s.Statut == StatutJustification.ValideeParAgentHabilite) elements.PrioritesValidees |= MasquePriorite(s.Critere);
         }
+        var rangDernier = int.MinValue;
         foreach (var e in demande.Evenements)
         {
             if (e.Type != TypeEvenementDemande.Refus) continue;
             elements.Refus++;
-            // The last refusal of the timeline (in the order of the acts), at its calendar date in the instant's offset.
+            // The last refusal of the timeline (highest rank: the order of the acts, whatever order the events were loaded
+            // in), at its calendar date in the instant's offset.
+            if (e.Rang <= rangDernier) continue;
+            rangDernier = e.Rang;
             elements.DernierRefus = DateOnly.FromDateTime(e.Quand.DateTime);
         }
-        return Construire(in elements, date, echelle, normes);
+        return elements;
     }
 
     /// <summary>
@@ -217,7 +232,7 @@ public readonly record struct PersonneCotation(LienPersonne Lien, DateOnly DateN
 
 /// <summary>
 /// The elements of a demand the facts are built from (<see cref="FaitsDepuisDemande.Construire(in ElementsCotation, DateOnly, EchelleUnitesConsommation?, NormesOccupation?)"/>):
-/// filled from the aggregate, or read in bulk from the stored demand without building it (batch rescoring).
+/// filled from the aggregate, or stored with the demand and read back in bulk without building it (batch rescoring).
 /// Reasons and priority criteria are bit sets (bit n: the value n of the enum).
 /// </summary>
 public ref struct ElementsCotation

@@ -5,27 +5,43 @@ using Logis.Domain.Territoire;
 namespace Logis.Persistence.Cotation;
 
 /// <summary>
-/// The stored current score of a demand (one row per demand, table <c>cotation_demande</c>): the total under the
-/// grid in force, which grid and version, and when it was computed. A narrow table of its own, so that the nightly
-/// rescoring rewrites a few bytes per demand rather than the whole demand row.
+/// What the score of a demand is made of and what it is (one row per demand, table <c>cotation_demande</c>, created with
+/// the demand and kept in step by every change of it, in the same transaction): its EPCI and status, the elements its facts
+/// are built from (<see cref="ElementsStockes"/>), and the total under the grid in force, which grid and version, and when
+/// it was computed (null while no grid is in force on its territory). A narrow table of its own, so that the nightly
+/// rescoring reads and rewrites a few bytes per demand rather than the whole demand row (ADR 0007).
 /// </summary>
 public sealed class CotationDemande
 {
     public required DemandeId DemandeId { get; init; }
-    public int Total { get; private set; }
-    public string GrilleId { get; private set; } = "";
-    public string Version { get; private set; } = "";
-    public DateTimeOffset CalculeeLe { get; private set; }
+    public Siren EpciSiren { get; private set; }
+    public StatutDemande Statut { get; private set; }
+    public byte[] Elements { get; private set; } = [];
+    public int? Total { get; private set; }
+    public string? GrilleId { get; private set; }
+    public string? Version { get; private set; }
+    public DateTimeOffset? CalculeeLe { get; private set; }
 
-    public static CotationDemande Creer(DemandeId demande, CotationCalculee c)
+    public static CotationDemande Pour(Demande demande, Siren epci)
     {
-        var x = new CotationDemande { DemandeId = demande };
-        x.Fixer(c);
+        var x = new CotationDemande { DemandeId = demande.Id };
+        x.Suivre(demande, epci);
         return x;
+    }
+
+    /// <summary>Takes the demand's EPCI, status and scoring elements as they are now (unchanged values are left as they are).</summary>
+    public void Suivre(Demande demande, Siren epci)
+    {
+        ArgumentNullException.ThrowIfNull(demande);
+        EpciSiren = epci;
+        Statut = demande.Statut;
+        var elements = ElementsStockes.De(demande);
+        if (!elements.AsSpan().SequenceEqual(Elements)) Elements = elements;
     }
 
     public void Fixer(CotationCalculee c)
     {
+        ArgumentNullException.ThrowIfNull(c);
         Total = c.Total;
         GrilleId = c.GrilleId;
         Version = c.Version;

@@ -19,10 +19,10 @@ public sealed record ResultatRecalcul(int Demandes, int Cotees, int SansGrille, 
 /// every stored score moves to the new grid, or none does (a rescoring interrupted halfway never leaves demands ranked
 /// under two grids).
 /// <para>
-/// On PostgreSQL, a streamed pipeline that reads only the needed columns and JSON fields, scores on every core and writes
-/// by binary COPY then one set-based upsert (<see cref="RecalculPostgres"/>). On SQLite (the embedded demo database), the
-/// aggregates are loaded by lots of <see cref="TailleLot"/> through EF Core and written by one prepared upsert per demand.
-/// Both give the same scores (<c>RecalculCotationTests</c>).
+/// On PostgreSQL, a streamed pipeline that reads only the stored scoring elements of each demand (<c>cotation_demande</c>),
+/// scores on every core and writes by binary COPY then one set-based update (<see cref="RecalculPostgres"/>). On SQLite
+/// (the embedded demo database), the aggregates are loaded by lots of <see cref="TailleLot"/> through EF Core and written
+/// by one prepared update per demand. Both give the same scores (<c>RecalculCotationTests</c>).
 /// </para>
 /// </summary>
 public static class RecalculCotation
@@ -67,8 +67,7 @@ public static class RecalculCotation
                             var grille = jeu.Pour(in faits);
                             lignes.Add((d.Id.Value, grille.Calculer(in faits), grille.Grille.Id, grille.Grille.Version));
                         }
-                        await ecrivain.EcrireAsync(lignes, maintenant, ct);
-                        cotees += lignes.Count;
+                        cotees += await ecrivain.EcrireAsync(lignes, maintenant, ct);
                     }
                     fait += lot.Length;
                     progression?.Report(new Avancement("Demandes", fait, total));
@@ -90,15 +89,13 @@ public static class RecalculCotation
     {
         public Task PreparerAsync(CancellationToken ct) => Task.CompletedTask;
 
-        public async Task EcrireAsync(List<(Guid Id, int Total, string Grille, string Version)> lignes, DateTimeOffset quand, CancellationToken ct)
+        public async Task<int> EcrireAsync(List<(Guid Id, int Total, string Grille, string Version)> lignes, DateTimeOffset quand, CancellationToken ct)
         {
             var connexion = db.Database.GetDbConnection();
             await using var cmd = connexion.CreateCommand();
             cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             cmd.CommandText = """
-                INSERT INTO cotation_demande ("DemandeId", "Total", "GrilleId", "Version", "CalculeeLe") VALUES ($id, $total, $grille, $version, $quand)
-                ON CONFLICT ("DemandeId") DO UPDATE SET "Total" = excluded."Total", "GrilleId" = excluded."GrilleId",
-                    "Version" = excluded."Version", "CalculeeLe" = excluded."CalculeeLe"
+                UPDATE cotation_demande SET "Total" = $total, "GrilleId" = $grille, "Version" = $version, "CalculeeLe" = $quand WHERE "DemandeId" = $id
                 """;
             var id = Parametre(cmd, "$id");
             var total = Parametre(cmd, "$total");
@@ -107,6 +104,7 @@ public static class RecalculCotation
             // Same text as EF Core's SQLite DateTimeOffset mapping, so that EF reads it back.
             Parametre(cmd, "$quand").Value = quand.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", System.Globalization.CultureInfo.InvariantCulture);
             await cmd.PrepareAsync(ct);
+            var ecrites = 0;
             foreach (var l in lignes)
             {
                 // EF Core's SQLite provider stores Guids as upper-case text.
@@ -114,8 +112,9 @@ public static class RecalculCotation
                 total.Value = l.Total;
                 grille.Value = l.Grille;
                 version.Value = l.Version;
-                await cmd.ExecuteNonQueryAsync(ct);
+                ecrites += await cmd.ExecuteNonQueryAsync(ct);
             }
+            return ecrites;
         }
 
         private static System.Data.Common.DbParameter Parametre(System.Data.Common.DbCommand cmd, string nom)

@@ -477,25 +477,37 @@ namespace Logis.Persistence.Migrations
                     b.Property<Guid>("DemandeId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset>("CalculeeLe")
+                    b.Property<DateTimeOffset?>("CalculeeLe")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("GrilleId")
+                    b.Property<byte[]>("Elements")
                         .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("EpciSiren")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("GrilleId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<int>("Total")
+                    b.Property<int>("Statut")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Total")
                         .HasColumnType("integer");
 
                     b.Property<string>("Version")
-                        .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
                     b.HasKey("DemandeId");
 
                     b.ToTable("cotation_demande", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
                 });
 
             modelBuilder.Entity("Logis.Persistence.Demandes.EntreeAudit", b =>

@@ -1,5 +1,6 @@
 using Logis.Domain.Demandes;
 using Logis.Domain.Territoire;
+using Logis.Persistence.Cotation;
 using Logis.Persistence.Seed;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -101,7 +102,8 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
                 var lot = 0;
                 var morceaux = demandes.Chunk(TailleLot).ToList();
                 // COPY: the rows of the next batch are prepared on the other cores while PostgreSQL takes the current one.
-                var suivant = copy && morceaux.Count > 0 ? Task.Run(() => LignesCopy.Preparer(morceaux[0], epci)) : null;
+                var coteur = db.Coteur();
+                var suivant = copy && morceaux.Count > 0 ? Task.Run(() => LignesCopy.Preparer(morceaux[0], epci, coteur)) : null;
                 for (var k = 0; k < morceaux.Count; k++)
                 {
                     var morceau = morceaux[k];
@@ -109,7 +111,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
                     {
                         var lignes = await suivant;
                         var prochain = k + 1 < morceaux.Count ? morceaux[k + 1] : null;
-                        suivant = prochain is null ? null : Task.Run(() => LignesCopy.Preparer(prochain, epci));
+                        suivant = prochain is null ? null : Task.Run(() => LignesCopy.Preparer(prochain, epci, coteur));
                         await CopierAsync(lignes, ct);
                     }
                     else
@@ -179,13 +181,17 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
         db.Database.ExecuteSqlInterpolatedAsync(
             $"INSERT INTO sequence_numero (\"Departement\", \"Annee\", \"Dernier\") VALUES ({departement}, {annee}, 0) ON CONFLICT DO NOTHING", ct);
 
-    /// <summary>The values of a batch of demand rows, computed before the COPY (JSON content and search columns: the CPU part).</summary>
-    private sealed record LignesCopy(Demande[] Demandes, string Epci, string[] Contenus, string[] Noms, string[] Communes, string[] Typologies)
+    /// <summary>
+    /// The values of a batch of demand rows, computed before the COPY (JSON content, search columns, scoring elements and
+    /// score: the CPU part).
+    /// </summary>
+    private sealed record LignesCopy(Demande[] Demandes, Siren Epci, string[] Contenus, string[] Noms, string[] Communes, string[] Typologies,
+        byte[][] Elements, CotationCalculee?[] Cotations)
     {
-        public static LignesCopy Preparer(Demande[] demandes, Siren epci)
+        public static LignesCopy Preparer(Demande[] demandes, Siren epci, ICoteurDemandes? coteur)
         {
             var n = demandes.Length;
-            var lignes = new LignesCopy(demandes, epci.Value, new string[n], new string[n], new string[n], new string[n]);
+            var lignes = new LignesCopy(demandes, epci, new string[n], new string[n], new string[n], new string[n], new byte[n][], new CotationCalculee?[n]);
             Parallel.For(0, n, i =>
             {
                 var d = demandes[i];
@@ -194,6 +200,8 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
                 lignes.Noms[i] = ColonnesDemande.Normaliser(d.Contenu.Demandeur.Nom);
                 lignes.Communes[i] = ColonnesDemande.Liste(s.Communes.Select(c => c.Value));
                 lignes.Typologies[i] = ColonnesDemande.Liste(s.Typologies.Select(t => t.ToString()));
+                lignes.Elements[i] = ElementsStockes.De(d);
+                lignes.Cotations[i] = coteur?.Coter(d, epci);
             });
             return lignes;
         }
@@ -218,7 +226,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
                 await w.WriteAsync((int)d.Statut, NpgsqlDbType.Integer, ct);
                 await w.WriteAsync(d.DateDepot, NpgsqlDbType.Date, ct);
                 await w.WriteAsync(lignes.Contenus[i], NpgsqlDbType.Text, ct);
-                await w.WriteAsync(lignes.Epci, NpgsqlDbType.Varchar, ct);
+                await w.WriteAsync(lignes.Epci.Value, NpgsqlDbType.Varchar, ct);
                 await w.WriteAsync(lignes.Noms[i], NpgsqlDbType.Varchar, ct);
                 await w.WriteAsync(lignes.Communes[i], NpgsqlDbType.Varchar, ct);
                 await w.WriteAsync(d.Contenu.Souhaits.ToutEpci, NpgsqlDbType.Boolean, ct);
@@ -242,6 +250,33 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
                     await w.WriteAsync(e.AuteurId.Value, NpgsqlDbType.Uuid, ct);
                     await w.WriteAsync(e.Organisation, NpgsqlDbType.Varchar, ct);
                     await w.WriteAsync(e.Resume, NpgsqlDbType.Varchar, ct);
+                }
+            }
+            await w.CompleteAsync(ct);
+        }
+        // The row of cotation_demande of each demand (LogisDbContext keeps it on the EF Core path).
+        await using (var w = await connexion.BeginBinaryImportAsync(
+            "COPY cotation_demande (\"DemandeId\", \"EpciSiren\", \"Statut\", \"Elements\", \"Total\", \"GrilleId\", \"Version\", \"CalculeeLe\") FROM STDIN (FORMAT BINARY)", ct))
+        {
+            for (var i = 0; i < demandes.Length; i++)
+            {
+                var d = demandes[i];
+                var c = lignes.Cotations[i];
+                w.StartRow();
+                w.Write(d.Id.Value, NpgsqlDbType.Uuid);
+                w.Write(lignes.Epci.Value, NpgsqlDbType.Varchar);
+                w.Write((int)d.Statut, NpgsqlDbType.Integer);
+                w.Write(lignes.Elements[i], NpgsqlDbType.Bytea);
+                if (c is null)
+                {
+                    for (var k = 0; k < 4; k++) w.WriteNull();
+                }
+                else
+                {
+                    w.Write(c.Total, NpgsqlDbType.Integer);
+                    w.Write(c.GrilleId, NpgsqlDbType.Varchar);
+                    w.Write(c.Version, NpgsqlDbType.Varchar);
+                    w.Write(c.CalculeeLe.ToUniversalTime(), NpgsqlDbType.TimestampTz);
                 }
             }
             await w.CompleteAsync(ct);

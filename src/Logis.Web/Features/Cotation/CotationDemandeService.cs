@@ -72,13 +72,13 @@ public sealed class CotationDemandeService(LogisDbContext db, DemandesService de
             var motif = $"|{commune}|";
             q = q.Where(d => EF.Property<bool>(d, ColonnesDemande.ToutEpci) || EF.Property<string>(d, ColonnesDemande.Communes).Contains(motif));
         }
-        var scores = await q.Join(db.CotationsDemandes, d => d.Id, c => c.DemandeId, (d, c) => c.Total).ToListAsync(ct);
+        var scores = await q.Join(db.CotationsDemandes.Where(c => c.Total != null), d => d.Id, c => c.DemandeId, (d, c) => c.Total!.Value).ToListAsync(ct);
         var depots = await q.Select(d => d.DateDepot).ToListAsync(ct);
         var positionnement = Positionnement.Calculer(explication.Total, scores, LargeurClasse);
         var attente = AttenteObservee.Calculer(depots.Select(x => FaitsDepuisDemande.MoisEntiers(x, date)));
         var noms = commune is null ? null : await demandes.NomsCommunesAsync(agent, ct);
-        var stockee = await db.CotationsDemandes.AsNoTracking().Where(c => c.DemandeId == demande.Id)
-            .Select(c => new CotationStockeeDto(c.Total, c.GrilleId, c.Version, c.CalculeeLe)).SingleOrDefaultAsync(ct);
+        var stockee = await db.CotationsDemandes.AsNoTracking().Where(c => c.DemandeId == demande.Id && c.Total != null)
+            .Select(c => new CotationStockeeDto(c.Total!.Value, c.GrilleId!, c.Version!, c.CalculeeLe!.Value)).SingleOrDefaultAsync(ct);
         // The explained lines reveal priority situations and disability: a recorded read (DATA-PROTECTION §2 item 18).
         await journal.EcrireAsync(agent, ActionsAudit.LectureCotation, demande.Id, null, ct);
 
