@@ -16,9 +16,9 @@ namespace Logis.Persistence.Cotation;
 /// bytes) — never the demand itself;</item>
 /// <item>each row is decoded, its facts built with the same rule as the aggregate
 /// (<see cref="FaitsDepuisDemande.Construire(in ElementsCotation, DateOnly, Domain.Eligibilite.EchelleUnitesConsommation?, Domain.Eligibilite.NormesOccupation?)"/>),
-/// scored with the compiled grid and written at once by binary COPY into a temporary table on the transaction's
-/// connection. One thread does the three: the two connections' socket buffers pipeline the reading server, this loop
-/// and the writing server (on two cores, handing lots between threads cost more than it gave);</item>
+/// scored with the compiled grid and written at once by binary COPY (<see cref="EcrivainCopieBinaire"/>) into a temporary
+/// table on the transaction's connection. One thread does the three: the two connections' socket buffers pipeline the
+/// reading server, this loop and the writing server (on two cores, handing lots between threads cost more than it gave);</item>
 /// <item>one <c>UPDATE … FROM</c> rewrites the rows in place (HOT updates: the table keeps free room on its pages and no
 /// index covers the score). A row changed since it was read (the demand was saved meanwhile, and scored by that save)
 /// keeps its newer score.</item>
@@ -121,30 +121,37 @@ internal static class RecalculPostgres
     private static async Task CoterEtCopierAsync(NpgsqlConnection connexion, List<string> epcis, List<(JeuGrilles Jeu, short Primo, short Mutation)> jeux,
         DateOnly date, int total, IProgress<Avancement>? progression, CancellationToken ct)
     {
-        // The reader: its own connection (the transaction's one carries the COPY in), a snapshot of committed rows. COPY
-        // takes no parameters: the EPCIs are SIREN (nine digits, checked again here) and the status a number.
-        if (epcis.Any(e => !Siren.TryCreate(e, out _))) throw new ArgumentException("SIREN invalide.", nameof(epcis));
-        var liste = "ARRAY[" + string.Join(",", epcis.Select(e => $"'{e}'")) + "]::text[]";
-        await using var source = connexion.CloneWith(connexion.ConnectionString);
+        // The reader: its own connection (the transaction's one carries the COPY in), a snapshot of committed rows; same
+        // server and credentials, a larger read buffer.
+        var chaine = new NpgsqlConnectionStringBuilder(connexion.ConnectionString) { ReadBufferSize = 1 << 18 };
+        await using var source = connexion.CloneWith(chaine.ConnectionString);
         await source.OpenAsync(ct);
-        await using var sortie = await source.BeginRawBinaryCopyAsync($"""
-            COPY (SELECT "DemandeId", xmin, array_position({liste}, "EpciSiren"::text) - 1, "Elements"
-                  FROM cotation_demande WHERE "Statut" = {(int)StatutDemande.Active} AND "EpciSiren" = ANY({liste})) TO STDOUT (FORMAT BINARY)
-            """, ct);
+        await using var cmd = new NpgsqlCommand("""
+            SELECT "DemandeId", xmin, array_position(@epcis, "EpciSiren"::text) - 1, "Elements"
+            FROM cotation_demande WHERE "Statut" = @active AND "EpciSiren" = ANY(@epcis)
+            """, source) { CommandTimeout = 0 };
+        cmd.Parameters.AddWithValue("epcis", epcis.ToArray());
+        cmd.Parameters.AddWithValue("active", (int)StatutDemande.Active);
+        await using var lecteur = await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
         var entree = await connexion.BeginRawBinaryCopyAsync("COPY cotation_lot (\"DemandeId\", \"Lu\", \"Total\", \"Grille\") FROM STDIN (FORMAT BINARY)", ct);
         try
         {
-            var lecteur = new LecteurCopieBinaire(sortie);
             var ecrivain = new EcrivainCopieBinaire(entree);
+            var elements = new byte[256];
             var personnes = new PersonneCotation[8];
             var fait = 0;
-            while (lecteur.Lire())
+            while (lecteur.Read())
             {
-                var (jeu, primo, mutation) = jeux[lecteur.Int32(2)];
-                var (points, primoDemandeur) = Coter(lecteur.Champ(3), ref personnes, jeu, date);
+                var id = lecteur.GetGuid(0);
+                var lu = lecteur.GetFieldValue<uint>(1);
+                var (jeu, primo, mutation) = jeux[lecteur.GetInt32(2)];
+                var taille = (int)lecteur.GetBytes(3, 0, null, 0, 0);
+                if (taille > elements.Length) elements = new byte[taille * 2];
+                lecteur.GetBytes(3, 0, elements, 0, taille);
+                var (points, primoDemandeur) = Coter(elements.AsSpan(0, taille), ref personnes, jeu, date);
                 ecrivain.Ligne(4);
-                ecrivain.Uuid(lecteur.Uuid(0));
-                ecrivain.UInt32(lecteur.UInt32(1));
+                ecrivain.Uuid(id);
+                ecrivain.UInt32(lu);
                 ecrivain.Int32(points);
                 ecrivain.Int16(primoDemandeur ? primo : mutation);
                 if (++fait % 16_384 == 0)
