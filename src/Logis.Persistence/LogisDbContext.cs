@@ -44,13 +44,9 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
         var changees = DemandesChangees();
         if (changees.Count > 0)
         {
-            var locales = CotationsDemandes.Local.ToDictionary(c => c.DemandeId);
-            foreach (var (entree, epci) in changees)
-            {
-                var ligne = locales.GetValueOrDefault(entree.Entity.Id)
-                    ?? (entree.State == EntityState.Added ? null : await CotationsDemandes.FindAsync([entree.Entity.Id], cancellationToken));
-                SuivreCotation(entree.Entity, epci, ligne);
-            }
+            var ids = LignesACharger(changees);
+            if (ids.Count > 0) await CotationsDemandes.Where(c => ids.Contains(c.DemandeId)).LoadAsync(cancellationToken);
+            SuivreCotations(changees);
         }
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
@@ -61,9 +57,9 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
         var changees = DemandesChangees();
         if (changees.Count > 0)
         {
-            var locales = CotationsDemandes.Local.ToDictionary(c => c.DemandeId);
-            foreach (var (entree, epci) in changees)
-                SuivreCotation(entree.Entity, epci, locales.GetValueOrDefault(entree.Entity.Id) ?? (entree.State == EntityState.Added ? null : CotationsDemandes.Find(entree.Entity.Id)));
+            var ids = LignesACharger(changees);
+            if (ids.Count > 0) CotationsDemandes.Where(c => ids.Contains(c.DemandeId)).Load();
+            SuivreCotations(changees);
         }
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
@@ -92,11 +88,25 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
         return [.. demandes.Where(e => changees.Contains(e.Entity.Id)).Select(e => (e, (Siren)e.Property(ColonnesDemande.Epci).CurrentValue!))];
     }
 
-    private void SuivreCotation(Demande demande, Siren epci, CotationDemande? ligne)
+    /// <summary>The stored demands changed here whose row of <c>cotation_demande</c> is not tracked yet (loaded in one query).</summary>
+    private List<DemandeId> LignesACharger(List<(EntityEntry<Demande> Entree, Siren Epci)> changees)
     {
-        if (ligne is null) CotationsDemandes.Add(ligne = CotationDemande.Pour(demande, epci));
-        else ligne.Suivre(demande, epci);
-        if (Coteur()?.Coter(demande, epci) is { } cotation) ligne.Fixer(cotation);
+        var suivies = CotationsDemandes.Local.Select(c => c.DemandeId).ToHashSet();
+        return [.. changees.Where(c => c.Entree.State != EntityState.Added && !suivies.Contains(c.Entree.Entity.Id)).Select(c => c.Entree.Entity.Id)];
+    }
+
+    /// <summary>Each changed demand's row takes its elements, status and EPCI, and its score when the application has a scorer.</summary>
+    private void SuivreCotations(List<(EntityEntry<Demande> Entree, Siren Epci)> changees)
+    {
+        var coteur = Coteur();
+        var lignes = CotationsDemandes.Local.ToDictionary(c => c.DemandeId);
+        foreach (var (entree, epci) in changees)
+        {
+            var demande = entree.Entity;
+            if (lignes.GetValueOrDefault(demande.Id) is { } ligne) ligne.Suivre(demande, epci);
+            else CotationsDemandes.Add(ligne = CotationDemande.Pour(demande, epci));
+            if (coteur?.Coter(demande, epci) is { } cotation) ligne.Fixer(cotation);
+        }
     }
 
     /// <summary>Keeps the search columns of each demand in step with its content, in the same SaveChanges.</summary>
