@@ -32,6 +32,7 @@ internal static class RecalculPostgres
         // Active demands per EPCI (index-only on demande (EpciSiren, Statut)): the total for the progress, the EPCIs without a grid.
         var parEpci = new List<(string Epci, int Nombre)>();
         await db.Database.OpenConnectionAsync(ct);
+        Trace(chrono, "connexion");
         try
         {
             var connexion = (NpgsqlConnection)db.Database.GetDbConnection();
@@ -45,6 +46,7 @@ internal static class RecalculPostgres
                 await using var lecteur = await cmd.ExecuteReaderAsync(ct);
                 while (await lecteur.ReadAsync(ct)) parEpci.Add((lecteur.GetString(0), lecteur.GetInt32(1)));
             }
+            Trace(chrono, "decompte");
             var total = parEpci.Sum(x => x.Nombre);
             progression?.Report(new Avancement("Demandes", 0, total));
 
