@@ -27,6 +27,7 @@ public static class FichierDemandesBanc
     public static async Task<int> ExecuterAsync(string[] args)
     {
         if (args is ["analyse", var lignes]) return Phases(int.Parse(lignes, System.Globalization.CultureInfo.InvariantCulture));
+        if (args is ["empreinte", var nombre, var sortie]) return Empreinte(int.Parse(nombre, System.Globalization.CultureInfo.InvariantCulture), sortie);
         var options = new OptionsBase { Fournisseur = FournisseurBase.PostgreSql, ConnectionString = args[0] };
         var total = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
         var taille = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
@@ -160,9 +161,19 @@ public static class FichierDemandesBanc
         AnalyseurFichierDemandes.Analyser(new StringReader(csv), contexte); // warm-up
         void Mesurer(string nom, Action a)
         {
+            var processus = Process.GetCurrentProcess();
+            var cpu = processus.TotalProcessorTime;
+            var (gc0, gc1, gc2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var pause = GC.GetTotalPauseDuration();
+            var alloue = GC.GetTotalAllocatedBytes();
             var c = Stopwatch.StartNew();
             a();
-            Console.WriteLine($"{nom,-44} {c.Elapsed.TotalSeconds,6:0.00} s  {lignes / c.Elapsed.TotalSeconds,9:0} lignes/s");
+            var duree = c.Elapsed.TotalSeconds;
+            processus.Refresh();
+            // CPU of the process and what the garbage collector took: allocations that survive cost more than the code itself.
+            Console.WriteLine($"{nom,-44} {duree,6:0.00} s  {lignes / duree,9:0} lignes/s  CPU {(processus.TotalProcessorTime - cpu).TotalSeconds,5:0.00} s  " +
+                $"alloué {(GC.GetTotalAllocatedBytes() - alloue) / 1e6,6:0} Mo  GC {GC.CollectionCount(0) - gc0}/{GC.CollectionCount(1) - gc1}/{GC.CollectionCount(2) - gc2} " +
+                $"pauses {(GC.GetTotalPauseDuration() - pause).TotalSeconds:0.00} s");
         }
         Mesurer("lecture CSV seule", () => { var l = new CsvLecteur(new StringReader(csv)); while (l.Lire()) { } });
         Mesurer("analyse, un cœur", () => AnalyseurFichierDemandes.Analyser(new StringReader(csv), contexte, parallelisme: 1));
@@ -188,6 +199,62 @@ public static class FichierDemandesBanc
             }
         });
         Console.WriteLine($"JSON moyen : {demandes.Take(1000).Average(d => Persistence.Demandes.ContenuJson.Ecrire(d.Contenu).Length):0} caractères");
+        return 0;
+    }
+
+    /// <summary>
+    /// Fingerprint of the analysis (<c>fichier-demandes empreinte 20000 sortie.txt</c>): a generated file whose fields are
+    /// damaged at random (seeded) from a pool of awkward values, analysed, then every error and every valid demand (number,
+    /// channel, date, JSON content) written out. Two builds giving the same file analyse alike: the check that a faster
+    /// analysis keeps the same rules and messages.
+    /// </summary>
+    private static int Empreinte(int lignes, string sortie)
+    {
+        var communes = ReferenceData.Trouver().Communes().Where(c => c.EpciSiren == Tpm).OrderBy(c => c.CodeInsee.Value, StringComparer.Ordinal).ToList();
+        var generation = communes.Select(c => new CommuneDeGeneration(c.CodeInsee, c.Nom, $"{c.Departement}000", c.Population, 0.2)).ToList();
+        var demandes = GenerateurDemandes.Generer(new ParametresGeneration(7, lignes, "83", new DateOnly(2026, 11, 1),
+            generation, FenetreRenouvellement.Creer(3).Valeur, ProfilDemandes.Defaut)).Valeur;
+        var entete = FormatFichierDemandes.EnteteExport().ToList();
+        entete.Add(FormatFichierDemandes.Colonne(1, FormatFichierDemandes.Nir));
+        entete.Add(FormatFichierDemandes.Colonne(2, FormatFichierDemandes.Nir));
+        string[] valeurs =
+        [
+            "", " ", "  x  ", "abc", "0", "1", "-1", "12,5", "1.5", "-0.01", "oui", "NON", "True", "1985-02-30", "2099-01-01", "1985-13-45",
+            "2030-01-01", "Demandeur", "demandeur", "Conjoint", "Enfant", "Autre", "3", "T3", "t2;T7", "T1;T1", "83137", "13055", "83137;83137",
+            "fauteuil;x", "autre", "Salaire=1450.50", "Salaire=abc", "Salaire=-5", "salaire=1;Salaire=2", "=3", "Guichet", "EnLigne", "Mutation",
+            "185057800608491", "185057800608490", "832600000001X", "a@b", "pas-un-courriel", "Célibataire", "Locataire", ";;", "97", "8313",
+            "\"quoted, comma\"",
+        ];
+        var aleas = new Random(42);
+        var sb = new StringBuilder();
+        using (var w = new StringWriter(sb))
+        {
+            FormatFichierDemandes.EcrireLigne(w, entete);
+            string? precedent = null;
+            for (var i = 0; i < demandes.Count; i++)
+            {
+                var d = demandes[i];
+                var champs = FormatFichierDemandes.Champs(d.Numero, d.DateDepot, d.Canal, d.Contenu).ToList();
+                champs.Add(i % 7 == 3 ? "185057800608491" : "");
+                champs.Add("");
+                if (i % 3 == 0) champs[0] = "";
+                if (i % 97 == 5 && precedent is not null) champs[0] = precedent;
+                precedent = d.Numero.Valeur;
+                // Two lines in three are damaged, one to three fields each; the others stay valid.
+                if (i % 3 != 2)
+                    for (var k = aleas.Next(1, 4); k > 0; k--)
+                        champs[aleas.Next(champs.Count)] = valeurs[aleas.Next(valeurs.Length)];
+                if (i % 500 == 11) { w.Write("\r\n"); }
+                FormatFichierDemandes.EcrireLigne(w, champs);
+            }
+        }
+        var contexte = new ContexteAnalyse(Tpm, communes.Select(c => c.CodeInsee.Value).ToHashSet(StringComparer.Ordinal), new DateOnly(2026, 11, 28));
+        var rapport = AnalyseurFichierDemandes.Analyser(new StringReader(sb.ToString()), contexte);
+        using var f = new StreamWriter(sortie);
+        f.WriteLine($"lignes {rapport.Lignes}, en erreur {rapport.LignesEnErreur}, valides {rapport.Valides.Count}");
+        foreach (var e in rapport.Erreurs) f.WriteLine(e);
+        foreach (var v in rapport.Valides)
+            f.WriteLine($"{v.Ligne} {v.Numero?.Valeur} {v.Canal} {v.DateDepot:yyyy-MM-dd} {Persistence.Demandes.ContenuJson.Ecrire(v.Contenu)}");
         return 0;
     }
 

@@ -81,10 +81,8 @@ public sealed class Demande
     public static Resultat<Demande> Enregistrer(
         DemandeId id, NumeroUnique numero, ContenuDemande contenu, CanalDepot canal, DateOnly dateDepot, DateTimeOffset quand, Acteur par)
     {
-        if (dateDepot > Jour(quand))
-            return Resultat.Echec<Demande>("La date de dépôt ne peut pas être postérieure à l'enregistrement.");
-        if (ErreurNaissances(contenu, dateDepot) is { } erreur)
-            return Resultat.Echec<Demande>(erreur);
+        if (RefusEnregistrement(contenu, dateDepot, quand) is { } refus)
+            return Resultat.Echec<Demande>(refus);
 
         var demande = new Demande
         {
@@ -98,6 +96,16 @@ public sealed class Demande
         demande.Noter(TypeEvenementDemande.Enregistrement, quand, par,
             $"Demande enregistrée sous le numéro {numero}, déposée {canal.Libelle()} le {F(dateDepot)}");
         return Resultat.Ok(demande);
+    }
+
+    /// <summary>
+    /// Why <see cref="Enregistrer"/> would refuse this content and deposit date at this instant, or null: the same checks,
+    /// without building the demand (the file import checks every line before numbering any).
+    /// </summary>
+    public static string? RefusEnregistrement(ContenuDemande contenu, DateOnly dateDepot, DateTimeOffset quand)
+    {
+        if (dateDepot > Jour(quand)) return "La date de dépôt ne peut pas être postérieure à l'enregistrement.";
+        return ErreurNaissances(contenu, dateDepot);
     }
 
     /// <summary>Replaces the declarations; the number and the deposit date (seniority) are kept (R441-2-7).</summary>
@@ -366,8 +374,14 @@ public sealed class Demande
     private void Noter(TypeEvenementDemande type, DateTimeOffset quand, Acteur par, string resume, LogementId? logement = null) =>
         _evenements.Add(new EvenementDemande(_evenements.Count + 1, type, quand, par, resume, logement));
 
-    private static string? ErreurNaissances(ContenuDemande contenu, DateOnly jour) =>
-        contenu.Personnes.Any(p => p.DateNaissance > jour) ? "Une date de naissance ne peut pas être postérieure à la demande." : null;
+    private static string? ErreurNaissances(ContenuDemande contenu, DateOnly jour)
+    {
+        foreach (var p in contenu.Personnes)
+        {
+            if (p.DateNaissance > jour) return "Une date de naissance ne peut pas être postérieure à la demande.";
+        }
+        return null;
+    }
 
     private static DateOnly Jour(DateTimeOffset quand) => DateOnly.FromDateTime(quand.DateTime);
 

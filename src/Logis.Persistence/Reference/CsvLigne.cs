@@ -45,10 +45,23 @@ public sealed class CsvLecteur
             ? i < _champs.Length ? _champs[i] : ""
             : throw new FormatException($"colonne « {colonne} » absente de l'en-tête");
 
+    /// <summary>Fields of the record being read, reused from one record to the next (the array returned is a copy).</summary>
+    private readonly List<string> _courants = [];
+
     private string[]? LireChamps()
     {
         var ligne = _reader.ReadLine();
         if (ligne is null) return null;
+        // Most lines have no quote: the fields are cut straight out of the line, an empty field costs nothing.
+        if (!ligne.Contains('"', StringComparison.Ordinal))
+        {
+            _courants.Clear();
+            var debut = 0;
+            for (int virgule; (virgule = ligne.IndexOf(',', debut)) >= 0; debut = virgule + 1)
+                _courants.Add(virgule == debut ? "" : ligne[debut..virgule]);
+            _courants.Add(debut == 0 ? ligne : debut == ligne.Length ? "" : ligne[debut..]);
+            return [.. _courants];
+        }
         var champs = new List<string>();
         var courant = new StringBuilder();
         var entreGuillemets = false;

@@ -38,9 +38,6 @@ public sealed record ContexteAnalyse(Siren Epci, IReadOnlySet<string> CommunesEp
 /// </summary>
 public static class AnalyseurFichierDemandes
 {
-    private static readonly NumeroUnique NumeroFictif = NumeroUnique.Creer("01", 2000, 1).Valeur;
-    private static readonly Acteur ActeurFictif = new(new AuteurId(Guid.Empty), "analyse");
-
     /// <param name="parallelisme">Cores used to analyse the lines (all by default; 1 for the single-core benchmark figure).</param>
     public static RapportAnalyse Analyser(TextReader texte, ContexteAnalyse contexte, int parallelisme = -1)
     {
@@ -81,7 +78,7 @@ public static class AnalyseurFichierDemandes
                 rapport.Erreurs.Add(new ErreurLigne(debut, "(ligne)", $"Ligne CSV mal formée : {e.Message}."));
                 return rapport;
             }
-            var lecture = new Lecture(csv.Champs, colonnes, debut, []);
+            var lecture = new Lecture(csv.Champs, colonnes, debut);
             if (lecture.Vide()) continue;
             rapport.Lignes++;
             // The number is checked here, in file order: "already on line N" needs the lines before.
@@ -93,8 +90,12 @@ public static class AnalyseurFichierDemandes
         return rapport;
     }
 
-    /// <summary>Lines analysed together: they are independent once their number is checked, so they are read in parallel.</summary>
-    private const int TailleBloc = 4_096;
+    /// <summary>
+    /// Lines analysed together: they are independent once their number is checked, so they are read in parallel. A small
+    /// block keeps its raw fields short-lived (a block of 4 096 lines outlived several collections of the young generation,
+    /// which then copied every field of the block).
+    /// </summary>
+    private const int TailleBloc = 512;
 
     private sealed record LigneBrute(Lecture Lecture, NumeroUnique? Numero);
 
@@ -116,10 +117,11 @@ public static class AnalyseurFichierDemandes
 
     private static NumeroUnique? LireNumero(Lecture l, Dictionary<string, int> numeros)
     {
-        var brutNumero = l.Champ(Numero);
+        var colonne = l.Colonnes.Numero;
+        var brutNumero = l.Champ(colonne);
         if (brutNumero.Length == 0) return null;
-        if (!NumeroUnique.TryParse(brutNumero, out var n)) l.Erreur(Numero, $"« {brutNumero} » n'est pas un numéro unique valide (département, année, numéro d'ordre, clé).");
-        else if (numeros.TryGetValue(n.Valeur, out var premiere)) l.Erreur(Numero, $"Le numéro {n.Valeur} figure déjà ligne {premiere} du fichier.");
+        if (!NumeroUnique.TryParse(brutNumero, out var n)) l.Erreur(colonne, $"« {brutNumero} » n'est pas un numéro unique valide (département, année, numéro d'ordre, clé).");
+        else if (numeros.TryGetValue(n.Valeur, out var premiere)) l.Erreur(colonne, $"Le numéro {n.Valeur} figure déjà ligne {premiere} du fichier.");
         else
         {
             numeros[n.Valeur] = l.Ligne;
@@ -133,85 +135,89 @@ public static class AnalyseurFichierDemandes
     {
         // The number's errors, found before, count as errors of this line (as when it was read here).
         const int erreursAvant = 0;
-        var depot = l.Date(DateDepot, obligatoire: false);
-        if (depot > contexte.Aujourdhui) l.Erreur(DateDepot, $"La date de dépôt {Date(depot.Value)} est postérieure à aujourd'hui.");
-        var canal = l.Enumere<CanalDepot>(Canal, obligatoire: false) ?? CanalDepot.Guichet;
+        var k = l.Colonnes;
+        var depot = l.Date(k.DateDepot, obligatoire: false);
+        if (depot > contexte.Aujourdhui) l.Erreur(k.DateDepot, $"La date de dépôt {Date(depot.Value)} est postérieure à aujourd'hui.");
+        var canal = l.Enumere<CanalDepot>(k.Canal, obligatoire: false) ?? CanalDepot.Guichet;
 
         var personnes = new List<PersonneALoger>();
         for (var i = 1; i <= PersonnesMaximum; i++)
         {
-            var groupe = ColonnesDesPersonnes[i];
-            if (!l.Presente(groupe[0]) || (i > 1 && groupe.All(c => l.Champ(c).Length == 0))) continue;
+            var groupe = k.Personnes[i];
+            if (!Lecture.Presente(groupe[0]) || (i > 1 && l.Vides(groupe))) continue;
             if (LirePersonne(l, i) is { } p) personnes.Add(p);
         }
-        if (l.Erreurs.Count == erreursAvant && !personnes.Any(p => p.Lien == LienPersonne.Demandeur))
-            l.Erreur(Colonne(1, Lien), "Aucune personne n'est désignée comme demandeur.");
+        if (l.NombreErreurs == erreursAvant && !personnes.Exists(p => p.Lien == LienPersonne.Demandeur))
+            l.Erreur(k.Personnes[1][PLien], "Aucune personne n'est désignée comme demandeur.");
 
-        var ligne1 = l.Obligatoire(AdresseLigne1, "L'adresse (voie) est obligatoire.");
-        var ligne2 = l.Champ(AdresseLigne2);
-        var codePostal = l.Obligatoire(CodePostal, "Le code postal est obligatoire.");
-        if (codePostal.Length > 0 && (codePostal.Length != 5 || !codePostal.All(char.IsAsciiDigit)))
-            l.Erreur(CodePostal, $"Le code postal « {codePostal} » doit compter 5 chiffres.");
-        var communeAdresse = l.Obligatoire(CommuneAdresse, "La commune de l'adresse est obligatoire.");
-        var telephone = l.Champ(Telephone);
-        var courriel = l.Champ(Courriel);
-        if (courriel.Length > 0 && !courriel.Contains('@', StringComparison.Ordinal)) l.Erreur(Courriel, $"« {courriel} » n'est pas une adresse électronique.");
-        var accepte = l.Booleen(AccepteCourriel);
-        var familiale = l.Enumere<SituationFamiliale>(FormatFichierDemandes.SituationFamiliale, obligatoire: true);
-        var rfr = l.Montant(RevenuFiscal, "Le revenu fiscal de référence");
+        var ligne1 = l.Obligatoire(k.AdresseLigne1, "L'adresse (voie) est obligatoire.");
+        var ligne2 = l.Champ(k.AdresseLigne2);
+        var codePostal = l.Obligatoire(k.CodePostal, "Le code postal est obligatoire.");
+        if (codePostal.Length > 0 && (codePostal.Length != 5 || codePostal.AsSpan().ContainsAnyExceptInRange('0', '9')))
+            l.Erreur(k.CodePostal, $"Le code postal « {codePostal} » doit compter 5 chiffres.");
+        var communeAdresse = l.Obligatoire(k.CommuneAdresse, "La commune de l'adresse est obligatoire.");
+        var telephone = l.Champ(k.Telephone);
+        var courriel = l.Champ(k.Courriel);
+        if (courriel.Length > 0 && !courriel.Contains('@', StringComparison.Ordinal)) l.Erreur(k.Courriel, $"« {courriel} » n'est pas une adresse électronique.");
+        var accepte = l.Booleen(k.AccepteCourriel);
+        var familiale = l.Enumere<SituationFamiliale>(k.SituationFamiliale, obligatoire: true);
+        var rfr = l.Montant(k.RevenuFiscal, "Le revenu fiscal de référence");
 
-        var statut = l.Enumere<StatutLogementActuel>(LogementStatut, obligatoire: true);
+        var statut = l.Enumere<StatutLogementActuel>(k.LogementStatut, obligatoire: true);
         CodeInsee? communeActuelle = null;
-        var brutCommune = l.Champ(LogementCommune);
+        var brutCommune = l.Champ(k.LogementCommune);
         if (brutCommune.Length > 0)
         {
             if (CodeInsee.TryCreate(brutCommune, out var c)) communeActuelle = c;
-            else l.Erreur(LogementCommune, $"« {brutCommune} » n'est pas un code INSEE de commune (5 caractères, ex. 83137).");
+            else l.Erreur(k.LogementCommune, $"« {brutCommune} » n'est pas un code INSEE de commune (5 caractères, ex. 83137).");
         }
-        var loyer = l.Montant(LogementLoyer, "Le loyer actuel");
-        var surface = l.Nombre(LogementSurface);
-        if (surface <= 0) l.Erreur(LogementSurface, "La surface du logement actuel doit être positive.");
+        var loyer = l.Montant(k.LogementLoyer, "Le loyer actuel");
+        var surface = l.Nombre(k.LogementSurface);
+        if (surface <= 0) l.Erreur(k.LogementSurface, "La surface du logement actuel doit être positive.");
 
         var motifs = new List<MotifDemande>();
-        foreach (var m in l.Liste(Motifs))
+        foreach (var m in l.Liste(k.Motifs))
         {
             if (Lecture.EnumereValeur<MotifDemande>(m) is { } motif) { if (!motifs.Contains(motif)) motifs.Add(motif); }
-            else l.Erreur(Motifs, $"Motif inconnu « {m} ».");
+            else l.Erreur(k.Motifs, $"Motif inconnu « {m} ».");
         }
-        if (motifs.Count == 0 && !l.ErreurSur(Motifs)) l.Erreur(Motifs, "La demande doit indiquer au moins un motif.");
-        var principal = l.Enumere<MotifDemande>(MotifPrincipal, obligatoire: false) ?? (motifs.Count > 0 ? motifs[0] : null);
+        if (motifs.Count == 0 && !l.ErreurSur(k.Motifs)) l.Erreur(k.Motifs, "La demande doit indiquer au moins un motif.");
+        var principal = l.Enumere<MotifDemande>(k.MotifPrincipal, obligatoire: false) ?? (motifs.Count > 0 ? motifs[0] : null);
         if (principal is { } pr && !motifs.Contains(pr)) motifs.Insert(0, pr);
 
         var typologies = new List<Typologie>();
-        foreach (var t in l.Liste(FormatFichierDemandes.Typologies))
+        foreach (var t in l.Liste(k.Typologies))
         {
             if (Domain.Patrimoine.Typologies.TryParse(t, out var typo)) { if (!typologies.Contains(typo)) typologies.Add(typo); }
-            else l.Erreur(FormatFichierDemandes.Typologies, $"Typologie inconnue « {t} » (T1 à T6).");
+            else l.Erreur(k.Typologies, $"Typologie inconnue « {t} » (T1 à T6).");
         }
-        if (typologies.Count == 0 && !l.ErreurSur(FormatFichierDemandes.Typologies))
-            l.Erreur(FormatFichierDemandes.Typologies, "La demande doit indiquer au moins une typologie.");
-        var toutEpci = l.Booleen(ToutEpci);
+        if (typologies.Count == 0 && !l.ErreurSur(k.Typologies))
+            l.Erreur(k.Typologies, "La demande doit indiquer au moins une typologie.");
+        var toutEpci = l.Booleen(k.ToutEpci);
         var communes = new List<CodeInsee>();
-        foreach (var c in l.Liste(CommunesSouhaitees))
+        foreach (var c in l.Liste(k.CommunesSouhaitees))
         {
-            if (!CodeInsee.TryCreate(c, out var code)) l.Erreur(CommunesSouhaitees, $"« {c} » n'est pas un code INSEE de commune.");
+            if (!CodeInsee.TryCreate(c, out var code)) l.Erreur(k.CommunesSouhaitees, $"« {c} » n'est pas un code INSEE de commune.");
             else if (!contexte.CommunesEpci.Contains(code.Value))
-                l.Erreur(CommunesSouhaitees, $"La commune {code.Value} n'appartient pas à l'intercommunalité {contexte.Epci.Value}.");
+                l.Erreur(k.CommunesSouhaitees, $"La commune {code.Value} n'appartient pas à l'intercommunalité {contexte.Epci.Value}.");
             else if (!communes.Contains(code)) communes.Add(code);
         }
-        var loyerMax = l.Montant(LoyerMaximum, "Le loyer maximum souhaité");
-        var etage = l.Entier(EtageMaximum);
-        var ascenseur = l.Booleen(Ascenseur);
-        var pmr = l.Booleen(AccessiblePmr);
+        var loyerMax = l.Montant(k.LoyerMaximum, "Le loyer maximum souhaité");
+        var etage = l.Entier(k.EtageMaximum);
+        var ascenseur = l.Booleen(k.Ascenseur);
+        var pmr = l.Booleen(k.AccessiblePmr);
         BesoinsHandicap? handicap = null;
-        var besoins = l.Liste(FormatFichierDemandes.Handicap);
-        if (besoins.Count > 0)
+        var besoins = l.Liste(k.Handicap);
+        if (besoins.Length > 0)
         {
-            foreach (var b in besoins.Where(b => b is not ("fauteuil" or "mobilite" or "autre")))
-                l.Erreur(FormatFichierDemandes.Handicap, $"Besoin « {b} » inconnu (fauteuil, mobilite, autre).");
+            foreach (var b in besoins)
+            {
+                if (b is not ("fauteuil" or "mobilite" or "autre"))
+                    l.Erreur(k.Handicap, $"Besoin « {b} » inconnu (fauteuil, mobilite, autre).");
+            }
             handicap = new BesoinsHandicap(besoins.Contains("fauteuil"), besoins.Contains("mobilite"), besoins.Contains("autre"));
         }
-        if (l.Erreurs.Count > erreursAvant) return null;
+        if (l.NombreErreurs > erreursAvant) return null;
 
         var contenu = ContenuDemande.Creer(personnes,
             new Coordonnees(new AdressePostale(ligne1, ligne2.Length == 0 ? null : ligne2, codePostal, communeAdresse),
@@ -223,91 +229,188 @@ public static class AnalyseurFichierDemandes
             l.Erreur("(demande)", contenu.Motif!);
             return null;
         }
-        // The registration rules themselves (births before the deposit date…), on a throwaway number.
+        // The registration rules themselves (births before the deposit date…), as Demande.Enregistrer applies them at the end of today.
         var jour = depot ?? contexte.Aujourdhui;
-        var essai = Demande.Enregistrer(new DemandeId(Guid.Empty), NumeroFictif, contenu.Valeur, canal, jour,
-            new DateTimeOffset(contexte.Aujourdhui.ToDateTime(new TimeOnly(23, 59)), TimeSpan.Zero), ActeurFictif);
-        if (!essai.EstReussi)
+        var refus = Demande.RefusEnregistrement(contenu.Valeur, jour, new DateTimeOffset(contexte.Aujourdhui.ToDateTime(new TimeOnly(23, 59)), TimeSpan.Zero));
+        if (refus is not null)
         {
-            l.Erreur(DateDepot, essai.Motif!);
+            l.Erreur(k.DateDepot, refus);
             return null;
         }
         return new DemandeLue(l.Ligne, numero, contenu.Valeur, canal, jour);
     }
 
+    // Positions of the person columns in ColonnesPersonne (and in each group of PositionsColonnes.Personnes).
+    private static readonly int PNom = Array.IndexOf(ColonnesPersonne, Nom), PPrenoms = Array.IndexOf(ColonnesPersonne, Prenoms),
+        PDateNaissance = Array.IndexOf(ColonnesPersonne, DateNaissance), PLien = Array.IndexOf(ColonnesPersonne, Lien),
+        PSexe = Array.IndexOf(ColonnesPersonne, FormatFichierDemandes.Sexe), PNationalite = Array.IndexOf(ColonnesPersonne, FormatFichierDemandes.Nationalite),
+        PNir = Array.IndexOf(ColonnesPersonne, FormatFichierDemandes.Nir), PSituationPro = Array.IndexOf(ColonnesPersonne, SituationPro),
+        PRessources = Array.IndexOf(ColonnesPersonne, Ressources);
+
+    private static string Qui(int i) => i == 1 ? "du demandeur" : $"de la personne {i}";
+
     private static PersonneALoger? LirePersonne(Lecture l, int i)
     {
-        var erreursAvant = l.Erreurs.Count;
-        var groupe = ColonnesDesPersonnes[i];
-        string C(string s) => groupe[Array.IndexOf(ColonnesPersonne, s)];
-        var qui = i == 1 ? "du demandeur" : $"de la personne {i}";
-        var nom = l.Obligatoire(C(Nom), $"Le nom {qui} est obligatoire.");
-        var prenoms = l.Obligatoire(C(Prenoms), $"Le prénom {qui} est obligatoire.");
-        var naissance = l.Date(C(DateNaissance), obligatoire: true);
-        LienPersonne? lien = l.Champ(C(Lien)).Length == 0 && i == 1 ? LienPersonne.Demandeur : l.Enumere<LienPersonne>(C(Lien), obligatoire: true);
-        var sexe = l.Enumere<Domain.Demandes.Sexe>(C(FormatFichierDemandes.Sexe), obligatoire: false);
-        var nationalite = l.Enumere<Domain.Demandes.Nationalite>(C(FormatFichierDemandes.Nationalite), obligatoire: false);
+        var erreursAvant = l.NombreErreurs;
+        var groupe = l.Colonnes.Personnes[i];
+        var nom = l.Champ(groupe[PNom]);
+        if (nom.Length == 0) l.Erreur(groupe[PNom], $"Le nom {Qui(i)} est obligatoire.");
+        var prenoms = l.Champ(groupe[PPrenoms]);
+        if (prenoms.Length == 0) l.Erreur(groupe[PPrenoms], $"Le prénom {Qui(i)} est obligatoire.");
+        var naissance = l.Date(groupe[PDateNaissance], obligatoire: true);
+        LienPersonne? lien = i == 1 && l.EstVide(groupe[PLien]) ? LienPersonne.Demandeur : l.Enumere<LienPersonne>(groupe[PLien], obligatoire: true);
+        var sexe = l.Enumere<Domain.Demandes.Sexe>(groupe[PSexe], obligatoire: false);
+        var nationalite = l.Enumere<Domain.Demandes.Nationalite>(groupe[PNationalite], obligatoire: false);
         Domain.Demandes.Nir? nir = null;
-        var brutNir = l.Champ(C(FormatFichierDemandes.Nir));
+        var brutNir = l.Champ(groupe[PNir]);
         if (brutNir.Length > 0)
         {
             if (Domain.Demandes.Nir.TryCreate(brutNir, out var n)) nir = n;
             // Never echo the NIR in the report (DATA-PROTECTION §2, item 4).
-            else l.Erreur(C(FormatFichierDemandes.Nir), "Le NIR n'est pas valide (15 caractères, clé de contrôle fausse).");
+            else l.Erreur(groupe[PNir], "Le NIR n'est pas valide (15 caractères, clé de contrôle fausse).");
         }
-        var situation = l.Enumere<SituationProfessionnelle>(C(SituationPro), obligatoire: false);
+        var situation = l.Enumere<SituationProfessionnelle>(groupe[PSituationPro], obligatoire: false);
         var ressources = new List<Ressource>();
-        foreach (var r in l.Liste(C(Ressources)))
+        var colonneRessources = groupe[PRessources];
+        foreach (var r in l.Liste(colonneRessources))
         {
             var egal = r.IndexOf('=', StringComparison.Ordinal);
             var type = egal > 0 ? Lecture.EnumereValeur<TypeRessource>(r[..egal]) : null;
-            if (type is null) { l.Erreur(C(Ressources), $"Ressource « {r} » mal écrite (Type=montant, ex. Salaire=1450.50)."); continue; }
-            if (!Lecture.TryDecimal(r[(egal + 1)..], out var montant)) l.Erreur(C(Ressources), $"Le montant « {r[(egal + 1)..]} » n'est pas un nombre.");
-            else if (montant < 0) l.Erreur(C(Ressources), $"Le montant de la ressource {type} ne peut pas être négatif.");
-            else if (ressources.Any(x => x.Type == type)) l.Erreur(C(Ressources), $"La ressource {type} est déclarée deux fois.");
-            else ressources.Add(new Ressource(type.Value, montant));
+            if (type is not { } t) { l.Erreur(colonneRessources, $"Ressource « {r} » mal écrite (Type=montant, ex. Salaire=1450.50)."); continue; }
+            if (!Lecture.TryDecimal(r[(egal + 1)..], out var montant)) l.Erreur(colonneRessources, $"Le montant « {r[(egal + 1)..]} » n'est pas un nombre.");
+            else if (montant < 0) l.Erreur(colonneRessources, $"Le montant de la ressource {t} ne peut pas être négatif.");
+            else if (Declaree(ressources, t)) l.Erreur(colonneRessources, $"La ressource {t} est déclarée deux fois.");
+            else ressources.Add(new Ressource(t, montant));
         }
-        if (l.Erreurs.Count > erreursAvant) return null;
+        if (l.NombreErreurs > erreursAvant) return null;
         return new PersonneALoger(nom, prenoms, naissance!.Value, lien!.Value, sexe, nationalite, nir, situation, ressources);
     }
 
-    /// <summary>The person column names p1_nom… by person (index 1 to <see cref="PersonnesMaximum"/>), in <see cref="ColonnesPersonne"/> order.</summary>
-    private static readonly string[][] ColonnesDesPersonnes =
-        [[], .. Enumerable.Range(1, PersonnesMaximum).Select(i => ColonnesPersonne.Select(c => Colonne(i, c)).ToArray())];
-
-    /// <summary>Where each column of the header is (looked up once per file, shared by the lines analysed in parallel).</summary>
-    private sealed class PositionsColonnes(CsvLecteur csv)
+    private static bool Declaree(List<Ressource> ressources, TypeRessource type)
     {
-        private readonly Dictionary<string, int> _positions = csv.Colonnes.ToDictionary(c => c, csv.Position, StringComparer.Ordinal);
+        foreach (var r in ressources)
+        {
+            if (r.Type == type) return true;
+        }
+        return false;
+    }
 
-        public int[] Toutes { get; } = [.. csv.Colonnes.Select(csv.Position)];
+    /// <summary>A column of the format: its name (for the report) and its position in the header (-1 when the header lacks it).</summary>
+    private readonly record struct Col(string Nom, int Position);
 
-        public int Position(string colonne) => _positions.GetValueOrDefault(colonne, -1);
+    /// <summary>Where each column of the format is in the header, looked up once per file (shared by the lines analysed in parallel).</summary>
+    private sealed class PositionsColonnes
+    {
+        public PositionsColonnes(CsvLecteur csv)
+        {
+            Toutes = [.. csv.Colonnes.Select(csv.Position)];
+            Col De(string nom) => new(nom, csv.Position(nom));
+            Numero = De(FormatFichierDemandes.Numero);
+            DateDepot = De(FormatFichierDemandes.DateDepot);
+            Canal = De(FormatFichierDemandes.Canal);
+            AdresseLigne1 = De(FormatFichierDemandes.AdresseLigne1);
+            AdresseLigne2 = De(FormatFichierDemandes.AdresseLigne2);
+            CodePostal = De(FormatFichierDemandes.CodePostal);
+            CommuneAdresse = De(FormatFichierDemandes.CommuneAdresse);
+            Telephone = De(FormatFichierDemandes.Telephone);
+            Courriel = De(FormatFichierDemandes.Courriel);
+            AccepteCourriel = De(FormatFichierDemandes.AccepteCourriel);
+            SituationFamiliale = De(FormatFichierDemandes.SituationFamiliale);
+            RevenuFiscal = De(FormatFichierDemandes.RevenuFiscal);
+            LogementStatut = De(FormatFichierDemandes.LogementStatut);
+            LogementCommune = De(FormatFichierDemandes.LogementCommune);
+            LogementLoyer = De(FormatFichierDemandes.LogementLoyer);
+            LogementSurface = De(FormatFichierDemandes.LogementSurface);
+            Motifs = De(FormatFichierDemandes.Motifs);
+            MotifPrincipal = De(FormatFichierDemandes.MotifPrincipal);
+            Typologies = De(FormatFichierDemandes.Typologies);
+            CommunesSouhaitees = De(FormatFichierDemandes.CommunesSouhaitees);
+            ToutEpci = De(FormatFichierDemandes.ToutEpci);
+            LoyerMaximum = De(FormatFichierDemandes.LoyerMaximum);
+            EtageMaximum = De(FormatFichierDemandes.EtageMaximum);
+            Ascenseur = De(FormatFichierDemandes.Ascenseur);
+            AccessiblePmr = De(FormatFichierDemandes.AccessiblePmr);
+            Handicap = De(FormatFichierDemandes.Handicap);
+            Personnes = [[], .. Enumerable.Range(1, PersonnesMaximum).Select(i => ColonnesPersonne.Select(c => De(Colonne(i, c))).ToArray())];
+        }
+
+        public int[] Toutes { get; }
+
+        public Col Numero { get; }
+        public Col DateDepot { get; }
+        public Col Canal { get; }
+        public Col AdresseLigne1 { get; }
+        public Col AdresseLigne2 { get; }
+        public Col CodePostal { get; }
+        public Col CommuneAdresse { get; }
+        public Col Telephone { get; }
+        public Col Courriel { get; }
+        public Col AccepteCourriel { get; }
+        public Col SituationFamiliale { get; }
+        public Col RevenuFiscal { get; }
+        public Col LogementStatut { get; }
+        public Col LogementCommune { get; }
+        public Col LogementLoyer { get; }
+        public Col LogementSurface { get; }
+        public Col Motifs { get; }
+        public Col MotifPrincipal { get; }
+        public Col Typologies { get; }
+        public Col CommunesSouhaitees { get; }
+        public Col ToutEpci { get; }
+        public Col LoyerMaximum { get; }
+        public Col EtageMaximum { get; }
+        public Col Ascenseur { get; }
+        public Col AccessiblePmr { get; }
+        public Col Handicap { get; }
+
+        /// <summary>The columns p1_nom… by person (index 1 to <see cref="PersonnesMaximum"/>), in <see cref="ColonnesPersonne"/> order.</summary>
+        public Col[][] Personnes { get; }
     }
 
     /// <summary>Reading the fields of one line (its own copy of the fields, its own errors), each error naming its column.</summary>
-    private sealed class Lecture(string[] champs, PositionsColonnes colonnes, int ligne, List<ErreurLigne> erreurs)
+    private sealed class Lecture(string[] champs, PositionsColonnes colonnes, int ligne)
     {
+        private List<ErreurLigne>? _erreurs;
+
         public int Ligne => ligne;
-        public List<ErreurLigne> Erreurs => erreurs;
+        public PositionsColonnes Colonnes => colonnes;
+        public IReadOnlyList<ErreurLigne> Erreurs => _erreurs ?? [];
+        public int NombreErreurs => _erreurs?.Count ?? 0;
 
-        public bool Presente(string colonne) => colonnes.Position(colonne) >= 0;
-        public string Champ(string colonne) => colonnes.Position(colonne) is var i and >= 0 && i < champs.Length ? champs[i].Trim() : "";
+        public static bool Presente(Col colonne) => colonne.Position >= 0;
+        public string Champ(Col colonne) => colonne.Position is var i and >= 0 && i < champs.Length ? champs[i].Trim() : "";
+
+        /// <summary>Same as <c>Champ(colonne).Length == 0</c>, without trimming a copy.</summary>
+        public bool EstVide(Col colonne) => colonne.Position is not (var i and >= 0) || i >= champs.Length || champs[i].AsSpan().Trim().IsEmpty;
+
+        public bool Vides(Col[] groupe)
+        {
+            foreach (var c in groupe)
+            {
+                if (!EstVide(c)) return false;
+            }
+            return true;
+        }
+
         public bool Vide() => colonnes.Toutes.All(i => i >= champs.Length || champs[i].Length == 0);
-        public void Erreur(string colonne, string motif) => erreurs.Add(new ErreurLigne(ligne, colonne, motif));
-        public bool ErreurSur(string colonne) => erreurs.Any(e => e.Colonne == colonne);
+        public void Erreur(Col colonne, string motif) => Erreur(colonne.Nom, motif);
+        public void Erreur(string colonne, string motif) => (_erreurs ??= []).Add(new ErreurLigne(ligne, colonne, motif));
+        public bool ErreurSur(Col colonne) => _erreurs is not null && _erreurs.Exists(e => e.Colonne == colonne.Nom);
 
-        public string Obligatoire(string colonne, string motif)
+        public string Obligatoire(Col colonne, string motif)
         {
             var v = Champ(colonne);
             if (v.Length == 0) Erreur(colonne, motif);
             return v;
         }
 
-        public List<string> Liste(string colonne) =>
-            [.. Champ(colonne).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+        public string[] Liste(Col colonne)
+        {
+            var v = Champ(colonne);
+            return v.Length == 0 ? [] : v.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
 
-        public DateOnly? Date(string colonne, bool obligatoire)
+        public DateOnly? Date(Col colonne, bool obligatoire)
         {
             var v = Champ(colonne);
             if (v.Length == 0)
@@ -315,12 +418,39 @@ public static class AnalyseurFichierDemandes
                 if (obligatoire) Erreur(colonne, "La date est obligatoire (AAAA-MM-JJ).");
                 return null;
             }
-            if (DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+            if (DateRapide(v, out var d) || DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out d)) return d;
             Erreur(colonne, $"« {v} » n'est pas une date valide (AAAA-MM-JJ).");
             return null;
         }
 
-        public T? Enumere<T>(string colonne, bool obligatoire)
+        /// <summary>
+        /// The common case of a date, "AAAA-MM-JJ" in ASCII digits, read without the general parser; anything else (or an
+        /// impossible date) is left to <see cref="DateOnly.TryParseExact(string, string, IFormatProvider, DateTimeStyles, out DateOnly)"/>, which decides.
+        /// </summary>
+        private static bool DateRapide(string v, out DateOnly d)
+        {
+            d = default;
+            if (v.Length != 10 || v[4] != '-' || v[7] != '-') return false;
+            var a = Chiffres(v, 0, 4);
+            var m = Chiffres(v, 5, 2);
+            var j = Chiffres(v, 8, 2);
+            if (a < 1 || m is < 1 or > 12 || j < 1 || j > DateTime.DaysInMonth(a, m)) return false;
+            d = new DateOnly(a, m, j);
+            return true;
+        }
+
+        private static int Chiffres(string v, int debut, int longueur)
+        {
+            var n = 0;
+            for (var i = debut; i < debut + longueur; i++)
+            {
+                if (!char.IsAsciiDigit(v[i])) return -1;
+                n = n * 10 + (v[i] - '0');
+            }
+            return n;
+        }
+
+        public T? Enumere<T>(Col colonne, bool obligatoire)
             where T : struct, Enum
         {
             var v = Champ(colonne);
@@ -334,14 +464,16 @@ public static class AnalyseurFichierDemandes
             return null;
         }
 
+        /// <summary>A value of the enumeration named (case ignored); numbers are refused. An exact name is found in a table, anything else goes through <see cref="Enum.TryParse{TEnum}(string, bool, out TEnum)"/>.</summary>
         public static T? EnumereValeur<T>(string v)
             where T : struct, Enum =>
-            v.Length > 0 && !v.All(char.IsAsciiDigit) && Enum.TryParse<T>(v, true, out var e) && Enum.IsDefined(e) ? e : null;
+            NomsEnumeres<T>.Valeurs.TryGetValue(v, out var connu) ? connu
+            : v.Length > 0 && v.AsSpan().ContainsAnyExceptInRange('0', '9') && Enum.TryParse<T>(v, true, out var e) && Enum.IsDefined(e) ? e : null;
 
         public static bool TryDecimal(string v, out decimal d) =>
             decimal.TryParse(v.Trim().Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out d);
 
-        public decimal? Nombre(string colonne)
+        public decimal? Nombre(Col colonne)
         {
             var v = Champ(colonne);
             if (v.Length == 0) return null;
@@ -350,14 +482,14 @@ public static class AnalyseurFichierDemandes
             return null;
         }
 
-        public decimal? Montant(string colonne, string libelle)
+        public decimal? Montant(Col colonne, string libelle)
         {
             var d = Nombre(colonne);
             if (d < 0) { Erreur(colonne, $"{libelle} ne peut pas être négatif."); return null; }
             return d;
         }
 
-        public int? Entier(string colonne)
+        public int? Entier(Col colonne)
         {
             var v = Champ(colonne);
             if (v.Length == 0) return null;
@@ -366,7 +498,7 @@ public static class AnalyseurFichierDemandes
             return null;
         }
 
-        public bool Booleen(string colonne)
+        public bool Booleen(Col colonne)
         {
             var v = Champ(colonne).ToLowerInvariant();
             switch (v)
@@ -377,6 +509,20 @@ public static class AnalyseurFichierDemandes
                     Erreur(colonne, $"« {v} » : la valeur vaut oui ou non.");
                     return false;
             }
+        }
+    }
+
+    /// <summary>The names of an enumeration, case ignored (Enum.TryParse's own comparison), each with its value.</summary>
+    private static class NomsEnumeres<T>
+        where T : struct, Enum
+    {
+        public static readonly Dictionary<string, T> Valeurs = Construire();
+
+        private static Dictionary<string, T> Construire()
+        {
+            var valeurs = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
+            foreach (var nom in Enum.GetNames<T>()) valeurs.TryAdd(nom, Enum.Parse<T>(nom));
+            return valeurs;
         }
     }
 }
