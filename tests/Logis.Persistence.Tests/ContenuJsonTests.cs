@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using Logis.Persistence.Demandes;
 
 namespace Logis.Persistence.Tests;
@@ -18,5 +21,22 @@ public class ContenuJsonTests
         var contenu = ContenuJson.Lire(Stocke);
         Assert.Equal("Clara", Assert.Single(contenu.Personnes).Prenoms);
         Assert.Equal(Stocke, ContenuJson.Ecrire(contenu));
+    }
+
+    [Fact]
+    public void Le_contenu_ecrit_en_UTF_8_a_les_octets_du_texte()
+    {
+        var contenu = ContenuJson.Lire(Stocke);
+        var tampon = new ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(tampon))
+        {
+            ContenuJson.Ecrire(w, contenu);
+            w.Flush();
+            w.Reset();
+            // A second content in the same buffer, as the import writes a batch.
+            ContenuJson.Ecrire(w, contenu);
+        }
+        var attendu = Encoding.UTF8.GetBytes(ContenuJson.Ecrire(contenu));
+        Assert.Equal([.. attendu, .. attendu], tampon.WrittenSpan.ToArray());
     }
 }

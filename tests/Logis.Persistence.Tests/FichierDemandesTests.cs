@@ -18,7 +18,8 @@ public static class FichierDeTest
 {
     public const string NirValide = "185057800608491";
 
-    public static (string Csv, Dictionary<int, string> Casses) Generer(IReadOnlyList<Commune> communes, int nombre, int graine, bool casser)
+    /// <param name="casseSeule">When given, the only broken line: the demand of that index gets a negative rent (its number stays valid).</param>
+    public static (string Csv, Dictionary<int, string> Casses) Generer(IReadOnlyList<Commune> communes, int nombre, int graine, bool casser, int? casseSeule = null)
     {
         var generation = communes.Select(c => new CommuneDeGeneration(c.CodeInsee, c.Nom, $"{c.Departement}000", c.Population, 0.2)).ToList();
         var demandes = GenerateurDemandes.Generer(new ParametresGeneration(graine, nombre, "83", DateOnly.FromDateTime(DateTime.Today).AddDays(-1),
@@ -41,6 +42,7 @@ public static class FichierDeTest
                 champs[entete.IndexOf(colonne)] = valeur;
                 casses[ligne] = colonne;
             }
+            if (i == casseSeule) Casser(FormatFichierDemandes.LogementLoyer, "-35");
             if (casser && i % 100 == 42)
             {
                 switch (i / 100 % 8)
@@ -149,6 +151,35 @@ public class FichierDemandesTests(TerritoireSemeFixture fixture)
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             ImporterAsync(options, csv, essai: false, (lot, _) => { if (lot == 1) annulation.Cancel(); return Task.CompletedTask; }, annulation.Token));
         Assert.Equal((0, 0, 0, 0), await ComptesAsync(options));
+    }
+
+    [Theory, MemberData(nameof(Fournisseurs))]
+    public async Task Une_ligne_cassee_en_fin_de_fichier_annule_les_lots_deja_ecrits_et_le_rapport_est_celui_de_l_essai(string f)
+    {
+        var (options, communes) = await BaseViergeAsync(f);
+        var (csv, casses) = FichierDeTest.Generer(communes, Volume(f), 14, casser: false, casseSeule: Volume(f) - 1);
+        Assert.Equal([Volume(f) + 1], casses.Keys);
+
+        var essai = await ImporterAsync(options, csv, essai: true);
+        // The direct import writes while it analyses: batches are copied before the broken last line is reached, then rolled back.
+        var lots = 0;
+        var import = await ImporterAsync(options, csv, essai: false, (lot, _) => { lots = lot; return Task.CompletedTask; });
+        Assert.True(lots >= 1);
+        Assert.False(import.EstValide);
+        Assert.Equal(0, import.Importees);
+        Assert.Equal((0, 0, 0, 0), await ComptesAsync(options));
+        await using (var vide = BasesDeTest.Ouvrir(options))
+            Assert.Equal(0, await vide.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM cotation_demande").SingleAsync());
+        Assert.Equal(essai.Rapport.Erreurs, import.Rapport.Erreurs);
+        Assert.Equal(Volume(f) + 1, Assert.Single(import.Rapport.Erreurs).Ligne);
+        Assert.Equal((essai.Rapport.Lignes, essai.Rapport.Valides.Count), (import.Rapport.Lignes, import.Rapport.Valides.Count));
+
+        // The same file, repaired, is then written whole: the attempt rolled back left no row nor number behind.
+        var (propre, _) = FichierDeTest.Generer(communes, Volume(f), 14, casser: false);
+        var reussi = await ImporterAsync(options, propre, essai: false);
+        Assert.Equal(Volume(f), reussi.Importees);
+        await using var db = BasesDeTest.Ouvrir(options);
+        Assert.Equal(Volume(f), await db.Demandes.CountAsync());
     }
 
     [Theory, MemberData(nameof(Fournisseurs))]

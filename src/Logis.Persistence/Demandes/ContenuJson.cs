@@ -38,6 +38,14 @@ public static partial class ContenuJson
         new Dto(c.Personnes, c.Contact, c.SituationFamiliale, c.RevenuFiscalReferenceN2, c.LogementActuel, c.Motifs, c.MotifPrincipal, c.Souhaits, c.Handicap),
         ContexteJson.Default.Dto);
 
+    /// <summary>
+    /// The same JSON as <see cref="Ecrire(ContenuDemande)"/>, written as UTF-8 into <paramref name="w"/> (the file import copies these
+    /// bytes to PostgreSQL without an intermediate string). The writer's default options are those of the string form.
+    /// </summary>
+    public static void Ecrire(Utf8JsonWriter w, ContenuDemande c) => JsonSerializer.Serialize(w,
+        new Dto(c.Personnes, c.Contact, c.SituationFamiliale, c.RevenuFiscalReferenceN2, c.LogementActuel, c.Motifs, c.MotifPrincipal, c.Souhaits, c.Handicap),
+        ContexteJson.Default.Dto);
+
     public static ContenuDemande Lire(string json)
     {
         var d = JsonSerializer.Deserialize(json, ContexteJson.Default.Dto) ?? throw new InvalidOperationException("Contenu de demande vide.");

@@ -45,21 +45,107 @@ public sealed class CsvLecteur
             ? i < _champs.Length ? _champs[i] : ""
             : throw new FormatException($"colonne « {colonne} » absente de l'en-tête");
 
+    /// <summary>
+    /// Reads the next record keeping one field only: the one at <paramref name="position"/> ("" when the record is shorter or
+    /// the position is -1), and whether every field of the header's columns is empty. Nothing else is copied out of a line
+    /// without quotes (the number column of the demand file, read before the analysis proper).
+    /// </summary>
+    public bool LireUnChamp(int position, out string champ, out bool vide)
+    {
+        Ligne++;
+        champ = "";
+        vide = true;
+        if (!LigneSuivante(out var ligne)) return false;
+        var colonnes = _colonnes.Count;
+        if (ligne.Contains('"'))
+        {
+            var champs = Decouper(ligne);
+            if (position >= 0 && position < champs.Length) champ = champs[position];
+            for (var i = 0; i < colonnes && i < champs.Length; i++)
+            {
+                if (champs[i].Length > 0) vide = false;
+            }
+            return true;
+        }
+        // Empty: nothing but commas over the header's columns.
+        for (int i = 0, n = 0; i < ligne.Length && n < colonnes; i++)
+        {
+            if (ligne[i] == ',') n++;
+            else
+            {
+                vide = false;
+                break;
+            }
+        }
+        if (position < 0) return true;
+        for (var n = 0; n < position; n++)
+        {
+            var virgule = ligne.IndexOf(',');
+            if (virgule < 0) return true;
+            ligne = ligne[(virgule + 1)..];
+        }
+        var fin = ligne.IndexOf(',');
+        if (fin < 0) fin = ligne.Length;
+        champ = fin == 0 ? "" : new string(ligne[..fin]);
+        return true;
+    }
+
     /// <summary>Fields of the record being read, reused from one record to the next (the array returned is a copy).</summary>
     private readonly List<string> _courants = [];
 
-    private string[]? LireChamps()
+    private string[]? LireChamps() => LigneSuivante(out var ligne) ? Decouper(ligne) : null;
+
+    // The text is read by blocks into one buffer and cut into lines there (TextReader.ReadLine would copy each line into a string).
+    private char[] _tampon = new char[1 << 15];
+    private int _debut;
+    private int _fin;
+    private bool _epuise;
+
+    /// <summary>
+    /// The next line without its end (cut as <see cref="TextReader.ReadLine"/> does: \n, \r or \r\n), valid until the next call;
+    /// false at the end of the text.
+    /// </summary>
+    private bool LigneSuivante(out ReadOnlySpan<char> ligne)
     {
-        var ligne = _reader.ReadLine();
-        if (ligne is null) return null;
+        while (true)
+        {
+            var dispo = _tampon.AsSpan(_debut, _fin - _debut);
+            var k = dispo.IndexOfAny('\r', '\n');
+            // A \r at the very end of the buffer may be followed by a \n not read yet.
+            if (k >= 0 && (dispo[k] == '\n' || k + 1 < dispo.Length || _epuise))
+            {
+                ligne = dispo[..k];
+                _debut += k + (dispo[k] == '\r' && k + 1 < dispo.Length && dispo[k + 1] == '\n' ? 2 : 1);
+                return true;
+            }
+            if (_epuise)
+            {
+                ligne = dispo;
+                _debut = _fin;
+                return !dispo.IsEmpty;
+            }
+            if (_debut > 0)
+            {
+                Array.Copy(_tampon, _debut, _tampon, 0, _fin - _debut);
+                _fin -= _debut;
+                _debut = 0;
+            }
+            if (_fin == _tampon.Length) Array.Resize(ref _tampon, _tampon.Length * 2);
+            var lus = _reader.Read(_tampon, _fin, _tampon.Length - _fin);
+            if (lus == 0) _epuise = true;
+            else _fin += lus;
+        }
+    }
+
+    private string[] Decouper(ReadOnlySpan<char> ligne)
+    {
         // Most lines have no quote: the fields are cut straight out of the line, an empty field costs nothing.
-        if (!ligne.Contains('"', StringComparison.Ordinal))
+        if (!ligne.Contains('"'))
         {
             _courants.Clear();
-            var debut = 0;
-            for (int virgule; (virgule = ligne.IndexOf(',', debut)) >= 0; debut = virgule + 1)
-                _courants.Add(virgule == debut ? "" : ligne[debut..virgule]);
-            _courants.Add(debut == 0 ? ligne : debut == ligne.Length ? "" : ligne[debut..]);
+            for (int virgule; (virgule = ligne.IndexOf(',')) >= 0; ligne = ligne[(virgule + 1)..])
+                _courants.Add(virgule == 0 ? "" : new string(ligne[..virgule]));
+            _courants.Add(ligne.IsEmpty ? "" : new string(ligne));
             return [.. _courants];
         }
         var champs = new List<string>();
@@ -81,7 +167,7 @@ public sealed class CsvLecteur
                 else courant.Append(c);
             }
             if (!entreGuillemets) break;
-            var suite = _reader.ReadLine() ?? throw new FormatException("guillemet non fermé en fin de fichier");
+            if (!LigneSuivante(out var suite)) throw new FormatException("guillemet non fermé en fin de fichier");
             Ligne++;
             courant.Append('\n');
             ligne = suite;

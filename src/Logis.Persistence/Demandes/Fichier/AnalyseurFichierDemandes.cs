@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Logis.Domain.Demandes;
 using Logis.Domain.Menages;
 using Logis.Domain.Patrimoine;
@@ -39,28 +40,45 @@ public sealed record ContexteAnalyse(Siren Epci, IReadOnlySet<string> CommunesEp
 public static class AnalyseurFichierDemandes
 {
     /// <param name="parallelisme">Cores used to analyse the lines (all by default; 1 for the single-core benchmark figure).</param>
-    public static RapportAnalyse Analyser(TextReader texte, ContexteAnalyse contexte, int parallelisme = -1)
+    public static RapportAnalyse Analyser(TextReader texte, ContexteAnalyse contexte, int parallelisme = -1) =>
+        Analyser(texte, contexte, new Suite(null, 0, parallelisme, default));
+
+    /// <summary>
+    /// The same analysis, handing over the valid demands as it goes: <paramref name="lot"/> receives them in file order, by
+    /// <paramref name="taille"/>, as long as no line is broken. After the first error nothing more is handed over, but every
+    /// line is still analysed: the report is the one <see cref="Analyser(TextReader, ContexteAnalyse, int)"/> gives.
+    /// </summary>
+    internal static RapportAnalyse Analyser(TextReader texte, ContexteAnalyse contexte, int taille, Action<DemandeLue[]> lot, CancellationToken ct) =>
+        Analyser(texte, contexte, new Suite(lot, taille, -1, ct));
+
+    /// <summary>Where the valid demands go while the file is analysed (without a batch action, they only stay in the report).</summary>
+    private sealed class Suite(Action<DemandeLue[]>? lot, int taille, int parallelisme, CancellationToken ct)
     {
-        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelisme };
+        public ParallelOptions Options { get; } = new() { MaxDegreeOfParallelism = parallelisme, CancellationToken = ct };
+        public CancellationToken Annulation => ct;
+
+        /// <summary>Index in the report's valid demands of the first one not yet handed over.</summary>
+        private int _remises;
+
+        /// <summary>Hands over the valid demands not yet given, by full batches (all of them when <paramref name="fin"/>), while the file has no error.</summary>
+        public void Remettre(RapportAnalyse rapport, bool fin)
+        {
+            if (lot is null || rapport.Erreurs.Count > 0) return;
+            while (rapport.Valides.Count - _remises >= taille || (fin && rapport.Valides.Count > _remises))
+            {
+                var n = Math.Min(taille, rapport.Valides.Count - _remises);
+                lot([.. rapport.Valides.GetRange(_remises, n)]);
+                _remises += n;
+            }
+        }
+    }
+
+    // Called once per file over every line: compiled optimised from the start rather than from the unoptimised tier.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static RapportAnalyse Analyser(TextReader texte, ContexteAnalyse contexte, Suite suite)
+    {
         var rapport = new RapportAnalyse();
-        CsvLecteur csv;
-        try
-        {
-            csv = new CsvLecteur(texte);
-        }
-        catch (Exception e) when (e is InvalidDataException or ArgumentException or FormatException)
-        {
-            rapport.Erreurs.Add(new ErreurLigne(1, "(en-tête)", e is ArgumentException ? "L'en-tête contient deux fois la même colonne." : e.Message));
-            return rapport;
-        }
-        var connues = new HashSet<string>(ColonnesLigne, StringComparer.Ordinal);
-        for (var i = 1; i <= PersonnesMaximum; i++)
-            foreach (var c in ColonnesPersonne) connues.Add(Colonne(i, c));
-        foreach (var c in csv.Colonnes.Where(c => !connues.Contains(c)))
-            rapport.Erreurs.Add(new ErreurLigne(1, c, "Colonne inconnue du format des demandes (docs/import-demandes.md)."));
-        foreach (var c in ColonnesObligatoires.Where(c => !csv.Colonnes.Contains(c)))
-            rapport.Erreurs.Add(new ErreurLigne(1, c, "Colonne obligatoire absente de l'en-tête."));
-        if (rapport.Erreurs.Count > 0) return rapport;
+        if (LireEntete(texte, rapport) is not { } csv) return rapport;
 
         var colonnes = new PositionsColonnes(csv);
         var numeros = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -74,7 +92,7 @@ public static class AnalyseurFichierDemandes
             }
             catch (FormatException e)
             {
-                AnalyserBloc(bloc, contexte, rapport, options);
+                AnalyserBloc(bloc, contexte, rapport, suite);
                 rapport.Erreurs.Add(new ErreurLigne(debut, "(ligne)", $"Ligne CSV mal formée : {e.Message}."));
                 return rapport;
             }
@@ -84,10 +102,66 @@ public static class AnalyseurFichierDemandes
             // The number is checked here, in file order: "already on line N" needs the lines before.
             var numero = LireNumero(lecture, numeros);
             bloc.Add(new LigneBrute(lecture, numero));
-            if (bloc.Count == TailleBloc) AnalyserBloc(bloc, contexte, rapport, options);
+            if (bloc.Count == TailleBloc) AnalyserBloc(bloc, contexte, rapport, suite);
         }
-        AnalyserBloc(bloc, contexte, rapport, options);
+        AnalyserBloc(bloc, contexte, rapport, suite);
+        suite.Remettre(rapport, fin: true);
         return rapport;
+    }
+
+    /// <summary>Reads the header and checks its columns; null (the errors in the report) when it is unusable.</summary>
+    private static CsvLecteur? LireEntete(TextReader texte, RapportAnalyse rapport)
+    {
+        CsvLecteur csv;
+        try
+        {
+            csv = new CsvLecteur(texte);
+        }
+        catch (Exception e) when (e is InvalidDataException or ArgumentException or FormatException)
+        {
+            rapport.Erreurs.Add(new ErreurLigne(1, "(en-tête)", e is ArgumentException ? "L'en-tête contient deux fois la même colonne." : e.Message));
+            return null;
+        }
+        var connues = new HashSet<string>(ColonnesLigne, StringComparer.Ordinal);
+        for (var i = 1; i <= PersonnesMaximum; i++)
+            foreach (var c in ColonnesPersonne) connues.Add(Colonne(i, c));
+        foreach (var c in csv.Colonnes.Where(c => !connues.Contains(c)))
+            rapport.Erreurs.Add(new ErreurLigne(1, c, "Colonne inconnue du format des demandes (docs/import-demandes.md)."));
+        foreach (var c in ColonnesObligatoires.Where(c => !csv.Colonnes.Contains(c)))
+            rapport.Erreurs.Add(new ErreurLigne(1, c, "Colonne obligatoire absente de l'en-tête."));
+        return rapport.Erreurs.Count > 0 ? null : csv;
+    }
+
+    /// <summary>
+    /// The number of each line of the file (null when the line has none), in file order, read without analysing the rest
+    /// of the line: what the numbering needs before the first demand is written. Null when the header, the CSV or a number
+    /// is broken: the file will be refused, and <see cref="Analyser(TextReader, ContexteAnalyse, int)"/> tells why.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static List<NumeroUnique?>? LireNumeros(TextReader texte)
+    {
+        var rapport = new RapportAnalyse();
+        if (LireEntete(texte, rapport) is not { } csv) return null;
+        var position = csv.Position(Numero);
+        var vus = new HashSet<string>(StringComparer.Ordinal);
+        var numeros = new List<NumeroUnique?>();
+        try
+        {
+            // What Analyser reads of each line before its analysis (empty line skipped, LireNumero), each error making the file refused.
+            while (csv.LireUnChamp(position, out var champ, out var vide))
+            {
+                if (vide) continue;
+                var brut = champ.Trim();
+                if (brut.Length == 0) numeros.Add(null);
+                else if (NumeroUnique.TryParse(brut, out var n) && vus.Add(n.Valeur)) numeros.Add(n);
+                else return null;
+            }
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+        return numeros;
     }
 
     /// <summary>
@@ -100,9 +174,11 @@ public static class AnalyseurFichierDemandes
     private sealed record LigneBrute(Lecture Lecture, NumeroUnique? Numero);
 
     /// <summary>Analyses a block of lines on every core, then appends errors and valid demands in file order.</summary>
-    private static void AnalyserBloc(List<LigneBrute> bloc, ContexteAnalyse contexte, RapportAnalyse rapport, ParallelOptions options)
+    private static void AnalyserBloc(List<LigneBrute> bloc, ContexteAnalyse contexte, RapportAnalyse rapport, Suite suite)
     {
         if (bloc.Count == 0) return;
+        suite.Annulation.ThrowIfCancellationRequested();
+        var options = suite.Options;
         var resultats = new DemandeLue?[bloc.Count];
         if (bloc.Count < 64 || options.MaxDegreeOfParallelism == 1)
             for (var i = 0; i < bloc.Count; i++) resultats[i] = LireLigne(bloc[i].Lecture, bloc[i].Numero, contexte);
@@ -113,6 +189,7 @@ public static class AnalyseurFichierDemandes
             if (resultats[i] is { } demande) rapport.Valides.Add(demande);
         }
         bloc.Clear();
+        suite.Remettre(rapport, fin: false);
     }
 
     private static NumeroUnique? LireNumero(Lecture l, Dictionary<string, int> numeros)

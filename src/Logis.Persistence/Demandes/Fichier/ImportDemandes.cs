@@ -1,3 +1,8 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading.Channels;
 using Logis.Domain.Demandes;
 using Logis.Domain.Territoire;
 using Logis.Persistence.Cotation;
@@ -15,16 +20,17 @@ public sealed record ResultatImport(RapportAnalyse Rapport, bool Essai, int Impo
 }
 
 /// <summary>
-/// Imports a demand file into the demand register of an EPCI. <b>All or nothing</b>: the file is analysed
-/// first (<see cref="AnalyseurFichierDemandes"/>, plus numbers already in the database); if one line is
-/// broken nothing is written. Otherwise every demand, its registration event, the numbering sequences and
-/// one audit row are written in ONE transaction: a failure, a cancellation or a killed process leaves the
-/// database as it was. On PostgreSQL the demand and event rows go through binary COPY (BENCHMARKS.md,
-/// « Fichier de la demande »); on SQLite through EF Core in batches.
+/// Imports a demand file into the demand register of an EPCI. <b>All or nothing</b>: if one line is broken (or its number
+/// already in the database) nothing is written. Otherwise every demand, its registration event, the numbering sequences and
+/// one audit row are written in ONE transaction: a failure, a cancellation or a killed process leaves the database as it
+/// was. A direct import writes while it analyses, in that transaction, and rolls it back at the first broken line
+/// (the report still covers the whole file). On PostgreSQL the demand and event rows go through binary COPY
+/// (BENCHMARKS.md, « Fichier de la demande »); on SQLite through EF Core in batches.
 /// </summary>
 public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
 {
-    public const int TailleLot = 5_000;
+    /// <summary>Demands per COPY (or per SaveChanges): small enough that the batches in flight stay young for the garbage collector.</summary>
+    public const int TailleLot = 2_000;
 
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
@@ -43,26 +49,46 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
 
     public DateTimeOffset Maintenant() => TimeZoneInfo.ConvertTime(horloge.GetUtcNow(), Paris);
 
-    /// <summary>Analyses the file and, unless <paramref name="essai"/> or broken lines, writes it in one transaction.</summary>
+    /// <summary>
+    /// Analyses the file and, unless <paramref name="essai"/> or broken lines, writes it in one transaction. A direct import
+    /// writes as it analyses (<see cref="EcrireAsync"/>): the valid demands of the first lines are copied while the next ones are
+    /// analysed, and everything is rolled back at the first broken line — the file is still analysed to its end, so the report
+    /// is the one of a dry run.
+    /// </summary>
     public async Task<ResultatImport> ImporterAsync(TextReader texte, Siren epci, Acteur acteur, string auteur, bool essai,
         IProgress<Avancement>? progression = null, CancellationToken ct = default)
     {
         var contexte = await ContexteAsync(epci, ct);
-        var rapport = AnalyseurFichierDemandes.Analyser(texte, contexte);
-        return await ImporterAsync(rapport, epci, acteur, auteur, essai, progression, ct);
+        if (essai) return await ImporterAsync(AnalyseurFichierDemandes.Analyser(texte, contexte), epci, acteur, auteur, essai, progression, ct);
+        // Read twice (the numbers first, for the numbering), so kept in memory.
+        var fichier = await texte.ReadToEndAsync(ct);
+        var numeros = AnalyseurFichierDemandes.LireNumeros(new StringReader(fichier));
+        // A broken header, line or number, or a number already in the database: the file is refused; the analysis says why.
+        if (numeros is null || (await NumerosExistantsAsync(numeros.OfType<NumeroUnique>().ToList(), ct)).Count > 0)
+            return await ImporterAsync(AnalyseurFichierDemandes.Analyser(new StringReader(fichier), contexte), epci, acteur, auteur, essai, progression, ct);
+        RapportAnalyse? rapport = null;
+        var importees = await EcrireAsync(numeros, (lot, ctAnalyse) =>
+        {
+            rapport = AnalyseurFichierDemandes.Analyser(new StringReader(fichier), contexte, TailleLot, lot, ctAnalyse);
+            return rapport.EstValide;
+        }, epci, acteur, auteur, progression, ct);
+        return new ResultatImport(rapport!, false, importees);
     }
 
     /// <summary>
-    /// Same, from a file already analysed by <see cref="AnalyseurFichierDemandes.Analyser"/> against <see cref="ContexteAsync"/>
-    /// (the benchmark times the two steps apart without analysing twice). The report is completed with the numbers
-    /// already in the database.
+    /// Same, from a file already analysed by <see cref="AnalyseurFichierDemandes.Analyser(TextReader, ContexteAnalyse, int)"/> against
+    /// <see cref="ContexteAsync"/>. The report is completed with the numbers already in the database.
     /// </summary>
     public async Task<ResultatImport> ImporterAsync(RapportAnalyse rapport, Siren epci, Acteur acteur, string auteur, bool essai,
         IProgress<Avancement>? progression = null, CancellationToken ct = default)
     {
         await VerifierNumerosExistantsAsync(rapport, ct);
         if (essai || !rapport.EstValide) return new ResultatImport(rapport, essai, 0);
-        var importees = await EcrireAsync(rapport.Valides, epci, acteur, auteur, progression, ct);
+        var importees = await EcrireAsync([.. rapport.Valides.Select(d => d.Numero)], (lot, _) =>
+        {
+            foreach (var morceau in rapport.Valides.Chunk(TailleLot)) lot(morceau);
+            return true;
+        }, epci, acteur, auteur, progression, ct);
         return new ResultatImport(rapport, false, importees);
     }
 
@@ -70,13 +96,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
     private async Task VerifierNumerosExistantsAsync(RapportAnalyse rapport, CancellationToken ct)
     {
         var numerotees = rapport.Valides.Where(d => d.Numero is not null).ToList();
-        var existants = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var lot in numerotees.Chunk(1_000))
-        {
-            var numeros = lot.Select(d => d.Numero!).ToList();
-            foreach (var n in await db.Demandes.AsNoTracking().Where(d => numeros.Contains(d.Numero)).Select(d => d.Numero).ToListAsync(ct))
-                existants.Add(n.Valeur);
-        }
+        var existants = await NumerosExistantsAsync([.. numerotees.Select(d => d.Numero!)], ct);
         if (existants.Count == 0) return;
         foreach (var d in numerotees.Where(d => existants.Contains(d.Numero!.Valeur)))
             rapport.Erreurs.Add(new ErreurLigne(d.Ligne, FormatFichierDemandes.Numero, $"Le numéro {d.Numero!.Valeur} existe déjà dans la base."));
@@ -84,7 +104,27 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
         rapport.Erreurs.Sort((a, b) => a.Ligne.CompareTo(b.Ligne));
     }
 
-    private async Task<int> EcrireAsync(IReadOnlyList<DemandeLue> lues, Siren epci, Acteur acteur, string auteur, IProgress<Avancement>? progression, CancellationToken ct)
+    private async Task<HashSet<string>> NumerosExistantsAsync(List<NumeroUnique> numerotes, CancellationToken ct)
+    {
+        var existants = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var lot in numerotes.Chunk(1_000))
+        {
+            var numeros = lot.ToList();
+            foreach (var n in await db.Demandes.AsNoTracking().Where(d => numeros.Contains(d.Numero)).Select(d => d.Numero).ToListAsync(ct))
+                existants.Add(n.Valeur);
+        }
+        return existants;
+    }
+
+    /// <summary>
+    /// Writes in ONE transaction the demands <paramref name="source"/> hands over by batch, in file order (<paramref name="numeros"/>:
+    /// the number of each line, given or not, known before the first one is written). The source runs on another thread, ahead of
+    /// the writing by two batches at most; it returns false when the file is refused, and then everything written is rolled back.
+    /// Each batch is registered (<see cref="Demande.Enregistrer"/>) and serialised on every core while the previous one is copied.
+    /// </summary>
+    /// <returns>The demands written, 0 when the source refused the file.</returns>
+    private async Task<int> EcrireAsync(IReadOnlyList<NumeroUnique?> numeros, Func<Action<DemandeLue[]>, CancellationToken, bool> source,
+        Siren epci, Acteur acteur, string auteur, IProgress<Avancement>? progression, CancellationToken ct)
     {
         var quand = Maintenant();
         var departement = await db.Communes.AsNoTracking().Where(c => c.EpciSiren == epci)
@@ -95,42 +135,76 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.ChangeTracker.AutoDetectChangesEnabled = false;
+            using var arret = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var lots = Channel.CreateBounded<DemandeLue[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+            Task<bool>? producteur = null;
+            var tampons = new ConcurrentBag<ArrayBufferWriter<byte>>();
+            var coteur = copy ? db.Coteur() : null;
             try
             {
-                var demandes = await NumeroterAsync(lues, departement, quand, acteur, ct);
+                var prochain = await NumeroterAsync(numeros, departement, quand, ct);
+                producteur = Task.Run(() =>
+                {
+                    try
+                    {
+                        return source(lues => Deposer(lots.Writer, lues, arret.Token), arret.Token);
+                    }
+                    finally
+                    {
+                        lots.Writer.Complete();
+                    }
+                }, CancellationToken.None);
                 var fait = 0;
                 var lot = 0;
-                var morceaux = demandes.Chunk(TailleLot).ToList();
-                // COPY: the rows of the next batch are prepared on the other cores while PostgreSQL takes the current one.
-                var coteur = db.Coteur();
-                var suivant = copy && morceaux.Count > 0 ? Task.Run(() => LignesCopy.Preparer(morceaux[0], epci, coteur)) : null;
-                for (var k = 0; k < morceaux.Count; k++)
+                Task<LotPrepare>? enPreparation = null;
+                async Task EcrireLotAsync(LotPrepare prepare)
                 {
-                    var morceau = morceaux[k];
-                    if (suivant is not null)
+                    if (copy)
                     {
-                        var lignes = await suivant;
-                        var prochain = k + 1 < morceaux.Count ? morceaux[k + 1] : null;
-                        suivant = prochain is null ? null : Task.Run(() => LignesCopy.Preparer(prochain, epci, coteur));
-                        await CopierAsync(lignes, ct);
+                        await CopierAsync(prepare, ct);
+                        prepare.Rendre(tampons);
                     }
                     else
                     {
-                        foreach (var d in morceau) db.AjouterDemande(d, epci);
+                        foreach (var d in prepare.Demandes) db.AjouterDemande(d, epci);
                         await db.SaveChangesAsync(ct);
                         db.ChangeTracker.Clear();
                     }
-                    fait += morceau.Length;
-                    progression?.Report(new Avancement("Demandes", fait, demandes.Count));
+                    fait += prepare.Demandes.Length;
+                    progression?.Report(new Avancement("Demandes", fait, numeros.Count));
                     if (ApresLot is { } crochet) await crochet(++lot, ct);
                 }
+                await foreach (var lues in lots.Reader.ReadAllAsync(ct))
+                {
+                    // Numbers in file order (one thread); registration and serialisation of the batch on the other cores.
+                    var attribues = new NumeroUnique[lues.Length];
+                    for (var i = 0; i < lues.Length; i++) attribues[i] = lues[i].Numero ?? NumeroUnique.Creer(departement, quand.Year, prochain++).Valeur;
+                    var preparation = Task.Run(() => LotPrepare.Preparer(lues, attribues, quand, acteur, epci, copy, coteur, tampons), CancellationToken.None);
+                    if (enPreparation is not null) await EcrireLotAsync(await enPreparation);
+                    enPreparation = preparation;
+                }
+                if (enPreparation is not null) await EcrireLotAsync(await enPreparation);
+                if (!await producteur) return 0;
                 db.Audit.Add(new EntreeAudit
                 {
                     Quand = horloge.GetUtcNow(), AuteurId = acteur.Id.Value, Auteur = auteur, Organisation = acteur.Organisation, Action = ActionsAudit.Import, EpciSiren = epci,
                 });
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
-                return demandes.Count;
+                return fait;
+            }
+            catch when (producteur is not null && !producteur.IsCompleted)
+            {
+                // The writing failed or was cancelled: the analysis stops too before the transaction is rolled back.
+                await arret.CancelAsync();
+                try
+                {
+                    await producteur;
+                }
+                catch (OperationCanceledException)
+                {
+                }
+                throw;
             }
             finally
             {
@@ -140,41 +214,39 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
         });
     }
 
+    /// <summary>Hands a batch to the writing from the analysis thread, waiting while two batches are already waiting.</summary>
+    private static void Deposer(ChannelWriter<DemandeLue[]> lots, DemandeLue[] lues, CancellationToken ct)
+    {
+        while (!lots.TryWrite(lues))
+        {
+            if (!lots.WaitToWriteAsync(ct).AsTask().GetAwaiter().GetResult()) throw new InvalidOperationException("L'écriture de l'import s'est arrêtée.");
+        }
+    }
+
     /// <summary>
     /// Keeps the numbers given in the file (the sequence of their département and year is moved past them), and
-    /// gives the others a block of the EPCI's département sequence for this year, in the transaction.
+    /// reserves for the others a block of the EPCI's département sequence for this year, in the transaction.
     /// </summary>
-    private async Task<List<Demande>> NumeroterAsync(IReadOnlyList<DemandeLue> lues, string departement, DateTimeOffset quand, Acteur acteur, CancellationToken ct)
+    /// <returns>The first number of the block, given to the lines without number in file order.</returns>
+    private async Task<int> NumeroterAsync(IReadOnlyList<NumeroUnique?> numeros, string departement, DateTimeOffset quand, CancellationToken ct)
     {
-        foreach (var g in lues.Where(d => d.Numero is not null).GroupBy(d => (d.Numero!.Departement, d.Numero.Annee)))
+        foreach (var g in numeros.OfType<NumeroUnique>().GroupBy(n => (n.Departement, n.Annee)))
         {
             var annee = 2000 + g.Key.Annee;
-            var max = g.Max(d => d.Numero!.Sequence);
+            var max = g.Max(n => n.Sequence);
             await AssurerSequenceAsync(g.Key.Departement, annee, ct);
             await db.Database.ExecuteSqlInterpolatedAsync(
                 $"UPDATE sequence_numero SET \"Dernier\" = {max} WHERE \"Departement\" = {g.Key.Departement} AND \"Annee\" = {annee} AND \"Dernier\" < {max}", ct);
         }
-        var sans = lues.Count(d => d.Numero is null);
-        var prochain = 0;
-        if (sans > 0)
-        {
-            await AssurerSequenceAsync(departement, quand.Year, ct);
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"UPDATE sequence_numero SET \"Dernier\" = \"Dernier\" + {sans} WHERE \"Departement\" = {departement} AND \"Annee\" = {quand.Year}", ct);
-            var dernier = await db.SequencesNumero.AsNoTracking().Where(s => s.Departement == departement && s.Annee == quand.Year).Select(s => s.Dernier).SingleAsync(ct);
-            prochain = dernier - sans + 1;
-            if (dernier > NumeroUnique.SequenceMaximum)
-                throw new InvalidOperationException($"La séquence des numéros du département {departement} pour {quand.Year} serait épuisée.");
-        }
-        var demandes = new List<Demande>(lues.Count);
-        foreach (var l in lues)
-        {
-            var numero = l.Numero ?? NumeroUnique.Creer(departement, quand.Year, prochain++).Valeur;
-            var demande = Demande.Enregistrer(new DemandeId(Guid.CreateVersion7()), numero, l.Contenu, l.Canal, l.DateDepot, quand, acteur);
-            // The analysis applied the same rules on the same date: a refusal here is a bug, not a user error.
-            demandes.Add(demande.ValeurOuNull ?? throw new InvalidOperationException($"Ligne {l.Ligne} : {demande.Motif}"));
-        }
-        return demandes;
+        var sans = numeros.Count(n => n is null);
+        if (sans == 0) return 0;
+        await AssurerSequenceAsync(departement, quand.Year, ct);
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"UPDATE sequence_numero SET \"Dernier\" = \"Dernier\" + {sans} WHERE \"Departement\" = {departement} AND \"Annee\" = {quand.Year}", ct);
+        var dernier = await db.SequencesNumero.AsNoTracking().Where(s => s.Departement == departement && s.Annee == quand.Year).Select(s => s.Dernier).SingleAsync(ct);
+        if (dernier > NumeroUnique.SequenceMaximum)
+            throw new InvalidOperationException($"La séquence des numéros du département {departement} pour {quand.Year} serait épuisée.");
+        return dernier - sans + 1;
     }
 
     private Task AssurerSequenceAsync(string departement, int annee, CancellationToken ct) =>
@@ -182,104 +254,199 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
             $"INSERT INTO sequence_numero (\"Departement\", \"Annee\", \"Dernier\") VALUES ({departement}, {annee}, 0) ON CONFLICT DO NOTHING", ct);
 
     /// <summary>
-    /// The values of a batch of demand rows, computed before the COPY (JSON content, search columns, scoring elements and
-    /// score: the CPU part).
+    /// A batch of registered demands and, for the COPY, the values computed before it (JSON content, search columns, scoring
+    /// elements and score): the CPU part of the writing, done on every core. The JSON contents are UTF-8 bytes in a few buffers reused from one
+    /// batch to the next (<see cref="Rendre"/>): no string per content, and nothing for the garbage collector to copy while
+    /// the batch waits for its COPY.
     /// </summary>
-    private sealed record LignesCopy(Demande[] Demandes, Siren Epci, string[] Contenus, string[] Noms, string[] Communes, string[] Typologies,
-        byte[][] Elements, CotationCalculee?[] Cotations)
+    private sealed class LotPrepare
     {
-        public static LignesCopy Preparer(Demande[] demandes, Siren epci, ICoteurDemandes? coteur)
+        private readonly ArrayBufferWriter<byte>[] _tampons;
+        private readonly int[] _debuts;
+        private readonly int[] _longueurs;
+        private readonly int _parMorceau;
+
+        private LotPrepare(int n, string epci, bool copy)
         {
-            var n = demandes.Length;
-            var lignes = new LignesCopy(demandes, epci, new string[n], new string[n], new string[n], new string[n], new byte[n][], new CotationCalculee?[n]);
-            Parallel.For(0, n, i =>
+            Demandes = new Demande[n];
+            Epci = epci;
+            Noms = copy ? new string[n] : [];
+            Communes = copy ? new string[n] : [];
+            Typologies = copy ? new string[n] : [];
+            Elements = copy ? new byte[n][] : [];
+            Cotations = copy ? new CotationCalculee?[n] : [];
+            _debuts = copy ? new int[n] : [];
+            _longueurs = copy ? new int[n] : [];
+            // Contiguous pieces, a few per core: each is registered and serialised in order into one buffer.
+            var morceaux = Math.Max(1, Math.Min(n, Environment.ProcessorCount * 2));
+            _parMorceau = (n + morceaux - 1) / morceaux;
+            _tampons = new ArrayBufferWriter<byte>[copy ? morceaux : 0];
+        }
+
+        public Demande[] Demandes { get; }
+        public string Epci { get; }
+        public string[] Noms { get; }
+        public string[] Communes { get; }
+        public string[] Typologies { get; }
+
+        /// <summary>The scoring elements of each demand (<see cref="ElementsStockes"/>) and its score, for cotation_demande.</summary>
+        public byte[][] Elements { get; }
+        public CotationCalculee?[] Cotations { get; }
+
+        /// <summary>The JSON content of row <paramref name="i"/>, UTF-8.</summary>
+        public ReadOnlyMemory<byte> Contenu(int i) => _tampons[i / _parMorceau].WrittenMemory.Slice(_debuts[i], _longueurs[i]);
+
+        public static LotPrepare Preparer(DemandeLue[] lues, NumeroUnique[] numeros, DateTimeOffset quand, Acteur acteur, Siren epci, bool copy,
+            ICoteurDemandes? coteur, ConcurrentBag<ArrayBufferWriter<byte>> tampons)
+        {
+            var n = lues.Length;
+            var lot = new LotPrepare(n, epci.Value, copy);
+            var morceaux = (n + lot._parMorceau - 1) / lot._parMorceau;
+            Parallel.For(0, morceaux, m =>
             {
-                var d = demandes[i];
-                var s = d.Contenu.Souhaits;
-                lignes.Contenus[i] = ContenuJson.Ecrire(d.Contenu);
-                lignes.Noms[i] = ColonnesDemande.Normaliser(d.Contenu.Demandeur.Nom);
-                lignes.Communes[i] = ColonnesDemande.Liste(s.Communes.Select(c => c.Value));
-                lignes.Typologies[i] = ColonnesDemande.Liste(s.Typologies.Select(t => t.ToString()));
-                lignes.Elements[i] = ElementsStockes.De(d);
-                lignes.Cotations[i] = coteur?.Coter(d, epci);
+                var debut = m * lot._parMorceau;
+                var fin = Math.Min(n, debut + lot._parMorceau);
+                ArrayBufferWriter<byte>? tampon = null;
+                Utf8JsonWriter? json = null;
+                if (copy)
+                {
+                    tampon = lot._tampons[m] = tampons.TryTake(out var t) ? t : new ArrayBufferWriter<byte>(lot._parMorceau * 1_024);
+                    json = new Utf8JsonWriter(tampon);
+                }
+                for (var i = debut; i < fin; i++)
+                {
+                    var l = lues[i];
+                    var enregistrement = Demande.Enregistrer(new DemandeId(Guid.CreateVersion7()), numeros[i], l.Contenu, l.Canal, l.DateDepot, quand, acteur);
+                    // The analysis applied the same rules on the same date: a refusal here is a bug, not a user error.
+                    var d = lot.Demandes[i] = enregistrement.ValeurOuNull ?? throw new InvalidOperationException($"Ligne {l.Ligne} : {enregistrement.Motif}");
+                    if (json is null) continue;
+                    var s = d.Contenu.Souhaits;
+                    lot._debuts[i] = tampon!.WrittenCount;
+                    ContenuJson.Ecrire(json, d.Contenu);
+                    json.Flush();
+                    json.Reset();
+                    lot._longueurs[i] = tampon.WrittenCount - lot._debuts[i];
+                    lot.Noms[i] = ColonnesDemande.Normaliser(d.Contenu.Demandeur.Nom);
+                    lot.Communes[i] = ColonnesDemande.Liste(s.Communes.Select(c => c.Value));
+                    lot.Typologies[i] = ColonnesDemande.Liste(s.Typologies.Select(t => t.ToString()));
+                    lot.Elements[i] = ElementsStockes.De(d);
+                    lot.Cotations[i] = coteur?.Coter(d, epci);
+                }
+                json?.Dispose();
             });
-            return lignes;
+            return lot;
+        }
+
+        /// <summary>Gives the buffers back for the next batches, once the batch is copied.</summary>
+        public void Rendre(ConcurrentBag<ArrayBufferWriter<byte>> tampons)
+        {
+            foreach (var t in _tampons)
+            {
+                t.ResetWrittenCount();
+                tampons.Add(t);
+            }
         }
     }
 
-    /// <summary>Binary COPY of a batch into demande and demande_evenement, on the context's connection and transaction.</summary>
-    private async Task CopierAsync(LignesCopy lignes, CancellationToken ct)
+    /// <summary>
+    /// Binary COPY of a batch into demande, demande_evenement and cotation_demande, on the context's connection and transaction. The rows are
+    /// written with the synchronous calls (they only fill Npgsql's buffer, flushed when full), the end of each COPY asynchronously.
+    /// </summary>
+    private async Task CopierAsync(LotPrepare lot, CancellationToken ct)
     {
         var connexion = (NpgsqlConnection)db.Database.GetDbConnection();
-        var demandes = lignes.Demandes;
         await using (var w = await connexion.BeginBinaryImportAsync(
             "COPY demande (\"Id\", \"Numero\", \"Canal\", \"Statut\", \"DateDepot\", \"Contenu\", \"EpciSiren\", \"NomDemandeur\", " +
             "\"CommunesSouhaitees\", \"ToutEpci\", \"Typologies\", \"Prioritaire\") FROM STDIN (FORMAT BINARY)", ct))
         {
-            for (var i = 0; i < demandes.Length; i++)
-            {
-                var d = demandes[i];
-                await w.StartRowAsync(ct);
-                await w.WriteAsync(d.Id.Value, NpgsqlDbType.Uuid, ct);
-                await w.WriteAsync(d.Numero.Valeur, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync((int)d.Canal, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync((int)d.Statut, NpgsqlDbType.Integer, ct);
-                await w.WriteAsync(d.DateDepot, NpgsqlDbType.Date, ct);
-                await w.WriteAsync(lignes.Contenus[i], NpgsqlDbType.Text, ct);
-                await w.WriteAsync(lignes.Epci.Value, NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(lignes.Noms[i], NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(lignes.Communes[i], NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(d.Contenu.Souhaits.ToutEpci, NpgsqlDbType.Boolean, ct);
-                await w.WriteAsync(lignes.Typologies[i], NpgsqlDbType.Varchar, ct);
-                await w.WriteAsync(d.SituationsPrioritaires.Count > 0, NpgsqlDbType.Boolean, ct);
-            }
+            EcrireDemandes(w, lot);
             await w.CompleteAsync(ct);
         }
         await using (var w = await connexion.BeginBinaryImportAsync(
             "COPY demande_evenement (\"DemandeId\", \"Rang\", \"Type\", \"Quand\", \"AuteurId\", \"Organisation\", \"Resume\") FROM STDIN (FORMAT BINARY)", ct))
         {
-            foreach (var d in demandes)
-            {
-                foreach (var e in d.Evenements)
-                {
-                    await w.StartRowAsync(ct);
-                    await w.WriteAsync(d.Id.Value, NpgsqlDbType.Uuid, ct);
-                    await w.WriteAsync(e.Rang, NpgsqlDbType.Integer, ct);
-                    await w.WriteAsync((int)e.Type, NpgsqlDbType.Integer, ct);
-                    await w.WriteAsync(e.Quand.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
-                    await w.WriteAsync(e.AuteurId.Value, NpgsqlDbType.Uuid, ct);
-                    await w.WriteAsync(e.Organisation, NpgsqlDbType.Varchar, ct);
-                    await w.WriteAsync(e.Resume, NpgsqlDbType.Varchar, ct);
-                }
-            }
+            EcrireEvenements(w, lot.Demandes);
             await w.CompleteAsync(ct);
         }
         // The row of cotation_demande of each demand (LogisDbContext keeps it on the EF Core path).
         await using (var w = await connexion.BeginBinaryImportAsync(
             "COPY cotation_demande (\"DemandeId\", \"EpciSiren\", \"Statut\", \"Elements\", \"Total\", \"GrilleId\", \"Version\", \"CalculeeLe\") FROM STDIN (FORMAT BINARY)", ct))
         {
-            for (var i = 0; i < demandes.Length; i++)
+            EcrireCotations(w, lot);
+            await w.CompleteAsync(ct);
+        }
+    }
+
+    // The row loops run a few dozen times per import, each over thousands of rows: compiled optimised from the first call
+    // (in an async method, the loop would start in the unoptimised tier).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void EcrireDemandes(NpgsqlBinaryImporter w, LotPrepare lot)
+    {
+        var demandes = lot.Demandes;
+        for (var i = 0; i < demandes.Length; i++)
+        {
+            var d = demandes[i];
+            w.StartRow();
+            w.Write(d.Id.Value, NpgsqlDbType.Uuid);
+            w.Write(d.Numero.Valeur, NpgsqlDbType.Varchar);
+            w.Write((int)d.Canal, NpgsqlDbType.Integer);
+            w.Write((int)d.Statut, NpgsqlDbType.Integer);
+            w.Write(d.DateDepot, NpgsqlDbType.Date);
+            // The UTF-8 bytes of the JSON: in binary COPY a text value is its bytes in the client encoding (UTF-8 for Npgsql), the
+            // same bytes Npgsql would send for the string; PostgreSQL still checks them as text of the column.
+            w.Write(lot.Contenu(i), NpgsqlDbType.Bytea);
+            w.Write(lot.Epci, NpgsqlDbType.Varchar);
+            w.Write(lot.Noms[i], NpgsqlDbType.Varchar);
+            w.Write(lot.Communes[i], NpgsqlDbType.Varchar);
+            w.Write(d.Contenu.Souhaits.ToutEpci, NpgsqlDbType.Boolean);
+            w.Write(lot.Typologies[i], NpgsqlDbType.Varchar);
+            w.Write(d.SituationsPrioritaires.Count > 0, NpgsqlDbType.Boolean);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void EcrireEvenements(NpgsqlBinaryImporter w, Demande[] demandes)
+    {
+        foreach (var d in demandes)
+        {
+            foreach (var e in d.Evenements)
             {
-                var d = demandes[i];
-                var c = lignes.Cotations[i];
                 w.StartRow();
                 w.Write(d.Id.Value, NpgsqlDbType.Uuid);
-                w.Write(lignes.Epci.Value, NpgsqlDbType.Varchar);
-                w.Write((int)d.Statut, NpgsqlDbType.Integer);
-                w.Write(lignes.Elements[i], NpgsqlDbType.Bytea);
-                if (c is null)
-                {
-                    for (var k = 0; k < 4; k++) w.WriteNull();
-                }
-                else
-                {
-                    w.Write(c.Total, NpgsqlDbType.Integer);
-                    w.Write(c.GrilleId, NpgsqlDbType.Varchar);
-                    w.Write(c.Version, NpgsqlDbType.Varchar);
-                    w.Write(c.CalculeeLe.ToUniversalTime(), NpgsqlDbType.TimestampTz);
-                }
+                w.Write(e.Rang, NpgsqlDbType.Integer);
+                w.Write((int)e.Type, NpgsqlDbType.Integer);
+                w.Write(e.Quand.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+                w.Write(e.AuteurId.Value, NpgsqlDbType.Uuid);
+                w.Write(e.Organisation, NpgsqlDbType.Varchar);
+                w.Write(e.Resume, NpgsqlDbType.Varchar);
             }
-            await w.CompleteAsync(ct);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void EcrireCotations(NpgsqlBinaryImporter w, LotPrepare lot)
+    {
+        var demandes = lot.Demandes;
+        for (var i = 0; i < demandes.Length; i++)
+        {
+            var d = demandes[i];
+            var c = lot.Cotations[i];
+            w.StartRow();
+            w.Write(d.Id.Value, NpgsqlDbType.Uuid);
+            w.Write(lot.Epci, NpgsqlDbType.Varchar);
+            w.Write((int)d.Statut, NpgsqlDbType.Integer);
+            w.Write(lot.Elements[i], NpgsqlDbType.Bytea);
+            if (c is null)
+            {
+                for (var k = 0; k < 4; k++) w.WriteNull();
+            }
+            else
+            {
+                w.Write(c.Total, NpgsqlDbType.Integer);
+                w.Write(c.GrilleId, NpgsqlDbType.Varchar);
+                w.Write(c.Version, NpgsqlDbType.Varchar);
+                w.Write(c.CalculeeLe.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+            }
         }
     }
 }
