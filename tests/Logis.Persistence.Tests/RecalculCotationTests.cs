@@ -125,6 +125,42 @@ public class RecalculCotationTests
     }
 
     /// <summary>
+    /// PostgreSQL: a demand saved while the rescoring runs (after its row was read, before the scores are written) keeps
+    /// the row of that save; the others get their new score.
+    /// </summary>
+    [Fact]
+    public async Task Une_demande_enregistree_pendant_le_recalcul_garde_sa_ligne()
+    {
+        var options = await BaseAsync(BasesDeTest.Postgres);
+        var registre = Registre();
+        await using (var db = BasesDeTest.Ouvrir(options))
+            await RecalculCotation.RecalculerAsync(db, e => registre.JeuEnVigueur(e, Date), Date, Maintenant, Tpm);
+        DemandeId touchee = default;
+        ResultatRecalcul r;
+        await using (var db = BasesDeTest.Ouvrir(options))
+        {
+            r = await RecalculCotation.RecalculerAsync(db, e => registre.JeuEnVigueur(e, Date), Date, Maintenant.AddDays(1), Tpm, avantEcriture: async ct =>
+            {
+                // Another agent records a refusal: its own save rewrites the demand's row (elements, status).
+                await using var autre = BasesDeTest.Ouvrir(options);
+                var d = await autre.Demandes.AsSplitQuery().Where(x => x.Statut == StatutDemande.Active).OrderBy(x => x.Numero).FirstAsync(ct);
+                Assert.True(d.NoterRefus(new LogementId(Guid.NewGuid()), MotifRefus.Localisation, DateTimeOffset.UtcNow.AddDays(400), new Acteur(new AuteurId(Guid.NewGuid()), "Autre agent")).EstReussi);
+                await autre.SaveChangesAsync(ct);
+                touchee = d.Id;
+            });
+        }
+        Assert.Equal(r.Demandes - 1, r.Cotees);
+        await using (var db = BasesDeTest.Ouvrir(options))
+        {
+            var lignes = await db.CotationsDemandes.AsNoTracking().Where(c => c.Statut == StatutDemande.Active).ToListAsync();
+            // The demand saved meanwhile keeps the score of the first rescoring (its save had no scorer), the others moved on.
+            Assert.Equal(Maintenant, Assert.Single(lignes, c => c.DemandeId == touchee).CalculeeLe!.Value.ToUniversalTime());
+            Assert.All(lignes.Where(c => c.DemandeId != touchee), c => Assert.Equal(Maintenant.AddDays(1), c.CalculeeLe!.Value.ToUniversalTime()));
+            await VerifierElementsAsync(db, 300);
+        }
+    }
+
+    /// <summary>
     /// Every demand has its row of <c>cotation_demande</c>, kept in step by each save (seeding, refusals, priority
     /// situations declared and validated, a radiation): EPCI, status, and stored elements that give the facts of the full
     /// aggregate at two dates.

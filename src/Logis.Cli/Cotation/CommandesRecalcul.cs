@@ -62,7 +62,7 @@ public static class CommandesRecalcul
                     tache.MaxValue = Math.Max(1, a.Total);
                     tache.Value = a.Fait;
                 });
-                resultat = await RecalculCotation.RecalculerAsync(db, e => registre!.JeuEnVigueur(e, date), date, horloge.GetUtcNow(), siren, progression, ct);
+                resultat = await RecalculCotation.RecalculerAsync(db, e => registre!.JeuEnVigueur(e, date), date, horloge.GetUtcNow(), siren, progression, ct: ct);
                 tache.Value = tache.MaxValue;
             });
         var r = resultat!;

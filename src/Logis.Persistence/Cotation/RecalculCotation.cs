@@ -29,12 +29,14 @@ public static class RecalculCotation
 {
     public const int TailleLot = 5_000;
 
+    /// <param name="avantEcriture">Test hook (PostgreSQL): called once every score is computed, before any is written, inside the transaction.</param>
     public static async Task<ResultatRecalcul> RecalculerAsync(LogisDbContext db, Func<Siren, JeuGrilles?> jeuEnVigueur, DateOnly date,
-        DateTimeOffset maintenant, Siren? epci, IProgress<Avancement>? progression = null, CancellationToken ct = default)
+        DateTimeOffset maintenant, Siren? epci, IProgress<Avancement>? progression = null, Func<CancellationToken, Task>? avantEcriture = null,
+        CancellationToken ct = default)
     {
         var chrono = Stopwatch.StartNew();
         if (db.Database.IsNpgsql())
-            return await RecalculPostgres.RecalculerAsync(db, jeuEnVigueur, date, maintenant, epci, progression, chrono, ct);
+            return await RecalculPostgres.RecalculerAsync(db, jeuEnVigueur, date, maintenant, epci, progression, chrono, avantEcriture, ct);
         var actives = db.Demandes.AsNoTracking().Where(d => d.Statut == StatutDemande.Active);
         if (epci is { } e) actives = actives.Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == e);
         var ids = await actives.Select(d => new { d.Id, Epci = EF.Property<Siren>(d, ColonnesDemande.Epci) }).ToListAsync(ct);

@@ -27,7 +27,8 @@ namespace Logis.Persistence.Cotation;
 internal static class RecalculPostgres
 {
     public static async Task<ResultatRecalcul> RecalculerAsync(LogisDbContext db, Func<Siren, JeuGrilles?> jeuEnVigueur, DateOnly date,
-        DateTimeOffset maintenant, Siren? epci, IProgress<Avancement>? progression, System.Diagnostics.Stopwatch chrono, CancellationToken ct)
+        DateTimeOffset maintenant, Siren? epci, IProgress<Avancement>? progression, System.Diagnostics.Stopwatch chrono,
+        Func<CancellationToken, Task>? avantEcriture, CancellationToken ct)
     {
         // Active demands per EPCI (index-only on demande (EpciSiren, Statut)): the total for the progress, the EPCIs without a grid.
         var parEpci = new List<(string Epci, int Nombre)>();
@@ -83,6 +84,7 @@ internal static class RecalculPostgres
                 Trace(chrono, "copie");
                 await Executer(connexion, "ANALYZE cotation_lot", ct);
                 Trace(chrono, "analyze");
+                if (avantEcriture is not null) await avantEcriture(ct);
                 await using (var cmd = new NpgsqlCommand("""
                     UPDATE cotation_demande c SET "Total" = l."Total", "GrilleId" = g.grille, "Version" = g.version, "CalculeeLe" = @quand
                     FROM cotation_lot l JOIN unnest(@rangs, @ids, @versions) AS g(rang, grille, version) ON g.rang = l."Grille"

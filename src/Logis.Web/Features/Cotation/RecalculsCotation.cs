@@ -81,7 +81,7 @@ public sealed class ServiceRecalculCotation(RecalculsCotation recalculs, IServic
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<LogisDbContext>();
                 r.Resultat = await RecalculCotation.RecalculerAsync(db, grilles.JeuEnVigueur, grilles.Aujourdhui, grilles.Maintenant, r.Epci,
-                    new ProgressionDirecte(r.Avancer), stoppingToken);
+                    new ProgressionDirecte(r.Avancer), ct: stoppingToken);
                 r.Etat = EtatRecalcul.Termine;
                 journal.LogInformation("Recalcul des cotations {Epci} : {Demandes} demandes en {Duree}", r.Epci, r.Resultat.Cotees, r.Resultat.Duree);
             }

@@ -112,7 +112,7 @@ public sealed class ServiceRelancesPlanifiees(IServiceScopeFactory scopes, Optio
         var db = scope.ServiceProvider.GetRequiredService<LogisDbContext>();
         foreach (var epci in await EpcisAsync(db, ct))
         {
-            var r = await RecalculCotation.RecalculerAsync(db, e => grilles.Registre.JeuEnVigueur(e, jour), jour, horloge.GetUtcNow(), epci, null, ct);
+            var r = await RecalculCotation.RecalculerAsync(db, e => grilles.Registre.JeuEnVigueur(e, jour), jour, horloge.GetUtcNow(), epci, null, ct: ct);
             journal.LogInformation("Recalcul nocturne des cotations {Epci} : {Cotees} demandes en {Duree}", epci, r.Cotees, r.Duree);
         }
     }
