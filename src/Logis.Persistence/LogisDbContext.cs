@@ -103,9 +103,8 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
         foreach (var (entree, epci) in changees)
         {
             var demande = entree.Entity;
-            if (lignes.GetValueOrDefault(demande.Id) is { } ligne) ligne.Suivre(demande, epci);
-            else CotationsDemandes.Add(ligne = CotationDemande.Pour(demande, epci));
-            if (coteur?.Coter(demande, epci) is { } cotation) ligne.Fixer(cotation);
+            if (lignes.GetValueOrDefault(demande.Id) is { } ligne) ligne.Actualiser(demande, epci, coteur);
+            else CotationsDemandes.Add(CotationDemande.Pour(demande, epci, coteur));
         }
     }
 
@@ -116,13 +115,12 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
         foreach (var entree in ChangeTracker.Entries<Demande>())
         {
             if (entree.State is EntityState.Deleted or EntityState.Detached) continue;
-            var d = entree.Entity;
-            var s = d.Contenu.Souhaits;
-            Fixer(entree, ColonnesDemande.NomDemandeur, ColonnesDemande.Normaliser(d.Contenu.Demandeur.Nom));
-            Fixer(entree, ColonnesDemande.Communes, ColonnesDemande.Liste(s.Communes.Select(c => c.Value)));
-            Fixer(entree, ColonnesDemande.ToutEpci, s.ToutEpci);
-            Fixer(entree, ColonnesDemande.Typologies, ColonnesDemande.Liste(s.Typologies.Select(t => t.ToString())));
-            Fixer(entree, ColonnesDemande.Prioritaire, d.SituationsPrioritaires.Count > 0);
+            var v = ColonnesDemande.Valeurs(entree.Entity);
+            Fixer(entree, ColonnesDemande.NomDemandeur, v.NomDemandeur);
+            Fixer(entree, ColonnesDemande.Communes, v.Communes);
+            Fixer(entree, ColonnesDemande.ToutEpci, v.ToutEpci);
+            Fixer(entree, ColonnesDemande.Typologies, v.Typologies);
+            Fixer(entree, ColonnesDemande.Prioritaire, v.Prioritaire);
         }
     }
 

@@ -22,11 +22,23 @@ public sealed class CotationDemande
     public string? Version { get; private set; }
     public DateTimeOffset? CalculeeLe { get; private set; }
 
-    public static CotationDemande Pour(Demande demande, Siren epci)
+    /// <summary>The row of a demand as it is now, scored when <paramref name="coteur"/> gives a score (see <see cref="Actualiser"/>).</summary>
+    public static CotationDemande Pour(Demande demande, Siren epci, ICoteurDemandes? coteur)
     {
+        ArgumentNullException.ThrowIfNull(demande);
         var x = new CotationDemande { DemandeId = demande.Id };
-        x.Suivre(demande, epci);
+        x.Actualiser(demande, epci, coteur);
         return x;
+    }
+
+    /// <summary>
+    /// Takes the demand's EPCI, status and scoring elements as they are now, and its score under the grid in force when there is a
+    /// scorer and a grid (otherwise the stored score waits for the next rescoring).
+    /// </summary>
+    public void Actualiser(Demande demande, Siren epci, ICoteurDemandes? coteur)
+    {
+        Suivre(demande, epci);
+        if (coteur?.Coter(demande, epci) is { } cotation) Fixer(cotation);
     }
 
     /// <summary>Takes the demand's EPCI, status and scoring elements as they are now (unchanged values are left as they are).</summary>

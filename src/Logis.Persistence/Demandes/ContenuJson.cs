@@ -32,19 +32,19 @@ public static partial class ContenuJson
         IReadOnlyList<MotifDemande> Motifs,
         MotifDemande MotifPrincipal,
         Souhaits Souhaits,
-        BesoinsHandicap? Handicap);
+        BesoinsHandicap? Handicap)
+    {
+        public static Dto De(ContenuDemande c) =>
+            new(c.Personnes, c.Contact, c.SituationFamiliale, c.RevenuFiscalReferenceN2, c.LogementActuel, c.Motifs, c.MotifPrincipal, c.Souhaits, c.Handicap);
+    }
 
-    public static string Ecrire(ContenuDemande c) => JsonSerializer.Serialize(
-        new Dto(c.Personnes, c.Contact, c.SituationFamiliale, c.RevenuFiscalReferenceN2, c.LogementActuel, c.Motifs, c.MotifPrincipal, c.Souhaits, c.Handicap),
-        ContexteJson.Default.Dto);
+    public static string Ecrire(ContenuDemande c) => JsonSerializer.Serialize(Dto.De(c), ContexteJson.Default.Dto);
 
     /// <summary>
     /// The same JSON as <see cref="Ecrire(ContenuDemande)"/>, written as UTF-8 into <paramref name="w"/> (the file import copies these
     /// bytes to PostgreSQL without an intermediate string). The writer's default options are those of the string form.
     /// </summary>
-    public static void Ecrire(Utf8JsonWriter w, ContenuDemande c) => JsonSerializer.Serialize(w,
-        new Dto(c.Personnes, c.Contact, c.SituationFamiliale, c.RevenuFiscalReferenceN2, c.LogementActuel, c.Motifs, c.MotifPrincipal, c.Souhaits, c.Handicap),
-        ContexteJson.Default.Dto);
+    public static void Ecrire(Utf8JsonWriter w, ContenuDemande c) => JsonSerializer.Serialize(w, Dto.De(c), ContexteJson.Default.Dto);
 
     public static ContenuDemande Lire(string json)
     {

@@ -88,7 +88,19 @@ public static class ColonnesDemande
     }
 
     public static string Liste(IEnumerable<string> valeurs) => "|" + string.Join("|", valeurs) + "|";
+
+    /// <summary>The search column values of a demand (EPCI apart): the one rule, for EF Core and for the import's COPY.</summary>
+    public static ValeursRecherche Valeurs(Demande demande)
+    {
+        ArgumentNullException.ThrowIfNull(demande);
+        var s = demande.Contenu.Souhaits;
+        return new ValeursRecherche(Normaliser(demande.Contenu.Demandeur.Nom), Liste(s.Communes.Select(c => c.Value)), s.ToutEpci,
+            Liste(s.Typologies.Select(t => t.ToString())), demande.SituationsPrioritaires.Count > 0);
+    }
 }
+
+/// <summary>The values of the search columns of a demand row (<see cref="ColonnesDemande"/>).</summary>
+public readonly record struct ValeursRecherche(string NomDemandeur, string Communes, bool ToutEpci, string Typologies, bool Prioritaire);
 
 public static class DemandesDb
 {

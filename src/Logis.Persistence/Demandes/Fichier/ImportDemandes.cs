@@ -270,11 +270,8 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
         {
             Demandes = new Demande[n];
             Epci = epci;
-            Noms = copy ? new string[n] : [];
-            Communes = copy ? new string[n] : [];
-            Typologies = copy ? new string[n] : [];
-            Elements = copy ? new byte[n][] : [];
-            Cotations = copy ? new CotationCalculee?[n] : [];
+            Recherche = copy ? new ValeursRecherche[n] : [];
+            Cotations = copy ? new CotationDemande[n] : [];
             _debuts = copy ? new int[n] : [];
             _longueurs = copy ? new int[n] : [];
             // Contiguous pieces, a few per core: each is registered and serialised in order into one buffer.
@@ -285,13 +282,10 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
 
         public Demande[] Demandes { get; }
         public string Epci { get; }
-        public string[] Noms { get; }
-        public string[] Communes { get; }
-        public string[] Typologies { get; }
+        public ValeursRecherche[] Recherche { get; }
 
-        /// <summary>The scoring elements of each demand (<see cref="ElementsStockes"/>) and its score, for cotation_demande.</summary>
-        public byte[][] Elements { get; }
-        public CotationCalculee?[] Cotations { get; }
+        /// <summary>The row of cotation_demande of each demand (scoring elements, score).</summary>
+        public CotationDemande[] Cotations { get; }
 
         /// <summary>The JSON content of row <paramref name="i"/>, UTF-8.</summary>
         public ReadOnlyMemory<byte> Contenu(int i) => _tampons[i / _parMorceau].WrittenMemory.Slice(_debuts[i], _longueurs[i]);
@@ -320,17 +314,13 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
                     // The analysis applied the same rules on the same date: a refusal here is a bug, not a user error.
                     var d = lot.Demandes[i] = enregistrement.ValeurOuNull ?? throw new InvalidOperationException($"Ligne {l.Ligne} : {enregistrement.Motif}");
                     if (json is null) continue;
-                    var s = d.Contenu.Souhaits;
                     lot._debuts[i] = tampon!.WrittenCount;
                     ContenuJson.Ecrire(json, d.Contenu);
                     json.Flush();
                     json.Reset();
                     lot._longueurs[i] = tampon.WrittenCount - lot._debuts[i];
-                    lot.Noms[i] = ColonnesDemande.Normaliser(d.Contenu.Demandeur.Nom);
-                    lot.Communes[i] = ColonnesDemande.Liste(s.Communes.Select(c => c.Value));
-                    lot.Typologies[i] = ColonnesDemande.Liste(s.Typologies.Select(t => t.ToString()));
-                    lot.Elements[i] = ElementsStockes.De(d);
-                    lot.Cotations[i] = coteur?.Coter(d, epci);
+                    lot.Recherche[i] = ColonnesDemande.Valeurs(d);
+                    lot.Cotations[i] = CotationDemande.Pour(d, epci, coteur);
                 }
                 json?.Dispose();
             });
@@ -386,6 +376,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
         for (var i = 0; i < demandes.Length; i++)
         {
             var d = demandes[i];
+            var r = lot.Recherche[i];
             w.StartRow();
             w.Write(d.Id.Value, NpgsqlDbType.Uuid);
             w.Write(d.Numero.Valeur, NpgsqlDbType.Varchar);
@@ -396,11 +387,11 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
             // same bytes Npgsql would send for the string; PostgreSQL still checks them as text of the column.
             w.Write(lot.Contenu(i), NpgsqlDbType.Bytea);
             w.Write(lot.Epci, NpgsqlDbType.Varchar);
-            w.Write(lot.Noms[i], NpgsqlDbType.Varchar);
-            w.Write(lot.Communes[i], NpgsqlDbType.Varchar);
-            w.Write(d.Contenu.Souhaits.ToutEpci, NpgsqlDbType.Boolean);
-            w.Write(lot.Typologies[i], NpgsqlDbType.Varchar);
-            w.Write(d.SituationsPrioritaires.Count > 0, NpgsqlDbType.Boolean);
+            w.Write(r.NomDemandeur, NpgsqlDbType.Varchar);
+            w.Write(r.Communes, NpgsqlDbType.Varchar);
+            w.Write(r.ToutEpci, NpgsqlDbType.Boolean);
+            w.Write(r.Typologies, NpgsqlDbType.Varchar);
+            w.Write(r.Prioritaire, NpgsqlDbType.Boolean);
         }
     }
 
@@ -426,26 +417,23 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void EcrireCotations(NpgsqlBinaryImporter w, LotPrepare lot)
     {
-        var demandes = lot.Demandes;
-        for (var i = 0; i < demandes.Length; i++)
+        foreach (var c in lot.Cotations)
         {
-            var d = demandes[i];
-            var c = lot.Cotations[i];
             w.StartRow();
-            w.Write(d.Id.Value, NpgsqlDbType.Uuid);
-            w.Write(lot.Epci, NpgsqlDbType.Varchar);
-            w.Write((int)d.Statut, NpgsqlDbType.Integer);
-            w.Write(lot.Elements[i], NpgsqlDbType.Bytea);
-            if (c is null)
+            w.Write(c.DemandeId.Value, NpgsqlDbType.Uuid);
+            w.Write(c.EpciSiren.Value, NpgsqlDbType.Varchar);
+            w.Write((int)c.Statut, NpgsqlDbType.Integer);
+            w.Write(c.Elements, NpgsqlDbType.Bytea);
+            if (c.Total is not { } total)
             {
                 for (var k = 0; k < 4; k++) w.WriteNull();
             }
             else
             {
-                w.Write(c.Total, NpgsqlDbType.Integer);
-                w.Write(c.GrilleId, NpgsqlDbType.Varchar);
-                w.Write(c.Version, NpgsqlDbType.Varchar);
-                w.Write(c.CalculeeLe.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+                w.Write(total, NpgsqlDbType.Integer);
+                w.Write(c.GrilleId!, NpgsqlDbType.Varchar);
+                w.Write(c.Version!, NpgsqlDbType.Varchar);
+                w.Write(c.CalculeeLe!.Value.ToUniversalTime(), NpgsqlDbType.TimestampTz);
             }
         }
     }
