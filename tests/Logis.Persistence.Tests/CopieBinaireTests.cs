@@ -1,5 +1,3 @@
-using Logis.Persistence.Cotation;
-
 namespace Logis.Persistence.Tests;
 
 /// <summary>
@@ -35,5 +33,38 @@ public class CopieBinaireTests
             0, 0, 0, 2, 0x01, 0x02,
         ];
         Assert.Equal([.. entete, .. ligne, .. ligne, .. ligne, 0xFF, 0xFF], sortie.ToArray());
+    }
+
+    [Fact]
+    public void En_memoire_les_lignes_seules_avec_dates_horodatages_textes_json_et_nuls_puis_effacees()
+    {
+        var ecrivain = new EcrivainCopieBinaire(capacite: 8);
+        using var json = new System.Text.Json.Utf8JsonWriter(ecrivain);
+        for (var tour = 0; tour < 2; tour++)
+        {
+            ecrivain.Effacer();
+            ecrivain.Ligne(7);
+            ecrivain.Date(new DateOnly(2000, 1, 2));
+            ecrivain.Horodatage(new DateTimeOffset(2000, 1, 1, 1, 0, 1, TimeSpan.FromHours(1)).AddTicks(19));
+            ecrivain.Booleen(true);
+            ecrivain.Texte("é");
+            ecrivain.Octets([7, 8]);
+            ecrivain.Nul();
+            ecrivain.Json(json, 42, (w, v) => w.WriteNumberValue(v));
+        }
+
+        byte[] attendu =
+        [
+            0, 7,
+            0, 0, 0, 4, 0, 0, 0, 1,
+            // 00:00:01 UTC and 1.9 µs: microseconds since 2000-01-01 UTC, truncated.
+            0, 0, 0, 8, 0, 0, 0, 0, 0, 0x0F, 0x42, 0x41,
+            0, 0, 0, 1, 1,
+            0, 0, 0, 2, 0xC3, 0xA9,
+            0, 0, 0, 2, 7, 8,
+            0xFF, 0xFF, 0xFF, 0xFF,
+            0, 0, 0, 2, (byte)'4', (byte)'2',
+        ];
+        Assert.Equal(attendu, ecrivain.Lignes.ToArray());
     }
 }

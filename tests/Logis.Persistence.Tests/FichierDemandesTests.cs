@@ -172,7 +172,7 @@ public class FichierDemandesTests(TerritoireSemeFixture fixture)
             Assert.Equal(0, await vide.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM cotation_demande").SingleAsync());
         Assert.Equal(essai.Rapport.Erreurs, import.Rapport.Erreurs);
         Assert.Equal(Volume(f) + 1, Assert.Single(import.Rapport.Erreurs).Ligne);
-        Assert.Equal((essai.Rapport.Lignes, essai.Rapport.Valides.Count), (import.Rapport.Lignes, import.Rapport.Valides.Count));
+        Assert.Equal((essai.Rapport.Lignes, essai.Rapport.NombreValides), (import.Rapport.Lignes, import.Rapport.NombreValides));
 
         // The same file, repaired, is then written whole: the attempt rolled back left no row nor number behind.
         var (propre, _) = FichierDeTest.Generer(communes, Volume(f), 14, casser: false);
@@ -229,5 +229,35 @@ public class FichierDemandesTests(TerritoireSemeFixture fixture)
         var doublon = await ImporterAsync(vierge, export, essai: true);
         Assert.Equal(Volume(f), doublon.Rapport.LignesEnErreur);
         Assert.All(doublon.Rapport.Erreurs, e => Assert.Contains("existe déjà", e.Motif, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The binary COPY of PostgreSQL, whose rows are written byte by byte by the import, stores exactly what EF Core stores for the
+    /// same file at the same instant: every column of the demands, of their events and of their cotation_demande rows (JSON content
+    /// and scoring elements included), the random identifiers aside.
+    /// </summary>
+    [Fact]
+    public async Task Sur_PostgreSQL_le_COPY_ecrit_les_memes_lignes_qu_EF_Core()
+    {
+        var horloge = new HorlogeReglable { Maintenant = new DateTimeOffset(2026, 11, 27, 14, 3, 7, TimeSpan.FromHours(1)).AddTicks(1_234_567) };
+        async Task<List<string>> LignesAsync(bool sansCopy)
+        {
+            var (options, communes) = await BaseViergeAsync(BasesDeTest.Postgres);
+            var (csv, _) = FichierDeTest.Generer(communes, 3 * ImportDemandes.TailleLot + 17, 23, casser: false);
+            await using var db = BasesDeTest.Ouvrir(options);
+            var r = await new ImportDemandes(db, horloge) { SansCopy = sansCopy }.ImporterAsync(new StringReader(csv), Tpm, Importateur, "test", essai: false);
+            Assert.Equal(3 * ImportDemandes.TailleLot + 17, r.Importees);
+            return await db.Database.SqlQueryRaw<string>("""
+                SELECT (to_jsonb(d) - 'Id')::text AS "Value" FROM demande d
+                UNION ALL SELECT d."Numero" || ' ' || (to_jsonb(e) - 'DemandeId')::text FROM demande_evenement e JOIN demande d ON d."Id" = e."DemandeId"
+                UNION ALL SELECT d."Numero" || ' ' || (to_jsonb(c) - 'DemandeId')::text FROM cotation_demande c JOIN demande d ON d."Id" = c."DemandeId"
+                ORDER BY 1
+                """).ToListAsync();
+        }
+
+        var parEfCore = await LignesAsync(sansCopy: true);
+        var parCopy = await LignesAsync(sansCopy: false);
+        Assert.Equal(3 * (3 * ImportDemandes.TailleLot + 17), parCopy.Count);
+        Assert.Equal(parEfCore, parCopy);
     }
 }

@@ -23,7 +23,16 @@ public sealed class RapportAnalyse
 {
     public int Lignes { get; internal set; }
     public List<ErreurLigne> Erreurs { get; } = [];
+
+    /// <summary>The valid demands, kept by an analysis alone (a direct import hands them over to the writing instead: see <see cref="NombreValides"/>).</summary>
     public List<DemandeLue> Valides { get; } = [];
+
+    /// <summary>Valid demands handed over to the writing as they were read, not kept in <see cref="Valides"/>.</summary>
+    internal int Remises { get; set; }
+
+    /// <summary>How many lines are valid demands.</summary>
+    public int NombreValides => Valides.Count + Remises;
+
     public int LignesEnErreur => Erreurs.Select(e => e.Ligne).Distinct().Count();
     public bool EstValide => Erreurs.Count == 0;
 }
@@ -51,25 +60,42 @@ public static class AnalyseurFichierDemandes
     internal static RapportAnalyse Analyser(TextReader texte, ContexteAnalyse contexte, int taille, Action<DemandeLue[]> lot, CancellationToken ct) =>
         Analyser(texte, contexte, new Suite(lot, taille, -1, ct));
 
-    /// <summary>Where the valid demands go while the file is analysed (without a batch action, they only stay in the report).</summary>
+    /// <summary>
+    /// Where the valid demands go while the file is analysed: into the report, or, with a batch action, handed over by
+    /// <c>taille</c> as long as no line is broken, and only counted in the report (they are not kept: a direct import of a large
+    /// file would otherwise hold every demand until its end).
+    /// </summary>
     private sealed class Suite(Action<DemandeLue[]>? lot, int taille, int parallelisme, CancellationToken ct)
     {
+        private readonly List<DemandeLue> _enAttente = [];
+
         public ParallelOptions Options { get; } = new() { MaxDegreeOfParallelism = parallelisme, CancellationToken = ct };
         public CancellationToken Annulation => ct;
 
-        /// <summary>Index in the report's valid demands of the first one not yet handed over.</summary>
-        private int _remises;
+        /// <summary>A valid demand, in file order, after the errors of its line and of the lines before.</summary>
+        public void Ajouter(RapportAnalyse rapport, DemandeLue demande)
+        {
+            if (lot is null)
+            {
+                rapport.Valides.Add(demande);
+                return;
+            }
+            rapport.Remises++;
+            if (rapport.Erreurs.Count == 0) _enAttente.Add(demande);
+        }
 
-        /// <summary>Hands over the valid demands not yet given, by full batches (all of them when <paramref name="fin"/>), while the file has no error.</summary>
+        /// <summary>Hands over the valid demands waiting, by full batches (all of them when <paramref name="fin"/>), while the file has no error.</summary>
         public void Remettre(RapportAnalyse rapport, bool fin)
         {
-            if (lot is null || rapport.Erreurs.Count > 0) return;
-            while (rapport.Valides.Count - _remises >= taille || (fin && rapport.Valides.Count > _remises))
+            if (lot is null) return;
+            if (rapport.Erreurs.Count > 0)
             {
-                var n = Math.Min(taille, rapport.Valides.Count - _remises);
-                lot([.. rapport.Valides.GetRange(_remises, n)]);
-                _remises += n;
+                _enAttente.Clear();
+                return;
             }
+            if (_enAttente.Count < taille && !(fin && _enAttente.Count > 0)) return;
+            lot([.. _enAttente]);
+            _enAttente.Clear();
         }
     }
 
@@ -186,7 +212,7 @@ public static class AnalyseurFichierDemandes
         for (var i = 0; i < bloc.Count; i++)
         {
             rapport.Erreurs.AddRange(bloc[i].Lecture.Erreurs);
-            if (resultats[i] is { } demande) rapport.Valides.Add(demande);
+            if (resultats[i] is { } demande) suite.Ajouter(rapport, demande);
         }
         bloc.Clear();
         suite.Remettre(rapport, fin: false);

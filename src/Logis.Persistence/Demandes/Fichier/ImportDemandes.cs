@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -9,7 +8,6 @@ using Logis.Persistence.Cotation;
 using Logis.Persistence.Seed;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Logis.Persistence.Demandes.Fichier;
 
@@ -29,8 +27,14 @@ public sealed record ResultatImport(RapportAnalyse Rapport, bool Essai, int Impo
 /// </summary>
 public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
 {
-    /// <summary>Demands per COPY (or per SaveChanges): small enough that the batches in flight stay young for the garbage collector.</summary>
+    /// <summary>Demands per group of COPYs (or per SaveChanges).</summary>
     public const int TailleLot = 2_000;
+
+    /// <summary>
+    /// Demands handed over by the analysis at a time, registered and turned into rows at once: few enough that they are dead
+    /// before the next collection of the young generation (BENCHMARKS.md, « Fichier de la demande »).
+    /// </summary>
+    private const int TailleRemise = 512;
 
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
@@ -69,7 +73,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
         RapportAnalyse? rapport = null;
         var importees = await EcrireAsync(numeros, (lot, ctAnalyse) =>
         {
-            rapport = AnalyseurFichierDemandes.Analyser(new StringReader(fichier), contexte, TailleLot, lot, ctAnalyse);
+            rapport = AnalyseurFichierDemandes.Analyser(new StringReader(fichier), contexte, TailleRemise, lot, ctAnalyse);
             return rapport.EstValide;
         }, epci, acteur, auteur, progression, ct);
         return new ResultatImport(rapport!, false, importees);
@@ -86,7 +90,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
         if (essai || !rapport.EstValide) return new ResultatImport(rapport, essai, 0);
         var importees = await EcrireAsync([.. rapport.Valides.Select(d => d.Numero)], (lot, _) =>
         {
-            foreach (var morceau in rapport.Valides.Chunk(TailleLot)) lot(morceau);
+            foreach (var morceau in rapport.Valides.Chunk(TailleRemise)) lot(morceau);
             return true;
         }, epci, acteur, auteur, progression, ct);
         return new ResultatImport(rapport, false, importees);
@@ -118,9 +122,11 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
 
     /// <summary>
     /// Writes in ONE transaction the demands <paramref name="source"/> hands over by batch, in file order (<paramref name="numeros"/>:
-    /// the number of each line, given or not, known before the first one is written). The source runs on another thread, ahead of
-    /// the writing by two batches at most; it returns false when the file is refused, and then everything written is rolled back.
-    /// Each batch is registered (<see cref="Demande.Enregistrer"/>) and serialised on every core while the previous one is copied.
+    /// the number of each line, given or not, known before the first one is written). The source runs on another thread; each
+    /// batch it hands over is numbered there, in file order, then registered (<see cref="Demande.Enregistrer"/>) and turned into
+    /// the rows of its three COPYs on every core, at once: the demands die young, only bytes in reused buffers wait for the
+    /// writing (<see cref="LotPrepare"/>). The writing copies them by groups of <see cref="TailleLot"/> demands while the next
+    /// ones are prepared. The source returns false when the file is refused, and then everything written is rolled back.
     /// </summary>
     /// <returns>The demands written, 0 when the source refused the file.</returns>
     private async Task<int> EcrireAsync(IReadOnlyList<NumeroUnique?> numeros, Func<Action<DemandeLue[]>, CancellationToken, bool> source,
@@ -136,10 +142,9 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             using var arret = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var lots = Channel.CreateBounded<DemandeLue[]>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+            var lots = Channel.CreateBounded<LotPrepare>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
             Task<bool>? producteur = null;
-            var tampons = new ConcurrentBag<ArrayBufferWriter<byte>>();
-            var coteur = copy ? db.Coteur() : null;
+            var preparation = new Preparation(epci, quand, acteur, copy ? db.Coteur() : null, copy);
             try
             {
                 var prochain = await NumeroterAsync(numeros, departement, quand, ct);
@@ -147,7 +152,13 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
                 {
                     try
                     {
-                        return source(lues => Deposer(lots.Writer, lues, arret.Token), arret.Token);
+                        return source(lues =>
+                        {
+                            // Numbers in file order (this thread); the rest of the batch on every core.
+                            var attribues = new NumeroUnique[lues.Length];
+                            for (var i = 0; i < lues.Length; i++) attribues[i] = lues[i].Numero ?? NumeroUnique.Creer(departement, quand.Year, prochain++).Valeur;
+                            Deposer(lots.Writer, preparation.Preparer(lues, attribues), arret.Token);
+                        }, arret.Token);
                     }
                     finally
                     {
@@ -155,35 +166,32 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
                     }
                 }, CancellationToken.None);
                 var fait = 0;
-                var lot = 0;
-                Task<LotPrepare>? enPreparation = null;
-                async Task EcrireLotAsync(LotPrepare prepare)
+                var groupe = 0;
+                var enAttente = new List<LotPrepare>();
+                async Task EcrireGroupeAsync()
                 {
-                    if (copy)
-                    {
-                        await CopierAsync(prepare, ct);
-                        prepare.Rendre(tampons);
-                    }
+                    if (copy) await CopierAsync(enAttente, ct);
                     else
                     {
-                        foreach (var d in prepare.Demandes) db.AjouterDemande(d, epci);
+                        foreach (var d in enAttente.SelectMany(l => l.Demandes)) db.AjouterDemande(d, epci);
                         await db.SaveChangesAsync(ct);
                         db.ChangeTracker.Clear();
                     }
-                    fait += prepare.Demandes.Length;
+                    foreach (var l in enAttente)
+                    {
+                        fait += l.Nombre;
+                        preparation.Rendre(l);
+                    }
+                    enAttente.Clear();
                     progression?.Report(new Avancement("Demandes", fait, numeros.Count));
-                    if (ApresLot is { } crochet) await crochet(++lot, ct);
+                    if (ApresLot is { } crochet) await crochet(++groupe, ct);
                 }
-                await foreach (var lues in lots.Reader.ReadAllAsync(ct))
+                await foreach (var lot in lots.Reader.ReadAllAsync(ct))
                 {
-                    // Numbers in file order (one thread); registration and serialisation of the batch on the other cores.
-                    var attribues = new NumeroUnique[lues.Length];
-                    for (var i = 0; i < lues.Length; i++) attribues[i] = lues[i].Numero ?? NumeroUnique.Creer(departement, quand.Year, prochain++).Valeur;
-                    var preparation = Task.Run(() => LotPrepare.Preparer(lues, attribues, quand, acteur, epci, copy, coteur, tampons), CancellationToken.None);
-                    if (enPreparation is not null) await EcrireLotAsync(await enPreparation);
-                    enPreparation = preparation;
+                    enAttente.Add(lot);
+                    if (enAttente.Sum(l => l.Nombre) >= TailleLot) await EcrireGroupeAsync();
                 }
-                if (enPreparation is not null) await EcrireLotAsync(await enPreparation);
+                if (enAttente.Count > 0) await EcrireGroupeAsync();
                 if (!await producteur) return 0;
                 db.Audit.Add(new EntreeAudit
                 {
@@ -214,10 +222,10 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
         });
     }
 
-    /// <summary>Hands a batch to the writing from the analysis thread, waiting while two batches are already waiting.</summary>
-    private static void Deposer(ChannelWriter<DemandeLue[]> lots, DemandeLue[] lues, CancellationToken ct)
+    /// <summary>Hands a prepared batch to the writing from the analysis thread, waiting while the channel is full.</summary>
+    private static void Deposer(ChannelWriter<LotPrepare> lots, LotPrepare lot, CancellationToken ct)
     {
-        while (!lots.TryWrite(lues))
+        while (!lots.TryWrite(lot))
         {
             if (!lots.WaitToWriteAsync(ct).AsTask().GetAwaiter().GetResult()) throw new InvalidOperationException("L'écriture de l'import s'est arrêtée.");
         }
@@ -253,189 +261,153 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
         db.Database.ExecuteSqlInterpolatedAsync(
             $"INSERT INTO sequence_numero (\"Departement\", \"Annee\", \"Dernier\") VALUES ({departement}, {annee}, 0) ON CONFLICT DO NOTHING", ct);
 
+
     /// <summary>
-    /// A batch of registered demands and, for the COPY, the values computed before it (JSON content, search columns, scoring
-    /// elements and score): the CPU part of the writing, done on every core. The JSON contents are UTF-8 bytes in a few buffers reused from one
-    /// batch to the next (<see cref="Rendre"/>): no string per content, and nothing for the garbage collector to copy while
-    /// the batch waits for its COPY.
+    /// A batch ready to be written: its registered demands (EF Core path), or only the rows of its three COPYs (PostgreSQL), in
+    /// contiguous parts prepared each on one core, in file order.
     /// </summary>
     private sealed class LotPrepare
     {
-        private readonly ArrayBufferWriter<byte>[] _tampons;
-        private readonly int[] _debuts;
-        private readonly int[] _longueurs;
-        private readonly int _parMorceau;
+        public int Nombre { get; init; }
+        public Demande[] Demandes { get; init; } = [];
+        public Parties[] Parties { get; init; } = [];
+    }
 
-        private LotPrepare(int n, string epci, bool copy)
+    /// <summary>The rows of the three COPYs of a part of a batch, in buffers reused from one batch to the next.</summary>
+    private sealed class Parties
+    {
+        public Parties() => Json = new Utf8JsonWriter(Demandes);
+
+        public EcrivainCopieBinaire Demandes { get; } = new(1 << 18);
+        public EcrivainCopieBinaire Evenements { get; } = new(1 << 16);
+        public EcrivainCopieBinaire Cotations { get; } = new(1 << 15);
+
+        /// <summary>The writer of the JSON contents, into <see cref="Demandes"/>.</summary>
+        public Utf8JsonWriter Json { get; }
+
+        public void Effacer()
         {
-            Demandes = new Demande[n];
-            Epci = epci;
-            Recherche = copy ? new ValeursRecherche[n] : [];
-            Cotations = copy ? new CotationDemande[n] : [];
-            _debuts = copy ? new int[n] : [];
-            _longueurs = copy ? new int[n] : [];
-            // Contiguous pieces, a few per core: each is registered and serialised in order into one buffer.
-            var morceaux = Math.Max(1, Math.Min(n, Environment.ProcessorCount * 2));
-            _parMorceau = (n + morceaux - 1) / morceaux;
-            _tampons = new ArrayBufferWriter<byte>[copy ? morceaux : 0];
+            Demandes.Effacer();
+            Evenements.Effacer();
+            Cotations.Effacer();
         }
+    }
 
-        public Demande[] Demandes { get; }
-        public string Epci { get; }
-        public ValeursRecherche[] Recherche { get; }
+    /// <summary>What every batch of an import is prepared with, and the buffers it reuses.</summary>
+    private sealed class Preparation(Siren epci, DateTimeOffset quand, Acteur acteur, ICoteurDemandes? coteur, bool copy)
+    {
+        private readonly ConcurrentBag<Parties> _libres = [];
 
-        /// <summary>The row of cotation_demande of each demand (scoring elements, score).</summary>
-        public CotationDemande[] Cotations { get; }
-
-        /// <summary>The JSON content of row <paramref name="i"/>, UTF-8.</summary>
-        public ReadOnlyMemory<byte> Contenu(int i) => _tampons[i / _parMorceau].WrittenMemory.Slice(_debuts[i], _longueurs[i]);
-
-        public static LotPrepare Preparer(DemandeLue[] lues, NumeroUnique[] numeros, DateTimeOffset quand, Acteur acteur, Siren epci, bool copy,
-            ICoteurDemandes? coteur, ConcurrentBag<ArrayBufferWriter<byte>> tampons)
+        /// <summary>Registers the batch and, for the COPY, writes its rows, on every core; the demands are kept only for EF Core.</summary>
+        public LotPrepare Preparer(DemandeLue[] lues, NumeroUnique[] numeros)
         {
             var n = lues.Length;
-            var lot = new LotPrepare(n, epci.Value, copy);
-            var morceaux = (n + lot._parMorceau - 1) / lot._parMorceau;
-            Parallel.For(0, morceaux, m =>
+            var demandes = copy ? [] : new Demande[n];
+            // Contiguous parts, a few per core: each is registered and written in order into its own buffers.
+            var nombre = Math.Max(1, Math.Min(n / 32, Environment.ProcessorCount * 2));
+            var parties = copy ? new Parties[nombre] : [];
+            var parPartie = (n + nombre - 1) / nombre;
+            Parallel.For(0, nombre, m =>
             {
-                var debut = m * lot._parMorceau;
-                var fin = Math.Min(n, debut + lot._parMorceau);
-                ArrayBufferWriter<byte>? tampon = null;
-                Utf8JsonWriter? json = null;
-                if (copy)
-                {
-                    tampon = lot._tampons[m] = tampons.TryTake(out var t) ? t : new ArrayBufferWriter<byte>(lot._parMorceau * 1_024);
-                    json = new Utf8JsonWriter(tampon);
-                }
-                for (var i = debut; i < fin; i++)
+                var p = copy ? parties[m] = _libres.TryTake(out var libre) ? libre : new Parties() : null;
+                for (var i = m * parPartie; i < Math.Min(n, (m + 1) * parPartie); i++)
                 {
                     var l = lues[i];
                     var enregistrement = Demande.Enregistrer(new DemandeId(Guid.CreateVersion7()), numeros[i], l.Contenu, l.Canal, l.DateDepot, quand, acteur);
                     // The analysis applied the same rules on the same date: a refusal here is a bug, not a user error.
-                    var d = lot.Demandes[i] = enregistrement.ValeurOuNull ?? throw new InvalidOperationException($"Ligne {l.Ligne} : {enregistrement.Motif}");
-                    if (json is null) continue;
-                    lot._debuts[i] = tampon!.WrittenCount;
-                    ContenuJson.Ecrire(json, d.Contenu);
-                    json.Flush();
-                    json.Reset();
-                    lot._longueurs[i] = tampon.WrittenCount - lot._debuts[i];
-                    lot.Recherche[i] = ColonnesDemande.Valeurs(d);
-                    lot.Cotations[i] = CotationDemande.Pour(d, epci, coteur);
+                    var d = enregistrement.ValeurOuNull ?? throw new InvalidOperationException($"Ligne {l.Ligne} : {enregistrement.Motif}");
+                    if (p is null) demandes[i] = d;
+                    else Ecrire(p, d, epci, coteur);
                 }
-                json?.Dispose();
             });
-            return lot;
+            return new LotPrepare { Nombre = n, Demandes = demandes, Parties = parties };
         }
 
-        /// <summary>Gives the buffers back for the next batches, once the batch is copied.</summary>
-        public void Rendre(ConcurrentBag<ArrayBufferWriter<byte>> tampons)
+        /// <summary>Gives the buffers of a written batch back for the next ones.</summary>
+        public void Rendre(LotPrepare lot)
         {
-            foreach (var t in _tampons)
+            foreach (var p in lot.Parties)
             {
-                t.ResetWrittenCount();
-                tampons.Add(t);
+                p.Effacer();
+                _libres.Add(p);
             }
         }
     }
+
+    private const string CopyDemandes = "COPY demande (\"Id\", \"Numero\", \"Canal\", \"Statut\", \"DateDepot\", \"Contenu\", \"EpciSiren\", \"NomDemandeur\", " +
+        "\"CommunesSouhaitees\", \"ToutEpci\", \"Typologies\", \"Prioritaire\") FROM STDIN (FORMAT BINARY)";
+
+    private const string CopyEvenements =
+        "COPY demande_evenement (\"DemandeId\", \"Rang\", \"Type\", \"Quand\", \"AuteurId\", \"Organisation\", \"Resume\") FROM STDIN (FORMAT BINARY)";
+
+    private const string CopyCotations =
+        "COPY cotation_demande (\"DemandeId\", \"EpciSiren\", \"Statut\", \"Elements\", \"Total\", \"GrilleId\", \"Version\", \"CalculeeLe\") FROM STDIN (FORMAT BINARY)";
 
     /// <summary>
-    /// Binary COPY of a batch into demande, demande_evenement and cotation_demande, on the context's connection and transaction. The rows are
-    /// written with the synchronous calls (they only fill Npgsql's buffer, flushed when full), the end of each COPY asynchronously.
+    /// The rows of a demand in the three COPYs, in the columns of <see cref="CopyDemandes"/>, <see cref="CopyEvenements"/> and
+    /// <see cref="CopyCotations"/>: the demand with its search columns and its JSON content, its events, its row of cotation_demande
+    /// (LogisDbContext writes the same rows on the EF Core path).
     /// </summary>
-    private async Task CopierAsync(LotPrepare lot, CancellationToken ct)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Ecrire(Parties p, Demande d, Siren epci, ICoteurDemandes? coteur)
+    {
+        var r = ColonnesDemande.Valeurs(d);
+        var w = p.Demandes;
+        w.Ligne(12);
+        w.Uuid(d.Id.Value);
+        w.Texte(d.Numero.Valeur);
+        w.Int32((int)d.Canal);
+        w.Int32((int)d.Statut);
+        w.Date(d.DateDepot);
+        w.Json(p.Json, d.Contenu, ContenuJson.Ecrire);
+        w.Texte(epci.Value);
+        w.Texte(r.NomDemandeur);
+        w.Texte(r.Communes);
+        w.Booleen(r.ToutEpci);
+        w.Texte(r.Typologies);
+        w.Booleen(r.Prioritaire);
+
+        w = p.Evenements;
+        foreach (var e in d.Evenements)
+        {
+            w.Ligne(7);
+            w.Uuid(d.Id.Value);
+            w.Int32(e.Rang);
+            w.Int32((int)e.Type);
+            w.Horodatage(e.Quand);
+            w.Uuid(e.AuteurId.Value);
+            w.Texte(e.Organisation);
+            w.Texte(e.Resume);
+        }
+
+        var c = CotationDemande.Pour(d, epci, coteur);
+        w = p.Cotations;
+        w.Ligne(8);
+        w.Uuid(c.DemandeId.Value);
+        w.Texte(c.EpciSiren.Value);
+        w.Int32((int)c.Statut);
+        w.Octets(c.Elements);
+        if (c.Total is not { } total)
+        {
+            for (var k = 0; k < 4; k++) w.Nul();
+        }
+        else
+        {
+            w.Int32(total);
+            w.Texte(c.GrilleId!);
+            w.Texte(c.Version!);
+            w.Horodatage(c.CalculeeLe!.Value);
+        }
+    }
+
+    /// <summary>The three COPYs of a group of batches, on the context's connection and transaction (demands first: the others refer to them).</summary>
+    private async Task CopierAsync(List<LotPrepare> lots, CancellationToken ct)
     {
         var connexion = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using (var w = await connexion.BeginBinaryImportAsync(
-            "COPY demande (\"Id\", \"Numero\", \"Canal\", \"Statut\", \"DateDepot\", \"Contenu\", \"EpciSiren\", \"NomDemandeur\", " +
-            "\"CommunesSouhaitees\", \"ToutEpci\", \"Typologies\", \"Prioritaire\") FROM STDIN (FORMAT BINARY)", ct))
-        {
-            EcrireDemandes(w, lot);
-            await w.CompleteAsync(ct);
-        }
-        await using (var w = await connexion.BeginBinaryImportAsync(
-            "COPY demande_evenement (\"DemandeId\", \"Rang\", \"Type\", \"Quand\", \"AuteurId\", \"Organisation\", \"Resume\") FROM STDIN (FORMAT BINARY)", ct))
-        {
-            EcrireEvenements(w, lot.Demandes);
-            await w.CompleteAsync(ct);
-        }
-        // The row of cotation_demande of each demand (LogisDbContext keeps it on the EF Core path).
-        await using (var w = await connexion.BeginBinaryImportAsync(
-            "COPY cotation_demande (\"DemandeId\", \"EpciSiren\", \"Statut\", \"Elements\", \"Total\", \"GrilleId\", \"Version\", \"CalculeeLe\") FROM STDIN (FORMAT BINARY)", ct))
-        {
-            EcrireCotations(w, lot);
-            await w.CompleteAsync(ct);
-        }
-    }
-
-    // The row loops run a few dozen times per import, each over thousands of rows: compiled optimised from the first call
-    // (in an async method, the loop would start in the unoptimised tier).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void EcrireDemandes(NpgsqlBinaryImporter w, LotPrepare lot)
-    {
-        var demandes = lot.Demandes;
-        for (var i = 0; i < demandes.Length; i++)
-        {
-            var d = demandes[i];
-            var r = lot.Recherche[i];
-            w.StartRow();
-            w.Write(d.Id.Value, NpgsqlDbType.Uuid);
-            w.Write(d.Numero.Valeur, NpgsqlDbType.Varchar);
-            w.Write((int)d.Canal, NpgsqlDbType.Integer);
-            w.Write((int)d.Statut, NpgsqlDbType.Integer);
-            w.Write(d.DateDepot, NpgsqlDbType.Date);
-            // The UTF-8 bytes of the JSON: in binary COPY a text value is its bytes in the client encoding (UTF-8 for Npgsql), the
-            // same bytes Npgsql would send for the string; PostgreSQL still checks them as text of the column.
-            w.Write(lot.Contenu(i), NpgsqlDbType.Bytea);
-            w.Write(lot.Epci, NpgsqlDbType.Varchar);
-            w.Write(r.NomDemandeur, NpgsqlDbType.Varchar);
-            w.Write(r.Communes, NpgsqlDbType.Varchar);
-            w.Write(r.ToutEpci, NpgsqlDbType.Boolean);
-            w.Write(r.Typologies, NpgsqlDbType.Varchar);
-            w.Write(r.Prioritaire, NpgsqlDbType.Boolean);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void EcrireEvenements(NpgsqlBinaryImporter w, Demande[] demandes)
-    {
-        foreach (var d in demandes)
-        {
-            foreach (var e in d.Evenements)
-            {
-                w.StartRow();
-                w.Write(d.Id.Value, NpgsqlDbType.Uuid);
-                w.Write(e.Rang, NpgsqlDbType.Integer);
-                w.Write((int)e.Type, NpgsqlDbType.Integer);
-                w.Write(e.Quand.ToUniversalTime(), NpgsqlDbType.TimestampTz);
-                w.Write(e.AuteurId.Value, NpgsqlDbType.Uuid);
-                w.Write(e.Organisation, NpgsqlDbType.Varchar);
-                w.Write(e.Resume, NpgsqlDbType.Varchar);
-            }
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void EcrireCotations(NpgsqlBinaryImporter w, LotPrepare lot)
-    {
-        foreach (var c in lot.Cotations)
-        {
-            w.StartRow();
-            w.Write(c.DemandeId.Value, NpgsqlDbType.Uuid);
-            w.Write(c.EpciSiren.Value, NpgsqlDbType.Varchar);
-            w.Write((int)c.Statut, NpgsqlDbType.Integer);
-            w.Write(c.Elements, NpgsqlDbType.Bytea);
-            if (c.Total is not { } total)
-            {
-                for (var k = 0; k < 4; k++) w.WriteNull();
-            }
-            else
-            {
-                w.Write(total, NpgsqlDbType.Integer);
-                w.Write(c.GrilleId!, NpgsqlDbType.Varchar);
-                w.Write(c.Version!, NpgsqlDbType.Varchar);
-                w.Write(c.CalculeeLe!.Value.ToUniversalTime(), NpgsqlDbType.TimestampTz);
-            }
-        }
+        var parties = lots.SelectMany(l => l.Parties).ToList();
+        await EcrivainCopieBinaire.EnvoyerAsync(connexion, CopyDemandes, parties.Select(p => p.Demandes), ct);
+        await EcrivainCopieBinaire.EnvoyerAsync(connexion, CopyEvenements, parties.Select(p => p.Evenements), ct);
+        await EcrivainCopieBinaire.EnvoyerAsync(connexion, CopyCotations, parties.Select(p => p.Cotations), ct);
     }
 }
 

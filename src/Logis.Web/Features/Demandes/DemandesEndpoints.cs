@@ -51,7 +51,7 @@ public static class DemandesEndpoints
                     .ToDictionary(g => g.Key, g => g.Select(e => $"{e.Colonne} : {e.Motif}").ToArray());
                 return Problemes.Invalide($"{r.Rapport.LignesEnErreur} ligne(s) en erreur sur {r.Rapport.Lignes} : rien n'a été importé.", erreurs);
             }
-            return Results.Json(new ImportDemandesReponse(r.Essai, r.Rapport.Lignes, r.Rapport.Valides.Count, r.Importees), statusCode: issue.Statut);
+            return Results.Json(new ImportDemandesReponse(r.Essai, r.Rapport.Lignes, r.Rapport.NombreValides, r.Importees), statusCode: issue.Statut);
         }).Accepts<string>("text/csv").WithName("ImporterDemandes")
           .WithSummary("Importe un fichier CSV de demandes, tout ou rien (essai=true par défaut : analyse sans écrire)");
 
