@@ -2,12 +2,15 @@
 # Mesure l'import du fichier des demandes sur PostgreSQL (COPY binaire, et EF Core pour comparer) puis la
 # latence de la recherche des demandes (DemandesService.RechercherAsync) sur la base chargée.
 # Usage : bench/fichier-demandes.sh [TOTAL=1000000] [LOT=100000]
+# Puis chronomètre la commande `logis import demandes` elle-même sur un fichier de LOT lignes (processus neuf : démarrage
+# et compilation à la volée compris), sur la base chargée.
 # Démarre son propre cluster PostgreSQL jetable (réglages par défaut, fsync compris).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TOTAL=${1:-1000000}
 LOT=${2:-100000}
 dotnet build bench/Logis.Bench -c Release -v q -nologo >/dev/null
+dotnet build src/Logis.Cli -c Release -v q -nologo >/dev/null
 TMP=$(mktemp -d /tmp/logis-bench.XXXXXX)
 PGBIN=$(dirname "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | tail -1)")
 PORT=55932
@@ -19,4 +22,11 @@ PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
 echo "Charge avant : $(uptime)"
 /usr/bin/time -f "Durée totale %e s, pic mémoire %M Kio" \
   dotnet bench/Logis.Bench/bin/Release/net10.0/Logis.Bench.dll fichier-demandes "$PG" "$TOTAL" "$LOT"
+dotnet bench/Logis.Bench/bin/Release/net10.0/Logis.Bench.dll fichier-demandes fichier "$LOT" 900 "$TMP/demandes.csv"
+echo "Charge avant logis import : $(uptime)"
+DEBUT=$(date +%s.%N)
+dotnet src/Logis.Cli/bin/Release/net10.0/logis.dll import demandes --fichier "$TMP/demandes.csv" --epci 248300543 \
+  --base postgresql --connexion "$PG" </dev/null | tail -1
+FIN=$(date +%s.%N)
+python3 -c "d=$FIN-$DEBUT; print(f'logis import demandes : $LOT demandes en {d:.2f} s, {$LOT/d:.0f} demandes/s (commande entière : démarrage, lecture, analyse, écriture, validation)')"
 echo "Charge après : $(uptime)"

@@ -28,6 +28,13 @@ public static class FichierDemandesBanc
     {
         if (args is ["analyse", var lignes]) return Phases(int.Parse(lignes, System.Globalization.CultureInfo.InvariantCulture));
         if (args is ["empreinte", var nombre, var sortie]) return Empreinte(int.Parse(nombre, System.Globalization.CultureInfo.InvariantCulture), sortie);
+        if (args is ["fichier", var lignesFichier, var graineFichier, var cible])
+        {
+            // A clean file for `logis import demandes` (bench/fichier-demandes.sh times the command itself, process start included).
+            File.WriteAllText(cible, Fichier(CommunesTpm(), int.Parse(lignesFichier, System.Globalization.CultureInfo.InvariantCulture),
+                int.Parse(graineFichier, System.Globalization.CultureInfo.InvariantCulture)));
+            return 0;
+        }
         var options = new OptionsBase { Fournisseur = FournisseurBase.PostgreSql, ConnectionString = args[0] };
         var total = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
         var taille = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
@@ -152,7 +159,7 @@ public static class FichierDemandesBanc
     /// </summary>
     private static int Phases(int lignes)
     {
-        var communes = ReferenceData.Trouver().Communes().Where(c => c.EpciSiren == Tpm).OrderBy(c => c.CodeInsee.Value, StringComparer.Ordinal).ToList();
+        var communes = CommunesTpm();
         var csv = Fichier(communes, lignes, 100);
         var contexte = new ContexteAnalyse(Tpm, communes.Select(c => c.CodeInsee.Value).ToHashSet(StringComparer.Ordinal), DateOnly.FromDateTime(DateTime.Today));
         AnalyseurFichierDemandes.Analyser(new StringReader(csv), contexte); // warm-up
@@ -266,6 +273,9 @@ public static class FichierDemandesBanc
             f.WriteLine($"{v.Ligne} {v.Numero?.Valeur} {v.Canal} {v.DateDepot:yyyy-MM-dd} {Persistence.Demandes.ContenuJson.Ecrire(v.Contenu)}");
         return 0;
     }
+
+    private static List<Commune> CommunesTpm() =>
+        ReferenceData.Trouver().Communes().Where(c => c.EpciSiren == Tpm).OrderBy(c => c.CodeInsee.Value, StringComparer.Ordinal).ToList();
 
     /// <summary>A clean file of generated demands, without numbers (the import numbers them).</summary>
     private static string Fichier(List<Commune> communes, int nombre, int graine)

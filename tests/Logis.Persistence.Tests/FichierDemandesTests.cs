@@ -234,19 +234,37 @@ public class FichierDemandesTests(TerritoireSemeFixture fixture)
     /// <summary>
     /// The binary COPY of PostgreSQL, whose rows are written byte by byte by the import, stores exactly what EF Core stores for the
     /// same file at the same instant: every column of the demands, of their events and of their cotation_demande rows (JSON content
-    /// and scoring elements included), the random identifiers aside.
+    /// and scoring elements included), the random identifiers aside. Likewise under a database role that may not skip the
+    /// foreign-key checks (they then run: ADR 0008).
     /// </summary>
     [Fact]
     public async Task Sur_PostgreSQL_le_COPY_ecrit_les_memes_lignes_qu_EF_Core()
     {
         var horloge = new HorlogeReglable { Maintenant = new DateTimeOffset(2026, 11, 27, 14, 3, 7, TimeSpan.FromHours(1)).AddTicks(1_234_567) };
-        async Task<List<string>> LignesAsync(bool sansCopy)
+        const int nombre = 3 * ImportDemandes.TailleLot + 17;
+        async Task<List<string>> LignesAsync(bool sansCopy, bool roleOrdinaire = false)
         {
             var (options, communes) = await BaseViergeAsync(BasesDeTest.Postgres);
-            var (csv, _) = FichierDeTest.Generer(communes, 3 * ImportDemandes.TailleLot + 17, 23, casser: false);
+            if (roleOrdinaire)
+            {
+                // A role that owns nothing and may only read and write the tables: has_parameter_privilege is false for it.
+                var role = $"logis_import_{Guid.NewGuid():N}";
+                await using (var admin = BasesDeTest.Ouvrir(options))
+                {
+                    var sql = $"CREATE ROLE {role} NOLOGIN; GRANT ALL ON ALL TABLES IN SCHEMA public TO {role}; GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {role}";
+                    await admin.Database.ExecuteSqlRawAsync(sql);
+                }
+                options = new OptionsBase
+                {
+                    Fournisseur = options.Fournisseur,
+                    ConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString) { Options = $"-c role={role}" }.ConnectionString,
+                };
+            }
+            var (csv, _) = FichierDeTest.Generer(communes, nombre, 23, casser: false);
             await using var db = BasesDeTest.Ouvrir(options);
             var r = await new ImportDemandes(db, horloge) { SansCopy = sansCopy }.ImporterAsync(new StringReader(csv), Tpm, Importateur, "test", essai: false);
-            Assert.Equal(3 * ImportDemandes.TailleLot + 17, r.Importees);
+            Assert.Equal(nombre, r.Importees);
+            Assert.Equal(roleOrdinaire ? "off" : "on", await db.Database.SqlQueryRaw<string>("SELECT current_setting('is_superuser') AS \"Value\"").SingleAsync());
             return await db.Database.SqlQueryRaw<string>("""
                 SELECT (to_jsonb(d) - 'Id')::text AS "Value" FROM demande d
                 UNION ALL SELECT d."Numero" || ' ' || (to_jsonb(e) - 'DemandeId')::text FROM demande_evenement e JOIN demande d ON d."Id" = e."DemandeId"
@@ -257,7 +275,8 @@ public class FichierDemandesTests(TerritoireSemeFixture fixture)
 
         var parEfCore = await LignesAsync(sansCopy: true);
         var parCopy = await LignesAsync(sansCopy: false);
-        Assert.Equal(3 * (3 * ImportDemandes.TailleLot + 17), parCopy.Count);
+        Assert.Equal(3 * nombre, parCopy.Count);
         Assert.Equal(parEfCore, parCopy);
+        Assert.Equal(parEfCore, await LignesAsync(sansCopy: false, roleOrdinaire: true));
     }
 }
