@@ -28,6 +28,7 @@ public static class FichierDemandesBanc
     {
         if (args is ["analyse", var lignes]) return Phases(int.Parse(lignes, System.Globalization.CultureInfo.InvariantCulture));
         if (args is ["empreinte", var nombre, var sortie]) return Empreinte(int.Parse(nombre, System.Globalization.CultureInfo.InvariantCulture), sortie);
+        if (args is ["csv", var nb, var g, var fichier]) return Csv(int.Parse(nb, System.Globalization.CultureInfo.InvariantCulture), int.Parse(g, System.Globalization.CultureInfo.InvariantCulture), fichier);
         var options = new OptionsBase { Fournisseur = FournisseurBase.PostgreSql, ConnectionString = args[0] };
         var total = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
         var taille = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
@@ -217,6 +218,24 @@ public static class FichierDemandesBanc
     /// channel, date, JSON content) written out. Two builds giving the same file analyse alike: the check that a faster
     /// analysis keeps the same rules and messages.
     /// </summary>
+    /// <summary>Writes a clean file of generated TPM demands without numbers (for bench/copie-serveur.sh, imported with the CLI).</summary>
+    private static int Csv(int nombre, int graine, string sortie)
+    {
+        var communes = ReferenceData.Trouver().Communes().Where(c => c.EpciSiren == Tpm).OrderBy(c => c.CodeInsee.Value, StringComparer.Ordinal).ToList();
+        var generation = communes.Select(c => new CommuneDeGeneration(c.CodeInsee, c.Nom, $"{c.Departement}000", c.Population, 0.2)).ToList();
+        var demandes = GenerateurDemandes.Generer(new ParametresGeneration(graine, nombre, "83", DateOnly.FromDateTime(DateTime.Today).AddDays(-1),
+            generation, FenetreRenouvellement.Creer(3).Valeur, ProfilDemandes.Defaut)).Valeur;
+        using var w = new StreamWriter(sortie);
+        FormatFichierDemandes.EcrireLigne(w, FormatFichierDemandes.EnteteExport());
+        foreach (var d in demandes)
+        {
+            var champs = FormatFichierDemandes.Champs(d.Numero, d.DateDepot, d.Canal, d.Contenu).ToList();
+            champs[0] = "";
+            FormatFichierDemandes.EcrireLigne(w, champs);
+        }
+        return 0;
+    }
+
     private static int Empreinte(int lignes, string sortie)
     {
         var communes = ReferenceData.Trouver().Communes().Where(c => c.EpciSiren == Tpm).OrderBy(c => c.CodeInsee.Value, StringComparer.Ordinal).ToList();
