@@ -39,7 +39,7 @@ preparer() {
   for graine in 101 102; do
     dotnet bench/Logis.Bench/bin/Release/net10.0/Logis.Bench.dll fichier-demandes csv 100000 "$graine" "$DIR/demandes-$graine.csv"
     # The real import (CLI, binary COPY path), under the shared lock since it loads the machine.
-    flock "$VERROU" "${CLI[@]}" import demandes --fichier "$DIR/demandes-$graine.csv" --epci "$EPCI" --base postgresql --connexion "$CNX" | tail -1
+    flock -o "$VERROU" "${CLI[@]}" import demandes --fichier "$DIR/demandes-$graine.csv" --epci "$EPCI" --base postgresql --connexion "$CNX" | tail -1
     rm -f "$DIR/demandes-$graine.csv"
   done
   # Dump the 100,000 most recently imported demands (the second file), then delete them so they can be inserted again.
@@ -57,7 +57,7 @@ mesurer() {
   for rep in $(seq 1 "$REPS"); do
     for v in $variantes; do
       local r
-      r=$(flock "$VERROU" bench/copie-serveur/une-mesure.sh "$DIR" "$PORT" "$v")
+      r=$(flock -o "$VERROU" bench/copie-serveur/une-mesure.sh "$DIR" "$PORT" "$v")
       printf '%s\t%s\t%s\t%s\n' "$v" "$rep" "$r" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$sortie"
     done
   done

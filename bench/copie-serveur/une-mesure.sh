@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# One repetition of one variant (called by bench/copie-serveur.sh under the bench lock).
+# One repetition of one variant (called by bench/copie-serveur.sh under the bench lock, taken with `flock -o` so that a
+# server restarted here does not inherit the lock file descriptor and keep the lock held).
 # Usage : une-mesure.sh DIR PORT VARIANTE
 # Prints: cpu_s wall_s cpu_demande cpu_evenement cpu_cotation wal_mb
 # The variant block of variantes.sql (from "-- variante: NAME" to the next one) runs inside the transaction before the
 # three COPYs; directives in the block: "-- fin: COMMIT" (commit then delete the rows again, outside the timing),
-# "-- serveur: -c x=y ..." (restart the server with these options for this repetition, then restart it as before).
+# "-- apres: SQL" (one line, run after the COPYs, timed), "-- serveur: -c x=y ..." (restart the server with these options for this repetition, then restart it as before).
 set -euo pipefail
 DIR=$1; PORT=$2; V=$3
 ICI=$(cd "$(dirname "$0")" && pwd)
@@ -14,6 +15,7 @@ PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U postgres -d postg
 BLOC=$(awk -v v="$V" '/^-- variante: /{on = ($3 == v); next} on' "$ICI/variantes.sql")
 FIN=$(grep -oP '^-- fin: \K\S+' <<<"$BLOC" || echo ROLLBACK)
 SERVEUR=$(grep -oP '^-- serveur: \K.*' <<<"$BLOC" || true)
+APRES=$(grep -oP '^-- apres: \K.*' <<<"$BLOC" || true)
 demarrer() {
   "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$DIR/pg" -m fast -w stop >/dev/null
   "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$DIR/pg" -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 $1" -l "$DIR/pg.log" -w start >/dev/null
@@ -39,6 +41,7 @@ COPY demande_evenement ($COLS_E) FROM '$DIR/dump/demande_evenement.bin' (FORMAT 
 SELECT $CPU AS c2 \gset
 COPY cotation_demande ($COLS_C) FROM '$DIR/dump/cotation_demande.bin' (FORMAT BINARY);
 SELECT $CPU AS c3 \gset
+$APRES
 $FIN;
 \pset tuples_only on
 \pset format unaligned

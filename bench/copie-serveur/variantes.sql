@@ -49,3 +49,9 @@ SET LOCAL wal_compression = zstd;
 
 -- variante: f_shared_buffers_1GB
 -- serveur: -c shared_buffers=1GB
+
+-- variante: c_replica_verif_globale
+-- Without RI triggers, plus one set-based check that every inserted child row has its parent (what the import could run
+-- instead of 200,000 per-row RI queries; here the rows of this transaction are found by xmin, a scan of both child tables).
+SET LOCAL session_replication_role = replica;
+-- apres: SELECT (SELECT count(*) FROM demande_evenement e WHERE e.xmin::text = pg_current_xact_id()::text AND NOT EXISTS (SELECT 1 FROM demande d WHERE d."Id" = e."DemandeId")) + (SELECT count(*) FROM cotation_demande c WHERE c.xmin::text = pg_current_xact_id()::text AND NOT EXISTS (SELECT 1 FROM demande d WHERE d."Id" = c."DemandeId")) AS orphelins;
