@@ -50,15 +50,16 @@ preparer() {
 }
 
 mesurer() {
-  local sortie="$DIR/mesures.tsv"
-  [ -f "$sortie" ] || printf 'variante\trep\tcpu_s\twall_s\tcharge1\n' > "$sortie"
-  local variantes; variantes=$(grep -oP '^-- variante: \K\S+' bench/copie-serveur/variantes.sql)
+  local sortie="$DIR/mesures${SEULE:+-$SEULE}.tsv"
+  [ -f "$sortie" ] || printf 'variante\trep\tcpu_s\twall_s\tcpu_demande\tcpu_evenement\tcpu_cotation\twal_mo\tcharge1\n' > "$sortie"
+  # VARIANTES="a_tel_quel b_..." restricts the run; SEULE=demande only times the COPY into demande (see une-mesure.sh).
+  local variantes; variantes=${VARIANTES:-$(grep -oP '^-- variante: \K\S+' bench/copie-serveur/variantes.sql)}
   echo "Charge avant : $(uptime)"
   for rep in $(seq 1 "$REPS"); do
     for v in $variantes; do
       local r
       r=$(flock -o "$VERROU" bench/copie-serveur/une-mesure.sh "$DIR" "$PORT" "$v")
-      printf '%s\t%s\t%s\t%s\n' "$v" "$rep" "$r" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$sortie"
+      printf '%s\t%s\t%s\t%s\n' "$v" "$rep" "${r// /$'\t'}" "$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$sortie"
     done
   done
   echo "Charge après : $(uptime)"
@@ -72,14 +73,14 @@ import sys, csv, statistics as st
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter='\t'))
 par = {}
 for r in rows: par.setdefault(r['variante'], []).append(r)
-base = None
-print(f"{'variante':34} {'n':>2} {'CPU méd':>8} {'min-max':>12} {'mur méd':>8} {'min-max':>12} {'Δ CPU vs a':>10} {'charge':>6}")
+def med(rs, k): return st.median(float(r[k]) for r in rs)
+base = med(par['a_tel_quel'], 'cpu_s') if 'a_tel_quel' in par else None
+print(f"{'variante':32} {'n':>2} {'CPU méd':>7} {'min-max':>11} {'mur méd':>7} {'min-max':>11} {'ΔCPU':>6} {'dem.':>5} {'évén.':>5} {'cot.':>5} {'WAL Mo':>6} {'charge':>6}")
 for v, rs in par.items():
-    c = [float(r['cpu_s']) for r in rs]; w = [float(r['wall_s']) for r in rs]; l = [float(r['charge1']) for r in rs]
-    m = st.median(c)
-    if base is None and v.startswith('a'): base = m
-    d = f"{m - base:+.2f}" if base is not None else ''
-    print(f"{v:34} {len(c):>2} {m:8.2f} {min(c):5.2f}-{max(c):5.2f} {st.median(w):8.2f} {min(w):5.2f}-{max(w):5.2f} {d:>10} {st.median(l):6.2f}")
+    c = [float(r['cpu_s']) for r in rs]; w = [float(r['wall_s']) for r in rs]
+    d = f"{st.median(c) - base:+.2f}" if base is not None else ''
+    print(f"{v:32} {len(c):>2} {st.median(c):7.2f} {min(c):5.2f}-{max(c):5.2f} {st.median(w):7.2f} {min(w):5.2f}-{max(w):5.2f} {d:>6} "
+          f"{med(rs,'cpu_demande'):5.2f} {med(rs,'cpu_evenement'):5.2f} {med(rs,'cpu_cotation'):5.2f} {med(rs,'wal_mo'):6.0f} {med(rs,'charge1'):6.2f}")
 PY
 }
 
@@ -91,7 +92,7 @@ arreter() {
 case "$ETAPE" in
   preparer) preparer ;;
   mesurer) mesurer ;;
-  resume) resume "$DIR/mesures.tsv" ;;
+  resume) resume "$DIR/mesures${SEULE:+-$SEULE}.tsv" ;;
   arreter) arreter ;;
   tout) preparer; mesurer; arreter ;;
   *) echo "étape inconnue : $ETAPE" >&2; exit 2 ;;

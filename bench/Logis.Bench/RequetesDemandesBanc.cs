@@ -60,10 +60,10 @@ public static class RequetesDemandesBanc
                         && ((d.DateDernierRenouvellement ?? d.DateDepot) <= borne || d.IrrecevabiliteLe != null || d.Avertissements.Any()))
             .OrderBy(d => d.DateDepot).ThenBy(d => d.Numero).Select(d => d.Id).ToListAsync()));
         // Logis.Web/Features/Cotation/CotationDemandeService.cs (analogous demands: scores and deposit dates).
-        var autre = Guid.NewGuid();
+        var autre = new DemandeId(Guid.NewGuid());
         IQueryable<Demande> Analogues()
         {
-            var q = db.Demandes.AsNoTracking().Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == Tpm && d.Statut == StatutDemande.Active && d.Id.Value != autre);
+            var q = db.Demandes.AsNoTracking().Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == Tpm && d.Statut == StatutDemande.Active && d.Id != autre);
             var motifT = "|T3|";
             q = q.Where(d => EF.Property<string>(d, ColonnesDemande.Typologies).Contains(motifT));
             var motifC = $"|{commune.Value}|";

@@ -8,6 +8,7 @@
 # "-- apres: SQL" (one line, run after the COPYs, timed), "-- serveur: -c x=y ..." (restart the server with these options for this repetition, then restart it as before).
 set -euo pipefail
 DIR=$1; PORT=$2; V=$3
+SEULE=${SEULE:-}   # SEULE=demande: only the COPY into demande (more repetitions of the index variants in the same time)
 ICI=$(cd "$(dirname "$0")" && pwd)
 PGBIN=$(dirname "$(command -v pg_ctl || ls /usr/lib/postgresql/*/bin/pg_ctl | tail -1)")
 RUNAS=(); if [ "$(id -u)" = 0 ]; then RUNAS=(runuser -u postgres --); fi
@@ -37,9 +38,9 @@ BEGIN;
 $BLOC
 COPY demande ($COLS_D) FROM '$DIR/dump/demande.bin' (FORMAT BINARY);
 SELECT $CPU AS c1 \gset
-COPY demande_evenement ($COLS_E) FROM '$DIR/dump/demande_evenement.bin' (FORMAT BINARY);
+$([ "$SEULE" = demande ] || echo "COPY demande_evenement ($COLS_E) FROM '$DIR/dump/demande_evenement.bin' (FORMAT BINARY);")
 SELECT $CPU AS c2 \gset
-COPY cotation_demande ($COLS_C) FROM '$DIR/dump/cotation_demande.bin' (FORMAT BINARY);
+$([ "$SEULE" = demande ] || echo "COPY cotation_demande ($COLS_C) FROM '$DIR/dump/cotation_demande.bin' (FORMAT BINARY);")
 SELECT $CPU AS c3 \gset
 $APRES
 $FIN;
