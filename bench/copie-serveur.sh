@@ -13,6 +13,7 @@
 #   arreter  : stops the cluster and removes $DIR.
 # Messages are in French like the other bench scripts; results go to $DIR/mesures.tsv and a summary on stdout.
 set -euo pipefail
+SERIE=${SERIE:-${SEULE:-}}   # suffix of the results file (mesures-SERIE.tsv)
 cd "$(dirname "$0")/.."
 ETAPE=${1:-tout}
 REPS=${2:-5}
@@ -50,7 +51,7 @@ preparer() {
 }
 
 mesurer() {
-  local sortie="$DIR/mesures${SEULE:+-$SEULE}.tsv"
+  local sortie="$DIR/mesures${SERIE:+-$SERIE}.tsv"
   [ -f "$sortie" ] || printf 'variante\trep\tcpu_s\twall_s\tcpu_demande\tcpu_evenement\tcpu_cotation\twal_mo\tcharge1\n' > "$sortie"
   # VARIANTES="a_tel_quel b_..." restricts the run; SEULE=demande only times the COPY into demande (see une-mesure.sh).
   local variantes; variantes=${VARIANTES:-$(grep -oP '^-- variante: \K\S+' bench/copie-serveur/variantes.sql)}
@@ -92,7 +93,7 @@ arreter() {
 case "$ETAPE" in
   preparer) preparer ;;
   mesurer) mesurer ;;
-  resume) resume "$DIR/mesures${SEULE:+-$SEULE}.tsv" ;;
+  resume) resume "$DIR/mesures${SERIE:+-$SERIE}.tsv" ;;
   arreter) arreter ;;
   tout) preparer; mesurer; arreter ;;
   *) echo "étape inconnue : $ETAPE" >&2; exit 2 ;;

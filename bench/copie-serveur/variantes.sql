@@ -55,3 +55,8 @@ SET LOCAL wal_compression = zstd;
 -- instead of 200,000 per-row RI queries; here the rows of this transaction are found by xmin, a scan of both child tables).
 SET LOCAL session_replication_role = replica;
 -- apres: SELECT (SELECT count(*) FROM demande_evenement e WHERE e.xmin::text = pg_current_xact_id()::text AND NOT EXISTS (SELECT 1 FROM demande d WHERE d."Id" = e."DemandeId")) + (SELECT count(*) FROM cotation_demande c WHERE c.xmin::text = pg_current_xact_id()::text AND NOT EXISTS (SELECT 1 FROM demande d WHERE d."Id" = c."DemandeId")) AS orphelins;
+
+-- variante: g_sans_IX_NomDemandeur_replica
+-- The two changes recommended together: no plain (EpciSiren, NomDemandeur) index, no per-row RI checks.
+DROP INDEX "IX_demande_EpciSiren_NomDemandeur";
+SET LOCAL session_replication_role = replica;
