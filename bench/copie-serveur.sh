@@ -5,7 +5,7 @@
 #
 # Usage : bench/copie-serveur.sh [preparer|mesurer|arreter|tout] [REPETITIONS=5]
 #   preparer : throwaway cluster in $DIR (default /tmp/perf-serveur-pg), real schema (logis migrate), seed-demo (TPM),
-#              2 x 100,000 generated demands imported with the real CLI import, then 100,000 demands (the last
+#              3 x 100,000 generated demands imported with the real CLI import, then 100,000 demands (the last
 #              imported ones) dumped in binary with the column lists of CopierAsync and DELETEd + VACUUMed so that
 #              the experiments can insert them again (always rolled back, except the COMMIT variant which deletes them after).
 #   mesurer  : every variant of bench/copie-serveur/variantes.sql, REPETITIONS times each, round-robin, each repetition
@@ -37,7 +37,7 @@ preparer() {
   local CLI=(dotnet src/Logis.Cli/bin/Release/net10.0/logis.dll)
   "${CLI[@]}" migrate --base postgresql --connexion "$CNX" | tail -2
   "${CLI[@]}" seed-demo --base postgresql --connexion "$CNX" | tail -2
-  for graine in 101 102; do
+  for graine in 101 102 103; do
     dotnet bench/Logis.Bench/bin/Release/net10.0/Logis.Bench.dll fichier-demandes csv 100000 "$graine" "$DIR/demandes-$graine.csv"
     # The real import (CLI, binary COPY path), under the shared lock since it loads the machine.
     flock -o "$VERROU" "${CLI[@]}" import demandes --fichier "$DIR/demandes-$graine.csv" --epci "$EPCI" --base postgresql --connexion "$CNX" | tail -1
