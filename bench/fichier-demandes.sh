@@ -4,7 +4,8 @@
 # Usage : bench/fichier-demandes.sh [TOTAL=1000000] [LOT=100000]
 # Puis chronomètre la commande `logis import demandes` elle-même sur un fichier de LOT lignes (processus neuf : démarrage
 # et compilation à la volée compris), sur la base chargée.
-# Démarre son propre cluster PostgreSQL jetable (réglages par défaut, fsync compris).
+# Démarre son propre cluster PostgreSQL jetable (réglages par défaut, fsync compris ; PG_REGLAGES="-c max_wal_size=4GB …"
+# pour en essayer d'autres).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TOTAL=${1:-1000000}
@@ -16,7 +17,7 @@ PGBIN=$(dirname "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | ta
 PORT=55932
 RUNAS=(); if [ "$(id -u)" = 0 ]; then chown postgres "$TMP"; RUNAS=(runuser -u postgres --); fi
 "${RUNAS[@]}" "$PGBIN/initdb" -D "$TMP/pg" -A trust -U postgres -E UTF8 >/dev/null
-"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -o "-p $PORT -k $TMP -c listen_addresses=127.0.0.1" -l "$TMP/pg.log" -w start >/dev/null
+"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -o "-p $PORT -k $TMP -c listen_addresses=127.0.0.1 ${PG_REGLAGES:-}" -l "$TMP/pg.log" -w start >/dev/null
 trap '"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -m immediate stop >/dev/null; rm -rf "$TMP"' EXIT
 PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
 echo "Charge avant : $(uptime)"
