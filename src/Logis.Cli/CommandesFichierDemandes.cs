@@ -42,8 +42,9 @@ public static class CommandesFichierDemandes
                     {
                         var tache = ctx.AddTask(p.GetValue(essai) ? "Analyse" : "Analyse et écriture", maxValue: 1);
                         var progression = new Progress<Avancement>(a => { tache.MaxValue = Math.Max(1, a.Total); tache.Value = a.Fait; });
-                        using var lecteur = new StreamReader(f.FullName, Encoding.UTF8);
-                        resultat = await import.ImporterAsync(lecteur, siren, new Acteur(AuteurCli, nomEpci), Auteur, p.GetValue(essai), progression, ct);
+                        // Read from the disk by a buffer, twice for an import (numbers, then analysis and writing).
+                        resultat = await import.ImporterAsync(() => new StreamReader(f.FullName, Encoding.UTF8, true, 1 << 16), siren,
+                            new Acteur(AuteurCli, nomEpci), Auteur, p.GetValue(essai), progression, ct);
                         tache.Value = tache.MaxValue;
                     });
             }
