@@ -5,7 +5,8 @@
 # Puis chronomètre la commande `logis import demandes` elle-même sur un fichier de LIGNES_CLI lignes (LOT par défaut ;
 # processus neuf : démarrage et compilation à la volée compris), sur la base chargée.
 # Démarre son propre cluster PostgreSQL jetable (réglages par défaut, fsync compris ; PG_REGLAGES="-c max_wal_size=4GB …"
-# pour en essayer d'autres).
+# pour en essayer d'autres ; ROLE_ORDINAIRE=1 : imports sous un rôle sans le droit de sauter les contrôles de clé
+# étrangère, ADR 0008).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TOTAL=${1:-1000000}

@@ -38,10 +38,10 @@ public static class FichierDemandesBanc
         var options = new OptionsBase { Fournisseur = FournisseurBase.PostgreSql, ConnectionString = args[0] };
         var total = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000;
         var taille = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
-        LogisDbContext Ouvrir()
+        LogisDbContext Ouvrir(OptionsBase? autres = null)
         {
             var b = new DbContextOptionsBuilder<LogisDbContext>();
-            LogisDatabase.Configurer(b, options);
+            LogisDatabase.Configurer(b, autres ?? options);
             return new LogisDbContext(b.Options);
         }
         await using (var db = Ouvrir())
@@ -62,13 +62,29 @@ public static class FichierDemandesBanc
             var r = await new ImportDemandes(db, TimeProvider.System) { SansCopy = true }.ImporterAsync(new StringReader(csv), Tpm, acteur, "banc", false);
             Console.WriteLine($"EF Core  : {r.Importees} demandes en {chrono.Elapsed.TotalSeconds:0.00} s, {r.Importees / chrono.Elapsed.TotalSeconds:0} demandes/s (analyse comprise)");
         }
+        // ROLE_ORDINAIRE=1: the COPY imports run under a role that may not skip the foreign-key checks (ADR 0008), to measure both.
+        var importParRole = options;
+        if (Environment.GetEnvironmentVariable("ROLE_ORDINAIRE") == "1")
+        {
+            await using (var db = Ouvrir())
+            {
+                await db.Database.ExecuteSqlRawAsync("CREATE ROLE banc_import NOLOGIN; GRANT ALL ON ALL TABLES IN SCHEMA public TO banc_import; " +
+                    "GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO banc_import");
+            }
+            importParRole = new OptionsBase
+            {
+                Fournisseur = options.Fournisseur,
+                ConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(options.ConnectionString) { Options = "-c role=banc_import" }.ConnectionString,
+            };
+            Console.WriteLine("Imports COPY sous le rôle ordinaire banc_import : contrôles de clé étrangère exécutés.");
+        }
         var charge = 20_000;
         var graine = 100;
         while (charge < total)
         {
             var n = Math.Min(taille, total - charge);
             var csv = Fichier(communes, n, graine++);
-            await using var db = Ouvrir();
+            await using var db = Ouvrir(importParRole);
             var import = new ImportDemandes(db, TimeProvider.System);
             // The import's own server process (one open connection for the context): its CPU time is read from /proc.
             await db.Database.OpenConnectionAsync();
