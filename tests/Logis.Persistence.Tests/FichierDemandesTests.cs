@@ -232,6 +232,48 @@ public class FichierDemandesTests(TerritoireSemeFixture fixture)
     }
 
     /// <summary>
+    /// The command imports a file read from the disk (twice, by a buffer, never whole in memory): read by a tiny buffer, so that
+    /// lines and quoted fields straddle many reads, it gives the report of the same text in memory, then imports it all.
+    /// </summary>
+    [Theory, MemberData(nameof(Fournisseurs))]
+    public async Task Un_fichier_lu_depuis_le_disque_par_petits_tampons_donne_le_meme_rapport_et_s_importe(string f)
+    {
+        var (options, communes) = await BaseViergeAsync(f);
+        var chemin = Path.Combine(Path.GetTempPath(), $"logis-import-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var (casse, _) = FichierDeTest.Generer(communes, 1_500, 17, casser: true);
+            await File.WriteAllTextAsync(chemin, casse, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+            async Task<ResultatImport> DepuisLeDisqueAsync(bool essai)
+            {
+                await using var db = BasesDeTest.Ouvrir(options);
+                return await new ImportDemandes(db, TimeProvider.System)
+                    .ImporterAsync(() => new StreamReader(chemin, Encoding.UTF8, true, 64), Tpm, Importateur, "test", essai);
+            }
+            var enMemoire = await ImporterAsync(options, casse, essai: true);
+            foreach (var essai in new[] { true, false })
+            {
+                var disque = await DepuisLeDisqueAsync(essai);
+                Assert.Equal(0, disque.Importees);
+                Assert.Equal(enMemoire.Rapport.Erreurs.Select(e => e.ToString()), disque.Rapport.Erreurs.Select(e => e.ToString()));
+                Assert.Equal((enMemoire.Rapport.Lignes, enMemoire.Rapport.NombreValides), (disque.Rapport.Lignes, disque.Rapport.NombreValides));
+            }
+
+            var (propre, _) = FichierDeTest.Generer(communes, 1_500, 19, casser: false);
+            await File.WriteAllTextAsync(chemin, propre);
+            var import = await DepuisLeDisqueAsync(essai: false);
+            Assert.True(import.EstValide, string.Join("\n", import.Rapport.Erreurs.Take(5)));
+            Assert.Equal(1_500, import.Importees);
+            var (demandes, evenements, _, audit) = await ComptesAsync(options);
+            Assert.Equal((1_500, 1_500, 1), (demandes, evenements, audit));
+        }
+        finally
+        {
+            File.Delete(chemin);
+        }
+    }
+
+    /// <summary>
     /// The binary COPY of PostgreSQL, whose rows are written byte by byte by the import, stores exactly what EF Core stores for the
     /// same file at the same instant: every column of the demands, of their events and of their cotation_demande rows (JSON content
     /// and scoring elements included), the random identifiers aside. Likewise under a database role that may not skip the
