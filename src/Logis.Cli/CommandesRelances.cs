@@ -3,6 +3,7 @@ using System.Globalization;
 using Logis.Domain.Relances;
 using Logis.Domain.Territoire;
 using Logis.Persistence;
+using Logis.Persistence.Demandes;
 using Logis.Persistence.Relances;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
@@ -30,7 +31,42 @@ public static class CommandesRelances
             return await RelancerAsync(db, p.GetValue(date), p.GetValue(essai), p.GetValue(epci), TimeProvider.System,
                 new ExpediteurDossier(dossier, new OptionsRelances().AdresseExpediteur), AnsiConsole.Console, Console.Error, ct);
         });
-        return new Command("demandes", "Traitements du fichier des demandes") { relancer };
+        var mois = new Option<int>("--mois") { Description = "Conservation après radiation, en mois (1 à 12)", DefaultValueFactory = _ => PurgeDemandes.DureeMaximumMois };
+        var datePurge = new Option<string?>("--date") { Description = "Jour de la purge, AAAA-MM-JJ (par défaut : aujourd'hui, heure de Paris)" };
+        var essaiPurge = new Option<bool>("--essai") { Description = "Compte ce qui serait supprimé, sans rien supprimer" };
+        var purger = new Command("purger", "Supprime les demandes radiées depuis plus de --mois mois, avec tout ce qui s'y rattache (DATA-PROTECTION §14)")
+            { mois, datePurge, essaiPurge };
+        purger.SetAction(async (p, ct) =>
+        {
+            await using var db = BaseCli.Ouvrir(p);
+            await LogisDatabase.PreparerAsync(db, appliquerMigrations: false, ct);
+            return await PurgerAsync(db, p.GetValue(mois), p.GetValue(datePurge), p.GetValue(essaiPurge), TimeProvider.System, Console.Out, Console.Error, ct);
+        });
+        return new Command("demandes", "Traitements du fichier des demandes") { relancer, purger };
+    }
+
+    /// <summary>Exit codes: 0 done, 2 bad input.</summary>
+    public static async Task<int> PurgerAsync(LogisDbContext db, int mois, string? date, bool essai, TimeProvider horloge, TextWriter sortie,
+        TextWriter erreurs, CancellationToken ct)
+    {
+        if (PurgeDemandes.Erreur(mois) is { } erreur)
+        {
+            await erreurs.WriteLineAsync(erreur);
+            return 2;
+        }
+        var jour = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(horloge.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).DateTime);
+        if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out jour))
+        {
+            await erreurs.WriteLineAsync($"--date doit être une date AAAA-MM-JJ (reçu « {date} »).");
+            return 2;
+        }
+        var r = await new PurgeDemandes(db).PurgerAsync(jour, mois, essai, horloge.GetUtcNow(), ct);
+        foreach (var (epci, n) in r.ParEpci.OrderBy(e => e.Key.Value, StringComparer.Ordinal))
+            await sortie.WriteLineAsync($"Intercommunalité {epci} : {n} demande(s) radiée(s) avant le {r.RadieesAvant:dd/MM/yyyy}.");
+        await sortie.WriteLineAsync(essai
+            ? $"Essai : {r.Total} demande(s) seraient supprimées. Rien n'a été supprimé (relancez sans --essai)."
+            : $"{r.Total} demande(s) radiée(s) avant le {r.RadieesAvant:dd/MM/yyyy} supprimée(s), avec leur chronologie, leurs messages et leurs pièces.");
+        return 0;
     }
 
     /// <summary>Exit codes: 0 done, 1 some demands in failure (left unchanged), 2 bad input.</summary>

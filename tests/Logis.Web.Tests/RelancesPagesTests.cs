@@ -152,6 +152,24 @@ public class RelancesPagesTests(ApplicationsFixture fx)
     }
 
     [Fact]
+    public async Task La_commande_purger_compte_en_essai_sans_rien_supprimer_et_refuse_une_duree_ou_une_date_hors_regle()
+    {
+        await using var db = fx.Base(BasesDeTest.Sqlite);
+        var demandes = await db.Demandes.CountAsync();
+        var sortie = new StringWriter();
+        // Far in the future: every demand radiated so far would go; a dry run only counts them.
+        Assert.Equal(0, await CommandesRelances.PurgerAsync(db, 12, "2099-01-01", essai: true, TimeProvider.System, sortie, TextWriter.Null, CancellationToken.None));
+        Assert.Contains("Rien n'a été supprimé", sortie.ToString(), StringComparison.Ordinal);
+        Assert.Equal(demandes, await db.Demandes.CountAsync());
+
+        var erreurs = new StringWriter();
+        Assert.Equal(2, await CommandesRelances.PurgerAsync(db, 24, null, essai: true, TimeProvider.System, sortie, erreurs, CancellationToken.None));
+        Assert.Equal(2, await CommandesRelances.PurgerAsync(db, 12, "01/01/2099", essai: true, TimeProvider.System, sortie, erreurs, CancellationToken.None));
+        Assert.Contains("de 1 à 12 mois", erreurs.ToString(), StringComparison.Ordinal);
+        Assert.Contains("AAAA-MM-JJ", erreurs.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task La_commande_relancer_en_essai_liste_sans_rien_ecrire_et_refuse_une_date_mal_formee()
     {
         var app = fx.App(BasesDeTest.Sqlite);

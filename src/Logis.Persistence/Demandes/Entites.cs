@@ -61,6 +61,8 @@ public static class ActionsAudit
     public const string ExportJournal = "journal.export";
     /// <summary>The retention purge of the journal ran (the count and the horizon are in the detail).</summary>
     public const string PurgeJournal = "journal.purge";
+    /// <summary>Demands radiated beyond the retention horizon were deleted (the count and the horizon are in the detail).</summary>
+    public const string PurgeDemandes = "demande.purge-conservation";
 }
 
 /// <summary>Search columns derived from the content, kept as shadow properties of the demand row.</summary>

@@ -62,6 +62,7 @@ public sealed class JournalService(LogisDbContext db, TimeProvider horloge, Dema
         [ActionsAudit.ExportMasse] = "Export du fichier des demandes",
         [ActionsAudit.ExportJournal] = "Export du journal",
         [ActionsAudit.PurgeJournal] = "Purge du journal (durée de conservation)",
+        [ActionsAudit.PurgeDemandes] = "Purge des demandes radiées (durée de conservation)",
         [Logis.Persistence.Pieces.ActionsAuditPieces.Depot] = "Dépôt d'une pièce justificative",
         [Logis.Persistence.Pieces.ActionsAuditPieces.Remplacement] = "Remplacement d'une pièce justificative",
         [Logis.Persistence.Pieces.ActionsAuditPieces.Retrait] = "Retrait d'une pièce justificative",
