@@ -215,5 +215,7 @@ public class RelancesPagesTests(ApplicationsFixture fx)
         Assert.Contains("Logis:Relances:Heure", e.Message, StringComparison.Ordinal);
         Assert.Throws<InvalidOperationException>(() => new OptionsRelances { Expediteur = "Smtp" }.Valider());
         new OptionsRelances { HeureRecalculCotation = "" }.Valider();
+        var conservation = Assert.Throws<InvalidOperationException>(() => new OptionsRelances { ConservationDemandesMois = 36 }.Valider());
+        Assert.Contains("ConservationDemandesMois", conservation.Message, StringComparison.Ordinal);
     }
 }

@@ -40,6 +40,9 @@ public sealed class OptionsRelances
     /// <summary>[M] The run sends the warning d) itself after a CALEOL inadmissibility decision.</summary>
     public bool AvertirApresIrrecevabilite { get; set; } = true;
 
+    /// <summary>Months a radiated demand is kept before the daily run deletes it (1 to 12, DATA-PROTECTION §2 item 14).</summary>
+    public int ConservationDemandesMois { get; set; } = Demandes.PurgeDemandes.DureeMaximumMois;
+
     public TimeOnly HeureRelances => Lire(Heure, "Heure")!.Value;
 
     public TimeOnly? HeureRecalcul => Lire(HeureRecalculCotation, "HeureRecalculCotation");
@@ -59,6 +62,7 @@ public sealed class OptionsRelances
         if (TentativesMax is < 1 or > 20) throw new InvalidOperationException($"{Section}:TentativesMax est compris entre 1 et 20.");
         if (DelaiEntreTentativesMinutes is < 1 or > 1440) throw new InvalidOperationException($"{Section}:DelaiEntreTentativesMinutes est compris entre 1 et 1440.");
         if (IntervalleEnvoiMinutes is < 1 or > 1440) throw new InvalidOperationException($"{Section}:IntervalleEnvoiMinutes est compris entre 1 et 1440.");
+        if (Demandes.PurgeDemandes.Erreur(ConservationDemandesMois) is { } erreur) throw new InvalidOperationException($"{Section}:ConservationDemandesMois : {erreur}");
     }
 
     public IExpediteurMessages CreerExpediteur(ILogger journal) =>

@@ -1,6 +1,7 @@
 using Logis.Domain.Territoire;
 using Logis.Persistence;
 using Logis.Persistence.Cotation;
+using Logis.Persistence.Demandes;
 using Logis.Persistence.Relances;
 using Logis.Web.Features.Cotation;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,8 @@ public static class Planification
 
 /// <summary>
 /// The scheduler of the web app (section « Logis:Relances »), one tick a minute on the injected clock: the daily run of
-/// every hosted EPCI at <see cref="OptionsRelances.Heure"/>, the nightly rescoring of stored scores (scores age with
+/// every hosted EPCI at <see cref="OptionsRelances.Heure"/> followed by the retention purge of radiated demands
+/// (<see cref="PurgeDemandes"/>), the nightly rescoring of stored scores (scores age with
 /// seniority) at <see cref="OptionsRelances.HeureRecalculCotation"/> through <see cref="RecalculCotation"/>, and the
 /// sending of the outbox every <see cref="OptionsRelances.IntervalleEnvoiMinutes"/> minutes. Disabled (nothing runs)
 /// when <see cref="OptionsRelances.Actif"/> is false.
@@ -99,6 +101,9 @@ public sealed class ServiceRelancesPlanifiees(IServiceScopeFactory scopes, Optio
                 var r = await new TraitementRelances(db, horloge, options.Parametres).ExecuterAsync(epci, jour, essai: false, OrigineExecution.Planifiee, "planification", ct);
                 journal.LogInformation("Relances {Epci} du {Jour} : {Examinees} demandes examinées, {Messages} messages, {Echecs} échecs", epci, jour, r.Examinees, r.MessagesCrees, r.Echecs);
             }
+            // Then the retention of radiated demands (DATA-PROTECTION §2 item 14): those radiated beyond the horizon go.
+            var purge = await new PurgeDemandes(db).PurgerAsync(jour, options.ConservationDemandesMois, essai: false, horloge.GetUtcNow(), ct);
+            if (purge.Total > 0) journal.LogInformation("Conservation : {Nombre} demandes radiées avant le {Limite} supprimées", purge.Total, purge.RadieesAvant);
         }
         finally
         {
