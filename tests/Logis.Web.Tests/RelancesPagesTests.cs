@@ -131,6 +131,33 @@ public class RelancesPagesTests(ApplicationsFixture fx)
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = jeton, ["jour"] = Aujourdhui() }))).StatusCode);
         await using (var db = fx.Base(f))
             Assert.Equal(2, await db.Messages.CountAsync(m => m.Numero == numero));
+
+        // A sent message cannot be put back in the queue; a failed one can, by an EPCI agent, audited.
+        Assert.Null(doc.QuerySelector("#reprendre"));
+        await using (var db = fx.Base(f))
+        {
+            var message = await db.Messages.SingleAsync(m => m.Id == id);
+            message.NoterEchec(DateTime.UtcNow, "Adresse postale introuvable", tentativesMax: 1, TimeSpan.FromMinutes(1));
+            await db.SaveChangesAsync();
+        }
+        var page = $"/relances/messages/{id}";
+        Assert.NotNull((await LogisFactory.DocumentAsync(await agent.GetAsync(page))).QuerySelector("#reprendre"));
+        Assert.Null((await LogisFactory.DocumentAsync(await admin.GetAsync(page))).QuerySelector("#reprendre"));
+        var jetonMessage = await LogisFactory.JetonAsync(agent, page);
+        var reprise = await agent.PostAsync($"{page}?handler=Reprendre", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = jetonMessage }));
+        Assert.Equal(HttpStatusCode.Redirect, reprise.StatusCode);
+        var apres = await LogisFactory.DocumentAsync(await agent.GetAsync(reprise.Headers.Location!.OriginalString));
+        Assert.NotNull(apres.QuerySelector("#repris"));
+        await using (var db = fx.Base(f))
+        {
+            var message = await db.Messages.AsNoTracking().SingleAsync(m => m.Id == id);
+            Assert.Equal((StatutMessage.AEnvoyer, 0), (message.Statut, message.Tentatives));
+            var audit = await db.Audit.AsNoTracking().SingleAsync(a => a.Action == ActionsAuditRelances.MessageRepris && a.DemandeId == message.DemandeId);
+            Assert.Equal("Courrier postal", audit.Detail);
+        }
+        var encore = await agent.PostAsync($"{page}?handler=Reprendre", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = jetonMessage }));
+        Assert.Equal(HttpStatusCode.Conflict, encore.StatusCode);
+        Assert.Contains("n'est pas en échec", (await LogisFactory.DocumentAsync(encore)).QuerySelector("#erreur")!.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -22,6 +22,8 @@ public static class ActionsAuditRelances
 {
     public const string Rappel = "demande.rappel-renouvellement";
     public const string Avertissement = "demande.avertissement";
+    /// <summary>An agent put a failed message back in the sending queue (the channel is in the detail).</summary>
+    public const string MessageRepris = "relance.message-repris";
 }
 
 /// <summary>

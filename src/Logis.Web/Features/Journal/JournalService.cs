@@ -57,6 +57,7 @@ public sealed class JournalService(LogisDbContext db, TimeProvider horloge, Dema
         [ActionsAudit.Radiation] = "Radiation d'une demande",
         [Logis.Persistence.Relances.ActionsAuditRelances.Rappel] = "Rappel de renouvellement (traitement quotidien)",
         [Logis.Persistence.Relances.ActionsAuditRelances.Avertissement] = "Avertissement avant radiation (traitement quotidien)",
+        [Logis.Persistence.Relances.ActionsAuditRelances.MessageRepris] = "Message au demandeur remis en file d'envoi",
         [ActionsAudit.Fusion] = "Fusion de deux demandes",
         [ActionsAudit.Import] = "Import d'un fichier de demandes",
         [ActionsAudit.ExportMasse] = "Export du fichier des demandes",

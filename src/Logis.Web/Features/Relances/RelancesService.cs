@@ -2,6 +2,7 @@ using Logis.Domain.Acces;
 using Logis.Domain.Relances;
 using Logis.Domain.Territoire;
 using Logis.Persistence;
+using Logis.Persistence.Demandes;
 using Logis.Persistence.Relances;
 using Logis.Web.Features.Territoire;
 using Logis.Web.Infrastructure;
@@ -16,7 +17,7 @@ public sealed record ExecutionVue(
 public sealed record MessageVue(Guid Id, string Numero, string Type, string Canal, string Statut, int Tentatives, DateTimeOffset CreeLe,
     DateTimeOffset? EnvoyeLe, string? DerniereErreur);
 
-public sealed record MessageDetail(MessageVue Message, string Destinataire, string Sujet, string Corps);
+public sealed record MessageDetail(MessageVue Message, string Destinataire, string Sujet, string Corps, bool EnEchec);
 
 public sealed record PrevisionVue(string Type, string Libelle, int Nombre);
 
@@ -103,8 +104,30 @@ public sealed class RelancesService(LogisDbContext db, TimeProvider horloge, Opt
 
     public async Task<MessageDetail?> MessageAsync(Siren epci, Guid id, CancellationToken ct) =>
         await db.Messages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id && m.EpciSiren == epci, ct) is { } m
-            ? new MessageDetail(Vue(m), m.Destinataire, m.Sujet, m.Corps)
+            ? new MessageDetail(Vue(m), m.Destinataire, m.Sujet, m.Corps, m.Statut == StatutMessage.Echec)
             : null;
+
+    /// <summary>
+    /// Puts a failed message of the agent's EPCI back in the sending queue (after its address was corrected in the demand,
+    /// for instance), with an audit row; the next sending takes it. Null when the message is not the EPCI's, false when it
+    /// is not in failure (nothing changes).
+    /// </summary>
+    public async Task<bool?> ReprendreAsync(Agent agent, Guid id, CancellationToken ct)
+    {
+        var epci = agent.Perimetre.EpciSiren;
+        if (await db.Messages.SingleOrDefaultAsync(m => m.Id == id && m.EpciSiren == epci, ct) is not { } message) return null;
+        if (message.Statut != StatutMessage.Echec) return false;
+        var maintenant = horloge.GetUtcNow();
+        message.Reprendre(maintenant.UtcDateTime);
+        db.Audit.Add(new EntreeAudit
+        {
+            Quand = maintenant, AuteurId = agent.Id, Auteur = agent.Nom,
+            Organisation = await db.Epcis.AsNoTracking().Where(e => e.Siren == epci).Select(e => e.Nom).SingleOrDefaultAsync(ct) ?? epci.Value,
+            Action = ActionsAuditRelances.MessageRepris, DemandeId = message.DemandeId, EpciSiren = epci, Detail = LibelleCanal(message.Canal),
+        });
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
 
     /// <summary>« Lancer maintenant »: today's run for the agent's EPCI, then the sending of the queue. Null when a run is already going.</summary>
     public async Task<(ResultatRelances Relances, ResultatEnvoi Envoi)?> LancerAsync(Agent agent, CancellationToken ct)
