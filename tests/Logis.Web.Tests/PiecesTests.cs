@@ -138,6 +138,22 @@ public class PiecesTests(ApplicationsFixture fx)
     }
 
     [Theory, MemberData(nameof(Fournisseurs))]
+    public async Task Au_dela_du_quota_de_la_demande_le_depot_est_refuse_en_409_mais_un_remplacement_passe(string f)
+    {
+        var app = fx.App(f).WithWebHostBuilder(b => b.UseSetting("Logis:Pieces:NombreMaxParDemande", "2"));
+        var client = ClientApi(app);
+        var numero = await DemandesApiTests.CreerAsync(client, DemandesApiTests.Saisie("Piecesquota"));
+        var premiere = await DeposerAsync(client, numero, "avis_imposition", Pdf, "avis.pdf");
+        await DeposerAsync(client, numero, "avis_imposition", Png, "avis.png");
+        var url = $"/api/v1/demandes/{numero}/pieces";
+        var refus = await ProblemeAsync(await client.PostAsync(url, Formulaire("avis_imposition", Pdf, "encore.pdf")), HttpStatusCode.Conflict);
+        Assert.Contains("déjà 2 pièces", refus.GetProperty("detail").GetString()!, StringComparison.Ordinal);
+        Assert.Equal(2, (await client.GetFromJsonAsync<JsonElement>(url)).GetProperty("pieces").GetArrayLength());
+        await DeposerAsync(client, numero, "avis_imposition", Pdf, "avis-corrige.pdf", remplace: premiere.GetProperty("id").GetString());
+        Assert.Equal(2, (await client.GetFromJsonAsync<JsonElement>(url)).GetProperty("pieces").GetArrayLength());
+    }
+
+    [Theory, MemberData(nameof(Fournisseurs))]
     public async Task Les_erreurs_sont_des_problemdetails_400_401_404_413(string f)
     {
         var client = fx.App(f).ClientApi("epci");

@@ -12,29 +12,43 @@ public enum FormatPiece
     Png = 3,
 }
 
-/// <summary>Upload limits, set by configuration (<c>Logis:Pieces</c>).</summary>
+/// <summary>Upload limits, set by configuration (<c>Logis:Pieces</c>): per file, and per demand (DATA-PROTECTION §2 item 31).</summary>
 public sealed record ReglesDepot
 {
     public const long TailleMaxParDefaut = 10L * 1024 * 1024;
     public const int LongueurNomMaxParDefaut = 120;
+    public const int NombreMaxParDefaut = 40;
+    public const long VolumeMaxParDefaut = 100L * 1024 * 1024;
 
-    private ReglesDepot(long tailleMaxOctets, int longueurNomMax)
+    private ReglesDepot(long tailleMaxOctets, int longueurNomMax, int nombreMaxParDemande, long volumeMaxParDemandeOctets)
     {
         TailleMaxOctets = tailleMaxOctets;
         LongueurNomMax = longueurNomMax;
+        NombreMaxParDemande = nombreMaxParDemande;
+        VolumeMaxParDemandeOctets = volumeMaxParDemandeOctets;
     }
 
     public long TailleMaxOctets { get; }
     public int LongueurNomMax { get; }
 
-    public static ReglesDepot ParDefaut { get; } = new(TailleMaxParDefaut, LongueurNomMaxParDefaut);
+    /// <summary>Available pieces a demand may hold at once (a replacement does not count twice).</summary>
+    public int NombreMaxParDemande { get; }
 
-    public static Resultat<ReglesDepot> Creer(long tailleMaxOctets, int longueurNomMax = LongueurNomMaxParDefaut)
+    /// <summary>Total size of the available pieces of a demand.</summary>
+    public long VolumeMaxParDemandeOctets { get; }
+
+    public static ReglesDepot ParDefaut { get; } = new(TailleMaxParDefaut, LongueurNomMaxParDefaut, NombreMaxParDefaut, VolumeMaxParDefaut);
+
+    public static Resultat<ReglesDepot> Creer(long tailleMaxOctets, int longueurNomMax = LongueurNomMaxParDefaut, int nombreMaxParDemande = NombreMaxParDefaut,
+        long volumeMaxParDemandeOctets = VolumeMaxParDefaut)
     {
         var erreurs = new List<string>();
         if (tailleMaxOctets is < 1024 or > 100L * 1024 * 1024) erreurs.Add("La taille maximale d'une pièce est comprise entre 1 Ko et 100 Mo.");
         if (longueurNomMax is < 20 or > 255) erreurs.Add("La longueur maximale du nom de fichier est comprise entre 20 et 255 caractères.");
-        return Resultat.SiAucuneErreur(erreurs, () => new ReglesDepot(tailleMaxOctets, longueurNomMax));
+        if (nombreMaxParDemande is < 1 or > 500) erreurs.Add("Le nombre maximal de pièces d'une demande est compris entre 1 et 500.");
+        if (volumeMaxParDemandeOctets < tailleMaxOctets || volumeMaxParDemandeOctets > 2L * 1024 * 1024 * 1024)
+            erreurs.Add("Le volume maximal des pièces d'une demande est compris entre la taille maximale d'une pièce et 2 Go.");
+        return Resultat.SiAucuneErreur(erreurs, () => new ReglesDepot(tailleMaxOctets, longueurNomMax, nombreMaxParDemande, volumeMaxParDemandeOctets));
     }
 
     /// <summary>The size limit in French words (« 10 Mo »).</summary>
@@ -90,6 +104,20 @@ public sealed class FichierPiece
         taille > regles.TailleMaxOctets
             ? $"Le fichier est trop volumineux ({TailleLisible(taille)}) : une pièce ne doit pas dépasser {regles.TailleMaxLisible}."
             : null;
+
+    /// <summary>
+    /// Checks the quota of a demand that holds <paramref name="nombre"/> available pieces of <paramref name="volume"/> bytes in all,
+    /// before adding one of <paramref name="taille"/> bytes, or replacing one of <paramref name="tailleRemplacee"/> bytes (which leaves).
+    /// </summary>
+    public static string? ErreurQuota(int nombre, long volume, long taille, long? tailleRemplacee, ReglesDepot regles)
+    {
+        if (tailleRemplacee is null && nombre >= regles.NombreMaxParDemande)
+            return $"La demande compte déjà {nombre} pièces, le maximum : remplacez ou retirez une pièce avant d'en déposer une autre.";
+        var apres = volume - (tailleRemplacee ?? 0) + taille;
+        return apres > regles.VolumeMaxParDemandeOctets
+            ? $"Les pièces de la demande occuperaient {TailleLisible(apres)}, au-delà des {TailleLisible(regles.VolumeMaxParDemandeOctets)} permis : remplacez ou retirez une pièce."
+            : null;
+    }
 
     public static Resultat<FichierPiece> Verifier(string? nomFichier, ReadOnlySpan<byte> contenu, ReglesDepot regles)
     {

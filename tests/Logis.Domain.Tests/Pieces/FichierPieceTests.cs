@@ -63,6 +63,20 @@ public class FichierPieceTests
         Assert.False(ReglesDepot.Creer(0).EstSucces);
     }
 
+    [Fact]
+    public void Le_quota_d_une_demande_compte_ses_pieces_et_leur_volume_une_piece_remplacee_partant()
+    {
+        var regles = ReglesDepot.Creer(2048, nombreMaxParDemande: 3, volumeMaxParDemandeOctets: 5000).Valeur!;
+        Assert.Null(FichierPiece.ErreurQuota(2, 3000, 2000, null, regles));
+        Assert.Contains("déjà 3 pièces", FichierPiece.ErreurQuota(3, 3000, 100, null, regles), StringComparison.Ordinal);
+        // Replacing one of the three: the count stays, the replaced size leaves the volume.
+        Assert.Null(FichierPiece.ErreurQuota(3, 4900, 2000, 1900, regles));
+        Assert.Contains("au-delà des 4,9 Ko permis", FichierPiece.ErreurQuota(2, 4000, 2000, null, regles), StringComparison.Ordinal);
+        Assert.False(ReglesDepot.Creer(2048, nombreMaxParDemande: 0).EstSucces);
+        Assert.False(ReglesDepot.Creer(4096, volumeMaxParDemandeOctets: 2048).EstSucces);
+        Assert.Equal((40, 100L * 1024 * 1024), (ReglesDepot.ParDefaut.NombreMaxParDemande, ReglesDepot.ParDefaut.VolumeMaxParDemandeOctets));
+    }
+
     [Theory]
     [InlineData("../../etc/passwd.pdf", "chemin")]
     [InlineData("dossier/avis.pdf", "chemin")]

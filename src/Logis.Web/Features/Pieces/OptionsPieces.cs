@@ -16,6 +16,12 @@ public sealed class OptionsPieces
     public string? Dossier { get; set; }
 
     public long TailleMaxOctets { get; set; } = ReglesDepot.TailleMaxParDefaut;
+
+    /// <summary>Available pieces per demand (DATA-PROTECTION §2 item 31).</summary>
+    public int NombreMaxParDemande { get; set; } = ReglesDepot.NombreMaxParDefaut;
+
+    /// <summary>Total size of the available pieces of a demand.</summary>
+    public long VolumeMaxParDemandeOctets { get; set; } = ReglesDepot.VolumeMaxParDefaut;
 }
 
 public static class PiecesServices
@@ -24,8 +30,8 @@ public static class PiecesServices
     public static IServiceCollection AddPieces(this IServiceCollection services, IConfiguration configuration, ReferenceData reference)
     {
         var options = configuration.GetSection(OptionsPieces.Section).Get<OptionsPieces>() ?? new OptionsPieces();
-        var regles = ReglesDepot.Creer(options.TailleMaxOctets);
-        if (!regles.EstSucces) throw new InvalidOperationException($"{OptionsPieces.Section}:TailleMaxOctets : {string.Join(" ", regles.Erreurs)}");
+        var regles = ReglesDepot.Creer(options.TailleMaxOctets, ReglesDepot.LongueurNomMaxParDefaut, options.NombreMaxParDemande, options.VolumeMaxParDemandeOctets);
+        if (!regles.EstSucces) throw new InvalidOperationException($"{OptionsPieces.Section} : {string.Join(" ", regles.Erreurs)}");
         IStockagePieces stockage = options.Stockage switch
         {
             ModeStockage.Base => new StockageBase(),

@@ -100,6 +100,13 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
                 return Issue.Interdit<PieceVue>("Votre rôle ne permet pas de remplacer cette pièce.");
         }
 
+        // The quota of the demand (DATA-PROTECTION §2 item 31): its available pieces, a replaced one leaving.
+        var disponibles = db.Pieces.Where(p => p.DemandeId == demandeId && p.Statut == StatutPiece.Disponible);
+        var nombre = await disponibles.CountAsync(ct);
+        var volume = nombre == 0 ? 0 : await disponibles.SumAsync(p => p.Taille, ct);
+        if (FichierPiece.ErreurQuota(nombre, volume, verifie.Taille, ancienne?.Taille, regles) is { } quota)
+            return new Issue<PieceVue>(default, 409, quota, new() { ["fichier"] = [quota] });
+
         var demande = await db.Demandes.SingleAsync(d => d.Id == demandeId, ct);
         var acteur = await demandes.ActeurAsync(agent, ct);
         var quand = demandes.Maintenant();
