@@ -274,6 +274,28 @@ public class FichierDemandesTests(TerritoireSemeFixture fixture)
     }
 
     /// <summary>
+    /// ADR 0008: the import's COPYs run with session_replication_role = replica, which silences every ordinary trigger of the
+    /// three tables. None exists today; one added later must be ENABLE ALWAYS if it has to see imported rows — this test fails
+    /// first, so that the ADR is read again.
+    /// </summary>
+    [Fact]
+    public async Task Sur_PostgreSQL_aucun_declencheur_ordinaire_sur_les_tables_copiees_par_l_import()
+    {
+        var (options, _) = await BaseViergeAsync(BasesDeTest.Postgres);
+        await using var db = BasesDeTest.Ouvrir(options);
+        var declencheurs = await db.Database.SqlQueryRaw<string>("""
+            SELECT c.relname || '.' || t.tgname AS "Value" FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+            WHERE NOT t.tgisinternal AND t.tgenabled <> 'A' AND c.relname IN ('demande', 'demande_evenement', 'cotation_demande')
+            """).ToListAsync();
+        Assert.Empty(declencheurs);
+        // The check sees what it looks for: the foreign keys' own triggers are there (internal, silenced by replica too).
+        Assert.True(await db.Database.SqlQueryRaw<int>("""
+            SELECT COUNT(*)::int AS "Value" FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+            WHERE t.tgisinternal AND c.relname IN ('demande_evenement', 'cotation_demande')
+            """).SingleAsync() >= 2);
+    }
+
+    /// <summary>
     /// The binary COPY of PostgreSQL, whose rows are written byte by byte by the import, stores exactly what EF Core stores for the
     /// same file at the same instant: every column of the demands, of their events and of their cotation_demande rows (JSON content
     /// and scoring elements included), the random identifiers aside. Likewise under a database role that may not skip the
