@@ -45,6 +45,15 @@ public static class CommandesRelances
         return new Command("demandes", "Traitements du fichier des demandes") { relancer, purger };
     }
 
+    /// <summary>The <c>--date</c> option: null when absent; when malformed, the French reason on <paramref name="erreurs"/> and not valid.</summary>
+    private static async Task<(bool Valide, DateOnly? Jour)> LireDateAsync(string? date, TextWriter erreurs)
+    {
+        if (date is null) return (true, null);
+        if (DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var jour)) return (true, jour);
+        await erreurs.WriteLineAsync($"--date doit être une date AAAA-MM-JJ (reçu « {date} »).");
+        return (false, null);
+    }
+
     /// <summary>Exit codes: 0 done, 2 bad input.</summary>
     public static async Task<int> PurgerAsync(LogisDbContext db, int mois, string? date, bool essai, TimeProvider horloge, TextWriter sortie,
         TextWriter erreurs, CancellationToken ct)
@@ -54,13 +63,9 @@ public static class CommandesRelances
             await erreurs.WriteLineAsync(erreur);
             return 2;
         }
-        var jour = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(horloge.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).DateTime);
-        if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out jour))
-        {
-            await erreurs.WriteLineAsync($"--date doit être une date AAAA-MM-JJ (reçu « {date} »).");
-            return 2;
-        }
-        var r = await new PurgeDemandes(db).PurgerAsync(jour, mois, essai, horloge.GetUtcNow(), ct);
+        var (valide, jour) = await LireDateAsync(date, erreurs);
+        if (!valide) return 2;
+        var r = await new PurgeDemandes(db).PurgerAsync(jour ?? TraitementRelances.Aujourdhui(horloge), mois, essai, horloge.GetUtcNow(), ct);
         foreach (var (epci, n) in r.ParEpci.OrderBy(e => e.Key.Value, StringComparer.Ordinal))
             await sortie.WriteLineAsync($"Intercommunalité {epci} : {n} demande(s) radiée(s) avant le {r.RadieesAvant:dd/MM/yyyy}.");
         await sortie.WriteLineAsync(essai
@@ -73,16 +78,8 @@ public static class CommandesRelances
     public static async Task<int> RelancerAsync(LogisDbContext db, string? date, bool essai, string? epci, TimeProvider horloge,
         IExpediteurMessages expediteur, IAnsiConsole console, TextWriter erreurs, CancellationToken ct)
     {
-        DateOnly? jour = null;
-        if (date is not null)
-        {
-            if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var j))
-            {
-                await erreurs.WriteLineAsync($"--date doit être une date AAAA-MM-JJ (reçu « {date} »).");
-                return 2;
-            }
-            jour = j;
-        }
+        var (valide, jour) = await LireDateAsync(date, erreurs);
+        if (!valide) return 2;
         List<Siren> epcis;
         if (epci is not null)
         {

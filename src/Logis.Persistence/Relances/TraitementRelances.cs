@@ -42,7 +42,10 @@ public sealed class TraitementRelances(LogisDbContext db, TimeProvider horloge, 
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     /// <summary>Today in France.</summary>
-    public DateOnly Aujourdhui() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(horloge.GetUtcNow(), Paris).DateTime);
+    public DateOnly Aujourdhui() => Aujourdhui(horloge);
+
+    /// <summary>Today in France on <paramref name="horloge"/> (the day of the daily run and of the retention purge).</summary>
+    public static DateOnly Aujourdhui(TimeProvider horloge) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(horloge.GetUtcNow(), Paris).DateTime);
 
     public async Task<ResultatRelances> ExecuterAsync(Siren epci, DateOnly? date, bool essai, OrigineExecution origine, string lanceePar, CancellationToken ct = default)
     {

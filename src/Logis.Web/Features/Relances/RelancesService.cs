@@ -4,6 +4,7 @@ using Logis.Domain.Territoire;
 using Logis.Persistence;
 using Logis.Persistence.Demandes;
 using Logis.Persistence.Relances;
+using Logis.Web.Features.Demandes;
 using Logis.Web.Features.Territoire;
 using Logis.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +37,8 @@ public sealed class VerrouRelances
 /// The use cases of /relances and its API. EPCI agents see and launch; an administrator sees only (the run performs
 /// acts on demands, which the administrator role never does — README); the other roles get 403.
 /// </summary>
-public sealed class RelancesService(LogisDbContext db, TimeProvider horloge, OptionsRelances options, VerrouRelances verrou, ILogger<RelancesService> journal)
+public sealed class RelancesService(LogisDbContext db, TimeProvider horloge, OptionsRelances options, VerrouRelances verrou, DemandesService demandes,
+    ILogger<RelancesService> journal)
 {
     public const int TaillePage = 50;
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
@@ -121,8 +123,7 @@ public sealed class RelancesService(LogisDbContext db, TimeProvider horloge, Opt
         message.Reprendre(maintenant.UtcDateTime);
         db.Audit.Add(new EntreeAudit
         {
-            Quand = maintenant, AuteurId = agent.Id, Auteur = agent.Nom,
-            Organisation = await db.Epcis.AsNoTracking().Where(e => e.Siren == epci).Select(e => e.Nom).SingleOrDefaultAsync(ct) ?? epci.Value,
+            Quand = maintenant, AuteurId = agent.Id, Auteur = agent.Nom, Organisation = (await demandes.ActeurAsync(agent, ct)).Organisation,
             Action = ActionsAuditRelances.MessageRepris, DemandeId = message.DemandeId, EpciSiren = epci, Detail = LibelleCanal(message.Canal),
         });
         await db.SaveChangesAsync(ct);
