@@ -1,3 +1,4 @@
+using Logis.Domain.Commun;
 using System.Diagnostics;
 using System.Text;
 using Logis.Domain.Acces;
@@ -47,7 +48,7 @@ public static class FichierDemandesBanc
         await using (var db = Ouvrir())
         {
             await LogisDatabase.PreparerAsync(db, appliquerMigrations: true);
-            await new TerritoireSeeder(db, ReferenceData.Trouver(), TimeProvider.System).SemerAsync(Tpm, 2026, comptesDemo: true);
+            await new TerritoireSeeder(db, ReferenceData.Trouver(), HorlogeBanc.Reelle).SemerAsync(Tpm, 2026, comptesDemo: true);
         }
         List<Commune> communes;
         await using (var db = Ouvrir())
@@ -59,7 +60,7 @@ public static class FichierDemandesBanc
             var csv = Fichier(communes, 20_000, 1);
             await using var db = Ouvrir();
             var chrono = Stopwatch.StartNew();
-            var r = await new ImportDemandes(db, TimeProvider.System) { SansCopy = true }.ImporterAsync(new StringReader(csv), Tpm, acteur, "banc", false);
+            var r = await new ImportDemandes(db, HorlogeBanc.Reelle) { SansCopy = true }.ImporterAsync(new StringReader(csv), Tpm, acteur, "banc", false);
             Console.WriteLine($"EF Core  : {r.Importees} demandes en {chrono.Elapsed.TotalSeconds:0.00} s, {r.Importees / chrono.Elapsed.TotalSeconds:0} demandes/s (analyse comprise)");
         }
         // ROLE_ORDINAIRE=1: the COPY imports run under a role that may not skip the foreign-key checks (ADR 0008), to measure both.
@@ -85,7 +86,7 @@ public static class FichierDemandesBanc
             var n = Math.Min(taille, total - charge);
             var csv = Fichier(communes, n, graine++);
             await using var db = Ouvrir(importParRole);
-            var import = new ImportDemandes(db, TimeProvider.System);
+            var import = new ImportDemandes(db, HorlogeBanc.Reelle);
             // The import's own server process (one open connection for the context): its CPU time is read from /proc.
             await db.Database.OpenConnectionAsync();
             var serveur = await db.Database.SqlQueryRaw<int>("SELECT pg_backend_pid() AS \"Value\"").SingleAsync();
@@ -115,7 +116,7 @@ public static class FichierDemandesBanc
             var agentEpci = new Agent(Guid.NewGuid(), "banc", Role.AgentEpci, new Perimetre(Tpm, null, null, null));
             var agentBailleur = new Agent(Guid.NewGuid(), "banc", Role.AgentBailleur, new Perimetre(Tpm, bailleur, null, null));
             var commune = communes.MaxBy(c => c.Population)!.CodeInsee;
-            var s = new DemandesService(db, TimeProvider.System);
+            var s = new DemandesService(db, HorlogeBanc.Reelle);
             var requetes = new (string Nom, Agent Agent, FiltreDemandes Filtre)[]
             {
                 ("EPCI, sans filtre (page 1)", agentEpci, new(null, null, null, null, null, null)),
@@ -177,7 +178,7 @@ public static class FichierDemandesBanc
     {
         var communes = CommunesTpm();
         var csv = Fichier(communes, lignes, 100);
-        var contexte = new ContexteAnalyse(Tpm, communes.Select(c => c.CodeInsee.Value).ToHashSet(StringComparer.Ordinal), DateOnly.FromDateTime(DateTime.Today));
+        var contexte = new ContexteAnalyse(Tpm, communes.Select(c => c.CodeInsee.Value).ToHashSet(StringComparer.Ordinal), HorlogeBanc.Aujourdhui);
         AnalyseurFichierDemandes.Analyser(new StringReader(csv), contexte); // warm-up
         void Mesurer(string nom, Action a)
         {
@@ -199,7 +200,7 @@ public static class FichierDemandesBanc
         Mesurer("analyse, un cœur", () => AnalyseurFichierDemandes.Analyser(new StringReader(csv), contexte, parallelisme: 1));
         RapportAnalyse rapport = null!;
         Mesurer($"analyse, {Environment.ProcessorCount} cœurs", () => rapport = AnalyseurFichierDemandes.Analyser(new StringReader(csv), contexte));
-        var quand = DateTimeOffset.Now;
+        var quand = HorlogeBanc.Reelle.MaintenantEnFrance();
         var acteur = new Acteur(new AuteurId(Guid.NewGuid()), "banc");
         var demandes = new List<Demande>();
         Mesurer("enregistrement (Demande.Enregistrer)", () =>
@@ -297,7 +298,7 @@ public static class FichierDemandesBanc
     private static string Fichier(List<Commune> communes, int nombre, int graine)
     {
         var generation = communes.Select(c => new CommuneDeGeneration(c.CodeInsee, c.Nom, $"{c.Departement}000", c.Population, 0.2)).ToList();
-        var demandes = GenerateurDemandes.Generer(new ParametresGeneration(graine, nombre, "83", DateOnly.FromDateTime(DateTime.Today).AddDays(-1),
+        var demandes = GenerateurDemandes.Generer(new ParametresGeneration(graine, nombre, "83", HorlogeBanc.Aujourdhui.AddDays(-1),
             generation, FenetreRenouvellement.Creer(3).Valeur, ProfilDemandes.Defaut)).Valeur;
         var sb = new StringBuilder(nombre * 600);
         using var w = new StringWriter(sb);

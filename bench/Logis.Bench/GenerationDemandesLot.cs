@@ -25,7 +25,7 @@ public static class GenerationDemandesLot
         LogisDatabase.Configurer(b, new OptionsBase { Fournisseur = FournisseurBase.PostgreSql, ConnectionString = connexion });
         await using (var db = new LogisDbContext(b.Options))
         {
-            var r = await new DemandesSeeder(db, TimeProvider.System).SemerAsync(Siren.Create(TerritoireSeeder.SirenTpm), 2026, 16_000);
+            var r = await new DemandesSeeder(db, HorlogeBanc.Reelle).SemerAsync(Siren.Create(TerritoireSeeder.SirenTpm), 2026, 16_000);
             Console.WriteLine($"Modèles : {r.Nombre} demandes ({chrono.Elapsed.TotalSeconds:N1} s)");
         }
         await using var c = new NpgsqlConnection(connexion);

@@ -32,7 +32,7 @@ public static class RequetesDemandesBanc
         var commune = await db.Communes.AsNoTracking().Where(c => c.EpciSiren == Tpm).OrderByDescending(c => c.Population).Select(c => c.CodeInsee).FirstAsync();
         var agentEpci = new Agent(Guid.NewGuid(), "banc", Role.AgentEpci, new Perimetre(Tpm, null, null, null));
         var agentBailleur = new Agent(Guid.NewGuid(), "banc", Role.AgentBailleur, new Perimetre(Tpm, bailleur, null, null));
-        var s = new DemandesService(db, TimeProvider.System);
+        var s = new DemandesService(db, HorlogeBanc.Reelle);
         var requetes = new List<(string Nom, Func<Task> Executer)>();
         foreach (var page in new[] { 1, 3 })
         {
@@ -54,7 +54,7 @@ public static class RequetesDemandesBanc
         // Logis.Persistence/Seed/DemandesSeeder.cs.
         requetes.Add(("DemandesSeeder : compte de l'EPCI", async () => await db.Demandes.CountAsync(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == Tpm)));
         // Logis.Persistence/Relances/TraitementRelances.cs (CandidatesAsync).
-        var borne = DateOnly.FromDateTime(DateTime.Today).AddMonths(1).AddDays(3).AddYears(-1);
+        var borne = HorlogeBanc.Aujourdhui.AddMonths(1).AddDays(3).AddYears(-1);
         requetes.Add(("TraitementRelances : candidates", async () => await db.Demandes.AsNoTracking()
             .Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == Tpm && d.Statut == StatutDemande.Active
                         && ((d.DateDernierRenouvellement ?? d.DateDepot) <= borne || d.IrrecevabiliteLe != null || d.Avertissements.Any()))

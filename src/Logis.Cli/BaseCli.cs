@@ -7,6 +7,9 @@ namespace Logis.Cli;
 /// <summary>Database options shared by every command; default: the embedded SQLite file, as the web app.</summary>
 public static class BaseCli
 {
+    /// <summary>The clock of every command: the real one, set by the composition root (Program.cs); a test sets a fake one.</summary>
+    public static TimeProvider Horloge { get; set; } = new HorlogeNonReglee();
+
     public static readonly Option<string?> OptionFournisseur = new("--base")
     {
         Description = "sqlite (par défaut) ou postgresql ; à défaut, la variable Logis__Database__Fournisseur",
@@ -41,4 +44,10 @@ public static class BaseCli
         LogisDatabase.Configurer(b, Options(p));
         return new LogisDbContext(b.Options);
     }
+}
+
+/// <summary>Fails loudly when a command runs before the composition root has set the clock.</summary>
+internal sealed class HorlogeNonReglee : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => throw new InvalidOperationException("L'horloge de la CLI n'est pas réglée (BaseCli.Horloge).");
 }

@@ -33,7 +33,7 @@ public static class CommandesFichierDemandes
             await using var db = BaseCli.Ouvrir(p);
             await LogisDatabase.PreparerAsync(db, appliquerMigrations: false, ct);
             var nomEpci = await db.Epcis.AsNoTracking().Where(e => e.Siren == siren).Select(e => e.Nom).SingleOrDefaultAsync(ct) ?? siren.Value;
-            var import = new ImportDemandes(db, TimeProvider.System);
+            var import = new ImportDemandes(db, BaseCli.Horloge);
             ResultatImport? resultat = null;
             try
             {
@@ -83,7 +83,7 @@ public static class CommandesFichierDemandes
                 n = await ExportDemandes.EcrireAsync(db.Demandes.Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == siren), w, ct);
             db.Audit.Add(new EntreeAudit
             {
-                Quand = DateTimeOffset.UtcNow, AuteurId = AuteurCli.Value, Auteur = Auteur, Organisation = siren.Value, Action = ActionsAudit.ExportMasse, EpciSiren = siren,
+                Quand = BaseCli.Horloge.GetUtcNow(), AuteurId = AuteurCli.Value, Auteur = Auteur, Organisation = siren.Value, Action = ActionsAudit.ExportMasse, EpciSiren = siren,
             });
             await db.SaveChangesAsync(ct);
             AnsiConsole.MarkupLine($"[green]{n} demandes exportées dans {Markup.Escape(f.FullName)} (sans NIR).[/]");

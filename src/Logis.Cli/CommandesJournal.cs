@@ -18,7 +18,7 @@ public static class CommandesJournal
         {
             await using var db = BaseCli.Ouvrir(p);
             await LogisDatabase.PreparerAsync(db, appliquerMigrations: false, ct);
-            return await PurgerAsync(db, p.GetValue(mois), TimeProvider.System, Console.Out, Console.Error, ct);
+            return await PurgerAsync(db, p.GetValue(mois), BaseCli.Horloge, Console.Out, Console.Error, ct);
         });
         return new Command("journal", "Journal d'audit") { purger };
     }

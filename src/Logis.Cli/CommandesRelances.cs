@@ -1,3 +1,4 @@
+using Logis.Domain.Commun;
 using System.CommandLine;
 using System.Globalization;
 using Logis.Domain.Relances;
@@ -28,7 +29,7 @@ public static class CommandesRelances
             await using var db = BaseCli.Ouvrir(p);
             await LogisDatabase.PreparerAsync(db, appliquerMigrations: false, ct);
             var dossier = Environment.GetEnvironmentVariable("Logis__Relances__Dossier") is { Length: > 0 } d ? d : new OptionsRelances().Dossier;
-            return await RelancerAsync(db, p.GetValue(date), p.GetValue(essai), p.GetValue(epci), TimeProvider.System,
+            return await RelancerAsync(db, p.GetValue(date), p.GetValue(essai), p.GetValue(epci), BaseCli.Horloge,
                 new ExpediteurDossier(dossier, new OptionsRelances().AdresseExpediteur), AnsiConsole.Console, Console.Error, ct);
         });
         var mois = new Option<int>("--mois") { Description = "Conservation après radiation, en mois (1 à 12)", DefaultValueFactory = _ => PurgeDemandes.DureeMaximumMois };
@@ -40,7 +41,7 @@ public static class CommandesRelances
         {
             await using var db = BaseCli.Ouvrir(p);
             await LogisDatabase.PreparerAsync(db, appliquerMigrations: false, ct);
-            return await PurgerAsync(db, p.GetValue(mois), p.GetValue(datePurge), p.GetValue(essaiPurge), TimeProvider.System, Console.Out, Console.Error, ct);
+            return await PurgerAsync(db, p.GetValue(mois), p.GetValue(datePurge), p.GetValue(essaiPurge), BaseCli.Horloge, Console.Out, Console.Error, ct);
         });
         return new Command("demandes", "Traitements du fichier des demandes") { relancer, purger };
     }
@@ -65,7 +66,7 @@ public static class CommandesRelances
         }
         var (valide, jour) = await LireDateAsync(date, erreurs);
         if (!valide) return 2;
-        var r = await new PurgeDemandes(db).PurgerAsync(jour ?? TraitementRelances.Aujourdhui(horloge), mois, essai, horloge.GetUtcNow(), ct);
+        var r = await new PurgeDemandes(db).PurgerAsync(jour ?? horloge.AujourdhuiEnFrance(), mois, essai, horloge.GetUtcNow(), ct);
         foreach (var (epci, n) in r.ParEpci.OrderBy(e => e.Key.Value, StringComparer.Ordinal))
             await sortie.WriteLineAsync($"Intercommunalité {epci} : {n} demande(s) radiée(s) avant le {r.RadieesAvant:dd/MM/yyyy}.");
         await sortie.WriteLineAsync(essai

@@ -40,7 +40,7 @@ public static class CommandesTerritoire
             }
             await using var db = BaseCli.Ouvrir(p);
             await LogisDatabase.PreparerAsync(db, appliquerMigrations: false, ct);
-            var seeder = new TerritoireSeeder(db, ReferenceData.Trouver(), TimeProvider.System);
+            var seeder = new TerritoireSeeder(db, ReferenceData.Trouver(), BaseCli.Horloge);
             ResultatSemis? resultat = null;
             try
             {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Logis.Cli;
 using Logis.Cli.Cotation;
 
+BaseCli.Horloge = TimeProvider.System;
 var root = new RootCommand("Logis : outil d'exploitation (base, territoires, imports, calculs en lot)");
 root.Options.Add(BaseCli.OptionFournisseur);
 root.Options.Add(BaseCli.OptionConnexion);

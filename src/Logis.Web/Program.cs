@@ -22,15 +22,16 @@ var optionsBase = builder.Configuration.GetSection(OptionsBase.Section).Get<Opti
 var optionsDemo = builder.Configuration.GetSection(OptionsDemo.Section).Get<OptionsDemo>() ?? new OptionsDemo();
 optionsDemo.Valider();
 
+// The real clock: read here only (composition root); every service takes the registered TimeProvider (tests replace it).
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddLogisPersistence(optionsBase);
 builder.Services.AddSingleton(_ => ReferenceData.Trouver());
 builder.Services.AddScoped<TerritoireQueries>();
 builder.Services.AddEligibilite(ReferenceData.Trouver());
 // Grids are checked at startup: a malformed grid file stops the start with its file and line.
-builder.Services.AddSingleton(GrillesCotation.Charger(
+builder.Services.AddSingleton(sp => GrillesCotation.Charger(
     builder.Configuration[GrillesCotation.Section] is { Length: > 0 } dossierGrilles ? dossierGrilles : GrillesCotation.TrouverDossier(),
-    Logis.Domain.Territoire.Siren.Create(optionsDemo.Epci), TimeProvider.System));
+    Logis.Domain.Territoire.Siren.Create(optionsDemo.Epci), sp.GetRequiredService<TimeProvider>()));
 builder.Services.AddScoped<TerritoireSeeder>();
 builder.Services.AddScoped<DemandesSeeder>();
 builder.Services.AddScoped<DemandesService>();
@@ -75,6 +76,7 @@ builder.Services.AddDataProtection().SetApplicationName("Logis")
     .PersistKeysToFileSystem(Directory.CreateDirectory(builder.Configuration["Logis:Cles:Dossier"] ?? Path.Combine("var", "cles")));
 
 var app = builder.Build();
+app.Services.GetRequiredService<GrillesCotation>();
 
 await using (var scope = app.Services.CreateAsyncScope())
 {

@@ -17,12 +17,12 @@ public class DemandesSeederTests(TerritoireSemeFixture fixture)
         var tpm = Siren.Create(TerritoireSeeder.SirenTpm);
         await using (var db = fixture.Ouvrir(f))
         {
-            var premier = await new DemandesSeeder(db, TimeProvider.System).SemerAsync(tpm, 7, 400);
+            var premier = await new DemandesSeeder(db, Horloges.Fixe()).SemerAsync(tpm, 7, 400);
             Assert.Equal(400, premier.Nombre);
         }
         await using (var db = fixture.Ouvrir(f))
         {
-            var second = await new DemandesSeeder(db, TimeProvider.System).SemerAsync(tpm, 7, 400);
+            var second = await new DemandesSeeder(db, Horloges.Fixe()).SemerAsync(tpm, 7, 400);
             Assert.True(second.DejaPresent);
             Assert.Equal(400, await db.Demandes.CountAsync());
             var demande = await db.Demandes.AsNoTracking().OrderBy(d => d.DateDepot).FirstAsync();

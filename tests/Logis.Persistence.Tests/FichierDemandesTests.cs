@@ -22,7 +22,7 @@ public static class FichierDeTest
     public static (string Csv, Dictionary<int, string> Casses) Generer(IReadOnlyList<Commune> communes, int nombre, int graine, bool casser, int? casseSeule = null)
     {
         var generation = communes.Select(c => new CommuneDeGeneration(c.CodeInsee, c.Nom, $"{c.Departement}000", c.Population, 0.2)).ToList();
-        var demandes = GenerateurDemandes.Generer(new ParametresGeneration(graine, nombre, "83", DateOnly.FromDateTime(DateTime.Today).AddDays(-1),
+        var demandes = GenerateurDemandes.Generer(new ParametresGeneration(graine, nombre, "83", Horloges.Aujourdhui.AddDays(-1),
             generation, FenetreRenouvellement.Creer(3).Valeur, ProfilDemandes.Defaut)).Valeur;
         var entete = FormatFichierDemandes.EnteteExport().ToList();
         entete.Add(FormatFichierDemandes.Colonne(1, FormatFichierDemandes.Nir));
@@ -103,7 +103,7 @@ public class FichierDemandesTests(TerritoireSemeFixture fixture)
     private static async Task<ResultatImport> ImporterAsync(OptionsBase o, string csv, bool essai, Func<int, CancellationToken, Task>? crochet = null, CancellationToken ct = default)
     {
         await using var db = BasesDeTest.Ouvrir(o);
-        return await new ImportDemandes(db, TimeProvider.System) { ApresLot = crochet }
+        return await new ImportDemandes(db, Horloges.Fixe()) { ApresLot = crochet }
             .ImporterAsync(new StringReader(csv), Tpm, Importateur, "test", essai, null, ct);
     }
 
@@ -247,7 +247,7 @@ public class FichierDemandesTests(TerritoireSemeFixture fixture)
             async Task<ResultatImport> DepuisLeDisqueAsync(bool essai)
             {
                 await using var db = BasesDeTest.Ouvrir(options);
-                return await new ImportDemandes(db, TimeProvider.System)
+                return await new ImportDemandes(db, Horloges.Fixe())
                     .ImporterAsync(() => new StreamReader(chemin, Encoding.UTF8, true, 64), Tpm, Importateur, "test", essai);
             }
             var enMemoire = await ImporterAsync(options, casse, essai: true);
@@ -304,7 +304,7 @@ public class FichierDemandesTests(TerritoireSemeFixture fixture)
     [Fact]
     public async Task Sur_PostgreSQL_le_COPY_ecrit_les_memes_lignes_qu_EF_Core()
     {
-        var horloge = new HorlogeReglable { Maintenant = new DateTimeOffset(2026, 11, 27, 14, 3, 7, TimeSpan.FromHours(1)).AddTicks(1_234_567) };
+        var horloge = Horloges.Fixe(new DateTimeOffset(2026, 11, 27, 14, 3, 7, TimeSpan.FromHours(1)).AddTicks(1_234_567));
         const int nombre = 3 * ImportDemandes.TailleLot + 17;
         async Task<List<string>> LignesAsync(bool sansCopy, bool roleOrdinaire = false)
         {

@@ -68,7 +68,7 @@ public class PiecesStockageTests(PiecesStockageTests.Bases fixture) : IClassFixt
 
     private static PieceJustificative Piece(Demande demande, string code, byte[] contenu, string nom = "avis.pdf") =>
         PieceJustificative.Creer(demande.Id, Catalogue.Trouver(code)!, FichierPiece.Verifier(nom, contenu, ReglesDepot.ParDefaut).Valeur!,
-            DateTimeOffset.UtcNow, Agent.Id.Value, "Agent de test", Agent.Organisation);
+            Horloges.Reference, Agent.Id.Value, "Agent de test", Agent.Organisation);
 
     private LogisDbContext Ouvrir(string f, params IInterceptor[] intercepteurs)
     {

@@ -44,7 +44,7 @@ public class PurgeDemandesTests
             foreach (var d in new[] { radiee, active }) db.AjouterDemande(d, Tpm);
             await db.SaveChangesAsync();
         }
-        var horloge = new HorlogeReglable();
+        var horloge = Horloges.ARegler();
         foreach (var jour in new[] { new DateOnly(2026, 2, 14), new DateOnly(2026, 3, 15) })
         {
             horloge.Le(jour);

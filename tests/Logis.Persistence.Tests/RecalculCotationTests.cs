@@ -39,12 +39,12 @@ public class RecalculCotationTests
     {
         var options = await BasesDeTest.CreerAsync(f, "recalcul");
         await using var db = BasesDeTest.Ouvrir(options);
-        await new TerritoireSeeder(db, TerritoireSemeFixture.Reference, TimeProvider.System).SemerAsync(Tpm, 2026, comptesDemo: false);
-        await new DemandesSeeder(db, TimeProvider.System).SemerAsync(Tpm, 11, 300);
+        await new TerritoireSeeder(db, TerritoireSemeFixture.Reference, Horloges.Fixe()).SemerAsync(Tpm, 2026, comptesDemo: false);
+        await new DemandesSeeder(db, Horloges.Fixe()).SemerAsync(Tpm, 11, 300);
         var demandes = await db.Demandes.AsSplitQuery().Where(d => d.Statut == StatutDemande.Active).OrderBy(d => d.Numero).Take(40).ToListAsync();
         var par = new Acteur(new AuteurId(Guid.NewGuid()), "Bailleur test");
         // Acts come after every seeded event (the timeline is chronological).
-        var quand = DateTimeOffset.UtcNow.AddDays(1);
+        var quand = Horloges.Reference.AddDays(1);
         for (var i = 0; i < demandes.Count; i++)
         {
             var d = demandes[i];
@@ -144,7 +144,7 @@ public class RecalculCotationTests
                 // Another agent records a refusal: its own save rewrites the demand's row (elements, status).
                 await using var autre = BasesDeTest.Ouvrir(options);
                 var d = await autre.Demandes.AsSplitQuery().Where(x => x.Statut == StatutDemande.Active).OrderBy(x => x.Numero).FirstAsync(ct);
-                Assert.True(d.NoterRefus(new LogementId(Guid.NewGuid()), MotifRefus.Localisation, DateTimeOffset.UtcNow.AddDays(400), new Acteur(new AuteurId(Guid.NewGuid()), "Autre agent")).EstReussi);
+                Assert.True(d.NoterRefus(new LogementId(Guid.NewGuid()), MotifRefus.Localisation, Horloges.Reference.AddDays(400), new Acteur(new AuteurId(Guid.NewGuid()), "Autre agent")).EstReussi);
                 await autre.SaveChangesAsync(ct);
                 touchee = d.Id;
             });

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Logis.Domain.Commun;
 using Logis.Domain.Demandes;
 using Logis.Domain.Menages;
@@ -11,18 +12,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Logis.Persistence.Tests;
-
-/// <summary>A clock the test sets by hand (French dates at 06:00 winter time).</summary>
-public sealed class HorlogeReglable : TimeProvider
-{
-    public DateTimeOffset Maintenant { get; set; }
-
-    public override DateTimeOffset GetUtcNow() => Maintenant.ToUniversalTime();
-
-    public void Le(DateOnly jour, int heure = 6) => Maintenant = new DateTimeOffset(jour.ToDateTime(new TimeOnly(heure, 0)), TimeSpan.FromHours(1));
-
-    public void Avancer(TimeSpan duree) => Maintenant += duree;
-}
 
 /// <summary>
 /// The daily lifecycle run on a real database (SQLite and PostgreSQL), with a fake clock: reminder exactly once a month
@@ -64,7 +53,7 @@ public class RelancesTests
         return options;
     }
 
-    private static async Task<ResultatRelances> LancerAsync(OptionsBase options, HorlogeReglable horloge, DateOnly jour, bool essai = false, IInterceptor? intercepteur = null)
+    private static async Task<ResultatRelances> LancerAsync(OptionsBase options, FakeTimeProvider horloge, DateOnly jour, bool essai = false, IInterceptor? intercepteur = null)
     {
         horloge.Le(jour);
         var b = new DbContextOptionsBuilder<LogisDbContext>();
@@ -91,7 +80,7 @@ public class RelancesTests
     {
         var demande = Nouvelle(J(2025, 3, 15), 1); // valid until 14/03/2026, reminder due from 14/02/2026
         var options = await BaseAsync(f, demande);
-        var horloge = new HorlogeReglable();
+        var horloge = Horloges.ARegler();
 
         Assert.Equal(0, (await LancerAsync(options, horloge, J(2026, 2, 13))).Nombre(TypeRelance.RappelRenouvellement));
         var rappel = await LancerAsync(options, horloge, J(2026, 2, 14));
@@ -148,7 +137,7 @@ public class RelancesTests
         var attribuee = Nouvelle(J(2025, 3, 15), 2);
         Assert.True(attribuee.ConstaterBailSigne(Logement, Le(J(2026, 1, 20)), Guichet).EstReussi);
         var options = await BaseAsync(f, renouvelee, attribuee);
-        var horloge = new HorlogeReglable();
+        var horloge = Horloges.ARegler();
         foreach (var jour in new[] { J(2026, 2, 14), J(2026, 3, 15), J(2026, 4, 1) })
             Assert.Empty((await LancerAsync(options, horloge, jour)).ParType);
         Assert.Empty(await MessagesAsync(options, renouvelee.Id));
@@ -163,7 +152,7 @@ public class RelancesTests
         Assert.True(irrecevable.NoterDecisionCaleol(Logement, DecisionCaleol.Irrecevabilite, null, Le(J(2025, 11, 3)), Guichet).EstReussi);
         var sansRappel = Nouvelle(J(2024, 10, 1), 2); // expired on 30/09/2025, never reminded (imported late, for instance)
         var options = await BaseAsync(f, irrecevable, sansRappel);
-        var horloge = new HorlogeReglable();
+        var horloge = Horloges.ARegler();
 
         var avertissement = await LancerAsync(options, horloge, J(2025, 11, 4));
         Assert.Equal(1, avertissement.Nombre(TypeRelance.AvertissementIrrecevabilite));
@@ -189,7 +178,7 @@ public class RelancesTests
     {
         var demande = Nouvelle(J(2025, 3, 15), 1);
         var options = await BaseAsync(f, demande);
-        var essai = await LancerAsync(options, new HorlogeReglable(), J(2026, 2, 20), essai: true);
+        var essai = await LancerAsync(options, Horloges.ARegler(), J(2026, 2, 20), essai: true);
         Assert.Null(essai.ExecutionId);
         Assert.Equal([new LigneRelance(demande.Numero.Valeur, TypeRelance.RappelRenouvellement, [CanalMessage.CourrierPostal, CanalMessage.Sms])],
             essai.Lignes.Select(l => l with { Canaux = [.. l.Canaux] }).ToList(), new ComparateurLignes());
@@ -223,7 +212,7 @@ public class RelancesTests
     {
         var demandes = new[] { Nouvelle(J(2025, 3, 10), 1), Nouvelle(J(2025, 3, 11), 2), Nouvelle(J(2025, 3, 12), 3) };
         var options = await BaseAsync(f, demandes);
-        var horloge = new HorlogeReglable();
+        var horloge = Horloges.ARegler();
 
         var r = await LancerAsync(options, horloge, J(2026, 2, 20), intercepteur: new PanneALaSauvegarde(demandes[1].Numero.Valeur));
         Assert.Equal(2, r.Nombre(TypeRelance.RappelRenouvellement));
@@ -267,7 +256,7 @@ public class RelancesTests
     {
         var demande = Nouvelle(J(2025, 3, 15), 1, courriel: true);
         var options = await BaseAsync(f, demande);
-        var horloge = new HorlogeReglable();
+        var horloge = Horloges.ARegler();
         await LancerAsync(options, horloge, J(2026, 2, 14));
         var politique = new PolitiqueEnvoi(3, TimeSpan.FromMinutes(15));
         var expediteur = new ExpediteurCapricieux(100);
@@ -284,11 +273,11 @@ public class RelancesTests
         Assert.Equal((StatutMessage.AEnvoyer, 1), (m.Statut, m.Tentatives));
         Assert.Contains("injoignable", m.DerniereErreur, StringComparison.Ordinal);
 
-        horloge.Avancer(TimeSpan.FromMinutes(16));
+        horloge.Advance(TimeSpan.FromMinutes(16));
         Assert.Equal(new ResultatEnvoi(0, 0, 2), await EnvoyerAsync());
-        horloge.Avancer(TimeSpan.FromMinutes(31));
+        horloge.Advance(TimeSpan.FromMinutes(31));
         Assert.Equal(new ResultatEnvoi(0, 2, 0), await EnvoyerAsync());
-        horloge.Avancer(TimeSpan.FromDays(1));
+        horloge.Advance(TimeSpan.FromDays(1));
         Assert.Equal(new ResultatEnvoi(0, 0, 0), await EnvoyerAsync());
         Assert.Equal(6, expediteur.Appels);
         Assert.All(await MessagesAsync(options, demande.Id), x => Assert.Equal((StatutMessage.Echec, 3), (x.Statut, x.Tentatives)));
@@ -299,7 +288,7 @@ public class RelancesTests
     {
         var demande = Nouvelle(J(2025, 3, 15), 1, courriel: true);
         var options = await BaseAsync(f, demande);
-        var horloge = new HorlogeReglable();
+        var horloge = Horloges.ARegler();
         await LancerAsync(options, horloge, J(2026, 2, 14));
         var dossier = Directory.CreateTempSubdirectory("logis-courriers").FullName;
         try

@@ -53,7 +53,7 @@ public class TerritoireSeederTests(TerritoireSemeFixture fixture)
     {
         await using var db = fixture.Ouvrir(fournisseur);
         var avant = (await db.Logements.CountAsync(), await db.Reservataires.CountAsync(), await db.Utilisateurs.CountAsync(), await db.Communes.CountAsync());
-        var resultat = await new TerritoireSeeder(db, TerritoireSemeFixture.Reference, TimeProvider.System).SemerAsync(Tpm, 2026, comptesDemo: true);
+        var resultat = await new TerritoireSeeder(db, TerritoireSemeFixture.Reference, Horloges.Fixe()).SemerAsync(Tpm, 2026, comptesDemo: true);
         Assert.True(resultat.DejaPresent);
         Assert.Equal(avant, (await db.Logements.CountAsync(), await db.Reservataires.CountAsync(), await db.Utilisateurs.CountAsync(), await db.Communes.CountAsync()));
     }
@@ -79,7 +79,7 @@ public class TerritoireSeederEchecTests
     {
         var options = await BasesDeTest.CreerAsync(fournisseur, "inconnu");
         await using var db = BasesDeTest.Ouvrir(options);
-        var seeder = new TerritoireSeeder(db, TerritoireSemeFixture.Reference, TimeProvider.System);
+        var seeder = new TerritoireSeeder(db, TerritoireSemeFixture.Reference, Horloges.Fixe());
         var e = await Assert.ThrowsAsync<ArgumentException>(() => seeder.SemerAsync(Siren.Create("999999999"), 1, comptesDemo: true));
         Assert.Contains("999999999", e.Message, StringComparison.Ordinal);
         Assert.Equal(0, await db.Logements.CountAsync());

@@ -1,3 +1,4 @@
+using Logis.Tests.Infrastructure;
 using Logis.Cli.Cotation;
 using Logis.Domain.Cotation;
 using Logis.Domain.Territoire;
@@ -91,6 +92,7 @@ public sealed class CotationCliTests : IDisposable
     {
         var fichier = Path.Combine(_dossier.FullName, "vide.json");
         await File.WriteAllTextAsync(fichier, "{");
+        Logis.Cli.BaseCli.Horloge = Horloges.Fixe();
         var racine = new System.CommandLine.RootCommand();
         racine.Subcommands.Add(CommandesCotation.Cotation());
         Assert.Equal(2, await racine.Parse(["cotation", "comparer", "--brouillon", fichier]).InvokeAsync());

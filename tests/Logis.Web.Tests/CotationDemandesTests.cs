@@ -49,7 +49,7 @@ public class CotationDemandesTests(ApplicationsFixture fx)
     {
         await using var db = Base(f);
         var demande = await UneDemandeActiveAsync(db);
-        var coteur = new CoteurDemandes(Registre(GrillesCotation.TrouverDossier()), TimeProvider.System);
+        var coteur = new CoteurDemandes(Registre(GrillesCotation.TrouverDossier()), Horloges.Fixe());
         var jeu = Registre(GrillesCotation.TrouverDossier()).JeuEnVigueur(Tpm, coteur.Aujourdhui);
         Assert.NotNull(jeu);
         var faits = FaitsDepuisDemande.Construire(demande, coteur.Aujourdhui);
@@ -172,7 +172,7 @@ public class CotationDemandesTests(ApplicationsFixture fx)
         });
         await File.WriteAllTextAsync(chemin, grille.ToJsonString());
         var brouillon = Registre(dossier);
-        var horloge = TimeProvider.System;
+        var horloge = Horloges.Fixe();
         var date = new CoteurDemandes(brouillon, horloge).Aujourdhui;
 
         try

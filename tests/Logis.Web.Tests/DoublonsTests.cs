@@ -48,7 +48,7 @@ public class DoublonsTests(ApplicationsFixture fx)
 
     private static string Unique(string prefixe) => prefixe + string.Concat(Guid.NewGuid().ToString("N")[..6].Select(c => (char)('a' + (c % 26))));
 
-    private static string Jour(int joursAvant) => DateTime.UtcNow.AddDays(-joursAvant).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Jour(int joursAvant) => Horloges.Aujourdhui.AddDays(-joursAvant).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<(string Recente, string Ancienne)> PaireAsync(HttpClient epci, string nom, string commune = "83137")
     {
@@ -198,8 +198,8 @@ public class DoublonsTests(ApplicationsFixture fx)
 
         await using (var db = new LogisDbContext(options.Options))
         {
-            var demandes = new DemandesService(db, TimeProvider.System);
-            var journal = new JournalService(db, TimeProvider.System, demandes);
+            var demandes = new DemandesService(db, Horloges.Fixe());
+            var journal = new JournalService(db, Horloges.Fixe(), demandes);
             var service = new DoublonsService(db, demandes, journal);
             var epci = await db.Utilisateurs.AsNoTracking().SingleAsync(u => u.Identifiant == "epci@tpm.demo");
             var agent = new Agent(epci.Id, epci.NomComplet, Role.AgentEpci, new Perimetre(Siren.Create(TerritoireSeeder.SirenTpm)));

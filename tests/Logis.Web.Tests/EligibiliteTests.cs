@@ -148,7 +148,7 @@ public partial class EligibiliteTests(ApplicationsFixture fx)
         Assert.Equal(JsonValueKind.Null, json.GetProperty("commune").ValueKind);
         Assert.Equal(2, json.GetProperty("categorie").GetInt32()); // a disabled person alone
         Assert.Equal("PLUS", json.GetProperty("financement").GetString());
-        Assert.Equal(DateOnly.FromDateTime(DateTime.Now), DateOnly.Parse(json.GetProperty("dateReference").GetString()!, CultureInfo.InvariantCulture));
+        Assert.Equal(Horloges.Aujourdhui, DateOnly.Parse(json.GetProperty("dateReference").GetString()!, CultureInfo.InvariantCulture));
         Assert.Equal(cas.Zone.Code(), json.GetProperty("zone").GetString());
     }
 
@@ -283,7 +283,7 @@ public partial class EligibiliteTests(ApplicationsFixture fx)
         Assert.Null(doc.QuerySelector("[role=alert]"));
         var resultat = doc.QuerySelector("section.resultat")!;
         Assert.NotNull(resultat);
-        var aujourdhui = DateOnly.FromDateTime(DateTime.Now);
+        var aujourdhui = Horloges.Aujourdhui;
         foreach (var financement in new[] { Financement.Plai, Financement.Plus, Financement.Pls })
         {
             var attendu = Attendu(cas, financement, aujourdhui);
@@ -430,7 +430,7 @@ public partial class EligibiliteTests(ApplicationsFixture fx)
         var doc = await EnvoyerAsync(client, champs);
 
         Assert.Null(doc.QuerySelector("[role=alert]"));
-        var attendu = Attendu(Foyers["versailles"], Financement.Plai, DateOnly.FromDateTime(DateTime.Now));
+        var attendu = Attendu(Foyers["versailles"], Financement.Plai, Horloges.Aujourdhui);
         Assert.Contains(Normaliser(attendu.Categorie.Libelle), Normaliser(doc.QuerySelector("section.resultat")!.TextContent), StringComparison.Ordinal);
         Assert.Equal("2012-07-04", ((IHtmlInputElement)doc.GetElementById("personne-1-date")!).Value);
     }

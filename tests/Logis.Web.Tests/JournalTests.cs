@@ -20,11 +20,6 @@ public class JournalTests(ApplicationsFixture fx)
 
     private static readonly Siren Tpm = Siren.Create(TerritoireSeeder.SirenTpm);
 
-    private sealed class Horloge(DateTimeOffset maintenant) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => maintenant;
-    }
-
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage r, HttpStatusCode attendu)
     {
         Assert.Equal(attendu, r.StatusCode);
@@ -35,8 +30,11 @@ public class JournalTests(ApplicationsFixture fx)
     public async Task Le_journal_se_filtre_se_pagine_et_reste_dans_l_epci(string f)
     {
         var epci = fx.App(f).ClientApi("epci");
+        var horloge = fx.App(f).Horloge;
         var numero = await DemandesApiTests.CreerAsync(epci, DemandesApiTests.Saisie("Journalfiltre"));
+        horloge.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.OK, (await epci.GetAsync($"/api/v1/demandes/{numero}")).StatusCode);
+        horloge.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.OK, (await epci.GetAsync($"/api/v1/demandes/{numero}")).StatusCode);
 
         var tout = await epci.GetFromJsonAsync<JsonElement>($"/api/v1/journal?numero={numero}");
@@ -51,7 +49,7 @@ public class JournalTests(ApplicationsFixture fx)
         Assert.Equal(3, page2.GetProperty("total").GetInt32());
         Assert.Equal(ActionsAudit.Enregistrement, page2.GetProperty("elements").EnumerateArray().Single().GetProperty("action").GetString());
 
-        var aujourdhui = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).DateTime);
+        var aujourdhui = Horloges.Aujourdhui;
         string J(DateOnly d) => d.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(3, (await epci.GetFromJsonAsync<JsonElement>($"/api/v1/journal?numero={numero}&du={J(aujourdhui)}&au={J(aujourdhui)}")).GetProperty("total").GetInt32());
         Assert.Equal(0, (await epci.GetFromJsonAsync<JsonElement>($"/api/v1/journal?numero={numero}&du={J(aujourdhui.AddDays(1))}")).GetProperty("total").GetInt32());
@@ -61,8 +59,8 @@ public class JournalTests(ApplicationsFixture fx)
         var auteur = "Auteur-" + Guid.NewGuid().ToString("N")[..8];
         await using (var db = fx.Base(f))
         {
-            db.Audit.Add(new EntreeAudit { Quand = DateTimeOffset.UtcNow, AuteurId = Guid.NewGuid(), Auteur = auteur, Organisation = "Autre EPCI", Action = ActionsAudit.Import, EpciSiren = Siren.Create("200054807") });
-            db.Audit.Add(new EntreeAudit { Quand = DateTimeOffset.UtcNow, AuteurId = Guid.NewGuid(), Auteur = auteur, Organisation = "Toulon", Action = ActionsAudit.Import, EpciSiren = Tpm });
+            db.Audit.Add(new EntreeAudit { Quand = Horloges.Reference, AuteurId = Guid.NewGuid(), Auteur = auteur, Organisation = "Autre EPCI", Action = ActionsAudit.Import, EpciSiren = Siren.Create("200054807") });
+            db.Audit.Add(new EntreeAudit { Quand = Horloges.Reference, AuteurId = Guid.NewGuid(), Auteur = auteur, Organisation = "Toulon", Action = ActionsAudit.Import, EpciSiren = Tpm });
             await db.SaveChangesAsync();
         }
         var parAuteur = await epci.GetFromJsonAsync<JsonElement>($"/api/v1/journal?auteur={auteur.ToLowerInvariant()}");
@@ -159,7 +157,7 @@ public class JournalTests(ApplicationsFixture fx)
     [Theory, MemberData(nameof(Fournisseurs))]
     public async Task Le_journal_est_en_ajout_seul_et_la_purge_supprime_ce_qui_depasse_la_duree(string f)
     {
-        var maintenant = DateTimeOffset.UtcNow;
+        var maintenant = Horloges.Reference;
         var auteur = "Purge-" + Guid.NewGuid().ToString("N")[..8];
         await using (var db = fx.Base(f))
         {
@@ -182,12 +180,12 @@ public class JournalTests(ApplicationsFixture fx)
         {
             Assert.Equal(2, await db.Audit.CountAsync(a => a.Auteur == auteur));
             var sortie = new StringWriter();
-            Assert.Equal(2, await CommandesJournal.PurgerAsync(db, 24, new Horloge(maintenant), sortie, new StringWriter(), CancellationToken.None));
-            Assert.Equal(0, await CommandesJournal.PurgerAsync(db, 12, new Horloge(maintenant), sortie, new StringWriter(), CancellationToken.None));
+            Assert.Equal(2, await CommandesJournal.PurgerAsync(db, 24, Horloges.Fixe(maintenant), sortie, new StringWriter(), CancellationToken.None));
+            Assert.Equal(0, await CommandesJournal.PurgerAsync(db, 12, Horloges.Fixe(maintenant), sortie, new StringWriter(), CancellationToken.None));
             Assert.Contains("supprimée(s)", sortie.ToString(), StringComparison.Ordinal);
             Assert.Equal(["Recente"], await db.Audit.Where(a => a.Auteur == auteur).Select(a => a.Organisation).ToListAsync());
             // Idempotent: a second run deletes nothing more, and is recorded too.
-            var second = await new PurgeJournal(db, new Horloge(maintenant.AddSeconds(1))).PurgerAsync(12);
+            var second = await new PurgeJournal(db, Horloges.Fixe(maintenant.AddSeconds(1))).PurgerAsync(12);
             Assert.Equal(0, second.Supprimees);
             Assert.Equal(["Recente"], await db.Audit.Where(a => a.Auteur == auteur).Select(a => a.Organisation).ToListAsync());
             var purges = await db.Audit.AsNoTracking().Where(a => a.Action == ActionsAudit.PurgeJournal && a.EpciSiren == Tpm && a.Quand >= maintenant).ToListAsync();

@@ -19,16 +19,14 @@ public class RelancesPagesTests(ApplicationsFixture fx)
 
     private static string DepotPourRappelAujourdhui()
     {
-        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        var aujourdhui = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, paris).DateTime);
+        var aujourdhui = Horloges.Aujourdhui;
         // Valid until today + 19 days: the reminder (one month before) is due today.
         return aujourdhui.AddYears(-1).AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static string Aujourdhui()
     {
-        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, paris).DateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return Horloges.Aujourdhui.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static object SaisieDue(string nom)
@@ -137,7 +135,7 @@ public class RelancesPagesTests(ApplicationsFixture fx)
         await using (var db = fx.Base(f))
         {
             var message = await db.Messages.SingleAsync(m => m.Id == id);
-            message.NoterEchec(DateTime.UtcNow, "Adresse postale introuvable", tentativesMax: 1, TimeSpan.FromMinutes(1));
+            message.NoterEchec(Horloges.Reference.UtcDateTime, "Adresse postale introuvable", tentativesMax: 1, TimeSpan.FromMinutes(1));
             await db.SaveChangesAsync();
         }
         var page = $"/relances/messages/{id}";
@@ -185,13 +183,13 @@ public class RelancesPagesTests(ApplicationsFixture fx)
         var demandes = await db.Demandes.CountAsync();
         var sortie = new StringWriter();
         // Far in the future: every demand radiated so far would go; a dry run only counts them.
-        Assert.Equal(0, await CommandesRelances.PurgerAsync(db, 12, "2099-01-01", essai: true, TimeProvider.System, sortie, TextWriter.Null, CancellationToken.None));
+        Assert.Equal(0, await CommandesRelances.PurgerAsync(db, 12, "2099-01-01", essai: true, Horloges.Fixe(), sortie, TextWriter.Null, CancellationToken.None));
         Assert.Contains("Rien n'a été supprimé", sortie.ToString(), StringComparison.Ordinal);
         Assert.Equal(demandes, await db.Demandes.CountAsync());
 
         var erreurs = new StringWriter();
-        Assert.Equal(2, await CommandesRelances.PurgerAsync(db, 24, null, essai: true, TimeProvider.System, sortie, erreurs, CancellationToken.None));
-        Assert.Equal(2, await CommandesRelances.PurgerAsync(db, 12, "01/01/2099", essai: true, TimeProvider.System, sortie, erreurs, CancellationToken.None));
+        Assert.Equal(2, await CommandesRelances.PurgerAsync(db, 24, null, essai: true, Horloges.Fixe(), sortie, erreurs, CancellationToken.None));
+        Assert.Equal(2, await CommandesRelances.PurgerAsync(db, 12, "01/01/2099", essai: true, Horloges.Fixe(), sortie, erreurs, CancellationToken.None));
         Assert.Contains("de 1 à 12 mois", erreurs.ToString(), StringComparison.Ordinal);
         Assert.Contains("AAAA-MM-JJ", erreurs.ToString(), StringComparison.Ordinal);
     }
@@ -211,7 +209,7 @@ public class RelancesPagesTests(ApplicationsFixture fx)
         await using (var db = fx.Base(BasesDeTest.Sqlite))
         {
             var messagesAvant = await db.Messages.CountAsync();
-            Assert.Equal(0, await CommandesRelances.RelancerAsync(db, null, essai: true, "248300543", TimeProvider.System, expediteur, console, TextWriter.Null, CancellationToken.None));
+            Assert.Equal(0, await CommandesRelances.RelancerAsync(db, null, essai: true, "248300543", Horloges.Fixe(), expediteur, console, TextWriter.Null, CancellationToken.None));
             Assert.Equal(messagesAvant, await db.Messages.CountAsync());
         }
         var texte = sortie.ToString();
@@ -220,7 +218,7 @@ public class RelancesPagesTests(ApplicationsFixture fx)
 
         var erreurs = new StringWriter();
         await using (var db = fx.Base(BasesDeTest.Sqlite))
-            Assert.Equal(2, await CommandesRelances.RelancerAsync(db, "28/11/2026", false, null, TimeProvider.System, expediteur, console, erreurs, CancellationToken.None));
+            Assert.Equal(2, await CommandesRelances.RelancerAsync(db, "28/11/2026", false, null, Horloges.Fixe(), expediteur, console, erreurs, CancellationToken.None));
         Assert.Contains("AAAA-MM-JJ", erreurs.ToString(), StringComparison.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using Logis.Domain.Commun;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -39,7 +40,7 @@ public static class CommandesCotation
         cmd.SetAction((p, ct) =>
         {
             var parametres = new ParametresComparaison(p.GetValue(brouillon)!, p.GetValue(epci)!, p.GetValue(sortie), p.GetValue(grilles),
-                DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime));
+                BaseCli.Horloge.AujourdhuiEnFrance());
             // Stored demands when the database holds demands of this EPCI; the synthetic file otherwise (fallback, e.g. no database yet).
             return ComparerAsync(parametres, AnsiConsole.Console, Console.Error,
                 () => (ISourceDemandesCotation?)DemandesStockees.SiPresentes(() => BaseCli.Ouvrir(p), parametres.Epci)

@@ -23,7 +23,7 @@ public static class CommandesRecalcul
         cmd.SetAction(async (p, ct) =>
         {
             await using var db = BaseCli.Ouvrir(p);
-            return await RecalculerAsync(db, p.GetValue(epci), p.GetValue(grilles), TimeProvider.System, AnsiConsole.Console, Console.Error, ct);
+            return await RecalculerAsync(db, p.GetValue(epci), p.GetValue(grilles), BaseCli.Horloge, AnsiConsole.Console, Console.Error, ct);
         });
         return cmd;
     }

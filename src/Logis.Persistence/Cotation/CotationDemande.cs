@@ -1,3 +1,4 @@
+using Logis.Domain.Commun;
 using Logis.Domain.Cotation;
 using Logis.Domain.Demandes;
 using Logis.Domain.Territoire;
@@ -77,9 +78,8 @@ public interface ICoteurDemandes
 /// <summary>The default scorer over a grid registry and a clock (civil date in France).</summary>
 public sealed class CoteurDemandes(RegistreGrilles registre, TimeProvider horloge) : ICoteurDemandes
 {
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
-    public DateOnly Aujourdhui => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(horloge.GetUtcNow(), Paris).DateTime);
+    public DateOnly Aujourdhui => horloge.AujourdhuiEnFrance();
 
     public CotationCalculee? Coter(Demande demande, Siren epci)
     {

@@ -1,3 +1,4 @@
+using Logis.Domain.Commun;
 using Logis.Domain.Demandes;
 using Logis.Domain.Relances;
 using Logis.Domain.Territoire;
@@ -39,13 +40,9 @@ public sealed class TraitementRelances(LogisDbContext db, TimeProvider horloge, 
 
     public const string NomSysteme = "Traitement quotidien des relances";
 
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     /// <summary>Today in France.</summary>
-    public DateOnly Aujourdhui() => Aujourdhui(horloge);
-
-    /// <summary>Today in France on <paramref name="horloge"/> (the day of the daily run and of the retention purge).</summary>
-    public static DateOnly Aujourdhui(TimeProvider horloge) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(horloge.GetUtcNow(), Paris).DateTime);
+    public DateOnly Aujourdhui() => horloge.AujourdhuiEnFrance();
 
     public async Task<ResultatRelances> ExecuterAsync(Siren epci, DateOnly? date, bool essai, OrigineExecution origine, string lanceePar, CancellationToken ct = default)
     {
@@ -173,10 +170,9 @@ public sealed class TraitementRelances(LogisDbContext db, TimeProvider horloge, 
     /// <summary>The instant of the acts: now for today, noon (French time) for another day given to the command line.</summary>
     private DateTimeOffset Instant(DateOnly jour)
     {
-        var maintenant = TimeZoneInfo.ConvertTime(horloge.GetUtcNow(), Paris);
-        if (DateOnly.FromDateTime(maintenant.DateTime) == jour) return maintenant;
-        var midi = jour.ToDateTime(new TimeOnly(12, 0));
-        return new DateTimeOffset(midi, Paris.GetUtcOffset(midi));
+        var maintenant = horloge.MaintenantEnFrance();
+        if (HeureFrance.Jour(maintenant) == jour) return maintenant;
+        return HeureFrance.EnFrance(HeureFrance.DebutJour(jour).AddHours(12));
     }
 
     private static void Compter(Dictionary<TypeRelance, int> parType, TypeRelance type) => parType[type] = parType.GetValueOrDefault(type) + 1;

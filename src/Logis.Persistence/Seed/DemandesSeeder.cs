@@ -1,3 +1,4 @@
+using Logis.Domain.Commun;
 using Logis.Domain.Demandes;
 using Logis.Domain.Demandes.Synthese;
 using Logis.Domain.Territoire;
@@ -31,8 +32,7 @@ public sealed class DemandesSeeder(LogisDbContext db, TimeProvider horloge)
         var generation = communes.Select(c => new CommuneDeGeneration(c.CodeInsee, c.Nom, $"{c.Departement}000", c.Population,
             c.Population == 0 ? 0 : Math.Min(1, parc.GetValueOrDefault(c.CodeInsee) * 2.2 / c.Population))).ToList();
         var departement = communes.MaxBy(c => c.Population)!.Departement;
-        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        var reference = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(horloge.GetUtcNow(), paris).DateTime);
+        var reference = horloge.AujourdhuiEnFrance();
         // A few households registered twice (DoublonsSynthetiques), within the requested total, for the duplicates screen.
         var doublons = DoublonsSynthetiques.Nombre(nombre);
         var generees = GenerateurDemandes.Generer(new ParametresGeneration(graine, nombre - doublons, departement, reference, generation,

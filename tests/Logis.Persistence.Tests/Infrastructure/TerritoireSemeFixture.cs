@@ -18,7 +18,7 @@ public sealed class TerritoireSemeFixture : IAsyncLifetime
         {
             var options = await BasesDeTest.CreerAsync(f, "tpm");
             await using var db = BasesDeTest.Ouvrir(options);
-            await new TerritoireSeeder(db, Reference, TimeProvider.System).SemerAsync(Siren.Create(TerritoireSeeder.SirenTpm), 2026, comptesDemo: true);
+            await new TerritoireSeeder(db, Reference, Horloges.Fixe()).SemerAsync(Siren.Create(TerritoireSeeder.SirenTpm), 2026, comptesDemo: true);
             _bases[f] = options;
         }
     }

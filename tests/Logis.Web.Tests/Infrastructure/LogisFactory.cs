@@ -7,15 +7,21 @@ using Logis.Persistence.Seed;
 using Logis.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Logis.Web.Tests.Infrastructure;
 
 /// <summary>The web app over one of the seeded test databases.</summary>
 public sealed class LogisFactory(OptionsBase options) : WebApplicationFactory<Program>
 {
+    /// <summary>The app's clock: stopped at <see cref="Horloges.Reference"/>, moved only by a test.</summary>
+    public FakeTimeProvider Horloge { get; } = Horloges.Fixe();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Horloge));
         builder.UseSetting("Logis:Database:Fournisseur", options.Fournisseur.ToString());
         builder.UseSetting("Logis:Database:ConnectionString", options.ConnectionString);
         builder.UseSetting("Logis:Demo:SemerAuDemarrage", "true");

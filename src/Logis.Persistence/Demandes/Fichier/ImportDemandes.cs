@@ -1,3 +1,4 @@
+using Logis.Domain.Commun;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -36,7 +37,6 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
     /// </summary>
     private const int TailleRemise = 512;
 
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     /// <summary>Test hook called after each written batch (its number, from 1), inside the transaction.</summary>
     public Func<int, CancellationToken, Task>? ApresLot { get; init; }
@@ -48,10 +48,10 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
     {
         var communes = await db.Communes.AsNoTracking().Where(c => c.EpciSiren == epci).Select(c => c.CodeInsee).ToListAsync(ct);
         if (communes.Count == 0) throw new ArgumentException($"L'intercommunalité {epci.Value} n'a aucune commune dans la base : construisez d'abord le territoire (seed-demo).");
-        return new ContexteAnalyse(epci, communes.Select(c => c.Value).ToHashSet(StringComparer.Ordinal), DateOnly.FromDateTime(Maintenant().DateTime));
+        return new ContexteAnalyse(epci, communes.Select(c => c.Value).ToHashSet(StringComparer.Ordinal), horloge.AujourdhuiEnFrance());
     }
 
-    public DateTimeOffset Maintenant() => TimeZoneInfo.ConvertTime(horloge.GetUtcNow(), Paris);
+    public DateTimeOffset Maintenant() => horloge.MaintenantEnFrance();
 
     /// <summary>
     /// Analyses the file and, unless <paramref name="essai"/> or broken lines, writes it in one transaction. A direct import

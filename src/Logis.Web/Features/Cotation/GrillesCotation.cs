@@ -1,3 +1,4 @@
+using Logis.Domain.Commun;
 using Logis.Domain.Cotation;
 using Logis.Domain.Demandes;
 using Logis.Domain.Territoire;
@@ -30,7 +31,7 @@ public sealed class GrillesCotation : ICoteurDemandes
     public Siren Territoire { get; }
 
     /// <summary>Today in France (civil date of the grid in force).</summary>
-    public DateOnly Aujourdhui => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_temps.GetUtcNow(), Paris).DateTime);
+    public DateOnly Aujourdhui => _temps.AujourdhuiEnFrance();
 
     public JeuGrilles? JeuEnVigueur(Siren territoire) => Registre.JeuEnVigueur(territoire, Aujourdhui);
 
@@ -53,6 +54,4 @@ public sealed class GrillesCotation : ICoteurDemandes
 
     /// <summary>Finds <c>data/grilles</c> next to the running program, or up from the working directory.</summary>
     public static string TrouverDossier() => DossierDonnees.TrouverGrilles();
-
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 }

@@ -1,3 +1,4 @@
+using Logis.Domain.Commun;
 using Logis.Web.Infrastructure;
 
 namespace Logis.Web.Features.Demandes;
@@ -55,12 +56,12 @@ public static class DemandesEndpoints
         }).Accepts<string>("text/csv").WithName("ImporterDemandes")
           .WithSummary("Importe un fichier CSV de demandes, tout ou rien (essai=true par défaut : analyse sans écrire)");
 
-        g.MapGet("/export", async (HttpContext http, DemandesService s, CancellationToken ct) =>
+        g.MapGet("/export", async (HttpContext http, DemandesService s, TimeProvider horloge, CancellationToken ct) =>
         {
             var agent = Agent.Requis(http.User);
             var issue = await s.ExporterAsync(agent, ct);
             if (!issue.EstReussi) return Probleme(issue);
-            var nom = $"demandes-{agent.Perimetre.EpciSiren.Value}-{DateTime.UtcNow:yyyyMMdd}.csv";
+            var nom = $"demandes-{agent.Perimetre.EpciSiren.Value}-{horloge.AujourdhuiEnFrance():yyyyMMdd}.csv";
             return Results.Stream(async flux =>
             {
                 await using var w = new StreamWriter(flux, new System.Text.UTF8Encoding(false));

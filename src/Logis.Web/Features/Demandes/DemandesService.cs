@@ -1,3 +1,4 @@
+using Logis.Domain.Commun;
 using System.Linq.Expressions;
 using Logis.Domain.Acces;
 using Logis.Domain.Demandes;
@@ -59,12 +60,8 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge)
     /// <summary>Local setting: renewal possible from three months before expiry [M].</summary>
     public static readonly FenetreRenouvellement Fenetre = FenetreRenouvellement.Creer(3).Valeur;
 
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
     /// <summary>French local time: the civil dates of the acts are the French calendar dates.</summary>
-    public DateTimeOffset Maintenant() => TimeZoneInfo.ConvertTime(horloge.GetUtcNow(), Paris);
-
-    public static DateTimeOffset EnHeureFrancaise(DateTimeOffset quand) => TimeZoneInfo.ConvertTime(quand, Paris);
+    public DateTimeOffset Maintenant() => horloge.MaintenantEnFrance();
 
     public async Task<Issue<NumeroUnique>> EnregistrerAsync(Agent agent, DemandeSaisie saisie, CancellationToken ct)
     {
@@ -82,7 +79,7 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge)
         var sequence = await db.ProchaineSequenceAsync(departement, quand.Year, ct);
         var numero = NumeroUnique.Creer(departement, quand.Year, sequence);
         if (!numero.EstReussi) return Issue.Conflit<NumeroUnique>(numero.Motif!);
-        var demande = Demande.Enregistrer(new DemandeId(Guid.NewGuid()), numero.Valeur, contenu, canal, depot ?? DateOnly.FromDateTime(quand.DateTime), quand, acteur);
+        var demande = Demande.Enregistrer(new DemandeId(Guid.NewGuid()), numero.Valeur, contenu, canal, depot ?? HeureFrance.Jour(quand), quand, acteur);
         if (!demande.EstReussi) return Issue.Invalide<NumeroUnique>(demande.Motif!, new() { ["dateDepot"] = [demande.Motif!] });
         db.AjouterDemande(demande.Valeur, agent.Perimetre.EpciSiren);
         Auditer(agent, acteur, ActionsAudit.Enregistrement, demande.Valeur.Id);
@@ -210,7 +207,7 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge)
         var auteurs = demande.Evenements.Select(e => e.AuteurId.Value).Distinct().ToList();
         var noms = await db.Utilisateurs.AsNoTracking().Where(u => auteurs.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.NomComplet, ct);
         var clients = await db.ClientsApi.AsNoTracking().Where(u => auteurs.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Nom, ct);
-        return demande.Evenements.OrderBy(e => e.Rang).Select(e => new EvenementVue(e.Rang, e.Type.ToString(), EnHeureFrancaise(e.Quand), e.AuteurId.Value,
+        return demande.Evenements.OrderBy(e => e.Rang).Select(e => new EvenementVue(e.Rang, e.Type.ToString(), HeureFrance.EnFrance(e.Quand), e.AuteurId.Value,
             noms.GetValueOrDefault(e.AuteurId.Value) ?? clients.GetValueOrDefault(e.AuteurId.Value)
             ?? (e.AuteurId == Logis.Persistence.Relances.TraitementRelances.Systeme ? Logis.Persistence.Relances.TraitementRelances.NomSysteme : "Agent habilité"), e.Organisation, e.Resume)).ToList();
     }

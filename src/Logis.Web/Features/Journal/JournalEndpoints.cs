@@ -1,4 +1,4 @@
-using Logis.Web.Features.Demandes;
+using Logis.Domain.Commun;
 using Logis.Web.Infrastructure;
 
 namespace Logis.Web.Features.Journal;
@@ -19,7 +19,7 @@ public static class JournalEndpoints
             return issue.EstReussi ? Results.Ok(issue.Valeur) : Problemes.Interdit(issue.Motif!);
         }).WithName("ConsulterJournal").WithSummary("Journal d'audit de l'intercommunalité, filtré et paginé (agents de l'EPCI)");
 
-        g.MapGet("/export", async (HttpContext http, JournalService s, CancellationToken ct,
+        g.MapGet("/export", async (HttpContext http, JournalService s, TimeProvider horloge, CancellationToken ct,
             string? du, string? au, string? auteur, string? organisation, string? action, string? numero) =>
         {
             var (filtre, _, _, erreurs) = JournalService.LireFiltre(du, au, auteur, organisation, action, numero, null, null);
@@ -27,7 +27,7 @@ public static class JournalEndpoints
             var agent = Agent.Requis(http.User);
             var issue = await s.ExporterAsync(agent, filtre, ct);
             if (!issue.EstReussi) return Problemes.Interdit(issue.Motif!);
-            var nom = $"journal-{agent.Perimetre.EpciSiren.Value}-{DemandesService.EnHeureFrancaise(DateTimeOffset.UtcNow):yyyyMMdd-HHmm}.csv";
+            var nom = $"journal-{agent.Perimetre.EpciSiren.Value}-{horloge.MaintenantEnFrance():yyyyMMdd-HHmm}.csv";
             return Results.Stream(async flux =>
             {
                 await using var w = new StreamWriter(flux, new System.Text.UTF8Encoding(false));

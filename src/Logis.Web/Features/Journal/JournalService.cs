@@ -1,3 +1,4 @@
+using Logis.Domain.Commun;
 using System.Globalization;
 using Logis.Domain.Acces;
 using Logis.Domain.Demandes;
@@ -167,8 +168,8 @@ public sealed class JournalService(LogisDbContext db, TimeProvider horloge, Dema
     {
         Siren? epci = agent.Perimetre.EpciSiren;
         var q = db.Audit.AsNoTracking().Where(a => a.EpciSiren == epci);
-        if (f.Du is { } du) { var debut = DebutDuJour(du); q = q.Where(a => a.Quand >= debut); }
-        if (f.Au is { } au) { var fin = DebutDuJour(au.AddDays(1)); q = q.Where(a => a.Quand < fin); }
+        if (f.Du is { } du) { var debut = HeureFrance.DebutJour(du); q = q.Where(a => a.Quand >= debut); }
+        if (f.Au is { } au) { var fin = HeureFrance.FinJour(au); q = q.Where(a => a.Quand < fin); }
         // Case-insensitive « contains » that both providers translate (upper(…) LIKE); the StringComparison overload is not translated.
 #pragma warning disable CA1862
         if (f.Auteur is { } auteur) { var x = auteur.ToUpperInvariant(); q = q.Where(a => a.Auteur.ToUpper().Contains(x)); }
@@ -190,18 +191,10 @@ public sealed class JournalService(LogisDbContext db, TimeProvider horloge, Dema
         var ids = lignes.Where(l => l.DemandeId is not null).Select(l => l.DemandeId!.Value).Distinct().ToList();
         var numeros = ids.Count == 0 ? []
             : await db.Demandes.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(d => new { d.Id, d.Numero }).ToDictionaryAsync(d => d.Id, d => d.Numero.Valeur, ct);
-        return [.. lignes.Select(l => new LigneJournal(DemandesService.EnHeureFrancaise(l.Quand), l.Auteur, l.Organisation, l.Action, Libelle(l.Action),
+        return [.. lignes.Select(l => new LigneJournal(HeureFrance.EnFrance(l.Quand), l.Auteur, l.Organisation, l.Action, Libelle(l.Action),
             l.DemandeId is { } id ? numeros.GetValueOrDefault(id) : null, l.Detail))];
     }
 
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
-    /// <summary>Midnight in France on that civil date, as an instant.</summary>
-    private static DateTimeOffset DebutDuJour(DateOnly jour)
-    {
-        var local = jour.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, Paris.GetUtcOffset(local)).ToUniversalTime();
-    }
 
     private static DateOnly? LireDate(string? texte, string champ, string quelle, Dictionary<string, string[]> erreurs)
     {

@@ -1,3 +1,4 @@
+using Logis.Domain.Commun;
 using Logis.Domain.Acces;
 using Logis.Domain.Demandes;
 using Logis.Domain.Pieces;
@@ -183,7 +184,7 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
     }
 
     private PieceVue Vue(PieceJustificative p) => new(p.Id, p.TypeCode, catalogue.Trouver(p.TypeCode)?.Libelle ?? p.TypeCode, p.Sensibilite == Sensibilite.Sensible,
-        p.ContientNir, p.Statut == StatutPiece.Purgee ? null : p.NomFichier, p.TypeMedia, p.Taille, p.Sha256, DemandesService.EnHeureFrancaise(p.DeposeeLe),
+        p.ContientNir, p.Statut == StatutPiece.Purgee ? null : p.NomFichier, p.TypeMedia, p.Taille, p.Sha256, HeureFrance.EnFrance(p.DeposeeLe),
         p.DeposeePar, p.Organisation, p.Statut == StatutPiece.Purgee);
 
     private async Task AuditerAsync(Agent agent, string action, DemandeId demande, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using Logis.Domain.Commun;
 using Logis.Domain.Acces;
 using Logis.Domain.Relances;
 using Logis.Domain.Territoire;
@@ -41,7 +42,6 @@ public sealed class RelancesService(LogisDbContext db, TimeProvider horloge, Opt
     ILogger<RelancesService> journal)
 {
     public const int TaillePage = 50;
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     public static bool PeutVoir(Role role) => role is Role.AgentEpci or Role.Administrateur;
 
@@ -68,14 +68,14 @@ public sealed class RelancesService(LogisDbContext db, TimeProvider horloge, Opt
         _ => "Ligne de commande",
     };
 
-    public static DateTimeOffset EnHeureFrancaise(DateTime utc) => TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), Paris);
+    public static DateTimeOffset EnHeureFrancaise(DateTime utc) => HeureFrance.EnFrance(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
 
-    public DateOnly Aujourdhui() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(horloge.GetUtcNow(), Paris).DateTime);
+    public DateOnly Aujourdhui() => horloge.AujourdhuiEnFrance();
 
     /// <summary>The day of the next scheduled run: today before the hour, tomorrow after.</summary>
     public DateOnly ProchainJour()
     {
-        var local = TimeZoneInfo.ConvertTime(horloge.GetUtcNow(), Paris);
+        var local = horloge.MaintenantEnFrance();
         var jour = DateOnly.FromDateTime(local.DateTime);
         return TimeOnly.FromDateTime(local.DateTime) < options.HeureRelances ? jour : jour.AddDays(1);
     }

@@ -1,3 +1,4 @@
+using Logis.Domain.Commun;
 using Logis.Domain.Territoire;
 using Logis.Persistence;
 using Logis.Persistence.Cotation;
@@ -30,7 +31,6 @@ public static class Planification
 public sealed class ServiceRelancesPlanifiees(IServiceScopeFactory scopes, OptionsRelances options, TimeProvider horloge, VerrouRelances verrou,
     GrillesCotation grilles, ILogger<ServiceRelancesPlanifiees> journal) : BackgroundService
 {
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
     private DateOnly? _relancesFaites;
     private DateOnly? _recalculFait;
     private DateTimeOffset _dernierEnvoi = DateTimeOffset.MinValue;
@@ -59,7 +59,7 @@ public sealed class ServiceRelancesPlanifiees(IServiceScopeFactory scopes, Optio
         }
     }
 
-    private DateTimeOffset Local() => TimeZoneInfo.ConvertTime(horloge.GetUtcNow(), Paris);
+    private DateTimeOffset Local() => horloge.MaintenantEnFrance();
 
     private async Task TourAsync(CancellationToken ct)
     {
