@@ -4,7 +4,7 @@ using Logis.Persistence.Journal;
 
 namespace Logis.Cli;
 
-/// <summary><c>logis journal purger</c>: removes the audit rows older than the retention horizon (DATA-PROTECTION §2 item 17).</summary>
+/// <summary><c>logis journal purger</c>: removes the audit rows older than the retention horizon (docs/protection-des-donnees.md §2 item 17).</summary>
 public static class CommandesJournal
 {
     public static Command Journal()

@@ -31,7 +31,7 @@ public static class LogisDatabase
 
     public static void Configurer(DbContextOptionsBuilder b, OptionsBase options)
     {
-        // Pieces are purged in the SaveChanges that radiates their demand (DATA-PROTECTION §2 item 14).
+        // Pieces are purged in the SaveChanges that radiates their demand (docs/protection-des-donnees.md §2 item 14).
         b.AddInterceptors(Purge);
         switch (options.Fournisseur)
         {

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace Logis.E2E;
 
-/// <summary>Every page passes axe-core with no violation (RGAA / WCAG 2.1 AA, DATA-PROTECTION §2 item 34); screenshots are kept.</summary>
+/// <summary>Every page passes axe-core with no violation (RGAA / WCAG 2.1 AA, docs/protection-des-donnees.md §2 item 34); screenshots are kept.</summary>
 [Collection(CollectionServeur.Nom)]
 public class AccessibiliteTests(ServeurLogis serveur)
 {

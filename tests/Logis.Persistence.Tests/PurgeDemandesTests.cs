@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Logis.Persistence.Tests;
 
 /// <summary>
-/// Retention of radiated demands (DATA-PROTECTION §2 item 14), with a fake clock on both databases: kept until 12 months
+/// Retention of radiated demands (docs/protection-des-donnees.md §2 item 14), with a fake clock on both databases: kept until 12 months
 /// after the radiation, then not one row left in any table that names the demand, save the audit journal (no content, its
 /// own retention); other demands untouched; dry run writes nothing; idempotent; audited.
 /// </summary>

@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Logis.Web.Tests;
 
 /// <summary>
-/// DATA-PROTECTION §2 item 18: every page and endpoint that shows a demand's sensitive or nominative detail writes an
+/// docs/protection-des-donnees.md §2 item 18: every page and endpoint that shows a demand's sensitive or nominative detail writes an
 /// audit row, and so does every act. The guard enumerates the application's routes: a new GET route on one demand
 /// must be added here (covered) or to the exemptions, with the reason.
 /// </summary>

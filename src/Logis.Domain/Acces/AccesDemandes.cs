@@ -3,7 +3,7 @@ using Logis.Domain.Territoire;
 namespace Logis.Domain.Acces;
 
 /// <summary>
-/// Who sees which demand of the shared file, and who sees its sensitive fields (DATA-PROTECTION §2
+/// Who sees which demand of the shared file, and who sees its sensitive fields (docs/protection-des-donnees.md §2
 /// items 4, 5, 8). The rule, in business words:
 /// <list type="bullet">
 /// <item>agents of the EPCI, of réservataires and of communes, and administrators, see every demand
@@ -39,7 +39,7 @@ public static class AccesDemandes
 }
 
 /// <summary>
-/// Who reads the audit journal (DATA-PROTECTION §2 items 17–18). The EPCI is the controller of the shared file: its
+/// Who reads the audit journal (docs/protection-des-donnees.md §2 items 17–18). The EPCI is the controller of the shared file: its
 /// agents query and export the journal of their EPCI. The administrator is not given access: the journal records
 /// who read which applicant's sensitive data, administrators included, and the controller checks them, not the reverse.
 /// </summary>

@@ -3,7 +3,7 @@ using Logis.Domain.Pieces;
 namespace Logis.Domain.Acces;
 
 /// <summary>
-/// Who sees and handles the supporting documents of a demand they see (DATA-PROTECTION §2 items 7, 8):
+/// Who sees and handles the supporting documents of a demand they see (docs/protection-des-donnees.md §2 items 7, 8):
 /// <list type="bullet">
 /// <item>an ordinary piece: its title and content, for every role that sees the demand;</item>
 /// <item>a sensitive piece (medical, judicial, violence, NIR-bearing): its title and content only for the roles that see sensitive

@@ -126,7 +126,7 @@ public static partial class ChargeurGrille
         for (var g = groupe; g is not null; g = groupes[g].Parent) yield return groupes[g];
     }
 
-    /// <summary>CCH L441 and RULES.md §8.5: a link with the commune is tolerated only as one criterion among others.</summary>
+    /// <summary>CCH L441 and docs/regles/08-occupation-du-parc.md §8.5: a link with the commune is tolerated only as one criterion among others.</summary>
     private static void ValiderLienCommune(Grille grille, List<ErreurGrille> erreurs)
     {
         var territoriaux = grille.Criteres.Where(c => Faits(c).Any(f => f.Territorial)).ToList();

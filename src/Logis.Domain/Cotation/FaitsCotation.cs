@@ -46,7 +46,7 @@ public readonly record struct FaitsCotation
     public int PersonnesHandicapees { get; init; }
     public int AgeDemandeur { get; init; }
 
-    // Resources (R441-3-1; reste à vivre: local assessment tool, see RULES.md §6.6)
+    // Resources (R441-3-1; reste à vivre: local assessment tool, see docs/regles/06-eligibilite.md §6.6)
     public int RessourcesMensuelles { get; init; }
     public int RessourcesParUc { get; init; }
     public double TauxEffort { get; init; }

@@ -49,7 +49,7 @@ public enum MotifRefus
     Autre = 9,
 }
 
-/// <summary>Kind of supporting document received. Sensitive pieces (medical certificate, judgment, violence evidence, NIR-bearing scans) form one class whose kind is never written in the timeline (DATA-PROTECTION §2, item 8).</summary>
+/// <summary>Kind of supporting document received. Sensitive pieces (medical certificate, judgment, violence evidence, NIR-bearing scans) form one class whose kind is never written in the timeline (docs/protection-des-donnees.md §2, item 8).</summary>
 public enum TypePiece
 {
     IdentiteOuTitreSejour = 1,

@@ -51,7 +51,7 @@ public sealed class ContenuDemande
 
     public PersonneALoger Demandeur => Personnes.Single(p => p.Lien == LienPersonne.Demandeur);
 
-    /// <summary>A sitting social tenant asks for another dwelling: a mutation demand (RULES §7.5).</summary>
+    /// <summary>A sitting social tenant asks for another dwelling: a mutation demand (docs/regles/07-attribution.md §7.5).</summary>
     public bool EstMutation => LogementActuel.Statut == StatutLogementActuel.LocataireParcSocial;
 
     /// <summary>Total monthly resources of the household, the SNE "revenus mensuels" field (Q1 computation).</summary>

@@ -252,7 +252,7 @@ public sealed class Demande
         NoterSiActive(TypeEvenementDemande.PieceRetiree, quand, par, $"Pièce retirée : {piece.Libelle()}", null);
 
     /// <summary>
-    /// Records, at radiation, that the contents of the pieces were deleted (DATA-PROTECTION §2 item 14): the only act recorded on
+    /// Records, at radiation, that the contents of the pieces were deleted (docs/protection-des-donnees.md §2 item 14): the only act recorded on
     /// a radiated demand, dated and signed as the radiation itself.
     /// </summary>
     public Resultat NoterPiecesPurgees(int nombre)

@@ -22,14 +22,14 @@ public enum TypeEvenementDemande
     Fusion = 15,
     Radiation = 16,
     PieceRetiree = 17,
-    /// <summary>The contents of the pieces were deleted when the demand was radiated (DATA-PROTECTION §2 item 14).</summary>
+    /// <summary>The contents of the pieces were deleted when the demand was radiated (docs/protection-des-donnees.md §2 item 14).</summary>
     PiecesPurgees = 18,
 }
 
 /// <summary>
 /// One event of the timeline: what, when, who, for which organisation, and a French summary. The summary
 /// is written by the aggregate from fixed wording: it never holds a NIR, a health or violence detail, nor
-/// free text (DATA-PROTECTION §2, items 4–5); the type carries the meaning.
+/// free text (docs/protection-des-donnees.md §2, items 4–5); the type carries the meaning.
 /// </summary>
 public sealed class EvenementDemande
 {

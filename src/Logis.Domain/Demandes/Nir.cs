@@ -21,7 +21,7 @@ public sealed record Nir
 {
     private Nir(string valeur) => ValeurComplete = valeur;
 
-    /// <summary>The 15 characters. Never display, log or export it (DATA-PROTECTION §2, item 4).</summary>
+    /// <summary>The 15 characters. Never display, log or export it (docs/protection-des-donnees.md §2, item 4).</summary>
     public string ValeurComplete { get; }
 
     /// <summary>Masked form, the only one shown in lists and screens: <c>*************NN</c>.</summary>

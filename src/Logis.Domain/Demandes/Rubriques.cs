@@ -16,7 +16,7 @@ public enum Sexe
 
 /// <summary>
 /// Nationality, only in the three classes the eligibility rules need (R441-1 1°: French, or regular
-/// stay). Origin, place of birth and parents' country are never collected (DATA-PROTECTION §2, item 2).
+/// stay). Origin, place of birth and parents' country are never collected (docs/protection-des-donnees.md §2, item 2).
 /// </summary>
 public enum Nationalite
 {

@@ -2,7 +2,7 @@ namespace Logis.Domain.Demandes;
 
 /// <summary>
 /// Priority situations: a DALO decision (L441-2-3, ranks first) and the L441-1 criteria a) to l)
-/// (RULES §1.5 [M]: list to re-read on Légifrance; it occupies paragraphs 3 to 18 of L441-1 [V R441-2-17]).
+/// (docs/regles/01-mixite-sociale.md §1.5 [M]: list to re-read on Légifrance; it occupies paragraphs 3 to 18 of L441-1 [V R441-2-17]).
 /// </summary>
 public enum CriterePrioritaire
 {
@@ -45,7 +45,7 @@ public enum StatutJustification
 
 /// <summary>
 /// A priority situation of the demand with its proof status and who validated it, when. Criteria that
-/// need proof (e.g. violence) count only once validated (cotation, RULES §3 "Verification" [S]).
+/// need proof (e.g. violence) count only once validated (cotation, docs/regles/03-cotation.md §3 "Vérification" [S]).
 /// </summary>
 public sealed class SituationPrioritaire
 {

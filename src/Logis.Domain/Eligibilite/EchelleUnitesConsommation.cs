@@ -6,7 +6,7 @@ namespace Logis.Domain.Eligibilite;
 /// <summary>
 /// The consumption-unit (UC) scale used to compare incomes of households of different sizes, e.g.
 /// against the first-quartile threshold (CCH L441-1; income per UC = annual income ÷ UC). No text
-/// read fixes the scale (RULES.md §1.6, [M]): it is configuration, and <see cref="OcdeModifiee"/>
+/// read fixes the scale (docs/regles/01-mixite-sociale.md §1.6, [M]): it is configuration, and <see cref="OcdeModifiee"/>
 /// is only the likely default — 1 for the applicant, 0.5 for each other person aged 14 or more,
 /// 0.3 for each child under 14.
 /// </summary>

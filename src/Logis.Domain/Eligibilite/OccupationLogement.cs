@@ -3,7 +3,7 @@ using Logis.Domain.Commun;
 namespace Logis.Domain.Eligibilite;
 
 /// <summary>
-/// The size norms of a dwelling for a household, as configuration (RULES.md §7.4, both [M]):
+/// The size norms of a dwelling for a household, as configuration (docs/regles/07-attribution.md §7.4, both [M]):
 /// over-occupancy per CCH L822-10 (minimum living area 9 m² for one person, 16 m² for two, +9 m²
 /// per additional person, capped at 70 m² for eight persons or more) and under-occupancy per CCH
 /// L621-2 (more main rooms than persons + 1).

@@ -3,7 +3,7 @@ using Logis.Domain.Commun;
 namespace Logis.Domain.Eligibilite;
 
 /// <summary>
-/// The thresholds of the eligibility rules that no verified text fixes (RULES.md tags [M] and [S]):
+/// The thresholds of the eligibility rules that no verified text fixes (tags [M] and [S] of docs/regles/):
 /// configuration, never constants in the rules. <see cref="Defaut"/> holds the commonly stated values.
 /// </summary>
 public sealed class ParametresEligibilite

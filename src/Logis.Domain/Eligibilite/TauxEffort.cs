@@ -75,7 +75,7 @@ public sealed class TauxEffort
 /// <summary>
 /// Remaining income after housing costs (reste à vivre): monthly resources minus the net housing
 /// cost, per person and per consumption unit, per month and per day. Not regulated nationally
-/// (RULES.md §6.6, [S]); Logis takes a day as a thirtieth of a month (<see cref="JoursParMois"/>),
+/// (docs/regles/06-eligibilite.md §6.6, [S]); Logis takes a day as a thirtieth of a month (<see cref="JoursParMois"/>),
 /// the convention of the local grids read. Amounts are rounded to the cent; they may be negative.
 /// </summary>
 public sealed class ResteAVivre

@@ -4,7 +4,7 @@ using Logis.Domain.Commun;
 
 namespace Logis.Domain.Pieces;
 
-/// <summary>The formats a piece may have (DATA-PROTECTION §2 item 31: allow-list checked on the content).</summary>
+/// <summary>The formats a piece may have (docs/protection-des-donnees.md §2 item 31: allow-list checked on the content).</summary>
 public enum FormatPiece
 {
     Pdf = 1,
@@ -12,7 +12,7 @@ public enum FormatPiece
     Png = 3,
 }
 
-/// <summary>Upload limits, set by configuration (<c>Logis:Pieces</c>): per file, and per demand (DATA-PROTECTION §2 item 31).</summary>
+/// <summary>Upload limits, set by configuration (<c>Logis:Pieces</c>): per file, and per demand (docs/protection-des-donnees.md §2 item 31).</summary>
 public sealed record ReglesDepot
 {
     public const long TailleMaxParDefaut = 10L * 1024 * 1024;

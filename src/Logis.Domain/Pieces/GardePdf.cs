@@ -4,7 +4,7 @@ using System.Text;
 namespace Logis.Domain.Pieces;
 
 /// <summary>
-/// A guard against booby-trapped PDF files (DATA-PROTECTION §2 item 31), applied to every PDF piece before it is stored: a
+/// A guard against booby-trapped PDF files (docs/protection-des-donnees.md §2 item 31), applied to every PDF piece before it is stored: a
 /// supporting document is a scan or a printed statement, it has no reason to carry active content. Refused:
 /// <list type="bullet">
 /// <item>the names of active content — JavaScript, launching an application, embedded files, rich media, dynamic forms, form

@@ -3,7 +3,7 @@ using Resultat = Logis.Domain.Commun.Resultat;
 
 namespace Logis.Domain.Pieces;
 
-/// <summary>Sensitivity class of a piece (DATA-PROTECTION §2 item 8): a sensitive piece is seen only by the roles that see sensitive data.</summary>
+/// <summary>Sensitivity class of a piece (docs/protection-des-donnees.md §2 item 8): a sensitive piece is seen only by the roles that see sensitive data.</summary>
 public enum Sensibilite
 {
     Ordinaire = 1,
@@ -46,11 +46,11 @@ public sealed class TypePieceJustificative
     /// <summary>The timeline category (<see cref="TypePiece"/>); a sensitive piece is written « pièce à accès restreint » whatever its category.</summary>
     public TypePiece Categorie { get; }
     public Sensibilite Sensibilite { get; }
-    /// <summary>The scan carries a NIR (social security number): flagged for blackout and always sensitive (DATA-PROTECTION §2 item 4).</summary>
+    /// <summary>The scan carries a NIR (social security number): flagged for blackout and always sensitive (docs/protection-des-donnees.md §2 item 4).</summary>
     public bool ContientNir { get; }
     public ExigencePiece Exigence { get; }
     public string Source { get; }
-    /// <summary>V, S, M or D, as in RULES.md.</summary>
+    /// <summary>V, S, M or D, as in docs/regles/README.md.</summary>
     public string Etiquette { get; }
 
     public bool EstSensible => Sensibilite == Sensibilite.Sensible;
@@ -77,7 +77,7 @@ public sealed class TypePieceJustificative
             "enregistrement" => ExigencePiece.Enregistrement, "instruction" => ExigencePiece.Instruction, "complementaire" => ExigencePiece.Complementaire, _ => null,
         };
         if (e is null) erreurs.Add($"exigence « {exigence} » inconnue (enregistrement, instruction ou complementaire)");
-        // DATA-PROTECTION §2 item 8: medical, judicial, violence and NIR-bearing pieces are sensitive. A NIR-bearing type
+        // docs/protection-des-donnees.md §2 item 8: medical, judicial, violence and NIR-bearing pieces are sensitive. A NIR-bearing type
         // declared ordinary is a data error, not something to silently fix.
         if (nir == true && s == Sensibilite.Ordinaire) erreurs.Add("une pièce qui porte le NIR est forcément sensible");
         if (cat == TypePiece.PieceSensible && s == Sensibilite.Ordinaire) erreurs.Add("la catégorie PieceSensible est forcément sensible");

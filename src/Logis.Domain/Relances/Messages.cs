@@ -21,7 +21,7 @@ public sealed record Expediteur(string Nom);
 /// <summary>
 /// The messages of the daily run, written from fixed French templates filled with a closed set of fields: the demand
 /// number, dates, the applicant's name and address, the sender's name. Nothing else can reach a message: never the NIR,
-/// resources, priority situations or disability needs (DATA-PROTECTION §2 item 4).
+/// resources, priority situations or disability needs (docs/protection-des-donnees.md §2 item 4).
 /// </summary>
 public static class ModelesMessages
 {

@@ -6,7 +6,7 @@ namespace Logis.Persistence.Acces;
 
 /// <summary>
 /// An agent account. Personal (one person), with a hashed password and lock-out after repeated
-/// failures (DATA-PROTECTION §2 items 12, 27, 28).
+/// failures (docs/protection-des-donnees.md §2 items 12, 27, 28).
 /// </summary>
 public sealed class Utilisateur
 {

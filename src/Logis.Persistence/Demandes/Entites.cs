@@ -14,7 +14,7 @@ public sealed class SequenceNumero
 
 /// <summary>
 /// One audit row: who, for which organisation, when, what, on which demand. Never any content (no NIR,
-/// no name, no priority criterion): the action name says what was done or read (DATA-PROTECTION §2).
+/// no name, no priority criterion): the action name says what was done or read (docs/protection-des-donnees.md §2 items 4 and 18).
 /// The journal is append-only for the application (<see cref="Journal.ProtectionJournal"/>); only the
 /// retention purge (<see cref="Journal.PurgeJournal"/>) deletes rows.
 /// </summary>
@@ -29,7 +29,7 @@ public sealed class EntreeAudit
     public DemandeId? DemandeId { get; init; }
 
     /// <summary>
-    /// The EPCI whose journal holds the row (the EPCI is the controller, DATA-PROTECTION §3). Left empty by a writer
+    /// The EPCI whose journal holds the row (the EPCI is the controller, docs/protection-des-donnees.md §3). Left empty by a writer
     /// that names a demand, it is taken from that demand when the row is saved.
     /// </summary>
     public Siren? EpciSiren { get; init; }
@@ -49,7 +49,7 @@ public static class ActionsAudit
     public const string LectureDonneesSensibles = "demande.lecture-donnees-sensibles";
     /// <summary>A demand file was imported (one row for the whole file, in the import's transaction).</summary>
     public const string Import = "demande.import-fichier";
-    /// <summary>The demands of a perimeter were exported as a file (bulk export, DATA-PROTECTION).</summary>
+    /// <summary>The demands of a perimeter were exported as a file (bulk export, docs/protection-des-donnees.md §2 item 32).</summary>
     public const string ExportMasse = "demande.export-masse";
     /// <summary>The attestation of registration was shown (name, address, composition of the household).</summary>
     public const string LectureAttestation = "demande.lecture-attestation";

@@ -11,7 +11,7 @@ public sealed record ResultatPurgeDemandes(DateOnly Jour, DateOnly RadieesAvant,
 }
 
 /// <summary>
-/// Retention of radiated demands (DATA-PROTECTION §2 item 14: at most 12 months after radiation, configurable, default 12).
+/// Retention of radiated demands (docs/protection-des-donnees.md §2 item 14: at most 12 months after radiation, configurable, default 12).
 /// A demand radiated more than <c>mois</c> months before the day is deleted with everything that hangs on it — timeline,
 /// priority situations, warnings, scoring row, outgoing messages, piece records (their contents went at radiation) — by the
 /// database's cascades, in one transaction; one audit row per EPCI says how many and up to which radiation date (the

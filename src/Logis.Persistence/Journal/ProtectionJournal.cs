@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Logis.Persistence.Journal;
 
 /// <summary>
-/// Guards the audit journal on every SaveChanges (DATA-PROTECTION §2 items 17–18):
+/// Guards the audit journal on every SaveChanges (docs/protection-des-donnees.md §2 items 17–18):
 /// <list type="bullet">
 /// <item>the journal is append-only for the application: a tracked change or deletion of an audit row is a
 /// programming error and fails the whole SaveChanges (the retention purge deletes in bulk, outside the tracker);</item>

@@ -8,7 +8,7 @@ public sealed class OptionsJournal
 {
     public const string Section = "Logis:Journal";
 
-    /// <summary>CNIL recommendation 2021-122: access logs are kept 6 to 12 months (DATA-PROTECTION §2 item 17).</summary>
+    /// <summary>CNIL recommendation 2021-122: access logs are kept 6 to 12 months (docs/protection-des-donnees.md §2 item 17).</summary>
     public const int DureeMinimumMois = 6;
     public const int DureeMaximumMois = 12;
 
@@ -24,7 +24,7 @@ public sealed class OptionsJournal
 public sealed record ResultatPurgeJournal(DateTimeOffset Limite, int Supprimees);
 
 /// <summary>
-/// Deletes the audit rows older than the retention horizon (DATA-PROTECTION §2 item 17), then records the purge itself
+/// Deletes the audit rows older than the retention horizon (docs/protection-des-donnees.md §2 item 17), then records the purge itself
 /// in the journal of every hosted EPCI, in one transaction. Idempotent: a second run deletes nothing more (and is
 /// recorded too). This is the only path that removes audit rows; the scheduled runner calls this method.
 /// </summary>

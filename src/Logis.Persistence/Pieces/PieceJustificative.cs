@@ -6,7 +6,7 @@ namespace Logis.Persistence.Pieces;
 public enum StatutPiece
 {
     Disponible = 1,
-    /// <summary>Content deleted at radiation (DATA-PROTECTION §2 item 14); the row keeps the fact, without the file name.</summary>
+    /// <summary>Content deleted at radiation (docs/protection-des-donnees.md §2 item 14); the row keeps the fact, without the file name.</summary>
     Purgee = 2,
 }
 
@@ -101,7 +101,7 @@ public static class ActionsAuditPieces
     public const string Retrait = "piece.retrait";
     /// <summary>Download of an ordinary piece.</summary>
     public const string Telechargement = "piece.telechargement";
-    /// <summary>Download of a sensitive piece (DATA-PROTECTION §2 item 18).</summary>
+    /// <summary>Download of a sensitive piece (docs/protection-des-donnees.md §2 item 18).</summary>
     public const string LectureSensible = "piece.lecture-sensible";
     /// <summary>The titles of sensitive pieces were shown (list of a demand's pieces).</summary>
     public const string ListeSensible = "piece.liste-sensible";

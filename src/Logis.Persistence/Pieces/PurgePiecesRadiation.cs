@@ -9,7 +9,7 @@ namespace Logis.Persistence.Pieces;
 /// <summary>
 /// Purges the pieces of a demand in the SaveChanges that radiates it, whichever act radiates it (renunciation, no reply,
 /// non-renewal, signed lease, merge): the database contents are deleted and the metadata marked « purgée » in the same
-/// transaction, the timeline records how many pieces went (DATA-PROTECTION §2 item 14). Files of the folder store are deleted once
+/// transaction, the timeline records how many pieces went (docs/protection-des-donnees.md §2 item 14). Files of the folder store are deleted once
 /// the SaveChanges succeeded, through the application's <see cref="IStockagePieces"/>.
 /// </summary>
 public sealed class PurgePiecesRadiation : SaveChangesInterceptor

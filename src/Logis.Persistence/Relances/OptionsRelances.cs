@@ -40,7 +40,7 @@ public sealed class OptionsRelances
     /// <summary>[M] The run sends the warning d) itself after a CALEOL inadmissibility decision.</summary>
     public bool AvertirApresIrrecevabilite { get; set; } = true;
 
-    /// <summary>Months a radiated demand is kept before the daily run deletes it (1 to 12, DATA-PROTECTION §2 item 14).</summary>
+    /// <summary>Months a radiated demand is kept before the daily run deletes it (1 to 12, docs/protection-des-donnees.md §2 item 14).</summary>
     public int ConservationDemandesMois { get; set; } = Demandes.PurgeDemandes.DureeMaximumMois;
 
     public TimeOnly HeureRelances => Lire(Heure, "Heure")!.Value;

@@ -1,7 +1,7 @@
 namespace Logis.Web.Infrastructure;
 
 /// <summary>
-/// Security headers on every response (DATA-PROTECTION §2 item 29): a CSP without inline scripts,
+/// Security headers on every response (docs/protection-des-donnees.md §2 item 29): a CSP without inline scripts,
 /// no framing, no MIME sniffing, no referrer; pages with personal data are never cached.
 /// </summary>
 public static class EnTetesSecurite

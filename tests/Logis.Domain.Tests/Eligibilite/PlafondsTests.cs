@@ -13,7 +13,7 @@ public class PlafondsTests
     private const ZonePlafond Ar = ZonePlafond.AutresRegions;
 
     /// <summary>
-    /// PLUS ceilings, annual RFR in euros, as published (RULES.md §6.3): 2024 = arrêté annexe I
+    /// PLUS ceilings, annual RFR in euros, as published (docs/regles/06-eligibilite.md §6.3): 2024 = arrêté annexe I
     /// (LEGIARTI000048667288) [V]; 2026 = arrêté du 19 décembre 2025 as relayed [S].
     /// Columns: category 1 … 6, then per additional person.
     /// </summary>
@@ -28,7 +28,7 @@ public class PlafondsTests
     };
 
     /// <summary>
-    /// PLUS 2025 (RULES.md §6.3): the published cells [S] must match exactly; the cells RULES.md
+    /// PLUS 2025 (docs/regles/06-eligibilite.md §6.3): the published cells [S] must match exactly; the cells that document
     /// only derived [D] (0 below) are checked by the file alone, within the ±2 € of the derivation.
     /// </summary>
     public static TheoryData<ZonePlafond, int[], int[]> Plus2025 => new()

@@ -73,7 +73,7 @@ public class GardePdfTests
     }
 
     /// <summary>
-    /// DATA-PROTECTION §2 item 31: 10 000 malformed files (seeded) — random bytes, valid headers followed by noise, PDFs cut,
+    /// docs/protection-des-donnees.md §2 item 31: 10 000 malformed files (seeded) — random bytes, valid headers followed by noise, PDFs cut,
     /// flipped or with broken streams — go through the checks without any exception: each is accepted or refused with reasons.
     /// </summary>
     [Fact]

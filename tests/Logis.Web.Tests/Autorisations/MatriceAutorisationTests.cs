@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Logis.Web.Tests.Autorisations;
 
 /// <summary>
-/// The authorization matrix (DATA-PROTECTION items 9 and 10): <c>matrice-autorisation.csv</c> gives, for every
+/// The authorization matrix (docs/protection-des-donnees.md §2 items 9 and 10): <c>matrice-autorisation.csv</c> gives, for every
 /// page and API endpoint of the application, the expected answer for every role — anonymous, each demo agent
 /// signed in by cookie, and the two demo API keys. One test enumerates the endpoints of the running application
 /// so that a new page or endpoint without a row fails the suite; one test per role plays every row.

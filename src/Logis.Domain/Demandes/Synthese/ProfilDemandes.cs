@@ -8,7 +8,7 @@ public sealed record ProfilDemandes
 {
     public static readonly ProfilDemandes Defaut = new();
 
-    /// <summary>Demands from sitting social tenants: 27 % in Gironde [S lemoniteur, RULES §7.5].</summary>
+    /// <summary>Demands from sitting social tenants: 27 % in Gironde [S lemoniteur, docs/regles/07-attribution.md §7.5].</summary>
     public double PartMutations { get; init; } = 0.27;
 
     public double PartPersonnesSeules { get; init; } = 0.40;

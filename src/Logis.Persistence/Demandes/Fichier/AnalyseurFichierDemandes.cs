@@ -369,7 +369,7 @@ public static class AnalyseurFichierDemandes
         if (brutNir.Length > 0)
         {
             if (Domain.Demandes.Nir.TryCreate(brutNir, out var n)) nir = n;
-            // Never echo the NIR in the report (DATA-PROTECTION §2, item 4).
+            // Never echo the NIR in the report (docs/protection-des-donnees.md §2, item 4).
             else l.Erreur(groupe[PNir], "Le NIR n'est pas valide (15 caractères, clé de contrôle fausse).");
         }
         var situation = l.Enumere<SituationProfessionnelle>(groupe[PSituationPro], obligatoire: false);

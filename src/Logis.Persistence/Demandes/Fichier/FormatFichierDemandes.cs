@@ -71,7 +71,7 @@ public static class FormatFichierDemandes
 
     public static string Colonne(int personne, string suffixe) => $"p{personne}_{suffixe}";
 
-    /// <summary>The export header: every column but the NIR (DATA-PROTECTION §2, item 4).</summary>
+    /// <summary>The export header: every column but the NIR (docs/protection-des-donnees.md §2, item 4).</summary>
     public static IReadOnlyList<string> EnteteExport() =>
     [
         .. ColonnesLigne,

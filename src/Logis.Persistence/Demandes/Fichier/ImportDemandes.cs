@@ -452,7 +452,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
     }
 }
 
-/// <summary>Writes the active demands of a perimeter in the file format, without any NIR column (DATA-PROTECTION §2, item 4).</summary>
+/// <summary>Writes the active demands of a perimeter in the file format, without any NIR column (docs/protection-des-donnees.md §2, item 4).</summary>
 public static class ExportDemandes
 {
     public static async Task<int> EcrireAsync(IQueryable<Demande> demandes, TextWriter w, CancellationToken ct)

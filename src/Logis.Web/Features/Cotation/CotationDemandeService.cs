@@ -79,7 +79,7 @@ public sealed class CotationDemandeService(LogisDbContext db, DemandesService de
         var noms = commune is null ? null : await demandes.NomsCommunesAsync(agent, ct);
         var stockee = await db.CotationsDemandes.AsNoTracking().Where(c => c.DemandeId == demande.Id && c.Total != null)
             .Select(c => new CotationStockeeDto(c.Total!.Value, c.GrilleId!, c.Version!, c.CalculeeLe!.Value)).SingleOrDefaultAsync(ct);
-        // The explained lines reveal priority situations and disability: a recorded read (DATA-PROTECTION §2 item 18).
+        // The explained lines reveal priority situations and disability: a recorded read (docs/protection-des-donnees.md §2 item 18).
         await journal.EcrireAsync(agent, ActionsAudit.LectureCotation, demande.Id, null, ct);
 
         return Issue.Ok(new CotationDemandeDto(

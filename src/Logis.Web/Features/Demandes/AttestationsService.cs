@@ -43,7 +43,7 @@ public sealed class AttestationsService(LogisDbContext db, ReferenceData referen
             + "Le service d'information et d'accueil des demandeurs de l'intercommunalité vous renseigne sur les délais et les logements (L441-2-8).");
         var attestation = AttestationEnregistrement.Etablir(demande, contexte);
         if (!attestation.EstReussi) return Issue.Conflit<AttestationEnregistrement>(attestation.Motif!);
-        // The attestation shows the household's identity and address: a recorded read (DATA-PROTECTION §2 item 18).
+        // The attestation shows the household's identity and address: a recorded read (docs/protection-des-donnees.md §2 item 18).
         await journal.EcrireAsync(agent, Persistence.Demandes.ActionsAudit.LectureAttestation, demande.Id, null, ct);
         return Issue.Ok(attestation.Valeur);
     }

@@ -34,7 +34,7 @@ public sealed record FiltreJournal(DateOnly? Du, DateOnly? Au, string? Auteur, s
 public sealed record LigneJournal(DateTimeOffset Quand, string Auteur, string Organisation, string Action, string Libelle, string? Numero, string? Detail);
 
 /// <summary>
-/// The audit journal of the EPCI (DATA-PROTECTION §2 items 17–18): query by period, author, organisation, action and
+/// The audit journal of the EPCI (docs/protection-des-donnees.md §2 items 17–18): query by period, author, organisation, action and
 /// demand, paged; CSV export of the filtered rows, itself recorded. Only <see cref="AccesJournal.PeutConsulter"/> roles,
 /// and only the rows of their EPCI. Also the one place where the feature slices write a read or an act in the journal
 /// (<see cref="EcrireAsync"/>).

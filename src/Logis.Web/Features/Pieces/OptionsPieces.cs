@@ -17,7 +17,7 @@ public sealed class OptionsPieces
 
     public long TailleMaxOctets { get; set; } = ReglesDepot.TailleMaxParDefaut;
 
-    /// <summary>Available pieces per demand (DATA-PROTECTION §2 item 31).</summary>
+    /// <summary>Available pieces per demand (docs/protection-des-donnees.md §2 item 31).</summary>
     public int NombreMaxParDemande { get; set; } = ReglesDepot.NombreMaxParDefaut;
 
     /// <summary>Total size of the available pieces of a demand.</summary>

@@ -101,7 +101,7 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
                 return Issue.Interdit<PieceVue>("Votre rôle ne permet pas de remplacer cette pièce.");
         }
 
-        // The quota of the demand (DATA-PROTECTION §2 item 31): its available pieces, a replaced one leaving.
+        // The quota of the demand (docs/protection-des-donnees.md §2 item 31): its available pieces, a replaced one leaving.
         var disponibles = db.Pieces.Where(p => p.DemandeId == demandeId && p.Statut == StatutPiece.Disponible);
         var nombre = await disponibles.CountAsync(ct);
         var volume = nombre == 0 ? 0 : await disponibles.SumAsync(p => p.Taille, ct);
@@ -131,7 +131,7 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
         return new Issue<PieceVue>(Vue(piece), 201);
     }
 
-    /// <summary>The content of a piece; every download is audited, a sensitive one under its own action (DATA-PROTECTION §2 item 18).</summary>
+    /// <summary>The content of a piece; every download is audited, a sensitive one under its own action (docs/protection-des-donnees.md §2 item 18).</summary>
     public async Task<Issue<ContenuPieceTelecharge>> TelechargerAsync(Agent agent, string numero, Guid id, CancellationToken ct)
     {
         var lecture = await demandes.ChargerPourAttestationAsync(agent, numero, ct);

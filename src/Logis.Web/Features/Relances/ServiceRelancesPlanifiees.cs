@@ -101,7 +101,7 @@ public sealed class ServiceRelancesPlanifiees(IServiceScopeFactory scopes, Optio
                 var r = await new TraitementRelances(db, horloge, options.Parametres).ExecuterAsync(epci, jour, essai: false, OrigineExecution.Planifiee, "planification", ct);
                 journal.LogInformation("Relances {Epci} du {Jour} : {Examinees} demandes examinées, {Messages} messages, {Echecs} échecs", epci, jour, r.Examinees, r.MessagesCrees, r.Echecs);
             }
-            // Then the retention of radiated demands (DATA-PROTECTION §2 item 14): those radiated beyond the horizon go.
+            // Then the retention of radiated demands (docs/protection-des-donnees.md §2 item 14): those radiated beyond the horizon go.
             var purge = await new PurgeDemandes(db).PurgerAsync(jour, options.ConservationDemandesMois, essai: false, horloge.GetUtcNow(), ct);
             if (purge.Total > 0) journal.LogInformation("Conservation : {Nombre} demandes radiées avant le {Limite} supprimées", purge.Total, purge.RadieesAvant);
         }
