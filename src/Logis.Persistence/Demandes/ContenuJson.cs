@@ -17,7 +17,7 @@ public static partial class ContenuJson
 {
     /// <summary>
     /// Serialization code generated at build time (no reflection at run time): the same JSON as the former reflection-based
-    /// options (same converters, nulls left out), about twice as fast for the file import (BENCHMARKS.md).
+    /// options (same converters, nulls left out), for the speed of the file import (BENCHMARKS.md, « Fichier de la demande », « Import : analyse et écriture mêlées », point 3).
     /// </summary>
     [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = [typeof(NirConverter), typeof(CodeInseeConverter)])]
     [JsonSerializable(typeof(Dto))]

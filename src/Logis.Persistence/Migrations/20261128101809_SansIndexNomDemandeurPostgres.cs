@@ -10,8 +10,8 @@ namespace Logis.Persistence.Migrations
         /// <summary>
         /// PostgreSQL only (raw SQL: the model keeps the index, which SQLite uses for the name prefix). On PostgreSQL the name
         /// search is served by "IX_demande_EpciSiren_NomDemandeur_motif" (covering, varchar_pattern_ops); the plain index served no
-        /// query (plans of every query on demande compared with and without it, bench/copie-serveur/RESULTATS.md) and cost 7 % of the
-        /// server's work of an import (ADR 0008).
+        /// query (plans of every query on demande compared with and without it, bench/copie-serveur/RESULTATS.md) and cost server work on every
+        /// import (measured: BENCHMARKS.md, « Fichier de la demande », « Import : objectif atteint », point 3; ADR 0008).
         /// </summary>
         protected override void Up(MigrationBuilder migrationBuilder)
         {
