@@ -10,9 +10,9 @@ using Logis.Persistence;
 using Logis.Persistence.Demandes.Fichier;
 using Logis.Persistence.Reference;
 using Logis.Persistence.Seed;
-using Logis.Web.Features.Demandes;
-using Logis.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Logis.Application.Demandes;
+using Logis.Application.Acces;
 
 namespace Logis.Bench;
 
@@ -116,7 +116,7 @@ public static class FichierDemandesBanc
             var agentEpci = new Agent(Guid.NewGuid(), "banc", Role.AgentEpci, new Perimetre(Tpm, null, null, null));
             var agentBailleur = new Agent(Guid.NewGuid(), "banc", Role.AgentBailleur, new Perimetre(Tpm, bailleur, null, null));
             var commune = communes.MaxBy(c => c.Population)!.CodeInsee;
-            var s = new DemandesService(db, HorlogeBanc.Reelle);
+            var s = new DemandesService(db, HorlogeBanc.Reelle, HorlogeBanc.Grilles(Tpm));
             var requetes = new (string Nom, Agent Agent, FiltreDemandes Filtre)[]
             {
                 ("EPCI, sans filtre (page 1)", agentEpci, new(null, null, null, null, null, null)),

@@ -1,4 +1,6 @@
+using Logis.Application.Cotation;
 using Logis.Domain.Commun;
+using Logis.Domain.Territoire;
 
 namespace Logis.Bench;
 
@@ -11,4 +13,7 @@ internal static class HorlogeBanc
     public static TimeProvider Reelle => TimeProvider.System;
 
     public static DateOnly Aujourdhui => Reelle.AujourdhuiEnFrance();
+
+    /// <summary>The adopted grids of <c>data/grilles</c> on the real clock (the scorer of the acts measured).</summary>
+    public static GrillesCotation Grilles(Siren epci) => GrillesCotation.Charger(GrillesCotation.TrouverDossier(), epci, Reelle);
 }

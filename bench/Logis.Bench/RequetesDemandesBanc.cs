@@ -5,9 +5,9 @@ using Logis.Domain.Patrimoine;
 using Logis.Domain.Territoire;
 using Logis.Persistence;
 using Logis.Persistence.Demandes;
-using Logis.Web.Features.Demandes;
-using Logis.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Logis.Application.Demandes;
+using Logis.Application.Acces;
 
 namespace Logis.Bench;
 
@@ -32,7 +32,7 @@ public static class RequetesDemandesBanc
         var commune = await db.Communes.AsNoTracking().Where(c => c.EpciSiren == Tpm).OrderByDescending(c => c.Population).Select(c => c.CodeInsee).FirstAsync();
         var agentEpci = new Agent(Guid.NewGuid(), "banc", Role.AgentEpci, new Perimetre(Tpm, null, null, null));
         var agentBailleur = new Agent(Guid.NewGuid(), "banc", Role.AgentBailleur, new Perimetre(Tpm, bailleur, null, null));
-        var s = new DemandesService(db, HorlogeBanc.Reelle);
+        var s = new DemandesService(db, HorlogeBanc.Reelle, HorlogeBanc.Grilles(Tpm));
         var requetes = new List<(string Nom, Func<Task> Executer)>();
         foreach (var page in new[] { 1, 3 })
         {

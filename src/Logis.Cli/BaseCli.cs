@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Logis.Application.Cotation;
+using Logis.Domain.Territoire;
 using Logis.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,6 +38,28 @@ public static class BaseCli
             },
             ConnectionString = connexion,
         };
+    }
+
+    /// <summary>The adopted grids (data/grilles, the web app's), read by the one loader; false and the reasons on stderr when they are broken.</summary>
+    public static bool ChargerGrilles(Siren epci, out GrillesCotation? grilles, string? dossier = null)
+    {
+        if (GrillesCotation.TryCharger(dossier ?? GrillesCotation.TrouverDossier(), epci, Horloge, out grilles, out var erreur)) return true;
+        Console.Error.WriteLine(erreur);
+        return false;
+    }
+
+    /// <summary>
+    /// False, with the French reason on <paramref name="erreurs"/>, when the database holds no territory (or not that EPCI's):
+    /// a command pointed at an empty base says so and exits non-zero instead of acting on nothing.
+    /// </summary>
+    public static async Task<bool> TerritoirePresentAsync(LogisDbContext db, Siren? epci, TextWriter erreurs, CancellationToken ct)
+    {
+        if (await db.TerritoiresHeberges.AnyAsync(t => epci == null || t.EpciSiren == epci, ct)) return true;
+        var quelle = db.Database.IsSqlite() ? $"La base {db.Database.GetDbConnection().DataSource}" : "La base";
+        await erreurs.WriteLineAsync(epci is null
+            ? $"{quelle} ne contient aucun territoire : lancez d'abord Logis (dotnet run --project src/Logis.Web), qui sème le territoire de démonstration, ou « logis seed-demo »."
+            : $"{quelle} ne contient pas le territoire {epci} : lancez d'abord Logis (dotnet run --project src/Logis.Web) ou « logis seed-demo --epci {epci} ».");
+        return false;
     }
 
     public static LogisDbContext Ouvrir(ParseResult p)

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Text;
-using Logis.Domain.Demandes;
 using Logis.Domain.Territoire;
 using Logis.Persistence;
-using Logis.Persistence.Demandes;
 using Logis.Persistence.Demandes.Fichier;
 using Logis.Persistence.Seed;
+using Logis.Application.Acces;
+using Logis.Application.Demandes;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
 
@@ -14,11 +14,6 @@ namespace Logis.Cli;
 /// <summary><c>logis import demandes</c> and <c>logis export demandes</c>: the demand file (docs/import-demandes.md).</summary>
 public static class CommandesFichierDemandes
 {
-    /// <summary>The operator's tool acts under this fixed author id in the timeline and the audit.</summary>
-    public static readonly AuteurId AuteurCli = new(Guid.Parse("00000000-0000-0000-0000-0000000c1100"));
-
-    private const string Auteur = "logis (ligne de commande)";
-
     public static Command Import()
     {
         var fichier = new Option<FileInfo>("--fichier") { Description = "Fichier CSV des demandes (UTF-8, virgule, en-tête)", Required = true };
@@ -32,9 +27,9 @@ public static class CommandesFichierDemandes
             if (!f.Exists) return await ErreurAsync($"Fichier introuvable : {f.FullName}");
             await using var db = BaseCli.Ouvrir(p);
             await LogisDatabase.PreparerAsync(db, appliquerMigrations: false, ct);
+            if (!await BaseCli.TerritoirePresentAsync(db, siren, Console.Error, ct) || !BaseCli.ChargerGrilles(siren, out var grilles)) return 2;
             var nomEpci = await db.Epcis.AsNoTracking().Where(e => e.Siren == siren).Select(e => e.Nom).SingleOrDefaultAsync(ct) ?? siren.Value;
-            var import = new ImportDemandes(db, BaseCli.Horloge);
-            ResultatImport? resultat = null;
+            Issue<ResultatImport>? issue = null;
             try
             {
                 await AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -42,9 +37,9 @@ public static class CommandesFichierDemandes
                     {
                         var tache = ctx.AddTask(p.GetValue(essai) ? "Analyse" : "Analyse et écriture", maxValue: 1);
                         var progression = new Progress<Avancement>(a => { tache.MaxValue = Math.Max(1, a.Total); tache.Value = a.Fait; });
-                        // Read from the disk by a buffer, twice for an import (numbers, then analysis and writing).
-                        resultat = await import.ImporterAsync(() => new StreamReader(f.FullName, Encoding.UTF8, true, 1 << 16), siren,
-                            new Acteur(AuteurCli, nomEpci), Auteur, p.GetValue(essai), progression, ct);
+                        // The act of the API, under the operator's identity; the file is read from the disk by a buffer.
+                        issue = await new DemandesService(db, BaseCli.Horloge, grilles!).ImporterAsync(Agent.Exploitant(siren),
+                            () => new StreamReader(f.FullName, Encoding.UTF8, true, 1 << 16), p.GetValue(essai), progression, ct);
                         tache.Value = tache.MaxValue;
                     });
             }
@@ -52,7 +47,8 @@ public static class CommandesFichierDemandes
             {
                 return await ErreurAsync(e.Message);
             }
-            var r = resultat!;
+            if (issue!.Valeur is null) return await ErreurAsync(issue.Motif ?? "Import refusé.");
+            var r = issue.Valeur;
             if (!r.EstValide)
             {
                 foreach (var e in r.Rapport.Erreurs) Console.WriteLine($"Ligne {e.Ligne}, colonne {e.Colonne} : {e.Motif}");
@@ -77,15 +73,14 @@ public static class CommandesFichierDemandes
             if (!Siren.TryCreate(p.GetValue(epci), out var siren)) return await ErreurAsync($"--epci doit être un SIREN de 9 chiffres (reçu « {p.GetValue(epci)} »).");
             await using var db = BaseCli.Ouvrir(p);
             await LogisDatabase.PreparerAsync(db, appliquerMigrations: false, ct);
+            if (!await BaseCli.TerritoirePresentAsync(db, siren, Console.Error, ct) || !BaseCli.ChargerGrilles(siren, out var grilles)) return 2;
             var f = p.GetValue(fichier)!;
+            // The act of the API (audited as a bulk export), under the operator's identity.
+            var export = await new DemandesService(db, BaseCli.Horloge, grilles!).ExporterAsync(Agent.Exploitant(siren), ct);
+            if (export.Valeur is null) return await ErreurAsync(export.Motif ?? "Export refusé.");
             int n;
             await using (var w = new StreamWriter(f.FullName, false, new UTF8Encoding(false)))
-                n = await ExportDemandes.EcrireAsync(db.Demandes.Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == siren), w, ct);
-            db.Audit.Add(new EntreeAudit
-            {
-                Quand = BaseCli.Horloge.GetUtcNow(), AuteurId = AuteurCli.Value, Auteur = Auteur, Organisation = siren.Value, Action = ActionsAudit.ExportMasse, EpciSiren = siren,
-            });
-            await db.SaveChangesAsync(ct);
+                n = await export.Valeur(w, ct);
             AnsiConsole.MarkupLine($"[green]{n} demandes exportées dans {Markup.Escape(f.FullName)} (sans NIR).[/]");
             return 0;
         });

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Logis.Persistence;
-using Logis.Persistence.Journal;
+using Logis.Application.Journal;
 
 namespace Logis.Cli;
 

@@ -4,10 +4,11 @@ using System.Globalization;
 using Logis.Domain.Relances;
 using Logis.Domain.Territoire;
 using Logis.Persistence;
-using Logis.Persistence.Demandes;
 using Logis.Persistence.Relances;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
+using Logis.Application.Relances;
+using Logis.Application.Demandes;
 
 namespace Logis.Cli;
 
@@ -35,7 +36,7 @@ public static class CommandesRelances
         var mois = new Option<int>("--mois") { Description = "Conservation après radiation, en mois (1 à 12)", DefaultValueFactory = _ => PurgeDemandes.DureeMaximumMois };
         var datePurge = new Option<string?>("--date") { Description = "Jour de la purge, AAAA-MM-JJ (par défaut : aujourd'hui, heure de Paris)" };
         var essaiPurge = new Option<bool>("--essai") { Description = "Compte ce qui serait supprimé, sans rien supprimer" };
-        var purger = new Command("purger", "Supprime les demandes radiées depuis plus de --mois mois, avec tout ce qui s'y rattache (DATA-PROTECTION §14)")
+        var purger = new Command("purger", "Supprime les demandes radiées depuis plus de --mois mois, avec tout ce qui s'y rattache (conservation d'un an au plus après radiation, décret 2017-917)")
             { mois, datePurge, essaiPurge };
         purger.SetAction(async (p, ct) =>
         {
@@ -65,7 +66,7 @@ public static class CommandesRelances
             return 2;
         }
         var (valide, jour) = await LireDateAsync(date, erreurs);
-        if (!valide) return 2;
+        if (!valide || !await BaseCli.TerritoirePresentAsync(db, null, erreurs, ct)) return 2;
         var r = await new PurgeDemandes(db).PurgerAsync(jour ?? horloge.AujourdhuiEnFrance(), mois, essai, horloge.GetUtcNow(), ct);
         foreach (var (epci, n) in r.ParEpci.OrderBy(e => e.Key.Value, StringComparer.Ordinal))
             await sortie.WriteLineAsync($"Intercommunalité {epci} : {n} demande(s) radiée(s) avant le {r.RadieesAvant:dd/MM/yyyy}.");
@@ -95,6 +96,7 @@ public static class CommandesRelances
         {
             epcis = await db.TerritoiresHeberges.AsNoTracking().Select(t => t.EpciSiren).ToListAsync(ct);
         }
+        if (!await BaseCli.TerritoirePresentAsync(db, epci is null ? null : epcis[0], erreurs, ct)) return 2;
 
         var echecs = 0;
         foreach (var siren in epcis)

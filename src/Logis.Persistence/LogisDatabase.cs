@@ -18,10 +18,36 @@ public sealed class OptionsBase
     public FournisseurBase Fournisseur { get; set; } = FournisseurBase.Sqlite;
     public string? ConnectionString { get; set; }
 
-    public string ChaineEffective => string.IsNullOrWhiteSpace(ConnectionString)
-        ? Fournisseur == FournisseurBase.Sqlite ? SqliteParDefaut
-          : throw new InvalidOperationException("Logis:Database:ConnectionString est obligatoire avec PostgreSQL.")
-        : ConnectionString;
+    /// <summary>
+    /// The connection string in use. A relative SQLite file is placed under the Logis root (<see cref="Racine"/>), so the web app
+    /// and the command line, whatever folder they are started from, share the one default database the README names.
+    /// </summary>
+    public string ChaineEffective
+    {
+        get
+        {
+            if (Fournisseur == FournisseurBase.PostgreSql)
+                return string.IsNullOrWhiteSpace(ConnectionString)
+                    ? throw new InvalidOperationException("Logis:Database:ConnectionString est obligatoire avec PostgreSQL.") : ConnectionString;
+            var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(ConnectionString) ? SqliteParDefaut : ConnectionString);
+            if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource)) builder.DataSource = Path.Combine(Racine(), builder.DataSource);
+            return builder.ConnectionString;
+        }
+    }
+
+    /// <summary>
+    /// The folder relative paths of Logis (the SQLite file, the cookie keys) start from: the repository holding <c>Logis.slnx</c>
+    /// above the working directory or the program, else the working directory (an installed copy).
+    /// </summary>
+    public static string Racine()
+    {
+        foreach (var depart in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var d = new DirectoryInfo(depart); d is not null; d = d.Parent)
+                if (File.Exists(Path.Combine(d.FullName, "Logis.slnx"))) return d.FullName;
+        }
+        return Directory.GetCurrentDirectory();
+    }
 }
 
 public static class LogisDatabase

@@ -9,7 +9,6 @@ using Logis.Persistence.Cotation;
 using Logis.Persistence.Pieces;
 using Logis.Persistence.Relances;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -40,36 +39,32 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        MettreAJourColonnesDemandes();
-        var changees = DemandesChangees();
-        if (changees.Count > 0)
-        {
-            var ids = LignesACharger(changees);
-            if (ids.Count > 0) await CotationsDemandes.Where(c => ids.Contains(c.DemandeId)).LoadAsync(cancellationToken);
-            SuivreCotations(changees);
-        }
+        await SuivreCotationsAsync(null, cancellationToken);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        MettreAJourColonnesDemandes();
-        var changees = DemandesChangees();
-        if (changees.Count > 0)
-        {
-            var ids = LignesACharger(changees);
-            if (ids.Count > 0) CotationsDemandes.Where(c => ids.Contains(c.DemandeId)).Load();
-            SuivreCotations(changees);
-        }
+        SuivreCotationsAsync(null, CancellationToken.None).GetAwaiter().GetResult();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     /// <summary>
-    /// The scorer of the application (<see cref="ICoteurDemandes"/>, a service of the web app and of the CLI), or null when
-    /// the context was built without one (tests, benchmarks): the elements are kept, the score waits for the next rescoring.
+    /// The explicit side effect of an act on demands (ADR 0010): each demand changed in this unit of work gets its score under
+    /// the grid in force, given by <paramref name="coteur"/>, before it is saved. Storage alone (SaveChanges) only keeps each
+    /// demand's row of <c>cotation_demande</c> in step with its content (elements, status), never computes a score.
     /// </summary>
-    internal ICoteurDemandes? Coteur() =>
-        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(ICoteurDemandes)) as ICoteurDemandes;
+    public Task CoterChangementsAsync(ICoteurDemandes coteur, CancellationToken ct) => SuivreCotationsAsync(coteur, ct);
+
+    private async Task SuivreCotationsAsync(ICoteurDemandes? coteur, CancellationToken ct)
+    {
+        MettreAJourColonnesDemandes();
+        var changees = DemandesChangees();
+        if (changees.Count == 0) return;
+        var ids = LignesACharger(changees);
+        if (ids.Count > 0) await CotationsDemandes.Where(c => ids.Contains(c.DemandeId)).LoadAsync(ct);
+        SuivreCotations(changees, coteur);
+    }
 
     /// <summary>
     /// The demands this SaveChanges registers or changes (the demand itself, or its timeline and priority situations),
@@ -95,10 +90,9 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
         return [.. changees.Where(c => c.Entree.State != EntityState.Added && !suivies.Contains(c.Entree.Entity.Id)).Select(c => c.Entree.Entity.Id)];
     }
 
-    /// <summary>Each changed demand's row takes its elements, status and EPCI, and its score when the application has a scorer.</summary>
-    private void SuivreCotations(List<(EntityEntry<Demande> Entree, Siren Epci)> changees)
+    /// <summary>Each changed demand's row takes its elements, status and EPCI, and its score when a scorer is given.</summary>
+    private void SuivreCotations(List<(EntityEntry<Demande> Entree, Siren Epci)> changees, ICoteurDemandes? coteur)
     {
-        var coteur = Coteur();
         var lignes = CotationsDemandes.Local.ToDictionary(c => c.DemandeId);
         foreach (var (entree, epci) in changees)
         {

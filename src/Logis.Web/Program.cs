@@ -1,6 +1,7 @@
 using Logis.Persistence;
 using Logis.Persistence.Reference;
 using Logis.Persistence.Seed;
+using Logis.Application.Eligibilite;
 using Logis.Web.Features.Eligibilite;
 using Logis.Web.Features.Cotation;
 using Logis.Web.Features.Demandes;
@@ -13,6 +14,9 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Logis.Application.Territoire;
+using Logis.Application.Demandes;
+using Logis.Application.Cotation;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.ClearProviders();
@@ -36,12 +40,13 @@ builder.Services.AddScoped<TerritoireSeeder>();
 builder.Services.AddScoped<DemandesSeeder>();
 builder.Services.AddScoped<DemandesService>();
 builder.Services.AddScoped<AttestationsService>();
-builder.Services.AddScoped<Logis.Web.Features.Journal.JournalService>();
-builder.Services.AddScoped<Logis.Web.Features.Doublons.DoublonsService>();
+builder.Services.AddScoped<Logis.Application.Journal.JournalService>();
+builder.Services.AddScoped<Logis.Application.Doublons.DoublonsService>();
 builder.Services.AddPieces(builder.Configuration, ReferenceData.Trouver());
 builder.Services.AddSingleton<Logis.Persistence.Cotation.ICoteurDemandes>(sp => sp.GetRequiredService<GrillesCotation>());
 builder.Services.AddScoped<CotationDemandeService>();
 builder.Services.AddSingleton<RecalculsCotation>();
+builder.Services.AddScoped<RecalculerCotations>();
 builder.Services.AddHostedService<ServiceRecalculCotation>();
 builder.Services.AddRelances(builder.Configuration);
 builder.Services.AddProblemDetails();
@@ -73,7 +78,7 @@ builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
 builder.Services.AddAntiforgery(o => o.Cookie.Name = "logis.af");
 // Keys that protect session and antiforgery cookies survive restarts (section « Logis:Cles:Dossier »).
 builder.Services.AddDataProtection().SetApplicationName("Logis")
-    .PersistKeysToFileSystem(Directory.CreateDirectory(builder.Configuration["Logis:Cles:Dossier"] ?? Path.Combine("var", "cles")));
+    .PersistKeysToFileSystem(Directory.CreateDirectory(Path.Combine(OptionsBase.Racine(), builder.Configuration["Logis:Cles:Dossier"] ?? Path.Combine("var", "cles"))));
 
 var app = builder.Build();
 app.Services.GetRequiredService<GrillesCotation>();
@@ -93,6 +98,9 @@ await using (var scope = app.Services.CreateAsyncScope())
             var demandes = await scope.ServiceProvider.GetRequiredService<DemandesSeeder>()
                 .SemerAsync(resultat.Epci, optionsDemo.Graine, optionsDemo.Demandes);
             app.Logger.LogInformation("Demandes de démonstration : {Nombre} ({Etat})", demandes.Nombre, demandes.DejaPresent ? "déjà présentes" : "créées");
+            // The seeded demands get their scores through the rescoring act (the explicit side effect, ADR 0010).
+            if (!demandes.DejaPresent)
+                await scope.ServiceProvider.GetRequiredService<RecalculerCotations>().ExecuterAsync(resultat.Epci, null, CancellationToken.None);
         }
     }
 }

@@ -5,6 +5,8 @@ using Logis.Persistence.Demandes;
 using Logis.Persistence.Relances;
 using Logis.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Logis.Application.Relances;
+using Logis.Application.Demandes;
 
 namespace Logis.Persistence.Tests;
 

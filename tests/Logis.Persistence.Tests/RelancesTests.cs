@@ -10,6 +10,7 @@ using Logis.Persistence.Relances;
 using Logis.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Logis.Application.Relances;
 
 namespace Logis.Persistence.Tests;
 

@@ -3,8 +3,8 @@ using Logis.Cli.Cotation;
 using Logis.Domain.Cotation;
 using Logis.Domain.Territoire;
 using Logis.Persistence.Reference;
-using Logis.Web.Features.Cotation;
 using Spectre.Console;
+using Logis.Application.Cotation;
 
 namespace Logis.Web.Tests;
 

@@ -9,10 +9,10 @@ using Logis.Persistence;
 using Logis.Persistence.Cotation;
 using Logis.Persistence.Demandes;
 using Logis.Tests.Infrastructure;
-using Logis.Web.Features.Cotation;
 using Logis.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
+using Logis.Application.Cotation;
 
 namespace Logis.Web.Tests;
 

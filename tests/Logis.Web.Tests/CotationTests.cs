@@ -4,8 +4,8 @@ using System.Text;
 using System.Text.Json;
 using Logis.Domain.Cotation;
 using Logis.Tests.Infrastructure;
-using Logis.Web.Features.Cotation;
 using Logis.Web.Tests.Infrastructure;
+using Logis.Application.Cotation;
 
 namespace Logis.Web.Tests;
 

@@ -1,3 +1,4 @@
+using Logis.Application.Cotation;
 using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
@@ -9,13 +10,14 @@ using Logis.Persistence;
 using Logis.Persistence.Demandes;
 using Logis.Persistence.Seed;
 using Logis.Tests.Infrastructure;
-using Logis.Web.Features.Demandes;
-using Logis.Web.Features.Doublons;
-using Logis.Web.Features.Journal;
-using Logis.Web.Infrastructure;
 using Logis.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Logis.Application.Journal;
+using Logis.Application.Doublons;
+using Logis.Application.Demandes;
+using Logis.Application.Acces;
 
 namespace Logis.Web.Tests;
 
@@ -198,7 +200,7 @@ public class DoublonsTests(ApplicationsFixture fx)
 
         await using (var db = new LogisDbContext(options.Options))
         {
-            var demandes = new DemandesService(db, Horloges.Fixe());
+            var demandes = new DemandesService(db, Horloges.Fixe(), fx.App(f).Services.GetRequiredService<GrillesCotation>());
             var journal = new JournalService(db, Horloges.Fixe(), demandes);
             var service = new DoublonsService(db, demandes, journal);
             var epci = await db.Utilisateurs.AsNoTracking().SingleAsync(u => u.Identifiant == "epci@tpm.demo");

@@ -4,11 +4,11 @@ using System.Text.Json;
 using Logis.Cli;
 using Logis.Domain.Territoire;
 using Logis.Persistence.Demandes;
-using Logis.Persistence.Journal;
 using Logis.Persistence.Seed;
 using Logis.Tests.Infrastructure;
 using Logis.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Logis.Application.Journal;
 
 namespace Logis.Web.Tests;
 

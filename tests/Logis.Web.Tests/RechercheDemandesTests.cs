@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Logis.Tests.Infrastructure;
-using Logis.Web.Features.Demandes;
 using Logis.Web.Tests.Infrastructure;
+using Logis.Application.Demandes;
 
 namespace Logis.Web.Tests;
 
@@ -23,7 +23,7 @@ public class RechercheDemandesTests(ApplicationsFixture fx)
         var noms = new Dictionary<string, string>();
 
         await using var db = fx.Base(f);
-        async Task<Logis.Web.Features.Territoire.PageResultats<LigneDemande>> Page(int page, int taille, int plafond) =>
+        async Task<Logis.Application.Territoire.PageResultats<LigneDemande>> Page(int page, int taille, int plafond) =>
             await RechercheDemandes.ExecuterAsync(db.Demandes, filtre, page, taille, noms, CancellationToken.None, plafond);
 
         // More results than the ceiling: the total is the ceiling, flagged as such.

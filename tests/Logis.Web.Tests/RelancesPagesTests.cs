@@ -8,6 +8,7 @@ using Logis.Web.Features.Relances;
 using Logis.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
+using Logis.Application.Relances;
 
 namespace Logis.Web.Tests;
 

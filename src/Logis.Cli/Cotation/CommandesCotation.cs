@@ -1,3 +1,4 @@
+using Logis.Application.Cotation;
 using Logis.Domain.Commun;
 using System.CommandLine;
 using System.Globalization;
@@ -68,12 +69,10 @@ public static class CommandesCotation
         if (brouillon.Grille.Territoire != siren)
             return await Echec(erreurs, $"Le brouillon est une grille du territoire {brouillon.Grille.Territoire}, pas de {siren} (--epci).");
 
-        var dossier = p.DossierGrilles ?? DossierDonnees.TrouverGrilles();
-        var fichiers = Directory.GetFiles(dossier, "*.json").Where(f => !f.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
-            .Select(f => new FichierGrille(Path.GetFileName(f), File.ReadAllText(f)));
-        if (!RegistreGrilles.TryCharger(fichiers, out var registre, out var erreursGrilles))
-            return await Echec(erreurs, $"Grilles adoptées invalides ({dossier}) :{Environment.NewLine}{string.Join(Environment.NewLine, erreursGrilles)}");
-        var enVigueur = registre!.EnVigueur(siren, brouillon.Grille.Nature, p.Date);
+        if (!GrillesCotation.TryCharger(p.DossierGrilles ?? GrillesCotation.TrouverDossier(), siren, BaseCli.Horloge, out var grilles, out var erreurGrilles))
+            return await Echec(erreurs, erreurGrilles!);
+        var registre = grilles!.Registre;
+        var enVigueur = registre.EnVigueur(siren, brouillon.Grille.Nature, p.Date);
         if (enVigueur is null)
             return await Echec(erreurs, $"Aucune grille {Nature(brouillon.Grille.Nature)} n'est en vigueur le {DateFr(p.Date)} sur le territoire {siren}.");
         var grilleMutationSeparee = registre.EnVigueur(siren, NatureGrille.Mutation, p.Date) is not null;

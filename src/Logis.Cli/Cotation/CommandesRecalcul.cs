@@ -1,10 +1,9 @@
+using Logis.Application.Cotation;
 using System.CommandLine;
 using System.Globalization;
-using Logis.Domain.Cotation;
 using Logis.Domain.Territoire;
 using Logis.Persistence;
 using Logis.Persistence.Cotation;
-using Logis.Persistence.Reference;
 using Logis.Persistence.Seed;
 using Spectre.Console;
 
@@ -42,27 +41,24 @@ public static class CommandesRecalcul
             }
             siren = s;
         }
-        var dossier = dossierGrilles ?? DossierDonnees.TrouverGrilles();
-        var fichiers = Directory.GetFiles(dossier, "*.json").Where(f => !f.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
-            .Select(f => new FichierGrille(Path.GetFileName(f), File.ReadAllText(f)));
-        if (!RegistreGrilles.TryCharger(fichiers, out var registre, out var erreursGrilles))
+        if (!await BaseCli.TerritoirePresentAsync(db, siren, erreurs, ct)) return 2;
+        if (!GrillesCotation.TryCharger(dossierGrilles ?? GrillesCotation.TrouverDossier(), siren ?? Siren.Create(TerritoireSeeder.SirenTpm), horloge,
+                out var grilles, out var erreurGrilles))
         {
-            await erreurs.WriteLineAsync($"Grilles adoptées invalides ({dossier}) :{Environment.NewLine}{string.Join(Environment.NewLine, erreursGrilles)}");
+            await erreurs.WriteLineAsync(erreurGrilles);
             return 2;
         }
-        var coteur = new CoteurDemandes(registre!, horloge);
-        var date = coteur.Aujourdhui;
         ResultatRecalcul? resultat = null;
         await console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .StartAsync(async ctx =>
             {
                 var tache = ctx.AddTask("Cotation des demandes actives", maxValue: 1);
-                var progression = new ProgressionDirecte(a =>
+                var progression = new RecalculerCotations.ProgressionDirecte(a =>
                 {
                     tache.MaxValue = Math.Max(1, a.Total);
                     tache.Value = a.Fait;
                 });
-                resultat = await RecalculCotation.RecalculerAsync(db, e => registre!.JeuEnVigueur(e, date), date, horloge.GetUtcNow(), siren, progression, ct: ct);
+                resultat = await new RecalculerCotations(db, grilles!).ExecuterAsync(siren, progression, ct);
                 tache.Value = tache.MaxValue;
             });
         var r = resultat!;
@@ -70,10 +66,5 @@ public static class CommandesRecalcul
             + $"en {r.Duree.TotalSeconds.ToString("N1", Fr)} s ({(r.Cotees / Math.Max(0.001, r.Duree.TotalSeconds)).ToString("N0", Fr)} demandes/s).");
         if (r.SansGrille > 0) console.MarkupLine($"[yellow]{r.SansGrille.ToString("N0", Fr)} demandes sans grille en vigueur sur leur territoire : non cotées.[/]");
         return 0;
-    }
-
-    private sealed class ProgressionDirecte(Action<Avancement> action) : IProgress<Avancement>
-    {
-        public void Report(Avancement value) => action(value);
     }
 }

@@ -16,7 +16,7 @@ public sealed class SequenceNumero
 /// One audit row: who, for which organisation, when, what, on which demand. Never any content (no NIR,
 /// no name, no priority criterion): the action name says what was done or read (docs/protection-des-donnees.md §2 items 4 and 18).
 /// The journal is append-only for the application (<see cref="Journal.ProtectionJournal"/>); only the
-/// retention purge (<see cref="Journal.PurgeJournal"/>) deletes rows.
+/// retention purge (<c>PurgeJournal</c>, Logis.Application) deletes rows.
 /// </summary>
 public sealed class EntreeAudit
 {

@@ -15,7 +15,7 @@ public enum StatutMessage
 
 /// <summary>
 /// A message to an applicant in the outbox (table <c>notification</c>): written in the same transaction as the act it
-/// tells about, sent afterwards by <see cref="EnvoiMessages"/> with a capped number of attempts. Instants are UTC.
+/// tells about, sent afterwards by <c>EnvoiMessages</c> (Logis.Application) with a capped number of attempts. Instants are UTC.
 /// The recipient (e-mail, phone or postal address) and the body are personal data: they are kept with the demand and
 /// fall under its retention (docs/protection-des-donnees.md §2 item 14). Never a NIR (<see cref="ModelesMessages"/>).
 /// </summary>

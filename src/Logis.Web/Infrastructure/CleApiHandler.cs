@@ -5,6 +5,7 @@ using Logis.Persistence.Acces;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Logis.Application.Acces;
 
 namespace Logis.Web.Infrastructure;
 

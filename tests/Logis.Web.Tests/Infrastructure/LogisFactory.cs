@@ -90,6 +90,9 @@ public sealed class ApplicationsFixture : IAsyncLifetime
 
     public LogisDbContext Base(string fournisseur) => _bases.Ouvrir(fournisseur);
 
+    /// <summary>The connection of the seeded database, for the command line run against it.</summary>
+    public OptionsBase Options(string fournisseur) => _bases.Options(fournisseur);
+
     public async Task DisposeAsync()
     {
         foreach (var app in _apps.Values) await app.DisposeAsync();

@@ -26,7 +26,9 @@ public sealed record ResultatImport(RapportAnalyse Rapport, bool Essai, int Impo
 /// (the report still covers the whole file). On PostgreSQL the demand and event rows go through binary COPY
 /// (BENCHMARKS.md, « Fichier de la demande »); on SQLite through EF Core in batches.
 /// </summary>
-public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
+/// <param name="coteur">Scores each imported demand under the grid in force as it is written (the act's explicit side effect);
+/// null leaves the score to the next rescoring (benchmarks).</param>
+public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICoteurDemandes? coteur = null)
 {
     /// <summary>Demands per group of COPYs (or per SaveChanges).</summary>
     public const int TailleLot = 2_000;
@@ -164,7 +166,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
             using var arret = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var lots = Channel.CreateBounded<LotPrepare>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
             Task<bool>? producteur = null;
-            var preparation = new Preparation(epci, quand, acteur, copy ? db.Coteur() : null, copy);
+            var preparation = new Preparation(epci, quand, acteur, copy ? coteur : null, copy);
             try
             {
                 var prochain = await NumeroterAsync(numeros, departement, quand, ct);
@@ -195,6 +197,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge)
                     else
                     {
                         foreach (var d in enAttente.SelectMany(l => l.Demandes)) db.AjouterDemande(d, epci);
+                        if (coteur is not null) await db.CoterChangementsAsync(coteur, ct);
                         await db.SaveChangesAsync(ct);
                         db.ChangeTracker.Clear();
                     }

@@ -2,13 +2,13 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Logis.Persistence;
 using Logis.Persistence.Acces;
-using Logis.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Logis.Application.Acces;
 
 namespace Logis.Web.Features.Connexion;
 

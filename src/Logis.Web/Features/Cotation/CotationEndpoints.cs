@@ -1,14 +1,10 @@
 using System.Text.Json;
 using Logis.Domain.Cotation;
 using Logis.Web.Infrastructure;
+using Logis.Application.Cotation;
+using Logis.Application.Acces;
 
 namespace Logis.Web.Features.Cotation;
-
-public sealed record FaitDto(string Nom, string Libelle, double Valeur, string Texte);
-
-public sealed record LigneCotationDto(string Nature, string Critere, string Libelle, int Points, string Explication, IReadOnlyList<FaitDto> Faits, string? Remarque);
-
-public sealed record CotationDto(string GrilleId, string Version, int Total, IReadOnlyList<LigneCotationDto> Lignes);
 
 /// <summary>API /api/v1/cotation: simulate the explained score of a set of facts under a grid.</summary>
 public static class CotationEndpoints
@@ -63,7 +59,7 @@ public static class CotationEndpoints
                     if (jeu is null) return Problemes.NonTrouve("Aucune grille de cotation n'est en vigueur sur votre territoire.");
                     grille = jeu.Pour(in faits);
                 }
-                return Results.Ok(Dto(grille.Expliquer(in faits)));
+                return Results.Ok(CotationDto.Depuis(grille.Expliquer(in faits)));
             }
         }).WithName("SimulerCotation")
           .WithSummary("Cotation expliquée d'un ensemble de faits, avec la grille en vigueur ou une grille fournie")
@@ -72,20 +68,6 @@ public static class CotationEndpoints
           .ProducesValidationProblem();
     }
 
-    internal static CotationDto Dto(CotationExpliquee c) => new(c.GrilleId, c.Version, c.Total,
-    [
-        .. c.Lignes.Select(l => new LigneCotationDto(Nature(l.Nature), l.Id, l.Libelle, l.Points, l.Explication,
-            [.. l.Faits.Select(f => new FaitDto(f.Nom, f.Libelle, f.Valeur, f.Texte))], l.Remarque)),
-    ]);
-
-    private static string Nature(NatureLigne n) => n switch
-    {
-        NatureLigne.Critere => "critere",
-        NatureLigne.PlafondGroupe => "plafond_groupe",
-        NatureLigne.Refus => "refus",
-        NatureLigne.PlafondTotal => "plafond_total",
-        _ => "plancher",
-    };
 
     /// <summary>The body: optional <c>grille</c> (a grid document, as an object or a string) and <c>faits</c> by catalogue name.</summary>
     internal sealed record Simulation(string? Grille, FaitsCotation Faits)

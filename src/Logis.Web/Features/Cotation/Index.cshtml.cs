@@ -1,6 +1,7 @@
 using Logis.Domain.Cotation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Logis.Application.Cotation;
 
 namespace Logis.Web.Features.Cotation;
 

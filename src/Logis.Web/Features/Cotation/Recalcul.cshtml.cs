@@ -1,7 +1,8 @@
 using Logis.Domain.Acces;
-using Logis.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Logis.Application.Cotation;
+using Logis.Application.Acces;
 
 namespace Logis.Web.Features.Cotation;
 

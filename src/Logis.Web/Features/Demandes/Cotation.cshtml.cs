@@ -1,8 +1,8 @@
-using Logis.Web.Features.Cotation;
 using Logis.Web.Features.Shared;
-using Logis.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Logis.Application.Cotation;
+using Logis.Application.Acces;
 
 namespace Logis.Web.Features.Demandes;
 

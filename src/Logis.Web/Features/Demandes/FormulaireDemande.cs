@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Logis.Domain.Demandes;
 using Logis.Domain.Menages;
 using Logis.Domain.Patrimoine;
+using Logis.Application.Demandes;
 
 namespace Logis.Web.Features.Demandes;
 

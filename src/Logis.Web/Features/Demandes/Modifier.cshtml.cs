@@ -2,6 +2,7 @@ using Logis.Domain.Acces;
 using Logis.Domain.Demandes;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
+using Logis.Application.Demandes;
 
 namespace Logis.Web.Features.Demandes;
 
@@ -9,7 +10,7 @@ namespace Logis.Web.Features.Demandes;
 /// Update of a demand (R441-2-7: number and deposit date kept, an event recorded); same steps and validation
 /// as the registration, same use case as <c>PUT /api/v1/demandes/{numero}</c>.
 /// </summary>
-public sealed class ModifierModel(DemandesService service, IDataProtectionProvider protection, Journal.JournalService journal) : SaisieDemandeModel(service, protection)
+public sealed class ModifierModel(DemandesService service, IDataProtectionProvider protection, Logis.Application.Journal.JournalService journal) : SaisieDemandeModel(service, protection)
 {
     private FormulaireDemande? _initial;
     private DemandeId? _demandeId;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
+using Logis.Application.Demandes;
 
 namespace Logis.Web.Features.Demandes;
 

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Logis.Domain.Acces;
-using Logis.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Logis.Application.Demandes;
+using Logis.Application.Acces;
 
 namespace Logis.Web.Features.Demandes;
 

@@ -1,6 +1,7 @@
-using Logis.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Logis.Application.Doublons;
+using Logis.Application.Acces;
 
 namespace Logis.Web.Features.Doublons;
 

@@ -1,4 +1,6 @@
 using Logis.Web.Infrastructure;
+using Logis.Application.Doublons;
+using Logis.Application.Acces;
 
 namespace Logis.Web.Features.Doublons;
 

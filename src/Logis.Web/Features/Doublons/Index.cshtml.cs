@@ -1,5 +1,6 @@
-using Logis.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Logis.Application.Doublons;
+using Logis.Application.Acces;
 
 namespace Logis.Web.Features.Doublons;
 

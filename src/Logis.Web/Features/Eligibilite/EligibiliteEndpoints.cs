@@ -6,6 +6,7 @@ using Logis.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using Logis.Application.Eligibilite;
 
 namespace Logis.Web.Features.Eligibilite;
 
@@ -91,7 +92,7 @@ public static class EligibiliteEndpoints
                 erreursFinancement[VerificationEligibilite.Champs.Financement] = [$"Financement inconnu « {corps.Financement} » : PLAI, PLUS ou PLS."];
 
             var demande = new DemandeVerification(corps.Annee, corps.CommuneInsee, corps.Zone, financements,
-                corps.Menage?.Personnes?.Select(p => p is null ? new PersonneSaisie(null, null) : new PersonneSaisie(p.DateNaissance, p.Lien, p.Handicap, p.ACharge, p.GardeAlternee)).ToList(),
+                corps.Menage?.Personnes?.Select(p => p is null ? new PersonneEligibilite(null, null) : new PersonneEligibilite(p.DateNaissance, p.Lien, p.Handicap, p.ACharge, p.GardeAlternee)).ToList(),
                 corps.Menage?.RevenuFiscalReference, corps.DateReference);
             var issue = await verification.VerifierAsync(demande, ct);
 

@@ -4,7 +4,8 @@ using Logis.Domain.Territoire;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Champs = Logis.Web.Features.Eligibilite.VerificationEligibilite.Champs;
+using Champs = Logis.Application.Eligibilite.VerificationEligibilite.Champs;
+using Logis.Application.Eligibilite;
 
 namespace Logis.Web.Features.Eligibilite;
 
@@ -107,7 +108,7 @@ public sealed class IndexModel(VerificationEligibilite verification) : PageModel
 
         // The applicant's row is always sent; the other rows only when something was typed.
         var lignes = Personnes.Select((p, i) => (p, i)).Where(x => x.i == 0 || !x.p.EstVide).ToList();
-        var saisies = lignes.Select(x => new PersonneSaisie(x.p.DateNaissance, x.i == 0 ? VerificationEligibilite.CodeLien(LienPersonne.Demandeur) : x.p.Lien,
+        var saisies = lignes.Select(x => new PersonneEligibilite(x.p.DateNaissance, x.i == 0 ? VerificationEligibilite.CodeLien(LienPersonne.Demandeur) : x.p.Lien,
             x.p.Handicap, x.i != 0 && x.p.ACharge, x.i != 0 && x.p.GardeAlternee)).ToList();
 
         var issue = await verification.VerifierAsync(

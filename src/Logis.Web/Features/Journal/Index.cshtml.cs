@@ -1,7 +1,8 @@
-using Logis.Web.Features.Territoire;
-using Logis.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Logis.Application.Territoire;
+using Logis.Application.Journal;
+using Logis.Application.Acces;
 
 namespace Logis.Web.Features.Journal;
 

@@ -1,5 +1,7 @@
 using Logis.Domain.Commun;
 using Logis.Web.Infrastructure;
+using Logis.Application.Journal;
+using Logis.Application.Acces;
 
 namespace Logis.Web.Features.Journal;
 

@@ -1,6 +1,7 @@
 using Logis.Domain.Pieces;
 using Logis.Persistence.Pieces;
 using Logis.Persistence.Reference;
+using Logis.Application.Pieces;
 
 namespace Logis.Web.Features.Pieces;
 

@@ -1,7 +1,8 @@
-using Logis.Web.Features.Demandes;
-using Logis.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Logis.Application.Pieces;
+using Logis.Application.Demandes;
+using Logis.Application.Acces;
 
 namespace Logis.Web.Features.Pieces;
 

@@ -1,7 +1,9 @@
 using Logis.Domain.Pieces;
-using Logis.Web.Features.Demandes;
 using Logis.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.Features;
+using Logis.Application.Pieces;
+using Logis.Application.Demandes;
+using Logis.Application.Acces;
 
 namespace Logis.Web.Features.Pieces;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Logis.Application.Pieces;
 
 namespace Logis.Web.Features.Pieces;
 
@@ -21,7 +22,7 @@ public sealed class PiecesJustificativesViewComponent(PiecesService service) : V
 {
     public async Task<IViewComponentResult> InvokeAsync(string numero)
     {
-        var agent = Infrastructure.Agent.Requis(UserClaimsPrincipal);
+        var agent = Logis.Application.Acces.Agent.Requis(UserClaimsPrincipal);
         var issue = await service.ListerAsync(agent, numero, HttpContext.RequestAborted);
         return issue.EstReussi
             ? View(SectionPieces.CheminVue, new SectionPieces(issue.Valeur!, new Dictionary<string, string[]>()))

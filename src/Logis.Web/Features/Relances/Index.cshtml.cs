@@ -1,8 +1,9 @@
 using Logis.Persistence.Relances;
-using Logis.Web.Features.Territoire;
-using Logis.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Logis.Application.Territoire;
+using Logis.Application.Relances;
+using Logis.Application.Acces;
 
 namespace Logis.Web.Features.Relances;
 

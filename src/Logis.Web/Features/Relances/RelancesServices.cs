@@ -1,4 +1,4 @@
-using Logis.Persistence.Relances;
+using Logis.Application.Relances;
 
 namespace Logis.Web.Features.Relances;
 
@@ -12,6 +12,7 @@ public static class RelancesServices
         services.AddSingleton(options);
         services.AddSingleton<VerrouRelances>();
         services.AddScoped<RelancesService>();
+        services.AddScoped<TachesQuotidiennes>();
         services.AddHostedService<ServiceRelancesPlanifiees>();
         return services;
     }

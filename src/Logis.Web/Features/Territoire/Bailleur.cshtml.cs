@@ -1,8 +1,9 @@
 using Logis.Domain.Commun;
 using Logis.Domain.Organisations;
-using Logis.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Logis.Application.Territoire;
+using Logis.Application.Acces;
 
 namespace Logis.Web.Features.Territoire;
 

@@ -1,7 +1,8 @@
 using Logis.Domain.Territoire;
-using Logis.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Logis.Application.Territoire;
+using Logis.Application.Acces;
 
 namespace Logis.Web.Features.Territoire;
 

@@ -1,6 +1,8 @@
 using Logis.Domain.Acces;
 using Logis.Domain.Territoire;
 using Logis.Web.Infrastructure;
+using Logis.Application.Territoire;
+using Logis.Application.Acces;
 
 namespace Logis.Web.Features.Territoire;
 

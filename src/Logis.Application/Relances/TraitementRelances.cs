@@ -4,8 +4,10 @@ using Logis.Domain.Relances;
 using Logis.Domain.Territoire;
 using Logis.Persistence.Demandes;
 using Microsoft.EntityFrameworkCore;
+using Logis.Persistence.Relances;
+using Logis.Persistence;
 
-namespace Logis.Persistence.Relances;
+namespace Logis.Application.Relances;
 
 /// <summary>One demand concerned by a run (or a dry run): its number, what is due, the channels of its messages.</summary>
 public sealed record LigneRelance(string Numero, TypeRelance Type, IReadOnlyList<CanalMessage> Canaux, string? Refus = null);

@@ -4,7 +4,7 @@ using Logis.Domain.Menages;
 using Logis.Domain.Patrimoine;
 using Logis.Domain.Territoire;
 
-namespace Logis.Web.Features.Demandes;
+namespace Logis.Application.Demandes;
 
 public sealed record RessourceSaisie(string? Type, decimal? MontantMensuel);
 

@@ -1,3 +1,5 @@
+using Logis.Persistence.Seed;
+using Logis.Persistence.Cotation;
 using Logis.Domain.Commun;
 using System.Linq.Expressions;
 using Logis.Domain.Acces;
@@ -8,13 +10,13 @@ using Logis.Domain.Territoire;
 using Logis.Persistence;
 using Logis.Persistence.Demandes;
 using Logis.Persistence.Demandes.Fichier;
-using Logis.Web.Features.Territoire;
-using Logis.Web.Infrastructure;
+using Logis.Application.Territoire;
 using Microsoft.EntityFrameworkCore;
+using Logis.Application.Acces;
 
-namespace Logis.Web.Features.Demandes;
+namespace Logis.Application.Demandes;
 
-/// <summary>Outcome of a use case on demands, mapped to HTTP statuses in one place (<see cref="DemandesEndpoints"/>).</summary>
+/// <summary>Outcome of a use case on demands, mapped to HTTP statuses in one place (the endpoints).</summary>
 public sealed record Issue<T>(T? Valeur, int Statut, string? Motif = null, Dictionary<string, string[]>? Erreurs = null)
 {
     public bool EstReussi => Statut is 200 or 201;
@@ -52,7 +54,8 @@ public sealed record LigneDemande(string Numero, string Demandeur, DateOnly Date
 public sealed record FiltreDemandes(NumeroUnique? Numero, string? Nom, CodeInsee? Commune, Typologie? Typologie, StatutDemande? Statut, bool? Prioritaire);
 
 /// <summary>The use cases on demands, shared by the API and the agent pages: load, check the perimeter, call the domain, save.</summary>
-public sealed class DemandesService(LogisDbContext db, TimeProvider horloge)
+/// <param name="coteur">Scores every demand an act changes, before it is saved (the acts' explicit side effect, ADR 0010).</param>
+public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICoteurDemandes coteur)
 {
     public const int TaillePageParDefaut = 50;
     public const int TaillePageMax = 200;
@@ -69,7 +72,7 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge)
         var (contenu, erreurs) = saisie.Lire();
         var (canal, depot) = saisie.LireDepot(erreurs);
         if (contenu is null || erreurs.Count > 0) return Issue.Invalide<NumeroUnique>("La demande comporte des erreurs.", erreurs);
-        if (await ErreurCommunesAsync(agent, contenu) is { } erreurCommunes) return erreurCommunes;
+        if (await ErreurCommunesAsync<NumeroUnique>(agent, contenu) is { } erreurCommunes) return erreurCommunes;
 
         var quand = Maintenant();
         var departement = await db.Communes.AsNoTracking().Where(c => c.EpciSiren == agent.Perimetre.EpciSiren)
@@ -83,17 +86,27 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge)
         if (!demande.EstReussi) return Issue.Invalide<NumeroUnique>(demande.Motif!, new() { ["dateDepot"] = [demande.Motif!] });
         db.AjouterDemande(demande.Valeur, agent.Perimetre.EpciSiren);
         Auditer(agent, acteur, ActionsAudit.Enregistrement, demande.Valeur.Id);
-        await db.SaveChangesAsync(ct);
+        await SauverAsync(ct);
         await tx.CommitAsync(ct);
         return new Issue<NumeroUnique>(numero.Valeur, 201);
     }
 
-    /// <summary>Imports a demand file into the agent's EPCI, all or nothing (docs/import-demandes.md).</summary>
+    /// <summary>Imports a demand file into the agent's EPCI, all or nothing (docs/import-demandes.md); the text is kept in memory.</summary>
     public async Task<Issue<ResultatImport>> ImporterAsync(Agent agent, TextReader fichier, bool essai, CancellationToken ct)
+    {
+        var texte = await fichier.ReadToEndAsync(ct);
+        return await ImporterAsync(agent, () => new StringReader(texte), essai, null, ct);
+    }
+
+    /// <summary>
+    /// Imports a demand file read twice from its source (numbers first, then analysis and writing), all or nothing; each imported
+    /// demand is scored as it is written. The API and <c>logis import demandes</c> both come here.
+    /// </summary>
+    public async Task<Issue<ResultatImport>> ImporterAsync(Agent agent, Func<TextReader> fichier, bool essai, IProgress<Avancement>? progression, CancellationToken ct)
     {
         if (!AccesDemandes.PeutAgir(agent.Role)) return Issue.Interdit<ResultatImport>("Votre rôle ne permet pas d'enregistrer des demandes.");
         var acteur = await ActeurAsync(agent, ct);
-        var resultat = await new ImportDemandes(db, horloge).ImporterAsync(fichier, agent.Perimetre.EpciSiren, acteur, agent.Nom, essai, null, ct);
+        var resultat = await new ImportDemandes(db, horloge, coteur).ImporterAsync(fichier, agent.Perimetre.EpciSiren, acteur, agent.Nom, essai, progression, ct);
         return resultat.EstValide ? new Issue<ResultatImport>(resultat, essai ? 200 : 201) : new Issue<ResultatImport>(resultat, 400, "Le fichier comporte des erreurs.");
     }
 
@@ -118,9 +131,9 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge)
     public async Task<Issue<Demande>> MettreAJourAsync(Agent agent, string numero, DemandeSaisie saisie, CancellationToken ct)
     {
         var (contenu, erreurs) = saisie.Lire();
-        return await AgirAsync(agent, numero, ActionsAudit.MiseAJour, async (d, quand, acteur) =>
-            await ErreurCommunesAsync(agent, contenu!) is { } e ? e.Motif : d.MettreAJour(contenu!, quand, acteur).Motif, ct,
-            contenu is null ? Issue.Invalide<Demande>("La demande comporte des erreurs.", erreurs) : null);
+        // Invalid content, a wished commune outside the EPCI included, is a 400 with the field named, as on registration.
+        var invalide = contenu is null ? Issue.Invalide<Demande>("La demande comporte des erreurs.", erreurs) : await ErreurCommunesAsync<Demande>(agent, contenu);
+        return await AgirAsync(agent, numero, ActionsAudit.MiseAJour, (d, quand, acteur) => Task.FromResult(d.MettreAJour(contenu!, quand, acteur).Motif), ct, invalide);
     }
 
     public Task<Issue<Demande>> RenouvelerAsync(Agent agent, string numero, CancellationToken ct) =>
@@ -167,7 +180,7 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge)
             return Issue.Conflit<Demande>(motif);
         }
         Auditer(agent, acteur, action, demande.Id);
-        await db.SaveChangesAsync(ct);
+        await SauverAsync(ct);
         return Issue.Ok(demande);
     }
 
@@ -209,7 +222,7 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge)
         var clients = await db.ClientsApi.AsNoTracking().Where(u => auteurs.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Nom, ct);
         return demande.Evenements.OrderBy(e => e.Rang).Select(e => new EvenementVue(e.Rang, e.Type.ToString(), HeureFrance.EnFrance(e.Quand), e.AuteurId.Value,
             noms.GetValueOrDefault(e.AuteurId.Value) ?? clients.GetValueOrDefault(e.AuteurId.Value)
-            ?? (e.AuteurId == Logis.Persistence.Relances.TraitementRelances.Systeme ? Logis.Persistence.Relances.TraitementRelances.NomSysteme : "Agent habilité"), e.Organisation, e.Resume)).ToList();
+            ?? (e.AuteurId == Logis.Application.Relances.TraitementRelances.Systeme ? Logis.Application.Relances.TraitementRelances.NomSysteme : "Agent habilité"), e.Organisation, e.Resume)).ToList();
     }
 
     /// <summary>Paged search in the agent's perimeter (<see cref="RechercheDemandes"/>: capped count, list columns only).</summary>
@@ -283,12 +296,22 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge)
             .Select(l => l.CommuneInsee).Distinct().ToListAsync(ct);
     }
 
-    private async Task<Issue<NumeroUnique>?> ErreurCommunesAsync(Agent agent, ContenuDemande contenu)
+    /// <summary>
+    /// Saves an act on demands with its explicit side effects: each changed demand is scored under the grid in force, then
+    /// the demands, their timelines and the audit rows go in one SaveChanges.
+    /// </summary>
+    public async Task SauverAsync(CancellationToken ct)
+    {
+        await db.CoterChangementsAsync(coteur, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<Issue<T>?> ErreurCommunesAsync<T>(Agent agent, ContenuDemande contenu)
     {
         var noms = await NomsCommunesAsync(agent, CancellationToken.None);
         var hors = contenu.Souhaits.Communes.Where(c => !noms.ContainsKey(c.Value)).ToList();
         return hors.Count == 0 ? null
-            : Issue.Invalide<NumeroUnique>("Commune hors de l'intercommunalité.", new() { ["souhaits.communes"] = [$"La commune {hors[0]} n'appartient pas à l'intercommunalité."] });
+            : Issue.Invalide<T>("Commune hors de l'intercommunalité.", new() { ["souhaits.communes"] = [$"La commune {hors[0]} n'appartient pas à l'intercommunalité."] });
     }
 
     /// <summary>The author of an act: the agent and the organisation they act for.</summary>

@@ -5,11 +5,12 @@ using Logis.Domain.Pieces;
 using Logis.Persistence;
 using Logis.Persistence.Demandes;
 using Logis.Persistence.Pieces;
-using Logis.Web.Features.Demandes;
-using Logis.Web.Infrastructure;
+using Logis.Application.Demandes;
 using Microsoft.EntityFrameworkCore;
+using Logis.Application.Acces;
+using Microsoft.Extensions.Logging;
 
-namespace Logis.Web.Features.Pieces;
+namespace Logis.Application.Pieces;
 
 public sealed record PieceVue(Guid Id, string Type, string Libelle, bool Sensible, bool ContientNir, string? NomFichier, string TypeMedia,
     long Taille, string Sha256, DateTimeOffset DeposeeLe, string DeposeePar, string Organisation, bool Purgee);

@@ -1,8 +1,10 @@
 using Logis.Domain.Demandes;
 using Logis.Domain.Territoire;
 using Microsoft.EntityFrameworkCore;
+using Logis.Persistence.Demandes;
+using Logis.Persistence;
 
-namespace Logis.Persistence.Demandes;
+namespace Logis.Application.Demandes;
 
 /// <summary>What a retention purge of radiated demands found (and, unless a dry run, deleted), by EPCI.</summary>
 public sealed record ResultatPurgeDemandes(DateOnly Jour, DateOnly RadieesAvant, bool Essai, IReadOnlyDictionary<Siren, int> ParEpci)

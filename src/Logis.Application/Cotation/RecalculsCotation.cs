@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Logis.Domain.Territoire;
-using Logis.Persistence;
 using Logis.Persistence.Cotation;
 using Logis.Persistence.Seed;
 
-namespace Logis.Web.Features.Cotation;
+namespace Logis.Application.Cotation;
 
 public enum EtatRecalcul
 {
@@ -65,38 +64,4 @@ public sealed class RecalculsCotation
     public Recalcul? Trouver(Guid id) => _tous.GetValueOrDefault(id);
 
     public Recalcul? Dernier(Siren epci) => _tous.Values.Where(r => r.Epci == epci).MaxBy(r => r.DemandeLe);
-}
-
-/// <summary>Runs the queued rescorings in the background (<see cref="RecalculCotation"/>), in a scope of its own.</summary>
-public sealed class ServiceRecalculCotation(RecalculsCotation recalculs, IServiceScopeFactory scopes, GrillesCotation grilles,
-    ILogger<ServiceRecalculCotation> journal) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await foreach (var r in recalculs.File.ReadAllAsync(stoppingToken))
-        {
-            r.Etat = EtatRecalcul.EnCours;
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<LogisDbContext>();
-                r.Resultat = await RecalculCotation.RecalculerAsync(db, grilles.JeuEnVigueur, grilles.Aujourdhui, grilles.Maintenant, r.Epci,
-                    new ProgressionDirecte(r.Avancer), ct: stoppingToken);
-                r.Etat = EtatRecalcul.Termine;
-                journal.LogInformation("Recalcul des cotations {Epci} : {Demandes} demandes en {Duree}", r.Epci, r.Resultat.Cotees, r.Resultat.Duree);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                r.Erreur = "Le recalcul a échoué ; les cotations enregistrées sont inchangées.";
-                r.Etat = EtatRecalcul.Echec;
-                journal.LogError(e, "Recalcul des cotations {Epci} en échec", r.Epci);
-            }
-        }
-    }
-
-    /// <summary>Reports synchronously (Progress&lt;T&gt; would post to the thread pool, out of order).</summary>
-    private sealed class ProgressionDirecte(Action<Avancement> action) : IProgress<Avancement>
-    {
-        public void Report(Avancement value) => action(value);
-    }
 }

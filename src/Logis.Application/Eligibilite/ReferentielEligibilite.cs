@@ -1,7 +1,8 @@
 using Logis.Domain.Eligibilite;
 using Logis.Persistence.Reference;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Logis.Web.Features.Eligibilite;
+namespace Logis.Application.Eligibilite;
 
 /// <summary>
 /// The ceiling tables and the eligibility engine, built once at start-up from the dated reference

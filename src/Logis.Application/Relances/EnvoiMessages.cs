@@ -4,8 +4,10 @@ using Logis.Domain.Relances;
 using Logis.Domain.Territoire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Logis.Persistence.Relances;
+using Logis.Persistence;
 
-namespace Logis.Persistence.Relances;
+namespace Logis.Application.Relances;
 
 /// <summary>
 /// Sends one message on its channel. An implementation throws on failure (the outbox retries); it must be idempotent

@@ -3,7 +3,7 @@ using Logis.Domain.Commun;
 using Logis.Domain.Patrimoine;
 using Logis.Domain.Territoire;
 
-namespace Logis.Web.Features.Territoire;
+namespace Logis.Application.Territoire;
 
 /// <summary>
 /// Query-string filters and paging of the dwelling lists, shared by the API and the pages. Raw strings

@@ -1,9 +1,9 @@
 using Logis.Domain.Demandes;
 using Logis.Persistence.Demandes;
-using Logis.Web.Features.Territoire;
+using Logis.Application.Territoire;
 using Microsoft.EntityFrameworkCore;
 
-namespace Logis.Web.Features.Demandes;
+namespace Logis.Application.Demandes;
 
 /// <summary>
 /// The search of <c>/demandes</c> and <c>GET /api/v1/demandes</c>, written to stay fast over a million demands

@@ -3,7 +3,7 @@ using Logis.Domain.Acces;
 using Logis.Domain.Commun;
 using Logis.Domain.Territoire;
 
-namespace Logis.Web.Infrastructure;
+namespace Logis.Application.Acces;
 
 /// <summary>The signed-in agent or partner system, read from the claims set at sign-in.</summary>
 public sealed record Agent(Guid Id, string Nom, Role Role, Perimetre Perimetre)
@@ -37,6 +37,12 @@ public sealed record Agent(Guid Id, string Nom, Role Role, Perimetre Perimetre)
             CodeInsee.TryCreate(V(ClaimCommune), out var c) ? c : null);
         return new Agent(id, V(ClaimTypes.Name) ?? "", role, perimetre);
     }
+
+    /// <summary>The operator's tool (<c>logis</c> on the command line) acts for the EPCI under this fixed author id.</summary>
+    public static readonly Guid IdExploitant = Guid.Parse("00000000-0000-0000-0000-0000000c1100");
+
+    /// <summary>The operator running a command: an EPCI agent of <paramref name="epci"/>, named as the command line in the timeline and the audit.</summary>
+    public static Agent Exploitant(Siren epci) => new(IdExploitant, "logis (ligne de commande)", Role.AgentEpci, new Perimetre(epci));
 
     /// <summary>For endpoints behind the fallback policy: the user is authenticated by construction.</summary>
     public static Agent Requis(ClaimsPrincipal user) =>

@@ -6,10 +6,10 @@ using Logis.Domain.Territoire;
 using Logis.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Logis.Web.Features.Eligibilite;
+namespace Logis.Application.Eligibilite;
 
 /// <summary>A person as typed by the applicant or sent by a partner system: texts are read here, with French errors.</summary>
-public sealed record PersonneSaisie(string? DateNaissance, string? Lien, bool Handicap = false, bool ACharge = false, bool GardeAlternee = false);
+public sealed record PersonneEligibilite(string? DateNaissance, string? Lien, bool Handicap = false, bool ACharge = false, bool GardeAlternee = false);
 
 /// <summary>
 /// The question "is this household eligible?": the place (a commune, or directly a ceiling zone),
@@ -21,7 +21,7 @@ public sealed record DemandeVerification(
     string? CommuneInsee,
     string? Zone,
     IReadOnlyList<Financement> Financements,
-    IReadOnlyList<PersonneSaisie>? Personnes,
+    IReadOnlyList<PersonneEligibilite>? Personnes,
     decimal? RevenuFiscalReference,
     string? DateReference);
 
@@ -188,7 +188,7 @@ public sealed class VerificationEligibilite(LogisDbContext db, ReferentielEligib
         return (commune, commune.Zone);
     }
 
-    private static List<Personne>? LirePersonnes(IReadOnlyList<PersonneSaisie>? saisies, Action<string, string> ajouter)
+    private static List<Personne>? LirePersonnes(IReadOnlyList<PersonneEligibilite>? saisies, Action<string, string> ajouter)
     {
         if (saisies is null || saisies.Count == 0)
         {

@@ -5,12 +5,12 @@ using Logis.Domain.Demandes;
 using Logis.Domain.Territoire;
 using Logis.Persistence;
 using Logis.Persistence.Demandes;
-using Logis.Web.Features.Demandes;
-using Logis.Web.Features.Territoire;
-using Logis.Web.Infrastructure;
+using Logis.Application.Demandes;
+using Logis.Application.Territoire;
 using Microsoft.EntityFrameworkCore;
+using Logis.Application.Acces;
 
-namespace Logis.Web.Features.Journal;
+namespace Logis.Application.Journal;
 
 /// <summary>Filters of the journal; the period is in French civil dates, both ends included.</summary>
 public sealed record FiltreJournal(DateOnly? Du, DateOnly? Au, string? Auteur, string? Organisation, string? Action, NumeroUnique? Numero)
@@ -56,9 +56,9 @@ public sealed class JournalService(LogisDbContext db, TimeProvider horloge, Dema
         [ActionsAudit.MiseAJour] = "Mise à jour d'une demande",
         [ActionsAudit.Renouvellement] = "Renouvellement d'une demande",
         [ActionsAudit.Radiation] = "Radiation d'une demande",
-        [Logis.Persistence.Relances.ActionsAuditRelances.Rappel] = "Rappel de renouvellement (traitement quotidien)",
-        [Logis.Persistence.Relances.ActionsAuditRelances.Avertissement] = "Avertissement avant radiation (traitement quotidien)",
-        [Logis.Persistence.Relances.ActionsAuditRelances.MessageRepris] = "Message au demandeur remis en file d'envoi",
+        [Logis.Application.Relances.ActionsAuditRelances.Rappel] = "Rappel de renouvellement (traitement quotidien)",
+        [Logis.Application.Relances.ActionsAuditRelances.Avertissement] = "Avertissement avant radiation (traitement quotidien)",
+        [Logis.Application.Relances.ActionsAuditRelances.MessageRepris] = "Message au demandeur remis en file d'envoi",
         [ActionsAudit.Fusion] = "Fusion de deux demandes",
         [ActionsAudit.Import] = "Import d'un fichier de demandes",
         [ActionsAudit.ExportMasse] = "Export du fichier des demandes",

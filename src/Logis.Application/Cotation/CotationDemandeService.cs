@@ -4,11 +4,33 @@ using Logis.Domain.Demandes;
 using Logis.Domain.Territoire;
 using Logis.Persistence;
 using Logis.Persistence.Demandes;
-using Logis.Web.Features.Demandes;
-using Logis.Web.Infrastructure;
+using Logis.Application.Demandes;
 using Microsoft.EntityFrameworkCore;
+using Logis.Application.Acces;
 
-namespace Logis.Web.Features.Cotation;
+namespace Logis.Application.Cotation;
+
+public sealed record FaitDto(string Nom, string Libelle, double Valeur, string Texte);
+
+public sealed record LigneCotationDto(string Nature, string Critere, string Libelle, int Points, string Explication, IReadOnlyList<FaitDto> Faits, string? Remarque);
+
+public sealed record CotationDto(string GrilleId, string Version, int Total, IReadOnlyList<LigneCotationDto> Lignes)
+{
+    public static CotationDto Depuis(CotationExpliquee c) => new(c.GrilleId, c.Version, c.Total,
+    [
+        .. c.Lignes.Select(l => new LigneCotationDto(Nature(l.Nature), l.Id, l.Libelle, l.Points, l.Explication,
+            [.. l.Faits.Select(f => new FaitDto(f.Nom, f.Libelle, f.Valeur, f.Texte))], l.Remarque)),
+    ]);
+
+    private static string Nature(NatureLigne n) => n switch
+    {
+        NatureLigne.Critere => "critere",
+        NatureLigne.PlafondGroupe => "plafond_groupe",
+        NatureLigne.Refus => "refus",
+        NatureLigne.PlafondTotal => "plafond_total",
+        _ => "plancher",
+    };
+}
 
 public sealed record ClasseDto(int Min, int MaxExclu, int Demandes, bool ContientLaDemande);
 
@@ -84,7 +106,7 @@ public sealed class CotationDemandeService(LogisDbContext db, DemandesService de
 
         return Issue.Ok(new CotationDemandeDto(
             demande.Numero.Valeur, date, explication.GrilleId, explication.Version, explication.Total,
-            AccesDemandes.VoitDonneesSensibles(agent.Role) ? CotationEndpoints.Dto(explication).Lignes : Masquer(CotationEndpoints.Dto(explication).Lignes),
+            AccesDemandes.VoitDonneesSensibles(agent.Role) ? CotationDto.Depuis(explication).Lignes : Masquer(CotationDto.Depuis(explication).Lignes),
             new PositionnementDto(DefinitionAnalogues, typologie, commune, commune is null ? null : noms!.GetValueOrDefault(commune, commune),
                 positionnement.DemandesAnalogues, positionnement.Rang, positionnement.Centile, LargeurClasse,
                 [.. positionnement.Distribution.Select(c => new ClasseDto(c.Min, c.MaxExclu, c.Effectif, c.ContientLeDemandeur))],

@@ -2,10 +2,10 @@ using Logis.Domain.Demandes;
 using Logis.Domain.Patrimoine;
 using Logis.Persistence;
 using Logis.Persistence.Reference;
-using Logis.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Logis.Application.Acces;
 
-namespace Logis.Web.Features.Demandes;
+namespace Logis.Application.Demandes;
 
 /// <summary>
 /// Builds the attestation of registration (CCH R441-2-4) of a demand the agent sees: the territory context

@@ -5,7 +5,7 @@ using Logis.Domain.Territoire;
 using Logis.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Logis.Web.Features.Territoire;
+namespace Logis.Application.Territoire;
 
 public sealed record LigneCommune(string CodeInsee, string Nom, int Population, int LogementsSociaux, int NombreQpv, int LogementsEnQpv)
 {

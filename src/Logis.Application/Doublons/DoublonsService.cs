@@ -3,12 +3,12 @@ using Logis.Domain.Acces;
 using Logis.Domain.Demandes;
 using Logis.Persistence;
 using Logis.Persistence.Demandes;
-using Logis.Web.Features.Demandes;
-using Logis.Web.Features.Journal;
-using Logis.Web.Infrastructure;
+using Logis.Application.Demandes;
+using Logis.Application.Journal;
 using Microsoft.EntityFrameworkCore;
+using Logis.Application.Acces;
 
-namespace Logis.Web.Features.Doublons;
+namespace Logis.Application.Doublons;
 
 /// <summary>One side of a potential duplicate pair, as listed (no sensitive field).</summary>
 public sealed record DemandePaireVue(string Numero, DateOnly DateDepot, string Demandeur);
@@ -103,7 +103,7 @@ public sealed class DoublonsService(LogisDbContext db, DemandesService demandes,
         {
             // Both demands, both timelines and both audit rows in one transaction: a failure changes nothing.
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
+            await demandes.SauverAsync(ct);
             await tx.CommitAsync(ct);
         }
         finally

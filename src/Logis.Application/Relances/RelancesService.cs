@@ -5,12 +5,13 @@ using Logis.Domain.Territoire;
 using Logis.Persistence;
 using Logis.Persistence.Demandes;
 using Logis.Persistence.Relances;
-using Logis.Web.Features.Demandes;
-using Logis.Web.Features.Territoire;
-using Logis.Web.Infrastructure;
+using Logis.Application.Demandes;
+using Logis.Application.Territoire;
 using Microsoft.EntityFrameworkCore;
+using Logis.Application.Acces;
+using Microsoft.Extensions.Logging;
 
-namespace Logis.Web.Features.Relances;
+namespace Logis.Application.Relances;
 
 public sealed record ExecutionVue(
     Guid Id, DateOnly Jour, string Origine, string LanceePar, DateTimeOffset DebutLe, DateTimeOffset? FinLe, int Examinees, int Rappels,

@@ -2,7 +2,7 @@ using System.Globalization;
 using Logis.Domain.Relances;
 using Microsoft.Extensions.Logging;
 
-namespace Logis.Persistence.Relances;
+namespace Logis.Application.Relances;
 
 /// <summary>
 /// Settings of the daily run, section « Logis:Relances », checked at startup (a bad value stops the start with a French

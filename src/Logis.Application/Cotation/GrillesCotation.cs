@@ -5,7 +5,7 @@ using Logis.Domain.Territoire;
 using Logis.Persistence.Cotation;
 using Logis.Persistence.Reference;
 
-namespace Logis.Web.Features.Cotation;
+namespace Logis.Application.Cotation;
 
 /// <summary>
 /// The cotation grids of <c>data/grilles</c>, loaded and checked once at startup. A malformed grid stops
@@ -40,17 +40,34 @@ public sealed class GrillesCotation : ICoteurDemandes
 
     public DateTimeOffset Maintenant => _temps.GetUtcNow();
 
-    public static GrillesCotation Charger(string dossier, Siren territoire, TimeProvider temps)
+    /// <summary>
+    /// The one reading of the adopted grids (web startup, rescoring and comparison commands): every <c>*.json</c> of the folder
+    /// but the schema, checked together; on failure, the French reasons with the folder, the file and the line.
+    /// </summary>
+    public static bool TryCharger(string dossier, Siren territoire, TimeProvider temps, out GrillesCotation? grilles, out string? erreur)
     {
+        grilles = null;
         if (!Directory.Exists(dossier))
-            throw new InvalidOperationException($"Dossier des grilles de cotation introuvable : {dossier}.");
+        {
+            erreur = $"Dossier des grilles de cotation introuvable : {dossier}.";
+            return false;
+        }
         var fichiers = Directory.GetFiles(dossier, "*.json")
             .Where(f => !f.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
             .Select(f => new FichierGrille(Path.GetFileName(f), File.ReadAllText(f)));
         if (!RegistreGrilles.TryCharger(fichiers, out var registre, out var erreurs))
-            throw new InvalidOperationException($"Grilles de cotation invalides ({dossier}) :{Environment.NewLine}{string.Join(Environment.NewLine, erreurs)}");
-        return new GrillesCotation(registre!, territoire, temps);
+        {
+            erreur = $"Grilles de cotation invalides ({dossier}) :{Environment.NewLine}{string.Join(Environment.NewLine, erreurs)}";
+            return false;
+        }
+        grilles = new GrillesCotation(registre!, territoire, temps);
+        erreur = null;
+        return true;
     }
+
+    /// <summary>Loads the grids at startup: a malformed grid stops the start with its reasons.</summary>
+    public static GrillesCotation Charger(string dossier, Siren territoire, TimeProvider temps) =>
+        TryCharger(dossier, territoire, temps, out var grilles, out var erreur) ? grilles! : throw new InvalidOperationException(erreur);
 
     /// <summary>Finds <c>data/grilles</c> next to the running program, or up from the working directory.</summary>
     public static string TrouverDossier() => DossierDonnees.TrouverGrilles();

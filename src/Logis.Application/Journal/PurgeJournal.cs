@@ -1,7 +1,8 @@
 using Logis.Persistence.Demandes;
 using Microsoft.EntityFrameworkCore;
+using Logis.Persistence;
 
-namespace Logis.Persistence.Journal;
+namespace Logis.Application.Journal;
 
 /// <summary>Retention of the audit journal (section « Logis:Journal »).</summary>
 public sealed class OptionsJournal

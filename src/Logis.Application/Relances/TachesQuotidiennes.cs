@@ -1,0 +1,64 @@
+using Logis.Application.Cotation;
+using Logis.Application.Demandes;
+using Logis.Domain.Territoire;
+using Logis.Persistence;
+using Logis.Persistence.Relances;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Logis.Application.Relances;
+
+/// <summary>
+/// The platform's daily acts, as the scheduler of the web app runs them (section « Logis:Relances »): the daily run of the
+/// reminders of every hosted EPCI followed by the retention purge of radiated demands (<see cref="PurgeDemandes"/>), the
+/// nightly rescoring (<see cref="RecalculerCotations"/>), the sending of the outbox (<see cref="EnvoiMessages"/>). The command
+/// line runs the same acts one by one (<c>logis demandes relancer</c>, <c>demandes purger</c>, <c>cotation recalculer</c>).
+/// </summary>
+public sealed class TachesQuotidiennes(LogisDbContext db, OptionsRelances options, TimeProvider horloge, VerrouRelances verrou,
+    RecalculerCotations recalcul, ILogger<TachesQuotidiennes> journal)
+{
+    /// <summary>The reminders of the French day <paramref name="jour"/> for every hosted EPCI not yet done that day, then the purge.</summary>
+    public async Task RelancerAsync(DateOnly jour, CancellationToken ct)
+    {
+        await verrou.Semaphore.WaitAsync(ct);
+        try
+        {
+            foreach (var epci in await EpcisAsync(ct))
+            {
+                // A scheduled run already finished today (another instance, or before a restart): nothing to do.
+                if (await db.ExecutionsRelances.AnyAsync(x => x.EpciSiren == epci && x.Jour == jour && x.Origine == OrigineExecution.Planifiee && x.FinLe != null, ct))
+                    continue;
+                var r = await new TraitementRelances(db, horloge, options.Parametres).ExecuterAsync(epci, jour, essai: false, OrigineExecution.Planifiee, "planification", ct);
+                journal.LogInformation("Relances {Epci} du {Jour} : {Examinees} demandes examinées, {Messages} messages, {Echecs} échecs", epci, jour, r.Examinees, r.MessagesCrees, r.Echecs);
+            }
+            // Then the retention of radiated demands (docs/protection-des-donnees.md §2 point 14): those radiated beyond the horizon go.
+            var purge = await new PurgeDemandes(db).PurgerAsync(jour, options.ConservationDemandesMois, essai: false, horloge.GetUtcNow(), ct);
+            if (purge.Total > 0) journal.LogInformation("Conservation : {Nombre} demandes radiées avant le {Limite} supprimées", purge.Total, purge.RadieesAvant);
+        }
+        finally
+        {
+            verrou.Semaphore.Release();
+        }
+    }
+
+    /// <summary>The nightly rescoring of every hosted EPCI (scores age with seniority).</summary>
+    public async Task RecalculerAsync(CancellationToken ct)
+    {
+        foreach (var epci in await EpcisAsync(ct))
+        {
+            var r = await recalcul.ExecuterAsync(epci, null, ct);
+            journal.LogInformation("Recalcul nocturne des cotations {Epci} : {Cotees} demandes en {Duree}", epci, r.Cotees, r.Duree);
+        }
+    }
+
+    /// <summary>Sends the messages waiting in the outbox.</summary>
+    public async Task EnvoyerAsync(CancellationToken ct)
+    {
+        var envoi = await new EnvoiMessages(db, options.CreerExpediteur(journal), horloge, options.Politique).EnvoyerAsync(null, ct);
+        if (envoi.Envoyes + envoi.EnEchec + envoi.AReessayer > 0)
+            journal.LogInformation("Messages aux demandeurs : {Envoyes} envoyés, {Reessais} à réessayer, {Echecs} en échec", envoi.Envoyes, envoi.AReessayer, envoi.EnEchec);
+    }
+
+    private async Task<List<Siren>> EpcisAsync(CancellationToken ct) =>
+        await db.TerritoiresHeberges.AsNoTracking().Select(t => t.EpciSiren).ToListAsync(ct);
+}
