@@ -196,8 +196,10 @@ public class DoublonsTests(ApplicationsFixture fx)
 
         await using (var db = new LogisDbContext(options.Options))
         {
-            var demandes = new DemandesService(db, Horloges.Fixe());
-            var journal = new JournalService(db, Horloges.Fixe(), demandes);
+            // The app's clock: other tests of the collection move it forward, and a merge dated before the demands' events is refused.
+            var horloge = fx.App(f).Horloge;
+            var demandes = new DemandesService(db, horloge);
+            var journal = new JournalService(db, horloge, demandes);
             var service = new DoublonsService(db, demandes, journal);
             var epci = await db.Utilisateurs.AsNoTracking().SingleAsync(u => u.Identifiant == "epci@tpm.demo");
             var agent = new Agent(epci.Id, epci.NomComplet, Role.AgentEpci, new Perimetre(Siren.Create(TerritoireSeeder.SirenTpm)));
