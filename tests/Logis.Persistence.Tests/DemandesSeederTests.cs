@@ -9,9 +9,7 @@ namespace Logis.Persistence.Tests;
 [Collection(CollectionTerritoire.Nom)]
 public class DemandesSeederTests(TerritoireSemeFixture fixture)
 {
-    public static TheoryData<string> Fournisseurs => BasesDeTest.Fournisseurs;
-
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Les_demandes_synthetiques_sont_semees_une_fois_avec_leur_chronologie(string f)
     {
         var tpm = Siren.Create(TerritoireSeeder.SirenTpm);

@@ -67,8 +67,6 @@ public static class FichierDeTest
 [Collection(CollectionTerritoire.Nom)]
 public class FichierDemandesTests(TerritoireSemeFixture fixture)
 {
-    public static TheoryData<string> Fournisseurs => BasesDeTest.Fournisseurs;
-
     private static readonly Siren Tpm = Siren.Create(TerritoireSeeder.SirenTpm);
     private static readonly Acteur Importateur = new(new AuteurId(Guid.Parse("00000000-0000-0000-0000-00000000f11e")), "Métropole TPM");
 
@@ -107,7 +105,7 @@ public class FichierDemandesTests(TerritoireSemeFixture fixture)
             .ImporterAsync(new StringReader(csv), Tpm, Importateur, "test", essai, null, ct);
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task L_essai_liste_chaque_ligne_cassee_et_n_ecrit_rien_puis_l_import_refuse_tout(string f)
     {
         var (options, communes) = await BaseViergeAsync(f);
@@ -135,7 +133,7 @@ public class FichierDemandesTests(TerritoireSemeFixture fixture)
         Assert.Equal((0, 0, 0, 0), await ComptesAsync(options));
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Un_import_interrompu_laisse_la_base_comme_avant(string f)
     {
         var (options, communes) = await BaseViergeAsync(f);
@@ -153,7 +151,7 @@ public class FichierDemandesTests(TerritoireSemeFixture fixture)
         Assert.Equal((0, 0, 0, 0), await ComptesAsync(options));
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Une_ligne_cassee_en_fin_de_fichier_annule_les_lots_deja_ecrits_et_le_rapport_est_celui_de_l_essai(string f)
     {
         var (options, communes) = await BaseViergeAsync(f);
@@ -182,7 +180,7 @@ public class FichierDemandesTests(TerritoireSemeFixture fixture)
         Assert.Equal(Volume(f), await db.Demandes.CountAsync());
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Un_fichier_propre_s_importe_en_entier_et_l_export_le_redonne_sans_NIR(string f)
     {
         var (options, communes) = await BaseViergeAsync(f);
@@ -235,7 +233,7 @@ public class FichierDemandesTests(TerritoireSemeFixture fixture)
     /// The command imports a file read from the disk (twice, by a buffer, never whole in memory): read by a tiny buffer, so that
     /// lines and quoted fields straddle many reads, it gives the report of the same text in memory, then imports it all.
     /// </summary>
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Un_fichier_lu_depuis_le_disque_par_petits_tampons_donne_le_meme_rapport_et_s_importe(string f)
     {
         var (options, communes) = await BaseViergeAsync(f);

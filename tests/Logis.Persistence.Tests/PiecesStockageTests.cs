@@ -26,7 +26,7 @@ public class PiecesStockageTests(PiecesStockageTests.Bases fixture) : IClassFixt
 
         public async Task InitializeAsync()
         {
-            foreach (var f in new[] { BasesDeTest.Sqlite, BasesDeTest.Postgres }) _options[f] = await BasesDeTest.CreerAsync(f, "pieces");
+            foreach (var f in BasesDeTest.Toutes) _options[f] = await BasesDeTest.CreerAsync(f, "pieces");
         }
 
         public OptionsBase Options(string fournisseur) => _options[fournisseur];
@@ -34,11 +34,8 @@ public class PiecesStockageTests(PiecesStockageTests.Bases fixture) : IClassFixt
         public Task DisposeAsync() => Task.CompletedTask;
     }
 
-    public static TheoryData<string, ModeStockage> Cas => new()
-    {
-        { BasesDeTest.Sqlite, ModeStockage.Base }, { BasesDeTest.Sqlite, ModeStockage.Dossier },
-        { BasesDeTest.Postgres, ModeStockage.Base }, { BasesDeTest.Postgres, ModeStockage.Dossier },
-    };
+    /// <summary>Both stores, each on both databases (<see cref="DeuxBasesAttribute"/>).</summary>
+    public static TheoryData<ModeStockage> Stockages => [ModeStockage.Base, ModeStockage.Dossier];
 
     private static readonly Acteur Agent = new(new AuteurId(Guid.NewGuid()), "Guichet de test");
     private static readonly CataloguePieces Catalogue = CataloguePiecesCsv.Lire(TerritoireSemeFixture.Reference.Dossier);
@@ -89,7 +86,7 @@ public class PiecesStockageTests(PiecesStockageTests.Bases fixture) : IClassFixt
         return (demande, piece, contenu);
     }
 
-    [Theory, MemberData(nameof(Cas))]
+    [Theory, DeuxBases(nameof(Stockages))]
     public async Task Un_depot_puis_un_remplacement_reussis_gardent_seulement_la_nouvelle_version(string f, ModeStockage mode)
     {
         var stockage = Stockage(mode);
@@ -120,7 +117,7 @@ public class PiecesStockageTests(PiecesStockageTests.Bases fixture) : IClassFixt
         if (stockage is StockageDossier d) Assert.Empty(Directory.GetFiles(Path.Combine(d.Racine, "tmp")));
     }
 
-    [Theory, MemberData(nameof(Cas))]
+    [Theory, DeuxBases(nameof(Stockages))]
     public async Task Un_remplacement_qui_echoue_dans_le_stockage_garde_la_version_precedente(string f, ModeStockage mode)
     {
         var stockage = Stockage(mode);
@@ -136,7 +133,7 @@ public class PiecesStockageTests(PiecesStockageTests.Bases fixture) : IClassFixt
         await VerifierIntacteAsync(f, stockage, demande, ancienne, v1);
     }
 
-    [Theory, MemberData(nameof(Cas))]
+    [Theory, DeuxBases(nameof(Stockages))]
     public async Task Un_remplacement_qui_echoue_en_base_garde_la_version_precedente_sans_orphelin(string f, ModeStockage mode)
     {
         var stockage = Stockage(mode);
@@ -159,7 +156,7 @@ public class PiecesStockageTests(PiecesStockageTests.Bases fixture) : IClassFixt
         }
     }
 
-    [Theory, MemberData(nameof(Cas))]
+    [Theory, DeuxBases(nameof(Stockages))]
     public async Task La_radiation_purge_le_contenu_des_pieces_et_la_chronologie_le_garde(string f, ModeStockage mode)
     {
         var stockage = Stockage(mode);

@@ -17,8 +17,6 @@ namespace Logis.Persistence.Tests;
 /// </summary>
 public class PurgeDemandesTests
 {
-    public static TheoryData<string> Fournisseurs => BasesDeTest.Fournisseurs;
-
     private static readonly Siren Tpm = Siren.Create("248300543");
 
     /// <summary>Rows naming the demand in every table with a DemandeId column (read from the model), the audit journal aside.</summary>
@@ -35,7 +33,7 @@ public class PurgeDemandesTests
         return lignes;
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Une_demande_radiee_est_supprimee_douze_mois_et_un_jour_apres_sa_radiation_et_rien_d_autre(string f)
     {
         var radiee = RelancesTests.Nouvelle(new DateOnly(2025, 3, 15), 1); // valid until 14/03/2026: reminder 14/02, radiation 15/03/2026

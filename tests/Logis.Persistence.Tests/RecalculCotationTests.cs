@@ -18,8 +18,6 @@ namespace Logis.Persistence.Tests;
 /// </summary>
 public class RecalculCotationTests
 {
-    public static TheoryData<string> Fournisseurs => BasesDeTest.Fournisseurs;
-
     private static readonly Siren Tpm = Siren.Create(TerritoireSeeder.SirenTpm);
     private static readonly DateOnly Date = new(2026, 11, 28);
     private static readonly DateTimeOffset Maintenant = new(2026, 11, 28, 3, 0, 0, TimeSpan.Zero);
@@ -66,7 +64,7 @@ public class RecalculCotationTests
         (await db.CotationsDemandes.AsNoTracking().Where(c => c.Total != null).ToListAsync())
             .ToDictionary(c => c.DemandeId, c => (c.Total!.Value, c.GrilleId!, c.Version!, c.CalculeeLe!.Value));
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Le_recalcul_en_lot_donne_les_cotations_du_calcul_par_demande(string f)
     {
         var options = await BaseAsync(f);
@@ -96,7 +94,7 @@ public class RecalculCotationTests
         }
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Un_recalcul_en_echec_laisse_toutes_les_cotations_enregistrees_intactes(string f)
     {
         var options = await BaseAsync(f);
@@ -165,7 +163,7 @@ public class RecalculCotationTests
     /// situations declared and validated, a radiation): EPCI, status, and stored elements that give the facts of the full
     /// aggregate at two dates.
     /// </summary>
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Les_elements_stockes_donnent_les_faits_de_l_agregat(string f)
     {
         var options = await BaseAsync(f);
@@ -177,7 +175,7 @@ public class RecalculCotationTests
     /// <summary>Rows left without elements (demands registered before the column: the migration creates them empty) stop
     /// the PostgreSQL rescoring with a clear message; <c>logis migrate</c> (<see cref="LogisDatabase.PreparerAsync"/>)
     /// completes them, and the rescoring then scores every active demand.</summary>
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Les_elements_absents_sont_completes_par_la_migration(string f)
     {
         var options = await BaseAsync(f);

@@ -21,8 +21,6 @@ namespace Logis.Persistence.Tests;
 /// </summary>
 public class RelancesTests
 {
-    public static TheoryData<string> Fournisseurs => BasesDeTest.Fournisseurs;
-
     private static readonly Siren Tpm = Siren.Create("248300543");
     private static readonly Acteur Guichet = new(new AuteurId(Guid.Parse("00000000-0000-0000-0000-0000000000a1")), "Guichet de Toulon");
     private static readonly LogementId Logement = new(Guid.Parse("00000000-0000-0000-0000-00000000b001"));
@@ -76,7 +74,7 @@ public class RelancesTests
         return await db.Messages.AsNoTracking().Where(m => m.DemandeId == id).OrderBy(m => m.CreeLe).ThenBy(m => m.Canal).ToListAsync();
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Le_rappel_est_envoye_une_seule_fois_un_mois_avant_l_expiration_puis_la_radiation_au_lendemain(string f)
     {
         var demande = Nouvelle(J(2025, 3, 15), 1); // valid until 14/03/2026, reminder due from 14/02/2026
@@ -130,7 +128,7 @@ public class RelancesTests
         Assert.All(await db.ExecutionsRelances.ToListAsync(), x => Assert.NotNull(x.FinLe));
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Une_demande_renouvelee_ne_recoit_rien_et_une_demande_radiee_non_plus(string f)
     {
         var renouvelee = Nouvelle(J(2025, 3, 15), 1);
@@ -146,7 +144,7 @@ public class RelancesTests
         Assert.Equal(StatutDemande.Active, (await LireAsync(options, renouvelee.Id)).Statut);
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task L_irrecevabilite_donne_l_avertissement_puis_la_radiation_un_mois_apres_et_l_expiree_sans_rappel_attend_un_agent(string f)
     {
         var irrecevable = Nouvelle(J(2025, 9, 1), 1, courriel: true);
@@ -174,7 +172,7 @@ public class RelancesTests
         Assert.Empty(await MessagesAsync(options, sansRappel.Id));
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task L_essai_n_ecrit_rien(string f)
     {
         var demande = Nouvelle(J(2025, 3, 15), 1);
@@ -208,7 +206,7 @@ public class RelancesTests
         }
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Une_panne_au_milieu_du_traitement_ne_laisse_aucune_demande_a_moitie_ecrite(string f)
     {
         var demandes = new[] { Nouvelle(J(2025, 3, 10), 1), Nouvelle(J(2025, 3, 11), 2), Nouvelle(J(2025, 3, 12), 3) };
@@ -252,7 +250,7 @@ public class RelancesTests
             ++Appels <= echecs ? throw new IOException("Serveur de messagerie injoignable") : Task.CompletedTask;
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Un_envoi_en_echec_est_reessaye_puis_marque_en_echec(string f)
     {
         var demande = Nouvelle(J(2025, 3, 15), 1, courriel: true);
@@ -284,7 +282,7 @@ public class RelancesTests
         Assert.All(await MessagesAsync(options, demande.Id), x => Assert.Equal((StatutMessage.Echec, 3), (x.Statut, x.Tentatives)));
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task L_expediteur_dossier_ecrit_un_courriel_eml_et_un_sms_sans_nir(string f)
     {
         var demande = Nouvelle(J(2025, 3, 15), 1, courriel: true);

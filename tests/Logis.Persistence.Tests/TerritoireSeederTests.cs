@@ -17,8 +17,7 @@ public class TerritoireSeederTests(TerritoireSemeFixture fixture)
 {
     private static readonly Siren Tpm = Siren.Create(TerritoireSeeder.SirenTpm);
 
-    [Theory]
-    [MemberData(nameof(BasesDeTest.Fournisseurs), MemberType = typeof(BasesDeTest))]
+    [Theory, DeuxBases]
     public async Task Le_parc_de_tpm_reproduit_le_rpls_2019(string fournisseur)
     {
         await using var db = fixture.Ouvrir(fournisseur);
@@ -47,8 +46,7 @@ public class TerritoireSeederTests(TerritoireSemeFixture fixture)
         Assert.InRange(await db.BailleursTerritoires.CountAsync(b => b.EpciSiren == Tpm), 6, 8);
     }
 
-    [Theory]
-    [MemberData(nameof(BasesDeTest.Fournisseurs), MemberType = typeof(BasesDeTest))]
+    [Theory, DeuxBases]
     public async Task Semer_une_seconde_fois_ne_duplique_rien(string fournisseur)
     {
         await using var db = fixture.Ouvrir(fournisseur);
@@ -58,8 +56,7 @@ public class TerritoireSeederTests(TerritoireSemeFixture fixture)
         Assert.Equal(avant, (await db.Logements.CountAsync(), await db.Reservataires.CountAsync(), await db.Utilisateurs.CountAsync(), await db.Communes.CountAsync()));
     }
 
-    [Theory]
-    [MemberData(nameof(BasesDeTest.Fournisseurs), MemberType = typeof(BasesDeTest))]
+    [Theory, DeuxBases]
     public async Task Les_reservataires_couvrent_etat_communes_epci_action_logement_et_bailleurs(string fournisseur)
     {
         await using var db = fixture.Ouvrir(fournisseur);
@@ -73,8 +70,7 @@ public class TerritoireSeederTests(TerritoireSemeFixture fixture)
 
 public class TerritoireSeederEchecTests
 {
-    [Theory]
-    [MemberData(nameof(BasesDeTest.Fournisseurs), MemberType = typeof(BasesDeTest))]
+    [Theory, DeuxBases]
     public async Task Un_epci_inconnu_est_refuse_sans_rien_ecrire_du_territoire(string fournisseur)
     {
         var options = await BasesDeTest.CreerAsync(fournisseur, "inconnu");

@@ -18,8 +18,6 @@ namespace Logis.Web.Tests;
 [Collection(CollectionApplications.Nom)]
 public class CliDemandesTests(ApplicationsFixture fx)
 {
-    public static TheoryData<string> Fournisseurs => BasesDeTest.Fournisseurs;
-
     private const string Entete = "p1_nom,p1_prenoms,p1_date_naissance,p1_ressources,adresse_ligne1,code_postal,commune_adresse,situation_familiale," +
                                   "logement_statut,logement_surface,motifs,typologies,communes_souhaitees,loyer_maximum\r\n";
 
@@ -47,7 +45,7 @@ public class CliDemandesTests(ApplicationsFixture fx)
             .Select(c => (c.Total, c.GrilleId)).ToList();
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Une_demande_importee_par_la_ligne_de_commande_est_cotee_comme_par_l_api(string f)
     {
         var fichier = Path.Combine(Path.GetTempPath(), $"logis-cli-{Guid.NewGuid():N}.csv");
@@ -71,7 +69,7 @@ public class CliDemandesTests(ApplicationsFixture fx)
         Assert.Equal(parLApi[0], parLaCli[0]);
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Une_commune_hors_epci_donne_400_avec_le_champ_en_creation_comme_en_mise_a_jour(string f)
     {
         var api = fx.App(f).ClientApi("epci");
@@ -106,7 +104,7 @@ public class CliDemandesTests(ApplicationsFixture fx)
         Assert.Equal(ailleurs, new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(new OptionsBase { ConnectionString = $"Data Source={ailleurs}" }.ChaineEffective).DataSource);
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Une_commande_sur_une_base_sans_territoire_le_dit_et_echoue(string f)
     {
         var options = await BasesDeTest.CreerAsync(f, "vide");

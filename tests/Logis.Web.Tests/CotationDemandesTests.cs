@@ -19,8 +19,6 @@ namespace Logis.Web.Tests;
 [Collection(CollectionApplications.Nom)]
 public class CotationDemandesTests(ApplicationsFixture fx)
 {
-    public static TheoryData<string> Fournisseurs => BasesDeTest.Fournisseurs;
-
     private static readonly Domain.Territoire.Siren Tpm = Domain.Territoire.Siren.Create("248300543");
 
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
@@ -44,7 +42,7 @@ public class CotationDemandesTests(ApplicationsFixture fx)
         await db.Demandes.AsNoTracking().AsSplitQuery().Where(d => d.Statut == StatutDemande.Active)
             .OrderBy(d => d.Numero).Skip(7).FirstAsync();
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task L_API_rend_l_explication_du_domaine_pour_une_demande_semee(string f)
     {
         await using var db = Base(f);
@@ -84,7 +82,7 @@ public class CotationDemandesTests(ApplicationsFixture fx)
         Assert.NotNull(c.Stockee);
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Cotation_401_anonyme_404_inconnue_et_hors_perimetre(string f)
     {
         var client = fx.App(f).ClientApi("epci");
@@ -141,7 +139,7 @@ public class CotationDemandesTests(ApplicationsFixture fx)
             Assert.Equal(complete.Lignes.Select(l => l.Libelle), (await r.Content.ReadFromJsonAsync<CotationDemandeDto>(Web))!.Lignes.Select(l => l.Libelle));
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task L_enregistrement_et_la_mise_a_jour_tiennent_la_cotation_enregistree(string f)
     {
         var client = fx.App(f).ClientApi("epci");
@@ -157,7 +155,7 @@ public class CotationDemandesTests(ApplicationsFixture fx)
         Assert.Equal(apres.Total, apres.Stockee!.Total);
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Recalculer_avec_une_autre_grille_change_les_cotations_enregistrees(string f)
     {
         var source = GrillesCotation.TrouverDossier();
@@ -208,7 +206,7 @@ public class CotationDemandesTests(ApplicationsFixture fx)
         }
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task La_page_montre_chaque_ligne_le_total_la_position_et_la_mention(string f)
     {
         await using var db = Base(f);
@@ -233,7 +231,7 @@ public class CotationDemandesTests(ApplicationsFixture fx)
         Assert.NotNull(fiche.QuerySelector($"a[href='/demandes/{demande.Numero.Valeur}/cotation']"));
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Le_recalcul_en_arriere_plan_se_termine_et_seul_l_agent_epci_le_lance(string f)
     {
         var bailleur = await fx.App(f).ConnecterAsync("bailleur");

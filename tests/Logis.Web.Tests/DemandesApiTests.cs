@@ -11,8 +11,6 @@ namespace Logis.Web.Tests;
 [Collection(CollectionApplications.Nom)]
 public class DemandesApiTests(ApplicationsFixture fx)
 {
-    public static TheoryData<string> Fournisseurs => BasesDeTest.Fournisseurs;
-
     // A valid NIR (key 97 - body mod 97) used to check it never comes back complete.
     public const string NirComplet = "185057800608491";
 
@@ -50,7 +48,7 @@ public class DemandesApiTests(ApplicationsFixture fx)
         return numero;
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Creer_lire_rechercher_mettre_a_jour_et_radier(string f)
     {
         var client = fx.App(f).ClientApi("epci");
@@ -91,7 +89,7 @@ public class DemandesApiTests(ApplicationsFixture fx)
         Assert.Contains(ActionsAudit.LectureDonneesSensibles, actions);
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Erreurs_400_404_et_perimetre(string f)
     {
         var client = fx.App(f).ClientApi("epci");

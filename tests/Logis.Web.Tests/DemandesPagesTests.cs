@@ -7,9 +7,7 @@ namespace Logis.Web.Tests;
 [Collection(CollectionApplications.Nom)]
 public class DemandesPagesTests(ApplicationsFixture fx)
 {
-    public static TheoryData<string> Fournisseurs => BasesDeTest.Fournisseurs;
-
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Un_agent_radie_par_la_page_et_un_partenaire_voit_toute_la_chronologie(string f)
     {
         var app = fx.App(f);

@@ -11,11 +11,9 @@ namespace Logis.Web.Tests;
 [Collection(CollectionApplications.Nom)]
 public class DemandesPagesSaisieTests(ApplicationsFixture fx)
 {
-    public static TheoryData<string> Fournisseurs => BasesDeTest.Fournisseurs;
-
     private const string Nir = DemandesApiTests.NirComplet;
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Un_agent_enregistre_modifie_renouvelle_et_radie_et_un_partenaire_voit_toute_la_chronologie(string f)
     {
         var app = fx.App(f);

@@ -25,8 +25,6 @@ namespace Logis.Web.Tests;
 [Collection(CollectionApplications.Nom)]
 public class DoublonsTests(ApplicationsFixture fx)
 {
-    public static TheoryData<string> Fournisseurs => BasesDeTest.Fournisseurs;
-
     /// <summary>A demand for one person; a NIR only when given (the shared test NIR would make every test demand a duplicate).</summary>
     public static object Saisie(string nom, string prenom, string naissance, string? nir = null, string? depot = null, string commune = "83137",
         string adresse = "12 rue des Tests") => new
@@ -62,7 +60,7 @@ public class DoublonsTests(ApplicationsFixture fx)
         return (recente, ancienne);
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task La_fusion_garde_la_date_et_le_numero_les_plus_anciens_et_trace_tout(string f)
     {
         var epci = fx.App(f).ClientApi("epci");
@@ -118,7 +116,7 @@ public class DoublonsTests(ApplicationsFixture fx)
         Assert.Contains("radiée", (await encore.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!, StringComparison.Ordinal);
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Fusion_refusee_409_404_et_400(string f)
     {
         var epci = fx.App(f).ClientApi("epci");
@@ -144,7 +142,7 @@ public class DoublonsTests(ApplicationsFixture fx)
             Assert.Equal("Active", (await epci.GetFromJsonAsync<JsonElement>($"/api/v1/demandes/{n}")).GetProperty("statut").GetString());
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Hors_perimetre_du_bailleur_404(string f)
     {
         var app = fx.App(f);
@@ -185,7 +183,7 @@ public class DoublonsTests(ApplicationsFixture fx)
         }
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Une_panne_pendant_la_fusion_laisse_les_deux_demandes_intactes(string f)
     {
         var (recente, ancienne) = await PaireAsync(fx.App(f).ClientApi("epci"), Unique("Panne"));
@@ -200,8 +198,10 @@ public class DoublonsTests(ApplicationsFixture fx)
 
         await using (var db = new LogisDbContext(options.Options))
         {
-            var demandes = new DemandesService(db, Horloges.Fixe(), fx.App(f).Services.GetRequiredService<GrillesCotation>());
-            var journal = new JournalService(db, Horloges.Fixe(), demandes);
+            // The app's clock: other tests of the collection move it forward, and a merge dated before the demands' events is refused.
+            var horloge = fx.App(f).Horloge;
+            var demandes = new DemandesService(db, horloge, fx.App(f).Services.GetRequiredService<GrillesCotation>());
+            var journal = new JournalService(db, horloge, demandes);
             var service = new DoublonsService(db, demandes, journal);
             var epci = await db.Utilisateurs.AsNoTracking().SingleAsync(u => u.Identifiant == "epci@tpm.demo");
             var agent = new Agent(epci.Id, epci.NomComplet, Role.AgentEpci, new Perimetre(Siren.Create(TerritoireSeeder.SirenTpm)));
@@ -227,7 +227,7 @@ public class DoublonsTests(ApplicationsFixture fx)
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Les_pages_comparent_puis_fusionnent_apres_confirmation(string f)
     {
         var app = fx.App(f);

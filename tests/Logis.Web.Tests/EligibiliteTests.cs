@@ -56,20 +56,8 @@ public partial class EligibiliteTests(ApplicationsFixture fx)
             ("2010-06-06", "enfant", false, true), ("2013-08-08", "enfant", false, true), ("2015-10-10", "enfant", false, true)),
     };
 
-    public static TheoryData<string, string> FournisseursEtFoyers
-    {
-        get
-        {
-            var data = new TheoryData<string, string>();
-            foreach (var f in new[] { BasesDeTest.Sqlite, BasesDeTest.Postgres })
-            {
-                foreach (var foyer in Foyers.Keys) data.Add(f, foyer);
-            }
-            return data;
-        }
-    }
-
-    public static TheoryData<string> Fournisseurs => BasesDeTest.Fournisseurs;
+    /// <summary>The households, each run on both databases (<see cref="DeuxBasesAttribute"/>).</summary>
+    public static TheoryData<string> NomsDesFoyers => [.. Foyers.Keys];
 
     private static DecisionEligibilite Attendu(Cas cas, Financement financement, DateOnly dateReference)
     {
@@ -100,7 +88,7 @@ public partial class EligibiliteTests(ApplicationsFixture fx)
 
     // ---------------------------------------------------------------- API
 
-    [Theory, MemberData(nameof(FournisseursEtFoyers))]
+    [Theory, DeuxBases(nameof(NomsDesFoyers))]
     public async Task L_api_donne_la_decision_du_domaine_sans_connexion(string f, string foyer)
     {
         var cas = Foyers[foyer];
@@ -198,7 +186,7 @@ public partial class EligibiliteTests(ApplicationsFixture fx)
         Assert.All(messages, m => Assert.DoesNotContain("Exception", m, StringComparison.Ordinal));
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Une_commune_inconnue_est_nommee_dans_le_probleme(string f)
     {
         var reponse = await fx.App(f).Client().PostAsync("/api/v1/eligibilite", new StringContent(
@@ -273,7 +261,7 @@ public partial class EligibiliteTests(ApplicationsFixture fx)
         return await LogisFactory.DocumentAsync(reponse);
     }
 
-    [Theory, MemberData(nameof(FournisseursEtFoyers))]
+    [Theory, DeuxBases(nameof(NomsDesFoyers))]
     public async Task La_page_donne_en_francais_les_decisions_du_domaine_pour_plai_plus_et_pls(string f, string foyer)
     {
         var cas = Foyers[foyer];

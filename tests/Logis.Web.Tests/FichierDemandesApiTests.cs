@@ -12,14 +12,12 @@ namespace Logis.Web.Tests;
 [Collection(CollectionApplications.Nom)]
 public class FichierDemandesApiTests(ApplicationsFixture fx)
 {
-    public static TheoryData<string> Fournisseurs => BasesDeTest.Fournisseurs;
-
     private const string Entete = "p1_nom,p1_prenoms,p1_date_naissance,p1_ressources,adresse_ligne1,code_postal,commune_adresse,situation_familiale," +
                                   "logement_statut,logement_surface,motifs,typologies,communes_souhaitees,loyer_maximum\r\n";
 
     private static StringContent Csv(string texte) => new(texte, Encoding.UTF8, "text/csv");
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Import_essai_erreurs_par_ligne_puis_import_et_export_audite(string f)
     {
         var client = fx.App(f).ClientApi("epci");
@@ -59,7 +57,7 @@ public class FichierDemandesApiTests(ApplicationsFixture fx)
         }
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Sans_authentification_ni_import_ni_export(string f)
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await fx.App(f).Client().PostAsync("/api/v1/demandes/import", Csv(Entete))).StatusCode);

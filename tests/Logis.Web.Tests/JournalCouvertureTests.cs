@@ -20,8 +20,6 @@ namespace Logis.Web.Tests;
 [Collection(CollectionApplications.Nom)]
 public class JournalCouvertureTests(ApplicationsFixture fx)
 {
-    public static TheoryData<string> Fournisseurs => BasesDeTest.Fournisseurs;
-
     /// <summary>Route → audit action written when an EPCI agent opens it.</summary>
     private static readonly Dictionary<string, string> LecturesJournalisees = new()
     {
@@ -57,7 +55,7 @@ public class JournalCouvertureTests(ApplicationsFixture fx)
         Assert.True(oubliees.Count == 0, "Routes de lecture d'une demande ni journalisées ni exemptées : " + string.Join(", ", oubliees));
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Chaque_lecture_sensible_et_chaque_acte_ecrit_une_entree(string f)
     {
         var app = fx.App(f);

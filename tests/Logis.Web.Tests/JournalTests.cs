@@ -16,8 +16,6 @@ namespace Logis.Web.Tests;
 [Collection(CollectionApplications.Nom)]
 public class JournalTests(ApplicationsFixture fx)
 {
-    public static TheoryData<string> Fournisseurs => BasesDeTest.Fournisseurs;
-
     private static readonly Siren Tpm = Siren.Create(TerritoireSeeder.SirenTpm);
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage r, HttpStatusCode attendu)
@@ -26,7 +24,7 @@ public class JournalTests(ApplicationsFixture fx)
         return await r.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Le_journal_se_filtre_se_pagine_et_reste_dans_l_epci(string f)
     {
         var epci = fx.App(f).ClientApi("epci");
@@ -76,7 +74,7 @@ public class JournalTests(ApplicationsFixture fx)
         Assert.Contains("postérieure", ordre.GetProperty("au")[0].GetString()!, StringComparison.Ordinal);
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task L_export_csv_ne_contient_aucun_contenu_et_est_lui_meme_journalise(string f)
     {
         var epci = fx.App(f).ClientApi("epci");
@@ -105,7 +103,7 @@ public class JournalTests(ApplicationsFixture fx)
         Assert.Contains(apres.GetProperty("elements").EnumerateArray(), e => e.GetProperty("detail").GetString()!.Contains(numero, StringComparison.Ordinal));
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task La_page_du_journal_filtre_et_annonce_les_erreurs_en_francais(string f)
     {
         var client = await fx.App(f).ConnecterAsync("epci");
@@ -154,7 +152,7 @@ public class JournalTests(ApplicationsFixture fx)
         Assert.Equal("application/problem+json", refus.Content.Headers.ContentType?.MediaType);
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Le_journal_est_en_ajout_seul_et_la_purge_supprime_ce_qui_depasse_la_duree(string f)
     {
         var maintenant = Horloges.Reference;

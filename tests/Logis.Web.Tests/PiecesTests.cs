@@ -17,12 +17,8 @@ namespace Logis.Web.Tests;
 [Collection(CollectionApplications.Nom)]
 public class PiecesTests(ApplicationsFixture fx)
 {
-    public static TheoryData<string, string> Cas => new()
-    {
-        { BasesDeTest.Sqlite, "Base" }, { BasesDeTest.Sqlite, "Dossier" }, { BasesDeTest.Postgres, "Base" }, { BasesDeTest.Postgres, "Dossier" },
-    };
-
-    public static TheoryData<string> Fournisseurs => BasesDeTest.Fournisseurs;
+    /// <summary>Both stores, each on both databases (<see cref="DeuxBasesAttribute"/>).</summary>
+    public static TheoryData<string> Stockages => ["Base", "Dossier"];
 
     public static readonly byte[] Pdf = [.. "%PDF-1.7\n% piece de test\n1 0 obj << >> endobj\n%%EOF\n"u8];
     public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, (byte)'I', (byte)'H', (byte)'D', (byte)'R'];
@@ -76,7 +72,7 @@ public class PiecesTests(ApplicationsFixture fx)
         return await db.Audit.AsNoTracking().Where(a => a.DemandeId == id).Select(a => a.Action).ToListAsync();
     }
 
-    [Theory, MemberData(nameof(Cas))]
+    [Theory, DeuxBases(nameof(Stockages))]
     public async Task Deposer_lister_telecharger_remplacer_et_retirer_une_piece(string f, string stockage)
     {
         var (app, dossier) = Application(f, stockage);
@@ -137,7 +133,7 @@ public class PiecesTests(ApplicationsFixture fx)
         }
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Au_dela_du_quota_de_la_demande_le_depot_est_refuse_en_409_mais_un_remplacement_passe(string f)
     {
         var app = fx.App(f).WithWebHostBuilder(b => b.UseSetting("Logis:Pieces:NombreMaxParDemande", "2"));
@@ -153,7 +149,7 @@ public class PiecesTests(ApplicationsFixture fx)
         Assert.Equal(2, (await client.GetFromJsonAsync<JsonElement>(url)).GetProperty("pieces").GetArrayLength());
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Les_erreurs_sont_des_problemdetails_400_401_404_413(string f)
     {
         var client = fx.App(f).ClientApi("epci");
@@ -186,7 +182,7 @@ public class PiecesTests(ApplicationsFixture fx)
         Assert.Empty((await client.GetFromJsonAsync<JsonElement>(url)).GetProperty("pieces").EnumerateArray());
     }
 
-    [Theory, MemberData(nameof(Cas))]
+    [Theory, DeuxBases(nameof(Stockages))]
     public async Task La_radiation_supprime_le_contenu_des_pieces(string f, string stockage)
     {
         var (app, dossier) = Application(f, stockage);
@@ -322,7 +318,7 @@ public class PiecesTests(ApplicationsFixture fx)
         Assert.Equal(habilite ? 1 : 0, lectures);
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Un_agent_depose_une_piece_par_la_fiche_avec_des_erreurs_claires(string f)
     {
         var app = fx.App(f);

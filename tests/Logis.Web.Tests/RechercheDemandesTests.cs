@@ -10,9 +10,7 @@ namespace Logis.Web.Tests;
 [Collection(CollectionApplications.Nom)]
 public class RechercheDemandesTests(ApplicationsFixture fx)
 {
-    public static TheoryData<string> Fournisseurs => BasesDeTest.Fournisseurs;
-
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Le_total_s_arrete_au_plafond_et_le_dit_une_page_incomplete_donne_le_total_exact(string f)
     {
         var client = fx.App(f).ClientApi("epci");

@@ -16,8 +16,6 @@ namespace Logis.Web.Tests;
 [Collection(CollectionApplications.Nom)]
 public class RelancesPagesTests(ApplicationsFixture fx)
 {
-    public static TheoryData<string> Fournisseurs => BasesDeTest.Fournisseurs;
-
     private static string DepotPourRappelAujourdhui()
     {
         var aujourdhui = Horloges.Aujourdhui;
@@ -69,7 +67,7 @@ public class RelancesPagesTests(ApplicationsFixture fx)
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client().GetAsync("/api/v1/relances")).StatusCode);
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Un_agent_de_l_epci_lance_le_traitement_voit_le_resultat_et_l_apercu_du_message(string f)
     {
         var app = fx.App(f);

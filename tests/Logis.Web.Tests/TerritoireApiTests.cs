@@ -9,8 +9,6 @@ namespace Logis.Web.Tests;
 [Collection(CollectionApplications.Nom)]
 public class TerritoireApiTests(ApplicationsFixture fx)
 {
-    public static TheoryData<string> Fournisseurs => BasesDeTest.Fournisseurs;
-
     private static async Task<JsonElement> ProblemeAsync(HttpResponseMessage r, HttpStatusCode attendu)
     {
         Assert.Equal(attendu, r.StatusCode);
@@ -20,7 +18,7 @@ public class TerritoireApiTests(ApplicationsFixture fx)
         return json;
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Les_communes_de_tpm_avec_leur_population_reelle(string f)
     {
         var communes = await fx.App(f).ClientApi("epci").GetFromJsonAsync<JsonElement>("/api/v1/communes");
@@ -32,7 +30,7 @@ public class TerritoireApiTests(ApplicationsFixture fx)
         Assert.Equal("autres_regions", toulon.GetProperty("zone").GetString());
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Une_commune_et_les_qpv(string f)
     {
         var client = fx.App(f).ClientApi("epci");
@@ -44,7 +42,7 @@ public class TerritoireApiTests(ApplicationsFixture fx)
         Assert.Equal(15, qpv.GetArrayLength());
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Commune_inconnue_404_et_code_mal_forme_400(string f)
     {
         var client = fx.App(f).ClientApi("epci");
@@ -68,7 +66,7 @@ public class TerritoireApiTests(ApplicationsFixture fx)
         Assert.True(json.GetProperty("errors").TryGetProperty(champ, out _), $"Pas d'erreur sur {champ}");
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Les_logements_sont_filtres_et_pagines(string f)
     {
         var client = fx.App(f).ClientApi("epci");
@@ -89,7 +87,7 @@ public class TerritoireApiTests(ApplicationsFixture fx)
         Assert.Equal(5037, total + horsQpv.GetProperty("total").GetInt32());
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Un_bailleur_ne_voit_par_l_api_que_son_propre_parc(string f)
     {
         var tous = await fx.App(f).ClientApi("epci").GetFromJsonAsync<JsonElement>("/api/v1/logements?taillePage=1");

@@ -8,11 +8,9 @@ namespace Logis.Web.Tests;
 [Collection(CollectionApplications.Nom)]
 public class TerritoirePagesTests(ApplicationsFixture fx)
 {
-    public static TheoryData<string> Fournisseurs => BasesDeTest.Fournisseurs;
-
     public static TheoryData<string> Comptes => new() { "epci", "bailleur", "reservataire", "commune", "admin" };
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task L_apercu_liste_les_12_communes_et_les_15_qpv(string f)
     {
         var client = await fx.App(f).ConnecterAsync("epci");
@@ -47,7 +45,7 @@ public class TerritoirePagesTests(ApplicationsFixture fx)
         Assert.StartsWith("/connexion", reponse.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
-    [Theory, MemberData(nameof(Fournisseurs))]
+    [Theory, DeuxBases]
     public async Task Un_bailleur_voit_le_detail_de_son_parc_et_pas_celui_des_autres(string f)
     {
         await using var db = fx.Base(f);

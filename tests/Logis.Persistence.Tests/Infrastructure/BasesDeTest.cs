@@ -14,7 +14,8 @@ public static class BasesDeTest
     public const string Postgres = "postgresql";
     public const string VariablePostgres = "LOGIS_TEST_POSTGRES";
 
-    public static TheoryData<string> Fournisseurs => new() { Sqlite, Postgres };
+    /// <summary>Both providers, in the order of the cases of <see cref="DeuxBasesAttribute"/>.</summary>
+    public static IReadOnlyList<string> Toutes { get; } = [Sqlite, Postgres];
 
     /// <summary>Creates an empty database with the schema (migrations on PostgreSQL) and returns its options.</summary>
     public static async Task<OptionsBase> CreerAsync(string fournisseur, string nom)

@@ -14,7 +14,7 @@ public sealed class TerritoireSemeFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        foreach (var f in new[] { BasesDeTest.Sqlite, BasesDeTest.Postgres })
+        foreach (var f in BasesDeTest.Toutes)
         {
             var options = await BasesDeTest.CreerAsync(f, "tpm");
             await using var db = BasesDeTest.Ouvrir(options);

@@ -83,7 +83,7 @@ public sealed class ApplicationsFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _bases.InitializeAsync();
-        foreach (var f in new[] { BasesDeTest.Sqlite, BasesDeTest.Postgres }) _apps[f] = new LogisFactory(_bases.Options(f));
+        foreach (var f in BasesDeTest.Toutes) _apps[f] = new LogisFactory(_bases.Options(f));
     }
 
     public LogisFactory App(string fournisseur) => _apps[fournisseur];
