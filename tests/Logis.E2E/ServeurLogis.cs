@@ -102,7 +102,7 @@ public sealed class ServeurLogis : IAsyncLifetime
 
     public async Task<IPage> NouvellePageAsync()
     {
-        var contexte = await Navigateur.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var contexte = await Navigateur.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR", ViewportSize = new ViewportSize { Width = 1280, Height = ControlePage.Hauteur } });
         contexte.SetDefaultTimeout(DelaiMs);
         contexte.SetDefaultNavigationTimeout(DelaiMs);
         return await contexte.NewPageAsync();
