@@ -67,6 +67,8 @@ public sealed class ServeurLogis : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         Directory.CreateDirectory(DossierCaptures);
+        // Web-first assertions (Expect) retry for up to this long before failing.
+        Assertions.SetDefaultExpectTimeout(DelaiMs);
     }
 
     private async Task AttendreAsync()
@@ -95,19 +97,30 @@ public sealed class ServeurLogis : IAsyncLifetime
         return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 
+    /// <summary>Longest wait for one action or one navigation: the machine running the tests may have two shared, busy cores.</summary>
+    public const float DelaiMs = 90_000;
+
     public async Task<IPage> NouvellePageAsync()
     {
-        var contexte = await Navigateur.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var contexte = await Navigateur.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR", ViewportSize = new ViewportSize { Width = 1280, Height = ControlePage.Hauteur } });
+        contexte.SetDefaultTimeout(DelaiMs);
+        contexte.SetDefaultNavigationTimeout(DelaiMs);
         return await contexte.NewPageAsync();
     }
 
+    /// <summary>
+    /// Signs in with a demo account and waits for the territory page: its URL and "load" event (style sheet included, for the
+    /// checks that follow), then its heading, with a long timeout. It does not wait for the network to be idle, which may come
+    /// late on a loaded machine.
+    /// </summary>
     public async Task ConnecterAsync(IPage page, string compte)
     {
         await page.GotoAsync($"{UrlDeBase}/connexion");
         await page.GetByLabel("Identifiant").FillAsync($"{compte}@tpm.demo");
         await page.GetByLabel("Mot de passe").FillAsync("Logis-demo-2026!");
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync($"{UrlDeBase}/territoire");
+        await page.WaitForURLAsync($"{UrlDeBase}/territoire", new() { WaitUntil = WaitUntilState.Load, Timeout = DelaiMs });
+        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync(new() { Timeout = DelaiMs });
     }
 
     public async Task DisposeAsync()
