@@ -38,7 +38,7 @@ public static class CommandesEligibilite
     public static int AfficherPlafonds(int annee, string? codeZone, ReferenceData reference, TextWriter sortie, TextWriter erreurs)
     {
         var lignes = reference.LirePlafonds();
-        if (!lignes.EstSucces)
+        if (!lignes.EstReussi)
         {
             erreurs.WriteLine($"Le fichier des plafonds de ressources est invalide ({reference.Dossier}) :");
             foreach (var e in lignes.Erreurs) erreurs.WriteLine($"- {e}");

@@ -8,6 +8,7 @@ using Logis.Application.Acces;
 using Logis.Application.Demandes;
 using Microsoft.EntityFrameworkCore;
 using Spectre.Console;
+using Logis.Domain.Commun;
 
 namespace Logis.Cli;
 
@@ -29,7 +30,7 @@ public static class CommandesFichierDemandes
             await LogisDatabase.PreparerAsync(db, appliquerMigrations: false, ct);
             if (!await BaseCli.TerritoirePresentAsync(db, siren, Console.Error, ct) || !BaseCli.ChargerGrilles(siren, out var grilles)) return 2;
             var nomEpci = await db.Epcis.AsNoTracking().Where(e => e.Siren == siren).Select(e => e.Nom).SingleOrDefaultAsync(ct) ?? siren.Value;
-            Issue<ResultatImport>? issue = null;
+            Resultat<ResultatImport>? issue = null;
             try
             {
                 await AnsiConsole.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -47,7 +48,7 @@ public static class CommandesFichierDemandes
             {
                 return await ErreurAsync(e.Message);
             }
-            if (issue!.Valeur is null) return await ErreurAsync(issue.Motif ?? "Import refusé.");
+            if (!issue!.EstReussi) return await ErreurAsync(issue.Motif);
             var r = issue.Valeur;
             if (!r.EstValide)
             {
@@ -77,7 +78,7 @@ public static class CommandesFichierDemandes
             var f = p.GetValue(fichier)!;
             // The act of the API (audited as a bulk export), under the operator's identity.
             var export = await new DemandesService(db, BaseCli.Horloge, grilles!).ExporterAsync(Agent.Exploitant(siren), ct);
-            if (export.Valeur is null) return await ErreurAsync(export.Motif ?? "Export refusé.");
+            if (!export.EstReussi) return await ErreurAsync(export.Motif);
             int n;
             await using (var w = new StreamWriter(f.FullName, false, new UTF8Encoding(false)))
                 n = await export.Valeur(w, ct);

@@ -52,13 +52,8 @@ public sealed class OptionsBase
 
 public static class LogisDatabase
 {
-    /// <summary>One instance for every context: it keeps no state beyond a SaveChanges.</summary>
-    private static readonly Pieces.PurgePiecesRadiation Purge = new();
-
     public static void Configurer(DbContextOptionsBuilder b, OptionsBase options)
     {
-        // Pieces are purged in the SaveChanges that radiates their demand (docs/protection-des-donnees.md §2 item 14).
-        b.AddInterceptors(Purge);
         switch (options.Fournisseur)
         {
             case FournisseurBase.Sqlite:

@@ -26,8 +26,9 @@ var optionsBase = builder.Configuration.GetSection(OptionsBase.Section).Get<Opti
 var optionsDemo = builder.Configuration.GetSection(OptionsDemo.Section).Get<OptionsDemo>() ?? new OptionsDemo();
 optionsDemo.Valider();
 
-// The real clock: read here only (composition root); every service takes the registered TimeProvider (tests replace it).
-builder.Services.AddSingleton(TimeProvider.System);
+// The real clock: read here only (composition root); every service takes the registered TimeProvider (tests replace it;
+// « Logis:Horloge:Depart » shifts it to a chosen instant for an acceptance session or the browser tests).
+builder.Services.AddSingleton(HorlogeDecalee.Depuis(builder.Configuration[HorlogeDecalee.Reglage], TimeProvider.System));
 builder.Services.AddLogisPersistence(optionsBase);
 builder.Services.AddSingleton(_ => ReferenceData.Trouver());
 builder.Services.AddScoped<TerritoireQueries>();

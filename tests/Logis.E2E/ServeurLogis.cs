@@ -15,6 +15,9 @@ public sealed class ServeurLogis : IAsyncLifetime
     private IPlaywright? _playwright;
     private string _dossier = "";
 
+    /// <summary>The instant the server starts at: Friday 27 November 2026, 10:00 in Paris.</summary>
+    public static readonly DateTimeOffset Depart = new(2026, 11, 27, 10, 0, 0, TimeSpan.FromHours(1));
+
     public string UrlDeBase { get; private set; } = "";
     public IBrowser Navigateur { get; private set; } = null!;
 
@@ -48,6 +51,10 @@ public sealed class ServeurLogis : IAsyncLifetime
         };
         info.Environment["Logis__Database__ConnectionString"] = $"Data Source={Path.Combine(_dossier, "e2e.db")}";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Keys of its own: the cookie keys of the repository's var/ are those of the developer's demo.
+        info.Environment["Logis__Cles__Dossier"] = Path.Combine(_dossier, "cles");
+        // The platform lives at the suite's instant, whatever the machine's date (then runs at real speed).
+        info.Environment["Logis__Horloge__Depart"] = Depart.ToString("o", System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["Logis__Demo__Demandes"] = "300"; // small synthetic file: these tests check pages, not volume
         // The daily run is launched by the tests (« Lancer maintenant »), its messages written in the temporary folder.
         info.Environment["Logis__Relances__Actif"] = "false";
@@ -109,9 +116,8 @@ public sealed class ServeurLogis : IAsyncLifetime
     }
 
     /// <summary>
-    /// Signs in with a demo account and waits for the territory page: its URL and "load" event (style sheet included, for the
-    /// checks that follow), then its heading, with a long timeout. It does not wait for the network to be idle, which may come
-    /// late on a loaded machine.
+    /// Signs in with a demo account and waits for the territory page: its URL, then its heading, with a long timeout. It does
+    /// not wait for the network to be idle, which may come late on a loaded machine.
     /// </summary>
     public async Task ConnecterAsync(IPage page, string compte)
     {
@@ -119,7 +125,9 @@ public sealed class ServeurLogis : IAsyncLifetime
         await page.GetByLabel("Identifiant").FillAsync($"{compte}@tpm.demo");
         await page.GetByLabel("Mot de passe").FillAsync("Logis-demo-2026!");
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync($"{UrlDeBase}/territoire", new() { WaitUntil = WaitUntilState.Load, Timeout = DelaiMs });
+        // A web-first assertion, retried until the address is the territory page (a wait for the "load" event of that
+        // navigation could miss an event already fired on a loaded machine); the pages checked later load on their own.
+        await Assertions.Expect(page).ToHaveURLAsync($"{UrlDeBase}/territoire", new() { Timeout = DelaiMs });
         await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync(new() { Timeout = DelaiMs });
     }
 

@@ -165,7 +165,10 @@ public class PiecesStockageTests(PiecesStockageTests.Bases fixture) : IClassFixt
         {
             var d = await db.Demandes.SingleAsync(x => x.Id == demande.Id);
             Assert.True(d.Radier(MotifRadiation.Renonciation, new DateTimeOffset(2026, 3, 3, 9, 0, 0, TimeSpan.FromHours(1)), Agent).EstReussi);
+            // The acts' explicit side effect (DemandesService.SauverAsync, TraitementRelances): purge, save, then the files.
+            var fichiers = await PurgePiecesRadiation.PreparerAsync(db, default);
             await db.SaveChangesAsync();
+            PurgePiecesRadiation.EffacerFichiers(stockage, fichiers);
         }
         await using (var db = Ouvrir(f))
         {
@@ -174,8 +177,9 @@ public class PiecesStockageTests(PiecesStockageTests.Bases fixture) : IClassFixt
             Assert.Equal("", lue.NomFichier);
             Assert.NotNull(lue.PurgeeLe);
             Assert.False(await db.ContenusPieces.AnyAsync(c => c.PieceId == piece.Id));
-            // Files of the folder store are deleted by the application's store after the commit (PiecesTests, web app); this context has none.
-            if (mode == ModeStockage.Base) Assert.Null(await stockage.LireAsync(db, piece.Id, default));
+            // The content is gone from either store: the database row in the transaction, the folder's file after the commit.
+            Assert.Null(await stockage.LireAsync(db, piece.Id, default));
+            if (stockage is StockageDossier dossier) Assert.False(File.Exists(dossier.Chemin(piece.Id)));
             var d = await db.Demandes.AsNoTracking().SingleAsync(x => x.Id == demande.Id);
             Assert.Equal(new[] { TypeEvenementDemande.Enregistrement, TypeEvenementDemande.Radiation, TypeEvenementDemande.PiecesPurgees },
                 d.Evenements.OrderBy(e => e.Rang).Select(e => e.Type).ToArray());

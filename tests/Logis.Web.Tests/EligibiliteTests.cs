@@ -31,9 +31,9 @@ public partial class EligibiliteTests(ApplicationsFixture fx)
     {
         using var lecteur = TerritoireSemeFixture.Reference.OuvrirPlafonds();
         var lignes = LecteurPlafondsCsv.Lire(lecteur);
-        Assert.True(lignes.EstSucces, string.Join(" ", lignes.Erreurs));
+        Assert.True(lignes.EstReussi, string.Join(" ", lignes.Erreurs));
         var bareme = BaremePlafonds.Creer(lignes.Valeur!);
-        Assert.True(bareme.EstSucces, string.Join(" ", bareme.Erreurs));
+        Assert.True(bareme.EstReussi, string.Join(" ", bareme.Erreurs));
         return new MoteurEligibilite(bareme.Valeur!, ParametresEligibilite.Defaut);
     });
 
@@ -64,7 +64,7 @@ public partial class EligibiliteTests(ApplicationsFixture fx)
         var personnes = cas.Personnes.Select(p => new Personne(DateOnly.Parse(p.Naissance, CultureInfo.InvariantCulture),
             Enum.Parse<LienPersonne>(p.Lien, ignoreCase: true), p.Handicap, p.ACharge));
         var menage = Menage.Creer(personnes, RevenuRetenu.RevenuFiscalDeReference(cas.Revenu), dateReference);
-        Assert.True(menage.EstSucces, string.Join(" ", menage.Erreurs));
+        Assert.True(menage.EstReussi, string.Join(" ", menage.Erreurs));
         return Moteur.Value.VerifierEligibilite(2026, cas.Zone, financement, menage.Valeur!);
     }
 

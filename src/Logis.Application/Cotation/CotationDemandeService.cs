@@ -7,6 +7,7 @@ using Logis.Persistence.Demandes;
 using Logis.Application.Demandes;
 using Microsoft.EntityFrameworkCore;
 using Logis.Application.Acces;
+using Logis.Domain.Commun;
 
 namespace Logis.Application.Cotation;
 
@@ -67,14 +68,14 @@ public sealed class CotationDemandeService(LogisDbContext db, DemandesService de
         "Demandes actives de l'intercommunalité qui souhaitent la même typologie (la première souhaitée) et la même commune "
         + "(la première souhaitée) ou toute l'intercommunalité.";
 
-    public async Task<Issue<CotationDemandeDto>> LireAsync(Agent agent, string numero, CancellationToken ct)
+    public async Task<Resultat<CotationDemandeDto>> LireAsync(Agent agent, string numero, CancellationToken ct)
     {
         var issue = await demandes.ChargerPourAttestationAsync(agent, numero, ct);
-        if (!issue.EstReussi) return new Issue<CotationDemandeDto>(default, issue.Statut, issue.Motif, issue.Erreurs);
+        if (!issue.EstReussi) return issue.Relayer<CotationDemandeDto>();
         var demande = issue.Valeur!;
         var epci = agent.Perimetre.EpciSiren;
         var jeu = grilles.JeuEnVigueur(epci);
-        if (jeu is null) return new Issue<CotationDemandeDto>(default, 404, "Aucune grille de cotation n'est en vigueur sur votre territoire.");
+        if (jeu is null) return Resultat.NonTrouve<CotationDemandeDto>("Aucune grille de cotation n'est en vigueur sur votre territoire.");
         var date = grilles.Aujourdhui;
         var faits = FaitsDepuisDemande.Construire(demande, date);
         var explication = jeu.Expliquer(in faits);
@@ -104,7 +105,7 @@ public sealed class CotationDemandeService(LogisDbContext db, DemandesService de
         // The explained lines reveal priority situations and disability: a recorded read (docs/protection-des-donnees.md §2 item 18).
         await journal.EcrireAsync(agent, ActionsAudit.LectureCotation, demande.Id, null, ct);
 
-        return Issue.Ok(new CotationDemandeDto(
+        return Resultat.Ok(new CotationDemandeDto(
             demande.Numero.Valeur, date, explication.GrilleId, explication.Version, explication.Total,
             AccesDemandes.VoitDonneesSensibles(agent.Role) ? CotationDto.Depuis(explication).Lignes : Masquer(CotationDto.Depuis(explication).Lignes),
             new PositionnementDto(DefinitionAnalogues, typologie, commune, commune is null ? null : noms!.GetValueOrDefault(commune, commune),

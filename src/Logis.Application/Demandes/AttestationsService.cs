@@ -4,6 +4,7 @@ using Logis.Persistence;
 using Logis.Persistence.Reference;
 using Microsoft.EntityFrameworkCore;
 using Logis.Application.Acces;
+using Logis.Domain.Commun;
 
 namespace Logis.Application.Demandes;
 
@@ -17,15 +18,15 @@ public sealed class AttestationsService(LogisDbContext db, ReferenceData referen
 {
     public const string Fichier = "comed_departements.csv";
 
-    public async Task<Issue<AttestationEnregistrement>> EtablirAsync(Agent agent, string numero, CancellationToken ct)
+    public async Task<Resultat<AttestationEnregistrement>> EtablirAsync(Agent agent, string numero, CancellationToken ct)
     {
         var lecture = await demandes.ChargerPourAttestationAsync(agent, numero, ct);
-        if (!lecture.EstReussi) return new Issue<AttestationEnregistrement>(default, lecture.Statut, lecture.Motif, lecture.Erreurs);
+        if (!lecture.EstReussi) return lecture.Relayer<AttestationEnregistrement>();
         var demande = lecture.Valeur!;
         var epci = agent.Perimetre.EpciSiren;
         var nomEpci = await db.Epcis.AsNoTracking().Where(e => e.Siren == epci).Select(e => e.Nom).SingleAsync(ct);
         if (LireDepartement(demande.Numero.Departement) is not { } dep)
-            return Issue.Conflit<AttestationEnregistrement>($"Le délai anormalement long du département {demande.Numero.Departement} n'est pas renseigné : l'attestation ne peut pas être établie.");
+            return Resultat.Conflit<AttestationEnregistrement>($"Le délai anormalement long du département {demande.Numero.Departement} n'est pas renseigné : l'attestation ne peut pas être établie.");
 
         var communes = await db.Communes.AsNoTracking().Where(c => c.EpciSiren == epci).Select(c => c.CodeInsee).ToListAsync(ct);
         var paires = await db.Logements.AsNoTracking().Where(l => communes.Contains(l.CommuneInsee))
@@ -42,10 +43,10 @@ public sealed class AttestationsService(LogisDbContext db, ReferenceData referen
             + "ou au site national www.demande-logement-social.gouv.fr, en indiquant votre numéro unique. "
             + "Le service d'information et d'accueil des demandeurs de l'intercommunalité vous renseigne sur les délais et les logements (L441-2-8).");
         var attestation = AttestationEnregistrement.Etablir(demande, contexte);
-        if (!attestation.EstReussi) return Issue.Conflit<AttestationEnregistrement>(attestation.Motif!);
+        if (!attestation.EstReussi) return Resultat.Conflit<AttestationEnregistrement>(attestation.Motif!);
         // The attestation shows the household's identity and address: a recorded read (docs/protection-des-donnees.md §2 item 18).
         await journal.EcrireAsync(agent, Persistence.Demandes.ActionsAudit.LectureAttestation, demande.Id, null, ct);
-        return Issue.Ok(attestation.Valeur);
+        return Resultat.Ok(attestation.Valeur);
     }
 
     private (DelaiAnormalementLong Delai, string AdresseComed)? LireDepartement(string departement)

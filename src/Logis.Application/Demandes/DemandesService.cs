@@ -1,3 +1,4 @@
+using Logis.Persistence.Pieces;
 using Logis.Persistence.Seed;
 using Logis.Persistence.Cotation;
 using Logis.Domain.Commun;
@@ -15,21 +16,6 @@ using Microsoft.EntityFrameworkCore;
 using Logis.Application.Acces;
 
 namespace Logis.Application.Demandes;
-
-/// <summary>Outcome of a use case on demands, mapped to HTTP statuses in one place (the endpoints).</summary>
-public sealed record Issue<T>(T? Valeur, int Statut, string? Motif = null, Dictionary<string, string[]>? Erreurs = null)
-{
-    public bool EstReussi => Statut is 200 or 201;
-}
-
-public static class Issue
-{
-    public static Issue<T> Ok<T>(T v) => new(v, 200);
-    public static Issue<T> NonTrouve<T>(string numero) => new(default, 404, $"Aucune demande de numéro {numero} dans votre périmètre.");
-    public static Issue<T> Invalide<T>(string motif, Dictionary<string, string[]>? erreurs = null) => new(default, 400, motif, erreurs);
-    public static Issue<T> Conflit<T>(string motif) => new(default, 409, motif);
-    public static Issue<T> Interdit<T>(string motif) => new(default, 403, motif);
-}
 
 public sealed record PersonneVue(string Nom, string Prenoms, DateOnly DateNaissance, string Lien, string? Nir);
 
@@ -55,8 +41,12 @@ public sealed record FiltreDemandes(NumeroUnique? Numero, string? Nom, CodeInsee
 
 /// <summary>The use cases on demands, shared by the API and the agent pages: load, check the perimeter, call the domain, save.</summary>
 /// <param name="coteur">Scores every demand an act changes, before it is saved (the acts' explicit side effect, ADR 0010).</param>
-public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICoteurDemandes coteur)
+/// <param name="stockage">The piece store whose files go when an act radiates a demand (none: only the database contents go).</param>
+public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICoteurDemandes coteur, IStockagePieces? stockage = null)
 {
+    /// <summary>The reason given when a number is unknown or outside the caller's perimeter (the same words for both: nothing is said of the others).</summary>
+    public static string Introuvable(string numero) => $"Aucune demande de numéro {numero} dans votre périmètre.";
+
     public const int TaillePageParDefaut = 50;
     public const int TaillePageMax = 200;
 
@@ -66,12 +56,12 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     /// <summary>French local time: the civil dates of the acts are the French calendar dates.</summary>
     public DateTimeOffset Maintenant() => horloge.MaintenantEnFrance();
 
-    public async Task<Issue<NumeroUnique>> EnregistrerAsync(Agent agent, DemandeSaisie saisie, CancellationToken ct)
+    public async Task<Resultat<NumeroUnique>> EnregistrerAsync(Agent agent, DemandeSaisie saisie, CancellationToken ct)
     {
-        if (!AccesDemandes.PeutAgir(agent.Role)) return Issue.Interdit<NumeroUnique>("Votre rôle ne permet pas d'enregistrer une demande.");
+        if (!AccesDemandes.PeutAgir(agent.Role)) return Resultat.Interdit<NumeroUnique>("Votre rôle ne permet pas d'enregistrer une demande.");
         var (contenu, erreurs) = saisie.Lire();
         var (canal, depot) = saisie.LireDepot(erreurs);
-        if (contenu is null || erreurs.Count > 0) return Issue.Invalide<NumeroUnique>("La demande comporte des erreurs.", erreurs);
+        if (contenu is null || erreurs.Count > 0) return Resultat.Invalide<NumeroUnique>("La demande comporte des erreurs.", erreurs);
         if (await ErreurCommunesAsync<NumeroUnique>(agent, contenu) is { } erreurCommunes) return erreurCommunes;
 
         var quand = Maintenant();
@@ -81,18 +71,18 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var sequence = await db.ProchaineSequenceAsync(departement, quand.Year, ct);
         var numero = NumeroUnique.Creer(departement, quand.Year, sequence);
-        if (!numero.EstReussi) return Issue.Conflit<NumeroUnique>(numero.Motif!);
+        if (!numero.EstReussi) return Resultat.Conflit<NumeroUnique>(numero.Motif!);
         var demande = Demande.Enregistrer(new DemandeId(Guid.NewGuid()), numero.Valeur, contenu, canal, depot ?? HeureFrance.Jour(quand), quand, acteur);
-        if (!demande.EstReussi) return Issue.Invalide<NumeroUnique>(demande.Motif!, new() { ["dateDepot"] = [demande.Motif!] });
+        if (!demande.EstReussi) return Resultat.Invalide<NumeroUnique>(demande.Motif!, new Dictionary<string, string[]> { ["dateDepot"] = [demande.Motif!] });
         db.AjouterDemande(demande.Valeur, agent.Perimetre.EpciSiren);
         Auditer(agent, acteur, ActionsAudit.Enregistrement, demande.Valeur.Id);
         await SauverAsync(ct);
         await tx.CommitAsync(ct);
-        return new Issue<NumeroUnique>(numero.Valeur, 201);
+        return Resultat.Ok<NumeroUnique>(numero.Valeur);
     }
 
     /// <summary>Imports a demand file into the agent's EPCI, all or nothing (docs/import-demandes.md); the text is kept in memory.</summary>
-    public async Task<Issue<ResultatImport>> ImporterAsync(Agent agent, TextReader fichier, bool essai, CancellationToken ct)
+    public async Task<Resultat<ResultatImport>> ImporterAsync(Agent agent, TextReader fichier, bool essai, CancellationToken ct)
     {
         var texte = await fichier.ReadToEndAsync(ct);
         return await ImporterAsync(agent, () => new StringReader(texte), essai, null, ct);
@@ -102,22 +92,23 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     /// Imports a demand file read twice from its source (numbers first, then analysis and writing), all or nothing; each imported
     /// demand is scored as it is written. The API and <c>logis import demandes</c> both come here.
     /// </summary>
-    public async Task<Issue<ResultatImport>> ImporterAsync(Agent agent, Func<TextReader> fichier, bool essai, IProgress<Avancement>? progression, CancellationToken ct)
+    public async Task<Resultat<ResultatImport>> ImporterAsync(Agent agent, Func<TextReader> fichier, bool essai, IProgress<Avancement>? progression, CancellationToken ct)
     {
-        if (!AccesDemandes.PeutAgir(agent.Role)) return Issue.Interdit<ResultatImport>("Votre rôle ne permet pas d'enregistrer des demandes.");
+        if (!AccesDemandes.PeutAgir(agent.Role)) return Resultat.Interdit<ResultatImport>("Votre rôle ne permet pas d'enregistrer des demandes.");
         var acteur = await ActeurAsync(agent, ct);
         var resultat = await new ImportDemandes(db, horloge, coteur).ImporterAsync(fichier, agent.Perimetre.EpciSiren, acteur, agent.Nom, essai, progression, ct);
-        return resultat.EstValide ? new Issue<ResultatImport>(resultat, essai ? 200 : 201) : new Issue<ResultatImport>(resultat, 400, "Le fichier comporte des erreurs.");
+        // A file with broken lines is not a failure of the act: the report lists them (the API answers 400 with it).
+        return Resultat.Ok(resultat);
     }
 
     /// <summary>
     /// Bulk export of the active demands the agent may see, without NIR; audited as a bulk export. Only the roles that
     /// see sensitive fields may export (the file holds the disability needs).
     /// </summary>
-    public async Task<Issue<Func<TextWriter, CancellationToken, Task<int>>>> ExporterAsync(Agent agent, CancellationToken ct)
+    public async Task<Resultat<Func<TextWriter, CancellationToken, Task<int>>>> ExporterAsync(Agent agent, CancellationToken ct)
     {
         if (!AccesDemandes.VoitDonneesSensibles(agent.Role))
-            return Issue.Interdit<Func<TextWriter, CancellationToken, Task<int>>>("Votre rôle ne permet pas d'exporter le fichier des demandes.");
+            return Resultat.Interdit<Func<TextWriter, CancellationToken, Task<int>>>("Votre rôle ne permet pas d'exporter le fichier des demandes.");
         var q = await VisiblesAsync(agent, ct);
         db.Audit.Add(new EntreeAudit
         {
@@ -125,32 +116,32 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
             EpciSiren = agent.Perimetre.EpciSiren,
         });
         await db.SaveChangesAsync(ct);
-        return Issue.Ok<Func<TextWriter, CancellationToken, Task<int>>>((w, c) => ExportDemandes.EcrireAsync(q, w, c));
+        return Resultat.Ok<Func<TextWriter, CancellationToken, Task<int>>>((w, c) => ExportDemandes.EcrireAsync(q, w, c));
     }
 
-    public async Task<Issue<Demande>> MettreAJourAsync(Agent agent, string numero, DemandeSaisie saisie, CancellationToken ct)
+    public async Task<Resultat<Demande>> MettreAJourAsync(Agent agent, string numero, DemandeSaisie saisie, CancellationToken ct)
     {
         var (contenu, erreurs) = saisie.Lire();
         // Invalid content, a wished commune outside the EPCI included, is a 400 with the field named, as on registration.
-        var invalide = contenu is null ? Issue.Invalide<Demande>("La demande comporte des erreurs.", erreurs) : await ErreurCommunesAsync<Demande>(agent, contenu);
+        var invalide = contenu is null ? Resultat.Invalide<Demande>("La demande comporte des erreurs.", erreurs) : await ErreurCommunesAsync<Demande>(agent, contenu);
         return await AgirAsync(agent, numero, ActionsAudit.MiseAJour, (d, quand, acteur) => Task.FromResult(d.MettreAJour(contenu!, quand, acteur).Motif), ct, invalide);
     }
 
-    public Task<Issue<Demande>> RenouvelerAsync(Agent agent, string numero, CancellationToken ct) =>
+    public Task<Resultat<Demande>> RenouvelerAsync(Agent agent, string numero, CancellationToken ct) =>
         AgirAsync(agent, numero, ActionsAudit.Renouvellement, (d, quand, acteur) => Task.FromResult(d.Renouveler(quand, acteur, Fenetre).Motif), ct);
 
-    public Task<Issue<Demande>> RadierAsync(Agent agent, string numero, MotifRadiation motif, CancellationToken ct) =>
+    public Task<Resultat<Demande>> RadierAsync(Agent agent, string numero, MotifRadiation motif, CancellationToken ct) =>
         AgirAsync(agent, numero, ActionsAudit.Radiation, (d, quand, acteur) => Task.FromResult(d.Radier(motif, quand, acteur).Motif), ct);
 
     /// <summary>Radiation asked by a partner system: the reason is given by its letter (b to e), checked once access is granted.</summary>
-    public Task<Issue<Demande>> RadierAsync(Agent agent, string numero, string? lettre, string? commentaire, CancellationToken ct)
+    public Task<Resultat<Demande>> RadierAsync(Agent agent, string numero, string? lettre, string? commentaire, CancellationToken ct)
     {
-        Issue<Demande>? invalide = null;
+        Resultat<Demande>? invalide = null;
         var motif = MotifRadiation.Renonciation;
         if (lettre is null || !MotifsManuels.TryGetValue(lettre.Trim().ToLowerInvariant(), out motif))
-            invalide = Issue.Invalide<Demande>("Le motif de radiation est invalide.", new() { ["motif"] = ["Le motif vaut b, c, d ou e (R441-2-8)."] });
+            invalide = Resultat.Invalide<Demande>("Le motif de radiation est invalide.", new Dictionary<string, string[]> { ["motif"] = ["Le motif vaut b, c, d ou e (R441-2-8)."] });
         else if (commentaire is { Length: > 500 })
-            invalide = Issue.Invalide<Demande>("Le commentaire est trop long.", new() { ["commentaire"] = ["Le commentaire compte au plus 500 caractères."] });
+            invalide = Resultat.Invalide<Demande>("Le commentaire est trop long.", new Dictionary<string, string[]> { ["commentaire"] = ["Le commentaire compte au plus 500 caractères."] });
         return AgirAsync(agent, numero, ActionsAudit.Radiation, (d, quand, acteur) => Task.FromResult(d.Radier(motif, quand, acteur).Motif), ct, invalide);
     }
 
@@ -163,13 +154,13 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         ["e"] = MotifRadiation.NonRenouvellement,
     };
 
-    private async Task<Issue<Demande>> AgirAsync(Agent agent, string numero, string action,
-        Func<Demande, DateTimeOffset, Acteur, Task<string?>> acte, CancellationToken ct, Issue<Demande>? invalide = null)
+    private async Task<Resultat<Demande>> AgirAsync(Agent agent, string numero, string action,
+        Func<Demande, DateTimeOffset, Acteur, Task<string?>> acte, CancellationToken ct, Resultat<Demande>? invalide = null)
     {
         if (!NumeroUnique.TryParse(numero, out var n)) return NumeroMalForme<Demande>(numero);
         var demande = await ChargerAsync(agent, n, suivre: true, ct);
-        if (demande is null) return Issue.NonTrouve<Demande>(n.Valeur);
-        if (!AccesDemandes.PeutAgir(agent.Role)) return Issue.Interdit<Demande>("Votre rôle permet de consulter les demandes, non d'agir sur elles.");
+        if (demande is null) return Resultat.NonTrouve<Demande>(DemandesService.Introuvable(n.Valeur));
+        if (!AccesDemandes.PeutAgir(agent.Role)) return Resultat.Interdit<Demande>("Votre rôle permet de consulter les demandes, non d'agir sur elles.");
         // The request body is judged only once the caller may act on this demand: nothing is said to the others.
         if (invalide is not null) return invalide;
         var acteur = await ActeurAsync(agent, ct);
@@ -177,19 +168,19 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         if (motif is not null)
         {
             db.ChangeTracker.Clear();
-            return Issue.Conflit<Demande>(motif);
+            return Resultat.Conflit<Demande>(motif);
         }
         Auditer(agent, acteur, action, demande.Id);
         await SauverAsync(ct);
-        return Issue.Ok(demande);
+        return Resultat.Ok(demande);
     }
 
     /// <summary>Reads a demand for display; records an audit row when sensitive fields are shown.</summary>
-    public async Task<Issue<DemandeVue>> LireAsync(Agent agent, string numero, CancellationToken ct)
+    public async Task<Resultat<DemandeVue>> LireAsync(Agent agent, string numero, CancellationToken ct)
     {
         if (!NumeroUnique.TryParse(numero, out var n)) return NumeroMalForme<DemandeVue>(numero);
         var demande = await ChargerAsync(agent, n, suivre: false, ct);
-        if (demande is null) return Issue.NonTrouve<DemandeVue>(n.Valeur);
+        if (demande is null) return Resultat.NonTrouve<DemandeVue>(DemandesService.Introuvable(n.Valeur));
         var sensibles = AccesDemandes.VoitDonneesSensibles(agent.Role);
         if (sensibles)
         {
@@ -197,22 +188,22 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
             await db.SaveChangesAsync(ct);
         }
         var noms = await NomsCommunesAsync(agent, ct);
-        return Issue.Ok(Vue(demande, sensibles, noms));
+        return Resultat.Ok(Vue(demande, sensibles, noms));
     }
 
-    public async Task<Issue<Demande>> ChargerPourAttestationAsync(Agent agent, string numero, CancellationToken ct)
+    public async Task<Resultat<Demande>> ChargerPourAttestationAsync(Agent agent, string numero, CancellationToken ct)
     {
         if (!NumeroUnique.TryParse(numero, out var n)) return NumeroMalForme<Demande>(numero);
         var demande = await ChargerAsync(agent, n, suivre: false, ct);
-        return demande is null ? Issue.NonTrouve<Demande>(n.Valeur) : Issue.Ok(demande);
+        return demande is null ? Resultat.NonTrouve<Demande>(DemandesService.Introuvable(n.Valeur)) : Resultat.Ok(demande);
     }
 
-    public async Task<Issue<IReadOnlyList<EvenementVue>>> EvenementsAsync(Agent agent, string numero, CancellationToken ct)
+    public async Task<Resultat<IReadOnlyList<EvenementVue>>> EvenementsAsync(Agent agent, string numero, CancellationToken ct)
     {
         if (!NumeroUnique.TryParse(numero, out var n)) return NumeroMalForme<IReadOnlyList<EvenementVue>>(numero);
         var demande = await ChargerAsync(agent, n, suivre: false, ct);
-        if (demande is null) return Issue.NonTrouve<IReadOnlyList<EvenementVue>>(n.Valeur);
-        return Issue.Ok(await EvenementsAsync(demande, ct));
+        if (demande is null) return Resultat.NonTrouve<IReadOnlyList<EvenementVue>>(DemandesService.Introuvable(n.Valeur));
+        return Resultat.Ok(await EvenementsAsync(demande, ct));
     }
 
     public async Task<IReadOnlyList<EvenementVue>> EvenementsAsync(Demande demande, CancellationToken ct)
@@ -297,21 +288,24 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     }
 
     /// <summary>
-    /// Saves an act on demands with its explicit side effects: each changed demand is scored under the grid in force, then
-    /// the demands, their timelines and the audit rows go in one SaveChanges.
+    /// Saves an act on demands with its explicit side effects: the pieces of a radiated demand are purged, each changed demand
+    /// is scored under the grid in force, then the demands, their timelines and the audit rows go in one SaveChanges; the
+    /// purged files are deleted once it succeeded.
     /// </summary>
     public async Task SauverAsync(CancellationToken ct)
     {
+        var fichiers = await PurgePiecesRadiation.PreparerAsync(db, ct);
         await db.CoterChangementsAsync(coteur, ct);
         await db.SaveChangesAsync(ct);
+        PurgePiecesRadiation.EffacerFichiers(stockage, fichiers);
     }
 
-    private async Task<Issue<T>?> ErreurCommunesAsync<T>(Agent agent, ContenuDemande contenu)
+    private async Task<Resultat<T>?> ErreurCommunesAsync<T>(Agent agent, ContenuDemande contenu)
     {
         var noms = await NomsCommunesAsync(agent, CancellationToken.None);
         var hors = contenu.Souhaits.Communes.Where(c => !noms.ContainsKey(c.Value)).ToList();
         return hors.Count == 0 ? null
-            : Issue.Invalide<T>("Commune hors de l'intercommunalité.", new() { ["souhaits.communes"] = [$"La commune {hors[0]} n'appartient pas à l'intercommunalité."] });
+            : Resultat.Invalide<T>("Commune hors de l'intercommunalité.", new Dictionary<string, string[]> { ["souhaits.communes"] = [$"La commune {hors[0]} n'appartient pas à l'intercommunalité."] });
     }
 
     /// <summary>The author of an act: the agent and the organisation they act for.</summary>
@@ -335,9 +329,9 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
             EpciSiren = agent.Perimetre.EpciSiren,
         });
 
-    private static Issue<T> NumeroMalForme<T>(string numero) =>
-        Issue.Invalide<T>($"« {numero} » n'est pas un numéro unique valide (département, année, numéro d'ordre et clé).",
-            new() { ["numero"] = ["Le numéro unique est mal formé ou sa clé est fausse."] });
+    private static Resultat<T> NumeroMalForme<T>(string numero) =>
+        Resultat.Invalide<T>($"« {numero} » n'est pas un numéro unique valide (département, année, numéro d'ordre et clé).",
+            new Dictionary<string, string[]> { ["numero"] = ["Le numéro unique est mal formé ou sa clé est fausse."] });
 
     private static DemandeVue Vue(Demande d, bool sensibles, IReadOnlyDictionary<string, string> communes)
     {

@@ -7,6 +7,7 @@ using Logis.Application.Demandes;
 using Logis.Application.Journal;
 using Microsoft.EntityFrameworkCore;
 using Logis.Application.Acces;
+using Logis.Domain.Commun;
 
 namespace Logis.Application.Doublons;
 
@@ -47,17 +48,17 @@ public sealed class DoublonsService(LogisDbContext db, DemandesService demandes,
     }
 
     /// <summary>Both demands side by side; sensitive fields only for the roles that see them (each read is recorded).</summary>
-    public async Task<Issue<ComparaisonVue>> ComparerAsync(Agent agent, string numeroA, string numeroB, CancellationToken ct)
+    public async Task<Resultat<ComparaisonVue>> ComparerAsync(Agent agent, string numeroA, string numeroB, CancellationToken ct)
     {
         var a = await demandes.ChargerPourAttestationAsync(agent, numeroA, ct);
-        if (!a.EstReussi) return Echec<ComparaisonVue, Demande>(a);
+        if (!a.EstReussi) return a.Relayer<ComparaisonVue>();
         var b = await demandes.ChargerPourAttestationAsync(agent, numeroB, ct);
-        if (!b.EstReussi) return Echec<ComparaisonVue, Demande>(b);
+        if (!b.EstReussi) return b.Relayer<ComparaisonVue>();
         var (conservee, absorbee) = Ordonner(a.Valeur!, b.Valeur!);
         var (score, raisons) = Domain.Demandes.Doublons.Evaluer(conservee.Contenu, absorbee.Contenu);
         var vueC = (await demandes.LireAsync(agent, conservee.Numero.Valeur, ct)).Valeur!;
         var vueA = (await demandes.LireAsync(agent, absorbee.Numero.Valeur, ct)).Valeur!;
-        return Issue.Ok(new ComparaisonVue(vueC, vueA, score, raisons, Lignes(vueC, vueA),
+        return Resultat.Ok(new ComparaisonVue(vueC, vueA, score, raisons, Lignes(vueC, vueA),
             AccesDemandes.PeutFusionner(agent.Role), Obstacle(conservee, absorbee, score)));
     }
 
@@ -65,33 +66,33 @@ public sealed class DoublonsService(LogisDbContext db, DemandesService demandes,
     /// Merges two demands of the perimeter: 404 if one is outside it, 403 for a role that may not merge, 409 when they are
     /// the same demand, one is radiated or they do not look like one household. On success, the kept demand as read.
     /// </summary>
-    public async Task<Issue<DemandeVue>> FusionnerAsync(Agent agent, string numero, string? doublon, CancellationToken ct)
+    public async Task<Resultat<DemandeVue>> FusionnerAsync(Agent agent, string numero, string? doublon, CancellationToken ct)
     {
         // Access first (perimeter 404, role 403), then the body (400): a refused caller learns nothing from its body.
         if (!NumeroUnique.TryParse(numero, out var n1)) return MalForme("numero", numero);
         var visibles = await demandes.VisiblesAsync(agent, ct);
         var premiere = await visibles.SingleOrDefaultAsync(d => d.Numero == n1, ct);
-        if (premiere is null) return Issue.NonTrouve<DemandeVue>(n1.Valeur);
+        if (premiere is null) return Resultat.NonTrouve<DemandeVue>(DemandesService.Introuvable(n1.Valeur));
         if (!AccesDemandes.PeutFusionner(agent.Role))
         {
             db.ChangeTracker.Clear();
-            return Issue.Interdit<DemandeVue>("Seuls les agents de l'intercommunalité et des bailleurs, qui voient les données à accès restreint, peuvent fusionner des demandes.");
+            return Resultat.Interdit<DemandeVue>("Seuls les agents de l'intercommunalité et des bailleurs, qui voient les données à accès restreint, peuvent fusionner des demandes.");
         }
         if (string.IsNullOrWhiteSpace(doublon))
         {
             db.ChangeTracker.Clear();
-            return Issue.Invalide<DemandeVue>("Indiquez le numéro de la demande en doublon.", new() { ["doublon"] = ["Le numéro de la demande en doublon est obligatoire."] });
+            return Resultat.Invalide<DemandeVue>("Indiquez le numéro de la demande en doublon.", new Dictionary<string, string[]> { ["doublon"] = ["Le numéro de la demande en doublon est obligatoire."] });
         }
         if (!NumeroUnique.TryParse(doublon.Trim(), out var n2)) { db.ChangeTracker.Clear(); return MalForme("doublon", doublon); }
         var seconde = n1 == n2 ? premiere : await visibles.SingleOrDefaultAsync(d => d.Numero == n2, ct);
-        if (seconde is null) { db.ChangeTracker.Clear(); return Issue.NonTrouve<DemandeVue>(n2.Valeur); }
+        if (seconde is null) { db.ChangeTracker.Clear(); return Resultat.NonTrouve<DemandeVue>(DemandesService.Introuvable(n2.Valeur)); }
         var (conservee, absorbee) = Ordonner(premiere, seconde);
         var (score, _) = ReferenceEquals(conservee, absorbee) ? (0, []) : Domain.Demandes.Doublons.Evaluer(conservee.Contenu, absorbee.Contenu);
-        if (Obstacle(conservee, absorbee, score) is { } obstacle) { db.ChangeTracker.Clear(); return Issue.Conflit<DemandeVue>(obstacle); }
+        if (Obstacle(conservee, absorbee, score) is { } obstacle) { db.ChangeTracker.Clear(); return Resultat.Conflit<DemandeVue>(obstacle); }
 
         var acteur = await demandes.ActeurAsync(agent, ct);
         var fusion = Demande.Fusionner(conservee, absorbee, demandes.Maintenant(), acteur);
-        if (!fusion.EstReussi) { db.ChangeTracker.Clear(); return Issue.Conflit<DemandeVue>(fusion.Motif!); }
+        if (!fusion.EstReussi) { db.ChangeTracker.Clear(); return Resultat.Conflit<DemandeVue>(fusion.Motif!); }
         // The household's pieces follow it to the kept demand (the radiation of the other would purge them).
         var pieces = await db.Pieces.Where(p => p.DemandeId == absorbee.Id && p.Statut == Logis.Persistence.Pieces.StatutPiece.Disponible).ToListAsync(ct);
         foreach (var piece in pieces) piece.Rattacher(conservee.Id);
@@ -167,9 +168,7 @@ public sealed class DoublonsService(LogisDbContext db, DemandesService demandes,
         return lignes;
     }
 
-    private static Issue<DemandeVue> MalForme(string champ, string numero) =>
-        Issue.Invalide<DemandeVue>($"« {numero} » n'est pas un numéro unique valide (département, année, numéro d'ordre et clé).",
-            new() { [champ] = ["Le numéro unique est mal formé ou sa clé est fausse."] });
-
-    private static Issue<T> Echec<T, TAutre>(Issue<TAutre> issue) => new(default, issue.Statut, issue.Motif, issue.Erreurs);
+    private static Resultat<DemandeVue> MalForme(string champ, string numero) =>
+        Resultat.Invalide<DemandeVue>($"« {numero} » n'est pas un numéro unique valide (département, année, numéro d'ordre et clé).",
+            new Dictionary<string, string[]> { [champ] = ["Le numéro unique est mal formé ou sa clé est fausse."] });
 }

@@ -23,7 +23,7 @@ public sealed class ReferentielEligibilite
     public static ReferentielEligibilite Charger(ReferenceData reference)
     {
         var bareme = reference.LireBaremePlafonds();
-        if (!bareme.EstSucces)
+        if (!bareme.EstReussi)
             throw new InvalidOperationException(
                 $"Les plafonds de ressources de {reference.Dossier} sont invalides :{Environment.NewLine}- {string.Join(Environment.NewLine + "- ", bareme.Erreurs)}");
         return new ReferentielEligibilite(bareme.Valeur, new MoteurEligibilite(bareme.Valeur, ParametresEligibilite.Defaut));

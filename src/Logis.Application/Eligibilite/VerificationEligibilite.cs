@@ -1,3 +1,4 @@
+using Logis.Domain.Commun;
 using System.Globalization;
 using Logis.Domain.Eligibilite;
 using Logis.Domain.Menages;
@@ -35,7 +36,6 @@ public sealed record ResultatVerification(
     IReadOnlyList<DecisionEligibilite> Decisions);
 
 /// <summary>Either a result, or every problem of the question keyed by field (the API's JSON paths, see <see cref="VerificationEligibilite.Champs"/>).</summary>
-public sealed record IssueVerification(ResultatVerification? Resultat, IReadOnlyDictionary<string, string[]> Erreurs);
 
 /// <summary>
 /// Use case shared by the public page « Suis-je éligible ? » and POST /api/v1/eligibilite: reads the
@@ -80,11 +80,11 @@ public sealed class VerificationEligibilite(LogisDbContext db, ReferentielEligib
     }
 
     /// <summary>Today, in the server's civil time.</summary>
-    public DateOnly Aujourdhui => DateOnly.FromDateTime(horloge.GetLocalNow().DateTime);
+    public DateOnly Aujourdhui => horloge.AujourdhuiEnFrance();
 
     public IReadOnlyList<int> AnneesConnues => referentiel.Bareme.Annees;
 
-    public async Task<IssueVerification> VerifierAsync(DemandeVerification demande, CancellationToken ct)
+    public async Task<Resultat<ResultatVerification>> VerifierAsync(DemandeVerification demande, CancellationToken ct)
     {
         var erreurs = new Dictionary<string, List<string>>();
         void Ajouter(string champ, string message)
@@ -119,23 +119,27 @@ public sealed class VerificationEligibilite(LogisDbContext db, ReferentielEligib
         if (personnes is not null && demande.RevenuFiscalReference is { } revenu)
         {
             var resultat = Menage.Creer(personnes, RevenuRetenu.RevenuFiscalDeReference(revenu), dateReference);
-            if (resultat.EstSucces) menage = resultat.Valeur;
+            if (resultat.EstReussi) menage = resultat.Valeur;
             else
             {
-                foreach (var (champ, message) in Situer(resultat.Erreurs, personnes, revenu, dateReference)) Ajouter(champ, message);
+                // The household's errors come by field: only the prefix of this form's names is added.
+                foreach (var (champ, messages) in resultat.Probleme.Champs)
+                {
+                    foreach (var message in messages) Ajouter(champ == Menage.ChampRevenu ? Champs.Revenu : $"{Champs.Menage}.{champ}", message);
+                }
             }
         }
 
         if (erreurs.Count > 0 || menage is null || zone is null)
         {
             if (erreurs.Count == 0) Ajouter(Champs.Menage, "Décrivez le ménage : les personnes et le revenu fiscal de référence.");
-            return new IssueVerification(null, erreurs.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+            return Resultat.Invalide<ResultatVerification>("La vérification comporte des erreurs.", erreurs.ToDictionary(e => e.Key, e => e.Value.ToArray()));
         }
 
         var decisions = demande.Financements.Distinct()
             .Select(f => referentiel.Moteur.VerifierEligibilite(annee, zone.Value, f, menage))
             .ToList();
-        return new IssueVerification(new ResultatVerification(commune, zone.Value, annee, dateReference, menage, decisions), new Dictionary<string, string[]>());
+        return Resultat.Ok(new ResultatVerification(commune, zone.Value, annee, dateReference, menage, decisions));
     }
 
     /// <summary>The communes of the territories hosted by this instance, for the public form, grouped by EPCI.</summary>
@@ -228,39 +232,5 @@ public sealed class VerificationEligibilite(LogisDbContext db, ReferentielEligib
             if (valide) personnes.Add(new Personne(naissance, lien, s.Handicap, s.ACharge, s.GardeAlternee));
         }
         return valide ? personnes : null;
-    }
-
-    /// <summary>
-    /// Puts each problem of Menage.Creer on its field. The domain names a person « Personne n (lien) »
-    /// and lists, for that person, the birth date problem before the dependant problem; the income
-    /// problem comes last. Anything else concerns the household as a whole.
-    /// </summary>
-    private static IEnumerable<(string Champ, string Message)> Situer(IReadOnlyList<string> problemes, IReadOnlyList<Personne> personnes, decimal revenu, DateOnly dateReference)
-    {
-        var parPersonne = new Dictionary<int, int>();
-        var dernier = problemes.Count - 1;
-        for (var k = 0; k < problemes.Count; k++)
-        {
-            var message = problemes[k];
-            var index = Enumerable.Range(0, personnes.Count).FirstOrDefault(i => message.StartsWith($"Personne {i + 1} (", StringComparison.Ordinal), -1);
-            if (index >= 0)
-            {
-                var p = personnes[index];
-                var dateEnCause = p.DateNaissance > dateReference || p.AgeAu(dateReference) > Menage.AgeMaximal;
-                var chargeEnCause = p.EstACharge && p.Lien is LienPersonne.Demandeur or LienPersonne.Conjoint;
-                var rang = parPersonne[index] = parPersonne.GetValueOrDefault(index) + 1;
-                yield return (dateEnCause && rang == 1 ? Champs.DateNaissance(index)
-                    : chargeEnCause ? Champs.ACharge(index)
-                    : Champs.Personne(index), message);
-            }
-            else if (revenu < 0 && k == dernier)
-            {
-                yield return (Champs.Revenu, message);
-            }
-            else
-            {
-                yield return (Champs.Personnes, message);
-            }
-        }
     }
 }

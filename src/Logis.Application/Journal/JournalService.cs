@@ -110,25 +110,25 @@ public sealed class JournalService(LogisDbContext db, TimeProvider horloge, Dema
         return (filtre, numeroPage, taille, erreurs);
     }
 
-    public async Task<Issue<PageResultats<LigneJournal>>> RechercherAsync(Agent agent, FiltreJournal f, int page, int taille, CancellationToken ct)
+    public async Task<Resultat<PageResultats<LigneJournal>>> RechercherAsync(Agent agent, FiltreJournal f, int page, int taille, CancellationToken ct)
     {
         if (!AccesJournal.PeutConsulter(agent.Role)) return Refus<PageResultats<LigneJournal>>();
         var q = await RequeteAsync(agent, f, ct);
         var total = await q.CountAsync(ct);
         var lignes = await LignesAsync(q, (page - 1) * taille, taille, ct);
-        return Issue.Ok(new PageResultats<LigneJournal>(lignes, page, taille, total));
+        return Resultat.Ok(new PageResultats<LigneJournal>(lignes, page, taille, total));
     }
 
     /// <summary>
     /// CSV export of the filtered journal (comma, RFC 4180 quoting, UTF-8). The export is recorded in the journal, with
     /// its filters, before the file is written.
     /// </summary>
-    public async Task<Issue<Func<TextWriter, CancellationToken, Task<int>>>> ExporterAsync(Agent agent, FiltreJournal f, CancellationToken ct)
+    public async Task<Resultat<Func<TextWriter, CancellationToken, Task<int>>>> ExporterAsync(Agent agent, FiltreJournal f, CancellationToken ct)
     {
         if (!AccesJournal.PeutConsulter(agent.Role)) return Refus<Func<TextWriter, CancellationToken, Task<int>>>();
         await EcrireAsync(agent, ActionsAudit.ExportJournal, null, f.Decrire(), ct);
         var q = await RequeteAsync(agent, f, ct);
-        return Issue.Ok<Func<TextWriter, CancellationToken, Task<int>>>(async (w, c) =>
+        return Resultat.Ok<Func<TextWriter, CancellationToken, Task<int>>>(async (w, c) =>
         {
             await w.WriteAsync("quand,auteur,organisation,action,libelle,numero_demande,detail\n");
             var n = 0;
@@ -206,7 +206,7 @@ public sealed class JournalService(LogisDbContext db, TimeProvider horloge, Dema
 
     private static string? Vide(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    private static Issue<T> Refus<T>() => Issue.Interdit<T>("Le journal d'audit est réservé aux agents de l'intercommunalité, responsable du traitement.");
+    private static Resultat<T> Refus<T>() => Resultat.Interdit<T>("Le journal d'audit est réservé aux agents de l'intercommunalité, responsable du traitement.");
 
     /// <summary>A CSV field: quoted when needed; a leading formula character is neutralised (CSV injection).</summary>
     private static string Csv(string? valeur)

@@ -38,10 +38,10 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
 
     public ReglesDepot Regles => regles;
 
-    public async Task<Issue<PiecesDemandeVue>> ListerAsync(Agent agent, string numero, CancellationToken ct)
+    public async Task<Resultat<PiecesDemandeVue>> ListerAsync(Agent agent, string numero, CancellationToken ct)
     {
         var lecture = await demandes.ChargerPourAttestationAsync(agent, numero, ct);
-        if (!lecture.EstReussi) return Relayer<PiecesDemandeVue>(lecture);
+        if (!lecture.EstReussi) return lecture.Relayer<PiecesDemandeVue>();
         var demande = lecture.Valeur!;
         // SQLite cannot order by DateTimeOffset: a demand has a handful of pieces, sorted here.
         var pieces = (await db.Pieces.AsNoTracking().Where(p => p.DemandeId == demande.Id).ToListAsync(ct)).OrderBy(p => p.DeposeeLe).ToList();
@@ -57,41 +57,41 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
             ExigencePiece.Instruction => "obligatoire à l'instruction",
             _ => "peut être demandée",
         })).ToList();
-        return Issue.Ok(new PiecesDemandeVue(demande.Numero.Valeur, visibles.Select(Vue).ToList(), pieces.Count - visibles.Count,
+        return Resultat.Ok(new PiecesDemandeVue(demande.Numero.Valeur, visibles.Select(Vue).ToList(), pieces.Count - visibles.Count,
             AccesPieces.PeutDeposer(agent.Role), demande.Statut == StatutDemande.Active, types, regles.TailleMaxLisible));
     }
 
     /// <summary>Whether the agent may deposit on this demand, checked before the body is read (404 out of perimeter, 403 read-only role).</summary>
-    public async Task<Issue<DemandeId?>> AccesDepotAsync(Agent agent, string numero, CancellationToken ct)
+    public async Task<Resultat<DemandeId?>> AccesDepotAsync(Agent agent, string numero, CancellationToken ct)
     {
         var lecture = await demandes.ChargerPourAttestationAsync(agent, numero, ct);
-        if (!lecture.EstReussi) return Relayer<DemandeId?>(lecture);
+        if (!lecture.EstReussi) return lecture.Relayer<DemandeId?>();
         return AccesPieces.PeutDeposer(agent.Role)
-            ? Issue.Ok<DemandeId?>(lecture.Valeur!.Id)
-            : Issue.Interdit<DemandeId?>("Votre rôle permet de consulter les demandes, non d'y déposer des pièces.");
+            ? Resultat.Ok<DemandeId?>(lecture.Valeur!.Id)
+            : Resultat.Interdit<DemandeId?>("Votre rôle permet de consulter les demandes, non d'y déposer des pièces.");
     }
 
     /// <summary>Deposits a piece, or replaces <paramref name="remplace"/>: the previous version stays until the new one is committed.</summary>
-    public async Task<Issue<PieceVue>> DeposerAsync(Agent agent, string numero, string? typeCode, FichierRecu? fichier, Guid? remplace, CancellationToken ct)
+    public async Task<Resultat<PieceVue>> DeposerAsync(Agent agent, string numero, string? typeCode, FichierRecu? fichier, Guid? remplace, CancellationToken ct)
     {
         var lecture = await demandes.ChargerPourAttestationAsync(agent, numero, ct);
-        if (!lecture.EstReussi) return Relayer<PieceVue>(lecture);
+        if (!lecture.EstReussi) return lecture.Relayer<PieceVue>();
         var demandeId = lecture.Valeur!.Id;
-        if (!AccesPieces.PeutDeposer(agent.Role)) return Issue.Interdit<PieceVue>("Votre rôle permet de consulter les demandes, non d'y déposer des pièces.");
+        if (!AccesPieces.PeutDeposer(agent.Role)) return Resultat.Interdit<PieceVue>("Votre rôle permet de consulter les demandes, non d'y déposer des pièces.");
 
         var erreurs = new Dictionary<string, string[]>();
         var type = catalogue.Trouver(typeCode);
         if (type is null) erreurs["type"] = ["Choisissez le type de la pièce dans la liste des pièces justificatives."];
         if (fichier is null || (fichier.Contenu is null && fichier.Taille == 0)) erreurs["fichier"] = ["Joignez le fichier de la pièce (PDF, JPEG ou PNG)."];
-        else if (FichierPiece.ErreurTaille(fichier.Taille, regles) is { } trop) return new Issue<PieceVue>(default, 413, trop, new() { ["fichier"] = [trop] });
+        else if (FichierPiece.ErreurTaille(fichier.Taille, regles) is { } trop) return Resultat.Invalide<PieceVue>(trop, new Dictionary<string, string[]> { ["fichier"] = [trop] });
         FichierPiece? verifie = null;
         if (fichier?.Contenu is { } octets)
         {
             var v = FichierPiece.Verifier(fichier.Nom, octets, regles);
-            if (v.EstSucces) verifie = v.Valeur;
+            if (v.EstReussi) verifie = v.Valeur;
             else erreurs["fichier"] = [.. v.Erreurs];
         }
-        if (erreurs.Count > 0 || type is null || verifie is null) return Issue.Invalide<PieceVue>("La pièce n'a pas été déposée.", erreurs);
+        if (erreurs.Count > 0 || type is null || verifie is null) return Resultat.Invalide<PieceVue>("La pièce n'a pas été déposée.", erreurs);
 
         PieceJustificative? ancienne = null;
         if (remplace is { } idAncienne)
@@ -99,7 +99,7 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
             ancienne = await db.Pieces.SingleOrDefaultAsync(p => p.Id == idAncienne && p.DemandeId == demandeId && p.Statut == StatutPiece.Disponible, ct);
             if (ancienne is null || !AccesPieces.Voit(agent.Role, ancienne.Sensibilite)) return PieceInconnue<PieceVue>();
             if (!AccesPieces.PeutRemplacerOuRetirer(agent.Role, ancienne.Sensibilite))
-                return Issue.Interdit<PieceVue>("Votre rôle ne permet pas de remplacer cette pièce.");
+                return Resultat.Interdit<PieceVue>("Votre rôle ne permet pas de remplacer cette pièce.");
         }
 
         // The quota of the demand (docs/protection-des-donnees.md §2 item 31): its available pieces, a replaced one leaving.
@@ -107,7 +107,7 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
         var nombre = await disponibles.CountAsync(ct);
         var volume = nombre == 0 ? 0 : await disponibles.SumAsync(p => p.Taille, ct);
         if (FichierPiece.ErreurQuota(nombre, volume, verifie.Taille, ancienne?.Taille, regles) is { } quota)
-            return new Issue<PieceVue>(default, 409, quota, new() { ["fichier"] = [quota] });
+            return Resultat.Conflit<PieceVue>(quota, new Dictionary<string, string[]> { ["fichier"] = [quota] });
 
         var demande = await db.Demandes.SingleAsync(d => d.Id == demandeId, ct);
         var acteur = await demandes.ActeurAsync(agent, ct);
@@ -116,7 +116,7 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
         if (!acte.EstReussi)
         {
             db.ChangeTracker.Clear();
-            return Issue.Conflit<PieceVue>(acte.Motif!);
+            return Resultat.Conflit<PieceVue>(acte.Motif!);
         }
         var piece = PieceJustificative.Creer(demande.Id, type, verifie, horloge.GetUtcNow(), agent.Id, agent.Nom, acteur.Organisation);
         Auditer(agent, acteur.Organisation, ancienne is null ? ActionsAuditPieces.Depot : ActionsAuditPieces.Remplacement, demande.Id);
@@ -127,40 +127,40 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
         catch (Exception e) when (e is DbUpdateException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             journal.LogError(e, "Échec de l'enregistrement d'une pièce de la demande {DemandeId}", demande.Id);
-            return new Issue<PieceVue>(default, 503, EchecEnregistrement);
+            return Resultat.Indisponible<PieceVue>(EchecEnregistrement);
         }
-        return new Issue<PieceVue>(Vue(piece), 201);
+        return Resultat.Ok<PieceVue>(Vue(piece));
     }
 
     /// <summary>The content of a piece; every download is audited, a sensitive one under its own action (docs/protection-des-donnees.md §2 item 18).</summary>
-    public async Task<Issue<ContenuPieceTelecharge>> TelechargerAsync(Agent agent, string numero, Guid id, CancellationToken ct)
+    public async Task<Resultat<ContenuPieceTelecharge>> TelechargerAsync(Agent agent, string numero, Guid id, CancellationToken ct)
     {
         var lecture = await demandes.ChargerPourAttestationAsync(agent, numero, ct);
-        if (!lecture.EstReussi) return Relayer<ContenuPieceTelecharge>(lecture);
+        if (!lecture.EstReussi) return lecture.Relayer<ContenuPieceTelecharge>();
         var demandeId = lecture.Valeur!.Id;
         var piece = await db.Pieces.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.DemandeId == demandeId, ct);
         if (piece is null) return PieceInconnue<ContenuPieceTelecharge>();
         if (!AccesPieces.Voit(agent.Role, piece.Sensibilite))
-            return Issue.Interdit<ContenuPieceTelecharge>("Cette pièce est à accès restreint : votre rôle ne permet pas de la consulter.");
+            return Resultat.Interdit<ContenuPieceTelecharge>("Cette pièce est à accès restreint : votre rôle ne permet pas de la consulter.");
         if (piece.Statut == StatutPiece.Purgee)
-            return new Issue<ContenuPieceTelecharge>(default, 404, "Le contenu de cette pièce a été supprimé à la radiation de la demande.");
+            return Resultat.NonTrouve<ContenuPieceTelecharge>("Le contenu de cette pièce a été supprimé à la radiation de la demande.");
         var octets = await stockage.LireAsync(db, piece.Id, ct);
         if (octets is null) return PieceInconnue<ContenuPieceTelecharge>();
         await AuditerAsync(agent, piece.Sensibilite == Sensibilite.Sensible ? ActionsAuditPieces.LectureSensible : ActionsAuditPieces.Telechargement, demandeId, ct);
         await db.SaveChangesAsync(ct);
-        return Issue.Ok(new ContenuPieceTelecharge(octets, piece.TypeMedia, piece.NomFichier));
+        return Resultat.Ok(new ContenuPieceTelecharge(octets, piece.TypeMedia, piece.NomFichier));
     }
 
-    public async Task<Issue<PieceVue>> RetirerAsync(Agent agent, string numero, Guid id, CancellationToken ct)
+    public async Task<Resultat<PieceVue>> RetirerAsync(Agent agent, string numero, Guid id, CancellationToken ct)
     {
         var lecture = await demandes.ChargerPourAttestationAsync(agent, numero, ct);
-        if (!lecture.EstReussi) return Relayer<PieceVue>(lecture);
+        if (!lecture.EstReussi) return lecture.Relayer<PieceVue>();
         var demandeId = lecture.Valeur!.Id;
-        if (!AccesPieces.PeutDeposer(agent.Role)) return Issue.Interdit<PieceVue>("Votre rôle permet de consulter les demandes, non d'en retirer des pièces.");
+        if (!AccesPieces.PeutDeposer(agent.Role)) return Resultat.Interdit<PieceVue>("Votre rôle permet de consulter les demandes, non d'en retirer des pièces.");
         var piece = await db.Pieces.SingleOrDefaultAsync(p => p.Id == id && p.DemandeId == demandeId, ct);
         if (piece is null) return PieceInconnue<PieceVue>();
         if (!AccesPieces.PeutRemplacerOuRetirer(agent.Role, piece.Sensibilite))
-            return Issue.Interdit<PieceVue>("Cette pièce est à accès restreint : votre rôle ne permet pas de la retirer.");
+            return Resultat.Interdit<PieceVue>("Cette pièce est à accès restreint : votre rôle ne permet pas de la retirer.");
         var demande = await db.Demandes.SingleAsync(d => d.Id == demandeId, ct);
         var acteur = await demandes.ActeurAsync(agent, ct);
         var categorie = piece.Sensibilite == Sensibilite.Sensible ? TypePiece.PieceSensible : piece.Categorie;
@@ -168,7 +168,7 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
         if (!acte.EstReussi)
         {
             db.ChangeTracker.Clear();
-            return Issue.Conflit<PieceVue>(acte.Motif!);
+            return Resultat.Conflit<PieceVue>(acte.Motif!);
         }
         Auditer(agent, acteur.Organisation, ActionsAuditPieces.Retrait, demande.Id);
         var vue = Vue(piece);
@@ -179,9 +179,9 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
         catch (Exception e) when (e is DbUpdateException or IOException or InvalidOperationException)
         {
             journal.LogError(e, "Échec du retrait d'une pièce de la demande {DemandeId}", demande.Id);
-            return new Issue<PieceVue>(default, 503, "La pièce n'a pas pu être retirée : rien n'a changé. Réessayez plus tard.");
+            return Resultat.Indisponible<PieceVue>("La pièce n'a pas pu être retirée : rien n'a changé. Réessayez plus tard.");
         }
-        return Issue.Ok(vue);
+        return Resultat.Ok(vue);
     }
 
     private PieceVue Vue(PieceJustificative p) => new(p.Id, p.TypeCode, catalogue.Trouver(p.TypeCode)?.Libelle ?? p.TypeCode, p.Sensibilite == Sensibilite.Sensible,
@@ -197,7 +197,5 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
             Quand = horloge.GetUtcNow(), AuteurId = agent.Id, Auteur = agent.Nom, Organisation = organisation, Action = action, DemandeId = demande,
         });
 
-    private static Issue<T> Relayer<T>(Issue<Demande> lecture) => new(default, lecture.Statut, lecture.Motif, lecture.Erreurs);
-
-    private static Issue<T> PieceInconnue<T>() => new(default, 404, "Aucune pièce de ce numéro pour cette demande.");
+    private static Resultat<T> PieceInconnue<T>() => Resultat.NonTrouve<T>("Aucune pièce de ce numéro pour cette demande.");
 }

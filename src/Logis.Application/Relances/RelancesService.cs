@@ -1,3 +1,4 @@
+using Logis.Persistence.Pieces;
 using Logis.Domain.Commun;
 using Logis.Domain.Acces;
 using Logis.Domain.Relances;
@@ -40,7 +41,7 @@ public sealed class VerrouRelances
 /// acts on demands, which the administrator role never does — README); the other roles get 403.
 /// </summary>
 public sealed class RelancesService(LogisDbContext db, TimeProvider horloge, OptionsRelances options, VerrouRelances verrou, DemandesService demandes,
-    ILogger<RelancesService> journal)
+    IStockagePieces stockage, ILogger<RelancesService> journal)
 {
     public const int TaillePage = 50;
 
@@ -137,7 +138,7 @@ public sealed class RelancesService(LogisDbContext db, TimeProvider horloge, Opt
         if (!await verrou.Semaphore.WaitAsync(TimeSpan.Zero, ct)) return null;
         try
         {
-            var resultat = await new TraitementRelances(db, horloge, options.Parametres)
+            var resultat = await new TraitementRelances(db, horloge, options.Parametres, stockage)
                 .ExecuterAsync(agent.Perimetre.EpciSiren, null, essai: false, OrigineExecution.Manuelle, agent.Nom, ct);
             var envoi = await new EnvoiMessages(db, options.CreerExpediteur(journal), horloge, options.Politique).EnvoyerAsync(agent.Perimetre.EpciSiren, ct);
             return (resultat, envoi);

@@ -2,6 +2,7 @@ using Logis.Application.Cotation;
 using Logis.Application.Demandes;
 using Logis.Domain.Territoire;
 using Logis.Persistence;
+using Logis.Persistence.Pieces;
 using Logis.Persistence.Relances;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,7 @@ namespace Logis.Application.Relances;
 /// line runs the same acts one by one (<c>logis demandes relancer</c>, <c>demandes purger</c>, <c>cotation recalculer</c>).
 /// </summary>
 public sealed class TachesQuotidiennes(LogisDbContext db, OptionsRelances options, TimeProvider horloge, VerrouRelances verrou,
-    RecalculerCotations recalcul, ILogger<TachesQuotidiennes> journal)
+    RecalculerCotations recalcul, IStockagePieces stockage, ILogger<TachesQuotidiennes> journal)
 {
     /// <summary>The reminders of the French day <paramref name="jour"/> for every hosted EPCI not yet done that day, then the purge.</summary>
     public async Task RelancerAsync(DateOnly jour, CancellationToken ct)
@@ -28,7 +29,7 @@ public sealed class TachesQuotidiennes(LogisDbContext db, OptionsRelances option
                 // A scheduled run already finished today (another instance, or before a restart): nothing to do.
                 if (await db.ExecutionsRelances.AnyAsync(x => x.EpciSiren == epci && x.Jour == jour && x.Origine == OrigineExecution.Planifiee && x.FinLe != null, ct))
                     continue;
-                var r = await new TraitementRelances(db, horloge, options.Parametres).ExecuterAsync(epci, jour, essai: false, OrigineExecution.Planifiee, "planification", ct);
+                var r = await new TraitementRelances(db, horloge, options.Parametres, stockage).ExecuterAsync(epci, jour, essai: false, OrigineExecution.Planifiee, "planification", ct);
                 journal.LogInformation("Relances {Epci} du {Jour} : {Examinees} demandes examinées, {Messages} messages, {Echecs} échecs", epci, jour, r.Examinees, r.MessagesCrees, r.Echecs);
             }
             // Then the retention of radiated demands (docs/protection-des-donnees.md §2 point 14): those radiated beyond the horizon go.

@@ -1,3 +1,4 @@
+using Logis.Persistence.Pieces;
 using Logis.Domain.Commun;
 using Logis.Domain.Demandes;
 using Logis.Domain.Relances;
@@ -35,7 +36,8 @@ public static class ActionsAuditRelances
 /// messages, in ONE SaveChanges per demand — a failure leaves that demand untouched and the run goes on. Safe to run
 /// twice the same day: the acts refuse a second reminder, warning or radiation, and the outbox has a unique key.
 /// </summary>
-public sealed class TraitementRelances(LogisDbContext db, TimeProvider horloge, ParametresRelances parametres)
+/// <param name="stockage">The piece store whose files go when the run radiates a demand (none: only the database contents go).</param>
+public sealed class TraitementRelances(LogisDbContext db, TimeProvider horloge, ParametresRelances parametres, IStockagePieces? stockage = null)
 {
     /// <summary>The author of the acts of the run in timelines and audit: the system manager, not a person.</summary>
     public static readonly AuteurId Systeme = new(Guid.Parse("00000000-0000-0000-0000-00000000e1a1"));
@@ -101,8 +103,10 @@ public sealed class TraitementRelances(LogisDbContext db, TimeProvider horloge, 
             });
             try
             {
-                // The act, its event, its audit row and its messages: one SaveChanges, one transaction.
+                // The act, its event, its audit row, its messages and the purge of a radiated demand's pieces: one SaveChanges, one transaction.
+                var fichiers = await PurgePiecesRadiation.PreparerAsync(db, ct);
                 await db.SaveChangesAsync(ct);
+                PurgePiecesRadiation.EffacerFichiers(stockage, fichiers);
                 Compter(parType, type);
                 messages += redaction.Count;
                 lignes.Add(new LigneRelance(demande.Numero.Valeur, type, canaux));

@@ -1,3 +1,4 @@
+using Logis.Domain.Commun;
 using Logis.Domain.Demandes;
 using Logis.Domain.Eligibilite;
 using Logis.Domain.Menages;
@@ -62,7 +63,7 @@ public static class FaitsDepuisDemande
             // in), at its calendar date in the instant's offset.
             if (e.Rang <= rangDernier) continue;
             rangDernier = e.Rang;
-            elements.DernierRefus = DateOnly.FromDateTime(e.Quand.DateTime);
+            elements.DernierRefus = HeureFrance.Jour(e.Quand);
         }
         return elements;
     }

@@ -1,3 +1,4 @@
+using Logis.Domain.Commun;
 namespace Logis.Domain.Demandes;
 
 public enum StatutDemande

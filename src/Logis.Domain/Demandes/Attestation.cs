@@ -1,5 +1,6 @@
 using Logis.Domain.Patrimoine;
 using Logis.Domain.Territoire;
+using Logis.Domain.Commun;
 
 namespace Logis.Domain.Demandes;
 

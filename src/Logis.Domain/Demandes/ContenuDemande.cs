@@ -1,4 +1,5 @@
 using Logis.Domain.Menages;
+using Logis.Domain.Commun;
 
 namespace Logis.Domain.Demandes;
 

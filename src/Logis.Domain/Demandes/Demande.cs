@@ -383,7 +383,7 @@ public sealed class Demande
         return null;
     }
 
-    private static DateOnly Jour(DateTimeOffset quand) => DateOnly.FromDateTime(quand.DateTime);
+    private static DateOnly Jour(DateTimeOffset quand) => HeureFrance.Jour(quand);
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 

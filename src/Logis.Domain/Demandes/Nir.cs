@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Logis.Domain.Commun;
 
 namespace Logis.Domain.Demandes;
 

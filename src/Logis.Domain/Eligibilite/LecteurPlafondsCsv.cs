@@ -31,7 +31,7 @@ public static class LecteurPlafondsCsv
             numero++;
             if (string.IsNullOrWhiteSpace(texte)) continue;
             var ligne = LireLigne(texte);
-            if (ligne.EstSucces) lignes.Add(ligne.Valeur);
+            if (ligne.EstReussi) lignes.Add(ligne.Valeur);
             else erreurs.Add($"Ligne {numero} : {string.Join(" ; ", ligne.Erreurs)}.");
         }
 

@@ -90,13 +90,13 @@ public sealed class MoteurEligibilite(BaremePlafonds bareme, ParametresEligibili
         }
 
         var plafond = bareme.Plafond(annee, financement, zone, categorie);
-        if (plafond.EstSucces)
+        if (plafond.EstReussi)
             motifs.Add(new("plafond.applicable", DecrirePlafond(plafond.Valeur), plafond.Valeur.SourceLegale));
         else
             motifs.AddRange(plafond.Erreurs.Select(e => new Motif("plafond.inconnu", e, BaremePlafonds.SourceLegale(financement))));
 
         var statut = StatutEligibilite.NonDeterminee;
-        if (revenu is { } r && plafond.EstSucces)
+        if (revenu is { } r && plafond.EstReussi)
         {
             var p = plafond.Valeur;
             var logement = $"un logement {financement.Libelle()}";
@@ -112,7 +112,7 @@ public sealed class MoteurEligibilite(BaremePlafonds bareme, ParametresEligibili
             }
         }
 
-        return new DecisionEligibilite(statut, annee, zone, financement, categorie, plafond.Valeur, revenu, motifs);
+        return new DecisionEligibilite(statut, annee, zone, financement, categorie, plafond.ValeurOuNull, revenu, motifs);
     }
 
     /// <summary>

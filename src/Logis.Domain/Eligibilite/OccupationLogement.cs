@@ -89,6 +89,6 @@ public sealed class AdequationLogement
             constats.Add($"Sous-occupation : {nombrePieces} pièces principales pour {personnes}, plus que les {piecesMaximales} admises (CCH L621-2).");
         if (constats.Count == 0)
             constats.Add($"Taille adaptée : {nombrePieces} pièces et {TexteFr.Surface(surfaceHabitable)} pour {personnes} (au moins {TexteFr.Surface(surfaceMinimale)}, au plus {piecesMaximales} pièces).");
-        return Resultat.Succes(new AdequationLogement(surfaceMinimale, piecesMaximales, surOccupation, sousOccupation, constats));
+        return Resultat.Ok(new AdequationLogement(surfaceMinimale, piecesMaximales, surOccupation, sousOccupation, constats));
     }
 }

@@ -150,7 +150,7 @@ public sealed class BaremePlafonds
         var origines = categorie.PersonnesSupplementaires > 0 && parPersonne.Origine != cellule.Origine
             ? $"{cellule.Origine} ; {parPersonne.Origine}"
             : cellule.Origine;
-        return Resultat.Succes(new Plafond(annee, financement, zone, categorie, cellule.Montant, parPersonne.Montant, origines));
+        return Resultat.Ok(new Plafond(annee, financement, zone, categorie, cellule.Montant, parPersonne.Montant, origines));
     }
 
     private static string Designer(Table table) =>

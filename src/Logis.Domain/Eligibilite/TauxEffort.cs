@@ -69,7 +69,7 @@ public sealed class TauxEffort
     public static Resultat<TauxEffort> Calculer(DepenseLogement depense, decimal ressourcesMensuelles) =>
         ressourcesMensuelles <= 0
             ? Resultat.Echec<TauxEffort>([$"Le taux d'effort ne se calcule pas sans ressources mensuelles positives ({TexteFr.Euros(ressourcesMensuelles)})."])
-            : Resultat.Succes(new TauxEffort(Math.Round(depense.DepenseNette / ressourcesMensuelles, 4, MidpointRounding.AwayFromZero), depense.DepenseNette, ressourcesMensuelles));
+            : Resultat.Ok(new TauxEffort(Math.Round(depense.DepenseNette / ressourcesMensuelles, 4, MidpointRounding.AwayFromZero), depense.DepenseNette, ressourcesMensuelles));
 }
 
 /// <summary>
@@ -101,7 +101,7 @@ public sealed class ResteAVivre
     public static Resultat<ResteAVivre> Calculer(DepenseLogement depense, decimal ressourcesMensuelles, Menage menage, EchelleUnitesConsommation echelle) =>
         ressourcesMensuelles < 0
             ? Resultat.Echec<ResteAVivre>([$"Les ressources mensuelles ne peuvent pas être négatives ({TexteFr.Euros(ressourcesMensuelles)})."])
-            : Resultat.Succes(new ResteAVivre(ressourcesMensuelles - depense.DepenseNette, menage.NombrePersonnes, echelle.UnitesConsommation(menage)));
+            : Resultat.Ok(new ResteAVivre(ressourcesMensuelles - depense.DepenseNette, menage.NombrePersonnes, echelle.UnitesConsommation(menage)));
 
     private static decimal Arrondir(decimal montant) => Math.Round(montant, 2, MidpointRounding.AwayFromZero);
 }

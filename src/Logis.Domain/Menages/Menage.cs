@@ -88,26 +88,35 @@ public sealed class Menage
 
     public Personne? Conjoint => Personnes.SingleOrDefault(p => p.Lien == LienPersonne.Conjoint);
 
+    /// <summary>
+    /// The household, or every reason it cannot be one, each under the field it concerns (<c>personnes</c>,
+    /// <c>personnes[i].dateNaissance</c>, <c>personnes[i].aCharge</c>, <c>revenu</c>): a form or an API attaches them without reading sentences.
+    /// </summary>
     public static Resultat<Menage> Creer(IEnumerable<Personne> personnes, RevenuRetenu? revenu, DateOnly dateReference)
     {
         var liste = personnes.ToArray();
-        var problemes = new List<string>();
+        var problemes = new Dictionary<string, List<string>>();
+        void Ajouter(string champ, string message)
+        {
+            if (!problemes.TryGetValue(champ, out var messages)) problemes[champ] = messages = [];
+            messages.Add(message);
+        }
 
         if (liste.Length == 0)
         {
-            problemes.Add("Le ménage ne compte aucune personne : indiquez au moins le demandeur.");
+            Ajouter(ChampPersonnes, "Le ménage ne compte aucune personne : indiquez au moins le demandeur.");
         }
         else
         {
             var demandeurs = liste.Count(p => p.Lien == LienPersonne.Demandeur);
             if (demandeurs == 0)
-                problemes.Add("Le ménage ne compte aucun demandeur : une personne doit être le demandeur.");
+                Ajouter(ChampPersonnes, "Le ménage ne compte aucun demandeur : une personne doit être le demandeur.");
             else if (demandeurs > 1)
-                problemes.Add($"Le ménage compte {demandeurs} demandeurs : une demande n'a qu'un seul demandeur.");
+                Ajouter(ChampPersonnes, $"Le ménage compte {demandeurs} demandeurs : une demande n'a qu'un seul demandeur.");
 
             var conjoints = liste.Count(p => p.Lien == LienPersonne.Conjoint);
             if (conjoints > 1)
-                problemes.Add($"Le ménage compte {conjoints} conjoints : le demandeur n'a qu'un seul conjoint.");
+                Ajouter(ChampPersonnes, $"Le ménage compte {conjoints} conjoints : le demandeur n'a qu'un seul conjoint.");
         }
 
         for (var i = 0; i < liste.Length; i++)
@@ -115,15 +124,25 @@ public sealed class Menage
             var p = liste[i];
             var qui = $"Personne {i + 1} ({p.Lien.Libelle()})";
             if (p.DateNaissance > dateReference)
-                problemes.Add($"{qui} : la date de naissance {TexteFr.Date(p.DateNaissance)} est postérieure à la date de référence {TexteFr.Date(dateReference)}.");
+                Ajouter($"{ChampPersonnes}[{i}].dateNaissance", $"{qui} : la date de naissance {TexteFr.Date(p.DateNaissance)} est postérieure à la date de référence {TexteFr.Date(dateReference)}.");
             else if (p.AgeAu(dateReference) > AgeMaximal)
-                problemes.Add($"{qui} : un âge de {p.AgeAu(dateReference)} ans n'est pas plausible ({AgeMaximal} ans au plus), vérifiez la date de naissance.");
+                Ajouter($"{ChampPersonnes}[{i}].dateNaissance", $"{qui} : un âge de {p.AgeAu(dateReference)} ans n'est pas plausible ({AgeMaximal} ans au plus), vérifiez la date de naissance.");
             if (p.EstACharge && p.Lien is LienPersonne.Demandeur or LienPersonne.Conjoint)
-                problemes.Add($"{qui} : le {p.Lien.Libelle()} ne peut pas être une personne à charge.");
+                Ajouter($"{ChampPersonnes}[{i}].aCharge", $"{qui} : le {p.Lien.Libelle()} ne peut pas être une personne à charge.");
         }
 
-        if (revenu is not null) problemes.AddRange(revenu.Problemes());
+        if (revenu is not null)
+        {
+            foreach (var probleme in revenu.Problemes()) Ajouter(ChampRevenu, probleme);
+        }
 
-        return Resultat.SiAucuneErreur(problemes, () => new Menage(liste, revenu, dateReference));
+        return problemes.Count == 0
+            ? Resultat.Ok(new Menage(liste, revenu, dateReference))
+            : Resultat.Invalide<Menage>(string.Join(" ", problemes.Values.SelectMany(m => m)), problemes.ToDictionary(c => c.Key, c => c.Value.ToArray()));
     }
+
+    /// <summary>The field names of <see cref="Creer"/>'s errors.</summary>
+    public const string ChampPersonnes = "personnes";
+
+    public const string ChampRevenu = "revenu";
 }

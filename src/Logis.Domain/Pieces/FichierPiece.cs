@@ -136,7 +136,7 @@ public sealed class FichierPiece
         }
         if (erreurs.Count > 0) return Resultat.Echec<FichierPiece>(erreurs);
         var empreinte = Convert.ToHexStringLower(SHA256.HashData(contenu));
-        return Resultat.Succes(new FichierPiece(nom!, format!.Value, contenu.Length, empreinte));
+        return Resultat.Ok(new FichierPiece(nom!, format!.Value, contenu.Length, empreinte));
     }
 
     public static string Libelle(FormatPiece format) => format switch

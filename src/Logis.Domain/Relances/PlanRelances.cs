@@ -1,4 +1,5 @@
 using Logis.Domain.Demandes;
+using Logis.Domain.Commun;
 
 namespace Logis.Domain.Relances;
 

@@ -20,11 +20,11 @@ public static class CataloguePiecesCsv
         {
             var t = TypePieceJustificative.Creer(csv["code"], csv["libelle"], csv["categorie"], csv["sensibilite"], csv["contient_nir"],
                 csv["exigence"], csv["source"], csv["etiquette"]);
-            if (t.EstSucces) types.Add(t.Valeur);
+            if (t.EstReussi) types.Add(t.Valeur);
             else erreurs.Add($"ligne {csv.Ligne} : {string.Join(" ; ", t.Erreurs)}");
         }
         var catalogue = erreurs.Count == 0 ? CataloguePieces.Creer(types) : Resultat.Echec<CataloguePieces>(erreurs);
-        return catalogue.EstSucces ? catalogue.Valeur
+        return catalogue.EstReussi ? catalogue.Valeur
             : throw new InvalidDataException($"{Fichier} : {string.Join(" ; ", catalogue.Erreurs)}");
     }
 }

@@ -1,70 +1,31 @@
-using System.Runtime.CompilerServices;
 using Logis.Domain.Demandes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Logis.Persistence.Pieces;
 
 /// <summary>
-/// Purges the pieces of a demand in the SaveChanges that radiates it, whichever act radiates it (renunciation, no reply,
-/// non-renewal, signed lease, merge): the database contents are deleted and the metadata marked « purgée » in the same
-/// transaction, the timeline records how many pieces went (docs/protection-des-donnees.md §2 item 14). Files of the folder store are deleted once
-/// the SaveChanges succeeded, through the application's <see cref="IStockagePieces"/>.
+/// The explicit side effect of every act that radiates a demand (renunciation, no reply, non-renewal, signed lease, merge;
+/// ADR 0010): before the save, the database contents of its pieces are deleted and their metadata marked « purgée » in the
+/// same transaction, the timeline records how many pieces went (docs/protection-des-donnees.md §2 item 14); once the save
+/// succeeded, the files of the folder store are deleted through the application's <see cref="IStockagePieces"/>.
 /// </summary>
-public sealed class PurgePiecesRadiation : SaveChangesInterceptor
+public static class PurgePiecesRadiation
 {
-    private readonly ConditionalWeakTable<DbContext, List<Guid>> _fichiersAEffacer = [];
-
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-        CancellationToken cancellationToken = default)
+    /// <summary>Purges the pieces of the demands radiated in this unit of work; returns the pieces whose files go after the save.</summary>
+    public static async Task<IReadOnlyList<Guid>> PreparerAsync(LogisDbContext db, CancellationToken ct)
     {
-        if (eventData.Context is LogisDbContext db) await PurgerAsync(db, cancellationToken);
-        return result;
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        if (eventData.Context is LogisDbContext db) PurgerAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        EffacerFichiers(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        EffacerFichiers(eventData.Context);
-        return result;
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData)
-    {
-        if (eventData.Context is { } c) _fichiersAEffacer.Remove(c);
-    }
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        SaveChangesFailed(eventData);
-        return Task.CompletedTask;
-    }
-
-    private async Task PurgerAsync(LogisDbContext db, CancellationToken ct)
-    {
-        // LogisDbContext.SaveChanges has just detected the changes (search columns): no second pass over large batches (imports).
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.ChangeTracker.AutoDetectChangesEnabled) db.ChangeTracker.DetectChanges();
         var radiees = db.ChangeTracker.Entries<Demande>()
             .Where(e => e.State == EntityState.Modified && e.Entity.Statut == StatutDemande.Radiee
                         && e.Property(x => x.Statut).OriginalValue != StatutDemande.Radiee)
             .Select(e => e.Entity).ToList();
-        if (radiees.Count == 0) return;
+        if (radiees.Count == 0) return [];
         var ids = radiees.Select(d => d.Id).ToList();
         var pieces = await db.Pieces.Where(p => ids.Contains(p.DemandeId) && p.Statut == StatutPiece.Disponible).ToListAsync(ct);
         // Tracked values win over the database: a piece moved to another demand in this save (merge) is not purged.
         pieces = pieces.Where(p => ids.Contains(p.DemandeId)).ToList();
-        if (pieces.Count == 0) return;
+        if (pieces.Count == 0) return [];
         var pieceIds = pieces.Select(p => p.Id).ToList();
         var contenus = await db.ContenusPieces.AsNoTracking().Where(c => pieceIds.Contains(c.PieceId)).Select(c => c.PieceId).ToListAsync(ct);
         foreach (var id in contenus)
@@ -80,17 +41,15 @@ public sealed class PurgePiecesRadiation : SaveChangesInterceptor
             foreach (var p in siennes) p.Purger(quand);
             demande.NoterPiecesPurgees(siennes.Count);
         }
-        _fichiersAEffacer.AddOrUpdate(db, pieceIds);
+        return pieceIds;
     }
 
-    private void EffacerFichiers(DbContext? db)
+    /// <summary>After a successful save: deletes the purged pieces' files of the folder store (nothing to do for the database store).</summary>
+    public static void EffacerFichiers(IStockagePieces? stockage, IReadOnlyList<Guid> pieces)
     {
-        if (db is null || !_fichiersAEffacer.TryGetValue(db, out var ids)) return;
-        _fichiersAEffacer.Remove(db);
-        var stockage = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?
-            .GetService(typeof(IStockagePieces)) as IStockagePieces;
+        ArgumentNullException.ThrowIfNull(pieces);
         if (stockage is null) return;
-        foreach (var id in ids)
+        foreach (var id in pieces)
         {
             try
             {

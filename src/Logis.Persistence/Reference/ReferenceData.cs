@@ -77,7 +77,7 @@ public sealed class ReferenceData(string dossier)
     public Resultat<BaremePlafonds> LireBaremePlafonds()
     {
         var lignes = LirePlafonds();
-        return lignes.EstSucces ? BaremePlafonds.Creer(lignes.Valeur) : Resultat.Echec<BaremePlafonds>(lignes.Erreurs);
+        return lignes.EstReussi ? BaremePlafonds.Creer(lignes.Valeur) : Resultat.Echec<BaremePlafonds>(lignes.Erreurs);
     }
 
     private static int Entier(CsvLecteur r, string colonne)

@@ -33,11 +33,13 @@ public sealed class DemandesSeeder(LogisDbContext db, TimeProvider horloge)
             c.Population == 0 ? 0 : Math.Min(1, parc.GetValueOrDefault(c.CodeInsee) * 2.2 / c.Population))).ToList();
         var departement = communes.MaxBy(c => c.Population)!.Departement;
         var reference = horloge.AujourdhuiEnFrance();
+        // No act of the demo is dated after the seeding instant (an act later that day would block every act until then).
+        var maintenant = horloge.MaintenantEnFrance();
         // A few households registered twice (DoublonsSynthetiques), within the requested total, for the duplicates screen.
         var doublons = DoublonsSynthetiques.Nombre(nombre);
         var generees = GenerateurDemandes.Generer(new ParametresGeneration(graine, nombre - doublons, departement, reference, generation,
-            FenetreRenouvellement.Creer(3).Valeur, ProfilDemandes.Defaut)).Valeur;
-        IReadOnlyList<Demande> demandes = [.. generees, .. DoublonsSynthetiques.Creer(generees, doublons, reference)];
+            FenetreRenouvellement.Creer(3).Valeur, ProfilDemandes.Defaut, maintenant)).Valeur;
+        IReadOnlyList<Demande> demandes = [.. generees, .. DoublonsSynthetiques.Creer(generees, doublons, reference, maintenant)];
 
         var strategie = db.Database.CreateExecutionStrategy();
         await strategie.ExecuteAsync(async () =>

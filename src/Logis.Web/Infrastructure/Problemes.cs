@@ -1,19 +1,63 @@
+using Logis.Domain.Commun;
+
 namespace Logis.Web.Infrastructure;
 
-/// <summary>The few typed operation failures, mapped to RFC 9457 ProblemDetails in one place.</summary>
+/// <summary>
+/// The one mapping of the closed set of failures (<see cref="NatureEchec"/>) to HTTP: RFC 9457 ProblemDetails with the French
+/// reason, and for invalid input the messages by field (<c>errors</c>). Use cases carry no HTTP status.
+/// </summary>
 public static class Problemes
 {
-    public static IResult NonTrouve(string detail) =>
-        Results.Problem(title: "Ressource introuvable", detail: detail, statusCode: StatusCodes.Status404NotFound);
+    public static int Statut(NatureEchec nature) => nature switch
+    {
+        NatureEchec.Invalide => StatusCodes.Status400BadRequest,
+        NatureEchec.NonTrouve => StatusCodes.Status404NotFound,
+        NatureEchec.Interdit => StatusCodes.Status403Forbidden,
+        NatureEchec.Conflit => StatusCodes.Status409Conflict,
+        NatureEchec.Indisponible => StatusCodes.Status503ServiceUnavailable,
+        _ => throw new ArgumentOutOfRangeException(nameof(nature), nature, null),
+    };
 
-    public static IResult Invalide(string detail, IDictionary<string, string[]>? erreurs = null) =>
-        erreurs is null
-            ? Results.Problem(title: "Requête invalide", detail: detail, statusCode: StatusCodes.Status400BadRequest)
-            : Results.ValidationProblem(erreurs, detail: detail, title: "Requête invalide");
+    private static string Titre(NatureEchec nature) => nature switch
+    {
+        NatureEchec.Invalide => "Requête invalide",
+        NatureEchec.NonTrouve => "Ressource introuvable",
+        NatureEchec.Interdit => "Accès refusé",
+        NatureEchec.Conflit => "Acte impossible",
+        _ => "Service momentanément indisponible",
+    };
 
-    public static IResult Conflit(string detail) =>
-        Results.Problem(title: "Acte impossible", detail: detail, statusCode: StatusCodes.Status409Conflict);
+    /// <summary>For the pages: an unknown demand or piece, or a malformed number, is a plain 404 page (nothing said of the others).</summary>
+    public static bool Introuvable(Echec echec)
+    {
+        ArgumentNullException.ThrowIfNull(echec);
+        return echec.Nature == NatureEchec.NonTrouve || (echec.Nature == NatureEchec.Invalide && echec.Champs.ContainsKey("numero"));
+    }
 
-    public static IResult Interdit(string detail) =>
-        Results.Problem(title: "Accès refusé", detail: detail, statusCode: StatusCodes.Status403Forbidden);
+    /// <summary>The ProblemDetails of a failure.</summary>
+    public static IResult Depuis(Echec echec)
+    {
+        ArgumentNullException.ThrowIfNull(echec);
+        // Messages filed under no field (key "") are the detail's, not a field's.
+        if (echec.Champs.Keys.Any(k => k.Length > 0) && echec.Nature is NatureEchec.Invalide or NatureEchec.Conflit)
+            return Results.ValidationProblem(echec.Champs.ToDictionary(c => c.Key, c => c.Value), detail: echec.Motif, title: Titre(echec.Nature),
+                statusCode: Statut(echec.Nature));
+        return Results.Problem(title: Titre(echec.Nature), detail: echec.Motif, statusCode: Statut(echec.Nature));
+    }
+
+    /// <summary>The value on success, the ProblemDetails of the failure otherwise.</summary>
+    public static IResult Reponse<T>(Resultat<T> resultat, Func<T, IResult> succes)
+    {
+        ArgumentNullException.ThrowIfNull(resultat);
+        ArgumentNullException.ThrowIfNull(succes);
+        return resultat.EstReussi ? succes(resultat.Valeur) : Depuis(resultat.Probleme);
+    }
+
+    public static IResult NonTrouve(string detail) => Depuis(Echec.NonTrouve(detail));
+
+    public static IResult Invalide(string detail, IReadOnlyDictionary<string, string[]>? erreurs = null) => Depuis(Echec.Invalide(detail, erreurs));
+
+    public static IResult Conflit(string detail) => Depuis(Echec.Conflit(detail));
+
+    public static IResult Interdit(string detail) => Depuis(Echec.Interdit(detail));
 }

@@ -3,6 +3,7 @@ using Logis.Domain.Menages;
 using Logis.Domain.Patrimoine;
 using Logis.Domain.Territoire;
 using static Logis.Domain.Tests.Demandes.Fabrique;
+using Logis.Domain.Commun;
 
 namespace Logis.Domain.Tests.Demandes;
 

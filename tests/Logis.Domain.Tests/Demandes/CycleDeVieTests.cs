@@ -1,3 +1,4 @@
+using Logis.Domain.Commun;
 using Logis.Domain.Demandes;
 using static Logis.Domain.Tests.Demandes.Fabrique;
 

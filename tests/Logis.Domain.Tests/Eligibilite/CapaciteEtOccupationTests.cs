@@ -90,7 +90,7 @@ public class CapaciteEtOccupationTests
 
         Assert.Equal(30m, normes.SurfaceMinimale(3));
         Assert.Equal(5, normes.PiecesMaximales(3));
-        Assert.False(NormesOccupation.Creer(12m, 10m, 10m, 80m, 1).EstSucces);
+        Assert.False(NormesOccupation.Creer(12m, 10m, 10m, 80m, 1).EstReussi);
     }
 
     [Fact]

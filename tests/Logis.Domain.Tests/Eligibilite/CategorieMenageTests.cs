@@ -90,6 +90,6 @@ public class CategorieMenageTests
     [InlineData(55, 1)]
     public void Des_parametres_absurdes_sont_refuses(int sommeAges, double seuil)
     {
-        Assert.False(ParametresEligibilite.Creer(sommeAges, (decimal)seuil).EstSucces);
+        Assert.False(ParametresEligibilite.Creer(sommeAges, (decimal)seuil).EstReussi);
     }
 }

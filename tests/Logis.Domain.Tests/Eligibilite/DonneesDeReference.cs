@@ -14,9 +14,9 @@ internal static class DonneesDeReference
     {
         using var lecteur = File.OpenText(FichierPlafonds);
         var lignes = LecteurPlafondsCsv.Lire(lecteur);
-        if (!lignes.EstSucces) throw new InvalidOperationException(string.Join(Environment.NewLine, lignes.Erreurs));
+        if (!lignes.EstReussi) throw new InvalidOperationException(string.Join(Environment.NewLine, lignes.Erreurs));
         var bareme = BaremePlafonds.Creer(lignes.Valeur);
-        if (!bareme.EstSucces) throw new InvalidOperationException(string.Join(Environment.NewLine, bareme.Erreurs));
+        if (!bareme.EstReussi) throw new InvalidOperationException(string.Join(Environment.NewLine, bareme.Erreurs));
         return bareme.Valeur;
     }
 

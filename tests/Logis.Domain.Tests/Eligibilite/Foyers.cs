@@ -25,7 +25,7 @@ internal static class Foyers
     public static Menage Foyer(RevenuRetenu? revenu, params Personne[] personnes)
     {
         var resultat = Menage.Creer(personnes, revenu, Reference);
-        Assert.True(resultat.EstSucces, string.Join(" ", resultat.Erreurs));
+        Assert.True(resultat.EstReussi, string.Join(" ", resultat.Erreurs));
         return resultat.Valeur;
     }
 }

@@ -10,7 +10,7 @@ public class MenageTests
     {
         var resultat = Menage.Creer([], RevenuRetenu.RevenuFiscalDeReference(20_000m), Reference);
 
-        Assert.False(resultat.EstSucces);
+        Assert.False(resultat.EstReussi);
         Assert.Contains(resultat.Erreurs, e => e.Contains("aucune personne", StringComparison.Ordinal));
     }
 
@@ -29,7 +29,7 @@ public class MenageTests
     {
         var resultat = Menage.Creer([Demandeur(30)], RevenuRetenu.RevenuFiscalDeReference(-1m), Reference);
 
-        Assert.False(resultat.EstSucces);
+        Assert.False(resultat.EstReussi);
         Assert.Contains(resultat.Erreurs, e => e.Contains("négatif", StringComparison.Ordinal));
     }
 
@@ -80,7 +80,7 @@ public class MenageTests
     [Fact]
     public void Un_age_de_130_ans_reste_possible()
     {
-        Assert.True(Menage.Creer([Demandeur(130)], null, Reference).EstSucces);
+        Assert.True(Menage.Creer([Demandeur(130)], null, Reference).EstReussi);
     }
 
     [Fact]

@@ -166,7 +166,7 @@ public class PlafondsTests
     private static Plafond PlafondDe(int annee, Financement financement, ZonePlafond zone, Menage menage)
     {
         var resultat = DonneesDeReference.Plafonds.Plafond(annee, financement, zone, Categorie(menage));
-        Assert.True(resultat.EstSucces, string.Join(" ", resultat.Erreurs));
+        Assert.True(resultat.EstReussi, string.Join(" ", resultat.Erreurs));
         return resultat.Valeur;
     }
 }

@@ -40,8 +40,8 @@ public class UnitesConsommationTests
         var echelle = EchelleUnitesConsommation.Creer(1m, 0.7m, 0.5m, 15).Valeur!;
 
         Assert.Equal(2.2m, echelle.UnitesConsommation(Foyer(0m, Demandeur(40), Conjoint(38), Enfant(14))));
-        Assert.False(EchelleUnitesConsommation.Creer(1m, 0m, 0.3m, 14).EstSucces);
-        Assert.False(EchelleUnitesConsommation.Creer(1m, 0.5m, 0.3m, 0).EstSucces);
+        Assert.False(EchelleUnitesConsommation.Creer(1m, 0m, 0.3m, 14).EstReussi);
+        Assert.False(EchelleUnitesConsommation.Creer(1m, 0.5m, 0.3m, 0).EstReussi);
     }
 
     [Property]

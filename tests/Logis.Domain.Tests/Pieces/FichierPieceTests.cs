@@ -22,7 +22,7 @@ public class FichierPieceTests
     {
         var contenu = format switch { "pdf" => Pdf, "jpeg" => Jpeg, _ => Png };
         var r = FichierPiece.Verifier(nom, contenu, ReglesDepot.ParDefaut);
-        Assert.True(r.EstSucces, string.Join(" ; ", r.Erreurs));
+        Assert.True(r.EstReussi, string.Join(" ; ", r.Erreurs));
         Assert.Equal(typeMedia, r.Valeur.TypeMedia);
         Assert.Equal(contenu.Length, r.Valeur.Taille);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(contenu)), r.Valeur.Sha256);
@@ -35,14 +35,14 @@ public class FichierPieceTests
         // A web page or a program renamed .pdf is refused: the first bytes decide.
         var html = Encoding.UTF8.GetBytes("<html><script>alert(1)</script></html>");
         var refus = FichierPiece.Verifier("facture.pdf", html, ReglesDepot.ParDefaut);
-        Assert.False(refus.EstSucces);
+        Assert.False(refus.EstReussi);
         Assert.Contains("ni un PDF, ni une image JPEG ou PNG", refus.Erreurs.Single(), StringComparison.Ordinal);
         var exe = FichierPiece.Verifier("scan.png", [(byte)'M', (byte)'Z', 0x90, 0x00], ReglesDepot.ParDefaut);
-        Assert.False(exe.EstSucces);
+        Assert.False(exe.EstReussi);
 
         // A real PNG under a .pdf name: the extension lies, the agent is told how to rename it.
         var forge = FichierPiece.Verifier("avis.pdf", Png, ReglesDepot.ParDefaut);
-        Assert.False(forge.EstSucces);
+        Assert.False(forge.EstReussi);
         Assert.Contains("ne correspond pas à son contenu (image PNG)", forge.Erreurs.Single(), StringComparison.Ordinal);
         Assert.Null(FichierPiece.Detecter("%PD"u8));
         Assert.Equal(FormatPiece.Pdf, FichierPiece.Detecter(Pdf));
@@ -58,9 +58,9 @@ public class FichierPieceTests
         var refus = FichierPiece.Verifier("gros.pdf", gros, regles);
         Assert.Contains("trop volumineux", refus.Erreurs.Single(), StringComparison.Ordinal);
         Assert.Contains("2 Ko", refus.Erreurs.Single(), StringComparison.Ordinal);
-        Assert.True(FichierPiece.Verifier("juste.pdf", gros.AsSpan(0, 2048), regles).EstSucces);
+        Assert.True(FichierPiece.Verifier("juste.pdf", gros.AsSpan(0, 2048), regles).EstReussi);
         Assert.Equal("10 Mo", ReglesDepot.ParDefaut.TailleMaxLisible);
-        Assert.False(ReglesDepot.Creer(0).EstSucces);
+        Assert.False(ReglesDepot.Creer(0).EstReussi);
     }
 
     [Fact]
@@ -72,8 +72,8 @@ public class FichierPieceTests
         // Replacing one of the three: the count stays, the replaced size leaves the volume.
         Assert.Null(FichierPiece.ErreurQuota(3, 4900, 2000, 1900, regles));
         Assert.Contains("au-delà des 4,9 Ko permis", FichierPiece.ErreurQuota(2, 4000, 2000, null, regles), StringComparison.Ordinal);
-        Assert.False(ReglesDepot.Creer(2048, nombreMaxParDemande: 0).EstSucces);
-        Assert.False(ReglesDepot.Creer(4096, volumeMaxParDemandeOctets: 2048).EstSucces);
+        Assert.False(ReglesDepot.Creer(2048, nombreMaxParDemande: 0).EstReussi);
+        Assert.False(ReglesDepot.Creer(4096, volumeMaxParDemandeOctets: 2048).EstReussi);
         Assert.Equal((40, 100L * 1024 * 1024), (ReglesDepot.ParDefaut.NombreMaxParDemande, ReglesDepot.ParDefaut.VolumeMaxParDemandeOctets));
     }
 
@@ -91,7 +91,7 @@ public class FichierPieceTests
     public void Un_nom_de_fichier_dangereux_est_refuse(string nom, string motif)
     {
         var r = FichierPiece.Verifier(nom, Pdf, ReglesDepot.ParDefaut);
-        Assert.False(r.EstSucces);
+        Assert.False(r.EstReussi);
         Assert.Contains(motif, string.Join(" ", r.Erreurs), StringComparison.Ordinal);
     }
 
@@ -116,7 +116,7 @@ public class CataloguePiecesTests
         var t = Type(nir: "oui", sensibilite: "sensible").Valeur!;
         Assert.True(t.EstSensible);
         Assert.True(t.ContientNir);
-        Assert.False(Type(categorie: "PieceSensible").EstSucces);
+        Assert.False(Type(categorie: "PieceSensible").EstReussi);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public class GardePdfTests
     public void Un_pdf_ordinaire_passe_avec_son_texte_compresse()
     {
         Assert.Null(GardePdf.Erreur(Pdf("/OpenAction [4 0 R /Fit]", Zlib("BT /F1 12 Tf (Avis d'imposition 2025 - JSON /JSP) Tj ET"u8.ToArray()))));
-        Assert.True(FichierPiece.Verifier("avis.pdf", Pdf("", Zlib(new byte[50_000])), ReglesDepot.ParDefaut).EstSucces);
+        Assert.True(FichierPiece.Verifier("avis.pdf", Pdf("", Zlib(new byte[50_000])), ReglesDepot.ParDefaut).EstReussi);
     }
 
     [Theory]
@@ -112,7 +112,7 @@ public class GardePdfTests
                     break;
             }
             var r = FichierPiece.Verifier($"fichier-{i}.pdf", f, ReglesDepot.ParDefaut);
-            if (!r.EstSucces)
+            if (!r.EstReussi)
             {
                 refusees++;
                 Assert.All(r.Erreurs, e => Assert.False(string.IsNullOrWhiteSpace(e)));

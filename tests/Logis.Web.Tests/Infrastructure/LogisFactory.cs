@@ -24,6 +24,8 @@ public sealed class LogisFactory(OptionsBase options) : WebApplicationFactory<Pr
         builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Horloge));
         builder.UseSetting("Logis:Database:Fournisseur", options.Fournisseur.ToString());
         builder.UseSetting("Logis:Database:ConnectionString", options.ConnectionString);
+        // Cookie keys of its own, never those of the developer's demo in the repository's var/.
+        builder.UseSetting("Logis:Cles:Dossier", Path.Combine(Path.GetTempPath(), "logis-tests", "cles"));
         builder.UseSetting("Logis:Demo:SemerAuDemarrage", "true");
         // A small synthetic file keeps the suite fast; the full TPM volume is seeded by the demo.
         builder.UseSetting("Logis:Demo:Demandes", "300");

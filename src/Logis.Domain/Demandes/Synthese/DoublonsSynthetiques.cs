@@ -25,7 +25,7 @@ public static class DoublonsSynthetiques
     /// The second registrations of <paramref name="nombre"/> households taken at regular intervals among
     /// <paramref name="originales"/> (which are kept as they are); their numbers follow the largest sequence of each year.
     /// </summary>
-    public static IReadOnlyList<Demande> Creer(IReadOnlyList<Demande> originales, int nombre, DateOnly reference)
+    public static IReadOnlyList<Demande> Creer(IReadOnlyList<Demande> originales, int nombre, DateOnly reference, DateTimeOffset? plafond = null)
     {
         if (nombre <= 0 || originales.Count == 0) return [];
         var sequences = originales.GroupBy(d => d.Numero.Annee).ToDictionary(g => g.Key, g => g.Max(d => d.Numero.Sequence));
@@ -53,6 +53,7 @@ public static class DoublonsSynthetiques
             var guichet = new Acteur(new AuteurId(DeterministicGuid.From($"doublon-synthetique-guichet-{k}")),
                 canal == CanalDepot.EnLigne ? "Demande en ligne" : "Guichet d'un bailleur");
             var quand = new DateTimeOffset(depot.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(1));
+            if (plafond is { } p && quand > p) quand = p;
             var id = new DemandeId(DeterministicGuid.From($"doublon-synthetique-{source.Numero.Valeur}"));
             resultat.Add(Demande.Enregistrer(id, numero, contenu, canal, depot, quand, guichet).Valeur);
         }

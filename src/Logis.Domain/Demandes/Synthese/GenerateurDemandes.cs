@@ -2,6 +2,7 @@ using System.Globalization;
 using Logis.Domain.Menages;
 using Logis.Domain.Patrimoine;
 using Logis.Domain.Territoire;
+using Logis.Domain.Commun;
 
 namespace Logis.Domain.Demandes.Synthese;
 
@@ -16,7 +17,8 @@ public sealed record ParametresGeneration(
     DateOnly DateReference,
     IReadOnlyList<CommuneDeGeneration> Communes,
     FenetreRenouvellement Fenetre,
-    ProfilDemandes Profil);
+    ProfilDemandes Profil,
+    DateTimeOffset? Plafond = null);
 
 /// <summary>
 /// Synthetic, realistic active demands for demonstrations, load tests and benchmarks. Pure and
@@ -436,8 +438,12 @@ public static class GenerateurDemandes
             return Math.Min(i < 0 ? ~i : i, cumul.Length - 1);
         }
 
-        private DateTimeOffset A(DateOnly jour) =>
-            new(jour.ToDateTime(new TimeOnly(9, 0).AddMinutes(r.Next(0, 480))), Decalage);
+        /// <summary>An office hour of that day, never after <see cref="ParametresGeneration.Plafond"/> (a demo seeded at 8 a.m. holds no act of 10 a.m.).</summary>
+        private DateTimeOffset A(DateOnly jour)
+        {
+            var quand = new DateTimeOffset(jour.ToDateTime(new TimeOnly(9, 0).AddMinutes(r.Next(0, 480))), Decalage);
+            return p.Plafond is { } plafond && quand > plafond ? plafond : quand;
+        }
 
         private Guid NouveauGuid()
         {

@@ -13,13 +13,7 @@ public static class CotationEndpoints
     {
         api.MapGet("/demandes/{numero}/cotation", async (string numero, HttpContext http, CotationDemandeService s, CancellationToken ct) =>
         {
-            var issue = await s.LireAsync(Agent.Requis(http.User), numero, ct);
-            return issue.Statut switch
-            {
-                200 => Results.Ok(issue.Valeur),
-                400 => Problemes.Invalide(issue.Motif!, issue.Erreurs),
-                _ => Problemes.NonTrouve(issue.Motif!),
-            };
+            return Problemes.Reponse(await s.LireAsync(Agent.Requis(http.User), numero, ct), v => Results.Ok(v));
         }).WithName("CotationDemande")
           .WithSummary("Cotation expliquée d'une demande, grille en vigueur, positionnement parmi les demandes analogues et attente observée (R441-2-17)")
           .Produces<CotationDemandeDto>()

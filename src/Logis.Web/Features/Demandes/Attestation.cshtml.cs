@@ -1,3 +1,4 @@
+using Logis.Domain.Commun;
 using Logis.Domain.Demandes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,7 +29,7 @@ public sealed class AttestationModel(AttestationsService attestations) : PageMod
     {
         Numero = numero;
         var issue = await attestations.EtablirAsync(Agent.Requis(User), numero, ct);
-        if (issue.Statut is 404 or 400) return NotFound();
+        if (!issue.EstReussi && issue.Probleme.Nature is NatureEchec.NonTrouve or NatureEchec.Invalide) return NotFound();
         if (!issue.EstReussi) Erreur = issue.Motif;
         else Attestation = issue.Valeur;
         return Page();

@@ -1,3 +1,4 @@
+using Logis.Domain.Commun;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Logis.Application.Demandes;
@@ -39,15 +40,15 @@ public sealed class DemandeModel(DemandesService service) : PageModel
         return await ApresActeAsync(numero, issue, "La demande a été radiée.", ct);
     }
 
-    private async Task<IActionResult> ApresActeAsync(string numero, Issue<Logis.Domain.Demandes.Demande> issue, string message, CancellationToken ct)
+    private async Task<IActionResult> ApresActeAsync(string numero, Resultat<Logis.Domain.Demandes.Demande> issue, string message, CancellationToken ct)
     {
-        if (issue.Statut is 404 or 400) return NotFound();
+        if (!issue.EstReussi && issue.Probleme.Nature is NatureEchec.NonTrouve or NatureEchec.Invalide) return NotFound();
         if (!issue.EstReussi)
         {
             Erreur = issue.Motif;
             var page = await AfficherAsync(numero, ct);
             // A read-only role (administrator) gets the reason on the page with a 403, not a redirect.
-            if (issue.Statut == 403) Response.StatusCode = StatusCodes.Status403Forbidden;
+            if (issue.Probleme.Nature == NatureEchec.Interdit) Response.StatusCode = StatusCodes.Status403Forbidden;
             return page;
         }
         Confirmation = message;

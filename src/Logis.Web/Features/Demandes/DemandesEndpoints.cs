@@ -23,9 +23,7 @@ public static class DemandesEndpoints
         {
             if (saisie is null) return Problemes.Invalide("Le corps de la requête est vide.");
             var issue = await s.EnregistrerAsync(Agent.Requis(http.User), saisie, ct);
-            return issue.EstReussi
-                ? Results.Created($"/api/v1/demandes/{issue.Valeur!.Valeur}", new DemandeCreee(issue.Valeur.Valeur))
-                : Probleme(issue);
+            return Problemes.Reponse(issue, n => Results.Created($"/api/v1/demandes/{n.Valeur}", new DemandeCreee(n.Valeur)));
         }).WithName("EnregistrerDemande").WithSummary("Enregistre une demande et lui attribue son numéro unique");
 
         g.MapGet("/", async (HttpContext http, DemandesService s, CancellationToken ct,
@@ -46,15 +44,15 @@ public static class DemandesEndpoints
             using (var lecteur = new StreamReader(http.Request.Body, System.Text.Encoding.UTF8))
                 texte = await lecteur.ReadToEndAsync(ct);
             var issue = await s.ImporterAsync(Agent.Requis(http.User), new StringReader(texte), estEssai, ct);
-            if (issue.Statut == 403) return Problemes.Interdit(issue.Motif!);
-            var r = issue.Valeur!;
+            if (!issue.EstReussi) return Problemes.Depuis(issue.Probleme);
+            var r = issue.Valeur;
             if (!r.EstValide)
             {
                 var erreurs = r.Rapport.Erreurs.GroupBy(e => $"ligne {e.Ligne}")
                     .ToDictionary(g => g.Key, g => g.Select(e => $"{e.Colonne} : {e.Motif}").ToArray());
                 return Problemes.Invalide($"{r.Rapport.LignesEnErreur} ligne(s) en erreur sur {r.Rapport.Lignes} : rien n'a été importé.", erreurs);
             }
-            return Results.Json(new ImportDemandesReponse(r.Essai, r.Rapport.Lignes, r.Rapport.NombreValides, r.Importees), statusCode: issue.Statut);
+            return Results.Json(new ImportDemandesReponse(r.Essai, r.Rapport.Lignes, r.Rapport.NombreValides, r.Importees), statusCode: r.Essai ? StatusCodes.Status200OK : StatusCodes.Status201Created);
         }).Accepts<string>("text/csv").WithName("ImporterDemandes")
           .WithSummary("Importe un fichier CSV de demandes, tout ou rien (essai=true par défaut : analyse sans écrire)");
 
@@ -62,45 +60,35 @@ public static class DemandesEndpoints
         {
             var agent = Agent.Requis(http.User);
             var issue = await s.ExporterAsync(agent, ct);
-            if (!issue.EstReussi) return Probleme(issue);
+            if (!issue.EstReussi) return Problemes.Depuis(issue.Probleme);
             var nom = $"demandes-{agent.Perimetre.EpciSiren.Value}-{horloge.AujourdhuiEnFrance():yyyyMMdd}.csv";
             return Results.Stream(async flux =>
             {
                 await using var w = new StreamWriter(flux, new System.Text.UTF8Encoding(false));
-                await issue.Valeur!(w, ct);
+                await issue.Valeur(w, ct);
             }, "text/csv; charset=utf-8", nom);
         }).WithName("ExporterDemandes").WithSummary("Exporte les demandes actives du périmètre au format du fichier des demandes (sans NIR)");
 
         g.MapGet("/{numero}", async (string numero, HttpContext http, DemandesService s, CancellationToken ct) =>
-            Reponse(await s.LireAsync(Agent.Requis(http.User), numero, ct), v => Results.Ok(v)))
+            Problemes.Reponse(await s.LireAsync(Agent.Requis(http.User), numero, ct), v => Results.Ok(v)))
             .WithName("LireDemande").WithSummary("Une demande (données sensibles selon le rôle, NIR masqué)");
 
         g.MapPut("/{numero}", async (string numero, DemandeSaisie? saisie, HttpContext http, DemandesService s, CancellationToken ct) =>
         {
             if (saisie is null) return Problemes.Invalide("Le corps de la requête est vide.");
-            return Reponse(await s.MettreAJourAsync(Agent.Requis(http.User), numero, saisie, ct), _ => Results.NoContent());
+            return Problemes.Reponse(await s.MettreAJourAsync(Agent.Requis(http.User), numero, saisie, ct), _ => Results.NoContent());
         }).WithName("MettreAJourDemande").WithSummary("Met à jour la demande ; numéro et date de dépôt conservés");
 
         g.MapGet("/{numero}/evenements", async (string numero, HttpContext http, DemandesService s, CancellationToken ct) =>
-            Reponse(await s.EvenementsAsync(Agent.Requis(http.User), numero, ct), v => Results.Ok(v)))
+            Problemes.Reponse(await s.EvenementsAsync(Agent.Requis(http.User), numero, ct), v => Results.Ok(v)))
             .WithName("ChronologieDemande").WithSummary("La chronologie de la demande");
 
         g.MapPost("/{numero}/renouvellement", async (string numero, HttpContext http, DemandesService s, CancellationToken ct) =>
-            Reponse(await s.RenouvelerAsync(Agent.Requis(http.User), numero, ct), _ => Results.NoContent()))
+            Problemes.Reponse(await s.RenouvelerAsync(Agent.Requis(http.User), numero, ct), _ => Results.NoContent()))
             .WithName("RenouvelerDemande").WithSummary("Renouvelle la demande pour un an (R441-2-7)");
 
         g.MapPost("/{numero}/radiation", async (string numero, RadiationSaisie? saisie, HttpContext http, DemandesService s, CancellationToken ct) =>
-            Reponse(await s.RadierAsync(Agent.Requis(http.User), numero, saisie?.Motif, saisie?.Commentaire, ct), _ => Results.NoContent()))
+            Problemes.Reponse(await s.RadierAsync(Agent.Requis(http.User), numero, saisie?.Motif, saisie?.Commentaire, ct), _ => Results.NoContent()))
             .WithName("RadierDemande").WithSummary("Radie la demande pour un motif b) à e) de R441-2-8");
     }
-
-    private static IResult Reponse<T>(Issue<T> issue, Func<T, IResult> succes) => issue.EstReussi ? succes(issue.Valeur!) : Probleme(issue);
-
-    private static IResult Probleme<T>(Issue<T> issue) => issue.Statut switch
-    {
-        404 => Problemes.NonTrouve(issue.Motif!),
-        409 => Problemes.Conflit(issue.Motif!),
-        403 => Problemes.Interdit(issue.Motif!),
-        _ => Problemes.Invalide(issue.Motif!, issue.Erreurs),
-    };
 }

@@ -1,3 +1,5 @@
+using Logis.Web.Infrastructure;
+using Logis.Domain.Commun;
 using Logis.Domain.Acces;
 using Logis.Domain.Demandes;
 using Microsoft.AspNetCore.DataProtection;
@@ -44,9 +46,9 @@ public sealed class ModifierModel(DemandesService service, IDataProtectionProvid
                 TempData["Confirmation"] = "La demande a été mise à jour. Son numéro et sa date de dépôt sont conservés.";
                 return Redirect($"/demandes/{Uri.EscapeDataString(Numero)}");
             }
-            if (issue.Statut == 404) return NotFound();
-            if (issue.Statut == 403) return Refus();
-            if (issue.Erreurs is { Count: > 0 } erreurs) return AvecErreurs(f, erreurs);
+            if (Problemes.Introuvable(issue.Probleme)) return NotFound();
+            if (issue.Probleme.Nature == NatureEchec.Interdit) return Refus();
+            if (issue.Probleme.Champs.Count > 0) return AvecErreurs(f, issue.Probleme.Champs);
             Erreur = issue.Motif;
             return null;
         });

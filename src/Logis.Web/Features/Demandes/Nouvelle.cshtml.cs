@@ -1,3 +1,4 @@
+using Logis.Domain.Commun;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Logis.Application.Demandes;
@@ -29,8 +30,8 @@ public sealed class NouvelleModel(DemandesService service, IDataProtectionProvid
                 TempData["Confirmation"] = $"La demande a été enregistrée sous le numéro unique {issue.Valeur!.Valeur}. Remettez au demandeur son attestation d'enregistrement.";
                 return Redirect($"/demandes/{issue.Valeur.Valeur}");
             }
-            if (issue.Statut == 403) return Refus();
-            if (issue.Erreurs is { Count: > 0 } erreurs) return AvecErreurs(f, erreurs);
+            if (issue.Probleme.Nature == NatureEchec.Interdit) return Refus();
+            if (issue.Probleme.Champs.Count > 0) return AvecErreurs(f, issue.Probleme.Champs);
             Erreur = issue.Motif;
             return null;
         });

@@ -110,7 +110,7 @@ public abstract class SaisieDemandeModel(DemandesService service, IDataProtectio
     }
 
     /// <summary>Shows the first step that has errors, with its errors (the API keys its errors the same way).</summary>
-    protected IActionResult AvecErreurs(FormulaireDemande f, Dictionary<string, string[]> erreurs)
+    protected IActionResult AvecErreurs(FormulaireDemande f, IReadOnlyDictionary<string, string[]> erreurs)
     {
         var premiere = erreurs.Keys.Min(FormulaireDemande.EtapeDe);
         Erreurs = erreurs.Where(e => FormulaireDemande.EtapeDe(e.Key) == premiere).ToDictionary(e => e.Key, e => e.Value);

@@ -1,3 +1,4 @@
+using Logis.Domain.Commun;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Logis.Application.Doublons;
@@ -30,12 +31,12 @@ public sealed class ComparerModel(DoublonsService service) : PageModel
             return page;
         }
         var issue = await service.FusionnerAsync(agent, numero, doublon, ct);
-        if (issue.Statut is 404 or 400) return NotFound();
+        if (!issue.EstReussi && issue.Probleme.Nature is NatureEchec.NonTrouve or NatureEchec.Invalide) return NotFound();
         if (!issue.EstReussi)
         {
             var page = await AfficherAsync(numero, doublon, ct);
             if (page is not PageResult) return page;
-            if (issue.Statut == 403) return Refuser(issue.Motif!);
+            if (issue.Probleme.Nature == NatureEchec.Interdit) return Refuser(issue.Motif);
             Erreur = issue.Motif;
             return page;
         }

@@ -15,15 +15,7 @@ public static class DoublonsEndpoints
 
         api.MapPost("/demandes/{numero}/fusion", async (string numero, FusionSaisie? saisie, HttpContext http, DoublonsService s, CancellationToken ct) =>
         {
-            var issue = await s.FusionnerAsync(Agent.Requis(http.User), numero, saisie?.Doublon, ct);
-            return issue.Statut switch
-            {
-                200 => Results.Ok(issue.Valeur),
-                404 => Problemes.NonTrouve(issue.Motif!),
-                409 => Problemes.Conflit(issue.Motif!),
-                403 => Problemes.Interdit(issue.Motif!),
-                _ => Problemes.Invalide(issue.Motif!, issue.Erreurs),
-            };
+            return Problemes.Reponse(await s.FusionnerAsync(Agent.Requis(http.User), numero, saisie?.Doublon, ct), v => Results.Ok(v));
         }).WithName("FusionnerDemandes")
           .WithSummary("Fusionne la demande et son doublon : la plus ancienne garde son numéro et la date de dépôt la plus ancienne, l'autre est radiée (fusion, R441-2-8 f)");
     }

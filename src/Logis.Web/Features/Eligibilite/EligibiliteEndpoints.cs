@@ -96,7 +96,7 @@ public static class EligibiliteEndpoints
                 corps.Menage?.RevenuFiscalReference, corps.DateReference);
             var issue = await verification.VerifierAsync(demande, ct);
 
-            var erreurs = issue.Erreurs.Where(e => financements.Count > 0 || e.Key != VerificationEligibilite.Champs.Financement)
+            var erreurs = (issue.Probleme?.Champs ?? new Dictionary<string, string[]>()).Where(e => financements.Count > 0 || e.Key != VerificationEligibilite.Champs.Financement)
                 .Concat(erreursFinancement)
                 .ToDictionary(e => e.Key, e => e.Value);
             if (corps.Menage is null)
@@ -104,7 +104,7 @@ public static class EligibiliteEndpoints
                 {
                     [VerificationEligibilite.Champs.Menage] = ["Décrivez le ménage : menage.personnes et menage.revenuFiscalReference."],
                 };
-            if (erreurs.Count > 0 || issue.Resultat is not { } r)
+            if (erreurs.Count > 0 || issue.ValeurOuNull is not { } r)
                 return Problemes.Invalide(Resume(erreurs), erreurs);
 
             return Results.Ok(Reponse(r, r.Decisions.Single()));

@@ -113,7 +113,7 @@ public sealed class IndexModel(VerificationEligibilite verification) : PageModel
 
         var issue = await verification.VerifierAsync(
             new DemandeVerification(annee, string.IsNullOrWhiteSpace(codeCommune) ? null : codeCommune, null, Libelles.FinancementsVerifies, saisies, revenu, null), ct);
-        foreach (var (champ, messages) in issue.Erreurs)
+        foreach (var (champ, messages) in issue.Probleme?.Champs ?? new Dictionary<string, string[]>())
         {
             var id = Id(champ, idCommune, lignes.Select(x => x.i).ToList());
             if (id is null || (id is "annee" && annee is null) || (id is "commune" or "autre-commune" && string.IsNullOrWhiteSpace(codeCommune))
@@ -122,7 +122,7 @@ public sealed class IndexModel(VerificationEligibilite verification) : PageModel
             Erreurs.AddRange(messages.Select(m => new ErreurChamp(id, m)));
         }
 
-        if (Erreurs.Count == 0) Resultat = issue.Resultat;
+        if (Erreurs.Count == 0) Resultat = issue.ValeurOuNull;
         return Page();
     }
 

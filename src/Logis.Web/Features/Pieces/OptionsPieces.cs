@@ -32,7 +32,7 @@ public static class PiecesServices
     {
         var options = configuration.GetSection(OptionsPieces.Section).Get<OptionsPieces>() ?? new OptionsPieces();
         var regles = ReglesDepot.Creer(options.TailleMaxOctets, ReglesDepot.LongueurNomMaxParDefaut, options.NombreMaxParDemande, options.VolumeMaxParDemandeOctets);
-        if (!regles.EstSucces) throw new InvalidOperationException($"{OptionsPieces.Section} : {string.Join(" ", regles.Erreurs)}");
+        if (!regles.EstReussi) throw new InvalidOperationException($"{OptionsPieces.Section} : {string.Join(" ", regles.Erreurs)}");
         IStockagePieces stockage = options.Stockage switch
         {
             ModeStockage.Base => new StockageBase(),

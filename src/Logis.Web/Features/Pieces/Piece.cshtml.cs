@@ -1,3 +1,5 @@
+using Logis.Web.Infrastructure;
+using Logis.Domain.Commun;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Logis.Application.Pieces;
@@ -20,9 +22,9 @@ public sealed class PieceModel(PiecesService service) : PageModel
             Response.Headers.XContentTypeOptions = "nosniff";
             return File(issue.Valeur!.Octets, issue.Valeur.TypeMedia, issue.Valeur.NomFichier);
         }
-        if (issue.Statut is 400 or 404) return NotFound();
+        if (issue.Probleme.Nature is NatureEchec.NonTrouve or NatureEchec.Invalide) return NotFound();
         Erreur = issue.Motif;
-        Response.StatusCode = issue.Statut;
+        Response.StatusCode = Problemes.Statut(issue.Probleme.Nature);
         return Page();
     }
 }

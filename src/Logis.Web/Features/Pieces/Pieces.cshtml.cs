@@ -1,7 +1,8 @@
+using Logis.Web.Infrastructure;
+using Logis.Domain.Commun;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Logis.Application.Pieces;
-using Logis.Application.Demandes;
 using Logis.Application.Acces;
 
 namespace Logis.Web.Features.Pieces;
@@ -54,14 +55,14 @@ public sealed class PiecesModel(PiecesService service) : PageModel
         return await EchecAsync(numero, issue, null, ct);
     }
 
-    private async Task<IActionResult> EchecAsync<T>(string numero, Issue<T> issue, string? type, CancellationToken ct)
+    private async Task<IActionResult> EchecAsync<T>(string numero, Resultat<T> issue, string? type, CancellationToken ct)
     {
         // Out of perimeter, unknown demand or piece: 404, as for the demand page.
-        if (issue.Statut == 404 || (issue.Statut == 400 && issue.Erreurs?.ContainsKey("numero") == true)) return NotFound();
-        var erreurs = issue.Erreurs ?? new Dictionary<string, string[]>();
+        if (Problemes.Introuvable(issue.Probleme!)) return NotFound();
+        var erreurs = issue.Probleme!.Champs.ToDictionary(c => c.Key, c => c.Value);
         var page = await AfficherAsync(numero, erreurs, erreurs.Count == 0 ? issue.Motif : null, type, ct);
         // A read-only role (administrator) gets the reason on the page with a 403.
-        if (issue.Statut == 403) Response.StatusCode = StatusCodes.Status403Forbidden;
+        if (issue.Probleme.Nature == NatureEchec.Interdit) Response.StatusCode = StatusCodes.Status403Forbidden;
         return page;
     }
 

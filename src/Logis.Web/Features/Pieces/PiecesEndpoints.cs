@@ -2,7 +2,6 @@ using Logis.Domain.Pieces;
 using Logis.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.Features;
 using Logis.Application.Pieces;
-using Logis.Application.Demandes;
 using Logis.Application.Acces;
 
 namespace Logis.Web.Features.Pieces;
@@ -18,14 +17,14 @@ public static class PiecesEndpoints
         var g = api.MapGroup("/demandes/{numero}/pieces");
 
         g.MapGet("/", async (string numero, HttpContext http, PiecesService s, CancellationToken ct) =>
-            Reponse(await s.ListerAsync(Agent.Requis(http.User), numero, ct), v => Results.Ok(v)))
+            Problemes.Reponse(await s.ListerAsync(Agent.Requis(http.User), numero, ct), v => Results.Ok(v)))
             .WithName("ListerPieces").WithSummary("Les pièces justificatives de la demande (les pièces sensibles selon le rôle)");
 
         g.MapPost("/", async (string numero, HttpContext http, PiecesService s, CancellationToken ct) =>
         {
             // The body of an act is judged only once the caller may act on the demand.
             var acces = await s.AccesDepotAsync(Agent.Requis(http.User), numero, ct);
-            if (!acces.EstReussi) return Probleme(acces);
+            if (!acces.EstReussi) return Problemes.Depuis(acces.Probleme);
             if (!http.Request.HasFormContentType)
                 return Problemes.Invalide("Le corps doit être un formulaire multipart/form-data : champs « type », « fichier » et « remplace » (facultatif).");
             var max = s.Regles.TailleMaxOctets;
@@ -47,24 +46,24 @@ public static class PiecesEndpoints
                 remplace = id;
             }
             var fichier = await LireAsync(formulaire.Files.GetFile("fichier"), max, ct);
+            // A file over the limit is a payload too large (413), told before the act judges the rest of the form.
+            if (fichier is { Contenu: null }) return TropGros(s.Regles, fichier.Taille + MargeMultipart);
             var issue = await s.DeposerAsync(Agent.Requis(http.User), numero, formulaire["type"].ToString(), fichier, remplace, ct);
-            return issue.EstReussi
-                ? Results.Created($"/api/v1/demandes/{numero}/pieces/{issue.Valeur!.Id}", issue.Valeur)
-                : Probleme(issue);
+            return Problemes.Reponse(issue, v => Results.Created($"/api/v1/demandes/{numero}/pieces/{v.Id}", v));
         }).WithName("DeposerPiece")
           .WithSummary("Dépose (ou remplace, champ « remplace ») une pièce : multipart/form-data, champs « type » (code de la liste) et « fichier » (PDF, JPEG ou PNG)");
 
         g.MapGet("/{id:guid}", async (string numero, Guid id, HttpContext http, PiecesService s, CancellationToken ct) =>
         {
             var issue = await s.TelechargerAsync(Agent.Requis(http.User), numero, id, ct);
-            if (!issue.EstReussi) return Probleme(issue);
+            if (!issue.EstReussi) return Problemes.Depuis(issue.Probleme);
             http.Response.Headers.XContentTypeOptions = "nosniff";
             // Always an attachment: a piece is never rendered by the browser in Logis's origin.
-            return Results.File(issue.Valeur!.Octets, issue.Valeur.TypeMedia, issue.Valeur.NomFichier);
+            return Results.File(issue.Valeur.Octets, issue.Valeur.TypeMedia, issue.Valeur.NomFichier);
         }).WithName("TelechargerPiece").WithSummary("Le contenu d'une pièce, en pièce jointe (lecture journalisée)");
 
         g.MapDelete("/{id:guid}", async (string numero, Guid id, HttpContext http, PiecesService s, CancellationToken ct) =>
-            Reponse(await s.RetirerAsync(Agent.Requis(http.User), numero, id, ct), _ => Results.NoContent()))
+            Problemes.Reponse(await s.RetirerAsync(Agent.Requis(http.User), numero, id, ct), _ => Results.NoContent()))
             .WithName("RetirerPiece").WithSummary("Retire une pièce de la demande (la chronologie garde le fait)");
     }
 
@@ -82,16 +81,4 @@ public static class PiecesEndpoints
         Results.Problem(title: "Fichier trop volumineux", statusCode: StatusCodes.Status413PayloadTooLarge,
             detail: taille is { } t ? FichierPiece.ErreurTaille(t - MargeMultipart, regles) ?? $"Une pièce ne doit pas dépasser {regles.TailleMaxLisible}."
                 : $"Une pièce ne doit pas dépasser {regles.TailleMaxLisible}.");
-
-    private static IResult Reponse<T>(Issue<T> issue, Func<T, IResult> succes) => issue.EstReussi ? succes(issue.Valeur!) : Probleme(issue);
-
-    private static IResult Probleme<T>(Issue<T> issue) => issue.Statut switch
-    {
-        404 => Problemes.NonTrouve(issue.Motif!),
-        409 => Problemes.Conflit(issue.Motif!),
-        403 => Problemes.Interdit(issue.Motif!),
-        413 => Results.Problem(title: "Fichier trop volumineux", detail: issue.Motif, statusCode: StatusCodes.Status413PayloadTooLarge),
-        503 => Results.Problem(title: "Enregistrement impossible", detail: issue.Motif, statusCode: StatusCodes.Status503ServiceUnavailable),
-        _ => Problemes.Invalide(issue.Motif!, issue.Erreurs),
-    };
 }
