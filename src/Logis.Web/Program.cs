@@ -99,9 +99,6 @@ await using (var scope = app.Services.CreateAsyncScope())
             var demandes = await scope.ServiceProvider.GetRequiredService<DemandesSeeder>()
                 .SemerAsync(resultat.Epci, optionsDemo.Graine, optionsDemo.Demandes);
             app.Logger.LogInformation("Demandes de démonstration : {Nombre} ({Etat})", demandes.Nombre, demandes.DejaPresent ? "déjà présentes" : "créées");
-            // The seeded demands get their scores through the rescoring act (the explicit side effect, ADR 0010).
-            if (!demandes.DejaPresent)
-                await scope.ServiceProvider.GetRequiredService<RecalculerCotations>().ExecuterAsync(resultat.Epci, null, CancellationToken.None);
         }
     }
 }

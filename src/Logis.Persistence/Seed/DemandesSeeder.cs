@@ -1,3 +1,4 @@
+using Logis.Persistence.Cotation;
 using Logis.Domain.Commun;
 using Logis.Domain.Demandes;
 using Logis.Domain.Demandes.Synthese;
@@ -16,7 +17,9 @@ public sealed record ResultatSemisDemandes(Siren Epci, bool DejaPresent, int Nom
 /// (<see cref="DoublonsSynthetiques"/>), so that the duplicates screen has something to show. The sequence allocator is set past the
 /// generated numbers so that new registrations continue the numbering.
 /// </summary>
-public sealed class DemandesSeeder(LogisDbContext db, TimeProvider horloge)
+/// <param name="coteur">Scores each seeded demand under the grid in force as it is written (explicit, as every act does); none: the
+/// scores wait for the next rescoring.</param>
+public sealed class DemandesSeeder(LogisDbContext db, TimeProvider horloge, ICoteurDemandes? coteur = null)
 {
     private const int TailleLot = 2_000;
 
@@ -52,6 +55,7 @@ public sealed class DemandesSeeder(LogisDbContext db, TimeProvider horloge)
                 foreach (var lot in demandes.Chunk(TailleLot))
                 {
                     foreach (var d in lot) db.AjouterDemande(d, siren);
+                    if (coteur is not null) await db.CoterChangementsAsync(coteur, ct);
                     await db.SaveChangesAsync(ct);
                     db.ChangeTracker.Clear();
                     fait += lot.Length;
