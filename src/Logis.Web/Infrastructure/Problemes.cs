@@ -57,7 +57,5 @@ public static class Problemes
 
     public static IResult Invalide(string detail, IReadOnlyDictionary<string, string[]>? erreurs = null) => Depuis(Echec.Invalide(detail, erreurs));
 
-    public static IResult Conflit(string detail) => Depuis(Echec.Conflit(detail));
-
     public static IResult Interdit(string detail) => Depuis(Echec.Interdit(detail));
 }

@@ -18,7 +18,7 @@ public static class JournalEndpoints
             var (filtre, n, taille, erreurs) = JournalService.LireFiltre(du, au, auteur, organisation, action, numero, page, taillePage);
             if (filtre is null) return Problemes.Invalide("Un ou plusieurs paramètres sont invalides.", erreurs);
             var issue = await s.RechercherAsync(Agent.Requis(http.User), filtre, n, taille, ct);
-            return issue.EstReussi ? Results.Ok(issue.Valeur) : Problemes.Interdit(issue.Motif!);
+            return Problemes.Reponse(issue, v => Results.Ok(v));
         }).WithName("ConsulterJournal").WithSummary("Journal d'audit de l'intercommunalité, filtré et paginé (agents de l'EPCI)");
 
         g.MapGet("/export", async (HttpContext http, JournalService s, TimeProvider horloge, CancellationToken ct,
@@ -28,7 +28,7 @@ public static class JournalEndpoints
             if (filtre is null) return Problemes.Invalide("Un ou plusieurs paramètres sont invalides.", erreurs);
             var agent = Agent.Requis(http.User);
             var issue = await s.ExporterAsync(agent, filtre, ct);
-            if (!issue.EstReussi) return Problemes.Interdit(issue.Motif!);
+            if (!issue.EstReussi) return Problemes.Depuis(issue.Probleme);
             var nom = $"journal-{agent.Perimetre.EpciSiren.Value}-{horloge.MaintenantEnFrance():yyyyMMdd-HHmm}.csv";
             return Results.Stream(async flux =>
             {
