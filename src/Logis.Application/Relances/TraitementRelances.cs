@@ -178,7 +178,7 @@ public sealed class TraitementRelances(LogisDbContext db, TimeProvider horloge, 
     {
         var maintenant = horloge.MaintenantEnFrance();
         if (HeureFrance.Jour(maintenant) == jour) return maintenant;
-        return HeureFrance.EnFrance(HeureFrance.DebutJour(jour).AddHours(12));
+        return HeureFrance.A(jour, new TimeOnly(12, 0));
     }
 
     private static void Compter(Dictionary<TypeRelance, int> parType, TypeRelance type) => parType[type] = parType.GetValueOrDefault(type) + 1;

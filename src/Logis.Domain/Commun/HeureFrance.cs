@@ -29,6 +29,13 @@ public static class HeureFrance
     /// <summary>The first instant after a French civil day (exclusive end; a day lasts 23, 24 or 25 hours).</summary>
     public static DateTimeOffset FinJour(DateOnly jour) => DebutJour(jour.AddDays(1));
 
+    /// <summary>That wall-clock time of a French civil day, with the offset in force then (noon is noon, even on a day of clock change).</summary>
+    public static DateTimeOffset A(DateOnly jour, TimeOnly heure)
+    {
+        var local = jour.ToDateTime(heure, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, Fuseau.GetUtcOffset(local));
+    }
+
     /// <summary>Now, as French wall-clock time.</summary>
     public static DateTimeOffset MaintenantEnFrance(this TimeProvider horloge) => EnFrance(horloge.GetUtcNow());
 
