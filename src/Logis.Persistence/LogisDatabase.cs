@@ -70,8 +70,13 @@ public static class LogisDatabase
         b.AddInterceptors(Journal.ProtectionJournal.Instance);
     }
 
-    public static IServiceCollection AddLogisPersistence(this IServiceCollection services, OptionsBase options) =>
-        services.AddDbContext<LogisDbContext>(b => Configurer(b, options));
+    /// <summary>Registers the context; the connection string is resolved once here (<see cref="OptionsBase.ChaineEffective"/>), not per scope.</summary>
+    public static IServiceCollection AddLogisPersistence(this IServiceCollection services, OptionsBase options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var resolues = new OptionsBase { Fournisseur = options.Fournisseur, ConnectionString = options.ChaineEffective };
+        return services.AddDbContext<LogisDbContext>(b => Configurer(b, resolues));
+    }
 
     /// <summary>
     /// Prepares the schema. PostgreSQL gets its EF migrations only through <c>logis migrate</c>

@@ -45,7 +45,9 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        SuivreCotationsAsync(null, CancellationToken.None).GetAwaiter().GetResult();
+        var (changees, aCharger) = Changees();
+        if (aCharger.Count > 0) CotationsDemandes.Where(c => aCharger.Contains(c.DemandeId)).Load();
+        SuivreCotations(changees, null);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -58,12 +60,17 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
 
     private async Task SuivreCotationsAsync(ICoteurDemandes? coteur, CancellationToken ct)
     {
+        var (changees, aCharger) = Changees();
+        if (aCharger.Count > 0) await CotationsDemandes.Where(c => aCharger.Contains(c.DemandeId)).LoadAsync(ct);
+        SuivreCotations(changees, coteur);
+    }
+
+    /// <summary>The demands changed in this unit of work (search columns brought up to date) and those whose row must be loaded.</summary>
+    private (List<(EntityEntry<Demande> Entree, Siren Epci)> Changees, List<DemandeId> ACharger) Changees()
+    {
         MettreAJourColonnesDemandes();
         var changees = DemandesChangees();
-        if (changees.Count == 0) return;
-        var ids = LignesACharger(changees);
-        if (ids.Count > 0) await CotationsDemandes.Where(c => ids.Contains(c.DemandeId)).LoadAsync(ct);
-        SuivreCotations(changees, coteur);
+        return (changees, changees.Count == 0 ? [] : LignesACharger(changees));
     }
 
     /// <summary>
@@ -93,6 +100,7 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
     /// <summary>Each changed demand's row takes its elements, status and EPCI, and its score when a scorer is given.</summary>
     private void SuivreCotations(List<(EntityEntry<Demande> Entree, Siren Epci)> changees, ICoteurDemandes? coteur)
     {
+        if (changees.Count == 0) return;
         var lignes = CotationsDemandes.Local.ToDictionary(c => c.DemandeId);
         foreach (var (entree, epci) in changees)
         {

@@ -18,8 +18,7 @@ namespace Logis.Web.Tests;
 [Collection(CollectionApplications.Nom)]
 public class CliDemandesTests(ApplicationsFixture fx)
 {
-    private const string Entete = "p1_nom,p1_prenoms,p1_date_naissance,p1_ressources,adresse_ligne1,code_postal,commune_adresse,situation_familiale," +
-                                  "logement_statut,logement_surface,motifs,typologies,communes_souhaitees,loyer_maximum\r\n";
+    private const string Entete = FichierDemandesApiTests.Entete;
 
     private static string Ligne(string nom) =>
         $"{nom},Alice,1985-05-12,Salaire=1450,1 rue A,83000,Toulon,Celibataire,LocataireParcPrive,30,LogementTropCher,T2,83137,500\r\n";
@@ -63,7 +62,7 @@ public class CliDemandesTests(ApplicationsFixture fx)
         Assert.All(parLaCli, c => Assert.NotNull(c.Total));
 
         var api = fx.App(f).ClientApi("epci");
-        var r = await api.PostAsync("/api/v1/demandes/import?essai=false", new StringContent(Entete + Ligne("Apicotee"), System.Text.Encoding.UTF8, "text/csv"));
+        var r = await api.PostAsync("/api/v1/demandes/import?essai=false", FichierDemandesApiTests.Csv(Entete + Ligne("Apicotee")));
         Assert.Equal(HttpStatusCode.Created, r.StatusCode);
         var parLApi = await CotationsAsync(f, "Apicotee");
         Assert.Equal(parLApi[0], parLaCli[0]);

@@ -12,10 +12,11 @@ namespace Logis.Web.Tests;
 [Collection(CollectionApplications.Nom)]
 public class FichierDemandesApiTests(ApplicationsFixture fx)
 {
-    private const string Entete = "p1_nom,p1_prenoms,p1_date_naissance,p1_ressources,adresse_ligne1,code_postal,commune_adresse,situation_familiale," +
+    /// <summary>The smallest header of the demand file (docs/import-demandes.md), shared by the command-line tests.</summary>
+    public const string Entete = "p1_nom,p1_prenoms,p1_date_naissance,p1_ressources,adresse_ligne1,code_postal,commune_adresse,situation_familiale," +
                                   "logement_statut,logement_surface,motifs,typologies,communes_souhaitees,loyer_maximum\r\n";
 
-    private static StringContent Csv(string texte) => new(texte, Encoding.UTF8, "text/csv");
+    public static StringContent Csv(string texte) => new(texte, Encoding.UTF8, "text/csv");
 
     [Theory, DeuxBases]
     public async Task Import_essai_erreurs_par_ligne_puis_import_et_export_audite(string f)

@@ -300,16 +300,16 @@ public class InstantsDelicatsTests
         await using (var db = BasesDeTest.Ouvrir(options))
         {
             var service = new DemandesService(db, horloge, Grilles(horloge));
-            var lendemain = await service.ImporterAsync(AgentEpci, new StringReader(Fichier(jour.AddDays(1), 1, 5)), essai: false, default);
+            var lendemain = await service.ImporterAsync(AgentEpci, Fichier(jour.AddDays(1), 1, 5), essai: false, default);
             Assert.False(lendemain.Valeur.EstValide);
             Assert.All(lendemain.Valeur.Rapport.Erreurs, e => Assert.Equal((2, FormatFichierDemandes.DateDepot), (e.Ligne, e.Colonne)));
             Assert.Contains(lendemain.Valeur.Rapport.Erreurs, e => e.Motif.Contains($"{Iso(jour.AddDays(1))} est postérieure à aujourd'hui", StringComparison.Ordinal));
             Assert.Equal(0, lendemain.Valeur.Importees);
 
             var csv = Fichier(jour, 12, 7);
-            var essai = await service.ImporterAsync(AgentEpci, new StringReader(csv), essai: true, default);
+            var essai = await service.ImporterAsync(AgentEpci, csv, essai: true, default);
             Assert.True(essai.Valeur!.EstValide, string.Join("\n", essai.Valeur.Rapport.Erreurs));
-            var import = await service.ImporterAsync(AgentEpci, new StringReader(csv), essai: false, default);
+            var import = await service.ImporterAsync(AgentEpci, csv, essai: false, default);
             Assert.True(import.Valeur.EstValide);
             Assert.Equal(12, import.Valeur.Importees);
         }

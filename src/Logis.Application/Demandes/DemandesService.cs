@@ -82,11 +82,8 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     }
 
     /// <summary>Imports a demand file into the agent's EPCI, all or nothing (docs/import-demandes.md); the text is kept in memory.</summary>
-    public async Task<Resultat<ResultatImport>> ImporterAsync(Agent agent, TextReader fichier, bool essai, CancellationToken ct)
-    {
-        var texte = await fichier.ReadToEndAsync(ct);
-        return await ImporterAsync(agent, () => new StringReader(texte), essai, null, ct);
-    }
+    public Task<Resultat<ResultatImport>> ImporterAsync(Agent agent, string texte, bool essai, CancellationToken ct) =>
+        ImporterAsync(agent, () => new StringReader(texte), essai, null, ct);
 
     /// <summary>
     /// Imports a demand file read twice from its source (numbers first, then analysis and writing), all or nothing; each imported
@@ -124,14 +121,14 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         var (contenu, erreurs) = saisie.Lire();
         // Invalid content, a wished commune outside the EPCI included, is a 400 with the field named, as on registration.
         var invalide = contenu is null ? Resultat.Invalide<Demande>("La demande comporte des erreurs.", erreurs) : await ErreurCommunesAsync<Demande>(agent, contenu);
-        return await AgirAsync(agent, numero, ActionsAudit.MiseAJour, (d, quand, acteur) => Task.FromResult(d.MettreAJour(contenu!, quand, acteur).Motif), ct, invalide);
+        return await AgirAsync(agent, numero, ActionsAudit.MiseAJour, (d, quand, acteur) => d.MettreAJour(contenu!, quand, acteur), ct, invalide);
     }
 
     public Task<Resultat<Demande>> RenouvelerAsync(Agent agent, string numero, CancellationToken ct) =>
-        AgirAsync(agent, numero, ActionsAudit.Renouvellement, (d, quand, acteur) => Task.FromResult(d.Renouveler(quand, acteur, Fenetre).Motif), ct);
+        AgirAsync(agent, numero, ActionsAudit.Renouvellement, (d, quand, acteur) => d.Renouveler(quand, acteur, Fenetre), ct);
 
     public Task<Resultat<Demande>> RadierAsync(Agent agent, string numero, MotifRadiation motif, CancellationToken ct) =>
-        AgirAsync(agent, numero, ActionsAudit.Radiation, (d, quand, acteur) => Task.FromResult(d.Radier(motif, quand, acteur).Motif), ct);
+        AgirAsync(agent, numero, ActionsAudit.Radiation, (d, quand, acteur) => d.Radier(motif, quand, acteur), ct);
 
     /// <summary>Radiation asked by a partner system: the reason is given by its letter (b to e), checked once access is granted.</summary>
     public Task<Resultat<Demande>> RadierAsync(Agent agent, string numero, string? lettre, string? commentaire, CancellationToken ct)
@@ -142,7 +139,7 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
             invalide = Resultat.Invalide<Demande>("Le motif de radiation est invalide.", new Dictionary<string, string[]> { ["motif"] = ["Le motif vaut b, c, d ou e (R441-2-8)."] });
         else if (commentaire is { Length: > 500 })
             invalide = Resultat.Invalide<Demande>("Le commentaire est trop long.", new Dictionary<string, string[]> { ["commentaire"] = ["Le commentaire compte au plus 500 caractères."] });
-        return AgirAsync(agent, numero, ActionsAudit.Radiation, (d, quand, acteur) => Task.FromResult(d.Radier(motif, quand, acteur).Motif), ct, invalide);
+        return AgirAsync(agent, numero, ActionsAudit.Radiation, (d, quand, acteur) => d.Radier(motif, quand, acteur), ct, invalide);
     }
 
     /// <summary>Radiation reasons an agent may pronounce by hand (R441-2-8 b to e), by their letter.</summary>
@@ -155,20 +152,20 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     };
 
     private async Task<Resultat<Demande>> AgirAsync(Agent agent, string numero, string action,
-        Func<Demande, DateTimeOffset, Acteur, Task<string?>> acte, CancellationToken ct, Resultat<Demande>? invalide = null)
+        Func<Demande, DateTimeOffset, Acteur, Resultat> acte, CancellationToken ct, Resultat<Demande>? invalide = null)
     {
         if (!NumeroUnique.TryParse(numero, out var n)) return NumeroMalForme<Demande>(numero);
         var demande = await ChargerAsync(agent, n, suivre: true, ct);
-        if (demande is null) return Resultat.NonTrouve<Demande>(DemandesService.Introuvable(n.Valeur));
+        if (demande is null) return Resultat.NonTrouve<Demande>(Introuvable(n.Valeur));
         if (!AccesDemandes.PeutAgir(agent.Role)) return Resultat.Interdit<Demande>("Votre rôle permet de consulter les demandes, non d'agir sur elles.");
         // The request body is judged only once the caller may act on this demand: nothing is said to the others.
         if (invalide is not null) return invalide;
         var acteur = await ActeurAsync(agent, ct);
-        var motif = await acte(demande, Maintenant(), acteur);
-        if (motif is not null)
+        var fait = acte(demande, Maintenant(), acteur);
+        if (!fait.EstReussi)
         {
             db.ChangeTracker.Clear();
-            return Resultat.Conflit<Demande>(motif);
+            return Resultat.Echec<Demande>(fait.Probleme);
         }
         Auditer(agent, acteur, action, demande.Id);
         await SauverAsync(ct);
@@ -180,7 +177,7 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     {
         if (!NumeroUnique.TryParse(numero, out var n)) return NumeroMalForme<DemandeVue>(numero);
         var demande = await ChargerAsync(agent, n, suivre: false, ct);
-        if (demande is null) return Resultat.NonTrouve<DemandeVue>(DemandesService.Introuvable(n.Valeur));
+        if (demande is null) return Resultat.NonTrouve<DemandeVue>(Introuvable(n.Valeur));
         var sensibles = AccesDemandes.VoitDonneesSensibles(agent.Role);
         if (sensibles)
         {
@@ -195,14 +192,14 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     {
         if (!NumeroUnique.TryParse(numero, out var n)) return NumeroMalForme<Demande>(numero);
         var demande = await ChargerAsync(agent, n, suivre: false, ct);
-        return demande is null ? Resultat.NonTrouve<Demande>(DemandesService.Introuvable(n.Valeur)) : Resultat.Ok(demande);
+        return demande is null ? Resultat.NonTrouve<Demande>(Introuvable(n.Valeur)) : Resultat.Ok(demande);
     }
 
     public async Task<Resultat<IReadOnlyList<EvenementVue>>> EvenementsAsync(Agent agent, string numero, CancellationToken ct)
     {
         if (!NumeroUnique.TryParse(numero, out var n)) return NumeroMalForme<IReadOnlyList<EvenementVue>>(numero);
         var demande = await ChargerAsync(agent, n, suivre: false, ct);
-        if (demande is null) return Resultat.NonTrouve<IReadOnlyList<EvenementVue>>(DemandesService.Introuvable(n.Valeur));
+        if (demande is null) return Resultat.NonTrouve<IReadOnlyList<EvenementVue>>(Introuvable(n.Valeur));
         return Resultat.Ok(await EvenementsAsync(demande, ct));
     }
 

@@ -43,7 +43,7 @@ public static class DemandesEndpoints
             string texte;
             using (var lecteur = new StreamReader(http.Request.Body, System.Text.Encoding.UTF8))
                 texte = await lecteur.ReadToEndAsync(ct);
-            var issue = await s.ImporterAsync(Agent.Requis(http.User), new StringReader(texte), estEssai, ct);
+            var issue = await s.ImporterAsync(Agent.Requis(http.User), texte, estEssai, ct);
             if (!issue.EstReussi) return Problemes.Depuis(issue.Probleme);
             var r = issue.Valeur;
             if (!r.EstValide)

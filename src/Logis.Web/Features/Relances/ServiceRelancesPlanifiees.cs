@@ -59,21 +59,25 @@ public sealed class ServiceRelancesPlanifiees(IServiceScopeFactory scopes, Optio
         var jour = HeureFrance.Jour(local);
         if (options.HeureRecalcul is { } heureRecalcul && Planification.RelancesDues(local, heureRecalcul, _recalculFait))
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<TachesQuotidiennes>().RecalculerAsync(ct);
+            await DansUnePorteeAsync(t => t.RecalculerAsync(ct));
             _recalculFait = jour;
         }
         if (Planification.RelancesDues(local, options.HeureRelances, _relancesFaites))
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<TachesQuotidiennes>().RelancerAsync(jour, ct);
+            await DansUnePorteeAsync(t => t.RelancerAsync(jour, ct));
             _relancesFaites = jour;
         }
         if (horloge.GetUtcNow() - _dernierEnvoi >= TimeSpan.FromMinutes(options.IntervalleEnvoiMinutes))
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<TachesQuotidiennes>().EnvoyerAsync(ct);
+            await DansUnePorteeAsync(t => t.EnvoyerAsync(ct));
             _dernierEnvoi = horloge.GetUtcNow();
         }
+    }
+
+    /// <summary>Each task in a scope of its own (its own DbContext).</summary>
+    private async Task DansUnePorteeAsync(Func<TachesQuotidiennes, Task> tache)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await tache(scope.ServiceProvider.GetRequiredService<TachesQuotidiennes>());
     }
 }
