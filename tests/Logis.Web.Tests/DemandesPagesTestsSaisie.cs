@@ -29,7 +29,7 @@ public class DemandesPagesSaisieTests(ApplicationsFixture fx)
             ("F.Personnes[0].Nom", "Saisiepage"), ("F.Personnes[0].Prenoms", ""), ("F.Personnes[0].DateNaissance", "04/03/1990"),
             ("F.Personnes[0].Nir", Nir), ("F.AdresseLigne1", "3 rue des Essais"), ("F.CodePostal", "83000"), ("F.Commune", "Toulon"));
         var alerte = doc.QuerySelector("[role=alert]")!;
-        Assert.Contains("Le prénom est obligatoire.", alerte.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Le prénom du demandeur est obligatoire.", alerte.TextContent, StringComparison.Ordinal);
         Assert.Equal("#champ-personnes-0-prenoms", alerte.QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal("true", doc.GetElementById("champ-personnes-0-prenoms")!.GetAttribute("aria-invalid"));
         Assert.Equal("Saisiepage", ((IHtmlInputElement)doc.GetElementById("champ-personnes-0-nom")!).Value);

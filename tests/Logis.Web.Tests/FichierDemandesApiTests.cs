@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Logis.Domain.Demandes;
 using Logis.Persistence.Demandes;
+using Logis.Persistence.Demandes.Fichier;
 using Logis.Tests.Infrastructure;
 using Logis.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -56,6 +58,79 @@ public class FichierDemandesApiTests(ApplicationsFixture fx)
             Assert.True(await db.Audit.AnyAsync(a => a.Action == ActionsAudit.Import));
             Assert.True(await db.Audit.AnyAsync(a => a.Action == ActionsAudit.ExportMasse));
         }
+    }
+
+    /// <summary>
+    /// One reader for a demand's input: the same broken demand sent as JSON and as a file line gets the same French messages,
+    /// each on the field (API) or on the column that fills it (file, docs/import-demandes.md).
+    /// </summary>
+    [Theory, DeuxBases]
+    public async Task La_meme_demande_cassee_a_les_memes_messages_par_l_API_et_par_le_fichier(string f)
+    {
+        var client = fx.App(f).ClientApi("epci");
+        var json = new
+        {
+            personnes = new object[]
+            {
+                new { nom = "Lecteurunique", prenoms = "", dateNaissance = "1985-02-30", ressources = new[] { new { type = "Salaire", montantMensuel = -3m } } },
+                new { nom = "Lecteurunique", prenoms = "Noé", dateNaissance = "2015-04-01", lien = "Cousin" },
+            },
+            adresse = new { ligne1 = "1 rue A", codePostal = "830", commune = "Toulon" },
+            courriel = "victime@example.com\r\nBcc: autre@example.com",
+            situationFamiliale = "Celibataire",
+            logementActuel = new { statut = "LocataireParcPrive", surface = 0m },
+            motifs = new[] { "LogementTropCher", "Inconnu" },
+            souhaits = new { typologies = new[] { "T2", "T9" }, communes = new[] { "13055" }, toutEpci = false, loyerMaximum = 500m },
+        };
+        var api = await client.PostAsJsonAsync("/api/v1/demandes", json);
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        var parChamp = (await api.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject()
+            .ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(e => e.GetString()!).ToList());
+
+        const string entete = "p1_nom,p1_prenoms,p1_date_naissance,p1_ressources,p2_nom,p2_prenoms,p2_date_naissance,p2_lien,adresse_ligne1,code_postal," +
+                              "commune_adresse,courriel,situation_familiale,logement_statut,logement_surface,motifs,typologies,communes_souhaitees,loyer_maximum\r\n";
+        var ligne = "Lecteurunique,,1985-02-30,Salaire=-3,Lecteurunique,Noé,2015-04-01,Cousin,1 rue A,830,Toulon,\"victime@example.com\r\nBcc: autre@example.com\","
+                    + "Celibataire,LocataireParcPrive,0,LogementTropCher;Inconnu,T2;T9,13055,500\r\n";
+        var fichier = await client.PostAsync("/api/v1/demandes/import", Csv(entete + ligne));
+        Assert.Equal(HttpStatusCode.BadRequest, fichier.StatusCode);
+        var parColonne = (await fichier.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("ligne 2")
+            .EnumerateArray().Select(e => e.GetString()!).ToList();
+
+        string[] attendus =
+        [
+            "personnes[0].prenoms", "personnes[0].dateNaissance", "personnes[0].ressources", "personnes[1].lien", "adresse.codePostal", "courriel",
+            "logementActuel.surface", "motifs", "souhaits.typologies", "souhaits.communes",
+        ];
+        Assert.Equal(attendus.Order(), parChamp.Keys.Order());
+        foreach (var (champ, messages) in parChamp)
+        {
+            foreach (var message in messages)
+                Assert.Contains($"{FormatFichierDemandes.ColonneDe(champ, [1, 2])} : {message}", parColonne);
+        }
+        Assert.Equal(parChamp.Values.Sum(m => m.Count), parColonne.Count);
+        Assert.Contains("Le prénom du demandeur est obligatoire.", parChamp["personnes[0].prenoms"]);
+        Assert.Contains("p2_lien : Valeur « Cousin » inconnue ; valeurs admises : Demandeur, Conjoint, Enfant, Ascendant, Autre.", parColonne);
+        Assert.Contains("code_postal : Le code postal « 830 » doit compter 5 chiffres.", parColonne);
+        Assert.Contains("communes_souhaitees : La commune 13055 n'appartient pas à l'intercommunalité.", parColonne);
+        Assert.DoesNotContain(parColonne, e => e.Contains("Bcc", StringComparison.Ordinal));
+    }
+
+    /// <summary>A text that is not a number gets the field's message, the same in the file as in the registration form.</summary>
+    [Theory, DeuxBases]
+    public async Task Un_nombre_illisible_du_fichier_a_le_message_du_formulaire(string f)
+    {
+        var client = fx.App(f).ClientApi("epci");
+        var ligne = "Lecteurunique,Alice,1985-05-12,Salaire=mille,1 rue A,83000,Toulon,Celibataire,LocataireParcPrive,trente,LogementTropCher,T2,83137,cinq cents\r\n";
+        var r = await client.PostAsync("/api/v1/demandes/import", Csv(Entete + ligne));
+        Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+        var erreurs = (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("ligne 2").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Equal(new[]
+        {
+            $"p1_ressources : {TexteSaisi.MessageNombre("personnes[0].ressources")}",
+            $"logement_surface : {TexteSaisi.MessageNombre("logementActuel.surface")}",
+            $"loyer_maximum : {TexteSaisi.MessageNombre("souhaits.loyerMaximum")}",
+        }.Order(), erreurs.Order());
+        Assert.Equal("La surface est un nombre de mètres carrés (ex. 35).", TexteSaisi.MessageNombre("logementActuel.surface"));
     }
 
     [Theory, DeuxBases]

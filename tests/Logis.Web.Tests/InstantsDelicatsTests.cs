@@ -89,6 +89,8 @@ public class InstantsDelicatsTests
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    private static string JjMmAaaa(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
     private static string Court(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>A fresh database holding the EPCI and its communes (the national reference data is not needed).</summary>
@@ -303,7 +305,7 @@ public class InstantsDelicatsTests
             var lendemain = await service.ImporterAsync(AgentEpci, Fichier(jour.AddDays(1), 1, 5), essai: false, default);
             Assert.False(lendemain.Valeur.EstValide);
             Assert.All(lendemain.Valeur.Rapport.Erreurs, e => Assert.Equal((2, FormatFichierDemandes.DateDepot), (e.Ligne, e.Colonne)));
-            Assert.Contains(lendemain.Valeur.Rapport.Erreurs, e => e.Motif.Contains($"{Iso(jour.AddDays(1))} est postérieure à aujourd'hui", StringComparison.Ordinal));
+            Assert.Contains(lendemain.Valeur.Rapport.Erreurs, e => e.Motif.Contains($"du {JjMmAaaa(jour.AddDays(1))} est postérieure au jour de l'enregistrement ({JjMmAaaa(jour)})", StringComparison.Ordinal));
             Assert.Equal(0, lendemain.Valeur.Importees);
 
             var csv = Fichier(jour, 12, 7);

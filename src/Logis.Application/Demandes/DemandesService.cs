@@ -59,10 +59,9 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     public async Task<Resultat<NumeroUnique>> EnregistrerAsync(Agent agent, DemandeSaisie saisie, CancellationToken ct)
     {
         if (!AccesDemandes.PeutAgir(agent.Role)) return Resultat.Interdit<NumeroUnique>("Votre rôle ne permet pas d'enregistrer une demande.");
-        var (contenu, erreurs) = saisie.Lire();
+        var (contenu, erreurs) = saisie.Lire(await CommunesEpciAsync(agent, ct));
         var (canal, depot) = saisie.LireDepot(erreurs);
         if (contenu is null || erreurs.Count > 0) return Resultat.Invalide<NumeroUnique>("La demande comporte des erreurs.", erreurs);
-        if (await ErreurCommunesAsync<NumeroUnique>(agent, contenu) is { } erreurCommunes) return erreurCommunes;
 
         var quand = Maintenant();
         var departement = await db.Communes.AsNoTracking().Where(c => c.EpciSiren == agent.Perimetre.EpciSiren)
@@ -118,9 +117,9 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
 
     public async Task<Resultat<Demande>> MettreAJourAsync(Agent agent, string numero, DemandeSaisie saisie, CancellationToken ct)
     {
-        var (contenu, erreurs) = saisie.Lire();
+        var (contenu, erreurs) = saisie.Lire(await CommunesEpciAsync(agent, ct));
         // Invalid content, a wished commune outside the EPCI included, is a 400 with the field named, as on registration.
-        var invalide = contenu is null ? Resultat.Invalide<Demande>("La demande comporte des erreurs.", erreurs) : await ErreurCommunesAsync<Demande>(agent, contenu);
+        var invalide = contenu is null ? Resultat.Invalide<Demande>("La demande comporte des erreurs.", erreurs) : null;
         return await AgirAsync(agent, numero, ActionsAudit.MiseAJour, (d, quand, acteur) => d.MettreAJour(contenu!, quand, acteur), ct, invalide);
     }
 
@@ -297,13 +296,10 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         PurgePiecesRadiation.EffacerFichiers(stockage, fichiers);
     }
 
-    private async Task<Resultat<T>?> ErreurCommunesAsync<T>(Agent agent, ContenuDemande contenu)
-    {
-        var noms = await NomsCommunesAsync(agent, CancellationToken.None);
-        var hors = contenu.Souhaits.Communes.Where(c => !noms.ContainsKey(c.Value)).ToList();
-        return hors.Count == 0 ? null
-            : Resultat.Invalide<T>("Commune hors de l'intercommunalité.", new Dictionary<string, string[]> { ["souhaits.communes"] = [$"La commune {hors[0]} n'appartient pas à l'intercommunalité."] });
-    }
+    /// <summary>The INSEE codes of the agent's EPCI: a wished commune must be one of them (<see cref="DemandeSaisie.Lire"/>).</summary>
+    public async Task<IReadOnlySet<string>> CommunesEpciAsync(Agent agent, CancellationToken ct) =>
+        (await db.Communes.AsNoTracking().Where(c => c.EpciSiren == agent.Perimetre.EpciSiren).Select(c => c.CodeInsee).ToListAsync(ct))
+            .Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The author of an act: the agent and the organisation they act for.</summary>
     public async Task<Acteur> ActeurAsync(Agent agent, CancellationToken ct)

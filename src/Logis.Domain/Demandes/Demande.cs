@@ -104,7 +104,7 @@ public sealed class Demande
     /// </summary>
     public static string? RefusEnregistrement(ContenuDemande contenu, DateOnly dateDepot, DateTimeOffset quand)
     {
-        if (dateDepot > Jour(quand)) return "La date de dépôt ne peut pas être postérieure à l'enregistrement.";
+        if (dateDepot > Jour(quand)) return $"La date de dépôt du {F(dateDepot)} est postérieure au jour de l'enregistrement ({F(Jour(quand))}).";
         return ErreurNaissances(contenu, dateDepot);
     }
 

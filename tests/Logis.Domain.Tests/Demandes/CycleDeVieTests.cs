@@ -131,7 +131,7 @@ public class CycleDeVieTests
         var bebe = Contenu([Personne("Martin", "Léa", J(1990, 1, 1)), Personne("Martin", "Noé", J(2025, 3, 1), Menages.LienPersonne.Enfant)]);
         var naissance = Demande.Enregistrer(id, Numero(), bebe, CanalDepot.EnLigne, J(2025, 2, 1), Le(J(2025, 2, 1)), Agent);
 
-        Assert.Equal("La date de dépôt ne peut pas être postérieure à l'enregistrement.", futur.Motif);
+        Assert.Equal("La date de dépôt du 01/02/2025 est postérieure au jour de l'enregistrement (31/01/2025).", futur.Motif);
         Assert.Equal("Une date de naissance ne peut pas être postérieure à la demande.", naissance.Motif);
     }
 

@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
+using Logis.Domain.Commun;
 using Logis.Domain.Demandes;
-using Logis.Domain.Menages;
-using Logis.Domain.Patrimoine;
 using Logis.Domain.Territoire;
 using Logis.Persistence.Reference;
 using static Logis.Persistence.Demandes.Fichier.FormatFichierDemandes;
@@ -233,114 +231,55 @@ public static class AnalyseurFichierDemandes
         return null;
     }
 
-    /// <summary>One line (its number already checked by <see cref="LireNumero"/>); thread-safe: it only touches its own <see cref="Lecture"/>.</summary>
+    /// <summary>
+    /// One line (its number already checked by <see cref="LireNumero"/>), read as a <see cref="DemandeSaisie"/> through the column
+    /// map of <see cref="FormatFichierDemandes"/>: the same validation and messages as the form and the API, each error reported
+    /// on its column. Thread-safe: it only touches its own <see cref="Lecture"/>.
+    /// </summary>
     private static DemandeLue? LireLigne(Lecture l, NumeroUnique? numero, ContexteAnalyse contexte)
     {
-        // The number's errors, found before, count as errors of this line (as when it was read here).
-        const int erreursAvant = 0;
         var k = l.Colonnes;
-        var depot = l.Date(k.DateDepot, obligatoire: false);
-        if (depot > contexte.Aujourdhui) l.Erreur(k.DateDepot, $"La date de dépôt {Date(depot.Value)} est postérieure à aujourd'hui.");
-        var canal = l.Enumere<CanalDepot>(k.Canal, obligatoire: false) ?? CanalDepot.Guichet;
-
-        var personnes = new List<PersonneALoger>();
+        // What the text of a cell cannot express (a number, yes/no, a list item), keyed like the reader's errors.
+        var syntaxe = new Dictionary<string, string[]>();
+        var groupes = new List<int>(2);
+        var personnes = new List<PersonneSaisie?>(2);
         for (var i = 1; i <= PersonnesMaximum; i++)
         {
             var groupe = k.Personnes[i];
             if (!Lecture.Presente(groupe[0]) || (i > 1 && l.Vides(groupe))) continue;
-            if (LirePersonne(l, i) is { } p) personnes.Add(p);
+            personnes.Add(LirePersonne(l, groupe, $"personnes[{personnes.Count}].ressources", syntaxe));
+            groupes.Add(i);
         }
-        if (l.NombreErreurs == erreursAvant && !personnes.Exists(p => p.Lien == LienPersonne.Demandeur))
-            l.Erreur(k.Personnes[1][PLien], "Aucune personne n'est désignée comme demandeur.");
-
-        var ligne1 = l.Obligatoire(k.AdresseLigne1, "L'adresse (voie) est obligatoire.");
-        var ligne2 = l.Champ(k.AdresseLigne2);
-        var codePostal = l.Obligatoire(k.CodePostal, "Le code postal est obligatoire.");
-        if (codePostal.Length > 0 && (codePostal.Length != 5 || codePostal.AsSpan().ContainsAnyExceptInRange('0', '9')))
-            l.Erreur(k.CodePostal, $"Le code postal « {codePostal} » doit compter 5 chiffres.");
-        var communeAdresse = l.Obligatoire(k.CommuneAdresse, "La commune de l'adresse est obligatoire.");
-        var telephone = l.Champ(k.Telephone);
-        var courriel = l.Champ(k.Courriel);
-        if (courriel.Length > 0 && !courriel.Contains('@', StringComparison.Ordinal)) l.Erreur(k.Courriel, $"« {courriel} » n'est pas une adresse électronique.");
-        var accepte = l.Booleen(k.AccepteCourriel);
-        var familiale = l.Enumere<SituationFamiliale>(k.SituationFamiliale, obligatoire: true);
-        var rfr = l.Montant(k.RevenuFiscal, "Le revenu fiscal de référence");
-
-        var statut = l.Enumere<StatutLogementActuel>(k.LogementStatut, obligatoire: true);
-        CodeInsee? communeActuelle = null;
-        var brutCommune = l.Champ(k.LogementCommune);
-        if (brutCommune.Length > 0)
+        var saisie = new DemandeSaisie(
+            personnes,
+            new AdresseSaisie(l.Champ(k.AdresseLigne1), l.Champ(k.AdresseLigne2), l.Champ(k.CodePostal), l.Champ(k.CommuneAdresse)),
+            l.Champ(k.Telephone), l.Champ(k.Courriel), TexteSaisi.Booleen(l.Champ(k.AccepteCourriel), "accepteCourriel", syntaxe),
+            l.Champ(k.SituationFamiliale), TexteSaisi.Nombre(l.Champ(k.RevenuFiscal), "revenuFiscalReferenceN2", syntaxe),
+            new LogementActuelSaisie(l.Champ(k.LogementStatut), l.Champ(k.LogementCommune),
+                TexteSaisi.Nombre(l.Champ(k.LogementLoyer), "logementActuel.loyerMensuel", syntaxe), TexteSaisi.Nombre(l.Champ(k.LogementSurface), "logementActuel.surface", syntaxe)),
+            l.Liste(k.Motifs), l.Champ(k.MotifPrincipal),
+            new SouhaitsSaisie(l.Liste(k.Typologies), l.Liste(k.CommunesSouhaitees), TexteSaisi.Booleen(l.Champ(k.ToutEpci), "souhaits.toutEpci", syntaxe),
+                TexteSaisi.Nombre(l.Champ(k.LoyerMaximum), "souhaits.loyerMaximum", syntaxe), TexteSaisi.Entier(l.Champ(k.EtageMaximum), "souhaits.etageMaximum", syntaxe),
+                TexteSaisi.Booleen(l.Champ(k.Ascenseur), "souhaits.ascenseurNecessaire", syntaxe), TexteSaisi.Booleen(l.Champ(k.AccessiblePmr), "souhaits.accessiblePmr", syntaxe)),
+            LireHandicap(l.Liste(k.Handicap), syntaxe),
+            l.Champ(k.Canal), l.Champ(k.DateDepot));
+        var (contenu, erreurs) = saisie.Lire(contexte.CommunesEpci);
+        var (canal, depot) = saisie.LireDepot(erreurs);
+        foreach (var (champ, messages) in syntaxe.Concat(erreurs))
         {
-            if (CodeInsee.TryCreate(brutCommune, out var c)) communeActuelle = c;
-            else l.Erreur(k.LogementCommune, $"« {brutCommune} » n'est pas un code INSEE de commune (5 caractères, ex. 83137).");
+            var colonne = ColonneDe(champ, groupes);
+            foreach (var m in messages) l.Erreur(colonne, m);
         }
-        var loyer = l.Montant(k.LogementLoyer, "Le loyer actuel");
-        var surface = l.Nombre(k.LogementSurface);
-        if (surface <= 0) l.Erreur(k.LogementSurface, "La surface du logement actuel doit être positive.");
-
-        var motifs = new List<MotifDemande>();
-        foreach (var m in l.Liste(k.Motifs))
-        {
-            if (Lecture.EnumereValeur<MotifDemande>(m) is { } motif) { if (!motifs.Contains(motif)) motifs.Add(motif); }
-            else l.Erreur(k.Motifs, $"Motif inconnu « {m} ».");
-        }
-        if (motifs.Count == 0 && !l.ErreurSur(k.Motifs)) l.Erreur(k.Motifs, "La demande doit indiquer au moins un motif.");
-        var principal = l.Enumere<MotifDemande>(k.MotifPrincipal, obligatoire: false) ?? (motifs.Count > 0 ? motifs[0] : null);
-        if (principal is { } pr && !motifs.Contains(pr)) motifs.Insert(0, pr);
-
-        var typologies = new List<Typologie>();
-        foreach (var t in l.Liste(k.Typologies))
-        {
-            if (Domain.Patrimoine.Typologies.TryParse(t, out var typo)) { if (!typologies.Contains(typo)) typologies.Add(typo); }
-            else l.Erreur(k.Typologies, $"Typologie inconnue « {t} » (T1 à T6).");
-        }
-        if (typologies.Count == 0 && !l.ErreurSur(k.Typologies))
-            l.Erreur(k.Typologies, "La demande doit indiquer au moins une typologie.");
-        var toutEpci = l.Booleen(k.ToutEpci);
-        var communes = new List<CodeInsee>();
-        foreach (var c in l.Liste(k.CommunesSouhaitees))
-        {
-            if (!CodeInsee.TryCreate(c, out var code)) l.Erreur(k.CommunesSouhaitees, $"« {c} » n'est pas un code INSEE de commune.");
-            else if (!contexte.CommunesEpci.Contains(code.Value))
-                l.Erreur(k.CommunesSouhaitees, $"La commune {code.Value} n'appartient pas à l'intercommunalité {contexte.Epci.Value}.");
-            else if (!communes.Contains(code)) communes.Add(code);
-        }
-        var loyerMax = l.Montant(k.LoyerMaximum, "Le loyer maximum souhaité");
-        var etage = l.Entier(k.EtageMaximum);
-        var ascenseur = l.Booleen(k.Ascenseur);
-        var pmr = l.Booleen(k.AccessiblePmr);
-        BesoinsHandicap? handicap = null;
-        var besoins = l.Liste(k.Handicap);
-        if (besoins.Length > 0)
-        {
-            foreach (var b in besoins)
-            {
-                if (b is not ("fauteuil" or "mobilite" or "autre"))
-                    l.Erreur(k.Handicap, $"Besoin « {b} » inconnu (fauteuil, mobilite, autre).");
-            }
-            handicap = new BesoinsHandicap(besoins.Contains("fauteuil"), besoins.Contains("mobilite"), besoins.Contains("autre"));
-        }
-        if (l.NombreErreurs > erreursAvant) return null;
-
-        var contenu = ContenuDemande.Creer(personnes,
-            new Coordonnees(new AdressePostale(ligne1, ligne2.Length == 0 ? null : ligne2, codePostal, communeAdresse),
-                telephone.Length == 0 ? null : telephone, courriel.Length == 0 ? null : courriel, accepte),
-            familiale!.Value, rfr, new LogementActuel(statut!.Value, communeActuelle, loyer, surface), motifs, principal!.Value,
-            new Souhaits(typologies, communes, toutEpci, loyerMax, etage, ascenseur, pmr), handicap);
-        if (!contenu.EstReussi)
-        {
-            l.Erreur("(demande)", contenu.Motif!);
-            return null;
-        }
-        // The registration rules themselves (births before the deposit date…), as Demande.Enregistrer applies them at the end of today.
+        if (contenu is null || l.NombreErreurs > 0) return null;
+        // The registration rules themselves (deposit date not after today, births before it), as Demande.Enregistrer applies them at the end of today.
         var jour = depot ?? contexte.Aujourdhui;
-        var refus = Demande.RefusEnregistrement(contenu.Valeur, jour, new DateTimeOffset(contexte.Aujourdhui.ToDateTime(new TimeOnly(23, 59)), TimeSpan.Zero));
+        var refus = Demande.RefusEnregistrement(contenu, jour, HeureFrance.A(contexte.Aujourdhui, new TimeOnly(23, 59)));
         if (refus is not null)
         {
-            l.Erreur(k.DateDepot, refus);
+            l.Erreur(DateDepot, refus);
             return null;
         }
-        return new DemandeLue(l.Ligne, numero, contenu.Valeur, canal, jour);
+        return new DemandeLue(l.Ligne, numero, contenu, canal, jour);
     }
 
     // Positions of the person columns in ColonnesPersonne (and in each group of PositionsColonnes.Personnes).
@@ -350,52 +289,30 @@ public static class AnalyseurFichierDemandes
         PNir = Array.IndexOf(ColonnesPersonne, FormatFichierDemandes.Nir), PSituationPro = Array.IndexOf(ColonnesPersonne, SituationPro),
         PRessources = Array.IndexOf(ColonnesPersonne, Ressources);
 
-    private static string Qui(int i) => i == 1 ? "du demandeur" : $"de la personne {i}";
-
-    private static PersonneALoger? LirePersonne(Lecture l, int i)
+    /// <summary>A person group; its resources are written <c>Type=montant</c> separated by semicolons (ex. <c>Salaire=1450.50;Caf=120</c>).</summary>
+    private static PersonneSaisie LirePersonne(Lecture l, Col[] groupe, string champRessources, Dictionary<string, string[]> syntaxe)
     {
-        var erreursAvant = l.NombreErreurs;
-        var groupe = l.Colonnes.Personnes[i];
-        var nom = l.Champ(groupe[PNom]);
-        if (nom.Length == 0) l.Erreur(groupe[PNom], $"Le nom {Qui(i)} est obligatoire.");
-        var prenoms = l.Champ(groupe[PPrenoms]);
-        if (prenoms.Length == 0) l.Erreur(groupe[PPrenoms], $"Le prénom {Qui(i)} est obligatoire.");
-        var naissance = l.Date(groupe[PDateNaissance], obligatoire: true);
-        LienPersonne? lien = i == 1 && l.EstVide(groupe[PLien]) ? LienPersonne.Demandeur : l.Enumere<LienPersonne>(groupe[PLien], obligatoire: true);
-        var sexe = l.Enumere<Domain.Demandes.Sexe>(groupe[PSexe], obligatoire: false);
-        var nationalite = l.Enumere<Domain.Demandes.Nationalite>(groupe[PNationalite], obligatoire: false);
-        Domain.Demandes.Nir? nir = null;
-        var brutNir = l.Champ(groupe[PNir]);
-        if (brutNir.Length > 0)
-        {
-            if (Domain.Demandes.Nir.TryCreate(brutNir, out var n)) nir = n;
-            // Never echo the NIR in the report (docs/protection-des-donnees.md §2, item 4).
-            else l.Erreur(groupe[PNir], "Le NIR n'est pas valide (15 caractères, clé de contrôle fausse).");
-        }
-        var situation = l.Enumere<SituationProfessionnelle>(groupe[PSituationPro], obligatoire: false);
-        var ressources = new List<Ressource>();
-        var colonneRessources = groupe[PRessources];
-        foreach (var r in l.Liste(colonneRessources))
+        var ressources = new List<RessourceSaisie?>();
+        foreach (var r in l.Liste(groupe[PRessources]))
         {
             var egal = r.IndexOf('=', StringComparison.Ordinal);
-            var type = egal > 0 ? Lecture.EnumereValeur<TypeRessource>(r[..egal]) : null;
-            if (type is not { } t) { l.Erreur(colonneRessources, $"Ressource « {r} » mal écrite (Type=montant, ex. Salaire=1450.50)."); continue; }
-            if (!Lecture.TryDecimal(r[(egal + 1)..], out var montant)) l.Erreur(colonneRessources, $"Le montant « {r[(egal + 1)..]} » n'est pas un nombre.");
-            else if (montant < 0) l.Erreur(colonneRessources, $"Le montant de la ressource {t} ne peut pas être négatif.");
-            else if (Declaree(ressources, t)) l.Erreur(colonneRessources, $"La ressource {t} est déclarée deux fois.");
-            else ressources.Add(new Ressource(t, montant));
+            if (egal <= 0) TexteSaisi.Ajouter(syntaxe, champRessources, $"Ressource « {r} » mal écrite (Type=montant, ex. Salaire=1450.50).");
+            else if (r.AsSpan(egal + 1).Trim().IsEmpty) ressources.Add(new RessourceSaisie(r[..egal], null));
+            else if (TexteSaisi.Nombre(r[(egal + 1)..], champRessources, syntaxe) is { } montant) ressources.Add(new RessourceSaisie(r[..egal], montant));
         }
-        if (l.NombreErreurs > erreursAvant) return null;
-        return new PersonneALoger(nom, prenoms, naissance!.Value, lien!.Value, sexe, nationalite, nir, situation, ressources);
+        return new PersonneSaisie(l.Champ(groupe[PNom]), l.Champ(groupe[PPrenoms]), l.Champ(groupe[PDateNaissance]), l.Champ(groupe[PLien]),
+            l.Champ(groupe[PSexe]), l.Champ(groupe[PNationalite]), l.Champ(groupe[PNir]), l.Champ(groupe[PSituationPro]), ressources);
     }
 
-    private static bool Declaree(List<Ressource> ressources, TypeRessource type)
+    /// <summary>The disability needs, written <c>fauteuil</c>, <c>mobilite</c>, <c>autre</c> separated by semicolons.</summary>
+    private static HandicapSaisie? LireHandicap(string[] besoins, Dictionary<string, string[]> syntaxe)
     {
-        foreach (var r in ressources)
+        if (besoins.Length == 0) return null;
+        foreach (var b in besoins)
         {
-            if (r.Type == type) return true;
+            if (b is not ("fauteuil" or "mobilite" or "autre")) TexteSaisi.Ajouter(syntaxe, "handicap", $"Besoin « {b} » inconnu (fauteuil, mobilite, autre).");
         }
-        return false;
+        return new HandicapSaisie(besoins.Contains("fauteuil"), besoins.Contains("mobilite"), besoins.Contains("autre"));
     }
 
     /// <summary>A column of the format: its name (for the report) and its position in the header (-1 when the header lacks it).</summary>
@@ -498,134 +415,11 @@ public static class AnalyseurFichierDemandes
         public bool Vide() => colonnes.Toutes.All(i => i >= champs.Length || champs[i].Length == 0);
         public void Erreur(Col colonne, string motif) => Erreur(colonne.Nom, motif);
         public void Erreur(string colonne, string motif) => (_erreurs ??= []).Add(new ErreurLigne(ligne, colonne, motif));
-        public bool ErreurSur(Col colonne) => _erreurs is not null && _erreurs.Exists(e => e.Colonne == colonne.Nom);
-
-        public string Obligatoire(Col colonne, string motif)
-        {
-            var v = Champ(colonne);
-            if (v.Length == 0) Erreur(colonne, motif);
-            return v;
-        }
 
         public string[] Liste(Col colonne)
         {
             var v = Champ(colonne);
             return v.Length == 0 ? [] : v.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        }
-
-        public DateOnly? Date(Col colonne, bool obligatoire)
-        {
-            var v = Champ(colonne);
-            if (v.Length == 0)
-            {
-                if (obligatoire) Erreur(colonne, "La date est obligatoire (AAAA-MM-JJ).");
-                return null;
-            }
-            if (DateRapide(v, out var d) || DateOnly.TryParseExact(v, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out d)) return d;
-            Erreur(colonne, $"« {v} » n'est pas une date valide (AAAA-MM-JJ).");
-            return null;
-        }
-
-        /// <summary>
-        /// The common case of a date, "AAAA-MM-JJ" in ASCII digits, read without the general parser; anything else (or an
-        /// impossible date) is left to <see cref="DateOnly.TryParseExact(string, string, IFormatProvider, DateTimeStyles, out DateOnly)"/>, which decides.
-        /// </summary>
-        private static bool DateRapide(string v, out DateOnly d)
-        {
-            d = default;
-            if (v.Length != 10 || v[4] != '-' || v[7] != '-') return false;
-            var a = Chiffres(v, 0, 4);
-            var m = Chiffres(v, 5, 2);
-            var j = Chiffres(v, 8, 2);
-            if (a < 1 || m is < 1 or > 12 || j < 1 || j > DateTime.DaysInMonth(a, m)) return false;
-            d = new DateOnly(a, m, j);
-            return true;
-        }
-
-        private static int Chiffres(string v, int debut, int longueur)
-        {
-            var n = 0;
-            for (var i = debut; i < debut + longueur; i++)
-            {
-                if (!char.IsAsciiDigit(v[i])) return -1;
-                n = n * 10 + (v[i] - '0');
-            }
-            return n;
-        }
-
-        public T? Enumere<T>(Col colonne, bool obligatoire)
-            where T : struct, Enum
-        {
-            var v = Champ(colonne);
-            if (v.Length == 0)
-            {
-                if (obligatoire) Erreur(colonne, "La valeur est obligatoire.");
-                return null;
-            }
-            if (EnumereValeur<T>(v) is { } e) return e;
-            Erreur(colonne, $"Valeur « {v} » inconnue ; valeurs admises : {string.Join(", ", Enum.GetNames<T>())}.");
-            return null;
-        }
-
-        /// <summary>A value of the enumeration named (case ignored); numbers are refused. An exact name is found in a table, anything else goes through <see cref="Enum.TryParse{TEnum}(string, bool, out TEnum)"/>.</summary>
-        public static T? EnumereValeur<T>(string v)
-            where T : struct, Enum =>
-            NomsEnumeres<T>.Valeurs.TryGetValue(v, out var connu) ? connu
-            : v.Length > 0 && v.AsSpan().ContainsAnyExceptInRange('0', '9') && Enum.TryParse<T>(v, true, out var e) && Enum.IsDefined(e) ? e : null;
-
-        public static bool TryDecimal(string v, out decimal d) =>
-            decimal.TryParse(v.Trim().Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out d);
-
-        public decimal? Nombre(Col colonne)
-        {
-            var v = Champ(colonne);
-            if (v.Length == 0) return null;
-            if (TryDecimal(v, out var d)) return d;
-            Erreur(colonne, $"« {v} » n'est pas un nombre (ex. 650.50).");
-            return null;
-        }
-
-        public decimal? Montant(Col colonne, string libelle)
-        {
-            var d = Nombre(colonne);
-            if (d < 0) { Erreur(colonne, $"{libelle} ne peut pas être négatif."); return null; }
-            return d;
-        }
-
-        public int? Entier(Col colonne)
-        {
-            var v = Champ(colonne);
-            if (v.Length == 0) return null;
-            if (int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return n;
-            Erreur(colonne, $"« {v} » n'est pas un nombre entier positif.");
-            return null;
-        }
-
-        public bool Booleen(Col colonne)
-        {
-            var v = Champ(colonne).ToLowerInvariant();
-            switch (v)
-            {
-                case "" or "non" or "false" or "0": return false;
-                case "oui" or "true" or "1": return true;
-                default:
-                    Erreur(colonne, $"« {v} » : la valeur vaut oui ou non.");
-                    return false;
-            }
-        }
-    }
-
-    /// <summary>The names of an enumeration, case ignored (Enum.TryParse's own comparison), each with its value.</summary>
-    private static class NomsEnumeres<T>
-        where T : struct, Enum
-    {
-        public static readonly Dictionary<string, T> Valeurs = Construire();
-
-        private static Dictionary<string, T> Construire()
-        {
-            var valeurs = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
-            foreach (var nom in Enum.GetNames<T>()) valeurs.TryAdd(nom, Enum.Parse<T>(nom));
-            return valeurs;
         }
     }
 }

@@ -71,6 +71,53 @@ public static class FormatFichierDemandes
 
     public static string Colonne(int personne, string suffixe) => $"p{personne}_{suffixe}";
 
+    /// <summary>
+    /// The column map: the field of <see cref="DemandeSaisie"/> each column fills, named as the reader names its errors
+    /// (<see cref="DemandeSaisie.Lire"/>). A line is read into those fields and validated like a demand typed in the form
+    /// or sent to the API; each error is reported on its column.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> ChampsLigne = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [DateDepot] = "dateDepot", [Canal] = "canal",
+        [AdresseLigne1] = "adresse.ligne1", [AdresseLigne2] = "adresse.ligne2", [CodePostal] = "adresse.codePostal", [CommuneAdresse] = "adresse.commune",
+        [Telephone] = "telephone", [Courriel] = "courriel", [AccepteCourriel] = "accepteCourriel",
+        [SituationFamiliale] = "situationFamiliale", [RevenuFiscal] = "revenuFiscalReferenceN2",
+        [LogementStatut] = "logementActuel.statut", [LogementCommune] = "logementActuel.commune",
+        [LogementLoyer] = "logementActuel.loyerMensuel", [LogementSurface] = "logementActuel.surface",
+        [Motifs] = "motifs", [MotifPrincipal] = "motifPrincipal",
+        [Typologies] = "souhaits.typologies", [CommunesSouhaitees] = "souhaits.communes", [ToutEpci] = "souhaits.toutEpci",
+        [LoyerMaximum] = "souhaits.loyerMaximum", [EtageMaximum] = "souhaits.etageMaximum",
+        [Ascenseur] = "souhaits.ascenseurNecessaire", [AccessiblePmr] = "souhaits.accessiblePmr", [Handicap] = "handicap",
+    };
+
+    /// <summary>The same map for the columns of a person group (<c>p2_date_naissance</c> fills <c>personnes[k].dateNaissance</c>).</summary>
+    public static readonly IReadOnlyDictionary<string, string> ChampsPersonne = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [Nom] = "nom", [Prenoms] = "prenoms", [DateNaissance] = "dateNaissance", [Lien] = "lien", [Sexe] = "sexe",
+        [Nationalite] = "nationalite", [Nir] = "nir", [SituationPro] = "situationProfessionnelle", [Ressources] = "ressources",
+    };
+
+    private static readonly Dictionary<string, string> ColonneDuChamp = ChampsLigne.ToDictionary(c => c.Value, c => c.Key, StringComparer.Ordinal);
+    private static readonly Dictionary<string, string> SuffixeDuChamp = ChampsPersonne.ToDictionary(c => c.Value, c => c.Key, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The column of a field named by the reader; <paramref name="groupes"/> gives the person group (1 to
+    /// <see cref="PersonnesMaximum"/>) of each person read, empty groups being skipped. A rule binding several fields is
+    /// reported on <c>(demande)</c>.
+    /// </summary>
+    public static string ColonneDe(string champ, IReadOnlyList<int> groupes)
+    {
+        if (ColonneDuChamp.TryGetValue(champ, out var colonne)) return colonne;
+        if (champ == "personnes") return Colonne(1, Nom);
+        if (champ.StartsWith("personnes[", StringComparison.Ordinal) && champ.IndexOf(']', StringComparison.Ordinal) is var fin and > 0
+            && int.TryParse(champ.AsSpan(10, fin - 10), NumberStyles.None, CultureInfo.InvariantCulture, out var k) && k < groupes.Count)
+        {
+            var suite = champ.AsSpan(fin + 1);
+            return suite.Length > 1 && SuffixeDuChamp.TryGetValue(suite[1..].ToString(), out var suffixe) ? Colonne(groupes[k], suffixe) : Colonne(groupes[k], Nom);
+        }
+        return "(demande)";
+    }
+
     /// <summary>The export header: every column but the NIR (docs/protection-des-donnees.md §2, item 4).</summary>
     public static IReadOnlyList<string> EnteteExport() =>
     [

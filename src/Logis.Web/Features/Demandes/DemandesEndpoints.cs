@@ -1,4 +1,5 @@
 using Logis.Domain.Commun;
+using Logis.Domain.Demandes;
 using Logis.Web.Infrastructure;
 using Logis.Application.Demandes;
 using Logis.Application.Acces;

@@ -148,32 +148,17 @@ public sealed class FormulaireDemande
             var p = Personnes[i];
             if (i > 0 && p.EstVide) continue;
             lignes.Add(i);
-            var ressources = new List<RessourceSaisie>();
-            foreach (var (type, brut) in p.Ressources.Where(r => !string.IsNullOrWhiteSpace(r.Value)).OrderBy(r => r.Key, StringComparer.Ordinal))
-            {
-                if (Montant(brut) is { } m) ressources.Add(new RessourceSaisie(type, m));
-                else erreurs[$"personnes[{i}].ressources"] = ["Un montant de ressources est un nombre d'euros par mois (ex. 1450 ou 1450,50)."];
-            }
-            personnes.Add(new PersonneSaisie(p.Nom, p.Prenoms, DateIso(p.DateNaissance), i == 0 ? nameof(LienPersonne.Demandeur) : p.Lien,
+            var ressources = p.Ressources.Where(r => !string.IsNullOrWhiteSpace(r.Value)).OrderBy(r => r.Key, StringComparer.Ordinal)
+                .Select(r => new RessourceSaisie(r.Key, TexteSaisi.Nombre(r.Value, $"personnes[{i}].ressources", erreurs)))
+                .Where(r => r.MontantMensuel is not null).ToList();
+            personnes.Add(new PersonneSaisie(p.Nom, p.Prenoms, p.DateNaissance, i == 0 ? nameof(LienPersonne.Demandeur) : p.Lien,
                 Vide(p.Sexe), Vide(p.Nationalite), Vide(p.Nir), Vide(p.SituationProfessionnelle), ressources));
         }
-        decimal? Nombre(string? brut, string cle, string message)
-        {
-            if (string.IsNullOrWhiteSpace(brut)) return null;
-            if (Montant(brut) is { } m) return m;
-            erreurs[cle] = [message];
-            return null;
-        }
-        var rfr = Nombre(RevenuFiscal, "revenuFiscalReferenceN2", "Le revenu fiscal de référence est un nombre d'euros (ex. 14200).");
-        var loyer = Nombre(LoyerActuel, "logementActuel.loyerMensuel", "Le loyer est un nombre d'euros par mois (ex. 650).");
-        var surface = Nombre(SurfaceActuelle, "logementActuel.surface", "La surface est un nombre de mètres carrés (ex. 35).");
-        var loyerMax = Nombre(LoyerMaximum, "souhaits.loyerMaximum", "Le loyer maximum est un nombre d'euros par mois (ex. 500).");
-        int? etage = null;
-        if (!string.IsNullOrWhiteSpace(EtageMaximum))
-        {
-            if (int.TryParse(EtageMaximum.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var e)) etage = e;
-            else erreurs["souhaits.etageMaximum"] = ["L'étage maximum est un nombre entier (0 pour le rez-de-chaussée)."];
-        }
+        var rfr = TexteSaisi.Nombre(RevenuFiscal, "revenuFiscalReferenceN2", erreurs);
+        var loyer = TexteSaisi.Nombre(LoyerActuel, "logementActuel.loyerMensuel", erreurs);
+        var surface = TexteSaisi.Nombre(SurfaceActuelle, "logementActuel.surface", erreurs);
+        var loyerMax = TexteSaisi.Nombre(LoyerMaximum, "souhaits.loyerMaximum", erreurs);
+        var etage = TexteSaisi.Entier(EtageMaximum, "souhaits.etageMaximum", erreurs);
 
         var saisie = new DemandeSaisie(
             personnes,
@@ -183,7 +168,7 @@ public sealed class FormulaireDemande
             [.. Motifs.Where(m => !string.IsNullOrWhiteSpace(m))], Vide(MotifPrincipal),
             new SouhaitsSaisie(Typologies, CommunesSouhaitees, ToutEpci, loyerMax, etage, Ascenseur, AccessiblePmr),
             new HandicapSaisie(FauteuilRoulant, MobiliteReduite, AutreAdaptation),
-            nameof(CanalDepot.Guichet), DateIso(DateDepot));
+            nameof(CanalDepot.Guichet), DateDepot);
         return (saisie, erreurs, lignes);
     }
 
@@ -243,22 +228,9 @@ public sealed class FormulaireDemande
         };
     }
 
-    /// <summary>Amounts typed the French way (« 1 450,50 ») or the international way (« 1450.50 »).</summary>
-    public static decimal? Montant(string? brut)
-    {
-        if (string.IsNullOrWhiteSpace(brut)) return null;
-        var t = brut.Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal).Replace("\u202f", "", StringComparison.Ordinal)
-            .Replace("€", "", StringComparison.Ordinal).Replace(',', '.');
-        return decimal.TryParse(t, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var d) ? d : null;
-    }
-
-    /// <summary>Dates typed JJ/MM/AAAA are read as ISO dates, the form the API expects.</summary>
-    private static string? DateIso(string? brut)
-    {
-        if (string.IsNullOrWhiteSpace(brut)) return null;
-        return DateOnly.TryParseExact(brut.Trim(), ["dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : brut.Trim();
-    }
+    /// <summary>Dates typed JJ/MM/AAAA are shown back as ISO dates, the form the date inputs and the API use.</summary>
+    private static string? DateIso(string? brut) =>
+        string.IsNullOrWhiteSpace(brut) ? null : TexteSaisi.Date(brut)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? brut.Trim();
 
     private static string? Vide(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

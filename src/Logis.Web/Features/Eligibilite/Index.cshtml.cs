@@ -1,4 +1,5 @@
 using System.Globalization;
+using Logis.Domain.Demandes;
 using Logis.Domain.Menages;
 using Logis.Domain.Territoire;
 using Microsoft.AspNetCore.Authorization;
@@ -103,7 +104,7 @@ public sealed class IndexModel(VerificationEligibilite verification) : PageModel
         decimal? revenu = null;
         if (string.IsNullOrWhiteSpace(Revenu))
             Erreurs.Add(new("revenu", "Indiquez le revenu fiscal de référence de votre foyer, en euros (0 si vous n'avez pas de revenu)."));
-        else if (LireMontant(Revenu) is { } montant) revenu = montant;
+        else if (TexteSaisi.Montant(Revenu) is { } montant) revenu = montant;
         else Erreurs.Add(new("revenu", $"« {Revenu} » n'est pas un montant en euros (par exemple 18500)."));
 
         // The applicant's row is always sent; the other rows only when something was typed.
@@ -159,11 +160,4 @@ public sealed class IndexModel(VerificationEligibilite verification) : PageModel
     }
 
     private async Task ChargerAsync(CancellationToken ct) => CommunesProposees = await verification.CommunesHebergeesAsync(ct);
-
-    /// <summary>Reads "18500", "18 500", "18 500,50" or "18500.50".</summary>
-    private static decimal? LireMontant(string texte)
-    {
-        var s = new string(texte.Where(c => !char.IsWhiteSpace(c) && c is not '\u202f' and not '€').ToArray()).Replace(',', '.');
-        return decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var m) ? m : null;
-    }
 }

@@ -1,0 +1,250 @@
+using Logis.Domain.Menages;
+using Logis.Domain.Patrimoine;
+using Logis.Domain.Territoire;
+using static Logis.Domain.Demandes.TexteSaisi;
+
+namespace Logis.Domain.Demandes;
+
+public sealed record RessourceSaisie(string? Type, decimal? MontantMensuel);
+
+public sealed record PersonneSaisie(
+    string? Nom, string? Prenoms, string? DateNaissance, string? Lien, string? Sexe, string? Nationalite, string? Nir,
+    string? SituationProfessionnelle, IReadOnlyList<RessourceSaisie?>? Ressources);
+
+public sealed record AdresseSaisie(string? Ligne1, string? Ligne2, string? CodePostal, string? Commune);
+
+public sealed record LogementActuelSaisie(string? Statut, string? Commune, decimal? LoyerMensuel, decimal? Surface);
+
+public sealed record SouhaitsSaisie(
+    IReadOnlyList<string?>? Typologies, IReadOnlyList<string?>? Communes, bool ToutEpci, decimal? LoyerMaximum, int? EtageMaximum,
+    bool AscenseurNecessaire, bool AccessiblePmr);
+
+public sealed record HandicapSaisie(bool FauteuilRoulant, bool MobiliteReduite, bool AutreAdaptation);
+
+/// <summary>
+/// A demand as it arrives, whatever the channel: the body of <c>POST</c>/<c>PUT /api/v1/demandes</c>, the registration
+/// form (read by the page into this record) and each line of a demand file (a column map onto these fields,
+/// docs/import-demandes.md). <see cref="Lire"/> is the one validation of a demand's input: every error names its field
+/// (camelCase path, as in the JSON: <c>personnes[1].dateNaissance</c>) with the same French message on every channel.
+/// </summary>
+public sealed record DemandeSaisie(
+    IReadOnlyList<PersonneSaisie?>? Personnes,
+    AdresseSaisie? Adresse,
+    string? Telephone,
+    string? Courriel,
+    bool AccepteCourriel,
+    string? SituationFamiliale,
+    decimal? RevenuFiscalReferenceN2,
+    LogementActuelSaisie? LogementActuel,
+    IReadOnlyList<string?>? Motifs,
+    string? MotifPrincipal,
+    SouhaitsSaisie? Souhaits,
+    HandicapSaisie? Handicap,
+    string? Canal = null,
+    string? DateDepot = null)
+{
+    /// <summary>Longest e-mail address accepted (RFC 5321 path limit).</summary>
+    public const int LongueurMaximumCourriel = 254;
+
+    /// <summary>
+    /// Reads the input into the declared content; on failure, the errors keyed by field. With <paramref name="communesEpci"/>
+    /// (INSEE codes), a wished commune outside the intercommunality is an error of <c>souhaits.communes</c>.
+    /// </summary>
+    public (ContenuDemande? Contenu, Dictionary<string, string[]> Erreurs) Lire(IReadOnlySet<string>? communesEpci = null)
+    {
+        var erreurs = new Dictionary<string, string[]>();
+        void E(string champ, string message) => Ajouter(erreurs, champ, message);
+
+        var personnes = LirePersonnes(erreurs);
+
+        if (string.IsNullOrWhiteSpace(Adresse?.Ligne1)) E("adresse.ligne1", "L'adresse (voie) est obligatoire.");
+        var codePostal = Adresse?.CodePostal?.Trim() ?? "";
+        if (codePostal.Length == 0) E("adresse.codePostal", "Le code postal est obligatoire.");
+        else if (codePostal.Length != 5 || codePostal.AsSpan().ContainsAnyExceptInRange('0', '9')) E("adresse.codePostal", $"Le code postal « {codePostal} » doit compter 5 chiffres.");
+        if (string.IsNullOrWhiteSpace(Adresse?.Commune)) E("adresse.commune", "La commune de l'adresse est obligatoire.");
+        var courriel = Courriel?.Trim() ?? "";
+        if (courriel.Length > 0 && !CourrielValide(courriel)) E("courriel", "L'adresse électronique n'est pas valide (ex. prenom.nom@exemple.fr).");
+        if (AccepteCourriel && courriel.Length == 0) E("courriel", "Indiquez l'adresse électronique pour recevoir les avis par courriel.");
+        var familiale = Valeur<SituationFamiliale>(SituationFamiliale, "situationFamiliale", "La situation familiale est obligatoire.", erreurs);
+        if (RevenuFiscalReferenceN2 < 0) E("revenuFiscalReferenceN2", "Le revenu fiscal de référence ne peut pas être négatif.");
+
+        var statutLogement = Valeur<StatutLogementActuel>(LogementActuel?.Statut, "logementActuel.statut", "Le statut du logement actuel est obligatoire.", erreurs);
+        CodeInsee? communeActuelle = null;
+        if (!string.IsNullOrWhiteSpace(LogementActuel?.Commune))
+        {
+            if (CodeInsee.TryCreate(LogementActuel.Commune, out var c)) communeActuelle = c;
+            else E("logementActuel.commune", $"« {LogementActuel.Commune.Trim()} » n'est pas un code INSEE de commune (5 caractères, ex. 83137).");
+        }
+        if (LogementActuel?.LoyerMensuel < 0) E("logementActuel.loyerMensuel", "Le loyer actuel ne peut pas être négatif.");
+        if (LogementActuel?.Surface <= 0) E("logementActuel.surface", "La surface du logement actuel doit être positive.");
+
+        var motifs = new List<MotifDemande>();
+        foreach (var m in Motifs ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(m)) continue;
+            if (Enumere<MotifDemande>(m) is not { } motif) E("motifs", $"Motif « {m.Trim()} » inconnu ; valeurs admises : {Admises<MotifDemande>()}.");
+            else if (!motifs.Contains(motif)) motifs.Add(motif);
+        }
+        var brutPrincipal = string.IsNullOrWhiteSpace(MotifPrincipal) ? Motifs?.FirstOrDefault(m => !string.IsNullOrWhiteSpace(m)) : MotifPrincipal;
+        var principal = Valeur<MotifDemande>(brutPrincipal, "motifPrincipal", "Le motif principal de la demande est obligatoire.", erreurs);
+        if (principal is { } pr && !motifs.Contains(pr)) motifs.Insert(0, pr);
+
+        var (typologies, communes, toutEpci) = LireSouhaits(communesEpci, erreurs);
+
+        if (erreurs.Count > 0) return (null, erreurs);
+
+        var handicap = Handicap is { } h && (h.FauteuilRoulant || h.MobiliteReduite || h.AutreAdaptation)
+            ? new BesoinsHandicap(h.FauteuilRoulant, h.MobiliteReduite, h.AutreAdaptation) : null;
+        var contenu = ContenuDemande.Creer(
+            personnes,
+            new Coordonnees(new AdressePostale(Adresse!.Ligne1!.Trim(), string.IsNullOrWhiteSpace(Adresse.Ligne2) ? null : Adresse.Ligne2.Trim(), codePostal, Adresse.Commune!.Trim()),
+                string.IsNullOrWhiteSpace(Telephone) ? null : Telephone.Trim(), courriel.Length == 0 ? null : courriel, AccepteCourriel),
+            familiale!.Value,
+            RevenuFiscalReferenceN2,
+            new LogementActuel(statutLogement!.Value, communeActuelle, LogementActuel!.LoyerMensuel, LogementActuel.Surface),
+            motifs,
+            principal!.Value,
+            new Souhaits(typologies, communes, toutEpci, Souhaits?.LoyerMaximum, Souhaits?.EtageMaximum, Souhaits?.AscenseurNecessaire ?? false, Souhaits?.AccessiblePmr ?? false),
+            handicap);
+        if (!contenu.EstReussi) return (null, new Dictionary<string, string[]> { ["contenu"] = [contenu.Motif!] });
+        return (contenu.Valeur, erreurs);
+    }
+
+    /// <summary>The channel and the deposit date, when given (the guichet and the day of registration otherwise).</summary>
+    public (CanalDepot Canal, DateOnly? DateDepot) LireDepot(Dictionary<string, string[]> erreurs)
+    {
+        var canal = string.IsNullOrWhiteSpace(Canal) ? CanalDepot.Guichet
+            : Valeur<CanalDepot>(Canal, "canal", "", erreurs) ?? CanalDepot.Guichet;
+        DateOnly? depot = null;
+        if (!string.IsNullOrWhiteSpace(DateDepot) && (depot = Date(DateDepot)) is null)
+            Ajouter(erreurs, "dateDepot", $"« {DateDepot.Trim()} » n'est pas une date valide (AAAA-MM-JJ).");
+        return (canal, depot);
+    }
+
+    private static string Qui(int i) => i == 0 ? "du demandeur" : $"de la personne {i + 1}";
+
+    private List<PersonneALoger> LirePersonnes(Dictionary<string, string[]> erreurs)
+    {
+        var personnes = new List<PersonneALoger>();
+        if (Personnes is null || Personnes.Count == 0)
+        {
+            Ajouter(erreurs, "personnes", "Indiquez au moins le demandeur.");
+            return personnes;
+        }
+        var avant = erreurs.Count;
+        for (var i = 0; i < Personnes.Count; i++)
+        {
+            var prefixe = $"personnes[{i}]";
+            if (Personnes[i] is not { } p)
+            {
+                Ajouter(erreurs, prefixe, $"La personne {i + 1} est vide.");
+                continue;
+            }
+            if (string.IsNullOrWhiteSpace(p.Nom)) Ajouter(erreurs, $"{prefixe}.nom", $"Le nom {Qui(i)} est obligatoire.");
+            if (string.IsNullOrWhiteSpace(p.Prenoms)) Ajouter(erreurs, $"{prefixe}.prenoms", $"Le prénom {Qui(i)} est obligatoire.");
+            DateOnly? naissance = null;
+            if (string.IsNullOrWhiteSpace(p.DateNaissance)) Ajouter(erreurs, $"{prefixe}.dateNaissance", $"La date de naissance {Qui(i)} est obligatoire (AAAA-MM-JJ).");
+            else if ((naissance = Date(p.DateNaissance)) is null)
+                Ajouter(erreurs, $"{prefixe}.dateNaissance", $"« {p.DateNaissance.Trim()} » n'est pas une date valide (AAAA-MM-JJ).");
+            var lien = Valeur<LienPersonne>(string.IsNullOrWhiteSpace(p.Lien) && i == 0 ? nameof(LienPersonne.Demandeur) : p.Lien,
+                $"{prefixe}.lien", $"Le lien {Qui(i)} avec le demandeur est obligatoire.", erreurs);
+            var sexe = Facultatif<Sexe>(p.Sexe, $"{prefixe}.sexe", erreurs);
+            var nationalite = Facultatif<Nationalite>(p.Nationalite, $"{prefixe}.nationalite", erreurs);
+            Nir? nir = null;
+            if (!string.IsNullOrWhiteSpace(p.Nir))
+            {
+                // Never echo the NIR in a message (docs/protection-des-donnees.md §2, item 4).
+                if (Nir.TryCreate(p.Nir, out var n)) nir = n;
+                else Ajouter(erreurs, $"{prefixe}.nir", "Le NIR n'est pas valide (15 caractères, clé de contrôle).");
+            }
+            var situation = Facultatif<SituationProfessionnelle>(p.SituationProfessionnelle, $"{prefixe}.situationProfessionnelle", erreurs);
+            var ressources = LireRessources(p.Ressources, $"{prefixe}.ressources", erreurs);
+            if (naissance is { } d && lien is { } l && !string.IsNullOrWhiteSpace(p.Nom) && !string.IsNullOrWhiteSpace(p.Prenoms))
+                personnes.Add(new PersonneALoger(p.Nom.Trim(), p.Prenoms.Trim(), d, l, sexe, nationalite, nir, situation, ressources));
+        }
+        if (erreurs.Count == avant && !personnes.Exists(p => p.Lien == LienPersonne.Demandeur))
+            Ajouter(erreurs, "personnes[0].lien", "Aucune personne n'est désignée comme demandeur.");
+        return personnes;
+    }
+
+    private static List<Ressource> LireRessources(IReadOnlyList<RessourceSaisie?>? saisies, string champ, Dictionary<string, string[]> erreurs)
+    {
+        var ressources = new List<Ressource>();
+        foreach (var r in saisies ?? [])
+        {
+            if (r is null) continue;
+            if (Enumere<TypeRessource>(r.Type) is not { } type)
+            {
+                Ajouter(erreurs, champ, $"Type de ressource « {r.Type?.Trim()} » inconnu ; valeurs admises : {Admises<TypeRessource>()}.");
+                continue;
+            }
+            if (r.MontantMensuel is not { } montant) Ajouter(erreurs, champ, $"Le montant mensuel de la ressource {type} est obligatoire.");
+            else if (montant < 0) Ajouter(erreurs, champ, $"Le montant de la ressource {type} ne peut pas être négatif.");
+            else if (ressources.Exists(x => x.Type == type)) Ajouter(erreurs, champ, $"La ressource {type} est déclarée deux fois.");
+            else ressources.Add(new Ressource(type, montant));
+        }
+        return ressources;
+    }
+
+    private (List<Typologie>, List<CodeInsee>, bool) LireSouhaits(IReadOnlySet<string>? communesEpci, Dictionary<string, string[]> erreurs)
+    {
+        var typologies = new List<Typologie>();
+        foreach (var t in Souhaits?.Typologies ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(t)) continue;
+            if (!Patrimoine.Typologies.TryParse(t.Trim(), out var typo)) Ajouter(erreurs, "souhaits.typologies", $"Typologie « {t.Trim()} » inconnue (T1 à T6).");
+            else if (!typologies.Contains(typo)) typologies.Add(typo);
+        }
+        if (typologies.Count == 0 && !erreurs.ContainsKey("souhaits.typologies")) Ajouter(erreurs, "souhaits.typologies", "Choisissez au moins une typologie de logement.");
+
+        var communes = new List<CodeInsee>();
+        foreach (var c in Souhaits?.Communes ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(c)) continue;
+            if (!CodeInsee.TryCreate(c, out var code)) Ajouter(erreurs, "souhaits.communes", $"« {c.Trim()} » n'est pas un code INSEE de commune (5 caractères, ex. 83137).");
+            else if (communesEpci is not null && !communesEpci.Contains(code.Value))
+                Ajouter(erreurs, "souhaits.communes", $"La commune {code.Value} n'appartient pas à l'intercommunalité.");
+            else if (!communes.Contains(code)) communes.Add(code);
+        }
+        var toutEpci = Souhaits?.ToutEpci ?? false;
+        if (communes.Count == 0 && !toutEpci && !erreurs.ContainsKey("souhaits.communes"))
+            Ajouter(erreurs, "souhaits.communes", "Choisissez au moins une commune souhaitée, ou toute l'intercommunalité.");
+        if (communes.Count > 0 && toutEpci) Ajouter(erreurs, "souhaits.communes", "Choisir toute l'intercommunalité exclut de lister des communes.");
+        if (communes.Count > ContenuDemande.NombreMaximumCommunes) Ajouter(erreurs, "souhaits.communes", $"Choisissez au plus {ContenuDemande.NombreMaximumCommunes} communes.");
+        if (Souhaits?.LoyerMaximum <= 0) Ajouter(erreurs, "souhaits.loyerMaximum", "Le loyer maximum souhaité doit être positif.");
+        if (Souhaits?.EtageMaximum < 0) Ajouter(erreurs, "souhaits.etageMaximum", "L'étage maximum ne peut pas être négatif.");
+        return (typologies, communes, toutEpci);
+    }
+
+    /// <summary>
+    /// An address that a message can be sent to: one <c>@</c>, a domain with a dot, no space nor control character (a line
+    /// break would add headers to the outgoing message).
+    /// </summary>
+    public static bool CourrielValide(string courriel)
+    {
+        if (courriel.Length > LongueurMaximumCourriel) return false;
+        foreach (var c in courriel)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or ',' or ';' or '"') return false;
+        }
+        var arobase = courriel.IndexOf('@', StringComparison.Ordinal);
+        if (arobase <= 0 || arobase != courriel.LastIndexOf('@')) return false;
+        var domaine = courriel.AsSpan(arobase + 1);
+        var point = domaine.LastIndexOf('.');
+        return point > 0 && point < domaine.Length - 1 && !domaine.StartsWith('.') && !domaine.Contains("..", StringComparison.Ordinal);
+    }
+
+    /// <summary>A required value among the names of <typeparamref name="T"/>: missing gives <paramref name="absente"/>, unknown lists the names.</summary>
+    private static T? Valeur<T>(string? brut, string champ, string absente, Dictionary<string, string[]> erreurs)
+        where T : struct, Enum
+    {
+        if (Enumere<T>(brut) is { } v) return v;
+        Ajouter(erreurs, champ, string.IsNullOrWhiteSpace(brut) && absente.Length > 0 ? absente
+            : $"Valeur « {brut?.Trim()} » inconnue ; valeurs admises : {Admises<T>()}.");
+        return null;
+    }
+
+    private static T? Facultatif<T>(string? brut, string champ, Dictionary<string, string[]> erreurs)
+        where T : struct, Enum =>
+        string.IsNullOrWhiteSpace(brut) ? null : Valeur<T>(brut, champ, "", erreurs);
+}
