@@ -53,39 +53,41 @@ public sealed record DemandeSaisie(
     public (ContenuDemande? Contenu, Dictionary<string, string[]> Erreurs) Lire(IReadOnlySet<string>? communesEpci = null)
     {
         var erreurs = new Dictionary<string, string[]>();
-        void E(string champ, string message) => Ajouter(erreurs, champ, message);
 
         var personnes = LirePersonnes(erreurs);
 
-        if (string.IsNullOrWhiteSpace(Adresse?.Ligne1)) E("adresse.ligne1", "L'adresse (voie) est obligatoire.");
+        if (string.IsNullOrWhiteSpace(Adresse?.Ligne1)) Ajouter(erreurs, "adresse.ligne1", "L'adresse (voie) est obligatoire.");
         var codePostal = Adresse?.CodePostal?.Trim() ?? "";
-        if (codePostal.Length == 0) E("adresse.codePostal", "Le code postal est obligatoire.");
-        else if (codePostal.Length != 5 || codePostal.AsSpan().ContainsAnyExceptInRange('0', '9')) E("adresse.codePostal", $"Le code postal « {codePostal} » doit compter 5 chiffres.");
-        if (string.IsNullOrWhiteSpace(Adresse?.Commune)) E("adresse.commune", "La commune de l'adresse est obligatoire.");
+        if (codePostal.Length == 0) Ajouter(erreurs, "adresse.codePostal", "Le code postal est obligatoire.");
+        else if (codePostal.Length != 5 || codePostal.AsSpan().ContainsAnyExceptInRange('0', '9')) Ajouter(erreurs, "adresse.codePostal", $"Le code postal « {codePostal} » doit compter 5 chiffres.");
+        if (string.IsNullOrWhiteSpace(Adresse?.Commune)) Ajouter(erreurs, "adresse.commune", "La commune de l'adresse est obligatoire.");
         var courriel = Courriel?.Trim() ?? "";
-        if (courriel.Length > 0 && !CourrielValide(courriel)) E("courriel", "L'adresse électronique n'est pas valide (ex. prenom.nom@exemple.fr).");
-        if (AccepteCourriel && courriel.Length == 0) E("courriel", "Indiquez l'adresse électronique pour recevoir les avis par courriel.");
+        if (courriel.Length > 0 && !CourrielValide(courriel)) Ajouter(erreurs, "courriel", "L'adresse électronique n'est pas valide (ex. prenom.nom@exemple.fr).");
+        if (AccepteCourriel && courriel.Length == 0) Ajouter(erreurs, "courriel", "Indiquez l'adresse électronique pour recevoir les avis par courriel.");
         var familiale = Valeur<SituationFamiliale>(SituationFamiliale, "situationFamiliale", "La situation familiale est obligatoire.", erreurs);
-        if (RevenuFiscalReferenceN2 < 0) E("revenuFiscalReferenceN2", "Le revenu fiscal de référence ne peut pas être négatif.");
+        if (RevenuFiscalReferenceN2 < 0) Ajouter(erreurs, "revenuFiscalReferenceN2", "Le revenu fiscal de référence ne peut pas être négatif.");
 
         var statutLogement = Valeur<StatutLogementActuel>(LogementActuel?.Statut, "logementActuel.statut", "Le statut du logement actuel est obligatoire.", erreurs);
         CodeInsee? communeActuelle = null;
         if (!string.IsNullOrWhiteSpace(LogementActuel?.Commune))
         {
             if (CodeInsee.TryCreate(LogementActuel.Commune, out var c)) communeActuelle = c;
-            else E("logementActuel.commune", $"« {LogementActuel.Commune.Trim()} » n'est pas un code INSEE de commune (5 caractères, ex. 83137).");
+            else Ajouter(erreurs, "logementActuel.commune", $"« {LogementActuel.Commune.Trim()} » n'est pas un code INSEE de commune (5 caractères, ex. 83137).");
         }
-        if (LogementActuel?.LoyerMensuel < 0) E("logementActuel.loyerMensuel", "Le loyer actuel ne peut pas être négatif.");
-        if (LogementActuel?.Surface <= 0) E("logementActuel.surface", "La surface du logement actuel doit être positive.");
+        if (LogementActuel?.LoyerMensuel < 0) Ajouter(erreurs, "logementActuel.loyerMensuel", "Le loyer actuel ne peut pas être négatif.");
+        if (LogementActuel?.Surface <= 0) Ajouter(erreurs, "logementActuel.surface", "La surface du logement actuel doit être positive.");
 
         var motifs = new List<MotifDemande>();
-        foreach (var m in Motifs ?? [])
+        string? premierMotif = null;
+        for (var i = 0; i < (Motifs?.Count ?? 0); i++)
         {
+            var m = Motifs![i];
             if (string.IsNullOrWhiteSpace(m)) continue;
-            if (Enumere<MotifDemande>(m) is not { } motif) E("motifs", $"Motif « {m.Trim()} » inconnu ; valeurs admises : {Admises<MotifDemande>()}.");
+            premierMotif ??= m;
+            if (Enumere<MotifDemande>(m) is not { } motif) Ajouter(erreurs, "motifs", $"Motif « {m.Trim()} » inconnu ; valeurs admises : {Admises<MotifDemande>()}.");
             else if (!motifs.Contains(motif)) motifs.Add(motif);
         }
-        var brutPrincipal = string.IsNullOrWhiteSpace(MotifPrincipal) ? Motifs?.FirstOrDefault(m => !string.IsNullOrWhiteSpace(m)) : MotifPrincipal;
+        var brutPrincipal = string.IsNullOrWhiteSpace(MotifPrincipal) ? premierMotif : MotifPrincipal;
         var principal = Valeur<MotifDemande>(brutPrincipal, "motifPrincipal", "Le motif principal de la demande est obligatoire.", erreurs);
         if (principal is { } pr && !motifs.Contains(pr)) motifs.Insert(0, pr);
 
@@ -134,63 +136,76 @@ public sealed record DemandeSaisie(
         var avant = erreurs.Count;
         for (var i = 0; i < Personnes.Count; i++)
         {
-            var prefixe = $"personnes[{i}]";
             if (Personnes[i] is not { } p)
             {
-                Ajouter(erreurs, prefixe, $"La personne {i + 1} est vide.");
+                Ajouter(erreurs, $"personnes[{i}]", $"La personne {i + 1} est vide.");
                 continue;
             }
-            if (string.IsNullOrWhiteSpace(p.Nom)) Ajouter(erreurs, $"{prefixe}.nom", $"Le nom {Qui(i)} est obligatoire.");
-            if (string.IsNullOrWhiteSpace(p.Prenoms)) Ajouter(erreurs, $"{prefixe}.prenoms", $"Le prénom {Qui(i)} est obligatoire.");
+            if (string.IsNullOrWhiteSpace(p.Nom)) Ajouter(erreurs, ChampPersonne(i, "nom"), $"Le nom {Qui(i)} est obligatoire.");
+            if (string.IsNullOrWhiteSpace(p.Prenoms)) Ajouter(erreurs, ChampPersonne(i, "prenoms"), $"Le prénom {Qui(i)} est obligatoire.");
             DateOnly? naissance = null;
-            if (string.IsNullOrWhiteSpace(p.DateNaissance)) Ajouter(erreurs, $"{prefixe}.dateNaissance", $"La date de naissance {Qui(i)} est obligatoire (AAAA-MM-JJ).");
+            if (string.IsNullOrWhiteSpace(p.DateNaissance)) Ajouter(erreurs, ChampPersonne(i, "dateNaissance"), $"La date de naissance {Qui(i)} est obligatoire (AAAA-MM-JJ).");
             else if ((naissance = Date(p.DateNaissance)) is null)
-                Ajouter(erreurs, $"{prefixe}.dateNaissance", $"« {p.DateNaissance.Trim()} » n'est pas une date valide (AAAA-MM-JJ).");
-            var lien = Valeur<LienPersonne>(string.IsNullOrWhiteSpace(p.Lien) && i == 0 ? nameof(LienPersonne.Demandeur) : p.Lien,
-                $"{prefixe}.lien", $"Le lien {Qui(i)} avec le demandeur est obligatoire.", erreurs);
-            var sexe = Facultatif<Sexe>(p.Sexe, $"{prefixe}.sexe", erreurs);
-            var nationalite = Facultatif<Nationalite>(p.Nationalite, $"{prefixe}.nationalite", erreurs);
+                Ajouter(erreurs, ChampPersonne(i, "dateNaissance"), $"« {p.DateNaissance.Trim()} » n'est pas une date valide (AAAA-MM-JJ).");
+            var lien = Enumere<LienPersonne>(string.IsNullOrWhiteSpace(p.Lien) && i == 0 ? nameof(LienPersonne.Demandeur) : p.Lien)
+                ?? Valeur<LienPersonne>(p.Lien, ChampPersonne(i, "lien"), $"Le lien {Qui(i)} avec le demandeur est obligatoire.", erreurs);
+            var sexe = string.IsNullOrWhiteSpace(p.Sexe) ? null : Enumere<Sexe>(p.Sexe) ?? Valeur<Sexe>(p.Sexe, ChampPersonne(i, "sexe"), "", erreurs);
+            var nationalite = string.IsNullOrWhiteSpace(p.Nationalite) ? null
+                : Enumere<Nationalite>(p.Nationalite) ?? Valeur<Nationalite>(p.Nationalite, ChampPersonne(i, "nationalite"), "", erreurs);
             Nir? nir = null;
             if (!string.IsNullOrWhiteSpace(p.Nir))
             {
                 // Never echo the NIR in a message (docs/protection-des-donnees.md §2, item 4).
                 if (Nir.TryCreate(p.Nir, out var n)) nir = n;
-                else Ajouter(erreurs, $"{prefixe}.nir", "Le NIR n'est pas valide (15 caractères, clé de contrôle).");
+                else Ajouter(erreurs, ChampPersonne(i, "nir"), "Le NIR n'est pas valide (15 caractères, clé de contrôle).");
             }
-            var situation = Facultatif<SituationProfessionnelle>(p.SituationProfessionnelle, $"{prefixe}.situationProfessionnelle", erreurs);
-            var ressources = LireRessources(p.Ressources, $"{prefixe}.ressources", erreurs);
+            var situation = string.IsNullOrWhiteSpace(p.SituationProfessionnelle) ? null
+                : Enumere<SituationProfessionnelle>(p.SituationProfessionnelle)
+                  ?? Valeur<SituationProfessionnelle>(p.SituationProfessionnelle, ChampPersonne(i, "situationProfessionnelle"), "", erreurs);
+            var ressources = LireRessources(p.Ressources, i, erreurs);
             if (naissance is { } d && lien is { } l && !string.IsNullOrWhiteSpace(p.Nom) && !string.IsNullOrWhiteSpace(p.Prenoms))
                 personnes.Add(new PersonneALoger(p.Nom.Trim(), p.Prenoms.Trim(), d, l, sexe, nationalite, nir, situation, ressources));
         }
         if (erreurs.Count == avant && !personnes.Exists(p => p.Lien == LienPersonne.Demandeur))
-            Ajouter(erreurs, "personnes[0].lien", "Aucune personne n'est désignée comme demandeur.");
+            Ajouter(erreurs, ChampPersonne(0, "lien"), "Aucune personne n'est désignée comme demandeur.");
         return personnes;
     }
 
-    private static List<Ressource> LireRessources(IReadOnlyList<RessourceSaisie?>? saisies, string champ, Dictionary<string, string[]> erreurs)
+    /// <summary>The key of a person's field, <c>personnes[i].champ</c> (built only for an error).</summary>
+    public static string ChampPersonne(int i, string champ) => $"personnes[{i}].{champ}";
+
+    private static List<Ressource> LireRessources(IReadOnlyList<RessourceSaisie?>? saisies, int personne, Dictionary<string, string[]> erreurs)
     {
-        var ressources = new List<Ressource>();
-        foreach (var r in saisies ?? [])
+        var ressources = new List<Ressource>(saisies?.Count ?? 0);
+        for (var i = 0; i < (saisies?.Count ?? 0); i++)
         {
-            if (r is null) continue;
-            if (Enumere<TypeRessource>(r.Type) is not { } type)
-            {
-                Ajouter(erreurs, champ, $"Type de ressource « {r.Type?.Trim()} » inconnu ; valeurs admises : {Admises<TypeRessource>()}.");
-                continue;
-            }
-            if (r.MontantMensuel is not { } montant) Ajouter(erreurs, champ, $"Le montant mensuel de la ressource {type} est obligatoire.");
-            else if (montant < 0) Ajouter(erreurs, champ, $"Le montant de la ressource {type} ne peut pas être négatif.");
-            else if (ressources.Exists(x => x.Type == type)) Ajouter(erreurs, champ, $"La ressource {type} est déclarée deux fois.");
+            if (saisies![i] is not { } r) continue;
+            string? motif = null;
+            if (Enumere<TypeRessource>(r.Type) is not { } type) motif = $"Type de ressource « {r.Type?.Trim()} » inconnu ; valeurs admises : {Admises<TypeRessource>()}.";
+            else if (r.MontantMensuel is not { } montant) motif = $"Le montant mensuel de la ressource {type} est obligatoire.";
+            else if (montant < 0) motif = $"Le montant de la ressource {type} ne peut pas être négatif.";
+            else if (Declaree(ressources, type)) motif = $"La ressource {type} est déclarée deux fois.";
             else ressources.Add(new Ressource(type, montant));
+            if (motif is not null) Ajouter(erreurs, ChampPersonne(personne, "ressources"), motif);
         }
         return ressources;
+    }
+
+    private static bool Declaree(List<Ressource> ressources, TypeRessource type)
+    {
+        foreach (var r in ressources)
+        {
+            if (r.Type == type) return true;
+        }
+        return false;
     }
 
     private (List<Typologie>, List<CodeInsee>, bool) LireSouhaits(IReadOnlySet<string>? communesEpci, Dictionary<string, string[]> erreurs)
     {
         var typologies = new List<Typologie>();
-        foreach (var t in Souhaits?.Typologies ?? [])
+        for (var i = 0; i < (Souhaits?.Typologies?.Count ?? 0); i++)
         {
+            var t = Souhaits!.Typologies![i];
             if (string.IsNullOrWhiteSpace(t)) continue;
             if (!Patrimoine.Typologies.TryParse(t.Trim(), out var typo)) Ajouter(erreurs, "souhaits.typologies", $"Typologie « {t.Trim()} » inconnue (T1 à T6).");
             else if (!typologies.Contains(typo)) typologies.Add(typo);
@@ -198,8 +213,9 @@ public sealed record DemandeSaisie(
         if (typologies.Count == 0 && !erreurs.ContainsKey("souhaits.typologies")) Ajouter(erreurs, "souhaits.typologies", "Choisissez au moins une typologie de logement.");
 
         var communes = new List<CodeInsee>();
-        foreach (var c in Souhaits?.Communes ?? [])
+        for (var i = 0; i < (Souhaits?.Communes?.Count ?? 0); i++)
         {
+            var c = Souhaits!.Communes![i];
             if (string.IsNullOrWhiteSpace(c)) continue;
             if (!CodeInsee.TryCreate(c, out var code)) Ajouter(erreurs, "souhaits.communes", $"« {c.Trim()} » n'est pas un code INSEE de commune (5 caractères, ex. 83137).");
             else if (communesEpci is not null && !communesEpci.Contains(code.Value))
@@ -243,8 +259,4 @@ public sealed record DemandeSaisie(
             : $"Valeur « {brut?.Trim()} » inconnue ; valeurs admises : {Admises<T>()}.");
         return null;
     }
-
-    private static T? Facultatif<T>(string? brut, string champ, Dictionary<string, string[]> erreurs)
-        where T : struct, Enum =>
-        string.IsNullOrWhiteSpace(brut) ? null : Valeur<T>(brut, champ, "", erreurs);
 }

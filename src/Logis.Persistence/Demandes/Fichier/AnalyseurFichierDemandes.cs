@@ -247,7 +247,7 @@ public static class AnalyseurFichierDemandes
         {
             var groupe = k.Personnes[i];
             if (!Lecture.Presente(groupe[0]) || (i > 1 && l.Vides(groupe))) continue;
-            personnes.Add(LirePersonne(l, groupe, $"personnes[{personnes.Count}].ressources", syntaxe));
+            personnes.Add(LirePersonne(l, groupe, personnes.Count, syntaxe));
             groupes.Add(i);
         }
         var saisie = new DemandeSaisie(
@@ -290,15 +290,19 @@ public static class AnalyseurFichierDemandes
         PRessources = Array.IndexOf(ColonnesPersonne, Ressources);
 
     /// <summary>A person group; its resources are written <c>Type=montant</c> separated by semicolons (ex. <c>Salaire=1450.50;Caf=120</c>).</summary>
-    private static PersonneSaisie LirePersonne(Lecture l, Col[] groupe, string champRessources, Dictionary<string, string[]> syntaxe)
+    private static PersonneSaisie LirePersonne(Lecture l, Col[] groupe, int personne, Dictionary<string, string[]> syntaxe)
     {
-        var ressources = new List<RessourceSaisie?>();
-        foreach (var r in l.Liste(groupe[PRessources]))
+        var liste = l.Liste(groupe[PRessources]);
+        var ressources = new List<RessourceSaisie?>(liste.Length);
+        foreach (var r in liste)
         {
             var egal = r.IndexOf('=', StringComparison.Ordinal);
-            if (egal <= 0) TexteSaisi.Ajouter(syntaxe, champRessources, $"Ressource « {r} » mal écrite (Type=montant, ex. Salaire=1450.50).");
+            string? motif = null;
+            if (egal <= 0) motif = $"Ressource « {r} » mal écrite (Type=montant, ex. Salaire=1450.50).";
             else if (r.AsSpan(egal + 1).Trim().IsEmpty) ressources.Add(new RessourceSaisie(r[..egal], null));
-            else if (TexteSaisi.Nombre(r[(egal + 1)..], champRessources, syntaxe) is { } montant) ressources.Add(new RessourceSaisie(r[..egal], montant));
+            else if (TexteSaisi.Montant(r[(egal + 1)..]) is { } montant) ressources.Add(new RessourceSaisie(r[..egal], montant));
+            else motif = TexteSaisi.MessageNombre(".ressources");
+            if (motif is not null) TexteSaisi.Ajouter(syntaxe, DemandeSaisie.ChampPersonne(personne, "ressources"), motif);
         }
         return new PersonneSaisie(l.Champ(groupe[PNom]), l.Champ(groupe[PPrenoms]), l.Champ(groupe[PDateNaissance]), l.Champ(groupe[PLien]),
             l.Champ(groupe[PSexe]), l.Champ(groupe[PNationalite]), l.Champ(groupe[PNir]), l.Champ(groupe[PSituationPro]), ressources);
