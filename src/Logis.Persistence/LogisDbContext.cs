@@ -291,6 +291,7 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
                 av.WithOwner().HasForeignKey("DemandeId");
                 av.HasKey("DemandeId", nameof(Avertissement.Motif));
                 av.Property(x => x.Motif).ValueGeneratedNever();
+                av.Property(x => x.Preuve).HasMaxLength(100);
             });
             e.Navigation(x => x.Avertissements).UsePropertyAccessMode(PropertyAccessMode.Field);
         });

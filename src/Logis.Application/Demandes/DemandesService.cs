@@ -150,7 +150,11 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         ["e"] = MotifRadiation.NonRenouvellement,
     };
 
-    private async Task<Resultat<Demande>> AgirAsync(Agent agent, string numero, string action,
+    /// <summary>
+    /// One act on one demand: number, perimeter and role checked, the domain act called, audited and saved with its score —
+    /// the path of every act, shared with the notices' use cases (<see cref="Logis.Application.Relances.AvisService"/>).
+    /// </summary>
+    public async Task<Resultat<Demande>> AgirAsync(Agent agent, string numero, string action,
         Func<Demande, DateTimeOffset, Acteur, Resultat> acte, CancellationToken ct, Resultat<Demande>? invalide = null)
     {
         if (!NumeroUnique.TryParse(numero, out var n)) return NumeroMalForme<Demande>(numero);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Logis.Domain.Demandes;
 using Logis.Domain.Relances;
 using Microsoft.Extensions.Logging;
 
@@ -6,7 +7,8 @@ namespace Logis.Application.Relances;
 
 /// <summary>
 /// Settings of the daily run, section « Logis:Relances », checked at startup (a bad value stops the start with a French
-/// message). All are local choices [M]; the legal delays are not settings (see <see cref="ParametresRelances"/>).
+/// message). The delays of the notices carry their article (R441-2-7, R441-2-8) or say they are a team choice [M]; the
+/// others are local choices [M].
 /// </summary>
 public sealed class OptionsRelances
 {
@@ -34,8 +36,17 @@ public sealed class OptionsRelances
 
     public int IntervalleEnvoiMinutes { get; set; } = 5;
 
-    /// <summary>[M] No automatic radiation for non-renewal of a demand that received no reminder for its period.</summary>
-    public bool ExigerRappelAvantRadiation { get; set; } = true;
+    /// <summary>R441-2-7 [V]: the renewal notice comes at least this many months before the end of validity (at least 1).</summary>
+    public int PreavisRenouvellementMois { get; set; } = DelaisAvis.ParDefaut.PreavisRenouvellementMois;
+
+    /// <summary>[M] The daily run sends the renewal notice this many days before the last legal day (time for the post).</summary>
+    public int AnticipationAvisJours { get; set; } = DelaisAvis.ParDefaut.AnticipationAvisJours;
+
+    /// <summary>R441-2-8 c), d) [V]: months between the delivery of a warning and the radiation (at least 1).</summary>
+    public int DelaiApresAvertissementMois { get; set; } = DelaisAvis.ParDefaut.DelaiApresAvertissementMois;
+
+    /// <summary>[M] Days after a warning is sent without delivery proof nor return before it is listed to examine.</summary>
+    public int AttentePreuveJours { get; set; } = DelaisAvis.ParDefaut.AttentePreuveJours;
 
     /// <summary>[M] The run sends the warning d) itself after a CALEOL inadmissibility decision.</summary>
     public bool AvertirApresIrrecevabilite { get; set; } = true;
@@ -47,7 +58,16 @@ public sealed class OptionsRelances
 
     public TimeOnly? HeureRecalcul => Lire(HeureRecalculCotation, "HeureRecalculCotation");
 
-    public ParametresRelances Parametres => new(ExigerRappelAvantRadiation, AvertirApresIrrecevabilite);
+    public DelaisAvis Delais
+    {
+        get
+        {
+            var delais = DelaisAvis.Creer(PreavisRenouvellementMois, AnticipationAvisJours, DelaiApresAvertissementMois, AttentePreuveJours);
+            return delais.EstReussi ? delais.Valeur : throw new InvalidOperationException($"{Section} : {delais.Motif}");
+        }
+    }
+
+    public ParametresRelances Parametres => new(Delais, AvertirApresIrrecevabilite);
 
     public PolitiqueEnvoi Politique => new(TentativesMax, TimeSpan.FromMinutes(DelaiEntreTentativesMinutes));
 
@@ -55,6 +75,7 @@ public sealed class OptionsRelances
     {
         _ = HeureRelances;
         _ = HeureRecalcul;
+        _ = Delais;
         if (Expediteur is not ("Dossier" or "Journal"))
             throw new InvalidOperationException($"{Section}:Expediteur vaut Dossier ou Journal (reçu « {Expediteur} »).");
         if (Expediteur == "Dossier" && string.IsNullOrWhiteSpace(Dossier))

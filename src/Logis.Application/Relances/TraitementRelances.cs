@@ -40,9 +40,9 @@ public static class ActionsAuditRelances
 public sealed class TraitementRelances(LogisDbContext db, TimeProvider horloge, ParametresRelances parametres, IStockagePieces? stockage = null)
 {
     /// <summary>The author of the acts of the run in timelines and audit: the system manager, not a person.</summary>
-    public static readonly AuteurId Systeme = new(Guid.Parse("00000000-0000-0000-0000-00000000e1a1"));
+    public static readonly AuteurId Systeme = PlanRelances.Systeme;
 
-    public const string NomSysteme = "Traitement quotidien des relances";
+    public const string NomSysteme = PlanRelances.NomSysteme;
 
 
     /// <summary>Today in France.</summary>
@@ -74,14 +74,14 @@ public sealed class TraitementRelances(LogisDbContext db, TimeProvider horloge, 
             db.ChangeTracker.Clear();
             var demande = await db.Demandes.SingleAsync(d => d.Id == id, ct);
             if (PlanRelances.Decider(demande, jour, parametres) is not { } type) continue;
-            var canaux = ModelesMessages.Canaux(type, demande.Contenu.Contact);
-            if (type == TypeRelance.ExpireeSansRappel)
+            var canaux = ModelesMessages.Canaux(type, demande);
+            if (type == TypeRelance.AExaminer)
             {
                 Compter(parType, type);
                 lignes.Add(new LigneRelance(demande.Numero.Valeur, type, canaux));
                 continue;
             }
-            var acte = PlanRelances.Appliquer(demande, type, quand, acteur);
+            var acte = PlanRelances.Appliquer(demande, type, quand, acteur, parametres);
             if (!acte.EstReussi)
             {
                 echecs++;
@@ -127,7 +127,7 @@ public sealed class TraitementRelances(LogisDbContext db, TimeProvider horloge, 
         execution.Avertissements = parType.GetValueOrDefault(TypeRelance.AvertissementIrrecevabilite);
         execution.Radiations = parType.GetValueOrDefault(TypeRelance.RadiationNonRenouvellement)
             + parType.GetValueOrDefault(TypeRelance.RadiationAbsenceDeReponse) + parType.GetValueOrDefault(TypeRelance.RadiationIrrecevabilite);
-        execution.AExaminer = parType.GetValueOrDefault(TypeRelance.ExpireeSansRappel);
+        execution.AExaminer = parType.GetValueOrDefault(TypeRelance.AExaminer);
         execution.Echecs = echecs;
         execution.MessagesCrees = messages;
         if (enEchec.Count > 0)
@@ -153,24 +153,29 @@ public sealed class TraitementRelances(LogisDbContext db, TimeProvider horloge, 
             {
                 if (PlanRelances.Decider(demande, jour, parametres) is not { } type) continue;
                 Compter(parType, type);
-                lignes.Add(new LigneRelance(demande.Numero.Valeur, type, ModelesMessages.Canaux(type, demande.Contenu.Contact)));
+                lignes.Add(new LigneRelance(demande.Numero.Valeur, type, ModelesMessages.Canaux(type, demande)));
             }
         }
         return new ResultatRelances(null, epci, jour, true, ids.Count, parType, 0, 0, lignes);
     }
 
     /// <summary>
-    /// Active demands that may have something due: validity started long enough ago for the reminder (with a margin the
-    /// domain then settles), or a CALEOL inadmissibility, or a pending warning.
+    /// Active demands that may have something due: validity started long enough ago for the notice (with a margin the
+    /// domain then settles), or a CALEOL inadmissibility, or a pending warning, or a notice returned undelivered.
     /// </summary>
-    private async Task<List<DemandeId>> CandidatesAsync(Siren epci, DateOnly jour, CancellationToken ct)
+    private Task<List<DemandeId>> CandidatesAsync(Siren epci, DateOnly jour, CancellationToken ct) =>
+        Candidates(db, epci, jour, parametres.Delais).OrderBy(d => d.DateDepot).ThenBy(d => d.Numero).Select(d => d.Id).ToListAsync(ct);
+
+    /// <summary>The query of <see cref="CandidatesAsync"/>, shared with the list of demands to examine.</summary>
+    internal static IQueryable<Demande> Candidates(LogisDbContext db, Siren epci, DateOnly jour, DelaisAvis delais)
     {
-        var borne = jour.AddMonths(1).AddDays(3).AddYears(-1);
-        return await db.Demandes.AsNoTracking()
+        // Validity started on or before this date: the notice may be due (its day is the end of validity less the
+        // notice and the advance; three days of margin for the month ends, the domain settles the exact day).
+        var borne = jour.AddMonths(delais.PreavisRenouvellementMois).AddDays(delais.AnticipationAvisJours + 3).AddYears(-1);
+        return db.Demandes.AsNoTracking()
             .Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == epci && d.Statut == StatutDemande.Active
-                        && ((d.DateDernierRenouvellement ?? d.DateDepot) <= borne || d.IrrecevabiliteLe != null || d.Avertissements.Any()))
-            .OrderBy(d => d.DateDepot).ThenBy(d => d.Numero)
-            .Select(d => d.Id).ToListAsync(ct);
+                        && ((d.DateDernierRenouvellement ?? d.DateDepot) <= borne || d.IrrecevabiliteLe != null || d.Avertissements.Any()
+                            || d.RappelNonDistribueLe != null));
     }
 
     /// <summary>The instant of the acts: now for today, noon (French time) for another day given to the command line.</summary>

@@ -62,22 +62,109 @@ public enum TypePiece
     Autre = 7,
 }
 
-/// <summary>A warning sent before a radiation under R441-2-8 c) or d), by registered letter or equivalent.</summary>
+/// <summary>
+/// How a warning before radiation c) or d) is sent: R441-2-8 asks for a registered letter with acknowledgement of receipt
+/// or any means that proves its delivery [V].
+/// </summary>
+public enum MoyenAvertissement
+{
+    LettreRecommandeeAvecAccuseReception = 1,
+    /// <summary>Any other means proving delivery: hand delivery against a receipt, registered electronic letter…</summary>
+    AutreMoyenAvecPreuve = 2,
+}
+
+/// <summary>
+/// A warning sent before a radiation under R441-2-8 c) or d): the radiation is possible one month after its
+/// <b>delivery</b>, recorded with its proof by an agent or a partner system. A warning returned undelivered proves
+/// nothing: a new one must be sent.
+/// </summary>
 public sealed class Avertissement
 {
     private Avertissement() { }
 
-    internal Avertissement(MotifRadiation motif, DateOnly envoyeLe)
+    internal Avertissement(MotifRadiation motif, MoyenAvertissement moyen, DateOnly envoyeLe)
     {
         Motif = motif;
+        Moyen = moyen;
         EnvoyeLe = envoyeLe;
     }
 
     public MotifRadiation Motif { get; private set; }
+    public MoyenAvertissement Moyen { get; private set; }
     public DateOnly EnvoyeLe { get; private set; }
 
-    /// <summary>R441-2-8 c), d): radiation one month after the warning.</summary>
-    public DateOnly RadiationPossibleLe => EnvoyeLe.AddMonths(1);
+    /// <summary>Date of delivery, from the proof (acknowledgement of receipt, receipt…); null until recorded.</summary>
+    public DateOnly? RemisLe { get; private set; }
+
+    /// <summary>The reference of the proof (acknowledgement number, receipt…), short text typed by an agent.</summary>
+    public string? Preuve { get; private set; }
+
+    /// <summary>Date the letter came back undelivered, if it did.</summary>
+    public DateOnly? NonDistribueLe { get; private set; }
+
+    /// <summary>First day of the radiation, set when the delivery is recorded (R441-2-8 c, d: one month after it).</summary>
+    public DateOnly? RadiationPossibleLe { get; private set; }
+
+    internal void NoterRemise(DateOnly remisLe, string preuve, DateOnly radiationPossibleLe)
+    {
+        RemisLe = remisLe;
+        Preuve = preuve;
+        RadiationPossibleLe = radiationPossibleLe;
+    }
+
+    internal void NoterNonDistribution(DateOnly le) => NonDistribueLe = le;
+}
+
+/// <summary>A notice to the applicant whose return or delivery an agent or a partner system records.</summary>
+public enum AvisDemande
+{
+    /// <summary>The renewal notice (R441-2-7).</summary>
+    Renouvellement = 1,
+    /// <summary>The warning before radiation c) (R441-2-8 c).</summary>
+    AvertissementAbsenceDeReponse = 2,
+    /// <summary>The warning before radiation d) (R441-2-8 d).</summary>
+    AvertissementIrrecevabilite = 3,
+}
+
+public static class LibellesAvertissement
+{
+    public static string Libelle(this MoyenAvertissement moyen) => moyen switch
+    {
+        MoyenAvertissement.LettreRecommandeeAvecAccuseReception => "lettre recommandée avec avis de réception",
+        MoyenAvertissement.AutreMoyenAvecPreuve => "moyen prouvant la remise",
+        _ => throw new ArgumentOutOfRangeException(nameof(moyen)),
+    };
+
+    public static string Libelle(this AvisDemande avis) => avis switch
+    {
+        AvisDemande.Renouvellement => "avis de renouvellement",
+        AvisDemande.AvertissementAbsenceDeReponse => "avertissement avant radiation pour absence de réponse (R441-2-8 c)",
+        AvisDemande.AvertissementIrrecevabilite => "avertissement avant radiation pour irrecevabilité (R441-2-8 d)",
+        _ => throw new ArgumentOutOfRangeException(nameof(avis)),
+    };
+
+    /// <summary>The warning's radiation reason, or null for the renewal notice.</summary>
+    public static MotifRadiation? Motif(this AvisDemande avis) => avis switch
+    {
+        AvisDemande.AvertissementAbsenceDeReponse => MotifRadiation.AbsenceDeReponse,
+        AvisDemande.AvertissementIrrecevabilite => MotifRadiation.Irrecevabilite,
+        _ => null,
+    };
+
+    /// <summary>The codes of the notices in the API and the command line: renouvellement, c, d.</summary>
+    public static readonly IReadOnlyDictionary<string, AvisDemande> CodesAvis = new Dictionary<string, AvisDemande>
+    {
+        ["renouvellement"] = AvisDemande.Renouvellement,
+        ["c"] = AvisDemande.AvertissementAbsenceDeReponse,
+        ["d"] = AvisDemande.AvertissementIrrecevabilite,
+    };
+
+    /// <summary>The codes of the means in the API and the command line.</summary>
+    public static readonly IReadOnlyDictionary<string, MoyenAvertissement> Codes = new Dictionary<string, MoyenAvertissement>
+    {
+        ["lettre_recommandee_ar"] = MoyenAvertissement.LettreRecommandeeAvecAccuseReception,
+        ["autre_moyen_avec_preuve"] = MoyenAvertissement.AutreMoyenAvecPreuve,
+    };
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Logis.Domain.Commun;
+using Logis.Domain.Relances;
 
 namespace Logis.Domain.Demandes;
 
@@ -40,8 +41,25 @@ public sealed class Demande
     /// <summary>Date of the last renewal, if any (R441-2-4 d).</summary>
     public DateOnly? DateDernierRenouvellement { get; private set; }
 
-    /// <summary>Date the renewal reminder was sent for the current validity period.</summary>
+    /// <summary>Date the renewal notice was sent for the current validity period (R441-2-7).</summary>
     public DateOnly? RappelEnvoyeLe { get; private set; }
+
+    /// <summary>
+    /// The deadline the renewal notice set: the last day to renew. The end of validity when the notice went out in time,
+    /// later when it was late (R441-2-7: the applicant always gets the full notice). Radiation e) only after it.
+    /// </summary>
+    public DateOnly? EcheanceRenouvellement { get; private set; }
+
+    /// <summary>Date the renewal notice came back undelivered, if it did: the daily run then leaves the demand to an agent.</summary>
+    public DateOnly? RappelNonDistribueLe { get; private set; }
+
+    /// <summary>
+    /// The applicant registered or renewed online at least once (R441-2-7 2°): the renewal notice then goes by e-mail.
+    /// </summary>
+    public bool ServiceEnLigneUtilise { get; private set; }
+
+    /// <summary>The applicant who used the online service asked for the renewal notice by post as well (R441-2-7 3°).</summary>
+    public bool AvisPostalDemande { get; private set; }
 
     /// <summary>Date a CALEOL pronounced the demand inadmissible (R441-3 e), which opens warning d).</summary>
     public DateOnly? IrrecevabiliteLe { get; private set; }
@@ -71,8 +89,14 @@ public sealed class Demande
     /// <summary>Last day of validity.</summary>
     public DateOnly DateFinValidite => DateDebutValidite.AddYears(1).AddDays(-1);
 
-    /// <summary>The applicant is notified at least one month before expiry (R441-2-7).</summary>
-    public DateOnly DateRappel => DateFinValidite.AddMonths(-1);
+    /// <summary>
+    /// The last day to renew: the deadline the renewal notice set, or the end of validity when no notice was sent yet (the
+    /// demand then cannot be radiated for non-renewal, and stays renewable).
+    /// </summary>
+    public DateOnly DateLimiteRenouvellement => EcheanceRenouvellement ?? DateFinValidite;
+
+    /// <summary>True once the validity is over, the demand not being renewed (it stays active until it is radiated).</summary>
+    public bool EstExpiree(DateOnly jour) => Statut == StatutDemande.Active && jour > DateFinValidite;
 
     /// <summary>
     /// Registers a demand at a guichet enregistreur (L441-2-1): it receives its number and its deposit
@@ -92,6 +116,7 @@ public sealed class Demande
             Canal = canal,
             Statut = StatutDemande.Active,
             DateDepot = dateDepot,
+            ServiceEnLigneUtilise = canal == CanalDepot.EnLigne,
         };
         demande.Noter(TypeEvenementDemande.Enregistrement, quand, par,
             $"Demande enregistrée sous le numéro {numero}, déposée {canal.Libelle()} le {F(dateDepot)}");
@@ -121,57 +146,158 @@ public sealed class Demande
     }
 
     /// <summary>
-    /// Renews the demand for one year from today (R441-2-7), inside the local renewal window and never after
-    /// expiry: an expired demand is radiated (R441-2-8 e).
+    /// Renews the demand for one year from today (R441-2-7), from the opening of the local renewal window up to the
+    /// deadline the renewal notice set (<see cref="DateLimiteRenouvellement"/>); after it the demand is radiated
+    /// (R441-2-8 e). A demand that received no notice stays renewable. <paramref name="canal"/> says where the applicant
+    /// renewed: online, it opens the e-mail channel of the next notices (R441-2-7 2°).
     /// </summary>
-    public Resultat Renouveler(DateTimeOffset quand, Acteur par, FenetreRenouvellement fenetre)
+    public Resultat Renouveler(DateTimeOffset quand, Acteur par, FenetreRenouvellement fenetre, CanalDepot canal = CanalDepot.Guichet)
     {
         if (Verifier(quand) is { EstReussi: false } refus) return refus;
         var jour = Jour(quand);
         var ouverture = DateFinValidite.AddMonths(-fenetre.MoisAvantExpiration);
         if (jour < ouverture)
             return Resultat.Echec($"Le renouvellement n'est possible qu'à partir du {F(ouverture)} (fin de validité le {F(DateFinValidite)}).");
-        if (jour > DateFinValidite)
-            return Resultat.Echec($"La demande a expiré le {F(DateFinValidite)} sans être renouvelée : elle doit être radiée (R441-2-8 e).");
+        if (RappelEnvoyeLe is not null && jour > DateLimiteRenouvellement)
+            return Resultat.Echec($"Le délai de renouvellement fixé par l'avis du {F(RappelEnvoyeLe.Value)} a pris fin le {F(DateLimiteRenouvellement)} : la demande doit être radiée (R441-2-8 e).");
 
         DateDernierRenouvellement = jour;
         RappelEnvoyeLe = null;
-        Noter(TypeEvenementDemande.Renouvellement, quand, par, $"Demande renouvelée, valable jusqu'au {F(DateFinValidite)}");
+        EcheanceRenouvellement = null;
+        RappelNonDistribueLe = null;
+        if (canal == CanalDepot.EnLigne) ServiceEnLigneUtilise = true;
+        Noter(TypeEvenementDemande.Renouvellement, quand, par, $"Demande renouvelée {canal.Libelle()}, valable jusqu'au {F(DateFinValidite)}");
         LeverAvertissementSansReponse(quand, par);
         return Resultat.Ok();
     }
 
-    /// <summary>True when the renewal reminder is due on this date and was not yet sent for this validity period.</summary>
-    public bool RappelDu(DateOnly jour) =>
-        Statut == StatutDemande.Active && RappelEnvoyeLe is null && jour >= DateRappel && jour <= DateFinValidite;
+    /// <summary>
+    /// True when the renewal notice is due on this date and was not yet sent for this validity period: from the day the
+    /// delays say (<see cref="DelaisAvis.EnvoiAvis"/>), and still after it — a late notice is sent all the same, and sets a
+    /// later deadline.
+    /// </summary>
+    public bool RappelDu(DateOnly jour, DelaisAvis delais) =>
+        Statut == StatutDemande.Active && RappelEnvoyeLe is null && jour >= delais.EnvoiAvis(DateFinValidite);
 
-    public Resultat NoterRappelEnvoye(DateTimeOffset quand, Acteur par)
+    /// <summary>
+    /// Records the renewal notice sent today on these channels, with the deadline it sets (R441-2-7): the end of validity
+    /// when it is sent at least the legal notice before, later otherwise.
+    /// </summary>
+    public Resultat NoterRappelEnvoye(DateTimeOffset quand, Acteur par, DelaisAvis delais, IReadOnlyCollection<CanalMessage> canaux)
     {
         if (Verifier(quand) is { EstReussi: false } refus) return refus;
         var jour = Jour(quand);
-        if (!RappelDu(jour))
-            return Resultat.Echec($"Aucun rappel de renouvellement n'est dû le {F(jour)} : il l'est une seule fois par période de validité, du {F(DateRappel)} au {F(DateFinValidite)}.");
+        if (RappelEnvoyeLe is { } deja)
+            return Resultat.Echec($"L'avis de renouvellement de cette période de validité a déjà été envoyé le {F(deja)}.");
+        if (!RappelDu(jour, delais))
+            return Resultat.Echec($"L'avis de renouvellement n'est dû qu'à partir du {F(delais.EnvoiAvis(DateFinValidite))} (fin de validité le {F(DateFinValidite)}).");
+        if (canaux.Count == 0) return Resultat.Echec("L'avis de renouvellement part au moins par un canal (R441-2-7).");
 
         RappelEnvoyeLe = jour;
-        Noter(TypeEvenementDemande.RappelRenouvellement, quand, par, $"Rappel de renouvellement envoyé, fin de validité le {F(DateFinValidite)}");
+        EcheanceRenouvellement = delais.EcheanceAvis(DateFinValidite, jour);
+        RappelNonDistribueLe = null;
+        var retard = EcheanceRenouvellement > DateFinValidite
+            ? $" ; avis tardif : délai de renouvellement reporté au {F(EcheanceRenouvellement.Value)}"
+            : $" ; à renouveler au plus tard le {F(EcheanceRenouvellement.Value)}";
+        Noter(TypeEvenementDemande.RappelRenouvellement, quand, par,
+            $"Avis de renouvellement envoyé ({CanauxAvis.Libelle(canaux)}), fin de validité le {F(DateFinValidite)}{retard}");
         return Resultat.Ok();
     }
 
-    /// <summary>Sends the warning that must precede a radiation for no reply (c) or inadmissibility (d), R441-2-8.</summary>
-    public Resultat Avertir(MotifRadiation motif, DateTimeOffset quand, Acteur par)
+    /// <summary>
+    /// Sends the warning that must precede a radiation for no reply (c) or inadmissibility (d), R441-2-8, by a means that
+    /// proves delivery. A warning returned undelivered may be sent again; otherwise one per reason.
+    /// </summary>
+    public Resultat Avertir(MotifRadiation motif, MoyenAvertissement moyen, DateTimeOffset quand, Acteur par)
     {
         if (Verifier(quand) is { EstReussi: false } refus) return refus;
         if (motif is not (Demandes.MotifRadiation.AbsenceDeReponse or Demandes.MotifRadiation.Irrecevabilite))
             return Resultat.Echec($"La radiation pour {motif.Libelle()} ({motif.Reference()}) n'est pas précédée d'un avertissement.");
-        if (_avertissements.FirstOrDefault(a => a.Motif == motif) is { } deja)
+        if (!Enum.IsDefined(moyen)) return Resultat.Echec("Le moyen d'envoi de l'avertissement est inconnu.");
+        if (_avertissements.FirstOrDefault(a => a.Motif == motif) is { NonDistribueLe: null } deja)
             return Resultat.Echec($"Un avertissement pour {motif.Libelle()} a déjà été envoyé le {F(deja.EnvoyeLe)}.");
         if (motif == Demandes.MotifRadiation.Irrecevabilite && IrrecevabiliteLe is null)
             return Resultat.Echec("Aucune CALEOL n'a prononcé l'irrecevabilité de la demande (R441-3 e).");
 
-        var avertissement = new Avertissement(motif, Jour(quand));
-        _avertissements.Add(avertissement);
+        _avertissements.RemoveAll(a => a.Motif == motif);
+        _avertissements.Add(new Avertissement(motif, moyen, Jour(quand)));
         Noter(TypeEvenementDemande.Avertissement, quand, par,
-            $"Avertissement avant radiation pour {motif.Libelle()} ({motif.Reference()}), radiation possible à partir du {F(avertissement.RadiationPossibleLe)}");
+            $"Avertissement avant radiation pour {motif.Libelle()} ({motif.Reference()}) envoyé par {moyen.Libelle()} : la radiation sera possible un mois après sa remise");
+        return Resultat.Ok();
+    }
+
+    /// <summary>
+    /// Records the delivery of a warning with its proof (acknowledgement of receipt or other): the month before radiation
+    /// c) or d) runs from the delivery date (R441-2-8). The date is neither before the sending nor after today.
+    /// </summary>
+    public Resultat NoterRemiseAvertissement(MotifRadiation motif, DateOnly remisLe, string? preuve, DelaisAvis delais, DateTimeOffset quand, Acteur par)
+    {
+        if (Verifier(quand) is { EstReussi: false } refus) return refus;
+        var avertissement = _avertissements.FirstOrDefault(a => a.Motif == motif);
+        if (avertissement is null)
+            return Resultat.Echec($"Aucun avertissement pour {motif.Libelle()} ({motif.Reference()}) n'a été envoyé.");
+        if (avertissement.RemisLe is { } deja)
+            return Resultat.Echec($"La remise de cet avertissement est déjà enregistrée (le {F(deja)}).");
+        if (avertissement.NonDistribueLe is { } retour)
+            return Resultat.Echec($"Cet avertissement est revenu non distribué le {F(retour)} : envoyez-en un nouveau.");
+        var texte = preuve?.Trim() ?? "";
+        if (texte.Length == 0) return Invalide("preuve", "Indiquez la preuve de la remise (numéro de l'avis de réception, récépissé…).");
+        if (texte.Length > 100) return Invalide("preuve", "La référence de la preuve compte au plus 100 caractères.");
+        if (texte.Any(char.IsControl)) return Invalide("preuve", "La référence de la preuve tient sur une ligne.");
+        var jour = Jour(quand);
+        if (remisLe < avertissement.EnvoyeLe)
+            return Invalide("remisLe", $"La date de remise ({F(remisLe)}) précède l'envoi de l'avertissement ({F(avertissement.EnvoyeLe)}).");
+        if (remisLe > jour) return Invalide("remisLe", $"La date de remise ({F(remisLe)}) est postérieure à aujourd'hui ({F(jour)}).");
+
+        avertissement.NoterRemise(remisLe, texte, delais.RadiationApresRemise(remisLe));
+        Noter(TypeEvenementDemande.RemiseAvertissement, quand, par,
+            $"Avertissement ({motif.Reference()}) remis le {F(remisLe)}, preuve : {texte} ; radiation possible à partir du {F(avertissement.RadiationPossibleLe!.Value)}");
+        return Resultat.Ok();
+    }
+
+    /// <summary>
+    /// Records that a notice or a warning came back undelivered on <paramref name="le"/>. A warning returned proves nothing
+    /// (a new one is needed before radiation c or d); a renewal notice returned leaves the demand to an agent.
+    /// </summary>
+    public Resultat NoterAvisNonDistribue(AvisDemande avis, DateOnly le, DateTimeOffset quand, Acteur par)
+    {
+        if (Verifier(quand) is { EstReussi: false } refus) return refus;
+        var jour = Jour(quand);
+        if (le > jour) return Invalide("le", $"La date du retour ({F(le)}) est postérieure à aujourd'hui ({F(jour)}).");
+        if (avis.Motif() is { } motif)
+        {
+            var avertissement = _avertissements.FirstOrDefault(a => a.Motif == motif);
+            if (avertissement is null) return Resultat.Echec($"Aucun {avis.Libelle()} n'a été envoyé.");
+            if (avertissement.RemisLe is { } remis) return Resultat.Echec($"Cet avertissement a été remis le {F(remis)}.");
+            if (avertissement.NonDistribueLe is not null) return Resultat.Echec("Le retour de cet avertissement est déjà enregistré.");
+            if (le < avertissement.EnvoyeLe) return Invalide("le", $"La date du retour ({F(le)}) précède l'envoi ({F(avertissement.EnvoyeLe)}).");
+            avertissement.NoterNonDistribution(le);
+            Noter(TypeEvenementDemande.AvisNonDistribue, quand, par,
+                $"Avertissement ({motif.Reference()}) revenu non distribué le {F(le)} : un nouvel avertissement est nécessaire avant toute radiation");
+            return Resultat.Ok();
+        }
+        if (RappelEnvoyeLe is not { } envoye) return Resultat.Echec("Aucun avis de renouvellement n'a été envoyé pour cette période de validité.");
+        if (RappelNonDistribueLe is not null) return Resultat.Echec("Le retour de cet avis de renouvellement est déjà enregistré.");
+        if (le < envoye) return Invalide("le", $"La date du retour ({F(le)}) précède l'envoi de l'avis ({F(envoye)}).");
+        RappelNonDistribueLe = le;
+        Noter(TypeEvenementDemande.AvisNonDistribue, quand, par,
+            $"Avis de renouvellement revenu non distribué le {F(le)} : la radiation pour non-renouvellement attend l'examen d'un agent");
+        return Resultat.Ok();
+    }
+
+    /// <summary>
+    /// Records the wish of an applicant who used the online service to receive the renewal notice by post as well
+    /// (R441-2-7 3°), or its withdrawal.
+    /// </summary>
+    public Resultat NoterPreferenceAvis(bool parCourrier, DateTimeOffset quand, Acteur par)
+    {
+        if (Verifier(quand) is { EstReussi: false } refus) return refus;
+        if (AvisPostalDemande == parCourrier)
+            return Resultat.Echec(parCourrier ? "Le demandeur reçoit déjà l'avis de renouvellement par courrier." : "Aucun avis par courrier n'était demandé.");
+        AvisPostalDemande = parCourrier;
+        Noter(TypeEvenementDemande.PreferenceAvis, quand, par, parCourrier
+            ? "Le demandeur demande à recevoir l'avis de renouvellement par courrier postal"
+            : "Le demandeur ne demande plus l'avis de renouvellement par courrier postal");
         return Resultat.Ok();
     }
 
@@ -189,14 +315,22 @@ public sealed class Demande
             case Demandes.MotifRadiation.AbsenceDeReponse or Demandes.MotifRadiation.Irrecevabilite:
                 var avertissement = _avertissements.FirstOrDefault(a => a.Motif == motif);
                 if (avertissement is null)
-                    return Resultat.Echec($"La radiation pour {motif.Libelle()} exige un avertissement envoyé au moins un mois avant ({motif.Reference()}).");
-                if (jour < avertissement.RadiationPossibleLe)
-                    return Resultat.Echec($"L'avertissement a été envoyé le {F(avertissement.EnvoyeLe)} : la radiation n'est possible qu'à partir du {F(avertissement.RadiationPossibleLe)} ({motif.Reference()}).");
+                    return Resultat.Echec($"La radiation pour {motif.Libelle()} exige un avertissement remis au moins un mois avant ({motif.Reference()}).");
+                if (avertissement.NonDistribueLe is { } retour)
+                    return Resultat.Echec($"L'avertissement est revenu non distribué le {F(retour)} : un nouvel avertissement doit être remis avant la radiation ({motif.Reference()}).");
+                if (avertissement.RadiationPossibleLe is not { } possible)
+                    return Resultat.Echec($"L'avertissement envoyé le {F(avertissement.EnvoyeLe)} n'a pas de preuve de remise : le mois avant la radiation court de sa remise ({motif.Reference()}).");
+                if (jour < possible)
+                    return Resultat.Echec($"L'avertissement a été remis le {F(avertissement.RemisLe!.Value)} : la radiation n'est possible qu'à partir du {F(possible)} ({motif.Reference()}).");
                 return Resultat.Ok();
             case Demandes.MotifRadiation.NonRenouvellement:
-                return jour > DateFinValidite
-                    ? Resultat.Ok()
-                    : Resultat.Echec($"La demande est valable jusqu'au {F(DateFinValidite)} : elle ne peut pas être radiée pour non-renouvellement avant le {F(DateFinValidite.AddDays(1))}.");
+                if (jour <= DateFinValidite)
+                    return Resultat.Echec($"La demande est valable jusqu'au {F(DateFinValidite)} : elle ne peut pas être radiée pour non-renouvellement avant le {F(DateFinValidite.AddDays(1))}.");
+                if (RappelEnvoyeLe is null)
+                    return Resultat.Echec("Aucun avis de renouvellement n'a été envoyé au demandeur : la radiation pour non-renouvellement n'est possible qu'après le délai que fixe cet avis (R441-2-7, R441-2-8 e).");
+                if (jour <= DateLimiteRenouvellement)
+                    return Resultat.Echec($"L'avis de renouvellement du {F(RappelEnvoyeLe.Value)} laisse au demandeur jusqu'au {F(DateLimiteRenouvellement)} : la radiation pour non-renouvellement n'est possible qu'à partir du {F(DateLimiteRenouvellement.AddDays(1))} (R441-2-7).");
+                return Resultat.Ok();
             case Demandes.MotifRadiation.AttributionBailSigne:
                 return Resultat.Echec("La radiation pour attribution (R441-2-8 a) est prononcée à l'enregistrement du bail signé.");
             case Demandes.MotifRadiation.Fusion:
@@ -322,7 +456,13 @@ public sealed class Demande
         var finAvant = conservee.DateFinValidite;
         conservee.DateDepot = depot;
         conservee.DateDernierRenouvellement = debutValidite == depot ? null : debutValidite;
-        if (conservee.DateFinValidite != finAvant) conservee.RappelEnvoyeLe = null;
+        if (conservee.DateFinValidite != finAvant)
+        {
+            conservee.RappelEnvoyeLe = null;
+            conservee.EcheanceRenouvellement = null;
+            conservee.RappelNonDistribueLe = null;
+        }
+        conservee.ServiceEnLigneUtilise |= absorbee.ServiceEnLigneUtilise;
         foreach (var situation in absorbee._situationsPrioritaires.Where(s => conservee._situationsPrioritaires.All(c => c.Critere != s.Critere)))
             conservee._situationsPrioritaires.Add(situation.Copier());
 
@@ -345,6 +485,10 @@ public sealed class Demande
             return Resultat.Echec($"Un acte ne peut pas être daté avant le dernier événement de la demande ({dernier.Quand:yyyy-MM-dd HH:mm}).");
         return Resultat.Ok();
     }
+
+    /// <summary>A date or a text given with an act that the act cannot take: invalid, keyed by its field (camelCase JSON path).</summary>
+    private static Resultat Invalide(string champ, string motif) =>
+        Resultat.Echec(Commun.Echec.Invalide(motif, new Dictionary<string, string[]> { [champ] = [motif] }));
 
     private Resultat RefusRadiee() =>
         Resultat.Echec($"La demande {Numero} est radiée depuis le {F(DateRadiation!.Value)} ({MotifRadiation!.Value.Libelle()}) : aucun acte n'est plus possible.");

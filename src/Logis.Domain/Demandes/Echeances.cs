@@ -9,13 +9,13 @@ public static class Echeances
     private static readonly MotifRadiation[] MotifsSansDecision =
         [MotifRadiation.NonRenouvellement, MotifRadiation.AbsenceDeReponse, MotifRadiation.Irrecevabilite];
 
-    /// <summary>Demands whose renewal reminder (at least one month before expiry, R441-2-7) is due on this date.</summary>
-    public static IEnumerable<Demande> RappelsDus(IEnumerable<Demande> demandes, DateOnly jour) =>
-        demandes.Where(d => d.RappelDu(jour));
+    /// <summary>Demands whose renewal notice (at least one month before expiry, R441-2-7) is due on this date.</summary>
+    public static IEnumerable<Demande> RappelsDus(IEnumerable<Demande> demandes, DateOnly jour, DelaisAvis delais) =>
+        demandes.Where(d => d.RappelDu(jour, delais));
 
     /// <summary>
-    /// Demands that may be radiated on this date without a new decision: expired and not renewed (e), or
-    /// warned at least one month ago for no reply (c) or inadmissibility (d). One reason per demand, in that order.
+    /// Demands that may be radiated on this date without a new decision: not renewed by the deadline of the renewal
+    /// notice (e), or warned for no reply (c) or inadmissibility (d) at least one month after the warning's delivery. One reason per demand, in that order.
     /// </summary>
     public static IEnumerable<RadiationDue> RadiationsDues(IEnumerable<Demande> demandes, DateOnly jour)
     {

@@ -15,6 +15,44 @@ public enum CanalMessage
 /// <summary>A message ready to queue: channel, recipient (e-mail, phone or postal address), French subject and body.</summary>
 public sealed record MessageRedige(CanalMessage Canal, string Destinataire, string Sujet, string Corps);
 
+/// <summary>The channels of the notices to the applicant (R441-2-7) and their French wording.</summary>
+public static class CanauxAvis
+{
+    /// <summary>
+    /// The channels of the renewal notice, R441-2-7 [V]: 1° an applicant who never registered nor renewed online gets it
+    /// by post, and by e-mail as well when they gave an address; 2° one who did gets it by e-mail; 3° one who did and asked
+    /// for post gets both. An online user without an e-mail address (possible in Logis, not on the national website) gets
+    /// it by post [D].
+    /// </summary>
+    public static IReadOnlyList<CanalMessage> Renouvellement(bool serviceEnLigneUtilise, bool avisPostalDemande, string? courriel)
+    {
+        var adresse = !string.IsNullOrWhiteSpace(courriel);
+        if (!serviceEnLigneUtilise)
+            return adresse ? [CanalMessage.CourrierPostal, CanalMessage.Courriel] : [CanalMessage.CourrierPostal];
+        if (!adresse) return [CanalMessage.CourrierPostal];
+        return avisPostalDemande ? [CanalMessage.Courriel, CanalMessage.CourrierPostal] : [CanalMessage.Courriel];
+    }
+
+    /// <summary>The channels of a demand's renewal notice.</summary>
+    public static IReadOnlyList<CanalMessage> Renouvellement(Demande demande) =>
+        Renouvellement(demande.ServiceEnLigneUtilise, demande.AvisPostalDemande, demande.Contenu.Contact.Courriel);
+
+    public static string Libelle(this CanalMessage canal) => canal switch
+    {
+        CanalMessage.Courriel => "courriel",
+        CanalMessage.Sms => "SMS",
+        CanalMessage.CourrierPostal => "courrier postal",
+        _ => throw new ArgumentOutOfRangeException(nameof(canal)),
+    };
+
+    /// <summary>« courrier postal et courriel »…</summary>
+    public static string Libelle(IReadOnlyCollection<CanalMessage> canaux)
+    {
+        var mots = canaux.Select(c => c.Libelle()).ToList();
+        return mots.Count <= 1 ? string.Concat(mots) : $"{string.Join(", ", mots.Take(mots.Count - 1))} et {mots[^1]}";
+    }
+}
+
 /// <summary>Who writes to the applicant: the system manager of the territory (name shown as signature).</summary>
 public sealed record Expediteur(string Nom);
 
@@ -28,24 +66,25 @@ public static class ModelesMessages
     private static readonly CultureInfo Fr = CultureInfo.GetCultureInfo("fr-FR");
 
     /// <summary>
-    /// The channels of a message. The legal notice goes by e-mail if the applicant accepted it, otherwise by post
-    /// (R441-2-7); warnings go by post, standing for the registered letter R441-2-8 requires, with an e-mail copy if
-    /// accepted; a renewal reminder also goes by SMS to a mobile number [M].
+    /// The channels of a message. The renewal notice and the radiation letters go by the channels of R441-2-7
+    /// (<see cref="CanauxAvis.Renouvellement(Demande)"/>); the renewal notice also goes by SMS to a mobile number [M]. A
+    /// warning goes as a registered letter with acknowledgement of receipt (R441-2-8: a means proving delivery), with an
+    /// e-mail copy when an address was given.
     /// </summary>
-    public static IReadOnlyList<CanalMessage> Canaux(TypeRelance type, Coordonnees contact)
+    public static IReadOnlyList<CanalMessage> Canaux(TypeRelance type, Demande demande)
     {
-        var courriel = contact.AccepteCourriel && !string.IsNullOrWhiteSpace(contact.Courriel);
+        var contact = demande.Contenu.Contact;
         var canaux = new List<CanalMessage>();
         switch (type)
         {
-            case TypeRelance.ExpireeSansRappel:
+            case TypeRelance.AExaminer:
                 break;
             case TypeRelance.AvertissementIrrecevabilite:
                 canaux.Add(CanalMessage.CourrierPostal);
-                if (courriel) canaux.Add(CanalMessage.Courriel);
+                if (!string.IsNullOrWhiteSpace(contact.Courriel)) canaux.Add(CanalMessage.Courriel);
                 break;
             default:
-                canaux.Add(courriel ? CanalMessage.Courriel : CanalMessage.CourrierPostal);
+                canaux.AddRange(CanauxAvis.Renouvellement(demande));
                 if (type == TypeRelance.RappelRenouvellement && EstMobile(contact.Telephone)) canaux.Add(CanalMessage.Sms);
                 break;
         }
@@ -63,7 +102,7 @@ public static class ModelesMessages
 
     /// <summary>Writes the messages of an act just recorded on the demand (its dates are read after the act).</summary>
     public static IReadOnlyList<MessageRedige> Rediger(TypeRelance type, Demande demande, DateOnly jour, Expediteur expediteur) =>
-        Canaux(type, demande.Contenu.Contact).Select(c => Rediger(type, c, demande, jour, expediteur)).ToList();
+        Canaux(type, demande).Select(c => Rediger(type, c, demande, jour, expediteur)).ToList();
 
     public static MessageRedige Rediger(TypeRelance type, CanalMessage canal, Demande demande, DateOnly jour, Expediteur expediteur)
     {
@@ -76,11 +115,10 @@ public static class ModelesMessages
             ["civilite"] = $"{demandeur.Prenoms} {demandeur.Nom}",
             ["date_envoi"] = Date(jour),
             ["date_fin"] = Date(demande.DateFinValidite),
-            ["date_radiation_possible"] = Date(demande.DateFinValidite.AddDays(1)),
+            ["date_limite"] = Date(demande.DateLimiteRenouvellement),
+            ["date_radiation_possible"] = Date(demande.DateLimiteRenouvellement.AddDays(1)),
             ["date_radiation"] = demande.DateRadiation is { } r ? Date(r) : Date(jour),
             ["date_irrecevabilite"] = demande.IrrecevabiliteLe is { } i ? Date(i) : "",
-            ["date_radiation_avertissement"] = demande.Avertissements.FirstOrDefault(x => x.Motif == MotifRadiation.Irrecevabilite) is { } av
-                ? Date(av.RadiationPossibleLe) : "",
             ["expediteur"] = expediteur.Nom,
         };
         var (sujet, corps, sms) = Modele(type);
@@ -108,13 +146,13 @@ public static class ModelesMessages
     private static (string Sujet, string Corps, string Sms) Modele(TypeRelance type) => type switch
     {
         TypeRelance.RappelRenouvellement => (
-            "Votre demande de logement social n° {numero} est à renouveler avant le {date_fin}",
+            "Votre demande de logement social n° {numero} est à renouveler au plus tard le {date_limite}",
             """
             Bonjour {civilite},
 
-            Votre demande de logement social n° {numero} est valable jusqu'au {date_fin}.
+            Votre demande de logement social n° {numero} est valable jusqu'au {date_fin}. Elle cessera d'être valide si elle n'est pas renouvelée au plus tard le {date_limite}.
 
-            Pour la garder, avec son ancienneté, renouvelez-la avant cette date : sur le site demande-logement-social.gouv.fr ou auprès d'un guichet d'enregistrement. Si votre situation a changé (famille, ressources, adresse), dites-le en renouvelant.
+            Pour la garder, avec son ancienneté, renouvelez-la au plus tard à cette date : sur le site demande-logement-social.gouv.fr ou auprès d'un guichet d'enregistrement. Si votre situation a changé (famille, ressources, adresse), dites-le en renouvelant.
 
             Sans renouvellement, votre demande sera radiée à partir du {date_radiation_possible} (article R441-2-8 du code de la construction et de l'habitation). Vous pourrez toujours en déposer une nouvelle, mais l'ancienneté acquise serait perdue.
 
@@ -123,7 +161,7 @@ public static class ModelesMessages
 
             Message envoyé le {date_envoi}.
             """,
-            "Logis : votre demande de logement social n° {numero} expire le {date_fin}. Renouvelez-la avant cette date pour garder votre ancienneté. {expediteur}"),
+            "Logis : votre demande de logement social n° {numero} est à renouveler au plus tard le {date_limite} pour garder votre ancienneté. {expediteur}"),
         TypeRelance.AvertissementIrrecevabilite => (
             "Votre demande de logement social n° {numero} : avertissement avant radiation",
             """
@@ -131,7 +169,7 @@ public static class ModelesMessages
 
             Le {date_irrecevabilite}, une commission d'attribution des logements a jugé votre demande de logement social n° {numero} irrecevable.
 
-            Sans réponse de votre part, votre demande pourra être radiée à partir du {date_radiation_avertissement}, un mois après cet avertissement (article R441-2-8 d) du code de la construction et de l'habitation).
+            Sans réponse de votre part, votre demande pourra être radiée un mois après la remise de cette lettre (article R441-2-8 d) du code de la construction et de l'habitation).
 
             Pour présenter vos observations ou des pièces nouvelles, adressez-vous à votre guichet d'enregistrement avant cette date, en rappelant le numéro de votre demande.
 
@@ -146,7 +184,7 @@ public static class ModelesMessages
             """
             Bonjour {civilite},
 
-            Votre demande de logement social n° {numero} n'a pas été renouvelée avant la fin de sa validité, le {date_fin}. Elle a été radiée le {date_radiation} (article R441-2-8 e) du code de la construction et de l'habitation).
+            Votre demande de logement social n° {numero} n'a pas été renouvelée dans le délai indiqué par l'avis de renouvellement, qui prenait fin le {date_limite}. Elle a été radiée le {date_radiation} (article R441-2-8 e) du code de la construction et de l'habitation).
 
             Si vous cherchez toujours un logement social, vous pouvez déposer une nouvelle demande à tout moment, sur le site demande-logement-social.gouv.fr ou auprès d'un guichet d'enregistrement.
 
@@ -161,7 +199,7 @@ public static class ModelesMessages
             """
             Bonjour {civilite},
 
-            Un mois après l'avertissement qui vous a été adressé, votre demande de logement social n° {numero} a été radiée le {date_radiation} (article R441-2-8 du code de la construction et de l'habitation).
+            Un mois après la remise de l'avertissement qui vous a été adressé, votre demande de logement social n° {numero} a été radiée le {date_radiation} (article R441-2-8 du code de la construction et de l'habitation).
 
             Si vous cherchez toujours un logement social, vous pouvez déposer une nouvelle demande à tout moment, sur le site demande-logement-social.gouv.fr ou auprès d'un guichet d'enregistrement.
 

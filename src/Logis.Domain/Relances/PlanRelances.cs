@@ -17,20 +17,20 @@ public enum TypeRelance
     /// <summary>Radiation for inadmissibility, one month after the warning (R441-2-8 d).</summary>
     RadiationIrrecevabilite = 5,
     /// <summary>
-    /// Expired without any reminder sent for its validity period: nothing is done automatically, an agent decides
-    /// (a radiation without the notice R441-2-7 requires would be contestable) [M].
+    /// Nothing the run may do by itself, but an agent has something to look at (<see cref="ExamenDemandes"/>): expired and
+    /// waiting for the deadline of a late notice, a notice or a warning returned undelivered, a warning without proof of
+    /// delivery.
     /// </summary>
-    ExpireeSansRappel = 6,
+    AExaminer = 6,
 }
 
 /// <summary>
-/// Local choices of the daily run that the law does not fix, tagged [M] (README, GLOSSAIRE). The delays themselves come
-/// from the law through <see cref="Demande"/>: reminder one month before expiry (R441-2-7), radiation e) the day after
-/// expiry, radiations c) and d) one month after the warning (R441-2-8) [V].
+/// Settings of the daily run: the delays of the notices (<see cref="DelaisAvis"/>, the law's with their article and the
+/// team's choices) and whether the run sends warning d) itself after a CALEOL inadmissibility decision [M].
 /// </summary>
-public sealed record ParametresRelances(bool ExigerRappelAvantRadiation = true, bool AvertirApresIrrecevabilite = true)
+public sealed record ParametresRelances(DelaisAvis Delais, bool AvertirApresIrrecevabilite = true)
 {
-    public static readonly ParametresRelances ParDefaut = new();
+    public static readonly ParametresRelances ParDefaut = new(DelaisAvis.ParDefaut);
 }
 
 /// <summary>
@@ -40,16 +40,22 @@ public sealed record ParametresRelances(bool ExigerRappelAvantRadiation = true, 
 /// </summary>
 public static class PlanRelances
 {
+    /// <summary>The author of the acts of the daily run in timelines and audit: the system manager, not a person.</summary>
+    public static readonly AuteurId Systeme = new(Guid.Parse("00000000-0000-0000-0000-00000000e1a1"));
+
+    public const string NomSysteme = "Traitement quotidien des relances";
+
     /// <summary>The one thing due for this demand on this day, or null. A reminder first, then radiations, then warnings.</summary>
     public static TypeRelance? Decider(Demande demande, DateOnly jour, ParametresRelances parametres)
     {
         if (demande.Statut != StatutDemande.Active) return null;
-        if (demande.RappelDu(jour)) return TypeRelance.RappelRenouvellement;
+        if (demande.RappelDu(jour, parametres.Delais)) return TypeRelance.RappelRenouvellement;
         foreach (var due in Echeances.RadiationsDues([demande], jour))
         {
             return due.Motif switch
             {
-                MotifRadiation.NonRenouvellement when parametres.ExigerRappelAvantRadiation && demande.RappelEnvoyeLe is null => TypeRelance.ExpireeSansRappel,
+                // A notice returned undelivered: the applicant did not receive the notification R441-2-7 requires; an agent decides.
+                MotifRadiation.NonRenouvellement when demande.RappelNonDistribueLe is not null => TypeRelance.AExaminer,
                 MotifRadiation.NonRenouvellement => TypeRelance.RadiationNonRenouvellement,
                 MotifRadiation.AbsenceDeReponse => TypeRelance.RadiationAbsenceDeReponse,
                 _ => TypeRelance.RadiationIrrecevabilite,
@@ -58,29 +64,29 @@ public static class PlanRelances
         if (parametres.AvertirApresIrrecevabilite && demande.IrrecevabiliteLe is not null
             && demande.Avertissements.All(a => a.Motif != MotifRadiation.Irrecevabilite))
             return TypeRelance.AvertissementIrrecevabilite;
-        return null;
+        return ExamenDemandes.Motifs(demande, jour, parametres.Delais).Count > 0 ? TypeRelance.AExaminer : null;
     }
 
     /// <summary>Records the act through the demand's own transition (never around it); a refused act changes nothing.</summary>
-    public static Resultat Appliquer(Demande demande, TypeRelance type, DateTimeOffset quand, Acteur par) => type switch
+    public static Resultat Appliquer(Demande demande, TypeRelance type, DateTimeOffset quand, Acteur par, ParametresRelances parametres) => type switch
     {
-        TypeRelance.RappelRenouvellement => demande.NoterRappelEnvoye(quand, par),
-        TypeRelance.AvertissementIrrecevabilite => demande.Avertir(MotifRadiation.Irrecevabilite, quand, par),
+        TypeRelance.RappelRenouvellement => demande.NoterRappelEnvoye(quand, par, parametres.Delais, CanauxAvis.Renouvellement(demande)),
+        TypeRelance.AvertissementIrrecevabilite => demande.Avertir(MotifRadiation.Irrecevabilite, MoyenAvertissement.LettreRecommandeeAvecAccuseReception, quand, par),
         TypeRelance.RadiationNonRenouvellement => demande.Radier(MotifRadiation.NonRenouvellement, quand, par),
         TypeRelance.RadiationAbsenceDeReponse => demande.Radier(MotifRadiation.AbsenceDeReponse, quand, par),
         TypeRelance.RadiationIrrecevabilite => demande.Radier(MotifRadiation.Irrecevabilite, quand, par),
-        TypeRelance.ExpireeSansRappel => Resultat.Echec("Demande expirée sans rappel : un agent décide de la suite."),
+        TypeRelance.AExaminer => Resultat.Echec("Demande à examiner : un agent décide de la suite."),
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
     public static string Libelle(this TypeRelance type) => type switch
     {
-        TypeRelance.RappelRenouvellement => "Rappel de renouvellement",
+        TypeRelance.RappelRenouvellement => "Avis de renouvellement",
         TypeRelance.AvertissementIrrecevabilite => "Avertissement avant radiation (irrecevabilité)",
         TypeRelance.RadiationNonRenouvellement => "Radiation pour non-renouvellement",
         TypeRelance.RadiationAbsenceDeReponse => "Radiation pour absence de réponse",
         TypeRelance.RadiationIrrecevabilite => "Radiation pour irrecevabilité",
-        TypeRelance.ExpireeSansRappel => "Expirée sans rappel (à examiner)",
+        TypeRelance.AExaminer => "À examiner par un agent",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 }

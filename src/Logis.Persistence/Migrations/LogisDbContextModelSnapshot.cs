@@ -27,6 +27,9 @@ namespace Logis.Persistence.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("AvisPostalDemande")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("Canal")
                         .HasColumnType("integer");
 
@@ -45,6 +48,9 @@ namespace Logis.Persistence.Migrations
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("DateRadiation")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EcheanceRenouvellement")
                         .HasColumnType("date");
 
                     b.Property<string>("EpciSiren")
@@ -75,6 +81,12 @@ namespace Logis.Persistence.Migrations
 
                     b.Property<DateOnly?>("RappelEnvoyeLe")
                         .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RappelNonDistribueLe")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("ServiceEnLigneUtilise")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Statut")
                         .HasColumnType("integer");
@@ -824,6 +836,22 @@ namespace Logis.Persistence.Migrations
                                 .HasColumnType("integer");
 
                             b1.Property<DateOnly>("EnvoyeLe")
+                                .HasColumnType("date");
+
+                            b1.Property<int>("Moyen")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateOnly?>("NonDistribueLe")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Preuve")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<DateOnly?>("RadiationPossibleLe")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("RemisLe")
                                 .HasColumnType("date");
 
                             b1.HasKey("DemandeId", "Motif");

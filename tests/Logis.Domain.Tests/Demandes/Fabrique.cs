@@ -12,6 +12,9 @@ internal static class Fabrique
     public static readonly Acteur Agent = new(new AuteurId(Guid.Parse("00000000-0000-0000-0000-0000000000a1")), "Guichet de Toulon");
     public static readonly Acteur AgentHabilite = new(new AuteurId(Guid.Parse("00000000-0000-0000-0000-0000000000a2")), "EPCI Toulon Provence Méditerranée");
     public static readonly FenetreRenouvellement TroisMois = FenetreRenouvellement.Creer(3).Valeur;
+    public static readonly DelaisAvis Delais = DelaisAvis.ParDefaut;
+    public static readonly MoyenAvertissement Lrar = MoyenAvertissement.LettreRecommandeeAvecAccuseReception;
+    public static readonly Logis.Domain.Relances.CanalMessage[] Postal = [Logis.Domain.Relances.CanalMessage.CourrierPostal];
     public static readonly LogementId Logement = new(Guid.Parse("00000000-0000-0000-0000-00000000b001"));
     public static readonly CodeInsee Toulon = CodeInsee.Create("83137");
     public static readonly CodeInsee LaSeyne = CodeInsee.Create("83126");
@@ -42,10 +45,10 @@ internal static class Fabrique
 
     public static ContenuDemande Contenu(
         IReadOnlyList<PersonneALoger>? personnes = null, Souhaits? souhaits = null,
-        StatutLogementActuel statut = StatutLogementActuel.LocataireParcPrive) =>
+        StatutLogementActuel statut = StatutLogementActuel.LocataireParcPrive, Coordonnees? contact = null) =>
         ContenuDemande.Creer(
             personnes ?? [Personne("Martin", "Léa", J(1990, 4, 12))],
-            new Coordonnees(new AdressePostale("12 rue Picot", null, "83000", "Toulon"), "0600000000", null, false),
+            contact ?? new Coordonnees(new AdressePostale("12 rue Picot", null, "83000", "Toulon"), "0600000000", null, false),
             SituationFamiliale.Celibataire,
             16800m,
             new LogementActuel(statut, Toulon, 720m, 38m),

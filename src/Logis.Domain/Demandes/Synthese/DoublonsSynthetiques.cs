@@ -19,6 +19,11 @@ public static class DoublonsSynthetiques
 {
     private static readonly string[] NomsDUsage = ["Martin", "Bernard", "Roux", "Fabre", "Giraud"];
 
+    /// <summary>The renewal window of the synthetic file (three months before expiry, as <see cref="GenerateurDemandes"/>'s callers).</summary>
+    private static readonly FenetreRenouvellement Fenetre = FenetreRenouvellement.Creer(3).Valeur;
+
+    private static DateTimeOffset Borne(DateTimeOffset quand, DateTimeOffset? plafond) => plafond is { } p && quand > p ? p : quand;
+
     public static int Nombre(int total) => total < 10 ? 0 : Math.Max(3, total / 1000);
 
     /// <summary>
@@ -55,7 +60,13 @@ public static class DoublonsSynthetiques
             var quand = new DateTimeOffset(depot.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(1));
             if (plafond is { } p && quand > p) quand = p;
             var id = new DemandeId(DeterministicGuid.From($"doublon-synthetique-{source.Numero.Valeur}"));
-            resultat.Add(Demande.Enregistrer(id, numero, contenu, canal, depot, quand, guichet).Valeur);
+            var doublon = Demande.Enregistrer(id, numero, contenu, canal, depot, quand, guichet).Valeur;
+            // Renewed every year after its notice, as the original: a demo demand is never left expired while active.
+            var rang = k;
+            CycleSynthetique.Renouveler(doublon, reference, Fenetre, DelaisAvis.ParDefaut, guichet, canal, () => rang % 15,
+                jour => Borne(new DateTimeOffset(jour.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(1)), plafond),
+                jour => Borne(new DateTimeOffset(jour.ToDateTime(new TimeOnly(6, 0)), TimeSpan.FromHours(1)), plafond));
+            resultat.Add(doublon);
         }
         return resultat;
     }

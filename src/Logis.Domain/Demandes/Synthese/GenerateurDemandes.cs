@@ -18,7 +18,8 @@ public sealed record ParametresGeneration(
     IReadOnlyList<CommuneDeGeneration> Communes,
     FenetreRenouvellement Fenetre,
     ProfilDemandes Profil,
-    DateTimeOffset? Plafond = null);
+    DateTimeOffset? Plafond = null,
+    DelaisAvis? Delais = null);
 
 /// <summary>
 /// Synthetic, realistic active demands for demonstrations, load tests and benchmarks. Pure and
@@ -149,7 +150,7 @@ public static class GenerateurDemandes
             });
             var demande = Demandes.Demande.Enregistrer(id, numero, contenu, canal, depot, A(depot), guichet).Valeur;
             Prioriser(demande, depot, logement.Statut, principal, handicap);
-            Renouveler(demande, guichet);
+            Renouveler(demande, guichet, canal);
             return demande;
         }
 
@@ -187,14 +188,19 @@ public static class GenerateurDemandes
             }
         }
 
-        /// <summary>Yearly renewals a few days before expiry (R441-2-7), until the demand is valid at the reference date.</summary>
-        private void Renouveler(Demande demande, Acteur guichet)
+        /// <summary>
+        /// Yearly renewals a few days before expiry, each after its renewal notice (R441-2-7), until the demand is valid at
+        /// the reference date; the notice of the current period when it is due.
+        /// </summary>
+        private void Renouveler(Demande demande, Acteur guichet, CanalDepot canal) =>
+            CycleSynthetique.Renouveler(demande, p.DateReference, p.Fenetre, p.Delais ?? DelaisAvis.ParDefaut, guichet,
+                canal == CanalDepot.EnLigne ? CanalDepot.EnLigne : CanalDepot.Guichet, () => r.Next(0, 21), A, AvantOuverture);
+
+        /// <summary>The hour of the daily run (6 a.m.) on that day, never after the seeding instant; no random draw.</summary>
+        private DateTimeOffset AvantOuverture(DateOnly jour)
         {
-            while (demande.DateFinValidite < p.DateReference)
-            {
-                var jour = demande.DateFinValidite.AddDays(-r.Next(0, 21));
-                Exiger(demande.Renouveler(A(jour), guichet, p.Fenetre));
-            }
+            var quand = new DateTimeOffset(jour.ToDateTime(new TimeOnly(6, 0)), Decalage);
+            return p.Plafond is { } plafond && quand > plafond ? plafond : quand;
         }
 
         private TypeMenage TypeDeMenage()
