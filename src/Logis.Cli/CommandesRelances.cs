@@ -44,7 +44,9 @@ public static class CommandesRelances
             await LogisDatabase.PreparerAsync(db, appliquerMigrations: false, ct);
             return await PurgerAsync(db, p.GetValue(mois), p.GetValue(datePurge), p.GetValue(essaiPurge), BaseCli.Horloge, Console.Out, Console.Error, ct);
         });
-        return new Command("demandes", "Traitements du fichier des demandes") { relancer, purger };
+        var demandes = new Command("demandes", "Traitements du fichier des demandes") { relancer, purger };
+        foreach (var c in CommandesAvis.Commandes()) demandes.Subcommands.Add(c);
+        return demandes;
     }
 
     /// <summary>The <c>--date</c> option: null when absent; when malformed, the French reason on <paramref name="erreurs"/> and not valid.</summary>

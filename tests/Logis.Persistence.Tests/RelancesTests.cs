@@ -77,20 +77,21 @@ public class RelancesTests
     [Theory, DeuxBases]
     public async Task Le_rappel_est_envoye_une_seule_fois_un_mois_avant_l_expiration_puis_la_radiation_au_lendemain(string f)
     {
-        var demande = Nouvelle(J(2025, 3, 15), 1); // valid until 14/03/2026, reminder due from 14/02/2026
+        var demande = Nouvelle(J(2025, 3, 15), 1); // valid until 14/03/2026, last legal day 14/02/2026, notice sent from 07/02/2026
         var options = await BaseAsync(f, demande);
         var horloge = Horloges.ARegler();
 
-        Assert.Equal(0, (await LancerAsync(options, horloge, J(2026, 2, 13))).Nombre(TypeRelance.RappelRenouvellement));
-        var rappel = await LancerAsync(options, horloge, J(2026, 2, 14));
+        Assert.Equal(0, (await LancerAsync(options, horloge, J(2026, 2, 6))).Nombre(TypeRelance.RappelRenouvellement));
+        var rappel = await LancerAsync(options, horloge, J(2026, 2, 7));
         Assert.Equal(1, rappel.Nombre(TypeRelance.RappelRenouvellement));
         Assert.Equal(2, rappel.MessagesCrees); // letter (no e-mail accepted) and SMS to the mobile
         var d = await LireAsync(options, demande.Id);
-        Assert.Equal(J(2026, 2, 14), d.RappelEnvoyeLe);
+        Assert.Equal(J(2026, 2, 7), d.RappelEnvoyeLe);
+        Assert.Equal(J(2026, 3, 14), d.EcheanceRenouvellement);
         Assert.Single(d.Evenements, e => e.Type == TypeEvenementDemande.RappelRenouvellement && e.AuteurId == TraitementRelances.Systeme);
 
         // Same day again, and the following days: nothing more.
-        foreach (var jour in new[] { J(2026, 2, 14), J(2026, 2, 15), J(2026, 3, 14) })
+        foreach (var jour in new[] { J(2026, 2, 7), J(2026, 2, 15), J(2026, 3, 14) })
         {
             var r = await LancerAsync(options, horloge, jour);
             Assert.Empty(r.ParType);
@@ -103,7 +104,7 @@ public class RelancesTests
         var courrier = messages.Single(m => m.Canal == CanalMessage.CourrierPostal);
         Assert.Contains(demande.Numero.Valeur, courrier.Sujet, StringComparison.Ordinal);
         Assert.Contains("14 mars 2026", courrier.Corps, StringComparison.Ordinal);
-        Assert.Contains("14 février 2026", courrier.Corps, StringComparison.Ordinal);
+        Assert.Contains("7 février 2026", courrier.Corps, StringComparison.Ordinal);
         Assert.All(messages, m =>
         {
             Assert.DoesNotContain(NirComplet, m.Corps + m.Sujet + m.Destinataire, StringComparison.Ordinal);
@@ -145,31 +146,44 @@ public class RelancesTests
     }
 
     [Theory, DeuxBases]
-    public async Task L_irrecevabilite_donne_l_avertissement_puis_la_radiation_un_mois_apres_et_l_expiree_sans_rappel_attend_un_agent(string f)
+    public async Task L_irrecevabilite_donne_l_avertissement_la_radiation_un_mois_apres_sa_remise_et_l_expiree_sans_avis_recoit_un_avis_tardif(string f)
     {
         var irrecevable = Nouvelle(J(2025, 9, 1), 1, courriel: true);
         Assert.True(irrecevable.NoterDecisionCaleol(Logement, DecisionCaleol.Irrecevabilite, null, Le(J(2025, 11, 3)), Guichet).EstReussi);
-        var sansRappel = Nouvelle(J(2024, 10, 1), 2); // expired on 30/09/2025, never reminded (imported late, for instance)
+        var sansRappel = Nouvelle(J(2024, 10, 1), 2); // expired on 30/09/2025, never notified (imported late, for instance)
         var options = await BaseAsync(f, irrecevable, sansRappel);
         var horloge = Horloges.ARegler();
 
         var avertissement = await LancerAsync(options, horloge, J(2025, 11, 4));
         Assert.Equal(1, avertissement.Nombre(TypeRelance.AvertissementIrrecevabilite));
-        Assert.Equal(1, avertissement.Nombre(TypeRelance.ExpireeSansRappel));
+        Assert.Equal(1, avertissement.Nombre(TypeRelance.RappelRenouvellement));
         var messages = await MessagesAsync(options, irrecevable.Id);
         Assert.Equal([CanalMessage.Courriel, CanalMessage.CourrierPostal], messages.Select(m => m.Canal).Order());
-        Assert.Contains("Lettre recommandée", messages.Single(m => m.Canal == CanalMessage.CourrierPostal).Corps, StringComparison.Ordinal);
-        Assert.Contains("4 décembre 2025", messages[0].Corps, StringComparison.Ordinal);
+        Assert.Contains("Lettre recommandée avec avis de réception", messages.Single(m => m.Canal == CanalMessage.CourrierPostal).Corps, StringComparison.Ordinal);
+        Assert.Contains("un mois après la remise de cette lettre", messages[0].Corps, StringComparison.Ordinal);
         Assert.Equal("lea.martin@example.org", messages.Single(m => m.Canal == CanalMessage.Courriel).Destinataire);
+        var tardif = await LireAsync(options, sansRappel.Id);
+        Assert.Equal(J(2025, 12, 4), tardif.EcheanceRenouvellement);
+        Assert.Contains("avis tardif : délai de renouvellement reporté au 04/12/2025", tardif.Evenements[^1].Resume, StringComparison.Ordinal);
+        Assert.Contains("au plus tard le 4 décembre 2025", (await MessagesAsync(options, sansRappel.Id)).First(m => m.Canal == CanalMessage.CourrierPostal).Corps,
+            StringComparison.Ordinal);
 
-        Assert.Equal(0, (await LancerAsync(options, horloge, J(2025, 12, 3))).Nombre(TypeRelance.RadiationIrrecevabilite));
-        Assert.Equal(1, (await LancerAsync(options, horloge, J(2025, 12, 4))).Nombre(TypeRelance.RadiationIrrecevabilite));
+        // No delivery proof: no radiation, whatever the date.
+        Assert.Equal(0, (await LancerAsync(options, horloge, J(2025, 12, 4))).Nombre(TypeRelance.RadiationIrrecevabilite));
+        await using (var db = BasesDeTest.Ouvrir(options))
+        {
+            var d = await db.Demandes.SingleAsync(x => x.Id == irrecevable.Id);
+            Assert.True(d.NoterRemiseAvertissement(MotifRadiation.Irrecevabilite, J(2025, 11, 7), "AR 1A 176 234 5678 9", DelaisAvis.ParDefaut,
+                Le(J(2025, 12, 4), 11), Guichet).EstReussi);
+            await db.SaveChangesAsync();
+        }
+        var lendemain = await LancerAsync(options, horloge, J(2025, 12, 5));
+        Assert.Equal(0, lendemain.Nombre(TypeRelance.RadiationIrrecevabilite));
+        Assert.Equal(1, lendemain.Nombre(TypeRelance.RadiationNonRenouvellement)); // the late notice's deadline passed on 04/12
+        Assert.Equal(MotifRadiation.NonRenouvellement, (await LireAsync(options, sansRappel.Id)).MotifRadiation);
+        Assert.Equal(0, (await LancerAsync(options, horloge, J(2025, 12, 6))).Nombre(TypeRelance.RadiationIrrecevabilite));
+        Assert.Equal(1, (await LancerAsync(options, horloge, J(2025, 12, 7))).Nombre(TypeRelance.RadiationIrrecevabilite));
         Assert.Equal(MotifRadiation.Irrecevabilite, (await LireAsync(options, irrecevable.Id)).MotifRadiation);
-
-        var oubliee = await LireAsync(options, sansRappel.Id);
-        Assert.Equal(StatutDemande.Active, oubliee.Statut);
-        Assert.Single(oubliee.Evenements);
-        Assert.Empty(await MessagesAsync(options, sansRappel.Id));
     }
 
     [Theory, DeuxBases]
@@ -266,19 +280,19 @@ public class RelancesTests
             return await new EnvoiMessages(db, expediteur, horloge, politique).EnvoyerAsync(Tpm);
         }
 
-        Assert.Equal(new ResultatEnvoi(0, 0, 2), await EnvoyerAsync()); // e-mail and SMS: first attempt failed
+        Assert.Equal(new ResultatEnvoi(0, 0, 3), await EnvoyerAsync()); // letter, e-mail (R441-2-7 1°) and SMS: first attempt failed
         Assert.Equal(new ResultatEnvoi(0, 0, 0), await EnvoyerAsync()); // not yet time to retry
         var m = (await MessagesAsync(options, demande.Id)).First();
         Assert.Equal((StatutMessage.AEnvoyer, 1), (m.Statut, m.Tentatives));
         Assert.Contains("injoignable", m.DerniereErreur, StringComparison.Ordinal);
 
         horloge.Advance(TimeSpan.FromMinutes(16));
-        Assert.Equal(new ResultatEnvoi(0, 0, 2), await EnvoyerAsync());
+        Assert.Equal(new ResultatEnvoi(0, 0, 3), await EnvoyerAsync());
         horloge.Advance(TimeSpan.FromMinutes(31));
-        Assert.Equal(new ResultatEnvoi(0, 2, 0), await EnvoyerAsync());
+        Assert.Equal(new ResultatEnvoi(0, 3, 0), await EnvoyerAsync());
         horloge.Advance(TimeSpan.FromDays(1));
         Assert.Equal(new ResultatEnvoi(0, 0, 0), await EnvoyerAsync());
-        Assert.Equal(6, expediteur.Appels);
+        Assert.Equal(9, expediteur.Appels);
         Assert.All(await MessagesAsync(options, demande.Id), x => Assert.Equal((StatutMessage.Echec, 3), (x.Statut, x.Tentatives)));
     }
 
@@ -293,11 +307,14 @@ public class RelancesTests
         try
         {
             await using (var db = BasesDeTest.Ouvrir(options))
-                Assert.Equal(new ResultatEnvoi(2, 0, 0), await new EnvoiMessages(db, new ExpediteurDossier(dossier, "ne-pas-repondre@logis.example.org"), horloge, PolitiqueEnvoi.ParDefaut).EnvoyerAsync());
+                Assert.Equal(new ResultatEnvoi(3, 0, 0), await new EnvoiMessages(db, new ExpediteurDossier(dossier, "ne-pas-repondre@logis.example.org"), horloge, PolitiqueEnvoi.ParDefaut).EnvoyerAsync());
             var eml = File.ReadAllText(Directory.GetFiles(dossier, "*.eml").Single());
             Assert.Contains("To: lea.martin@example.org", eml, StringComparison.Ordinal);
             Assert.Contains(demande.Numero.Valeur, eml, StringComparison.Ordinal);
-            var sms = File.ReadAllText(Directory.GetFiles(dossier, "*.txt").Single());
+            var sms = Directory.GetFiles(dossier, "*.txt").Select(File.ReadAllText).Single(t => t.StartsWith("SMS à", StringComparison.Ordinal));
+            var lettre = Directory.GetFiles(dossier, "*.txt").Select(File.ReadAllText).Single(t => !t.StartsWith("SMS à", StringComparison.Ordinal));
+            Assert.Contains("12 rue Picot", lettre, StringComparison.Ordinal);
+            Assert.DoesNotContain(NirComplet, lettre, StringComparison.Ordinal);
             Assert.Contains("0639981234", sms, StringComparison.Ordinal);
             foreach (var texte in new[] { eml, sms }) Assert.DoesNotContain(NirComplet, texte, StringComparison.Ordinal);
             Assert.All(await MessagesAsync(options, demande.Id), m => Assert.Equal((StatutMessage.Envoye, 1), (m.Statut, m.Tentatives)));

@@ -173,6 +173,8 @@ public class InstantsDelicatsTests
         var expiree = Ancienne(Depot(jour.AddYears(-1), fin => fin < jour, plusRecent: true), 4, "Expiree");
         Assert.Equal(jour, finAujourdhui.DateFinValidite);
         Assert.True(expiree.DateFinValidite < jour);
+        // Its renewal notice went out in time: the deadline it set is the end of validity (R441-2-7).
+        Assert.True(expiree.NoterRappelEnvoye(Le(DelaisAvis.ParDefaut.EnvoiAvis(expiree.DateFinValidite)), Guichet, DelaisAvis.ParDefaut, [CanalMessage.CourrierPostal]).EstReussi);
         await AjouterAsync(options, finAujourdhui, ouverteAujourdhui, ouvreDemain, expiree);
 
         NumeroUnique numero;
@@ -206,7 +208,7 @@ public class InstantsDelicatsTests
             Assert.Contains($"qu'à partir du {Court(jour.AddDays(1))}", pasEncore.Motif, StringComparison.Ordinal);
             var tropTard = await service.RenouvelerAsync(AgentEpci, expiree.Numero.Valeur, default);
             Assert.Equal(NatureEchec.Conflit, tropTard.Probleme?.Nature);
-            Assert.Contains($"a expiré le {Court(expiree.DateFinValidite)}", tropTard.Motif, StringComparison.Ordinal);
+            Assert.Contains($"a pris fin le {Court(expiree.DateFinValidite)}", tropTard.Motif, StringComparison.Ordinal);
             // The expired one is radiated for non-renewal (R441-2-8 e) that French day.
             Assert.True(Reussi((await service.RadierAsync(AgentEpci, expiree.Numero.Valeur, MotifRadiation.NonRenouvellement, default))));
         }
@@ -345,12 +347,12 @@ public class InstantsDelicatsTests
         var options = await BaseAsync(f, "relances");
 
         // Due that French day: the reminder (one month before the end of validity), the radiation the day after expiry.
-        var rappel = Ancienne(Depot(jour.AddMonths(-11), fin => fin.AddMonths(-1) == jour), 1, "Rappel");
-        var rappelDemain = Ancienne(Depot(jour.AddMonths(-11), fin => fin.AddMonths(-1) == jour.AddDays(1)), 2, "Rappeldemain");
+        var rappel = Ancienne(Depot(jour.AddMonths(-11), fin => DelaisAvis.ParDefaut.EnvoiAvis(fin) == jour), 1, "Rappel");
+        var rappelDemain = Ancienne(Depot(jour.AddMonths(-11), fin => DelaisAvis.ParDefaut.EnvoiAvis(fin) == jour.AddDays(1)), 2, "Rappeldemain");
         var expiree = Ancienne(Depot(jour.AddYears(-1), fin => fin < jour, plusRecent: true), 3, "Expiree");
         var dernierJour = Ancienne(Depot(jour.AddYears(-1), fin => fin == jour), 4, "Dernierjour");
-        foreach (var d in new[] { expiree, dernierJour }) Assert.True(d.NoterRappelEnvoye(Le(d.DateRappel), Guichet).EstReussi);
-        Assert.Equal(jour, rappel.DateRappel);
+        foreach (var d in new[] { expiree, dernierJour }) Assert.True(d.NoterRappelEnvoye(Le(DelaisAvis.ParDefaut.EnvoiAvis(d.DateFinValidite)), Guichet, DelaisAvis.ParDefaut, [CanalMessage.CourrierPostal]).EstReussi);
+        Assert.Equal(jour, DelaisAvis.ParDefaut.EnvoiAvis(rappel.DateFinValidite));
         // Retention: radiated twelve months and one day before that French day, and exactly twelve months before.
         var limite = jour.AddMonths(-12);
         var aPurger = Ancienne(limite.AddDays(-40), 5, "Apurger");

@@ -98,7 +98,7 @@ public class RelancesPagesTests(ApplicationsFixture fx)
         Assert.Contains("terminé", resultat.QuerySelector("#resultat-traitement")!.TextContent, StringComparison.Ordinal);
 
         var fiche = await LogisFactory.DocumentAsync(await agent.GetAsync($"/demandes/{numero}"));
-        Assert.Contains("Rappel de renouvellement envoyé", fiche.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Avis de renouvellement envoyé", fiche.Body!.TextContent, StringComparison.Ordinal);
 
         Guid id;
         await using (var db = fx.Base(f))

@@ -124,7 +124,27 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     }
 
     public Task<Resultat<Demande>> RenouvelerAsync(Agent agent, string numero, CancellationToken ct) =>
-        AgirAsync(agent, numero, ActionsAudit.Renouvellement, (d, quand, acteur) => d.Renouveler(quand, acteur, Fenetre), ct);
+        RenouvelerAsync(agent, numero, null, ct);
+
+    /// <summary>
+    /// Renews the demand; <paramref name="canal"/> (guichet by default, en_ligne, partenaire) says where the applicant renewed:
+    /// online, the next renewal notices go by e-mail (R441-2-7 2°).
+    /// </summary>
+    public Task<Resultat<Demande>> RenouvelerAsync(Agent agent, string numero, string? canal, CancellationToken ct)
+    {
+        var lu = CanalDepot.Guichet;
+        var invalide = canal is not null && !CanauxRenouvellement.TryGetValue(canal.Trim().ToLowerInvariant(), out lu)
+            ? Resultat.Invalide<Demande>("La demande comporte des erreurs.", new Dictionary<string, string[]> { ["canal"] = ["Le canal vaut guichet, en_ligne ou partenaire."] })
+            : null;
+        return AgirAsync(agent, numero, ActionsAudit.Renouvellement, (d, quand, acteur) => d.Renouveler(quand, acteur, Fenetre, lu), ct, invalide);
+    }
+
+    private static readonly IReadOnlyDictionary<string, CanalDepot> CanauxRenouvellement = new Dictionary<string, CanalDepot>
+    {
+        ["guichet"] = CanalDepot.Guichet,
+        ["en_ligne"] = CanalDepot.EnLigne,
+        ["partenaire"] = CanalDepot.Partenaire,
+    };
 
     public Task<Resultat<Demande>> RadierAsync(Agent agent, string numero, MotifRadiation motif, CancellationToken ct) =>
         AgirAsync(agent, numero, ActionsAudit.Radiation, (d, quand, acteur) => d.Radier(motif, quand, acteur), ct);

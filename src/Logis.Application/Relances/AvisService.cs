@@ -18,6 +18,15 @@ public sealed record RetourSaisie(string? Avis, string? Le);
 /// <summary>Body of POST /api/v1/demandes/{numero}/avis/preference: whether the online user wants the renewal notice by post as well.</summary>
 public sealed record PreferenceAvisSaisie(bool? ParCourrier);
 
+/// <summary>One warning before radiation c) or d), as the demand page shows it.</summary>
+public sealed record AvertissementVue(string Code, string Libelle, string Moyen, DateOnly EnvoyeLe, DateOnly? RemisLe, string? Preuve,
+    DateOnly? NonDistribueLe, DateOnly? RadiationPossibleLe);
+
+/// <summary>The « Avis et preuves » section of a demand: renewal notice, its channels and deadline, warnings and their proofs.</summary>
+public sealed record AvisDemandeVue(string Numero, bool Active, bool PeutAgir, DateOnly FinValidite, DateOnly EnvoiAvis, DateOnly? AvisEnvoyeLe,
+    DateOnly? Echeance, DateOnly? AvisNonDistribueLe, string CanauxAvis, bool ServiceEnLigneUtilise, bool AvisPostalDemande,
+    IReadOnlyList<AvertissementVue> Avertissements);
+
 /// <summary>
 /// The notices' acts an agent or a partner system records (page, API, command line): sending a warning c) or d) by a
 /// means that proves delivery, its delivery with the proof, the return of a notice undelivered, the online user's wish
@@ -28,6 +37,21 @@ public sealed class AvisService(DemandesService demandes, OptionsRelances option
     public const string ActionRemise = "demande.remise-avertissement";
     public const string ActionRetour = "demande.avis-non-distribue";
     public const string ActionPreference = "demande.preference-avis";
+
+    /// <summary>The notices of a demand in the agent's perimeter (the same check as every read of the demand).</summary>
+    public async Task<Resultat<AvisDemandeVue>> LireAsync(Agent agent, string numero, CancellationToken ct)
+    {
+        var issue = await demandes.ChargerPourAttestationAsync(agent, numero, ct);
+        if (!issue.EstReussi) return Resultat.Echec<AvisDemandeVue>(issue.Probleme);
+        var d = issue.Valeur!;
+        var delais = options.Delais;
+        return Resultat.Ok(new AvisDemandeVue(d.Numero.Valeur, d.Statut == StatutDemande.Active, Logis.Domain.Acces.AccesDemandes.PeutAgir(agent.Role),
+            d.DateFinValidite, delais.EnvoiAvis(d.DateFinValidite), d.RappelEnvoyeLe, d.EcheanceRenouvellement, d.RappelNonDistribueLe,
+            Logis.Domain.Relances.CanauxAvis.Libelle(Logis.Domain.Relances.CanauxAvis.Renouvellement(d)), d.ServiceEnLigneUtilise, d.AvisPostalDemande,
+            d.Avertissements.OrderBy(a => a.Motif).Select(a => new AvertissementVue(a.Motif == MotifRadiation.AbsenceDeReponse ? "c" : "d",
+                a.Motif == MotifRadiation.AbsenceDeReponse ? AvisDemande.AvertissementAbsenceDeReponse.Libelle() : AvisDemande.AvertissementIrrecevabilite.Libelle(),
+                a.Moyen.Libelle(), a.EnvoyeLe, a.RemisLe, a.Preuve, a.NonDistribueLe, a.RadiationPossibleLe)).ToList()));
+    }
 
     public Task<Resultat<Demande>> AvertirAsync(Agent agent, string numero, AvertissementSaisie saisie, CancellationToken ct)
     {

@@ -249,9 +249,10 @@ public sealed class Demande
             return Invalide("remisLe", $"La date de remise ({F(remisLe)}) précède l'envoi de l'avertissement ({F(avertissement.EnvoyeLe)}).");
         if (remisLe > jour) return Invalide("remisLe", $"La date de remise ({F(remisLe)}) est postérieure à aujourd'hui ({F(jour)}).");
 
+        // The proof's reference is typed by an agent: kept on the warning, never in the timeline (no free text there).
         avertissement.NoterRemise(remisLe, texte, delais.RadiationApresRemise(remisLe));
         Noter(TypeEvenementDemande.RemiseAvertissement, quand, par,
-            $"Avertissement ({motif.Reference()}) remis le {F(remisLe)}, preuve : {texte} ; radiation possible à partir du {F(avertissement.RadiationPossibleLe!.Value)}");
+            $"Avertissement ({motif.Reference()}) remis le {F(remisLe)}, preuve de remise enregistrée ; radiation possible à partir du {F(avertissement.RadiationPossibleLe!.Value)}");
         return Resultat.Ok();
     }
 

@@ -61,7 +61,8 @@ public class AvisTests
         Assert.False(d.Radier(MotifRadiation.AbsenceDeReponse, Le(J(2026, 2, 27)), Agent).EstReussi); // one month after sending
         Assert.True(d.Radier(MotifRadiation.AbsenceDeReponse, Le(J(2026, 2, 28)), Agent).EstReussi);
         Assert.Contains(d.Evenements, e => e.Type == TypeEvenementDemande.RemiseAvertissement
-            && e.Resume == "Avertissement (R441-2-8 c)) remis le 31/01/2026, preuve : AR 1A 123 ; radiation possible à partir du 28/02/2026");
+            && e.Resume == "Avertissement (R441-2-8 c)) remis le 31/01/2026, preuve de remise enregistrée ; radiation possible à partir du 28/02/2026");
+        Assert.Equal("AR 1A 123", Assert.Single(d.Avertissements).Preuve);
     }
 
     [Fact]

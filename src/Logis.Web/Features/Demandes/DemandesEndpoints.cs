@@ -8,6 +8,9 @@ namespace Logis.Web.Features.Demandes;
 
 public sealed record RadiationSaisie(string? Motif, string? Commentaire);
 
+/// <summary>Optional body of a renewal: where the applicant renewed (guichet, en_ligne, partenaire), R441-2-7.</summary>
+public sealed record RenouvellementSaisie(string? Canal);
+
 public sealed record DemandeCreee(string Numero);
 
 /// <summary>Counts of an import: a dry run (essai) writes nothing.</summary>
@@ -85,7 +88,16 @@ public static class DemandesEndpoints
             .WithName("ChronologieDemande").WithSummary("La chronologie de la demande");
 
         g.MapPost("/{numero}/renouvellement", async (string numero, HttpContext http, DemandesService s, CancellationToken ct) =>
-            Problemes.Reponse(await s.RenouvelerAsync(Agent.Requis(http.User), numero, ct), _ => Results.NoContent()))
+        {
+            // The body is optional (a renewal at a counter has none): read only when JSON is sent.
+            RenouvellementSaisie? saisie = null;
+            if (http.Request.HasJsonContentType())
+            {
+                try { saisie = await http.Request.ReadFromJsonAsync<RenouvellementSaisie>(ct); }
+                catch (System.Text.Json.JsonException) { return Problemes.Invalide("Le corps de la requête n'est pas un JSON valide."); }
+            }
+            return Problemes.Reponse(await s.RenouvelerAsync(Agent.Requis(http.User), numero, saisie?.Canal, ct), _ => Results.NoContent());
+        }).Accepts<RenouvellementSaisie>(true, "application/json")
             .WithName("RenouvelerDemande").WithSummary("Renouvelle la demande pour un an (R441-2-7)");
 
         g.MapPost("/{numero}/radiation", async (string numero, RadiationSaisie? saisie, HttpContext http, DemandesService s, CancellationToken ct) =>

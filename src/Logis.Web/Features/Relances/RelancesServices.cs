@@ -12,6 +12,7 @@ public static class RelancesServices
         services.AddSingleton(options);
         services.AddSingleton<VerrouRelances>();
         services.AddScoped<RelancesService>();
+        services.AddScoped<AvisService>();
         services.AddScoped<TachesQuotidiennes>();
         services.AddHostedService<ServiceRelancesPlanifiees>();
         return services;
