@@ -135,6 +135,11 @@ public class AccessibiliteTests(ServeurLogis serveur)
         await page.Locator("table tbody tr a").First.ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Demande");
         var fiche = page.Url;
+        await Assertions.Expect(page.Locator("#avis h2")).ToContainTextAsync("Avis et preuves");
+        await page.GotoAsync(fiche + "/avis");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Avis et preuves");
+        await VerifierAsync(page, "demande-avis");
+        await page.GotoAsync(fiche);
         await page.GetByRole(AriaRole.Link, new() { Name = "Cotation de la demande" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Cotation de la demande");
         await VerifierAsync(page, "demande-cotation");
@@ -182,6 +187,9 @@ public class AccessibiliteTests(ServeurLogis serveur)
         await serveur.ConnecterAsync(page, "epci");
         await page.GotoAsync(serveur.UrlDeBase + "/relances");
         await VerifierAsync(page, "relances");
+        await page.GotoAsync(serveur.UrlDeBase + "/relances/a-examiner");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Demandes à examiner");
+        await VerifierAsync(page, "relances-a-examiner");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lancer maintenant" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("terminé");
         await VerifierAsync(page, "relances-resultat");
