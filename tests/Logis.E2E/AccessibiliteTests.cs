@@ -190,6 +190,7 @@ public class AccessibiliteTests(ServeurLogis serveur)
         await page.GotoAsync(serveur.UrlDeBase + "/relances/a-examiner");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Demandes à examiner");
         await VerifierAsync(page, "relances-a-examiner");
+        await page.GotoAsync(serveur.UrlDeBase + "/relances");
         await page.GetByRole(AriaRole.Button, new() { Name = "Lancer maintenant" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("terminé");
         await VerifierAsync(page, "relances-resultat");

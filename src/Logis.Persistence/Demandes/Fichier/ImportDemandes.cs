@@ -379,7 +379,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
     }
 
     private const string CopyDemandes = "COPY demande (\"Id\", \"Numero\", \"Canal\", \"Statut\", \"DateDepot\", \"Contenu\", \"EpciSiren\", \"NomDemandeur\", " +
-        "\"CommunesSouhaitees\", \"ToutEpci\", \"Typologies\", \"Prioritaire\") FROM STDIN (FORMAT BINARY)";
+        "\"CommunesSouhaitees\", \"ToutEpci\", \"Typologies\", \"Prioritaire\", \"ServiceEnLigneUtilise\") FROM STDIN (FORMAT BINARY)";
 
     private const string CopyEvenements =
         "COPY demande_evenement (\"DemandeId\", \"Rang\", \"Type\", \"Quand\", \"AuteurId\", \"Organisation\", \"Resume\") FROM STDIN (FORMAT BINARY)";
@@ -397,7 +397,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
     {
         var r = ColonnesDemande.Valeurs(d);
         var w = p.Demandes;
-        w.Ligne(12);
+        w.Ligne(13);
         w.Uuid(d.Id.Value);
         w.Texte(d.Numero.Valeur);
         w.Int32((int)d.Canal);
@@ -410,6 +410,8 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
         w.Booleen(r.ToutEpci);
         w.Texte(r.Typologies);
         w.Booleen(r.Prioritaire);
+        // Registered online: the renewal notice goes by e-mail (R441-2-7 2°). The other notice columns start empty (their defaults).
+        w.Booleen(d.ServiceEnLigneUtilise);
 
         w = p.Evenements;
         foreach (var e in d.Evenements)
