@@ -40,6 +40,7 @@ builder.Services.AddSingleton(sp => GrillesCotation.Charger(
 builder.Services.AddScoped<TerritoireSeeder>();
 builder.Services.AddScoped<DemandesSeeder>();
 builder.Services.AddScoped<DemandesService>();
+builder.Services.AddScoped<SituationsPrioritairesService>();
 builder.Services.AddScoped<AttestationsService>();
 builder.Services.AddScoped<Logis.Application.Journal.JournalService>();
 builder.Services.AddScoped<Logis.Application.Doublons.DoublonsService>();
@@ -127,6 +128,7 @@ Logis.Web.Features.Journal.JournalEndpoints.MapJournalApi(api);
 Logis.Web.Features.Doublons.DoublonsEndpoints.MapDoublonsApi(api);
 api.MapRelancesApi();
 api.MapPiecesApi();
+api.MapSituationsPrioritairesApi();
 app.MapRazorPages();
 
 app.Run();
