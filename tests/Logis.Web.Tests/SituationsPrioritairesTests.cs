@@ -254,4 +254,40 @@ public class SituationsPrioritairesTests(ApplicationsFixture fx)
         Assert.Contains("Validée par un agent habilité", validee, StringComparison.Ordinal);
         Assert.Contains("la cotation de la demande est à jour", validee, StringComparison.Ordinal);
     }
+
+    [Theory, DeuxBases]
+    public async Task Les_situations_des_demandes_de_demonstration_sont_instruites_par_les_cas_d_usage(string f)
+    {
+        // The app seeds its demo demands when it starts: its clock starts it.
+        var aujourdhui = Aujourdhui(f);
+        await using var db = fx.Base(f);
+        var tpm = Siren.Create(TerritoireSeeder.SirenTpm);
+        var demo = await db.Demandes.AsNoTracking().AsSplitQuery()
+            .Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == tpm && d.SituationsPrioritaires.Any())
+            .ToListAsync();
+        // The seeded demands (deposited before today), not those the other tests register today.
+        demo = [.. demo.Where(d => d.DateDepot < aujourdhui)];
+        var situations = demo.SelectMany(d => d.SituationsPrioritaires.Select(s => (Demande: d, Situation: s))).ToList();
+        var validees = situations.Where(x => x.Situation.Statut == StatutJustification.ValideeParAgentHabilite).ToList();
+        Assert.True(validees.Count > 0, $"{demo.Count} demandes, situations : " + string.Join(", ", situations.Select(x => $"{x.Situation.Critere}:{x.Situation.Statut}:{x.Demande.DateDepot}")));
+        Assert.Contains(situations, x => x.Situation.Statut == StatutJustification.Declaree);
+        // Every DALO decision of the demo is validated, with its decision.
+        Assert.All(situations.Where(x => x.Situation.Critere == CriterePrioritaire.ReconnuDalo), x =>
+        {
+            Assert.NotNull(x.Situation.DecisionDalo);
+            Assert.Equal(StatutJustification.ValideeParAgentHabilite, x.Situation.Statut);
+        });
+        // Each validation cites a piece deposited on that demand, is in its timeline and in the journal: the use cases did it.
+        var ids = validees.Select(x => x.Demande.Id).Distinct().ToList();
+        var piecesParDemande = (await db.Pieces.AsNoTracking().Select(p => new { p.Id, p.DemandeId }).ToListAsync())
+            .Where(p => ids.Contains(p.DemandeId)).ToLookup(p => p.DemandeId, p => p.Id);
+        var audit = (await db.Audit.AsNoTracking().Where(a => a.Action == ActionsAuditSituations.Validation).Select(a => a.DemandeId).ToListAsync())
+            .OfType<DemandeId>().ToHashSet();
+        Assert.All(validees, x =>
+        {
+            Assert.Contains(x.Situation.PieceId!.Value, piecesParDemande[x.Demande.Id]);
+            Assert.Contains(x.Demande.Evenements, e => e.Type == TypeEvenementDemande.SituationPrioritaireValidee);
+            Assert.Contains(x.Demande.Id, audit);
+        });
+    }
 }

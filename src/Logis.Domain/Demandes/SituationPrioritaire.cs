@@ -247,6 +247,19 @@ public static class CriteresPrioritaires
     public static string NomChronologie(this CriterePrioritaire critere) =>
         critere.EstSensible() ? "à accès restreint" : critere.Reference();
 
+    /// <summary>
+    /// The category of piece that usually proves the criterion (the COMED's notification, a housing document, a sensitive certificate…):
+    /// a hint to choose a piece type of the catalogue, never a restriction — the competent agent judges the piece.
+    /// </summary>
+    public static TypePiece CategoriePreuve(this CriterePrioritaire critere) => critere switch
+    {
+        _ when critere.EstSensible() => TypePiece.PieceSensible,
+        CriterePrioritaire.HebergeOuLogeTemporairement or CriterePrioritaire.HabitatIndigne or CriterePrioritaire.EnfantMineurLogementSurOccupeOuIndecent
+            or CriterePrioritaire.DepourvuDeLogement or CriterePrioritaire.MenaceExpulsionSansRelogement => TypePiece.JustificatifLogementActuel,
+        CriterePrioritaire.MalLogeOuDefavorise or CriterePrioritaire.RepriseActiviteApresChomageLongue => TypePiece.JustificatifRessources,
+        _ => TypePiece.Autre,
+    };
+
     public static string Libelle(this StatutJustification statut) => statut switch
     {
         StatutJustification.Declaree => "Déclarée, à justifier",
