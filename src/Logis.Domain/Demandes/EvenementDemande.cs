@@ -24,12 +24,16 @@ public enum TypeEvenementDemande
     PieceRetiree = 17,
     /// <summary>The contents of the pieces were deleted when the demand was radiated (docs/protection-des-donnees.md §2 item 14).</summary>
     PiecesPurgees = 18,
+    /// <summary>A competent agent refused the proof of a declared priority situation.</summary>
+    SituationPrioritaireRefusee = 19,
+    /// <summary>The proof of a validated priority situation ended: it no longer counts.</summary>
+    SituationPrioritaireExpiree = 20,
     /// <summary>The delivery of a warning (R441-2-8 c, d) was recorded with its proof.</summary>
-    RemiseAvertissement = 19,
+    RemiseAvertissement = 21,
     /// <summary>A notice or a warning came back undelivered.</summary>
-    AvisNonDistribue = 20,
+    AvisNonDistribue = 22,
     /// <summary>The applicant who used the online service asked for the renewal notice by post as well (R441-2-7 3°).</summary>
-    PreferenceAvis = 21,
+    PreferenceAvis = 23,
 }
 
 /// <summary>
