@@ -149,9 +149,8 @@ public sealed record DemandeSaisie(
                 Ajouter(erreurs, ChampPersonne(i, "dateNaissance"), $"« {p.DateNaissance.Trim()} » n'est pas une date valide (AAAA-MM-JJ).");
             var lien = Enumere<LienPersonne>(string.IsNullOrWhiteSpace(p.Lien) && i == 0 ? nameof(LienPersonne.Demandeur) : p.Lien)
                 ?? Valeur<LienPersonne>(p.Lien, ChampPersonne(i, "lien"), $"Le lien {Qui(i)} avec le demandeur est obligatoire.", erreurs);
-            var sexe = string.IsNullOrWhiteSpace(p.Sexe) ? null : Enumere<Sexe>(p.Sexe) ?? Valeur<Sexe>(p.Sexe, ChampPersonne(i, "sexe"), "", erreurs);
-            var nationalite = string.IsNullOrWhiteSpace(p.Nationalite) ? null
-                : Enumere<Nationalite>(p.Nationalite) ?? Valeur<Nationalite>(p.Nationalite, ChampPersonne(i, "nationalite"), "", erreurs);
+            var sexe = Facultatif<Sexe>(p.Sexe, i, "sexe", erreurs);
+            var nationalite = Facultatif<Nationalite>(p.Nationalite, i, "nationalite", erreurs);
             Nir? nir = null;
             if (!string.IsNullOrWhiteSpace(p.Nir))
             {
@@ -159,9 +158,7 @@ public sealed record DemandeSaisie(
                 if (Nir.TryCreate(p.Nir, out var n)) nir = n;
                 else Ajouter(erreurs, ChampPersonne(i, "nir"), "Le NIR n'est pas valide (15 caractères, clé de contrôle).");
             }
-            var situation = string.IsNullOrWhiteSpace(p.SituationProfessionnelle) ? null
-                : Enumere<SituationProfessionnelle>(p.SituationProfessionnelle)
-                  ?? Valeur<SituationProfessionnelle>(p.SituationProfessionnelle, ChampPersonne(i, "situationProfessionnelle"), "", erreurs);
+            var situation = Facultatif<SituationProfessionnelle>(p.SituationProfessionnelle, i, "situationProfessionnelle", erreurs);
             var ressources = LireRessources(p.Ressources, i, erreurs);
             if (naissance is { } d && lien is { } l && !string.IsNullOrWhiteSpace(p.Nom) && !string.IsNullOrWhiteSpace(p.Prenoms))
                 personnes.Add(new PersonneALoger(p.Nom.Trim(), p.Prenoms.Trim(), d, l, sexe, nationalite, nir, situation, ressources));
@@ -259,4 +256,9 @@ public sealed record DemandeSaisie(
             : $"Valeur « {brut?.Trim()} » inconnue ; valeurs admises : {Admises<T>()}.");
         return null;
     }
+
+    /// <summary>An optional value of a person among the names of <typeparamref name="T"/>; the field's key is built only for an error.</summary>
+    private static T? Facultatif<T>(string? brut, int personne, string champ, Dictionary<string, string[]> erreurs)
+        where T : struct, Enum =>
+        string.IsNullOrWhiteSpace(brut) ? null : Enumere<T>(brut) ?? Valeur<T>(brut, ChampPersonne(personne, champ), "", erreurs);
 }

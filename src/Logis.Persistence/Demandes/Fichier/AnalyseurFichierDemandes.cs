@@ -297,12 +297,13 @@ public static class AnalyseurFichierDemandes
         foreach (var r in liste)
         {
             var egal = r.IndexOf('=', StringComparison.Ordinal);
-            string? motif = null;
-            if (egal <= 0) motif = $"Ressource « {r} » mal écrite (Type=montant, ex. Salaire=1450.50).";
-            else if (r.AsSpan(egal + 1).Trim().IsEmpty) ressources.Add(new RessourceSaisie(r[..egal], null));
-            else if (TexteSaisi.Montant(r[(egal + 1)..]) is { } montant) ressources.Add(new RessourceSaisie(r[..egal], montant));
-            else motif = TexteSaisi.MessageNombre(".ressources");
-            if (motif is not null) TexteSaisi.Ajouter(syntaxe, DemandeSaisie.ChampPersonne(personne, "ressources"), motif);
+            if (egal > 0 && r.AsSpan(egal + 1).Trim().IsEmpty) ressources.Add(new RessourceSaisie(r[..egal], null));
+            else if (egal > 0 && TexteSaisi.Montant(r[(egal + 1)..]) is { } montant) ressources.Add(new RessourceSaisie(r[..egal], montant));
+            else
+            {
+                var champ = DemandeSaisie.ChampPersonne(personne, "ressources");
+                TexteSaisi.Ajouter(syntaxe, champ, egal <= 0 ? $"Ressource « {r} » mal écrite (Type=montant, ex. Salaire=1450.50)." : TexteSaisi.MessageNombre(champ));
+            }
         }
         return new PersonneSaisie(l.Champ(groupe[PNom]), l.Champ(groupe[PPrenoms]), l.Champ(groupe[PDateNaissance]), l.Champ(groupe[PLien]),
             l.Champ(groupe[PSexe]), l.Champ(groupe[PNationalite]), l.Champ(groupe[PNir]), l.Champ(groupe[PSituationPro]), ressources);
