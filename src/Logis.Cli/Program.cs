@@ -15,4 +15,5 @@ root.Subcommands.Add(CommandesFichierDemandes.Import());
 root.Subcommands.Add(CommandesFichierDemandes.Export());
 root.Subcommands.Add(CommandesJournal.Journal());
 root.Subcommands.Add(CommandesRelances.Demandes());
+root.Subcommands.Add(CommandesVacances.Vacances());
 return await root.Parse(args).InvokeAsync();

@@ -36,6 +36,8 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
     public DbSet<ExecutionRelances> ExecutionsRelances => Set<ExecutionRelances>();
     public DbSet<PieceJustificative> Pieces => Set<PieceJustificative>();
     public DbSet<ContenuPiece> ContenusPieces => Set<ContenuPiece>();
+    public DbSet<Domain.Attributions.Vacance> Vacances => Set<Domain.Attributions.Vacance>();
+    public DbSet<Domain.Attributions.ConventionReservation> Conventions => Set<Domain.Attributions.ConventionReservation>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -238,6 +240,7 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
         ConfigurerDemandes(modelBuilder, Database.IsSqlite());
         ModeleRelances.Configurer(modelBuilder);
         PiecesModele.Configurer(modelBuilder);
+        Attributions.AttributionsModele.Configurer(modelBuilder);
     }
 
     private static void ConfigurerDemandes(ModelBuilder modelBuilder, bool sqlite)

@@ -43,6 +43,9 @@ builder.Services.AddScoped<DemandesService>();
 builder.Services.AddScoped<SituationsPrioritairesService>();
 builder.Services.AddScoped<SituationsPrioritairesDemo>();
 builder.Services.AddScoped<AttestationsService>();
+builder.Services.AddScoped<Logis.Application.Attributions.VacancesService>();
+builder.Services.AddScoped<Logis.Application.Attributions.FluxService>();
+builder.Services.AddScoped<Logis.Application.Attributions.VacancesDemo>();
 builder.Services.AddScoped<Logis.Application.Journal.JournalService>();
 builder.Services.AddScoped<Logis.Application.Doublons.DoublonsService>();
 builder.Services.AddPieces(builder.Configuration, ReferenceData.Trouver());
@@ -109,6 +112,11 @@ await using (var scope = app.Services.CreateAsyncScope())
                     instruction.Validees, instruction.Refusees, instruction.EnAttente);
             }
         }
+        // Gestion en flux: conventions of every bailleur and a few dozen current vacancies, through the use cases.
+        var flux = await scope.ServiceProvider.GetRequiredService<Logis.Application.Attributions.VacancesDemo>().SemerAsync(resultat.Epci, optionsDemo.Graine);
+        if (!flux.DejaPresentes)
+            app.Logger.LogInformation("Gestion en flux de démonstration : {Conventions} conventions, {Vacances} vacances dont {Orientees} orientées et {Rendues} rendues",
+                flux.Conventions, flux.Vacances, flux.Orientees, flux.Rendues);
     }
 }
 
@@ -137,6 +145,7 @@ Logis.Web.Features.Doublons.DoublonsEndpoints.MapDoublonsApi(api);
 api.MapRelancesApi();
 api.MapPiecesApi();
 api.MapSituationsPrioritairesApi();
+Logis.Web.Features.Vacances.VacancesEndpoints.MapVacancesApi(api);
 app.MapRazorPages();
 
 app.Run();

@@ -326,18 +326,7 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
             .Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The author of an act: the agent and the organisation they act for.</summary>
-    public async Task<Acteur> ActeurAsync(Agent agent, CancellationToken ct)
-    {
-        var p = agent.Perimetre;
-        string? nom = agent.Role switch
-        {
-            Role.AgentBailleur when p.BailleurId is { } b => await db.Bailleurs.AsNoTracking().Where(x => x.Id == b).Select(x => x.Nom).SingleOrDefaultAsync(ct),
-            Role.AgentReservataire when p.ReservataireId is { } r => await db.Reservataires.AsNoTracking().Where(x => x.Id == r).Select(x => x.Nom).SingleOrDefaultAsync(ct),
-            Role.AgentCommune when p.CommuneInsee is { } c => await db.Communes.AsNoTracking().Where(x => x.CodeInsee == c).Select(x => "Commune de " + x.Nom).SingleOrDefaultAsync(ct),
-            _ => await db.Epcis.AsNoTracking().Where(x => x.Siren == p.EpciSiren).Select(x => x.Nom).SingleOrDefaultAsync(ct),
-        };
-        return new Acteur(new AuteurId(agent.Id), nom ?? agent.Role.Libelle());
-    }
+    public Task<Acteur> ActeurAsync(Agent agent, CancellationToken ct) => Acteurs.DeAsync(db, agent, ct);
 
     private void Auditer(Agent agent, Acteur acteur, string action, DemandeId demande) =>
         db.Audit.Add(new EntreeAudit

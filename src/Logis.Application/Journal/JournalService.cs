@@ -75,6 +75,11 @@ public sealed class JournalService(LogisDbContext db, TimeProvider horloge, Dema
         [Logis.Application.Demandes.ActionsAuditSituations.Validation] = "Validation d'une situation prioritaire sur pièce",
         [Logis.Application.Demandes.ActionsAuditSituations.Refus] = "Refus d'une situation prioritaire",
         [Logis.Application.Demandes.ActionsAuditSituations.Expiration] = "Expiration d'une situation prioritaire (traitement quotidien)",
+        [Logis.Application.Attributions.ActionsAuditVacances.Declaration] = "Déclaration d'une vacance",
+        [Logis.Application.Attributions.ActionsAuditVacances.Orientation] = "Orientation d'une vacance vers un réservataire",
+        [Logis.Application.Attributions.ActionsAuditVacances.Restitution] = "Vacance rendue au bailleur, délai de proposition échu (traitement quotidien)",
+        [Logis.Application.Attributions.ActionsAuditVacances.Retrait] = "Retrait d'une vacance",
+        [Logis.Application.Attributions.ActionsAuditVacances.Convention] = "Enregistrement d'une convention de réservation",
     };
 
     public static string Libelle(string action) => Libelles.GetValueOrDefault(action, action);
