@@ -95,7 +95,8 @@ public sealed class FluxService(LogisDbContext db, TimeProvider horloge)
             return Resultat.Interdit<LigneConvention>("Les conventions de réservation sont enregistrées par le bailleur ou par l'intercommunalité.");
         saisie ??= new SaisieConvention(null, null, null, null, null);
         var erreurs = new Dictionary<string, string[]>();
-        var bailleurId = agent.Role == Role.AgentBailleur ? agent.Perimetre.BailleurId : saisie.Bailleur is { } b ? new BailleurId(b) : null;
+        // A bailleur agent saves its own conventions (the field may be left out); naming another bailleur is refused below.
+        var bailleurId = saisie.Bailleur is { } b ? new BailleurId(b) : agent.Role == Role.AgentBailleur ? agent.Perimetre.BailleurId : null;
         if (bailleurId is null) erreurs["bailleur"] = ["Choisissez le bailleur."];
         else if (!await db.BailleursTerritoires.AnyAsync(x => x.EpciSiren == epci && x.BailleurId == bailleurId, ct))
             erreurs["bailleur"] = ["Ce bailleur n'a pas de parc sur le territoire."];

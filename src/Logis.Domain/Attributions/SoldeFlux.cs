@@ -110,7 +110,9 @@ public static class SoldeFlux
         var recus = s.Recus <= 1 ? $"{s.Recus} logement reçu" : $"{s.Recus} logements reçus";
         var phrase = $"Au tour de {s.Nom} : {recus} depuis le 1er janvier {annee} pour {N(s.Du)} dû(s) en comptant celui-ci ({part})";
         phrase += nombre == 1 ? ", seul à pouvoir le recevoir ici."
-            : s.Retard + bonus > 0 ? $", soit le plus grand retard ({N(s.Retard)})."
+            : s.Retard > 0 && bonus == 0 ? $", soit le plus grand retard ({N(s.Retard)})."
+            : s.Retard > 0 ? $", soit un retard de {N(s.Retard)}."
+            : bonus > 0 ? " : il est à jour sur sa part."
             : ", soit l'avance la plus faible : tous les réservataires sont à jour.";
         var servies = s.SousObjectifs.Where(x => x.Cible.Concerne(v.Commune, v.Typologie, v.EnQpv) && x.Recus < x.Cible.Part / 100m * (x.RecusTotal + 1)).ToList();
         if (bonus > 0 && servies.Count > 0)

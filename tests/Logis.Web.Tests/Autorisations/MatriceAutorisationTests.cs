@@ -127,10 +127,13 @@ public class MatriceAutorisationTests(ApplicationsFixture fx)
         var (parc1, parc2) = (await Parc(0), await Parc(1));
         var commune = parc1.Order(StringComparer.Ordinal).First(c => !parc2.Contains(c));
         var numero = await DemandesApiTests.CreerAsync(app.ClientApi("epci"), DemandesApiTests.Saisie("Matrice", commune));
+        // A vacancy of the first bailleur oriented to Action Logement (the réservataire account), not to the commune account's commune.
+        var (vacance, convention) = await VacancesTests.VacanceOrienteeAsync(app, db, bailleurs[0].Bailleur.Id, commune);
         return new Dictionary<string, string>
         {
             ["numero"] = numero, ["doublon"] = numero, ["code"] = commune, ["codeInsee"] = commune,
             ["id"] = bailleurs[0].Bailleur.Id.Value.ToString(), ["documentName"] = "v1", ["critere"] = "j",
+            ["vacance"] = vacance, ["convention"] = convention,
         };
     }
 }
@@ -144,6 +147,14 @@ public sealed record LigneMatrice(string Methode, string Route, string Suffixe, 
     public string Url(IReadOnlyDictionary<string, string> valeurs)
     {
         var url = new StringBuilder(Route);
+        // {id} names a bailleur under /territoire, a vacancy under /vacances, a convention under /vacances/conventions and /api/v1/conventions.
+        var ressource = System.Text.RegularExpressions.Regex.Match(Route, "^/(?:api/v1/)?(vacances/conventions|conventions|vacances)/").Groups[1].Value;
+        var cle = ressource switch { "" => null, "vacances" => "vacance", _ => "convention" };
+        if (cle is not null && valeurs.TryGetValue(cle, out var propre))
+        {
+            url.Replace("{id}", propre);
+            url.Replace("{id:guid}", propre);
+        }
         foreach (var (nom, valeur) in valeurs)
         {
             url.Replace("{" + nom + "}", valeur);

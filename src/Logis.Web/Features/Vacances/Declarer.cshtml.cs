@@ -38,16 +38,18 @@ public sealed class DeclarerModel(VacancesService service) : PageModel
         var erreurs = new Dictionary<string, string[]>();
         var loyer = TexteSaisi.Nombre(Saisie.Loyer, "loyer", erreurs);
         var charges = TexteSaisi.Nombre(Saisie.Charges, "charges", erreurs);
-        var issue = await service.DeclarerAsync(Agent.Requis(User), new DeclarationVacance(Saisie.Logement, Saisie.DateDisponibilite, loyer, charges, Saisie.HorsFlux), ct);
-        if (erreurs.Count == 0 && issue.EstReussi)
+        // An amount that is not a number is not left out (it would fall back on the dwelling's): nothing is declared.
+        var issue = erreurs.Count > 0 ? null
+            : await service.DeclarerAsync(Agent.Requis(User), new DeclarationVacance(Saisie.Logement, Saisie.DateDisponibilite, loyer, charges, Saisie.HorsFlux), ct);
+        if (issue is { EstReussi: true })
         {
             Confirmation = "La vacance a été déclarée. Orientez-la maintenant vers un réservataire.";
             return Redirect($"/vacances/{issue.Valeur.Id}");
         }
-        foreach (var (cle, messages) in issue.Probleme?.Champs ?? new Dictionary<string, string[]>()) erreurs.TryAdd(cle, messages);
-        if (erreurs.Count == 0 && issue.Probleme is { } p) erreurs[""] = [p.Motif];
+        foreach (var (cle, messages) in issue?.Probleme?.Champs ?? new Dictionary<string, string[]>()) erreurs.TryAdd(cle, messages);
+        if (erreurs.Count == 0 && issue?.Probleme is { } p) erreurs[""] = [p.Motif];
         Erreurs = erreurs;
-        Response.StatusCode = issue.Probleme?.Nature == NatureEchec.Conflit ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        Response.StatusCode = issue?.Probleme?.Nature == NatureEchec.Conflit ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
         return Page();
     }
 

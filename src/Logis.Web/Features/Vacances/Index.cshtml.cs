@@ -20,13 +20,13 @@ public sealed class IndexModel(VacancesService service) : PageModel
     public bool BoiteReservataire { get; private set; }
     [TempData] public string? Confirmation { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string? statut, string? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? statut, int? page, CancellationToken ct)
     {
         var agent = Agent.Requis(User);
         Bailleur = agent.Role == Role.AgentBailleur;
         BoiteReservataire = agent.Role is Role.AgentReservataire or Role.AgentCommune;
         Statut = string.IsNullOrWhiteSpace(statut) ? null : statut;
-        var r = await service.ListerAsync(agent, Statut, page, null, ct);
+        var r = await service.ListerAsync(agent, Statut, page?.ToString(System.Globalization.CultureInfo.InvariantCulture), null, ct);
         if (!r.EstReussi)
         {
             Erreur = string.Join(" ", r.Erreurs);
