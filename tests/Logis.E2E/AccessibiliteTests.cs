@@ -218,4 +218,41 @@ public class AccessibiliteTests(ServeurLogis serveur)
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Identifiant ou mot de passe incorrect");
         await VerifierAsync(page, "connexion-erreur");
     }
+
+    [Fact]
+    public async Task Les_vacances_leur_orientation_les_conventions_et_le_bilan_sont_accessibles()
+    {
+        var page = await serveur.NouvellePageAsync();
+        await serveur.ConnecterAsync(page, "bailleur");
+        await page.GotoAsync(serveur.UrlDeBase + "/vacances");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tableau des vacances de votre parc");
+        await VerifierAsync(page, "vacances-bailleur");
+
+        // A declaration with errors, then the orientation of a declared vacancy as suggested.
+        await page.GotoAsync(serveur.UrlDeBase + "/vacances/declarer");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Déclarer la vacance" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".resume-erreurs")).ToContainTextAsync("numéro RPLS");
+        await VerifierAsync(page, "vacance-declaration-erreurs");
+        await page.GotoAsync(serveur.UrlDeBase + "/vacances?statut=declaree");
+        await page.Locator("#vacances tbody tr a").First.ClickAsync();
+        await Assertions.Expect(page.Locator("#suggestion")).ToContainTextAsync("Au tour de");
+        await VerifierAsync(page, "vacance-a-orienter");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Orienter", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("#statut-vacance")).ToHaveTextAsync("orientée");
+        await VerifierAsync(page, "vacance-orientee");
+
+        await page.GotoAsync(serveur.UrlDeBase + "/vacances/conventions");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la convention" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".resume-erreurs")).ToContainTextAsync("réservataire");
+        await VerifierAsync(page, "conventions-erreurs");
+        await page.Locator("#conventions tbody tr a").First.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Bilan");
+        await VerifierAsync(page, "bilan-convention");
+
+        var reservataire = await serveur.NouvellePageAsync();
+        await serveur.ConnecterAsync(reservataire, "reservataire");
+        await reservataire.GotoAsync(serveur.UrlDeBase + "/vacances?statut=orientee");
+        await Assertions.Expect(reservataire.Locator("h1")).ToHaveTextAsync("Logements orientés vers votre contingent");
+        await VerifierAsync(reservataire, "vacances-reservataire");
+    }
 }
