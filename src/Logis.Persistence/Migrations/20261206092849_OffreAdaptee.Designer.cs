@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Logis.Persistence.Migrations
 {
     [DbContext(typeof(LogisDbContext))]
-    [Migration("20261206074318_OffreAdaptee")]
+    [Migration("20261206092849_OffreAdaptee")]
     partial class OffreAdaptee
     {
         /// <inheritdoc />
@@ -892,8 +892,20 @@ namespace Logis.Persistence.Migrations
                             b1.Property<Guid>("DeclareePar")
                                 .HasColumnType("uuid");
 
+                            b1.Property<Guid?>("PieceId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset?>("RefuseeLe")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid?>("RefuseePar")
+                                .HasColumnType("uuid");
+
                             b1.Property<int>("Statut")
                                 .HasColumnType("integer");
+
+                            b1.Property<DateOnly?>("ValableJusquau")
+                                .HasColumnType("date");
 
                             b1.Property<DateTimeOffset?>("ValideeLe")
                                 .HasColumnType("timestamp with time zone");
@@ -907,6 +919,40 @@ namespace Logis.Persistence.Migrations
 
                             b1.WithOwner()
                                 .HasForeignKey("DemandeId");
+
+                            b1.OwnsOne("Logis.Domain.Demandes.DecisionDalo", "DecisionDalo", b2 =>
+                                {
+                                    b2.Property<Guid>("SituationPrioritaireDemandeId")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<int>("SituationPrioritaireCritere")
+                                        .HasColumnType("integer");
+
+                                    b2.Property<string>("Commission")
+                                        .IsRequired()
+                                        .HasMaxLength(100)
+                                        .HasColumnType("character varying(100)")
+                                        .HasColumnName("DaloCommission");
+
+                                    b2.Property<DateOnly>("Date")
+                                        .HasColumnType("date")
+                                        .HasColumnName("DaloDate");
+
+                                    b2.Property<string>("Reference")
+                                        .IsRequired()
+                                        .HasMaxLength(100)
+                                        .HasColumnType("character varying(100)")
+                                        .HasColumnName("DaloReference");
+
+                                    b2.HasKey("SituationPrioritaireDemandeId", "SituationPrioritaireCritere");
+
+                                    b2.ToTable("demande_situation_prioritaire");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("SituationPrioritaireDemandeId", "SituationPrioritaireCritere");
+                                });
+
+                            b1.Navigation("DecisionDalo");
                         });
 
                     b.Navigation("Avertissements");
