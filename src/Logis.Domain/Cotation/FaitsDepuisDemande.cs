@@ -59,7 +59,8 @@ public static class FaitsDepuisDemande
         var rangDernier = int.MinValue;
         foreach (var e in demande.Evenements)
         {
-            if (e.Type != TypeEvenementDemande.Refus) continue;
+            // Only the refusal of an offer its agent qualified as adapted counts (R441-2-17).
+            if (e.Type != TypeEvenementDemande.Refus || !Demande.RefusCompteCommeAdapte(demande.Evenements, e)) continue;
             elements.Refus++;
             // The last refusal of the timeline (highest rank: the order of the acts, whatever order the events were loaded
             // in), at its calendar date in the instant's offset.
@@ -101,6 +102,7 @@ public static class FaitsDepuisDemande
         // A stored content names exactly one applicant (ContenuDemande.Creer): anything else is a corrupt row.
         if (demandeurs != 1) throw new InvalidOperationException("La demande doit désigner un et un seul demandeur parmi les personnes à loger.");
         var loyer = e.LoyerMensuel ?? 0m;
+        var anciennete = MoisEntiers(e.DateDepot, date);
         var motifs = e.Motifs;
         var priorites = e.Priorites;
         var validees = e.PrioritesValidees;
@@ -154,15 +156,26 @@ public static class FaitsDepuisDemande
             PrioriteK = Priorite(CriterePrioritaire.MenaceExpulsionSansRelogement),
             PrioriteL = Priorite(CriterePrioritaire.JeuneSortantAse),
             // Seniority counts from the deposit date, kept by updates and renewals (R441-2-7).
-            AncienneteMois = MoisEntiers(e.DateDepot, date),
+            AncienneteMois = anciennete,
+            AncienneteMoisEntamee = date > e.DateDepot.AddMonths(anciennete),
+            AncienneteJours = Math.Max(0, date.DayNumber - e.DateDepot.DayNumber),
             // A sitting social tenant asks for another dwelling: a mutation demand (ContenuDemande.EstMutation).
             Mutation = e.StatutLogement == StatutLogementActuel.LocataireParcSocial,
-            // The timeline does not say whether a refused offer was suitable (R441-2-17): every refusal counts.
+            // Refusals of offers qualified adapted by the agent who made them (R441-2-17, Demande.RefusCompteCommeAdapte).
             RefusOffresAdaptees = e.Refus,
             MoisDepuisDernierRefus = e.Refus == 0 || e.DernierRefus is not { } dernier ? 0 : MoisEntiers(dernier, date),
             LienCommune = e.LienCommune,
+            NonRenseignes = NonRenseignesParLaDemande,
         };
     }
+
+    /// <summary>
+    /// Facts the demand does not record yet, so that no criterion fires on them: the PDALHPD priority public, the rooms of
+    /// the current dwelling (hence persons per room) and the housing allowance (hence the residual rent and its effort rate).
+    /// </summary>
+    private static readonly ulong NonRenseignesParLaDemande =
+        GrilleCompilee.Masque("pdalhpd") | GrilleCompilee.Masque("pieces_logement_actuel") | GrilleCompilee.Masque("personnes_par_piece")
+        | GrilleCompilee.Masque("loyer_residuel") | GrilleCompilee.Masque("taux_effort_residuel");
 
     /// <summary>The bit of a reason in <see cref="ElementsCotation.Motifs"/> (0 for a value outside the bit range: no rule reads it).</summary>
     public static ulong MasqueMotif(MotifDemande motif) => (int)motif is >= 0 and < 64 ? 1UL << (int)motif : 0;
