@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Logis.Persistence.Migrations
 {
     [DbContext(typeof(LogisDbContext))]
-    [Migration("20261206092849_OffreAdaptee")]
+    [Migration("20261206095851_OffreAdaptee")]
     partial class OffreAdaptee
     {
         /// <inheritdoc />
@@ -29,6 +29,9 @@ namespace Logis.Persistence.Migrations
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("AvisPostalDemande")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Canal")
                         .HasColumnType("integer");
@@ -48,6 +51,9 @@ namespace Logis.Persistence.Migrations
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("DateRadiation")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EcheanceRenouvellement")
                         .HasColumnType("date");
 
                     b.Property<string>("EpciSiren")
@@ -78,6 +84,12 @@ namespace Logis.Persistence.Migrations
 
                     b.Property<DateOnly?>("RappelEnvoyeLe")
                         .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RappelNonDistribueLe")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("ServiceEnLigneUtilise")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Statut")
                         .HasColumnType("integer");
@@ -827,6 +839,22 @@ namespace Logis.Persistence.Migrations
                                 .HasColumnType("integer");
 
                             b1.Property<DateOnly>("EnvoyeLe")
+                                .HasColumnType("date");
+
+                            b1.Property<int>("Moyen")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateOnly?>("NonDistribueLe")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Preuve")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<DateOnly?>("RadiationPossibleLe")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("RemisLe")
                                 .HasColumnType("date");
 
                             b1.HasKey("DemandeId", "Motif");
