@@ -37,6 +37,7 @@ public static class EligibiliteServices
     {
         services.AddSingleton(ReferentielEligibilite.Charger(reference));
         services.AddScoped<VerificationEligibilite>();
+        services.AddScoped<EligibiliteDemande>();
         return services;
     }
 }
