@@ -33,15 +33,21 @@ public sealed record EligibiliteDemandeVue(
 /// by the domain (<see cref="ContenuDemande.Menage"/>, <see cref="MoteurEligibilite"/>, <see cref="EchelleUnitesConsommation"/>),
 /// for an agent allowed to read the demand. Nothing is stored: the figures follow the content and the reference data.
 /// </summary>
-public sealed class EligibiliteDemande(LogisDbContext db, DemandesService demandes, ReferentielEligibilite referentiel, TimeProvider horloge)
+public sealed class EligibiliteDemande(LogisDbContext db, DemandesService demandes, ReferentielEligibilite referentiel, TimeProvider horloge,
+    Journal.JournalService journal)
 {
     private static readonly Financement[] Financements = [Financement.Plai, Financement.Plus, Financement.Pls];
 
-    public async Task<Resultat<EligibiliteDemandeVue>> CalculerAsync(Agent agent, string numero, CancellationToken ct)
+    /// <summary>
+    /// The figures of the demand <paramref name="numero"/>. With <paramref name="journaliser"/> (the API), the read of the household's
+    /// incomes is recorded (docs/protection-des-donnees.md §2 item 18); the demand's page records its own read.
+    /// </summary>
+    public async Task<Resultat<EligibiliteDemandeVue>> CalculerAsync(Agent agent, string numero, CancellationToken ct, bool journaliser = false)
     {
         var charge = await demandes.ChargerPourAttestationAsync(agent, numero, ct);
         if (!charge.EstReussi) return Resultat.Echec<EligibiliteDemandeVue>(charge.Probleme);
         var demande = charge.Valeur;
+        if (journaliser) await journal.EcrireAsync(agent, ActionsAudit.LectureEligibilite, demande.Id, null, ct);
         var c = demande.Contenu;
         var aujourdhui = horloge.AujourdhuiEnFrance();
         var annee = aujourdhui.Year;

@@ -89,7 +89,7 @@ public static class DemandesEndpoints
         }).WithName("MettreAJourDemande").WithSummary("Met à jour la demande ; numéro et date de dépôt conservés");
 
         g.MapGet("/{numero}/eligibilite", async (string numero, HttpContext http, Logis.Application.Eligibilite.EligibiliteDemande s, CancellationToken ct) =>
-            Problemes.Reponse(await s.CalculerAsync(Agent.Requis(http.User), numero, ct), v => Results.Ok(new EligibiliteDemandeJson(
+            Problemes.Reponse(await s.CalculerAsync(Agent.Requis(http.User), numero, ct, journaliser: true), v => Results.Ok(new EligibiliteDemandeJson(
                 v.Annee, v.DateReference, v.Categorie?.Numero, v.Categorie?.PersonnesSupplementaires, v.Categorie?.Libelle, v.Categorie?.CodeRegle,
                 v.Categorie?.Explication, v.Probleme is null ? v.UnitesConsommation : null, v.RevenuFiscalReference,
                 [.. v.Zones.SelectMany(z => z.Decisions.Select(d => Eligibilite.EligibiliteEndpoints.Reponse(v.DateReference, null, d)))], v.Probleme))))
