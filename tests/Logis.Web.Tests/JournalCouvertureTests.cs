@@ -29,6 +29,7 @@ public class JournalCouvertureTests(ApplicationsFixture fx)
         ["/demandes/{numero}/attestation"] = ActionsAudit.LectureAttestation,
         ["/demandes/{numero}/cotation"] = ActionsAudit.LectureCotation,
         ["/api/v1/demandes/{numero}/cotation"] = ActionsAudit.LectureCotation,
+        ["/api/v1/demandes/{numero}/eligibilite"] = ActionsAudit.LectureEligibilite,
         ["/demandes/doublons/{numero}/{doublon}"] = ActionsAudit.LectureDonneesSensibles,
         ["/demandes/{numero}/situations-prioritaires"] = ActionsAudit.LectureDonneesSensibles,
         ["/api/v1/demandes/{numero}/situations-prioritaires"] = ActionsAudit.LectureDonneesSensibles,

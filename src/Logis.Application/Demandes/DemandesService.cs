@@ -17,7 +17,8 @@ using Logis.Application.Acces;
 
 namespace Logis.Application.Demandes;
 
-public sealed record PersonneVue(string Nom, string Prenoms, DateOnly DateNaissance, string Lien, string? Nir);
+/// <summary>A person as shown to an agent; <paramref name="Situation"/> says co-applicant, dependant, custody (the disability card only to the roles seeing sensitive data).</summary>
+public sealed record PersonneVue(string Nom, string Prenoms, DateOnly DateNaissance, string Lien, string? Nir, string? Situation = null);
 
 public sealed record SituationVue(string Critere, string Reference, string Statut);
 
@@ -350,6 +351,18 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         Resultat.Invalide<T>($"« {numero} » n'est pas un numéro unique valide (département, année, numéro d'ordre et clé).",
             new Dictionary<string, string[]> { ["numero"] = ["Le numéro unique est mal formé ou sa clé est fausse."] });
 
+    private static string? Situation(PersonneALoger p, bool sensibles)
+    {
+        var elements = new[]
+        {
+            p.CoDemandeur ? "codemandeur" : null,
+            p.ACharge ? "à charge" : null,
+            p.Garde switch { GardeEnfant.Alternee => "garde alternée", GardeEnfant.DroitDeVisite => "droit de visite et d'hébergement", _ => null },
+            sensibles && p.CarteInvalidite ? "carte d'invalidité" : null,
+        }.OfType<string>().ToList();
+        return elements.Count == 0 ? null : string.Join(", ", elements);
+    }
+
     private static DemandeVue Vue(Demande d, bool sensibles, IReadOnlyDictionary<string, string> communes)
     {
         var c = d.Contenu;
@@ -358,7 +371,7 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
             d.Numero.Valeur, LibelleStatut(d.Statut), d.Canal.Libelle(), d.DateDepot, d.DateDernierRenouvellement, d.DateFinValidite,
             d.MotifRadiation is { } m ? $"{m.Libelle()} ({m.Reference()})" : null, d.DateRadiation,
             $"{c.Demandeur.Nom} {c.Demandeur.Prenoms}",
-            c.Personnes.Select(p => new PersonneVue(p.Nom, p.Prenoms, p.DateNaissance, p.Lien.Libelle(), sensibles ? p.Nir?.Masque : null)).ToList(),
+            c.Personnes.Select(p => new PersonneVue(p.Nom, p.Prenoms, p.DateNaissance, p.Lien.Libelle(), sensibles ? p.Nir?.Masque : null, Situation(p, sensibles))).ToList(),
             string.Join(", ", new[] { a.Ligne1, a.Ligne2, $"{a.CodePostal} {a.Commune}" }.Where(x => !string.IsNullOrWhiteSpace(x))),
             c.SituationFamiliale.ToString(), c.RessourcesMensuelles, c.EstMutation,
             c.Souhaits.Typologies.Select(t => t.ToString()).ToList(),

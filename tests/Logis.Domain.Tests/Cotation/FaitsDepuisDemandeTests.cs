@@ -156,6 +156,25 @@ public class FaitsDepuisDemandeTests
         Assert.True(explication.Total > 0);
     }
 
+    /// <summary>
+    /// The housing allowance lowers the rent the effort rate and the rest-to-live count (R441-3-1), and each holder of the
+    /// disability card counts. By hand: rent 720 − allowance 220 = 500 over 1 400 → 35,71 %; (1 400 − 500) / 1.5 UC = 600.
+    /// </summary>
+    [Fact]
+    public void L_aide_au_logement_et_les_cartes_d_invalidite_comptent()
+    {
+        var lea = Personne("Martin", "Léa", J(1990, 4, 12));
+        var odette = Personne("Giraud", "Odette", J(1950, 2, 1), LienPersonne.Ascendant, salaire: 0) with { CarteInvalidite = true, ACharge = true };
+        var contenu = ContenuDe([lea with { CarteInvalidite = true }, odette],
+            new LogementActuel(StatutLogementActuel.LocataireParcPrive, Toulon, 720m, 38m, 220m, "SCI Les Pins", J(2019, 9, 1)),
+            [MotifDemande.LogementTropCher]);
+        var f = FaitsDepuisDemande.Construire(NouvelleDemande(J(2025, 1, 15), contenu), Date);
+
+        Assert.Equal(2, f.PersonnesHandicapees);
+        Assert.Equal(35.71, f.TauxEffort);
+        Assert.Equal(600, f.ResteAVivreParUc);
+    }
+
     [Theory]
     [InlineData("2025-01-15", "2026-03-20", 14)]
     [InlineData("2025-01-31", "2025-02-28", 1)]

@@ -256,13 +256,15 @@ public static class AnalyseurFichierDemandes
             l.Champ(k.Telephone), l.Champ(k.Courriel), TexteSaisi.Booleen(l.Champ(k.AccepteCourriel), "accepteCourriel", syntaxe),
             l.Champ(k.SituationFamiliale), TexteSaisi.Nombre(l.Champ(k.RevenuFiscal), "revenuFiscalReferenceN2", syntaxe),
             new LogementActuelSaisie(l.Champ(k.LogementStatut), l.Champ(k.LogementCommune),
-                TexteSaisi.Nombre(l.Champ(k.LogementLoyer), "logementActuel.loyerMensuel", syntaxe), TexteSaisi.Nombre(l.Champ(k.LogementSurface), "logementActuel.surface", syntaxe)),
+                TexteSaisi.Nombre(l.Champ(k.LogementLoyer), "logementActuel.loyerMensuel", syntaxe), TexteSaisi.Nombre(l.Champ(k.LogementSurface), "logementActuel.surface", syntaxe),
+                TexteSaisi.Nombre(l.Champ(k.LogementAide), "logementActuel.aideLogementMensuelle", syntaxe), l.Champ(k.LogementBailleur), l.Champ(k.LogementDateEntree)),
             l.Liste(k.Motifs), l.Champ(k.MotifPrincipal),
             new SouhaitsSaisie(l.Liste(k.Typologies), l.Liste(k.CommunesSouhaitees), TexteSaisi.Booleen(l.Champ(k.ToutEpci), "souhaits.toutEpci", syntaxe),
                 TexteSaisi.Nombre(l.Champ(k.LoyerMaximum), "souhaits.loyerMaximum", syntaxe), TexteSaisi.Entier(l.Champ(k.EtageMaximum), "souhaits.etageMaximum", syntaxe),
                 TexteSaisi.Booleen(l.Champ(k.Ascenseur), "souhaits.ascenseurNecessaire", syntaxe), TexteSaisi.Booleen(l.Champ(k.AccessiblePmr), "souhaits.accessiblePmr", syntaxe)),
             LireHandicap(l.Liste(k.Handicap), syntaxe),
-            l.Champ(k.Canal), l.Champ(k.DateDepot));
+            l.Champ(k.Canal), l.Champ(k.DateDepot),
+            TexteSaisi.Booleen(l.Champ(k.RecoursDalo), "recoursDalo", syntaxe), l.Champ(k.DateRecoursDalo));
         var (contenu, erreurs) = saisie.Lire(contexte.CommunesEpci);
         var (canal, depot) = saisie.LireDepot(erreurs);
         foreach (var (champ, messages) in syntaxe.Concat(erreurs))
@@ -287,7 +289,10 @@ public static class AnalyseurFichierDemandes
         PDateNaissance = Array.IndexOf(ColonnesPersonne, DateNaissance), PLien = Array.IndexOf(ColonnesPersonne, Lien),
         PSexe = Array.IndexOf(ColonnesPersonne, FormatFichierDemandes.Sexe), PNationalite = Array.IndexOf(ColonnesPersonne, FormatFichierDemandes.Nationalite),
         PNir = Array.IndexOf(ColonnesPersonne, FormatFichierDemandes.Nir), PSituationPro = Array.IndexOf(ColonnesPersonne, SituationPro),
-        PRessources = Array.IndexOf(ColonnesPersonne, Ressources);
+        PRessources = Array.IndexOf(ColonnesPersonne, Ressources), PCoDemandeur = Array.IndexOf(ColonnesPersonne, CoDemandeur),
+        PACharge = Array.IndexOf(ColonnesPersonne, ACharge), PGarde = Array.IndexOf(ColonnesPersonne, Garde),
+        PCarte = Array.IndexOf(ColonnesPersonne, CarteInvalidite), PRevenuFiscal = Array.IndexOf(ColonnesPersonne, RevenuFiscalPersonne),
+        PEmployeur = Array.IndexOf(ColonnesPersonne, Employeur), PCommuneTravail = Array.IndexOf(ColonnesPersonne, CommuneTravail);
 
     /// <summary>A person group; its resources are written <c>Type=montant</c> separated by semicolons (ex. <c>Salaire=1450.50;Caf=120</c>).</summary>
     private static PersonneSaisie LirePersonne(Lecture l, Col[] groupe, int personne, Dictionary<string, string[]> syntaxe)
@@ -306,7 +311,13 @@ public static class AnalyseurFichierDemandes
             }
         }
         return new PersonneSaisie(l.Champ(groupe[PNom]), l.Champ(groupe[PPrenoms]), l.Champ(groupe[PDateNaissance]), l.Champ(groupe[PLien]),
-            l.Champ(groupe[PSexe]), l.Champ(groupe[PNationalite]), l.Champ(groupe[PNir]), l.Champ(groupe[PSituationPro]), ressources);
+            l.Champ(groupe[PSexe]), l.Champ(groupe[PNationalite]), l.Champ(groupe[PNir]), l.Champ(groupe[PSituationPro]), ressources,
+            TexteSaisi.Booleen(l.Champ(groupe[PCoDemandeur]), DemandeSaisie.ChampPersonne(personne, "coDemandeur"), syntaxe),
+            TexteSaisi.Booleen(l.Champ(groupe[PACharge]), DemandeSaisie.ChampPersonne(personne, "aCharge"), syntaxe),
+            l.Champ(groupe[PGarde]),
+            TexteSaisi.Booleen(l.Champ(groupe[PCarte]), DemandeSaisie.ChampPersonne(personne, "carteInvalidite"), syntaxe),
+            TexteSaisi.Nombre(l.Champ(groupe[PRevenuFiscal]), DemandeSaisie.ChampPersonne(personne, "revenuFiscalReferenceN2"), syntaxe),
+            l.Champ(groupe[PEmployeur]), l.Champ(groupe[PCommuneTravail]));
     }
 
     /// <summary>The disability needs, written <c>fauteuil</c>, <c>mobilite</c>, <c>autre</c> separated by semicolons.</summary>
@@ -356,6 +367,11 @@ public static class AnalyseurFichierDemandes
             Ascenseur = De(FormatFichierDemandes.Ascenseur);
             AccessiblePmr = De(FormatFichierDemandes.AccessiblePmr);
             Handicap = De(FormatFichierDemandes.Handicap);
+            LogementAide = De(FormatFichierDemandes.LogementAide);
+            LogementBailleur = De(FormatFichierDemandes.LogementBailleur);
+            LogementDateEntree = De(FormatFichierDemandes.LogementDateEntree);
+            RecoursDalo = De(FormatFichierDemandes.RecoursDalo);
+            DateRecoursDalo = De(FormatFichierDemandes.DateRecoursDalo);
             Personnes = [[], .. Enumerable.Range(1, PersonnesMaximum).Select(i => ColonnesPersonne.Select(c => De(Colonne(i, c))).ToArray())];
         }
 
@@ -387,6 +403,11 @@ public static class AnalyseurFichierDemandes
         public Col Ascenseur { get; }
         public Col AccessiblePmr { get; }
         public Col Handicap { get; }
+        public Col LogementAide { get; }
+        public Col LogementBailleur { get; }
+        public Col LogementDateEntree { get; }
+        public Col RecoursDalo { get; }
+        public Col DateRecoursDalo { get; }
 
         /// <summary>The columns p1_nom… by person (index 1 to <see cref="PersonnesMaximum"/>), in <see cref="ColonnesPersonne"/> order.</summary>
         public Col[][] Personnes { get; }
