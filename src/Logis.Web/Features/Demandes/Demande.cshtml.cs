@@ -6,8 +6,9 @@ using Logis.Application.Acces;
 
 namespace Logis.Web.Features.Demandes;
 
-public sealed class DemandeModel(DemandesService service) : PageModel
+public sealed class DemandeModel(DemandesService service, EnregistrementService enregistrement) : PageModel
 {
+    public CompletudeVue? Completude { get; private set; }
     public DemandeVue Demande { get; private set; } = null!;
     public IReadOnlyList<EvenementVue> Evenements { get; private set; } = [];
     public string? Erreur { get; private set; }
@@ -63,6 +64,7 @@ public sealed class DemandeModel(DemandesService service) : PageModel
         Demande = issue.Valeur!;
         PeutAgir = Logis.Domain.Acces.AccesDemandes.PeutAgir(agent.Role);
         Evenements = (await service.EvenementsAsync(agent, numero, ct)).Valeur!;
+        if (Demande.Statut == "Active") Completude = (await enregistrement.CompletudeAsync(agent, numero, ct)).ValeurOuNull;
         return Page();
     }
 }

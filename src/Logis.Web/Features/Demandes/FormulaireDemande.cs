@@ -56,6 +56,7 @@ public sealed class FormulaireDemande
     public string? Courriel { get; set; }
     public bool AccepteCourriel { get; set; }
     public string? DateDepot { get; set; }
+    public string? MotifDateDepot { get; set; }
 
     // Step 2
     public string? SituationFamiliale { get; set; }
@@ -111,6 +112,7 @@ public sealed class FormulaireDemande
                 Personnes = personnes;
                 (AdresseLigne1, AdresseLigne2, CodePostal, Commune) = (poste.AdresseLigne1, poste.AdresseLigne2, poste.CodePostal, poste.Commune);
                 (Telephone, Courriel, AccepteCourriel, DateDepot) = (poste.Telephone, poste.Courriel, poste.AccepteCourriel, DateIso(poste.DateDepot));
+                MotifDateDepot = poste.MotifDateDepot;
                 break;
             case 2:
                 for (var i = 0; i < Personnes.Count; i++)
@@ -168,7 +170,7 @@ public sealed class FormulaireDemande
             [.. Motifs.Where(m => !string.IsNullOrWhiteSpace(m))], Vide(MotifPrincipal),
             new SouhaitsSaisie(Typologies, CommunesSouhaitees, ToutEpci, loyerMax, etage, Ascenseur, AccessiblePmr),
             new HandicapSaisie(FauteuilRoulant, MobiliteReduite, AutreAdaptation),
-            nameof(CanalDepot.Guichet), DateDepot);
+            nameof(CanalDepot.Guichet), DateDepot, Vide(MotifDateDepot));
         return (saisie, erreurs, lignes);
     }
 
@@ -191,7 +193,7 @@ public sealed class FormulaireDemande
     public static int EtapeDe(string cle)
     {
         if (cle.StartsWith("personnes[", StringComparison.Ordinal) && (cle.EndsWith(".situationProfessionnelle", StringComparison.Ordinal) || cle.EndsWith(".ressources", StringComparison.Ordinal))) return 2;
-        if (cle.StartsWith("personnes", StringComparison.Ordinal) || cle.StartsWith("adresse", StringComparison.Ordinal) || cle is "courriel" or "telephone" or "dateDepot") return 1;
+        if (cle.StartsWith("personnes", StringComparison.Ordinal) || cle.StartsWith("adresse", StringComparison.Ordinal) || cle is "courriel" or "telephone" or "dateDepot" or "motifDateDepot") return 1;
         if (cle is "situationFamiliale" or "revenuFiscalReferenceN2") return 2;
         if (cle.StartsWith("logementActuel", StringComparison.Ordinal) || cle.StartsWith("motif", StringComparison.Ordinal)) return 3;
         if (cle.StartsWith("souhaits", StringComparison.Ordinal) || cle.StartsWith("handicap", StringComparison.Ordinal)) return 4;
