@@ -43,8 +43,13 @@ public sealed record FiltreDemandes(NumeroUnique? Numero, string? Nom, CodeInsee
 /// <summary>The use cases on demands, shared by the API and the agent pages: load, check the perimeter, call the domain, save.</summary>
 /// <param name="coteur">Scores every demand an act changes, before it is saved (the acts' explicit side effect, ADR 0010).</param>
 /// <param name="stockage">The piece store whose files go when an act radiates a demand (none: only the database contents go).</param>
-public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICoteurDemandes coteur, IStockagePieces? stockage = null)
+/// <param name="enregistrement">The registration settings (bound on the deposit date); <see cref="ReglesEnregistrement.Defaut"/> when not given.</param>
+public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICoteurDemandes coteur, IStockagePieces? stockage = null,
+    ReglesEnregistrement? enregistrement = null)
 {
+    /// <summary>The registration settings in force (bound on the deposit date, alert notice).</summary>
+    public ReglesEnregistrement Enregistrement { get; } = enregistrement ?? ReglesEnregistrement.Defaut;
+
     /// <summary>The reason given when a number is unknown or outside the caller's perimeter (the same words for both: nothing is said of the others).</summary>
     public static string Introuvable(string numero) => $"Aucune demande de numéro {numero} dans votre périmètre.";
 
@@ -61,10 +66,12 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     {
         if (!AccesDemandes.PeutAgir(agent.Role)) return Resultat.Interdit<NumeroUnique>("Votre rôle ne permet pas d'enregistrer une demande.");
         var (contenu, erreurs) = saisie.Lire(await CommunesEpciAsync(agent, ct));
-        var (canal, depot) = saisie.LireDepot(erreurs);
+        var (canal, depot, motif) = saisie.LireDepot(erreurs);
         if (contenu is null || erreurs.Count > 0) return Resultat.Invalide<NumeroUnique>("La demande comporte des erreurs.", erreurs);
 
         var quand = Maintenant();
+        if (Enregistrement.RefusDateDepot(depot ?? HeureFrance.Jour(quand), HeureFrance.Jour(quand), motif) is { } refusDepot)
+            return Resultat.Invalide<NumeroUnique>(refusDepot.Message, new Dictionary<string, string[]> { [refusDepot.Champ] = [refusDepot.Message] });
         var departement = await db.Communes.AsNoTracking().Where(c => c.EpciSiren == agent.Perimetre.EpciSiren)
             .OrderByDescending(c => c.Population).Select(c => c.Departement).FirstAsync(ct);
         var acteur = await ActeurAsync(agent, ct);
@@ -72,7 +79,7 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         var sequence = await db.ProchaineSequenceAsync(departement, quand.Year, ct);
         var numero = NumeroUnique.Creer(departement, quand.Year, sequence);
         if (!numero.EstReussi) return Resultat.Conflit<NumeroUnique>(numero.Motif!);
-        var demande = Demande.Enregistrer(new DemandeId(Guid.NewGuid()), numero.Valeur, contenu, canal, depot ?? HeureFrance.Jour(quand), quand, acteur);
+        var demande = Demande.Enregistrer(new DemandeId(Guid.NewGuid()), numero.Valeur, contenu, canal, depot ?? HeureFrance.Jour(quand), quand, acteur, motif);
         if (!demande.EstReussi) return Resultat.Invalide<NumeroUnique>(demande.Motif!, new Dictionary<string, string[]> { ["dateDepot"] = [demande.Motif!] });
         db.AjouterDemande(demande.Valeur, agent.Perimetre.EpciSiren);
         Auditer(agent, acteur, ActionsAudit.Enregistrement, demande.Valeur.Id);
@@ -93,7 +100,7 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     {
         if (!AccesDemandes.PeutAgir(agent.Role)) return Resultat.Interdit<ResultatImport>("Votre rôle ne permet pas d'enregistrer des demandes.");
         var acteur = await ActeurAsync(agent, ct);
-        var resultat = await new ImportDemandes(db, horloge, coteur).ImporterAsync(fichier, agent.Perimetre.EpciSiren, acteur, agent.Nom, essai, progression, ct);
+        var resultat = await new ImportDemandes(db, horloge, coteur, Enregistrement).ImporterAsync(fichier, agent.Perimetre.EpciSiren, acteur, agent.Nom, essai, progression, ct);
         // A file with broken lines is not a failure of the act: the report lists them (the API answers 400 with it).
         return Resultat.Ok(resultat);
     }

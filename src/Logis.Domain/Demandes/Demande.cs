@@ -102,8 +102,10 @@ public sealed class Demande
     /// Registers a demand at a guichet enregistreur (L441-2-1): it receives its number and its deposit
     /// date, which may precede the registration (paper form received earlier).
     /// </summary>
+    /// <param name="motifDateDepot">Why the deposit date lies before the bound of <see cref="ReglesEnregistrement"/> (recorded in the timeline).</param>
     public static Resultat<Demande> Enregistrer(
-        DemandeId id, NumeroUnique numero, ContenuDemande contenu, CanalDepot canal, DateOnly dateDepot, DateTimeOffset quand, Acteur par)
+        DemandeId id, NumeroUnique numero, ContenuDemande contenu, CanalDepot canal, DateOnly dateDepot, DateTimeOffset quand, Acteur par,
+        string? motifDateDepot = null)
     {
         if (RefusEnregistrement(contenu, dateDepot, quand) is { } refus)
             return Resultat.Echec<Demande>(refus);
@@ -118,8 +120,9 @@ public sealed class Demande
             DateDepot = dateDepot,
             ServiceEnLigneUtilise = canal == CanalDepot.EnLigne,
         };
+        var motif = string.IsNullOrWhiteSpace(motifDateDepot) ? "" : $" ; motif de la date de dépôt : « {motifDateDepot.Trim()} »";
         demande.Noter(TypeEvenementDemande.Enregistrement, quand, par,
-            $"Demande enregistrée sous le numéro {numero}, déposée {canal.Libelle()} le {F(dateDepot)}");
+            $"Demande enregistrée sous le numéro {numero}, déposée {canal.Libelle()} le {F(dateDepot)}{motif}");
         return Resultat.Ok(demande);
     }
 

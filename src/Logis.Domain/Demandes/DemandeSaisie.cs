@@ -48,7 +48,8 @@ public sealed record DemandeSaisie(
     string? Canal = null,
     string? DateDepot = null,
     bool RecoursDalo = false,
-    string? DateRecoursDalo = null)
+    string? DateRecoursDalo = null,
+    string? MotifDateDepot = null)
 {
     /// <summary>Longest name of an employer or a landlord (as the persons' names).</summary>
     public const int LongueurMaximumNom = 100;
@@ -134,15 +135,23 @@ public sealed record DemandeSaisie(
         return (contenu.Valeur, erreurs);
     }
 
-    /// <summary>The channel and the deposit date, when given (the guichet and the day of registration otherwise).</summary>
-    public (CanalDepot Canal, DateOnly? DateDepot) LireDepot(Dictionary<string, string[]> erreurs)
+    /// <summary>
+    /// The channel, the deposit date and the reason for an old deposit date, when given (the guichet and the day of registration
+    /// otherwise). The bound itself depends on the day and the settings: <see cref="ReglesEnregistrement.RefusDateDepot"/>.
+    /// </summary>
+    public (CanalDepot Canal, DateOnly? DateDepot, string? Motif) LireDepot(Dictionary<string, string[]> erreurs)
     {
         var canal = string.IsNullOrWhiteSpace(Canal) ? CanalDepot.Guichet
             : Valeur<CanalDepot>(Canal, "canal", "", erreurs) ?? CanalDepot.Guichet;
         DateOnly? depot = null;
         if (!string.IsNullOrWhiteSpace(DateDepot) && (depot = Date(DateDepot)) is null)
             Ajouter(erreurs, "dateDepot", $"« {DateDepot.Trim()} » n'est pas une date valide (AAAA-MM-JJ).");
-        return (canal, depot);
+        var motif = string.IsNullOrWhiteSpace(MotifDateDepot) ? null : MotifDateDepot.Trim();
+        if (motif is { Length: > ReglesEnregistrement.LongueurMaximumMotif })
+            Ajouter(erreurs, ReglesEnregistrement.ChampMotif, $"Le motif de la date de dépôt ne doit pas dépasser {ReglesEnregistrement.LongueurMaximumMotif} caractères.");
+        else if (motif is not null && motif.Any(char.IsControl))
+            Ajouter(erreurs, ReglesEnregistrement.ChampMotif, "Le motif de la date de dépôt ne doit pas contenir de saut de ligne ni de caractère de contrôle.");
+        return (canal, depot, motif);
     }
 
     private static string Qui(int i) => i == 0 ? "du demandeur" : $"de la personne {i + 1}";

@@ -14,7 +14,7 @@ public sealed record ErreurLigne(int Ligne, string Colonne, string Motif)
 }
 
 /// <summary>A valid line: what the household declares, the optional existing number, channel and deposit date.</summary>
-public sealed record DemandeLue(int Ligne, NumeroUnique? Numero, ContenuDemande Contenu, CanalDepot Canal, DateOnly DateDepot);
+public sealed record DemandeLue(int Ligne, NumeroUnique? Numero, ContenuDemande Contenu, CanalDepot Canal, DateOnly DateDepot, string? MotifDateDepot = null);
 
 /// <summary>What the analysis found: every broken field of every line, and the valid demands.</summary>
 public sealed class RapportAnalyse
@@ -36,7 +36,8 @@ public sealed class RapportAnalyse
 }
 
 /// <summary>What the analysis checks a line against: the communes of the importing EPCI and today's date (French time).</summary>
-public sealed record ContexteAnalyse(Siren Epci, IReadOnlySet<string> CommunesEpci, DateOnly Aujourdhui);
+/// <param name="Enregistrement">The bound on the deposit date of a new registration (a line without a number); none: no bound.</param>
+public sealed record ContexteAnalyse(Siren Epci, IReadOnlySet<string> CommunesEpci, DateOnly Aujourdhui, ReglesEnregistrement? Enregistrement = null);
 
 /// <summary>
 /// Reads a demand file (<see cref="FormatFichierDemandes"/>) without touching any database: every field is
@@ -264,9 +265,9 @@ public static class AnalyseurFichierDemandes
                 TexteSaisi.Booleen(l.Champ(k.Ascenseur), "souhaits.ascenseurNecessaire", syntaxe), TexteSaisi.Booleen(l.Champ(k.AccessiblePmr), "souhaits.accessiblePmr", syntaxe)),
             LireHandicap(l.Liste(k.Handicap), syntaxe),
             l.Champ(k.Canal), l.Champ(k.DateDepot),
-            TexteSaisi.Booleen(l.Champ(k.RecoursDalo), "recoursDalo", syntaxe), l.Champ(k.DateRecoursDalo));
+            TexteSaisi.Booleen(l.Champ(k.RecoursDalo), "recoursDalo", syntaxe), l.Champ(k.DateRecoursDalo), l.Champ(k.MotifDateDepot));
         var (contenu, erreurs) = saisie.Lire(contexte.CommunesEpci);
-        var (canal, depot) = saisie.LireDepot(erreurs);
+        var (canal, depot, motif) = saisie.LireDepot(erreurs);
         foreach (var (champ, messages) in syntaxe.Concat(erreurs))
         {
             var colonne = ColonneDe(champ, groupes);
@@ -281,7 +282,14 @@ public static class AnalyseurFichierDemandes
             l.Erreur(DateDepot, refus);
             return null;
         }
-        return new DemandeLue(l.Ligne, numero, contenu, canal, jour);
+        // A new registration (no number) may not be back-dated beyond the bound without a reason; a demand that already has its
+        // number (from the SNE or another system) keeps its initial date (R441-2-7).
+        if (numero is null && contexte.Enregistrement?.RefusDateDepot(jour, contexte.Aujourdhui, motif) is { } borne)
+        {
+            l.Erreur(borne.Champ == ReglesEnregistrement.ChampMotif ? FormatFichierDemandes.MotifDateDepot : DateDepot, borne.Message);
+            return null;
+        }
+        return new DemandeLue(l.Ligne, numero, contenu, canal, jour, motif);
     }
 
     // Positions of the person columns in ColonnesPersonne (and in each group of PositionsColonnes.Personnes).
@@ -343,6 +351,7 @@ public static class AnalyseurFichierDemandes
             Col De(string nom) => new(nom, csv.Position(nom));
             Numero = De(FormatFichierDemandes.Numero);
             DateDepot = De(FormatFichierDemandes.DateDepot);
+            MotifDateDepot = De(FormatFichierDemandes.MotifDateDepot);
             Canal = De(FormatFichierDemandes.Canal);
             AdresseLigne1 = De(FormatFichierDemandes.AdresseLigne1);
             AdresseLigne2 = De(FormatFichierDemandes.AdresseLigne2);
@@ -379,6 +388,7 @@ public static class AnalyseurFichierDemandes
 
         public Col Numero { get; }
         public Col DateDepot { get; }
+        public Col MotifDateDepot { get; }
         public Col Canal { get; }
         public Col AdresseLigne1 { get; }
         public Col AdresseLigne2 { get; }

@@ -17,6 +17,8 @@ public static class FormatFichierDemandes
 
     public const string Numero = "numero";
     public const string DateDepot = "date_depot";
+    /// <summary>Why the deposit date of a new registration lies more than the bound in the past (written into the timeline).</summary>
+    public const string MotifDateDepot = "motif_date_depot";
     public const string Canal = "canal";
     public const string AdresseLigne1 = "adresse_ligne1";
     public const string AdresseLigne2 = "adresse_ligne2";
@@ -70,7 +72,7 @@ public static class FormatFichierDemandes
         Numero, DateDepot, Canal, AdresseLigne1, AdresseLigne2, CodePostal, CommuneAdresse, Telephone, Courriel, AccepteCourriel,
         SituationFamiliale, RevenuFiscal, LogementStatut, LogementCommune, LogementLoyer, LogementSurface, Motifs, MotifPrincipal,
         Typologies, CommunesSouhaitees, ToutEpci, LoyerMaximum, EtageMaximum, Ascenseur, AccessiblePmr, Handicap,
-        LogementAide, LogementBailleur, LogementDateEntree, RecoursDalo, DateRecoursDalo,
+        LogementAide, LogementBailleur, LogementDateEntree, RecoursDalo, DateRecoursDalo, MotifDateDepot,
     ];
 
     /// <summary>Columns that must be in the header (the others may be left out).</summary>
@@ -95,7 +97,7 @@ public static class FormatFichierDemandes
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> ChampsLigne = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        [DateDepot] = "dateDepot", [Canal] = "canal",
+        [DateDepot] = "dateDepot", [MotifDateDepot] = "motifDateDepot", [Canal] = "canal",
         [AdresseLigne1] = "adresse.ligne1", [AdresseLigne2] = "adresse.ligne2", [CodePostal] = "adresse.codePostal", [CommuneAdresse] = "adresse.commune",
         [Telephone] = "telephone", [Courriel] = "courriel", [AccepteCourriel] = "accepteCourriel",
         [SituationFamiliale] = "situationFamiliale", [RevenuFiscal] = "revenuFiscalReferenceN2",
@@ -192,6 +194,8 @@ public static class FormatFichierDemandes
         yield return l.DateEntree is { } entree ? Date(entree) : "";
         yield return OuiNon(c.RecoursDalo is not null);
         yield return c.RecoursDalo?.DateRecours is { } recours ? Date(recours) : "";
+        // The reason for an old deposit date is in the timeline, not re-exported: a re-imported line keeps its number, hence its date.
+        yield return "";
         for (var i = 0; i < PersonnesMaximum; i++)
         {
             var p = i < c.Personnes.Count ? c.Personnes[i] : null;

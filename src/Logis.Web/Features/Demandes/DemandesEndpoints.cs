@@ -81,6 +81,15 @@ public static class DemandesEndpoints
             }, "text/csv; charset=utf-8", nom);
         }).WithName("ExporterDemandes").WithSummary("Exporte les demandes actives du périmètre au format du fichier des demandes (sans NIR)");
 
+        g.MapGet("/enregistrements-a-completer", async (HttpContext http, EnregistrementService s, CancellationToken ct) =>
+            Problemes.Reponse(await s.AlertesAsync(Agent.Requis(http.User), ct), v => Results.Ok(v)))
+            .WithName("EnregistrementsACompleter")
+            .WithSummary("Demandes actives dont l'enregistrement est incomplet (R441-2-3), l'échéance d'un mois (L441-2-1) la plus proche d'abord");
+
+        g.MapGet("/{numero}/completude", async (string numero, HttpContext http, EnregistrementService s, CancellationToken ct) =>
+            Problemes.Reponse(await s.CompletudeAsync(Agent.Requis(http.User), numero, ct), v => Results.Ok(v)))
+            .WithName("CompletudeEnregistrement").WithSummary("Complétude de l'enregistrement de la demande : éléments manquants et échéance d'un mois");
+
         g.MapGet("/{numero}", async (string numero, HttpContext http, DemandesService s, CancellationToken ct) =>
             Problemes.Reponse(await s.LireAsync(Agent.Requis(http.User), numero, ct), v => Results.Ok(v)))
             .WithName("LireDemande").WithSummary("Une demande (données sensibles selon le rôle, NIR masqué)");

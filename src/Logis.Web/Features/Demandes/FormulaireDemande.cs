@@ -67,6 +67,7 @@ public sealed class FormulaireDemande
     public string? Courriel { get; set; }
     public bool AccepteCourriel { get; set; }
     public string? DateDepot { get; set; }
+    public string? MotifDateDepot { get; set; }
 
     // Step 2
     public string? SituationFamiliale { get; set; }
@@ -130,6 +131,7 @@ public sealed class FormulaireDemande
                 Personnes = personnes;
                 (AdresseLigne1, AdresseLigne2, CodePostal, Commune) = (poste.AdresseLigne1, poste.AdresseLigne2, poste.CodePostal, poste.Commune);
                 (Telephone, Courriel, AccepteCourriel, DateDepot) = (poste.Telephone, poste.Courriel, poste.AccepteCourriel, DateIso(poste.DateDepot));
+                MotifDateDepot = poste.MotifDateDepot;
                 break;
             case 2:
                 for (var i = 0; i < Personnes.Count; i++)
@@ -193,7 +195,7 @@ public sealed class FormulaireDemande
             [.. Motifs.Where(m => !string.IsNullOrWhiteSpace(m))], Vide(MotifPrincipal),
             new SouhaitsSaisie(Typologies, CommunesSouhaitees, ToutEpci, loyerMax, etage, Ascenseur, AccessiblePmr),
             new HandicapSaisie(FauteuilRoulant, MobiliteReduite, AutreAdaptation),
-            nameof(CanalDepot.Guichet), DateDepot, RecoursDalo, Vide(DateRecoursDalo));
+            nameof(CanalDepot.Guichet), DateDepot, RecoursDalo, Vide(DateRecoursDalo), Vide(MotifDateDepot));
         return (saisie, erreurs, lignes);
     }
 
@@ -217,7 +219,7 @@ public sealed class FormulaireDemande
     {
         if (cle.StartsWith("personnes[", StringComparison.Ordinal) && (cle.EndsWith(".situationProfessionnelle", StringComparison.Ordinal) || cle.EndsWith(".ressources", StringComparison.Ordinal)
             || cle.EndsWith(".revenuFiscalReferenceN2", StringComparison.Ordinal) || cle.EndsWith(".employeur", StringComparison.Ordinal) || cle.EndsWith(".communeTravail", StringComparison.Ordinal))) return 2;
-        if (cle.StartsWith("personnes", StringComparison.Ordinal) || cle.StartsWith("adresse", StringComparison.Ordinal) || cle is "courriel" or "telephone" or "dateDepot") return 1;
+        if (cle.StartsWith("personnes", StringComparison.Ordinal) || cle.StartsWith("adresse", StringComparison.Ordinal) || cle is "courriel" or "telephone" or "dateDepot" or "motifDateDepot") return 1;
         if (cle is "situationFamiliale" or "revenuFiscalReferenceN2") return 2;
         if (cle.StartsWith("logementActuel", StringComparison.Ordinal) || cle.StartsWith("motif", StringComparison.Ordinal) || cle is "recoursDalo" or "dateRecoursDalo") return 3;
         if (cle.StartsWith("souhaits", StringComparison.Ordinal) || cle.StartsWith("handicap", StringComparison.Ordinal)) return 4;
