@@ -143,13 +143,15 @@ public class ComptesTests(ApplicationsFixture fx)
     }
 
     [Theory]
-    [InlineData("Logis-demo-2026!", true)]
-    [InlineData("abcdefghijkL1", true)]
-    [InlineData("abcdefghijklm", false)]
-    [InlineData("abcdefghijk12", false)]
-    [InlineData("Ab1!", false)]
-    public void La_regle_du_nouveau_mot_de_passe(string motDePasse, bool accepte) =>
-        Assert.Equal(accepte, ComptesAgents.RegleNouveauMotDePasse(motDePasse) is null);
+    [InlineData("Logis-demo-2026!", Role.AgentEpci, true)]
+    [InlineData("abcdefghijkL1", Role.AgentBailleur, true)]
+    [InlineData("abcdefghijkL1", Role.Administrateur, false)]
+    [InlineData("abcdefghijklmnoP1", Role.Administrateur, true)]
+    [InlineData("abcdefghijklm", Role.AgentEpci, false)]
+    [InlineData("abcdefghijk12", Role.AgentEpci, false)]
+    [InlineData("Ab1!", Role.AgentCommune, false)]
+    public void La_regle_du_nouveau_mot_de_passe(string motDePasse, Role role, bool accepte) =>
+        Assert.Equal(accepte, ComptesAgents.RegleNouveauMotDePasse(motDePasse, role) is null);
 
     // --- Outils ---------------------------------------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Logis.Domain.Acces;
 using Logis.Domain.Commun;
 using Logis.Persistence;
 using Logis.Persistence.Acces;
@@ -32,7 +33,7 @@ public sealed record SessionAgent(Agent Agent, string Tampon)
 }
 
 /// <summary>
-/// The acts on agent accounts: sign-in, checking a session, sign-out, password change (docs/securite.md).
+/// The acts on agent accounts: sign-in, checking a session, sign-out, password change (README « Sécurité »).
 /// <list type="bullet">
 /// <item>One answer for every refusal — unknown identifier, wrong password, locked account — and one password check
 /// (PBKDF2) on every path, against a dummy hash when there is no account to check, so that neither the message nor the
@@ -56,6 +57,7 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
 
     public const int LongueurMaxMotDePasse = 256;
     public const int LongueurMinNouveauMotDePasse = 12;
+    public const int LongueurMinAdministrateur = 16;
 
     /// <summary>Checked when no account can be: same cost as a real check, never a match.</summary>
     private static readonly Lazy<string> HacheFactice = new(() => Secrets.HacherMotDePasse(Secrets.NouveauTampon()));
@@ -94,20 +96,20 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
 
     /// <summary>
     /// The agent changes their password: the current one is checked like a sign-in (it counts towards the lock-out), the new
-    /// one follows docs/securite.md (length, mixed characters); every other session ends, the returned one replaces the caller's.
+    /// one follows RegleNouveauMotDePasse (length, mixed characters); every other session ends, the returned one replaces the caller's.
     /// </summary>
     public async Task<Resultat<SessionAgent>> ChangerMotDePasseAsync(Guid utilisateur, string actuel, string nouveau, string confirmation,
         CancellationToken ct = default)
     {
+        var compte = await db.Utilisateurs.SingleOrDefaultAsync(u => u.Id == utilisateur, ct);
+        if (compte is null) return Resultat.NonTrouve<SessionAgent>("Ce compte n'existe plus.");
         var erreurs = new Dictionary<string, string[]>();
-        if (RegleNouveauMotDePasse(nouveau) is { } regle) erreurs["nouveauMotDePasse"] = [regle];
+        if (RegleNouveauMotDePasse(nouveau, compte.Role) is { } regle) erreurs["nouveauMotDePasse"] = [regle];
         else if (nouveau == actuel) erreurs["nouveauMotDePasse"] = ["Le nouveau mot de passe doit être différent de l'actuel."];
         if (confirmation != nouveau) erreurs["confirmation"] = ["La confirmation ne reprend pas le nouveau mot de passe."];
         if (actuel.Length > LongueurMaxMotDePasse) erreurs["motDePasseActuel"] = [MessageActuelIncorrect];
         if (erreurs.Count > 0) return Resultat.Invalide<SessionAgent>(string.Join(" ", erreurs.Values.SelectMany(m => m)), erreurs);
 
-        var compte = await db.Utilisateurs.SingleOrDefaultAsync(u => u.Id == utilisateur, ct);
-        if (compte is null) return Resultat.NonTrouve<SessionAgent>("Ce compte n'existe plus.");
         if (!await VerifierAsync(compte.Id, compte.MotDePasseHache, actuel, ct))
             return Resultat.Invalide<SessionAgent>(MessageActuelIncorrect,
                 new Dictionary<string, string[]> { ["motDePasseActuel"] = [MessageActuelIncorrect] });
@@ -118,11 +120,18 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
         return Resultat.Ok(await SessionAsync(compte.Id, ct));
     }
 
-    /// <summary>The rule for a new password (null when it holds): at least 12 characters mixing three kinds of the four.</summary>
-    public static string? RegleNouveauMotDePasse(string motDePasse)
+    /// <summary>The shortest new password for a role: 16 characters for an administrator, 12 for the others.</summary>
+    public static int LongueurMinimale(Role role) => role == Role.Administrateur ? LongueurMinAdministrateur : LongueurMinNouveauMotDePasse;
+
+    /// <summary>
+    /// The rule for a new password (null when it holds): at least 12 characters (16 for an administrator) mixing three kinds of
+    /// the four (docs/protection-des-donnees.md §2 point 28).
+    /// </summary>
+    public static string? RegleNouveauMotDePasse(string motDePasse, Role role)
     {
-        if (motDePasse.Length < LongueurMinNouveauMotDePasse || motDePasse.Length > LongueurMaxMotDePasse)
-            return $"Le nouveau mot de passe doit compter de {LongueurMinNouveauMotDePasse} à {LongueurMaxMotDePasse} caractères.";
+        var minimum = LongueurMinimale(role);
+        if (motDePasse.Length < minimum || motDePasse.Length > LongueurMaxMotDePasse)
+            return $"Le nouveau mot de passe doit compter de {minimum} à {LongueurMaxMotDePasse} caractères.";
         var sortes = new[] { motDePasse.Any(char.IsLower), motDePasse.Any(char.IsUpper), motDePasse.Any(char.IsDigit),
             motDePasse.Any(c => !char.IsLetterOrDigit(c)) }.Count(x => x);
         return sortes >= 3 ? null

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Logis.Web.Features.Compte;
 
-/// <summary>An agent changes their own password; every other session of the account ends (docs/securite.md).</summary>
+/// <summary>An agent changes their own password; every other session of the account ends (README « Sécurité »).</summary>
 public sealed class MotDePasseModel(ComptesAgents comptes, ILogger<MotDePasseModel> logger) : PageModel
 {
     [BindProperty]
