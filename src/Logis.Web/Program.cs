@@ -55,6 +55,7 @@ builder.Services.AddRelances(builder.Configuration);
 builder.Services.AddSingleton<Logis.Application.Acces.IMotsDePasse, Logis.Application.Acces.MotsDePassePbkdf2>();
 builder.Services.AddScoped<Logis.Application.Acces.ComptesAgents>();
 builder.Services.AddProblemDetails();
+builder.Services.AddLimitesDebit(builder.Configuration);
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<BaseSanteCheck>("base");
 
@@ -134,6 +135,7 @@ app.UseEnTetesSecurite();
 // Plain static files from wwwroot, served before authentication (public stylesheet).
 app.UseStaticFiles();
 app.UseRouting();
+app.UseLimitesDebit();
 app.UseAuthentication();
 app.UseAuthorization();
 

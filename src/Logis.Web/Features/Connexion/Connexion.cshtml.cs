@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Security.Claims;
 using Logis.Application.Acces;
+using Logis.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -10,7 +12,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Logis.Web.Features.Connexion;
 
 [AllowAnonymous]
-public sealed class ConnexionModel(ComptesAgents comptes, ILogger<ConnexionModel> logger) : PageModel
+public sealed class ConnexionModel(ComptesAgents comptes, LimiteurIdentifiants limiteur, ILogger<ConnexionModel> logger) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Saisissez votre identifiant.")]
@@ -35,6 +37,14 @@ public sealed class ConnexionModel(ComptesAgents comptes, ILogger<ConnexionModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
+        // Per identifier, known or not (per address: the middleware, LimitesDebit).
+        if (limiteur.Attente(Identifiant) is { } secondes)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = secondes.ToString(CultureInfo.InvariantCulture);
+            Erreur = Problemes.MessageTropDeRequetes(secondes);
+            return Page();
+        }
         var resultat = await comptes.ConnecterAsync(Identifiant, MotDePasse, ct);
         if (!resultat.EstReussi)
         {
