@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Logis.Persistence.Migrations
 {
     [DbContext(typeof(LogisDbContext))]
-    [Migration("20261206100215_TamponSecuriteComptes")]
+    [Migration("20261206104050_TamponSecuriteComptes")]
     partial class TamponSecuriteComptes
     {
         /// <inheritdoc />
@@ -883,6 +883,9 @@ namespace Logis.Persistence.Migrations
 
                             b1.Property<Guid?>("LogementId")
                                 .HasColumnType("uuid");
+
+                            b1.Property<bool?>("OffreAdaptee")
+                                .HasColumnType("boolean");
 
                             b1.Property<string>("Organisation")
                                 .IsRequired()
