@@ -40,6 +40,7 @@ builder.Services.AddSingleton(sp => GrillesCotation.Charger(
 builder.Services.AddScoped<TerritoireSeeder>();
 builder.Services.AddScoped<DemandesSeeder>();
 builder.Services.AddScoped<DemandesService>();
+builder.Services.AddScoped<GuichetsService>();
 builder.Services.AddScoped<AttestationsService>();
 builder.Services.AddScoped<Logis.Application.Journal.JournalService>();
 builder.Services.AddScoped<Logis.Application.Doublons.DoublonsService>();

@@ -32,12 +32,22 @@ public sealed record DemandeVue(
     string? MotifRadiation, DateOnly? DateRadiation, string Demandeur, IReadOnlyList<PersonneVue> Personnes, string Adresse,
     string SituationFamiliale, decimal RessourcesMensuelles, bool Mutation, IReadOnlyList<string> Typologies, IReadOnlyList<string> Communes,
     bool ToutEpci, decimal? LoyerMaximum, bool Prioritaire, bool DonneesSensiblesVisibles, IReadOnlyList<SituationVue>? SituationsPrioritaires,
-    string? Handicap);
+    string? Handicap)
+{
+    /// <summary>The national number in its four parts (<c>083 0326 000123 G0001</c>).</summary>
+    public string NumeroLisible { get; init; } = Numero;
+
+    /// <summary>The registering service whose code ends the number: « name (code) », or the code alone when it is not one of the territory's.</summary>
+    public string Guichet { get; init; } = "";
+
+    /// <summary>The number Logis gave the demand before the national number, if any.</summary>
+    public string? AncienneReference { get; init; }
+}
 
 public sealed record LigneDemande(string Numero, string Demandeur, DateOnly DateDepot, string Statut, IReadOnlyList<string> Typologies,
     IReadOnlyList<string> Communes, bool ToutEpci, bool Prioritaire);
 
-public sealed record FiltreDemandes(NumeroUnique? Numero, string? Nom, CodeInsee? Commune, Typologie? Typologie, StatutDemande? Statut, bool? Prioritaire);
+public sealed record FiltreDemandes(DemandesService.CleDemande? Numero, string? Nom, CodeInsee? Commune, Typologie? Typologie, StatutDemande? Statut, bool? Prioritaire);
 
 /// <summary>The use cases on demands, shared by the API and the agent pages: load, check the perimeter, call the domain, save.</summary>
 /// <param name="coteur">Scores every demand an act changes, before it is saved (the acts' explicit side effect, ADR 0010).</param>
@@ -59,19 +69,25 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     public async Task<Resultat<NumeroUnique>> EnregistrerAsync(Agent agent, DemandeSaisie saisie, CancellationToken ct)
     {
         if (!AccesDemandes.PeutAgir(agent.Role)) return Resultat.Interdit<NumeroUnique>("Votre rôle ne permet pas d'enregistrer une demande.");
+        // Only a registering service registers (L441-2-1): the agent's organisation gives the service and its code.
+        var numerotation = await new GuichetsService(db).NumerotationAsync(agent, ct);
+        if (!numerotation.EstReussi) return Resultat.Echec<NumeroUnique>(numerotation.Probleme);
         var (contenu, erreurs) = saisie.Lire(await CommunesEpciAsync(agent, ct));
         var (canal, depot) = saisie.LireDepot(erreurs);
         if (contenu is null || erreurs.Count > 0) return Resultat.Invalide<NumeroUnique>("La demande comporte des erreurs.", erreurs);
 
         var quand = Maintenant();
-        var departement = await db.Communes.AsNoTracking().Where(c => c.EpciSiren == agent.Perimetre.EpciSiren)
-            .OrderByDescending(c => c.Population).Select(c => c.Departement).FirstAsync(ct);
+        var premierDepot = depot ?? HeureFrance.Jour(quand);
+        if (Demande.RefusEnregistrement(contenu, premierDepot, quand) is { } refus)
+            return Resultat.Invalide<NumeroUnique>(refus, new Dictionary<string, string[]> { ["dateDepot"] = [refus] });
+        var n = numerotation.Valeur!;
         var acteur = await ActeurAsync(agent, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var sequence = await db.ProchaineSequenceAsync(departement, quand.Year, ct);
-        var numero = NumeroUnique.Creer(departement, quand.Year, sequence);
-        if (!numero.EstReussi) return Resultat.Conflit<NumeroUnique>(numero.Motif!);
-        var demande = Demande.Enregistrer(new DemandeId(Guid.NewGuid()), numero.Valeur, contenu, canal, depot ?? HeureFrance.Jour(quand), quand, acteur);
+        // The national number: territory, month and year of the first deposit, sequence of that month, registering service.
+        var sequence = await db.ProchaineSequenceAsync(n.Territoire, premierDepot, ct);
+        var numero = NumeroUnique.Creer(n.Territoire, premierDepot, sequence, n.CodePour(canal));
+        if (!numero.EstReussi) return Resultat.Invalide<NumeroUnique>(numero.Motif!, new Dictionary<string, string[]> { ["dateDepot"] = [numero.Motif!] });
+        var demande = Demande.Enregistrer(new DemandeId(Guid.NewGuid()), numero.Valeur, contenu, canal, premierDepot, quand, acteur);
         if (!demande.EstReussi) return Resultat.Invalide<NumeroUnique>(demande.Motif!, new Dictionary<string, string[]> { ["dateDepot"] = [demande.Motif!] });
         db.AjouterDemande(demande.Valeur, agent.Perimetre.EpciSiren);
         Auditer(agent, acteur, ActionsAudit.Enregistrement, demande.Valeur.Id);
@@ -91,8 +107,14 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     public async Task<Resultat<ResultatImport>> ImporterAsync(Agent agent, Func<TextReader> fichier, bool essai, IProgress<Avancement>? progression, CancellationToken ct)
     {
         if (!AccesDemandes.PeutAgir(agent.Role)) return Resultat.Interdit<ResultatImport>("Votre rôle ne permet pas d'enregistrer des demandes.");
+        var numerotation = await new GuichetsService(db).NumerotationAsync(agent, ct);
+        if (!numerotation.EstReussi) return Resultat.Echec<ResultatImport>(numerotation.Probleme);
+        var n = numerotation.Valeur!;
         var acteur = await ActeurAsync(agent, ct);
-        var resultat = await new ImportDemandes(db, horloge, coteur).ImporterAsync(fichier, agent.Perimetre.EpciSiren, acteur, agent.Nom, essai, progression, ct);
+        var resultat = await new ImportDemandes(db, horloge, coteur)
+        {
+            Numerotation = new NumerotationImport(n.Territoire, n.Guichet.Code, n.PortailPublic?.Code),
+        }.ImporterAsync(fichier, agent.Perimetre.EpciSiren, acteur, agent.Nom, essai, progression, ct);
         // A file with broken lines is not a failure of the act: the report lists them (the API answers 400 with it).
         return Resultat.Ok(resultat);
     }
@@ -153,9 +175,9 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     private async Task<Resultat<Demande>> AgirAsync(Agent agent, string numero, string action,
         Func<Demande, DateTimeOffset, Acteur, Resultat> acte, CancellationToken ct, Resultat<Demande>? invalide = null)
     {
-        if (!NumeroUnique.TryParse(numero, out var n)) return NumeroMalForme<Demande>(numero);
+        if (!Lire(numero, out var n)) return NumeroMalForme<Demande>(numero);
         var demande = await ChargerAsync(agent, n, suivre: true, ct);
-        if (demande is null) return Resultat.NonTrouve<Demande>(Introuvable(n.Valeur));
+        if (demande is null) return Resultat.NonTrouve<Demande>(Introuvable(n.Texte));
         if (!AccesDemandes.PeutAgir(agent.Role)) return Resultat.Interdit<Demande>("Votre rôle permet de consulter les demandes, non d'agir sur elles.");
         // The request body is judged only once the caller may act on this demand: nothing is said to the others.
         if (invalide is not null) return invalide;
@@ -174,9 +196,9 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     /// <summary>Reads a demand for display; records an audit row when sensitive fields are shown.</summary>
     public async Task<Resultat<DemandeVue>> LireAsync(Agent agent, string numero, CancellationToken ct)
     {
-        if (!NumeroUnique.TryParse(numero, out var n)) return NumeroMalForme<DemandeVue>(numero);
+        if (!Lire(numero, out var n)) return NumeroMalForme<DemandeVue>(numero);
         var demande = await ChargerAsync(agent, n, suivre: false, ct);
-        if (demande is null) return Resultat.NonTrouve<DemandeVue>(Introuvable(n.Valeur));
+        if (demande is null) return Resultat.NonTrouve<DemandeVue>(Introuvable(n.Texte));
         var sensibles = AccesDemandes.VoitDonneesSensibles(agent.Role);
         if (sensibles)
         {
@@ -184,21 +206,26 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
             await db.SaveChangesAsync(ct);
         }
         var noms = await NomsCommunesAsync(agent, ct);
-        return Resultat.Ok(Vue(demande, sensibles, noms));
+        var code = demande.Numero.Guichet;
+        var guichet = await db.Guichets.AsNoTracking().Where(g => g.EpciSiren == agent.Perimetre.EpciSiren && g.Code == code).Select(g => g.Nom).SingleOrDefaultAsync(ct);
+        return Resultat.Ok(Vue(demande, sensibles, noms) with
+        {
+            NumeroLisible = demande.Numero.Lisible, Guichet = guichet is null ? code : $"{guichet} ({code})", AncienneReference = demande.AncienneReference,
+        });
     }
 
     public async Task<Resultat<Demande>> ChargerPourAttestationAsync(Agent agent, string numero, CancellationToken ct)
     {
-        if (!NumeroUnique.TryParse(numero, out var n)) return NumeroMalForme<Demande>(numero);
+        if (!Lire(numero, out var n)) return NumeroMalForme<Demande>(numero);
         var demande = await ChargerAsync(agent, n, suivre: false, ct);
-        return demande is null ? Resultat.NonTrouve<Demande>(Introuvable(n.Valeur)) : Resultat.Ok(demande);
+        return demande is null ? Resultat.NonTrouve<Demande>(Introuvable(n.Texte)) : Resultat.Ok(demande);
     }
 
     public async Task<Resultat<IReadOnlyList<EvenementVue>>> EvenementsAsync(Agent agent, string numero, CancellationToken ct)
     {
-        if (!NumeroUnique.TryParse(numero, out var n)) return NumeroMalForme<IReadOnlyList<EvenementVue>>(numero);
+        if (!Lire(numero, out var n)) return NumeroMalForme<IReadOnlyList<EvenementVue>>(numero);
         var demande = await ChargerAsync(agent, n, suivre: false, ct);
-        if (demande is null) return Resultat.NonTrouve<IReadOnlyList<EvenementVue>>(Introuvable(n.Valeur));
+        if (demande is null) return Resultat.NonTrouve<IReadOnlyList<EvenementVue>>(Introuvable(n.Texte));
         return Resultat.Ok(await EvenementsAsync(demande, ct));
     }
 
@@ -220,11 +247,11 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         string? numero, string? nom, string? commune, string? typologie, string? statut, string? prioritaire, string? page, string? taillePage)
     {
         var erreurs = new Dictionary<string, string[]>();
-        NumeroUnique? n = null;
+        CleDemande? n = null;
         if (!string.IsNullOrWhiteSpace(numero))
         {
-            if (NumeroUnique.TryParse(numero, out var x)) n = x;
-            else erreurs["numero"] = ["Le numéro unique est mal formé (ex. 832600012345, clé comprise)."];
+            if (Lire(numero, out var x)) n = x;
+            else erreurs["numero"] = [FormatAttendu];
         }
         var (filtreLogements, numeroPage, taille, erreursPaging) = ParametresLogements.Lire(commune, typologie, null, null, null, page, taillePage);
         foreach (var (k, v) in erreursPaging) erreurs[k] = v;
@@ -250,11 +277,30 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     public async Task<IReadOnlyDictionary<string, string>> NomsCommunesAsync(Agent agent, CancellationToken ct) =>
         await db.Communes.AsNoTracking().Where(c => c.EpciSiren == agent.Perimetre.EpciSiren).ToDictionaryAsync(c => c.CodeInsee.Value, c => c.Nom, ct);
 
-    private async Task<Demande?> ChargerAsync(Agent agent, NumeroUnique numero, bool suivre, CancellationToken ct)
+    /// <summary>A number given to find a demand: its national number, or the former Logis reference it had before (docs/sne.md §1).</summary>
+    public readonly record struct CleDemande(NumeroUnique? National, string? AncienneReference)
+    {
+        public string Texte => National?.Valeur ?? AncienneReference!;
+    }
+
+    /// <summary>Reads a number given to find a demand: the national number, or a former Logis reference.</summary>
+    public static bool Lire(string? numero, out CleDemande cle)
+    {
+        if (NumeroUnique.TryParse(numero, out var n)) cle = new CleDemande(n, null);
+        else if (NumeroUnique.EstAncienneReference(numero, out var ancienne)) cle = new CleDemande(null, ancienne);
+        else cle = default;
+        return cle.National is not null || cle.AncienneReference is not null;
+    }
+
+    /// <summary>The demands of <paramref name="q"/> that <paramref name="cle"/> designates (one at most).</summary>
+    public static IQueryable<Demande> Designees(IQueryable<Demande> q, CleDemande cle) =>
+        cle.National is { } n ? q.Where(d => d.Numero == n) : q.Where(d => d.AncienneReference == cle.AncienneReference);
+
+    private async Task<Demande?> ChargerAsync(Agent agent, CleDemande numero, bool suivre, CancellationToken ct)
     {
         var q = await VisiblesAsync(agent, ct);
         if (!suivre) q = q.AsNoTracking();
-        return await q.SingleOrDefaultAsync(d => d.Numero == numero, ct);
+        return await Designees(q, numero).SingleOrDefaultAsync(ct);
     }
 
     /// <summary>The demands the agent may see (<see cref="AccesDemandes.PeutVoir"/>), as a query.</summary>
@@ -322,9 +368,13 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
             EpciSiren = agent.Perimetre.EpciSiren,
         });
 
+    /// <summary>What a well-formed number looks like, for the error messages.</summary>
+    public const string FormatAttendu =
+        "Le numéro unique national compte 18 caractères : code du territoire (3), mois et année du premier dépôt (4), numéro d'ordre (6) et code du guichet enregistreur (5), par exemple 083 0326 000123 G0001.";
+
     private static Resultat<T> NumeroMalForme<T>(string numero) =>
-        Resultat.Invalide<T>($"« {numero} » n'est pas un numéro unique valide (département, année, numéro d'ordre et clé).",
-            new Dictionary<string, string[]> { ["numero"] = ["Le numéro unique est mal formé ou sa clé est fausse."] });
+        Resultat.Invalide<T>($"« {numero} » n'est pas un numéro unique national valide.",
+            new Dictionary<string, string[]> { ["numero"] = [FormatAttendu] });
 
     private static DemandeVue Vue(Demande d, bool sensibles, IReadOnlyDictionary<string, string> communes)
     {

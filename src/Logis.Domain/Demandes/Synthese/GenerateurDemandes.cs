@@ -9,16 +9,24 @@ namespace Logis.Domain.Demandes.Synthese;
 /// <summary>A commune of the territory as the generator needs it; the share of social housing weighs the wishes.</summary>
 public sealed record CommuneDeGeneration(CodeInsee Code, string Nom, string CodePostal, int Population, double PartLogementsSociaux);
 
-/// <summary>What to generate: how many active demands, where, at which date, with which calibration.</summary>
+/// <summary>
+/// What to generate: how many active demands, where (the territory code of their national numbers and the codes of the
+/// registering services), at which date, with which calibration.
+/// </summary>
 public sealed record ParametresGeneration(
     int Graine,
     int NombreDemandes,
-    string Departement,
+    string Territoire,
     DateOnly DateReference,
     IReadOnlyList<CommuneDeGeneration> Communes,
     FenetreRenouvellement Fenetre,
     ProfilDemandes Profil,
-    DateTimeOffset? Plafond = null);
+    DateTimeOffset? Plafond = null,
+    IReadOnlyList<string>? Guichets = null)
+{
+    /// <summary>The codes of the territory's counters that register the demands deposited there (by default one, G0001).</summary>
+    public IReadOnlyList<string> GuichetsOuDefaut => Guichets is { Count: > 0 } g ? g : ["G0001"];
+}
 
 /// <summary>
 /// Synthetic, realistic active demands for demonstrations, load tests and benchmarks. Pure and
@@ -70,20 +78,25 @@ public static class GenerateurDemandes
         if (p.NombreDemandes < 0) return Resultat.Echec<IReadOnlyList<Demande>>("Le nombre de demandes ne peut pas être négatif.");
         if (p.Communes.Count == 0) return Resultat.Echec<IReadOnlyList<Demande>>("Le territoire doit compter au moins une commune.");
         if (p.Profil.Erreur() is { } erreur) return Resultat.Echec<IReadOnlyList<Demande>>(erreur);
-        if (NumeroUnique.Creer(p.Departement, p.DateReference.Year, 1) is { EstReussi: false } numero)
-            return Resultat.Echec<IReadOnlyList<Demande>>(numero.Motif!);
+        foreach (var code in p.GuichetsOuDefaut)
+        {
+            if (NumeroUnique.Creer(p.Territoire, p.DateReference, 1, code) is { EstReussi: false } numero)
+                return Resultat.Echec<IReadOnlyList<Demande>>(numero.Motif!);
+        }
 
         var tirage = new Tirage(new Random(p.Graine), p);
         var depots = new DateOnly[p.NombreDemandes];
         for (var i = 0; i < depots.Length; i++) depots[i] = tirage.DateDepot();
         Array.Sort(depots);
 
-        var sequences = new Dictionary<int, int>();
+        // One sequence per month of first deposit, as the national numbering has.
+        var sequences = new Dictionary<(int, int), int>();
         var demandes = new List<Demande>(p.NombreDemandes);
         foreach (var depot in depots)
         {
-            sequences[depot.Year] = sequences.GetValueOrDefault(depot.Year) + 1;
-            demandes.Add(tirage.Demande(depot, sequences[depot.Year]));
+            var cle = (depot.Year, depot.Month);
+            sequences[cle] = sequences.GetValueOrDefault(cle) + 1;
+            demandes.Add(tirage.Demande(depot, sequences[cle]));
         }
         return Resultat.Ok<IReadOnlyList<Demande>>(demandes);
     }
@@ -115,7 +128,6 @@ public static class GenerateurDemandes
         public Demande Demande(DateOnly depot, int sequence)
         {
             var id = new DemandeId(NouveauGuid());
-            var numero = NumeroUnique.Creer(p.Departement, depot.Year, sequence).Valeur;
             var type = TypeDeMenage();
             var handicap = r.NextDouble() < _profil.PartHandicap;
             var personnes = Personnes(type, depot, handicap);
@@ -124,6 +136,10 @@ public static class GenerateurDemandes
             var logement = LogementActuel(mutation, personnes.Count, residence);
             var (motifs, principal) = Motifs(logement.Statut, type, handicap);
             var canal = Canal();
+            // Online deposits carry the public portal's code; the others one of the territory's counters, in turn.
+            var guichets = p.GuichetsOuDefaut;
+            var numero = NumeroUnique.Creer(p.Territoire, depot, sequence,
+                canal == CanalDepot.EnLigne ? NumeroUnique.GuichetPortailPublic : guichets[sequence % guichets.Count]).Valeur;
             var demandeur = personnes[0];
             var contenu = ContenuDemande.Creer(
                 personnes,
