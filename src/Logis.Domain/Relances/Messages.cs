@@ -114,7 +114,7 @@ public static class ModelesMessages
 
             Votre demande de logement social n° {numero} est valable jusqu'au {date_fin}.
 
-            Pour la garder, avec son ancienneté, renouvelez-la avant cette date : sur le site demande-logement-social.gouv.fr ou auprès d'un guichet d'enregistrement. Si votre situation a changé (famille, ressources, adresse), dites-le en renouvelant.
+            Pour la garder, avec son ancienneté, renouvelez-la avant cette date auprès de l'un des guichets enregistreurs de votre territoire (adresses et horaires : page « Guichets enregistreurs » de Logis), en indiquant votre numéro unique national {numero}. Si votre situation a changé (famille, ressources, adresse), dites-le en renouvelant.
 
             Sans renouvellement, votre demande sera radiée à partir du {date_radiation_possible} (article R441-2-8 du code de la construction et de l'habitation). Vous pourrez toujours en déposer une nouvelle, mais l'ancienneté acquise serait perdue.
 
@@ -148,7 +148,7 @@ public static class ModelesMessages
 
             Votre demande de logement social n° {numero} n'a pas été renouvelée avant la fin de sa validité, le {date_fin}. Elle a été radiée le {date_radiation} (article R441-2-8 e) du code de la construction et de l'habitation).
 
-            Si vous cherchez toujours un logement social, vous pouvez déposer une nouvelle demande à tout moment, sur le site demande-logement-social.gouv.fr ou auprès d'un guichet d'enregistrement.
+            Si vous cherchez toujours un logement social, vous pouvez déposer une nouvelle demande à tout moment, sur le site demande-logement-social.gouv.fr ou auprès de l'un des guichets enregistreurs de votre territoire (page « Guichets enregistreurs » de Logis).
 
             Bien cordialement,
             {expediteur}
@@ -163,7 +163,7 @@ public static class ModelesMessages
 
             Un mois après l'avertissement qui vous a été adressé, votre demande de logement social n° {numero} a été radiée le {date_radiation} (article R441-2-8 du code de la construction et de l'habitation).
 
-            Si vous cherchez toujours un logement social, vous pouvez déposer une nouvelle demande à tout moment, sur le site demande-logement-social.gouv.fr ou auprès d'un guichet d'enregistrement.
+            Si vous cherchez toujours un logement social, vous pouvez déposer une nouvelle demande à tout moment, sur le site demande-logement-social.gouv.fr ou auprès de l'un des guichets enregistreurs de votre territoire (page « Guichets enregistreurs » de Logis).
 
             Bien cordialement,
             {expediteur}
