@@ -41,6 +41,9 @@ builder.Services.AddScoped<TerritoireSeeder>();
 builder.Services.AddScoped<DemandesSeeder>();
 builder.Services.AddScoped<DemandesService>();
 builder.Services.AddScoped<GuichetsService>();
+// The exchanges with the national registration system, as files for the daily transfer (docs/sne.md §2); none when not configured.
+if (builder.Configuration["Logis:Sne:Dossier"] is { Length: > 0 } dossierSne)
+    builder.Services.AddSingleton<Logis.Application.Sne.ISystemeNational>(sp => new Logis.Application.Sne.SneFichiers(dossierSne, sp.GetRequiredService<TimeProvider>()));
 builder.Services.AddScoped<AttestationsService>();
 builder.Services.AddScoped<Logis.Application.Journal.JournalService>();
 builder.Services.AddScoped<Logis.Application.Doublons.DoublonsService>();

@@ -14,6 +14,7 @@ using Logis.Persistence.Demandes.Fichier;
 using Logis.Application.Territoire;
 using Microsoft.EntityFrameworkCore;
 using Logis.Application.Acces;
+using Logis.Application.Sne;
 
 namespace Logis.Application.Demandes;
 
@@ -52,7 +53,9 @@ public sealed record FiltreDemandes(DemandesService.CleDemande? Numero, string? 
 /// <summary>The use cases on demands, shared by the API and the agent pages: load, check the perimeter, call the domain, save.</summary>
 /// <param name="coteur">Scores every demand an act changes, before it is saved (the acts' explicit side effect, ADR 0010).</param>
 /// <param name="stockage">The piece store whose files go when an act radiates a demand (none: only the database contents go).</param>
-public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICoteurDemandes coteur, IStockagePieces? stockage = null)
+/// <param name="sne">The national registration system each act is sent to, in its transaction (docs/sne.md §2; none: nothing is sent).</param>
+public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICoteurDemandes coteur, IStockagePieces? stockage = null,
+    ISystemeNational? sne = null)
 {
     /// <summary>The reason given when a number is unknown or outside the caller's perimeter (the same words for both: nothing is said of the others).</summary>
     public static string Introuvable(string numero) => $"Aucune demande de numéro {numero} dans votre périmètre.";
@@ -92,6 +95,12 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         db.AjouterDemande(demande.Valeur, agent.Perimetre.EpciSiren);
         Auditer(agent, acteur, ActionsAudit.Enregistrement, demande.Valeur.Id);
         await SauverAsync(ct);
+        // The national system learns of the demand in the same transaction: its refusal undoes the registration (and its number).
+        if (sne is not null && await sne.EnregistrerAsync(demande.Valeur, ct) is { EstReussi: false } refusSne)
+        {
+            db.ChangeTracker.Clear();
+            return Resultat.Echec<NumeroUnique>(refusSne.Probleme);
+        }
         await tx.CommitAsync(ct);
         return Resultat.Ok<NumeroUnique>(numero.Valeur);
     }
@@ -142,14 +151,17 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         var (contenu, erreurs) = saisie.Lire(await CommunesEpciAsync(agent, ct));
         // Invalid content, a wished commune outside the EPCI included, is a 400 with the field named, as on registration.
         var invalide = contenu is null ? Resultat.Invalide<Demande>("La demande comporte des erreurs.", erreurs) : null;
-        return await AgirAsync(agent, numero, ActionsAudit.MiseAJour, (d, quand, acteur) => d.MettreAJour(contenu!, quand, acteur), ct, invalide);
+        return await AgirAsync(agent, numero, ActionsAudit.MiseAJour, (d, quand, acteur) => d.MettreAJour(contenu!, quand, acteur), ct, invalide,
+            sne is null ? null : sne.MettreAJourAsync);
     }
 
     public Task<Resultat<Demande>> RenouvelerAsync(Agent agent, string numero, CancellationToken ct) =>
-        AgirAsync(agent, numero, ActionsAudit.Renouvellement, (d, quand, acteur) => d.Renouveler(quand, acteur, Fenetre), ct);
+        AgirAsync(agent, numero, ActionsAudit.Renouvellement, (d, quand, acteur) => d.Renouveler(quand, acteur, Fenetre), ct, null,
+            sne is null ? null : sne.RenouvelerAsync);
 
     public Task<Resultat<Demande>> RadierAsync(Agent agent, string numero, MotifRadiation motif, CancellationToken ct) =>
-        AgirAsync(agent, numero, ActionsAudit.Radiation, (d, quand, acteur) => d.Radier(motif, quand, acteur), ct);
+        AgirAsync(agent, numero, ActionsAudit.Radiation, (d, quand, acteur) => d.Radier(motif, quand, acteur), ct, null,
+            sne is null ? null : sne.RadierAsync);
 
     /// <summary>Radiation asked by a partner system: the reason is given by its letter (b to e), checked once access is granted.</summary>
     public Task<Resultat<Demande>> RadierAsync(Agent agent, string numero, string? lettre, string? commentaire, CancellationToken ct)
@@ -160,7 +172,8 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
             invalide = Resultat.Invalide<Demande>("Le motif de radiation est invalide.", new Dictionary<string, string[]> { ["motif"] = ["Le motif vaut b, c, d ou e (R441-2-8)."] });
         else if (commentaire is { Length: > 500 })
             invalide = Resultat.Invalide<Demande>("Le commentaire est trop long.", new Dictionary<string, string[]> { ["commentaire"] = ["Le commentaire compte au plus 500 caractères."] });
-        return AgirAsync(agent, numero, ActionsAudit.Radiation, (d, quand, acteur) => d.Radier(motif, quand, acteur), ct, invalide);
+        return AgirAsync(agent, numero, ActionsAudit.Radiation, (d, quand, acteur) => d.Radier(motif, quand, acteur), ct, invalide,
+            sne is null ? null : sne.RadierAsync);
     }
 
     /// <summary>Radiation reasons an agent may pronounce by hand (R441-2-8 b to e), by their letter.</summary>
@@ -172,8 +185,10 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         ["e"] = MotifRadiation.NonRenouvellement,
     };
 
+    /// <param name="transmettre">The exchange the act sends the national system, in the act's transaction (none: nothing is sent).</param>
     private async Task<Resultat<Demande>> AgirAsync(Agent agent, string numero, string action,
-        Func<Demande, DateTimeOffset, Acteur, Resultat> acte, CancellationToken ct, Resultat<Demande>? invalide = null)
+        Func<Demande, DateTimeOffset, Acteur, Resultat> acte, CancellationToken ct, Resultat<Demande>? invalide = null,
+        Func<Demande, CancellationToken, Task<Resultat>>? transmettre = null)
     {
         if (!Lire(numero, out var n)) return NumeroMalForme<Demande>(numero);
         var demande = await ChargerAsync(agent, n, suivre: true, ct);
@@ -189,7 +204,19 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
             return Resultat.Echec<Demande>(fait.Probleme);
         }
         Auditer(agent, acteur, action, demande.Id);
+        if (transmettre is null)
+        {
+            await SauverAsync(ct);
+            return Resultat.Ok(demande);
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await SauverAsync(ct);
+        if (await transmettre(demande, ct) is { EstReussi: false } refus)
+        {
+            db.ChangeTracker.Clear();
+            return Resultat.Echec<Demande>(refus.Probleme);
+        }
+        await tx.CommitAsync(ct);
         return Resultat.Ok(demande);
     }
 
