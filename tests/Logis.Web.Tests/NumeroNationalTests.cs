@@ -143,3 +143,33 @@ public class NumeroNationalTests(ApplicationsFixture fx)
         return db.Demandes.AsNoTracking().OrderBy(d => d.Numero).First(d => d.Statut == StatutDemande.Active).Contenu;
     }
 }
+
+/// <summary>Registrations at the same instant through the API: each gets its own sequence number of the month, without gap.</summary>
+[Collection(CollectionApplications.Nom)]
+public class NumeroNationalConcurrenceTests(ApplicationsFixture fx)
+{
+    [Theory, DeuxBases]
+    public async Task Des_enregistrements_simultanes_recoivent_des_numeros_distincts_et_contigus(string f)
+    {
+        var app = fx.App(f);
+        // A deposit month no other test uses: the sequence of that month is this test's alone.
+        var depot = DateOnly.FromDateTime(app.Horloge.GetUtcNow().UtcDateTime).AddMonths(f == BasesDeTest.Sqlite ? -7 : -8);
+        var saisie = JsonSerializer.SerializeToNode(DemandesApiTests.Saisie("Simultanee"))!.AsObject();
+        saisie["dateDepot"] = depot.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var clients = Enumerable.Range(0, 12).Select(_ => app.ClientApi("epci")).ToList();
+        var reponses = await Task.WhenAll(clients.Select(c => c.PostAsJsonAsync("/api/v1/demandes", saisie)));
+
+        Assert.All(reponses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var numeros = new List<NumeroUnique>();
+        foreach (var r in reponses)
+        {
+            Assert.True(NumeroUnique.TryParse((await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("numero").GetString(), out var n));
+            numeros.Add(n);
+        }
+        Assert.All(numeros, n => Assert.True(n.CorrespondAuDepot(depot)));
+        var sequences = numeros.Select(n => n.Sequence).Order().ToList();
+        Assert.Equal(12, sequences.Distinct().Count());
+        // Contiguous: nothing lost between them (other demo demands of that month may come before).
+        Assert.Equal(sequences[0] + 11, sequences[^1]);
+    }
+}
