@@ -44,6 +44,8 @@ builder.Services.AddScoped<GuichetsService>();
 // The exchanges with the national registration system, as files for the daily transfer (docs/sne.md §2); none when not configured.
 if (builder.Configuration["Logis:Sne:Dossier"] is { Length: > 0 } dossierSne)
     builder.Services.AddSingleton<Logis.Application.Sne.ISystemeNational>(sp => new Logis.Application.Sne.SneFichiers(dossierSne, sp.GetRequiredService<TimeProvider>()));
+builder.Services.AddScoped<SituationsPrioritairesService>();
+builder.Services.AddScoped<SituationsPrioritairesDemo>();
 builder.Services.AddScoped<AttestationsService>();
 builder.Services.AddScoped<Logis.Application.Journal.JournalService>();
 builder.Services.AddScoped<Logis.Application.Doublons.DoublonsService>();
@@ -103,6 +105,13 @@ await using (var scope = app.Services.CreateAsyncScope())
             var demandes = await scope.ServiceProvider.GetRequiredService<DemandesSeeder>()
                 .SemerAsync(resultat.Epci, optionsDemo.Graine, optionsDemo.Demandes);
             app.Logger.LogInformation("Demandes de démonstration : {Nombre} ({Etat})", demandes.Nombre, demandes.DejaPresent ? "déjà présentes" : "créées");
+            if (!demandes.DejaPresent)
+            {
+                // The situations the guichets entered are instructed through the use cases: proof deposited, validated or refused.
+                var instruction = await scope.ServiceProvider.GetRequiredService<SituationsPrioritairesDemo>().InstruireAsync(resultat.Epci);
+                app.Logger.LogInformation("Situations prioritaires de démonstration : {Validees} validées sur pièce, {Refusees} refusées, {EnAttente} à justifier",
+                    instruction.Validees, instruction.Refusees, instruction.EnAttente);
+            }
         }
     }
 }
@@ -131,6 +140,7 @@ Logis.Web.Features.Journal.JournalEndpoints.MapJournalApi(api);
 Logis.Web.Features.Doublons.DoublonsEndpoints.MapDoublonsApi(api);
 api.MapRelancesApi();
 api.MapPiecesApi();
+api.MapSituationsPrioritairesApi();
 app.MapRazorPages();
 
 app.Run();

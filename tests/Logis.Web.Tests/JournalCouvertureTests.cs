@@ -30,6 +30,8 @@ public class JournalCouvertureTests(ApplicationsFixture fx)
         ["/demandes/{numero}/cotation"] = ActionsAudit.LectureCotation,
         ["/api/v1/demandes/{numero}/cotation"] = ActionsAudit.LectureCotation,
         ["/demandes/doublons/{numero}/{doublon}"] = ActionsAudit.LectureDonneesSensibles,
+        ["/demandes/{numero}/situations-prioritaires"] = ActionsAudit.LectureDonneesSensibles,
+        ["/api/v1/demandes/{numero}/situations-prioritaires"] = ActionsAudit.LectureDonneesSensibles,
     };
 
     private static readonly Dictionary<string, string> Exemptions = new()

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Logis.Persistence.Migrations
 {
     [DbContext(typeof(LogisDbContext))]
-    [Migration("20261206074610_NumeroUniqueNational")]
-    partial class NumeroUniqueNational
+    [Migration("20261206073552_SituationsPrioritairesJustifiees")]
+    partial class SituationsPrioritairesJustifiees
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -29,10 +29,6 @@ namespace Logis.Persistence.Migrations
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
-
-                    b.Property<string>("AncienneReference")
-                        .HasMaxLength(13)
-                        .HasColumnType("character varying(13)");
 
                     b.Property<int>("Canal")
                         .HasColumnType("integer");
@@ -74,8 +70,8 @@ namespace Logis.Persistence.Migrations
 
                     b.Property<string>("Numero")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)");
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
 
                     b.Property<bool>("Prioritaire")
                         .HasColumnType("boolean");
@@ -95,8 +91,6 @@ namespace Logis.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AncienneReference");
-
                     b.HasIndex("Numero")
                         .IsUnique();
 
@@ -107,47 +101,6 @@ namespace Logis.Persistence.Migrations
                     b.HasIndex("EpciSiren", "DateDepot", "Numero");
 
                     b.ToTable("demande", (string)null);
-                });
-
-            modelBuilder.Entity("Logis.Domain.Demandes.GuichetEnregistreur", b =>
-                {
-                    b.Property<string>("EpciSiren")
-                        .HasMaxLength(9)
-                        .HasColumnType("character varying(9)");
-
-                    b.Property<string>("Code")
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)");
-
-                    b.Property<bool>("Actif")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Adresse")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("Horaires")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("Nom")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Organisation")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int>("TypeOrganisation")
-                        .HasColumnType("integer");
-
-                    b.HasKey("EpciSiren", "Code");
-
-                    b.ToTable("guichet_enregistreur", (string)null);
                 });
 
             modelBuilder.Entity("Logis.Domain.Organisations.Bailleur", b =>
@@ -609,20 +562,17 @@ namespace Logis.Persistence.Migrations
 
             modelBuilder.Entity("Logis.Persistence.Demandes.SequenceNumero", b =>
                 {
-                    b.Property<string>("Territoire")
+                    b.Property<string>("Departement")
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
                     b.Property<int>("Annee")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Mois")
-                        .HasColumnType("integer");
-
                     b.Property<int>("Dernier")
                         .HasColumnType("integer");
 
-                    b.HasKey("Territoire", "Annee", "Mois");
+                    b.HasKey("Departement", "Annee");
 
                     b.ToTable("sequence_numero", (string)null);
                 });
@@ -815,8 +765,8 @@ namespace Logis.Persistence.Migrations
 
                     b.Property<string>("Numero")
                         .IsRequired()
-                        .HasMaxLength(18)
-                        .HasColumnType("character varying(18)");
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
 
                     b.Property<DateTime>("ProchaineTentativeLe")
                         .HasColumnType("timestamp with time zone");
@@ -854,10 +804,6 @@ namespace Logis.Persistence.Migrations
                     b.Property<string>("EpciSiren")
                         .HasMaxLength(9)
                         .HasColumnType("character varying(9)");
-
-                    b.Property<string>("CodeTerritoireSne")
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)");
 
                     b.Property<DateTimeOffset>("CreeLe")
                         .HasColumnType("timestamp with time zone");
@@ -943,8 +889,20 @@ namespace Logis.Persistence.Migrations
                             b1.Property<Guid>("DeclareePar")
                                 .HasColumnType("uuid");
 
+                            b1.Property<Guid?>("PieceId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset?>("RefuseeLe")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid?>("RefuseePar")
+                                .HasColumnType("uuid");
+
                             b1.Property<int>("Statut")
                                 .HasColumnType("integer");
+
+                            b1.Property<DateOnly?>("ValableJusquau")
+                                .HasColumnType("date");
 
                             b1.Property<DateTimeOffset?>("ValideeLe")
                                 .HasColumnType("timestamp with time zone");
@@ -958,6 +916,40 @@ namespace Logis.Persistence.Migrations
 
                             b1.WithOwner()
                                 .HasForeignKey("DemandeId");
+
+                            b1.OwnsOne("Logis.Domain.Demandes.DecisionDalo", "DecisionDalo", b2 =>
+                                {
+                                    b2.Property<Guid>("SituationPrioritaireDemandeId")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<int>("SituationPrioritaireCritere")
+                                        .HasColumnType("integer");
+
+                                    b2.Property<string>("Commission")
+                                        .IsRequired()
+                                        .HasMaxLength(100)
+                                        .HasColumnType("character varying(100)")
+                                        .HasColumnName("DaloCommission");
+
+                                    b2.Property<DateOnly>("Date")
+                                        .HasColumnType("date")
+                                        .HasColumnName("DaloDate");
+
+                                    b2.Property<string>("Reference")
+                                        .IsRequired()
+                                        .HasMaxLength(100)
+                                        .HasColumnType("character varying(100)")
+                                        .HasColumnName("DaloReference");
+
+                                    b2.HasKey("SituationPrioritaireDemandeId", "SituationPrioritaireCritere");
+
+                                    b2.ToTable("demande_situation_prioritaire");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("SituationPrioritaireDemandeId", "SituationPrioritaireCritere");
+                                });
+
+                            b1.Navigation("DecisionDalo");
                         });
 
                     b.Navigation("Avertissements");
