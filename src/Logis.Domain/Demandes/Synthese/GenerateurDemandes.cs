@@ -26,6 +26,9 @@ public sealed record ParametresGeneration(
 {
     /// <summary>The codes of the territory's counters that register the demands deposited there (by default one, G0001).</summary>
     public IReadOnlyList<string> GuichetsOuDefaut => Guichets is { Count: > 0 } g ? g : ["G0001"];
+
+    /// <summary>The département the territory code stands for when it is the default one (<c>083</c> → <c>83</c>, docs/sne.md §1.2).</summary>
+    public string Departement => Territoire.Length == 3 && Territoire[0] == '0' ? Territoire[1..] : Territoire;
 }
 
 /// <summary>
