@@ -63,9 +63,14 @@ public class DemandesPagesSaisieTests(ApplicationsFixture fx)
         Assert.Equal(HttpStatusCode.Redirect, enregistrement.StatusCode);
         var adresse = enregistrement.Headers.Location!.OriginalString;
         var numero = adresse["/demandes/".Length..];
-        Assert.True(Domain.Demandes.NumeroUnique.TryParse(numero, out _));
+        Assert.True(Domain.Demandes.NumeroUnique.TryParse(numero, out var national));
 
         var fiche = await PageAsync(agent, await agent.GetAsync(adresse));
+        // The national number: 18 characters, the territory (Var: 083), the month and year of the deposit, the EPCI's registering service.
+        var jourDepot = DateOnly.ParseExact(Valeur(fiche, "Date de dépôt"), "dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal((18, "083", jourDepot.Month, jourDepot.Year % 100, "G0001"), (numero.Length, national.Territoire, national.Mois, national.Annee, national.Guichet));
+        Assert.Equal(national.Lisible, Valeur(fiche, "Numéro unique national"));
+        Assert.Contains("(G0001)", Valeur(fiche, "Guichet enregistreur"), StringComparison.Ordinal);
         Assert.Contains(numero, fiche.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Saisiepage Béatrice", fiche.Body!.TextContent, StringComparison.Ordinal);
         var depot = Valeur(fiche, "Date de dépôt");

@@ -133,7 +133,7 @@ public class DoublonsTests(ApplicationsFixture fx)
         }
         Assert.Contains("ne semblent pas", (await Probleme(a, new { doublon = b }, HttpStatusCode.Conflict)).GetProperty("detail").GetString()!, StringComparison.Ordinal);
         Assert.Contains("elle-même", (await Probleme(a, new { doublon = a }, HttpStatusCode.Conflict)).GetProperty("detail").GetString()!, StringComparison.Ordinal);
-        var inconnu = NumeroUnique.Creer("83", 2026, 9_999_998).Valeur.Valeur;
+        var inconnu = NumeroUnique.Creer("083", new DateOnly(2026, 1, 1), 999_998, "G0001").Valeur.Valeur;
         await Probleme(a, new { doublon = inconnu }, HttpStatusCode.NotFound);
         await Probleme(inconnu, new { doublon = a }, HttpStatusCode.NotFound);
         Assert.True((await Probleme(a, new { doublon = "123" }, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("doublon", out _));

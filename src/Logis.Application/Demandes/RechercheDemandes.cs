@@ -53,7 +53,7 @@ public static class RechercheDemandes
 
     private static IQueryable<Demande> Filtrer(IQueryable<Demande> q, FiltreDemandes f)
     {
-        if (f.Numero is { } numero) q = q.Where(d => d.Numero == numero);
+        if (f.Numero is { } numero) q = DemandesService.Designees(q, numero);
         if (!string.IsNullOrWhiteSpace(f.Nom))
         {
             var nom = ColonnesDemande.Normaliser(f.Nom);

@@ -69,10 +69,10 @@ public sealed class DoublonsService(LogisDbContext db, DemandesService demandes,
     public async Task<Resultat<DemandeVue>> FusionnerAsync(Agent agent, string numero, string? doublon, CancellationToken ct)
     {
         // Access first (perimeter 404, role 403), then the body (400): a refused caller learns nothing from its body.
-        if (!NumeroUnique.TryParse(numero, out var n1)) return MalForme("numero", numero);
+        if (!DemandesService.Lire(numero, out var n1)) return MalForme("numero", numero);
         var visibles = await demandes.VisiblesAsync(agent, ct);
-        var premiere = await visibles.SingleOrDefaultAsync(d => d.Numero == n1, ct);
-        if (premiere is null) return Resultat.NonTrouve<DemandeVue>(DemandesService.Introuvable(n1.Valeur));
+        var premiere = await DemandesService.Designees(visibles, n1).SingleOrDefaultAsync(ct);
+        if (premiere is null) return Resultat.NonTrouve<DemandeVue>(DemandesService.Introuvable(n1.Texte));
         if (!AccesDemandes.PeutFusionner(agent.Role))
         {
             db.ChangeTracker.Clear();
@@ -83,9 +83,9 @@ public sealed class DoublonsService(LogisDbContext db, DemandesService demandes,
             db.ChangeTracker.Clear();
             return Resultat.Invalide<DemandeVue>("Indiquez le numéro de la demande en doublon.", new Dictionary<string, string[]> { ["doublon"] = ["Le numéro de la demande en doublon est obligatoire."] });
         }
-        if (!NumeroUnique.TryParse(doublon.Trim(), out var n2)) { db.ChangeTracker.Clear(); return MalForme("doublon", doublon); }
-        var seconde = n1 == n2 ? premiere : await visibles.SingleOrDefaultAsync(d => d.Numero == n2, ct);
-        if (seconde is null) { db.ChangeTracker.Clear(); return Resultat.NonTrouve<DemandeVue>(DemandesService.Introuvable(n2.Valeur)); }
+        if (!DemandesService.Lire(doublon.Trim(), out var n2)) { db.ChangeTracker.Clear(); return MalForme("doublon", doublon); }
+        var seconde = n1 == n2 ? premiere : await DemandesService.Designees(visibles, n2).SingleOrDefaultAsync(ct);
+        if (seconde is null) { db.ChangeTracker.Clear(); return Resultat.NonTrouve<DemandeVue>(DemandesService.Introuvable(n2.Texte)); }
         var (conservee, absorbee) = Ordonner(premiere, seconde);
         var (score, _) = ReferenceEquals(conservee, absorbee) ? (0, []) : Domain.Demandes.Doublons.Evaluer(conservee.Contenu, absorbee.Contenu);
         if (Obstacle(conservee, absorbee, score) is { } obstacle) { db.ChangeTracker.Clear(); return Resultat.Conflit<DemandeVue>(obstacle); }
@@ -169,6 +169,6 @@ public sealed class DoublonsService(LogisDbContext db, DemandesService demandes,
     }
 
     private static Resultat<DemandeVue> MalForme(string champ, string numero) =>
-        Resultat.Invalide<DemandeVue>($"« {numero} » n'est pas un numéro unique valide (département, année, numéro d'ordre et clé).",
-            new Dictionary<string, string[]> { [champ] = ["Le numéro unique est mal formé ou sa clé est fausse."] });
+        Resultat.Invalide<DemandeVue>($"« {numero} » n'est pas un numéro unique national valide.",
+            new Dictionary<string, string[]> { [champ] = [DemandesService.FormatAttendu] });
 }

@@ -28,8 +28,14 @@ public sealed class Demande
 
     public DemandeId Id { get; private set; }
 
-    /// <summary>Registration number (R441-2-4 c); kept by every update and renewal.</summary>
+    /// <summary>Numéro unique national (R441-2-4 c), its legal identifier; kept by every update and renewal.</summary>
     public NumeroUnique Numero { get; private set; }
+
+    /// <summary>
+    /// The number Logis gave this demand before it carried the national number (its own format: département, year, sequence,
+    /// check digit), kept so that it still finds the demand; null for the demands registered since.
+    /// </summary>
+    public string? AncienneReference { get; private set; }
 
     public CanalDepot Canal { get; private set; }
 

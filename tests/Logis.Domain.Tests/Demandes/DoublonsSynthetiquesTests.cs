@@ -16,7 +16,7 @@ public class DoublonsSynthetiquesTests
     ];
 
     private static IReadOnlyList<Demande> Generer(int nombre) =>
-        GenerateurDemandes.Generer(new ParametresGeneration(2026, nombre, "83", Reference, Communes, TroisMois, ProfilDemandes.Defaut)).Valeur;
+        GenerateurDemandes.Generer(new ParametresGeneration(2026, nombre, "083", Reference, Communes, TroisMois, ProfilDemandes.Defaut)).Valeur;
 
     [Theory]
     [InlineData(5, 0)]
