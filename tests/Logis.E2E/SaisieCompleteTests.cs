@@ -72,7 +72,7 @@ public class SaisieCompleteTests(ServeurLogis serveur)
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("aide au logement 180 €");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la demande" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("La demande a été enregistrée");
+        await Assertions.Expect(page.Locator(".alerte-succes")).ToContainTextAsync("La demande a été enregistrée");
         await Assertions.Expect(page.Locator("#menage-plafonds")).ToBeVisibleAsync();
         var main = page.Locator("main");
         await Assertions.Expect(main).ToContainTextAsync("catégorie 3");
