@@ -58,7 +58,8 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
 
     public async Task<Resultat<NumeroUnique>> EnregistrerAsync(Agent agent, DemandeSaisie saisie, CancellationToken ct)
     {
-        if (!AccesDemandes.PeutAgir(agent.Role)) return Resultat.Interdit<NumeroUnique>("Votre rôle ne permet pas d'enregistrer une demande.");
+        if (Competences.Verifier(ActeDemande.Enregistrer, agent.Role, agent.Perimetre, FaitsCompetence.Aucun) is { EstReussi: false } refus)
+            return Resultat.Echec<NumeroUnique>(refus.Probleme!);
         var (contenu, erreurs) = saisie.Lire(await CommunesEpciAsync(agent, ct));
         var (canal, depot) = saisie.LireDepot(erreurs);
         if (contenu is null || erreurs.Count > 0) return Resultat.Invalide<NumeroUnique>("La demande comporte des erreurs.", erreurs);
@@ -90,7 +91,8 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     /// </summary>
     public async Task<Resultat<ResultatImport>> ImporterAsync(Agent agent, Func<TextReader> fichier, bool essai, IProgress<Avancement>? progression, CancellationToken ct)
     {
-        if (!AccesDemandes.PeutAgir(agent.Role)) return Resultat.Interdit<ResultatImport>("Votre rôle ne permet pas d'enregistrer des demandes.");
+        if (Competences.Verifier(ActeDemande.Enregistrer, agent.Role, agent.Perimetre, FaitsCompetence.Aucun) is { EstReussi: false } refus)
+            return Resultat.Echec<ResultatImport>(refus.Probleme!);
         var acteur = await ActeurAsync(agent, ct);
         var resultat = await new ImportDemandes(db, horloge, coteur).ImporterAsync(fichier, agent.Perimetre.EpciSiren, acteur, agent.Nom, essai, progression, ct);
         // A file with broken lines is not a failure of the act: the report lists them (the API answers 400 with it).
@@ -120,25 +122,27 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         var (contenu, erreurs) = saisie.Lire(await CommunesEpciAsync(agent, ct));
         // Invalid content, a wished commune outside the EPCI included, is a 400 with the field named, as on registration.
         var invalide = contenu is null ? Resultat.Invalide<Demande>("La demande comporte des erreurs.", erreurs) : null;
-        return await AgirAsync(agent, numero, ActionsAudit.MiseAJour, (d, quand, acteur) => d.MettreAJour(contenu!, quand, acteur), ct, invalide);
+        return await AgirAsync(agent, numero, ActeDemande.MettreAJour, ActionsAudit.MiseAJour, (d, quand, acteur) => d.MettreAJour(contenu!, quand, acteur), ct, invalide);
     }
 
     public Task<Resultat<Demande>> RenouvelerAsync(Agent agent, string numero, CancellationToken ct) =>
-        AgirAsync(agent, numero, ActionsAudit.Renouvellement, (d, quand, acteur) => d.Renouveler(quand, acteur, Fenetre), ct);
+        AgirAsync(agent, numero, ActeDemande.Renouveler, ActionsAudit.Renouvellement, (d, quand, acteur) => d.Renouveler(quand, acteur, Fenetre), ct);
 
     public Task<Resultat<Demande>> RadierAsync(Agent agent, string numero, MotifRadiation motif, CancellationToken ct) =>
-        AgirAsync(agent, numero, ActionsAudit.Radiation, (d, quand, acteur) => d.Radier(motif, quand, acteur), ct);
+        AgirAsync(agent, numero, Competences.Radiation(motif), ActionsAudit.Radiation, (d, quand, acteur) => d.Radier(motif, quand, acteur), ct);
 
     /// <summary>Radiation asked by a partner system: the reason is given by its letter (b to e), checked once access is granted.</summary>
     public Task<Resultat<Demande>> RadierAsync(Agent agent, string numero, string? lettre, string? commentaire, CancellationToken ct)
     {
         Resultat<Demande>? invalide = null;
         var motif = MotifRadiation.Renonciation;
-        if (lettre is null || !MotifsManuels.TryGetValue(lettre.Trim().ToLowerInvariant(), out motif))
+        if (lettre is null || !MotifsManuels.TryGetValue(lettre.Trim().ToLowerInvariant(), out var lu))
             invalide = Resultat.Invalide<Demande>("Le motif de radiation est invalide.", new Dictionary<string, string[]> { ["motif"] = ["Le motif vaut b, c, d ou e (R441-2-8)."] });
-        else if (commentaire is { Length: > 500 })
+        else motif = lu;
+        if (invalide is null && commentaire is { Length: > 500 })
             invalide = Resultat.Invalide<Demande>("Le commentaire est trop long.", new Dictionary<string, string[]> { ["commentaire"] = ["Le commentaire compte au plus 500 caractères."] });
-        return AgirAsync(agent, numero, ActionsAudit.Radiation, (d, quand, acteur) => d.Radier(motif, quand, acteur), ct, invalide);
+        // An invalid letter is judged once access is granted; the competence checked then is that of renunciation (open to every service).
+        return AgirAsync(agent, numero, Competences.Radiation(motif), ActionsAudit.Radiation, (d, quand, acteur) => d.Radier(motif, quand, acteur), ct, invalide);
     }
 
     /// <summary>Radiation reasons an agent may pronounce by hand (R441-2-8 b to e), by their letter.</summary>
@@ -150,13 +154,19 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         ["e"] = MotifRadiation.NonRenouvellement,
     };
 
-    private async Task<Resultat<Demande>> AgirAsync(Agent agent, string numero, string action,
+    private async Task<Resultat<Demande>> AgirAsync(Agent agent, string numero, ActeDemande acteDemande, string action,
         Func<Demande, DateTimeOffset, Acteur, Resultat> acte, CancellationToken ct, Resultat<Demande>? invalide = null)
     {
         if (!NumeroUnique.TryParse(numero, out var n)) return NumeroMalForme<Demande>(numero);
         var demande = await ChargerAsync(agent, n, suivre: true, ct);
         if (demande is null) return Resultat.NonTrouve<Demande>(Introuvable(n.Valeur));
-        if (!AccesDemandes.PeutAgir(agent.Role)) return Resultat.Interdit<Demande>("Votre rôle permet de consulter les demandes, non d'agir sur elles.");
+        // The competence table (act × actor): the reason of a refusal names who may act.
+        var faits = await FaitsCompetences.LireAsync(db, demande, agent.Perimetre.EpciSiren, acteDemande, ct);
+        if (Competences.Verifier(acteDemande, agent.Role, agent.Perimetre, faits) is { EstReussi: false } refus)
+        {
+            db.ChangeTracker.Clear();
+            return Resultat.Echec<Demande>(refus.Probleme!);
+        }
         // The request body is judged only once the caller may act on this demand: nothing is said to the others.
         if (invalide is not null) return invalide;
         var acteur = await ActeurAsync(agent, ct);

@@ -73,10 +73,10 @@ public sealed class DoublonsService(LogisDbContext db, DemandesService demandes,
         var visibles = await demandes.VisiblesAsync(agent, ct);
         var premiere = await visibles.SingleOrDefaultAsync(d => d.Numero == n1, ct);
         if (premiere is null) return Resultat.NonTrouve<DemandeVue>(DemandesService.Introuvable(n1.Valeur));
-        if (!AccesDemandes.PeutFusionner(agent.Role))
+        if (Competences.Verifier(ActeDemande.ConfirmerFusion, agent.Role, agent.Perimetre, FaitsCompetence.Aucun) is { EstReussi: false } refus)
         {
             db.ChangeTracker.Clear();
-            return Resultat.Interdit<DemandeVue>("Seuls les agents de l'intercommunalité et des bailleurs, qui voient les données à accès restreint, peuvent fusionner des demandes.");
+            return Resultat.Echec<DemandeVue>(refus.Probleme!);
         }
         if (string.IsNullOrWhiteSpace(doublon))
         {
