@@ -38,6 +38,12 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Logis.slnx -c Release -v q -nologo || { echo "0 passed, 1 failed"; exit 1; }
 FILTER=()
 [ $# -gt 0 ] && FILTER=(--filter "$1")
+# Two whole suites at once on a small shared machine slow each other until browser tests time out: a whole suite
+# waits for the one already running on this machine (a filtered run does not wait).
+if [ $# -eq 0 ]; then
+  exec 9>/tmp/logis-suite-complete.lock
+  flock -n 9 || { echo "Une autre suite complète tourne sur cette machine : attente de sa fin…"; flock 9; }
+fi
 dotnet test Logis.slnx -c Release --no-build -v q -nologo --logger "trx" --results-directory "$RESULTS" "${FILTER[@]}"
 STATUS=$?
 
