@@ -20,6 +20,18 @@ public class CompetencesTests(ApplicationsFixture fx)
         return (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()!;
     }
 
+    /// <summary>Signs the commune's agent in, after lifting a lock-out left by the security test (same account, same collection).</summary>
+    private async Task<HttpClient> CommuneAsync(string f)
+    {
+        await using (var db = fx.Base(f))
+        {
+            var u = await db.Utilisateurs.SingleAsync(x => x.Identifiant == "commune@tpm.demo");
+            u.EnregistrerSucces();
+            await db.SaveChangesAsync();
+        }
+        return await fx.App(f).ConnecterAsync("commune");
+    }
+
     private static Task<HttpResponseMessage> Radier(HttpClient c, string numero, string motif) =>
         c.PostAsJsonAsync($"/api/v1/demandes/{numero}/radiation", new { motif });
 
@@ -29,7 +41,7 @@ public class CompetencesTests(ApplicationsFixture fx)
         var app = fx.App(f);
         var epci = app.ClientApi("epci");
         var bailleur = app.ClientApi("bailleur");
-        var commune = await app.ConnecterAsync("commune");
+        var commune = await CommuneAsync(f);
         var reservataire = await app.ConnecterAsync("reservataire");
         var numero = await DemandesApiTests.CreerAsync(epci, DemandesApiTests.Saisie("Competence"));
 
@@ -75,7 +87,7 @@ public class CompetencesTests(ApplicationsFixture fx)
     public async Task La_page_qui_peut_faire_quoi_montre_la_table_et_ce_que_peut_l_agent(string f)
     {
         var app = fx.App(f);
-        var commune = await app.ConnecterAsync("commune");
+        var commune = await CommuneAsync(f);
         var doc = await LogisFactory.DocumentAsync(await commune.GetAsync("/competences"));
         var lignes = doc.QuerySelectorAll("#competences tbody tr").Select(tr => tr.QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()).ToList()).ToList();
         Assert.Equal(Domain.Acces.Competences.Table.Count, lignes.Count);

@@ -34,10 +34,19 @@ public sealed record DemandeVue(
     bool ToutEpci, decimal? LoyerMaximum, bool Prioritaire, bool DonneesSensiblesVisibles, IReadOnlyList<SituationVue>? SituationsPrioritaires,
     string? Handicap);
 
+/// <param name="Score">The stored score (cotation) under the grid in force, or null when the demand is not scored.</param>
 public sealed record LigneDemande(string Numero, string Demandeur, DateOnly DateDepot, string Statut, IReadOnlyList<string> Typologies,
-    IReadOnlyList<string> Communes, bool ToutEpci, bool Prioritaire);
+    IReadOnlyList<string> Communes, bool ToutEpci, bool Prioritaire, int? Score);
 
-public sealed record FiltreDemandes(NumeroUnique? Numero, string? Nom, CodeInsee? Commune, Typologie? Typologie, StatutDemande? Statut, bool? Prioritaire);
+/// <summary>The order of a list of demands: seniority (deposit date, then number) or score (highest first).</summary>
+public enum TriDemandes
+{
+    Depot = 1,
+    Score = 2,
+}
+
+public sealed record FiltreDemandes(NumeroUnique? Numero, string? Nom, CodeInsee? Commune, Typologie? Typologie, StatutDemande? Statut, bool? Prioritaire,
+    TriDemandes Tri = TriDemandes.Depot);
 
 /// <summary>The use cases on demands, shared by the API and the agent pages: load, check the perimeter, call the domain, save.</summary>
 /// <param name="coteur">Scores every demand an act changes, before it is saved (the acts' explicit side effect, ADR 0010).</param>
@@ -181,18 +190,15 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         return Resultat.Ok(demande);
     }
 
-    /// <summary>Reads a demand for display; records an audit row when sensitive fields are shown.</summary>
+    /// <summary>Reads a demand for display; every read is recorded, whoever reads (with sensitive fields or without).</summary>
     public async Task<Resultat<DemandeVue>> LireAsync(Agent agent, string numero, CancellationToken ct)
     {
         if (!NumeroUnique.TryParse(numero, out var n)) return NumeroMalForme<DemandeVue>(numero);
         var demande = await ChargerAsync(agent, n, suivre: false, ct);
         if (demande is null) return Resultat.NonTrouve<DemandeVue>(Introuvable(n.Valeur));
         var sensibles = AccesDemandes.VoitDonneesSensibles(agent.Role);
-        if (sensibles)
-        {
-            Auditer(agent, await ActeurAsync(agent, ct), ActionsAudit.LectureDonneesSensibles, demande.Id);
-            await db.SaveChangesAsync(ct);
-        }
+        Auditer(agent, await ActeurAsync(agent, ct), sensibles ? ActionsAudit.LectureDonneesSensibles : ActionsAudit.LectureDemande, demande.Id);
+        await db.SaveChangesAsync(ct);
         var noms = await NomsCommunesAsync(agent, ct);
         return Resultat.Ok(Vue(demande, sensibles, noms));
     }
@@ -204,11 +210,17 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         return demande is null ? Resultat.NonTrouve<Demande>(Introuvable(n.Valeur)) : Resultat.Ok(demande);
     }
 
-    public async Task<Resultat<IReadOnlyList<EvenementVue>>> EvenementsAsync(Agent agent, string numero, CancellationToken ct)
+    /// <summary>The timeline of a demand; recorded as a read unless <paramref name="auditer"/> is false (a page whose read of the demand is already recorded).</summary>
+    public async Task<Resultat<IReadOnlyList<EvenementVue>>> EvenementsAsync(Agent agent, string numero, CancellationToken ct, bool auditer = true)
     {
         if (!NumeroUnique.TryParse(numero, out var n)) return NumeroMalForme<IReadOnlyList<EvenementVue>>(numero);
         var demande = await ChargerAsync(agent, n, suivre: false, ct);
         if (demande is null) return Resultat.NonTrouve<IReadOnlyList<EvenementVue>>(Introuvable(n.Valeur));
+        if (auditer)
+        {
+            Auditer(agent, await ActeurAsync(agent, ct), ActionsAudit.LectureChronologie, demande.Id);
+            await db.SaveChangesAsync(ct);
+        }
         return Resultat.Ok(await EvenementsAsync(demande, ct));
     }
 
@@ -223,11 +235,28 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     }
 
     /// <summary>Paged search in the agent's perimeter (<see cref="RechercheDemandes"/>: capped count, list columns only).</summary>
-    public async Task<PageResultats<LigneDemande>> RechercherAsync(Agent agent, FiltreDemandes f, int page, int taille, CancellationToken ct) =>
-        await RechercheDemandes.ExecuterAsync(await VisiblesAsync(agent, ct), f, page, taille, await NomsCommunesAsync(agent, ct), ct);
+    public async Task<PageResultats<LigneDemande>> RechercherAsync(Agent agent, FiltreDemandes f, int page, int taille, CancellationToken ct)
+    {
+        var resultats = await RechercheDemandes.ExecuterAsync(await VisiblesAsync(agent, ct), db.CotationsDemandes, f, page, taille, await NomsCommunesAsync(agent, ct), ct);
+        // The list shows applicants' names: a recorded read, one row per page shown (its size in the detail, never the names).
+        await AuditerListeAsync(agent, $"recherche : {resultats.Elements.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)} demande(s) affichée(s), page {page.ToString(System.Globalization.CultureInfo.InvariantCulture)}", ct);
+        return resultats;
+    }
+
+    /// <summary>Records that a list of demands (names of applicants) was shown, with its count, never the names.</summary>
+    public async Task AuditerListeAsync(Agent agent, string detail, CancellationToken ct)
+    {
+        db.Audit.Add(new EntreeAudit
+        {
+            Quand = horloge.GetUtcNow(), AuteurId = agent.Id, Auteur = agent.Nom, Organisation = (await ActeurAsync(agent, ct)).Organisation,
+            Action = ActionsAudit.LectureListe, EpciSiren = agent.Perimetre.EpciSiren, Detail = detail,
+        });
+        await db.SaveChangesAsync(ct);
+    }
 
     public static (FiltreDemandes? Filtre, int Page, int TaillePage, Dictionary<string, string[]> Erreurs) LireFiltre(
-        string? numero, string? nom, string? commune, string? typologie, string? statut, string? prioritaire, string? page, string? taillePage)
+        string? numero, string? nom, string? commune, string? typologie, string? statut, string? prioritaire, string? page, string? taillePage,
+        string? tri = null)
     {
         var erreurs = new Dictionary<string, string[]>();
         NumeroUnique? n = null;
@@ -252,7 +281,13 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
             else if (prioritaire is "oui" or "non") p = prioritaire == "oui";
             else erreurs["prioritaire"] = ["Le filtre prioritaire vaut true ou false."];
         }
-        return (erreurs.Count == 0 ? new FiltreDemandes(n, nom, filtreLogements?.Commune, filtreLogements?.Typologie, s, p) : null, numeroPage, taille, erreurs);
+        var ordre = TriDemandes.Depot;
+        if (!string.IsNullOrWhiteSpace(tri))
+        {
+            if (tri.Equals("score", StringComparison.OrdinalIgnoreCase)) ordre = TriDemandes.Score;
+            else if (!tri.Equals("depot", StringComparison.OrdinalIgnoreCase)) erreurs["tri"] = ["Le tri vaut depot (ancienneté) ou score (cotation, la plus haute d'abord)."];
+        }
+        return (erreurs.Count == 0 ? new FiltreDemandes(n, nom, filtreLogements?.Commune, filtreLogements?.Typologie, s, p, ordre) : null, numeroPage, taille, erreurs);
     }
 
     public static string LibelleStatut(StatutDemande s) => s == StatutDemande.Active ? "Active" : "Radiée";

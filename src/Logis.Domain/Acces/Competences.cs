@@ -123,7 +123,7 @@ public static class Competences
         Demandes.MotifRadiation.AbsenceDeReponse => ActeDemande.RadierAbsenceDeReponse,
         Demandes.MotifRadiation.Irrecevabilite => ActeDemande.RadierIrrecevabilite,
         Demandes.MotifRadiation.NonRenouvellement => ActeDemande.RadierNonRenouvellement,
-        Demandes.MotifRadiation.Fusion => ActeDemande.FusionnerNumeros,
+        Demandes.MotifRadiation.Fusion => ActeDemande.ConfirmerFusion,
         _ => throw new ArgumentOutOfRangeException(nameof(motif)),
     };
 

@@ -90,7 +90,11 @@ public class CompetencesTests
     public void Chaque_acte_a_sa_ligne_et_chaque_motif_de_radiation_son_acte()
     {
         Assert.Equal(Enum.GetValues<ActeDemande>().Order(), Competences.Table.Select(c => c.Acte).Order());
-        Assert.All(Enum.GetValues<MotifRadiation>(), m => Assert.Contains(m.Reference(), Competences.De(Competences.Radiation(m)).Reference, StringComparison.Ordinal));
+        Assert.All(Enum.GetValues<MotifRadiation>().Where(m => m != MotifRadiation.Fusion),
+            m => Assert.Contains(m.Reference(), Competences.De(Competences.Radiation(m)).Reference, StringComparison.Ordinal));
+        // A radiation for merger in Logis comes from a merge of duplicates, a team choice (not R441-2-8 f).
+        Assert.Equal(ActeDemande.ConfirmerFusion, Competences.Radiation(MotifRadiation.Fusion));
+        Assert.Contains("choix de l'équipe", MotifRadiation.Fusion.Reference(), StringComparison.Ordinal);
         Assert.All(Competences.Table, c => Assert.False(string.IsNullOrWhiteSpace(c.Qui)));
     }
 

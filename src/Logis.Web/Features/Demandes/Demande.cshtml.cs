@@ -62,7 +62,8 @@ public sealed class DemandeModel(DemandesService service) : PageModel
         if (!issue.EstReussi) return NotFound();
         Demande = issue.Valeur!;
         PeutAgir = Logis.Domain.Acces.AccesDemandes.PeutAgir(agent.Role);
-        Evenements = (await service.EvenementsAsync(agent, numero, ct)).Valeur!;
+        // The page's read is recorded once, by LireAsync.
+        Evenements = (await service.EvenementsAsync(agent, numero, ct, auditer: false)).Valeur!;
         return Page();
     }
 }
