@@ -1,3 +1,4 @@
+using Logis.Domain.Commun;
 using System.CommandLine;
 using System.Globalization;
 using Logis.Domain.Eligibilite;
@@ -28,6 +29,45 @@ public static class CommandesEligibilite
         cmd.SetAction(p => AfficherPlafonds(p.GetValue(annee), p.GetValue(zone), ReferenceData.Trouver(),
             p.InvocationConfiguration.Output, p.InvocationConfiguration.Error));
         return cmd;
+    }
+
+    /// <summary>
+    /// <c>logis plafonds-a-charger [--date AAAA-MM-JJ]</c>: says whether the ceilings of the current year, and from 1 December those of
+    /// the next one, are loaded. Exit code 0 when nothing is missing, 3 when a year is flagged (for a monitoring job), 2 for a bad date.
+    /// </summary>
+    public static Command PlafondsACharger()
+    {
+        var date = new Option<string?>("--date") { Description = "Jour de la vérification, AAAA-MM-JJ (par défaut : aujourd'hui, heure de Paris)" };
+        var cmd = new Command("plafonds-a-charger", "Signale les années de plafonds de ressources non chargées (l'année suivante à partir du 1er décembre)") { date };
+        cmd.SetAction(p => VerifierPlafondsACharger(p.GetValue(date), BaseCli.Horloge, ReferenceData.Trouver(), p.InvocationConfiguration.Output, p.InvocationConfiguration.Error));
+        return cmd;
+    }
+
+    public static int VerifierPlafondsACharger(string? date, TimeProvider horloge, ReferenceData reference, TextWriter sortie, TextWriter erreurs)
+    {
+        DateOnly jour;
+        if (date is null) jour = horloge.AujourdhuiEnFrance();
+        else if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out jour))
+        {
+            erreurs.WriteLine($"Date « {date} » illisible : écrivez-la AAAA-MM-JJ, par exemple 2026-12-01.");
+            return 2;
+        }
+        var bareme = reference.LireBaremePlafonds();
+        if (!bareme.EstReussi)
+        {
+            erreurs.WriteLine($"Le fichier des plafonds de ressources est invalide ({reference.Dossier}) :");
+            foreach (var e in bareme.Erreurs) erreurs.WriteLine($"- {e}");
+            return 1;
+        }
+        var avis = VeillePlafonds.Verifier(bareme.Valeur, jour);
+        if (avis.Count == 0)
+        {
+            var suivante = jour >= VeillePlafonds.DebutVeille(jour.Year) ? $" et de {jour.Year + 1}" : "";
+            sortie.WriteLine($"Au {jour:dd/MM/yyyy}, les plafonds de ressources de {jour.Year}{suivante} sont chargés.");
+            return 0;
+        }
+        foreach (var a in avis) sortie.WriteLine($"Attention — {a.Message}");
+        return 3;
     }
 
     /// <summary>
@@ -65,6 +105,7 @@ public static class CommandesEligibilite
         foreach (var f in FinancementsAffiches) table.AddColumn(new TableColumn(f.Libelle()).RightAligned());
 
         var derive = false;
+        var regle = false;
         foreach (var colonne in Enum.GetValues<ColonnePlafond>())
         {
             var libelle = colonne == ColonnePlafond.ParPersonneSupplementaire ? "Par personne supplémentaire" : $"Catégorie {(int)colonne}";
@@ -74,8 +115,10 @@ public static class CommandesEligibilite
                 if (cellules.TryGetValue((f, colonne), out var c))
                 {
                     var estDerive = c.Origine == "calcule_IRL";
+                    var estRegle = c.Origine.StartsWith("regle_outre_mer", StringComparison.Ordinal);
                     derive |= estDerive;
-                    ligne.Add(c.Montant.ToString("#,##0", Fr) + (estDerive ? " *" : ""));
+                    regle |= estRegle;
+                    ligne.Add(c.Montant.ToString("#,##0", Fr) + (estDerive ? " *" : estRegle ? " †" : ""));
                 }
                 else
                 {
@@ -87,11 +130,12 @@ public static class CommandesEligibilite
 
         var notes = new List<string>
         {
-            $"PLAI : {BaremePlafonds.SourceLegale(Financement.Plai)}.",
-            $"PLUS : {BaremePlafonds.SourceLegale(Financement.Plus)}.",
-            $"PLS : {BaremePlafonds.SourceLegale(Financement.Pls)}.",
+            $"PLAI : {BaremePlafonds.SourceLegale(Financement.Plai, zone)}.",
+            $"PLUS : {BaremePlafonds.SourceLegale(Financement.Plus, zone)}.",
+            $"PLS : {BaremePlafonds.SourceLegale(Financement.Pls, zone)}.",
         };
         if (derive) notes.Add("* Valeur calculée par revalorisation (IRL), non encore vérifiée sur le texte officiel.");
+        if (regle) notes.Add("† Valeur calculée par la règle outre-mer depuis le PLUS « autres régions » (LLS 90 %, LLTS 67,5 %, PLS = LLS + 30 %).");
         if (cellules.Count == 0) notes.Add("Aucun plafond n'est connu pour cette année et cette zone.");
 
         var console = Console(sortie);

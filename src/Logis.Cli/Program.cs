@@ -9,6 +9,7 @@ root.Options.Add(BaseCli.OptionConnexion);
 root.Subcommands.Add(CommandesTerritoire.Migrate());
 root.Subcommands.Add(CommandesTerritoire.SeedDemo());
 root.Subcommands.Add(CommandesEligibilite.Plafonds());
+root.Subcommands.Add(CommandesEligibilite.PlafondsACharger());
 root.Subcommands.Add(CommandesCotation.Cotation());
 root.Subcommands.Add(CommandesFichierDemandes.Import());
 root.Subcommands.Add(CommandesFichierDemandes.Export());

@@ -191,10 +191,22 @@ public class PiecesStockageTests(PiecesStockageTests.Bases fixture) : IClassFixt
     {
         Assert.True(Catalogue.Types.Count >= 10);
         Assert.All(Catalogue.Types.Where(t => t.ContientNir), t => Assert.True(t.EstSensible));
-        foreach (var code in new[] { "certificat_medical", "violences", "condamnation", "attestation_securite_sociale" })
+        foreach (var code in new[] { "certificat_medical", "violences", "handicap", "grossesse", "jugement_expulsion" })
             Assert.True(Catalogue.Trouver(code)!.EstSensible, code);
         Assert.False(Catalogue.Trouver("avis_imposition")!.EstSensible);
-        Assert.Contains(Catalogue.Types, t => t.Exigence == ExigencePiece.Enregistrement);
+        // Registration needs identity and residence proof only (annex I-A); the tax notice comes at instruction (I-B).
+        Assert.Equal(["identite", "titre_sejour"], Catalogue.Types.Where(t => t.Exigence == ExigencePiece.Enregistrement).Select(t => t.Code).ToArray());
+        Assert.Equal(ExigencePiece.Instruction, Catalogue.Trouver("avis_imposition")!.Exigence);
+        // Every piece says which annex heading it comes from and since when; none carries the NIR any more.
+        Assert.All(Catalogue.Types, t => Assert.False(string.IsNullOrWhiteSpace(t.Rubrique), t.Code));
+        Assert.All(Catalogue.Types, t => Assert.Equal(new DateOnly(2021, 2, 1), t.EnVigueurDu));
+        Assert.DoesNotContain(Catalogue.Types, t => t.ContientNir);
+        // The entries that are not on the legal list are withdrawn, each with its reason.
+        foreach (var code in new[] { "attestation_securite_sociale", "condamnation", "autre" })
+        {
+            Assert.Null(Catalogue.Trouver(code));
+            Assert.False(string.IsNullOrWhiteSpace(Catalogue.TrouverRetire(code)!.Motif), code);
+        }
     }
 
     private async Task VerifierIntacteAsync(string f, IStockagePieces stockage, Demande demande, PieceJustificative ancienne, byte[] v1)

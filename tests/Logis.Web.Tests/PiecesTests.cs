@@ -150,6 +150,54 @@ public class PiecesTests(ApplicationsFixture fx)
     }
 
     [Theory, DeuxBases]
+    public async Task Une_piece_hors_de_la_liste_legale_est_refusee_et_une_piece_deja_stockee_d_un_type_retire_reste_lisible(string f)
+    {
+        var client = fx.App(f).ClientApi("epci");
+        var numero = await DemandesApiTests.CreerAsync(client, DemandesApiTests.Saisie("Pieceshorsliste"));
+        var url = $"/api/v1/demandes/{numero}/pieces";
+
+        // A withdrawn type says why; an unknown one names the legal list; neither writes anything.
+        var retiree = await ProblemeAsync(await client.PostAsync(url, Formulaire("attestation_securite_sociale", Pdf, "carte.pdf")), HttpStatusCode.BadRequest);
+        var message = retiree.GetProperty("errors").GetProperty("type")[0].GetString()!;
+        Assert.Contains("ne peut plus être demandée ni déposée", message, StringComparison.Ordinal);
+        Assert.Contains("numéro de sécurité sociale", message, StringComparison.Ordinal);
+        var inconnue = await ProblemeAsync(await client.PostAsync(url, Formulaire("casier_judiciaire", Pdf, "casier.pdf")), HttpStatusCode.BadRequest);
+        Assert.Contains("« casier_judiciaire » n'est pas une pièce de la liste limitative annexée à l'arrêté du 22 décembre 2020",
+            inconnue.GetProperty("errors").GetProperty("type")[0].GetString()!, StringComparison.Ordinal);
+        var condamnation = await ProblemeAsync(await client.PostAsync(url, Formulaire("condamnation", Pdf, "jugement.pdf")), HttpStatusCode.BadRequest);
+        Assert.Contains("aucune décision pénale générique", condamnation.GetProperty("errors").GetProperty("type")[0].GetString()!, StringComparison.Ordinal);
+        Assert.Equal(0, (await client.GetFromJsonAsync<JsonElement>(url)).GetProperty("pieces").GetArrayLength());
+
+        // The offered types are the list's, with their annex heading; the withdrawn ones are not offered.
+        var types = (await client.GetFromJsonAsync<JsonElement>(url)).GetProperty("types").EnumerateArray().ToList();
+        Assert.DoesNotContain(types, t => t.GetProperty("code").GetString() is "attestation_securite_sociale" or "condamnation" or "autre");
+        Assert.All(types, t => Assert.False(string.IsNullOrWhiteSpace(t.GetProperty("rubrique").GetString())));
+        Assert.Contains(types, t => t.GetProperty("code").GetString() == "identite" && t.GetProperty("exigence").GetString() == "obligatoire à l'enregistrement");
+
+        // A piece stored before the type was withdrawn (as it was possible until now) stays listed and downloadable, marked « hors liste ».
+        var id = Guid.NewGuid();
+        await using (var db = fx.Base(f))
+        {
+            Assert.True(Domain.Demandes.NumeroUnique.TryParse(numero, out var n));
+            var demande = await db.Demandes.AsNoTracking().SingleAsync(d => d.Numero == n);
+            var ancien = Domain.Pieces.TypePieceJustificative.Creer("attestation_securite_sociale", "Attestation de droits", "JustificatifRessources", "sensible",
+                "oui", "complementaire", "ancienne liste", "M").Valeur!;
+            var fichier = Domain.Pieces.FichierPiece.Verifier("carte.pdf", Pdf, Domain.Pieces.ReglesDepot.ParDefaut).Valeur!;
+            var piece = PieceJustificative.Creer(demande.Id, ancien, fichier, DateTimeOffset.Parse("2026-01-15T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+                Guid.NewGuid(), "Agent d'avant", "Toulouse Métropole");
+            id = piece.Id;
+            db.Pieces.Add(piece);
+            await new StockageBase().EcrireAsync(db, piece.Id, Pdf, default);
+            await db.SaveChangesAsync();
+        }
+        var stockee = (await client.GetFromJsonAsync<JsonElement>(url)).GetProperty("pieces").EnumerateArray().Single();
+        Assert.True(stockee.GetProperty("horsListe").GetBoolean());
+        Assert.StartsWith("Attestation de droits à l'assurance maladie (porte le numéro de sécurité sociale) (hors de la liste légale depuis le",
+            stockee.GetProperty("libelle").GetString()!, StringComparison.Ordinal);
+        Assert.Equal(Pdf, await client.GetByteArrayAsync($"{url}/{id}"));
+    }
+
+    [Theory, DeuxBases]
     public async Task Les_erreurs_sont_des_problemdetails_400_401_404_413(string f)
     {
         var client = fx.App(f).ClientApi("epci");

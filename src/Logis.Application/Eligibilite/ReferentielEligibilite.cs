@@ -1,3 +1,4 @@
+using Logis.Domain.Commun;
 using Logis.Domain.Eligibilite;
 using Logis.Persistence.Reference;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,12 @@ public sealed class ReferentielEligibilite
     }
 }
 
+/// <summary>The notices about missing ceiling years for today (French civil day), shown to agents and administrators.</summary>
+public sealed class VeilleDesPlafonds(ReferentielEligibilite referentiel, TimeProvider horloge)
+{
+    public IReadOnlyList<AvisPlafonds> Avis() => VeillePlafonds.Verifier(referentiel.Bareme, horloge.AujourdhuiEnFrance());
+}
+
 public static class EligibiliteServices
 {
     /// <summary>Loads the ceilings now (fail fast) and registers the engine and the use case.</summary>
@@ -37,6 +44,7 @@ public static class EligibiliteServices
     {
         services.AddSingleton(ReferentielEligibilite.Charger(reference));
         services.AddScoped<VerificationEligibilite>();
+        services.AddSingleton<VeilleDesPlafonds>();
         return services;
     }
 }

@@ -12,10 +12,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Logis.Application.Pieces;
 
+/// <summary>A stored piece; <see cref="HorsListe"/> when its type has since been withdrawn from the legal list (still readable).</summary>
 public sealed record PieceVue(Guid Id, string Type, string Libelle, bool Sensible, bool ContientNir, string? NomFichier, string TypeMedia,
-    long Taille, string Sha256, DateTimeOffset DeposeeLe, string DeposeePar, string Organisation, bool Purgee);
+    long Taille, string Sha256, DateTimeOffset DeposeeLe, string DeposeePar, string Organisation, bool Purgee, bool HorsListe = false);
 
-public sealed record TypePieceVue(string Code, string Libelle, bool Sensible, bool ContientNir, string Exigence);
+/// <summary>A type of the legal list, with the annex heading it comes from and when it may be asked for.</summary>
+public sealed record TypePieceVue(string Code, string Libelle, bool Sensible, bool ContientNir, string Exigence, string Rubrique = "");
 
 /// <summary>
 /// The pieces of a demand as one agent may see them: every ordinary piece; sensitive ones only for the roles that see sensitive
@@ -49,12 +51,7 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
         // Every listing is a recorded read, whoever reads; the action says whether sensitive titles were shown.
         await AuditerAsync(agent, visibles.Any(p => p.Sensibilite == Sensibilite.Sensible) ? ActionsAuditPieces.ListeSensible : ActionsAuditPieces.Liste, demande.Id, ct);
         await db.SaveChangesAsync(ct);
-        var types = catalogue.Types.Select(t => new TypePieceVue(t.Code, t.Libelle, t.EstSensible, t.ContientNir, t.Exigence switch
-        {
-            ExigencePiece.Enregistrement => "obligatoire à l'enregistrement",
-            ExigencePiece.Instruction => "obligatoire à l'instruction",
-            _ => "peut être demandée",
-        })).ToList();
+        var types = catalogue.Types.Select(t => new TypePieceVue(t.Code, t.Libelle, t.EstSensible, t.ContientNir, t.ExigenceLisible, t.Rubrique)).ToList();
         return Resultat.Ok(new PiecesDemandeVue(demande.Numero.Valeur, visibles.Select(Vue).ToList(), pieces.Count - visibles.Count,
             AccesPieces.PeutDeposer(agent.Role), demande.Statut == StatutDemande.Active, types, regles.TailleMaxLisible));
     }
@@ -78,8 +75,9 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
         if (!AccesPieces.PeutDeposer(agent.Role)) return Resultat.Interdit<PieceVue>("Votre rôle permet de consulter les demandes, non d'y déposer des pièces.");
 
         var erreurs = new Dictionary<string, string[]>();
-        var type = catalogue.Trouver(typeCode);
-        if (type is null) erreurs["type"] = ["Choisissez le type de la pièce dans la liste des pièces justificatives."];
+        var verification = catalogue.Verifier(typeCode);
+        var type = verification.ValeurOuNull;
+        if (type is null) erreurs["type"] = [.. verification.Erreurs];
         if (fichier is null || (fichier.Contenu is null && fichier.Taille == 0)) erreurs["fichier"] = ["Joignez le fichier de la pièce (PDF, JPEG ou PNG)."];
         else if (FichierPiece.ErreurTaille(fichier.Taille, regles) is { } trop) return Resultat.Invalide<PieceVue>(trop, new Dictionary<string, string[]> { ["fichier"] = [trop] });
         FichierPiece? verifie = null;
@@ -182,9 +180,9 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
         return Resultat.Ok(vue);
     }
 
-    private PieceVue Vue(PieceJustificative p) => new(p.Id, p.TypeCode, catalogue.Trouver(p.TypeCode)?.Libelle ?? p.TypeCode, p.Sensibilite == Sensibilite.Sensible,
+    private PieceVue Vue(PieceJustificative p) => new(p.Id, p.TypeCode, catalogue.LibelleStocke(p.TypeCode), p.Sensibilite == Sensibilite.Sensible,
         p.ContientNir, p.Statut == StatutPiece.Purgee ? null : p.NomFichier, p.TypeMedia, p.Taille, p.Sha256, HeureFrance.EnFrance(p.DeposeeLe),
-        p.DeposeePar, p.Organisation, p.Statut == StatutPiece.Purgee);
+        p.DeposeePar, p.Organisation, p.Statut == StatutPiece.Purgee, catalogue.Trouver(p.TypeCode) is null);
 
     private async Task AuditerAsync(Agent agent, string action, DemandeId demande, CancellationToken ct) =>
         Auditer(agent, (await demandes.ActeurAsync(agent, ct)).Organisation, action, demande);

@@ -59,7 +59,7 @@ public sealed class DecisionEligibilite
     /// <summary>Every reason, in the order of the reasoning: category, income, ceiling, conclusion.</summary>
     public IReadOnlyList<Motif> Motifs { get; }
 
-    public string SourceLegale => BaremePlafonds.SourceLegale(Financement);
+    public string SourceLegale => BaremePlafonds.SourceLegale(Financement, Zone);
 }
 
 /// <summary>
@@ -93,7 +93,7 @@ public sealed class MoteurEligibilite(BaremePlafonds bareme, ParametresEligibili
         if (plafond.EstReussi)
             motifs.Add(new("plafond.applicable", DecrirePlafond(plafond.Valeur), plafond.Valeur.SourceLegale));
         else
-            motifs.AddRange(plafond.Erreurs.Select(e => new Motif("plafond.inconnu", e, BaremePlafonds.SourceLegale(financement))));
+            motifs.AddRange(plafond.Erreurs.Select(e => new Motif("plafond.inconnu", e, BaremePlafonds.SourceLegale(financement, zone))));
 
         var statut = StatutEligibilite.NonDeterminee;
         if (revenu is { } r && plafond.EstReussi)

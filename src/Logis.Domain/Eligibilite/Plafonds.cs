@@ -85,7 +85,7 @@ public sealed class Plafond
     /// <summary>Provenance of the values used (column origine_valeur), e.g. "openfisca" or "calcule_IRL".</summary>
     public string Origine { get; }
 
-    public string SourceLegale => BaremePlafonds.SourceLegale(Financement);
+    public string SourceLegale => BaremePlafonds.SourceLegale(Financement, Zone);
 }
 
 /// <summary>
@@ -104,6 +104,29 @@ public sealed class BaremePlafonds
     }
 
     public IReadOnlyList<int> Annees { get; }
+
+    /// <summary>
+    /// The text a ceiling comes from. Overseas, the PLUS row holds the LLS ceilings (logement locatif social, PLUS
+    /// « autres régions » less 10 %), the PLAI row the LLTS ones (logement locatif très social, 67,5 % of PLUS
+    /// « autres régions ») and the PLS row LLS plus 30 %.
+    /// </summary>
+    public static string SourceLegale(Financement financement, ZonePlafond zone) => zone != ZonePlafond.OutreMer ? SourceLegale(financement) : financement switch
+    {
+        Financement.Plus => "Outre-mer, logement locatif social (LLS) : plafonds PLUS « autres régions » minorés de 10 % (arrêté du 14 mars 2011 modifié ; CCH R372-7)",
+        Financement.Plai => "Outre-mer, logement locatif très social (LLTS) : 67,5 % des plafonds PLUS « autres régions » (arrêté du 14 mars 2011 modifié ; CCH R372-7)",
+        Financement.Pls => "Outre-mer, prêt locatif social : plafonds LLS majorés de 30 % (arrêté du 12 avril 2005, art. 1er ; CCH R372-21)",
+        _ => SourceLegale(financement),
+    };
+
+    /// <summary>The financings whose ceilings every loaded year must give, in every zone.</summary>
+    public static readonly IReadOnlyList<Financement> FinancementsAttendus = [Financement.Plai, Financement.Plus, Financement.Pls];
+
+    /// <summary>Whether a year is loaded at all.</summary>
+    public bool Connait(int annee) => Annees.Contains(annee);
+
+    /// <summary>The (financing, zone) tables a year lacks among PLAI, PLUS and PLS in every zone: all of them when the year is absent.</summary>
+    public IReadOnlyList<(Financement Financement, ZonePlafond Zone)> TablesManquantes(int annee) =>
+        [.. from f in FinancementsAttendus from z in Enum.GetValues<ZonePlafond>() where !_tables.ContainsKey(new Table(annee, f, z)) select (f, z)];
 
     public static string SourceLegale(Financement financement) => financement switch
     {

@@ -9,6 +9,8 @@ public enum ZonePlafond
     ParisCommunesLimitrophes = 1,
     IleDeFranceHorsParis = 2,
     AutresRegions = 3,
+    /// <summary>Guadeloupe, Martinique, Guyane, La Réunion, Mayotte (and Saint-Martin): their own ceilings (CCH R372-7, arrêté du 14 mars 2011).</summary>
+    OutreMer = 4,
 }
 
 public static class ZonePlafondNoms
@@ -18,6 +20,7 @@ public static class ZonePlafondNoms
         ZonePlafond.ParisCommunesLimitrophes => "Paris et communes limitrophes",
         ZonePlafond.IleDeFranceHorsParis => "Île-de-France hors Paris et communes limitrophes",
         ZonePlafond.AutresRegions => "Autres régions",
+        ZonePlafond.OutreMer => "Outre-mer (Guadeloupe, Martinique, Guyane, La Réunion, Mayotte)",
         _ => throw new ArgumentOutOfRangeException(nameof(zone)),
     };
 
@@ -27,6 +30,7 @@ public static class ZonePlafondNoms
         ZonePlafond.ParisCommunesLimitrophes => "paris_communes_limitrophes",
         ZonePlafond.IleDeFranceHorsParis => "ile_de_france",
         ZonePlafond.AutresRegions => "autres_regions",
+        ZonePlafond.OutreMer => "outre_mer",
         _ => throw new ArgumentOutOfRangeException(nameof(zone)),
     };
 
@@ -47,12 +51,16 @@ public static class ZonePlafondNoms
 
 /// <summary>
 /// Derives the ceiling zone of a commune: Paris (its arrondissements included) and the 29 adjoining
-/// communes form the first zone; the rest of Île-de-France (région 11) the second; all others the
-/// third. The list of adjoining communes is reference data (data/reference/paris_communes_limitrophes.csv).
+/// communes form the first zone; the rest of Île-de-France (région 11) the second; the overseas
+/// departments and regions (régions 01 to 06, communes 97xxx) their own zone; all others the third.
+/// The list of adjoining communes is reference data (data/reference/paris_communes_limitrophes.csv).
 /// </summary>
 public sealed class ZonePlafondResolver
 {
     public const string RegionIleDeFrance = "11";
+
+    /// <summary>INSEE codes of the overseas regions: Guadeloupe, Martinique, Guyane, La Réunion, Mayotte.</summary>
+    public static readonly IReadOnlySet<string> RegionsOutreMer = new HashSet<string>(StringComparer.Ordinal) { "01", "02", "03", "04", "06" };
 
     private readonly HashSet<string> _parisEtLimitrophes;
 
@@ -65,6 +73,10 @@ public sealed class ZonePlafondResolver
     {
         if (_parisEtLimitrophes.Contains(commune.Value) || commune.Value.StartsWith("751", StringComparison.Ordinal))
             return ZonePlafond.ParisCommunesLimitrophes;
-        return codeRegion == RegionIleDeFrance ? ZonePlafond.IleDeFranceHorsParis : ZonePlafond.AutresRegions;
+        if (codeRegion == RegionIleDeFrance) return ZonePlafond.IleDeFranceHorsParis;
+        // Overseas communes are numbered 97xxx (971 Guadeloupe … 976 Mayotte, 978 Saint-Martin), whatever the region column says.
+        return RegionsOutreMer.Contains(codeRegion) || commune.Value.StartsWith("97", StringComparison.Ordinal)
+            ? ZonePlafond.OutreMer
+            : ZonePlafond.AutresRegions;
     }
 }

@@ -138,6 +138,23 @@ public class CataloguePiecesTests
         Assert.Null(catalogue.Trouver("inconnu"));
     }
 
+    [Fact]
+    public void Seules_les_pieces_de_la_liste_sont_acceptees_et_le_refus_dit_pourquoi()
+    {
+        var retire = new TypePieceRetire("attestation", "Attestation de droits", new DateOnly(2026, 12, 6), "elle ne figure pas dans la liste");
+        var catalogue = CataloguePieces.Creer([Type().Valeur!], [retire]).Valeur!;
+        Assert.Equal("avis", catalogue.Verifier(" avis ").Valeur!.Code);
+        Assert.Equal("Choisissez le type de la pièce dans la liste des pièces justificatives.", catalogue.Verifier(null).Erreurs.Single());
+        Assert.Equal("« Attestation de droits » ne peut plus être demandée ni déposée : elle ne figure pas dans la liste.", catalogue.Verifier("attestation").Erreurs.Single());
+        Assert.StartsWith("« casier » n'est pas une pièce de la liste limitative annexée à l'arrêté du 22 décembre 2020 (CCH R441-2-4)",
+            catalogue.Verifier("casier").Erreurs.Single(), StringComparison.Ordinal);
+        Assert.Equal("Attestation de droits (hors de la liste légale depuis le 06/12/2026)", catalogue.LibelleStocke("attestation"));
+        Assert.Equal("Avis d'imposition", catalogue.LibelleStocke("avis"));
+        Assert.Equal("inconnu", catalogue.LibelleStocke("inconnu"));
+        // A code both listed and withdrawn is a data error.
+        Assert.False(CataloguePieces.Creer([Type().Valeur!], [retire with { Code = "avis" }]).EstReussi);
+    }
+
     [Theory]
     [InlineData(Role.AgentEpci, true, true)]
     [InlineData(Role.AgentBailleur, true, true)]
