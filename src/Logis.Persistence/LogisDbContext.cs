@@ -282,6 +282,14 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
                 sp.Property(x => x.Critere).ValueGeneratedNever();
                 sp.Property(x => x.DeclareeLe).HasConversion(utc);
                 sp.Property(x => x.ValideeLe).HasConversion(utcNullable);
+                sp.Property(x => x.RefuseeLe).HasConversion(utcNullable);
+                sp.OwnsOne(x => x.DecisionDalo, dalo =>
+                {
+                    dalo.Property(x => x.Reference).HasColumnName("DaloReference").HasMaxLength(DecisionDalo.LongueurMax);
+                    dalo.Property(x => x.Date).HasColumnName("DaloDate");
+                    dalo.Property(x => x.Commission).HasColumnName("DaloCommission").HasMaxLength(DecisionDalo.LongueurMax);
+                });
+                sp.Navigation(x => x.DecisionDalo).IsRequired(false);
             });
             e.Navigation(x => x.SituationsPrioritaires).UsePropertyAccessMode(PropertyAccessMode.Field);
 

@@ -40,6 +40,8 @@ builder.Services.AddSingleton(sp => GrillesCotation.Charger(
 builder.Services.AddScoped<TerritoireSeeder>();
 builder.Services.AddScoped<DemandesSeeder>();
 builder.Services.AddScoped<DemandesService>();
+builder.Services.AddScoped<SituationsPrioritairesService>();
+builder.Services.AddScoped<SituationsPrioritairesDemo>();
 builder.Services.AddScoped<AttestationsService>();
 builder.Services.AddScoped<Logis.Application.Journal.JournalService>();
 builder.Services.AddScoped<Logis.Application.Doublons.DoublonsService>();
@@ -99,6 +101,13 @@ await using (var scope = app.Services.CreateAsyncScope())
             var demandes = await scope.ServiceProvider.GetRequiredService<DemandesSeeder>()
                 .SemerAsync(resultat.Epci, optionsDemo.Graine, optionsDemo.Demandes);
             app.Logger.LogInformation("Demandes de démonstration : {Nombre} ({Etat})", demandes.Nombre, demandes.DejaPresent ? "déjà présentes" : "créées");
+            if (!demandes.DejaPresent)
+            {
+                // The situations the guichets entered are instructed through the use cases: proof deposited, validated or refused.
+                var instruction = await scope.ServiceProvider.GetRequiredService<SituationsPrioritairesDemo>().InstruireAsync(resultat.Epci);
+                app.Logger.LogInformation("Situations prioritaires de démonstration : {Validees} validées sur pièce, {Refusees} refusées, {EnAttente} à justifier",
+                    instruction.Validees, instruction.Refusees, instruction.EnAttente);
+            }
         }
     }
 }
@@ -127,6 +136,7 @@ Logis.Web.Features.Journal.JournalEndpoints.MapJournalApi(api);
 Logis.Web.Features.Doublons.DoublonsEndpoints.MapDoublonsApi(api);
 api.MapRelancesApi();
 api.MapPiecesApi();
+api.MapSituationsPrioritairesApi();
 app.MapRazorPages();
 
 app.Run();

@@ -18,6 +18,10 @@ namespace Logis.Persistence.Tests;
 /// </summary>
 public class RecalculCotationTests
 {
+    private static readonly Guid Piece = Guid.Parse("00000000-0000-0000-0000-0000000000f1");
+
+    private static DecisionDalo Dalo() => DecisionDalo.Creer("COMED-83-2020-0001", new DateOnly(2020, 1, 1), "Commission de médiation du Var", new DateOnly(2020, 1, 1)).Valeur;
+
     private static readonly Siren Tpm = Siren.Create(TerritoireSeeder.SirenTpm);
     private static readonly DateOnly Date = new(2026, 11, 28);
     private static readonly DateTimeOffset Maintenant = new(2026, 11, 28, 3, 0, 0, TimeSpan.Zero);
@@ -51,8 +55,8 @@ public class RecalculCotationTests
             var critere = (CriterePrioritaire)(1 + (i % 14));
             if (i % 4 == 1 && d.SituationsPrioritaires.All(s => s.Critere != critere))
             {
-                Assert.True(d.DeclarerSituationPrioritaire(critere, quand.AddDays(200), par).EstReussi);
-                if (i % 8 == 1) Assert.True(d.ValiderSituationPrioritaire(critere, quand.AddDays(203), par).EstReussi);
+                Assert.True(d.DeclarerSituationPrioritaire(critere, critere == CriterePrioritaire.ReconnuDalo ? Dalo() : null, quand.AddDays(200), par).EstReussi);
+                if (i % 8 == 1) Assert.True(d.ValiderSituationPrioritaire(critere, Piece, null, quand.AddDays(203), par).EstReussi);
             }
         }
         Assert.True(demandes[^1].Radier(MotifRadiation.Renonciation, quand.AddDays(300), par).EstReussi);

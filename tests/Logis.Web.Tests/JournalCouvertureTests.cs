@@ -33,6 +33,8 @@ public class JournalCouvertureTests(ApplicationsFixture fx)
         ["/api/v1/demandes/{numero}/evenements"] = ActionsAudit.LectureChronologie,
         ["/demandes/{numero}/pieces"] = Logis.Persistence.Pieces.ActionsAuditPieces.Liste,
         ["/api/v1/demandes/{numero}/pieces"] = Logis.Persistence.Pieces.ActionsAuditPieces.Liste,
+        ["/demandes/{numero}/situations-prioritaires"] = ActionsAudit.LectureDonneesSensibles,
+        ["/api/v1/demandes/{numero}/situations-prioritaires"] = ActionsAudit.LectureDonneesSensibles,
     };
 
     private static readonly Dictionary<string, string> Exemptions = new()

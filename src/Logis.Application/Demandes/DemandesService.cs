@@ -384,9 +384,8 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
             c.SituationFamiliale.ToString(), c.RessourcesMensuelles, c.EstMutation,
             c.Souhaits.Typologies.Select(t => t.ToString()).ToList(),
             c.Souhaits.Communes.Select(x => communes.GetValueOrDefault(x.Value, x.Value)).ToList(), c.Souhaits.ToutEpci, c.Souhaits.LoyerMaximum,
-            d.SituationsPrioritaires.Count > 0, sensibles,
-            sensibles ? d.SituationsPrioritaires.Select(s => new SituationVue(s.Critere.ToString(), s.Critere.Reference(),
-                s.Statut == StatutJustification.Declaree ? "Déclarée" : "Validée par un agent habilité")).ToList() : null,
+            d.SituationsPrioritaires.Any(s => s.EstEnCours), sensibles,
+            sensibles ? d.SituationsPrioritaires.Select(s => new SituationVue(s.Critere.ToString(), s.Critere.Reference(), s.Statut.Libelle())).ToList() : null,
             sensibles && c.Handicap is { } h
                 ? string.Join(", ", new[] { h.FauteuilRoulant ? "fauteuil roulant" : null, h.MobiliteReduite ? "mobilité réduite" : null, h.AutreAdaptation ? "autre adaptation" : null }.OfType<string>())
                 : null);

@@ -75,6 +75,10 @@ public sealed class JournalService(LogisDbContext db, TimeProvider horloge, Dema
         [Logis.Persistence.Pieces.ActionsAuditPieces.LectureSensible] = "Lecture d'une pièce justificative à accès restreint",
         [Logis.Persistence.Pieces.ActionsAuditPieces.ListeSensible] = "Affichage des titres des pièces à accès restreint",
         [Logis.Persistence.Pieces.ActionsAuditPieces.Liste] = "Affichage de la liste des pièces d'une demande",
+        [Logis.Application.Demandes.ActionsAuditSituations.Declaration] = "Saisie d'une situation prioritaire ou d'une décision DALO",
+        [Logis.Application.Demandes.ActionsAuditSituations.Validation] = "Validation d'une situation prioritaire sur pièce",
+        [Logis.Application.Demandes.ActionsAuditSituations.Refus] = "Refus d'une situation prioritaire",
+        [Logis.Application.Demandes.ActionsAuditSituations.Expiration] = "Expiration d'une situation prioritaire (traitement quotidien)",
     };
 
     public static string Libelle(string action) => Libelles.GetValueOrDefault(action, action);

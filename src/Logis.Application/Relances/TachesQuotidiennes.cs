@@ -1,5 +1,7 @@
 using Logis.Application.Cotation;
+using Logis.Application.Acces;
 using Logis.Application.Demandes;
+using Logis.Domain.Acces;
 using Logis.Domain.Territoire;
 using Logis.Persistence;
 using Logis.Persistence.Pieces;
@@ -16,7 +18,7 @@ namespace Logis.Application.Relances;
 /// line runs the same acts one by one (<c>logis demandes relancer</c>, <c>demandes purger</c>, <c>cotation recalculer</c>).
 /// </summary>
 public sealed class TachesQuotidiennes(LogisDbContext db, OptionsRelances options, TimeProvider horloge, VerrouRelances verrou,
-    RecalculerCotations recalcul, IStockagePieces stockage, ILogger<TachesQuotidiennes> journal)
+    RecalculerCotations recalcul, IStockagePieces stockage, SituationsPrioritairesService situations, ILogger<TachesQuotidiennes> journal)
 {
     /// <summary>The reminders of the French day <paramref name="jour"/> for every hosted EPCI not yet done that day, then the purge.</summary>
     public async Task RelancerAsync(DateOnly jour, CancellationToken ct)
@@ -31,6 +33,13 @@ public sealed class TachesQuotidiennes(LogisDbContext db, OptionsRelances option
                     continue;
                 var r = await new TraitementRelances(db, horloge, options.Parametres, stockage).ExecuterAsync(epci, jour, essai: false, OrigineExecution.Planifiee, "planification", ct);
                 journal.LogInformation("Relances {Epci} du {Jour} : {Examinees} demandes examinées, {Messages} messages, {Echecs} échecs", epci, jour, r.Examinees, r.MessagesCrees, r.Echecs);
+            }
+            // The priority situations whose proof ended yesterday or before stop counting (timeline, audit, rescoring).
+            foreach (var epci in await EpcisAsync(ct))
+            {
+                var systeme = new Agent(TraitementRelances.Systeme.Value, TraitementRelances.NomSysteme, Role.AgentEpci, new Perimetre(epci));
+                var expirees = await situations.ExpirerAsync(systeme, jour, ct);
+                if (expirees > 0) journal.LogInformation("Situations prioritaires {Epci} : {Nombre} expirées le {Jour}", epci, expirees, jour);
             }
             // Then the retention of radiated demands (docs/protection-des-donnees.md §2 point 14): those radiated beyond the horizon go.
             var purge = await new PurgeDemandes(db).PurgerAsync(jour, options.ConservationDemandesMois, essai: false, horloge.GetUtcNow(), ct);

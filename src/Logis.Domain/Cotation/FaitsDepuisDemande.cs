@@ -51,6 +51,8 @@ public static class FaitsDepuisDemande
         foreach (var m in c.Motifs) elements.Motifs |= MasqueMotif(m);
         foreach (var s in demande.SituationsPrioritaires)
         {
+            // A refused or expired situation is neither declared nor proven any more: it scores nothing.
+            if (!s.EstEnCours) continue;
             elements.Priorites |= MasquePriorite(s.Critere);
             if (s.Statut == StatutJustification.ValideeParAgentHabilite) elements.PrioritesValidees |= MasquePriorite(s.Critere);
         }

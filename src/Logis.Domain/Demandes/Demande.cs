@@ -215,30 +215,92 @@ public sealed class Demande
         return Resultat.Ok();
     }
 
-    public Resultat DeclarerSituationPrioritaire(CriterePrioritaire critere, DateTimeOffset quand, Acteur par)
+    /// <summary>
+    /// An agent enters a priority situation of the household (L441-1 a to l) or a DALO decision (L441-2-3): declared, to be
+    /// justified. The DALO criterion carries the COMED's decision, and only it. A refused or expired situation may be entered again.
+    /// </summary>
+    public Resultat DeclarerSituationPrioritaire(CriterePrioritaire critere, DecisionDalo? decision, DateTimeOffset quand, Acteur par)
     {
         if (Verifier(quand) is { EstReussi: false } refus) return refus;
-        if (_situationsPrioritaires.Any(s => s.Critere == critere))
-            return Resultat.Echec($"La situation prioritaire {critere.Reference()} est déjà déclarée.");
+        if (critere == CriterePrioritaire.ReconnuDalo && decision is null)
+            return Resultat.Echec(Commun.Echec.Invalide("La reconnaissance DALO s'accompagne de la décision de la commission de médiation (référence, date, commission).",
+                new Dictionary<string, string[]> { ["decisionDalo"] = ["Indiquez la décision de la commission de médiation."] }));
+        if (critere != CriterePrioritaire.ReconnuDalo && decision is not null)
+            return Resultat.Echec(Commun.Echec.Invalide("Seule la reconnaissance DALO porte une décision de la commission de médiation.",
+                new Dictionary<string, string[]> { ["decisionDalo"] = ["Seule la reconnaissance DALO porte une décision de la commission de médiation."] }));
+        if (decision is not null && decision.Date > Jour(quand))
+            return Resultat.Echec(Commun.Echec.Invalide($"La date de la décision ({F(decision.Date)}) ne peut pas être postérieure au jour de la saisie.",
+                new Dictionary<string, string[]> { ["decisionDalo.date"] = [$"La date de la décision ({F(decision.Date)}) ne peut pas être postérieure au jour de la saisie."] }));
+        var existante = _situationsPrioritaires.FirstOrDefault(s => s.Critere == critere);
+        if (existante is { EstEnCours: true })
+            return Resultat.Echec($"La situation prioritaire {critere.NomChronologie()} est déjà déclarée.");
 
-        _situationsPrioritaires.Add(new SituationPrioritaire(critere, quand, par.Id));
-        Noter(TypeEvenementDemande.SituationPrioritaireDeclaree, quand, par, "Situation prioritaire déclarée, à justifier");
+        if (existante is null) _situationsPrioritaires.Add(new SituationPrioritaire(critere, decision, quand, par.Id));
+        else existante.Declarer(decision, quand, par.Id);
+        Noter(TypeEvenementDemande.SituationPrioritaireDeclaree, quand, par, decision is null
+            ? $"Situation prioritaire {critere.NomChronologie()} déclarée, à justifier"
+            : $"Situation prioritaire {critere.NomChronologie()} déclarée : décision {decision.Reference} du {F(decision.Date)}, {decision.Commission}, à justifier");
         return Resultat.Ok();
     }
 
-    /// <summary>Records that an authorised agent checked the proof of a declared priority situation.</summary>
-    public Resultat ValiderSituationPrioritaire(CriterePrioritaire critere, DateTimeOffset quand, Acteur par)
+    /// <summary>
+    /// A competent agent checked the proof of a declared priority situation against <paramref name="piece"/>, a piece of the
+    /// demand; <paramref name="valableJusquau"/> is the last day the proof holds, if it has one (it must not be over already).
+    /// </summary>
+    public Resultat ValiderSituationPrioritaire(CriterePrioritaire critere, Guid piece, DateOnly? valableJusquau, DateTimeOffset quand, Acteur par)
     {
         if (Verifier(quand) is { EstReussi: false } refus) return refus;
-        var situation = _situationsPrioritaires.FirstOrDefault(s => s.Critere == critere);
-        if (situation is null)
-            return Resultat.Echec($"La situation prioritaire {critere.Reference()} n'a pas été déclarée.");
-        if (situation.ValideeLe is { } le)
-            return Resultat.Echec($"La situation prioritaire {critere.Reference()} est déjà validée depuis le {F(Jour(le))}.");
+        if (ADecider(critere, "validée") is { } impossible) return impossible;
+        if (valableJusquau is { } fin && fin < Jour(quand))
+            return Resultat.Echec(Commun.Echec.Invalide($"La fin de validité du justificatif ({F(fin)}) est déjà passée.",
+                new Dictionary<string, string[]> { ["valableJusquau"] = [$"La fin de validité du justificatif ({F(fin)}) est déjà passée."] }));
 
-        situation.Valider(quand, par.Id);
-        Noter(TypeEvenementDemande.SituationPrioritaireValidee, quand, par, "Situation prioritaire validée par un agent habilité");
+        _situationsPrioritaires.First(s => s.Critere == critere).Valider(piece, valableJusquau, quand, par.Id);
+        Noter(TypeEvenementDemande.SituationPrioritaireValidee, quand, par, valableJusquau is { } jusquau
+            ? $"Situation prioritaire {critere.NomChronologie()} validée sur pièce par un agent habilité, jusqu'au {F(jusquau)}"
+            : $"Situation prioritaire {critere.NomChronologie()} validée sur pièce par un agent habilité");
         return Resultat.Ok();
+    }
+
+    /// <summary>A competent agent found the proof of a declared priority situation insufficient: the situation is refused and stops counting.</summary>
+    public Resultat RefuserSituationPrioritaire(CriterePrioritaire critere, DateTimeOffset quand, Acteur par)
+    {
+        if (Verifier(quand) is { EstReussi: false } refus) return refus;
+        if (ADecider(critere, "refusée") is { } impossible) return impossible;
+
+        _situationsPrioritaires.First(s => s.Critere == critere).Refuser(quand, par.Id);
+        Noter(TypeEvenementDemande.SituationPrioritaireRefusee, quand, par, $"Situation prioritaire {critere.NomChronologie()} refusée : justificatif insuffisant");
+        return Resultat.Ok();
+    }
+
+    /// <summary>Whether a validated situation's proof ended before <paramref name="jour"/> (what <see cref="ExpirerSituationsPrioritaires"/> would expire).</summary>
+    public bool ASituationsAExpirer(DateOnly jour) =>
+        Statut == StatutDemande.Active && _situationsPrioritaires.Any(s => s.Statut == StatutJustification.ValideeParAgentHabilite && s.ValableJusquau < jour);
+
+    /// <summary>Expires each validated situation whose proof ended before this day, one timeline event each; returns how many.</summary>
+    public Resultat<int> ExpirerSituationsPrioritaires(DateTimeOffset quand, Acteur par)
+    {
+        if (Verifier(quand) is { EstReussi: false } refus) return Resultat.Echec<int>(refus.Probleme);
+        var jour = Jour(quand);
+        var n = 0;
+        foreach (var s in _situationsPrioritaires.Where(s => s.Statut == StatutJustification.ValideeParAgentHabilite && s.ValableJusquau < jour).OrderBy(s => s.Critere))
+        {
+            s.Expirer();
+            Noter(TypeEvenementDemande.SituationPrioritaireExpiree, quand, par,
+                $"Situation prioritaire {s.Critere.NomChronologie()} expirée : justificatif valable jusqu'au {F(s.ValableJusquau!.Value)}");
+            n++;
+        }
+        return Resultat.Ok(n);
+    }
+
+    private Resultat? ADecider(CriterePrioritaire critere, string acte)
+    {
+        var situation = _situationsPrioritaires.FirstOrDefault(s => s.Critere == critere);
+        if (situation is null || !situation.EstEnCours)
+            return Resultat.Echec($"La situation prioritaire {critere.NomChronologie()} n'est pas déclarée : elle ne peut pas être {acte}.");
+        if (situation.Statut == StatutJustification.ValideeParAgentHabilite)
+            return Resultat.Echec($"La situation prioritaire {critere.NomChronologie()} est déjà validée depuis le {F(Jour(situation.ValideeLe!.Value))}.");
+        return null;
     }
 
     public Resultat NoterPieceRecue(TypePiece piece, DateTimeOffset quand, Acteur par) =>

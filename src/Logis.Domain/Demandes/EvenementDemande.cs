@@ -24,6 +24,10 @@ public enum TypeEvenementDemande
     PieceRetiree = 17,
     /// <summary>The contents of the pieces were deleted when the demand was radiated (docs/protection-des-donnees.md §2 item 14).</summary>
     PiecesPurgees = 18,
+    /// <summary>A competent agent refused the proof of a declared priority situation.</summary>
+    SituationPrioritaireRefusee = 19,
+    /// <summary>The proof of a validated priority situation ended: it no longer counts.</summary>
+    SituationPrioritaireExpiree = 20,
 }
 
 /// <summary>

@@ -886,8 +886,20 @@ namespace Logis.Persistence.Migrations
                             b1.Property<Guid>("DeclareePar")
                                 .HasColumnType("uuid");
 
+                            b1.Property<Guid?>("PieceId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset?>("RefuseeLe")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid?>("RefuseePar")
+                                .HasColumnType("uuid");
+
                             b1.Property<int>("Statut")
                                 .HasColumnType("integer");
+
+                            b1.Property<DateOnly?>("ValableJusquau")
+                                .HasColumnType("date");
 
                             b1.Property<DateTimeOffset?>("ValideeLe")
                                 .HasColumnType("timestamp with time zone");
@@ -901,6 +913,40 @@ namespace Logis.Persistence.Migrations
 
                             b1.WithOwner()
                                 .HasForeignKey("DemandeId");
+
+                            b1.OwnsOne("Logis.Domain.Demandes.DecisionDalo", "DecisionDalo", b2 =>
+                                {
+                                    b2.Property<Guid>("SituationPrioritaireDemandeId")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<int>("SituationPrioritaireCritere")
+                                        .HasColumnType("integer");
+
+                                    b2.Property<string>("Commission")
+                                        .IsRequired()
+                                        .HasMaxLength(100)
+                                        .HasColumnType("character varying(100)")
+                                        .HasColumnName("DaloCommission");
+
+                                    b2.Property<DateOnly>("Date")
+                                        .HasColumnType("date")
+                                        .HasColumnName("DaloDate");
+
+                                    b2.Property<string>("Reference")
+                                        .IsRequired()
+                                        .HasMaxLength(100)
+                                        .HasColumnType("character varying(100)")
+                                        .HasColumnName("DaloReference");
+
+                                    b2.HasKey("SituationPrioritaireDemandeId", "SituationPrioritaireCritere");
+
+                                    b2.ToTable("demande_situation_prioritaire");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("SituationPrioritaireDemandeId", "SituationPrioritaireCritere");
+                                });
+
+                            b1.Navigation("DecisionDalo");
                         });
 
                     b.Navigation("Avertissements");

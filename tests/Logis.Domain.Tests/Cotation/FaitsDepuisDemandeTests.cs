@@ -61,9 +61,9 @@ public class FaitsDepuisDemandeTests
             [MotifDemande.ViolencesFamiliales, MotifDemande.LogementTropPetit],
             SituationFamiliale.Separe, new BesoinsHandicap(false, true, false), Toulon);
         var d = NouvelleDemande(J(2025, 12, 1), contenu);
-        Assert.True(d.DeclarerSituationPrioritaire(CriterePrioritaire.ViolencesConjugalesOuSexuelles, Le(J(2025, 12, 2)), Agent).EstReussi);
-        Assert.True(d.ValiderSituationPrioritaire(CriterePrioritaire.ViolencesConjugalesOuSexuelles, Le(J(2025, 12, 10)), AgentHabilite).EstReussi);
-        Assert.True(d.DeclarerSituationPrioritaire(CriterePrioritaire.ReconnuDalo, Le(J(2026, 1, 5)), Agent).EstReussi);
+        Assert.True(d.DeclarerSituationPrioritaire(CriterePrioritaire.ViolencesConjugalesOuSexuelles, null, Le(J(2025, 12, 2)), Agent).EstReussi);
+        Assert.True(d.ValiderSituationPrioritaire(CriterePrioritaire.ViolencesConjugalesOuSexuelles, Piece, null, Le(J(2025, 12, 10)), AgentHabilite).EstReussi);
+        Assert.True(d.DeclarerSituationPrioritaire(CriterePrioritaire.ReconnuDalo, Dalo(), Le(J(2026, 1, 5)), Agent).EstReussi);
 
         var f = FaitsDepuisDemande.Construire(d, Date);
 

@@ -25,8 +25,8 @@ public class CycleDeVieTests
         ["radier d sans avertissement"] = d => d.Radier(MotifRadiation.Irrecevabilite, Quand, Agent),
         ["radier e avant expiration"] = d => d.Radier(MotifRadiation.NonRenouvellement, Quand, Agent),
         ["radier f hors fusion"] = d => d.Radier(MotifRadiation.Fusion, Quand, Agent),
-        ["déclarer une situation prioritaire"] = d => d.DeclarerSituationPrioritaire(CriterePrioritaire.DepourvuDeLogement, Quand, Agent),
-        ["valider une situation non déclarée"] = d => d.ValiderSituationPrioritaire(CriterePrioritaire.DepourvuDeLogement, Quand, AgentHabilite),
+        ["déclarer une situation prioritaire"] = d => d.DeclarerSituationPrioritaire(CriterePrioritaire.DepourvuDeLogement, null, Quand, Agent),
+        ["valider une situation non déclarée"] = d => d.ValiderSituationPrioritaire(CriterePrioritaire.DepourvuDeLogement, Piece, null, Quand, AgentHabilite),
         ["noter une pièce"] = d => d.NoterPieceRecue(TypePiece.AvisImposition, Quand, Agent),
         ["noter une proposition"] = d => d.NoterProposition(Logement, Quand, Agent),
         ["noter une décision CALEOL"] = d => d.NoterDecisionCaleol(Logement, DecisionCaleol.Attribution, null, Quand, Agent),
@@ -168,18 +168,18 @@ public class CycleDeVieTests
         var demande = NouvelleDemande(Depot);
         var critere = CriterePrioritaire.ViolencesConjugalesOuSexuelles;
 
-        Assert.True(demande.DeclarerSituationPrioritaire(critere, Le(J(2025, 2, 1)), Agent).EstReussi);
-        Assert.Equal("La situation prioritaire L441-1 f) est déjà déclarée.", demande.DeclarerSituationPrioritaire(critere, Le(J(2025, 2, 1)), Agent).Motif);
+        Assert.True(demande.DeclarerSituationPrioritaire(critere, null, Le(J(2025, 2, 1)), Agent).EstReussi);
+        Assert.Equal("La situation prioritaire à accès restreint est déjà déclarée.", demande.DeclarerSituationPrioritaire(critere, null, Le(J(2025, 2, 1)), Agent).Motif);
         var situation = Assert.Single(demande.SituationsPrioritaires);
         Assert.Equal(StatutJustification.Declaree, situation.Statut);
 
-        Assert.True(demande.ValiderSituationPrioritaire(critere, Le(J(2025, 2, 10)), AgentHabilite).EstReussi);
+        Assert.True(demande.ValiderSituationPrioritaire(critere, Piece, null, Le(J(2025, 2, 10)), AgentHabilite).EstReussi);
 
         Assert.Equal(StatutJustification.ValideeParAgentHabilite, situation.Statut);
         Assert.Equal(AgentHabilite.Id, situation.ValideePar);
         Assert.Equal(Le(J(2025, 2, 10)), situation.ValideeLe);
-        Assert.Equal("La situation prioritaire L441-1 f) est déjà validée depuis le 10/02/2025.",
-            demande.ValiderSituationPrioritaire(critere, Le(J(2025, 2, 11)), AgentHabilite).Motif);
+        Assert.Equal("La situation prioritaire à accès restreint est déjà validée depuis le 10/02/2025.",
+            demande.ValiderSituationPrioritaire(critere, Piece, null, Le(J(2025, 2, 11)), AgentHabilite).Motif);
     }
 
     [Fact]

@@ -15,10 +15,10 @@ public class EvenementsTests
         var nir = NirDe("2900483137005");
         var demande = NouvelleDemande(J(2025, 1, 15), Contenu([Personne("Martin", "Léa", J(1990, 4, 12), LienPersonne.Demandeur, nir)]));
         var jour = J(2025, 2, 1);
-        Assert.True(demande.DeclarerSituationPrioritaire(CriterePrioritaire.ViolencesConjugalesOuSexuelles, Le(jour), Agent).EstReussi);
+        Assert.True(demande.DeclarerSituationPrioritaire(CriterePrioritaire.ViolencesConjugalesOuSexuelles, null, Le(jour), Agent).EstReussi);
         Assert.True(demande.NoterPieceRecue(TypePiece.PieceSensible, Le(jour, 11), Agent).EstReussi);
-        Assert.True(demande.ValiderSituationPrioritaire(CriterePrioritaire.ViolencesConjugalesOuSexuelles, Le(jour, 12), AgentHabilite).EstReussi);
-        Assert.True(demande.DeclarerSituationPrioritaire(CriterePrioritaire.Handicap, Le(jour, 13), Agent).EstReussi);
+        Assert.True(demande.ValiderSituationPrioritaire(CriterePrioritaire.ViolencesConjugalesOuSexuelles, Piece, null, Le(jour, 12), AgentHabilite).EstReussi);
+        Assert.True(demande.DeclarerSituationPrioritaire(CriterePrioritaire.Handicap, null, Le(jour, 13), Agent).EstReussi);
         Assert.True(demande.NoterProposition(Logement, Le(J(2025, 3, 1)), Agent).EstReussi);
         Assert.True(demande.NoterDecisionCaleol(Logement, DecisionCaleol.Attribution, null, Le(J(2025, 3, 10)), Agent).EstReussi);
         Assert.True(demande.NoterOffre(Logement, J(2025, 3, 21), Le(J(2025, 3, 11)), Agent).EstReussi);

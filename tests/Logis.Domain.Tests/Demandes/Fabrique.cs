@@ -15,6 +15,11 @@ internal static class Fabrique
     public static readonly LogementId Logement = new(Guid.Parse("00000000-0000-0000-0000-00000000b001"));
     public static readonly CodeInsee Toulon = CodeInsee.Create("83137");
     public static readonly CodeInsee LaSeyne = CodeInsee.Create("83126");
+    /// <summary>The piece a priority situation is validated against (the domain records its id; the use case checks it exists).</summary>
+    public static readonly Guid Piece = Guid.Parse("00000000-0000-0000-0000-0000000000f1");
+
+    /// <summary>A COMED decision dated 1 January 2024.</summary>
+    public static DecisionDalo Dalo() => DecisionDalo.Creer("COMED-83-2024-0042", new DateOnly(2024, 1, 1), "Commission de médiation du Var", new DateOnly(2024, 1, 1)).Valeur;
 
     /// <summary>An instant in French winter time, 10:00 by default.</summary>
     public static DateTimeOffset Le(DateOnly jour, int heure = 10) =>

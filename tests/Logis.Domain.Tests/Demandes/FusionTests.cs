@@ -12,7 +12,7 @@ public class FusionTests
         var ancienne = NouvelleDemande(J(2023, 5, 10), sequence: 1);
         Assert.True(ancienne.Renouveler(Le(J(2024, 5, 1)), Agent, TroisMois).EstReussi);
         var recente = NouvelleDemande(J(2024, 9, 1), sequence: 2);
-        Assert.True(recente.DeclarerSituationPrioritaire(CriterePrioritaire.DepourvuDeLogement, Le(J(2024, 9, 2)), Agent).EstReussi);
+        Assert.True(recente.DeclarerSituationPrioritaire(CriterePrioritaire.DepourvuDeLogement, null, Le(J(2024, 9, 2)), Agent).EstReussi);
 
         var resultat = Demande.Fusionner(recente, ancienne, Le(J(2024, 10, 1)), AgentHabilite);
 
@@ -36,8 +36,8 @@ public class FusionTests
     {
         var conservee = NouvelleDemande(J(2024, 1, 10), sequence: 1);
         var absorbee = NouvelleDemande(J(2024, 3, 1), sequence: 2);
-        Assert.True(absorbee.DeclarerSituationPrioritaire(CriterePrioritaire.ReconnuDalo, Le(J(2024, 3, 2)), Agent).EstReussi);
-        Assert.True(absorbee.ValiderSituationPrioritaire(CriterePrioritaire.ReconnuDalo, Le(J(2024, 3, 3)), AgentHabilite).EstReussi);
+        Assert.True(absorbee.DeclarerSituationPrioritaire(CriterePrioritaire.ReconnuDalo, Dalo(), Le(J(2024, 3, 2)), Agent).EstReussi);
+        Assert.True(absorbee.ValiderSituationPrioritaire(CriterePrioritaire.ReconnuDalo, Piece, null, Le(J(2024, 3, 3)), AgentHabilite).EstReussi);
 
         Assert.True(Demande.Fusionner(conservee, absorbee, Le(J(2024, 4, 1)), Agent).EstReussi);
 

@@ -130,7 +130,7 @@ public class MatriceAutorisationTests(ApplicationsFixture fx)
         return new Dictionary<string, string>
         {
             ["numero"] = numero, ["doublon"] = numero, ["code"] = commune, ["codeInsee"] = commune,
-            ["id"] = bailleurs[0].Bailleur.Id.Value.ToString(), ["documentName"] = "v1",
+            ["id"] = bailleurs[0].Bailleur.Id.Value.ToString(), ["documentName"] = "v1", ["critere"] = "j",
         };
     }
 }

@@ -171,19 +171,27 @@ public static class GenerateurDemandes
                     _ => CriterePrioritaire.MalLogeOuDefavorise,
                 });
             }
+            // Situations are entered here, as a guichet does; their validation against a piece goes through the use case once the
+            // demands are stored (Logis.Application.Demandes.SituationsPrioritairesDemo), never by this generator.
             var dernierJour = depot;
             foreach (var critere in criteres)
             {
+                DecisionDalo? decision = null;
                 var declaration = dernierJour.AddDays(r.Next(1, 15));
-                var validation = declaration.AddDays(r.Next(5, 60));
-                if (declaration > p.DateReference) break;
-                Exiger(demande.DeclarerSituationPrioritaire(critere, A(declaration), agent));
-                dernierJour = declaration;
-                if (validation <= p.DateReference && (critere == CriterePrioritaire.ReconnuDalo || r.NextDouble() < 0.6))
+                if (critere == CriterePrioritaire.ReconnuDalo)
                 {
-                    Exiger(demande.ValiderSituationPrioritaire(critere, A(validation), agent));
-                    dernierJour = validation;
+                    // A recourse needs a demand: the COMED decides some months after the deposit, the guichet enters it days later.
+                    var date = depot.AddDays(r.Next(60, 240));
+                    declaration = date.AddDays(r.Next(3, 30));
+                    if (declaration <= p.DateReference)
+                    {
+                        decision = DecisionDalo.Creer($"COMED-{p.Departement}-{date.Year}-{r.Next(1, 2000):0000}", date,
+                            $"Commission de médiation du département {p.Departement}", declaration).Valeur;
+                    }
                 }
+                if (declaration > p.DateReference) break;
+                dernierJour = declaration;
+                Exiger(demande.DeclarerSituationPrioritaire(critere, decision, A(declaration), agent));
             }
         }
 
