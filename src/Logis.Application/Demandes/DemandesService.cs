@@ -46,10 +46,19 @@ public sealed record DemandeVue(
     public string? AncienneReference { get; init; }
 }
 
+/// <param name="Score">The stored score (cotation) under the grid in force, or null when the demand is not scored.</param>
 public sealed record LigneDemande(string Numero, string Demandeur, DateOnly DateDepot, string Statut, IReadOnlyList<string> Typologies,
-    IReadOnlyList<string> Communes, bool ToutEpci, bool Prioritaire);
+    IReadOnlyList<string> Communes, bool ToutEpci, bool Prioritaire, int? Score);
 
-public sealed record FiltreDemandes(DemandesService.CleDemande? Numero, string? Nom, CodeInsee? Commune, Typologie? Typologie, StatutDemande? Statut, bool? Prioritaire);
+/// <summary>The order of a list of demands: seniority (deposit date, then number) or score (highest first).</summary>
+public enum TriDemandes
+{
+    Depot = 1,
+    Score = 2,
+}
+
+public sealed record FiltreDemandes(DemandesService.CleDemande? Numero, string? Nom, CodeInsee? Commune, Typologie? Typologie, StatutDemande? Statut, bool? Prioritaire,
+    TriDemandes Tri = TriDemandes.Depot);
 
 /// <summary>The use cases on demands, shared by the API and the agent pages: load, check the perimeter, call the domain, save.</summary>
 /// <param name="coteur">Scores every demand an act changes, before it is saved (the acts' explicit side effect, ADR 0010).</param>
@@ -76,7 +85,8 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
 
     public async Task<Resultat<NumeroUnique>> EnregistrerAsync(Agent agent, DemandeSaisie saisie, CancellationToken ct)
     {
-        if (!AccesDemandes.PeutAgir(agent.Role)) return Resultat.Interdit<NumeroUnique>("Votre rôle ne permet pas d'enregistrer une demande.");
+        if (Competences.Verifier(ActeDemande.Enregistrer, agent.Role, agent.Perimetre, FaitsCompetence.Aucun) is { EstReussi: false } incompetent)
+            return Resultat.Echec<NumeroUnique>(incompetent.Probleme!);
         // Only a registering service registers (L441-2-1): the agent's organisation gives the service and its code.
         var numerotation = await new GuichetsService(db).NumerotationAsync(agent, ct);
         if (!numerotation.EstReussi) return Resultat.Echec<NumeroUnique>(numerotation.Probleme);
@@ -122,7 +132,8 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     /// </summary>
     public async Task<Resultat<ResultatImport>> ImporterAsync(Agent agent, Func<TextReader> fichier, bool essai, IProgress<Avancement>? progression, CancellationToken ct)
     {
-        if (!AccesDemandes.PeutAgir(agent.Role)) return Resultat.Interdit<ResultatImport>("Votre rôle ne permet pas d'enregistrer des demandes.");
+        if (Competences.Verifier(ActeDemande.Enregistrer, agent.Role, agent.Perimetre, FaitsCompetence.Aucun) is { EstReussi: false } refus)
+            return Resultat.Echec<ResultatImport>(refus.Probleme!);
         var numerotation = await new GuichetsService(db).NumerotationAsync(agent, ct);
         if (!numerotation.EstReussi) return Resultat.Echec<ResultatImport>(numerotation.Probleme);
         var n = numerotation.Valeur!;
@@ -158,7 +169,7 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         var (contenu, erreurs) = saisie.Lire(await CommunesEpciAsync(agent, ct));
         // Invalid content, a wished commune outside the EPCI included, is a 400 with the field named, as on registration.
         var invalide = contenu is null ? Resultat.Invalide<Demande>("La demande comporte des erreurs.", erreurs) : null;
-        return await AgirAsync(agent, numero, ActionsAudit.MiseAJour, (d, quand, acteur) => d.MettreAJour(contenu!, quand, acteur), ct, invalide,
+        return await AgirAsync(agent, numero, ActeDemande.MettreAJour, ActionsAudit.MiseAJour, (d, quand, acteur) => d.MettreAJour(contenu!, quand, acteur), ct, invalide,
             sne is null ? null : sne.MettreAJourAsync);
     }
 
@@ -175,7 +186,7 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         var invalide = canal is not null && !CanauxRenouvellement.TryGetValue(canal.Trim().ToLowerInvariant(), out lu)
             ? Resultat.Invalide<Demande>("La demande comporte des erreurs.", new Dictionary<string, string[]> { ["canal"] = ["Le canal vaut guichet, en_ligne ou partenaire."] })
             : null;
-        return AgirAsync(agent, numero, ActionsAudit.Renouvellement, (d, quand, acteur) => d.Renouveler(quand, acteur, Fenetre, lu), ct, invalide,
+        return AgirAsync(agent, numero, ActeDemande.Renouveler, ActionsAudit.Renouvellement, (d, quand, acteur) => d.Renouveler(quand, acteur, Fenetre, lu), ct, invalide,
             sne is null ? null : sne.RenouvelerAsync);
     }
 
@@ -187,7 +198,7 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     };
 
     public Task<Resultat<Demande>> RadierAsync(Agent agent, string numero, MotifRadiation motif, CancellationToken ct) =>
-        AgirAsync(agent, numero, ActionsAudit.Radiation, (d, quand, acteur) => d.Radier(motif, quand, acteur), ct, null,
+        AgirAsync(agent, numero, Competences.Radiation(motif), ActionsAudit.Radiation, (d, quand, acteur) => d.Radier(motif, quand, acteur), ct, null,
             sne is null ? null : sne.RadierAsync);
 
     /// <summary>Radiation asked by a partner system: the reason is given by its letter (b to e), checked once access is granted.</summary>
@@ -195,11 +206,13 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     {
         Resultat<Demande>? invalide = null;
         var motif = MotifRadiation.Renonciation;
-        if (lettre is null || !MotifsManuels.TryGetValue(lettre.Trim().ToLowerInvariant(), out motif))
+        if (lettre is null || !MotifsManuels.TryGetValue(lettre.Trim().ToLowerInvariant(), out var lu))
             invalide = Resultat.Invalide<Demande>("Le motif de radiation est invalide.", new Dictionary<string, string[]> { ["motif"] = ["Le motif vaut b, c, d ou e (R441-2-8)."] });
-        else if (commentaire is { Length: > 500 })
+        else motif = lu;
+        if (invalide is null && commentaire is { Length: > 500 })
             invalide = Resultat.Invalide<Demande>("Le commentaire est trop long.", new Dictionary<string, string[]> { ["commentaire"] = ["Le commentaire compte au plus 500 caractères."] });
-        return AgirAsync(agent, numero, ActionsAudit.Radiation, (d, quand, acteur) => d.Radier(motif, quand, acteur), ct, invalide,
+        // An invalid letter is judged once access is granted; the competence checked then is that of renunciation (open to every service).
+        return AgirAsync(agent, numero, Competences.Radiation(motif), ActionsAudit.Radiation, (d, quand, acteur) => d.Radier(motif, quand, acteur), ct, invalide,
             sne is null ? null : sne.RadierAsync);
     }
 
@@ -217,14 +230,20 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     /// the path of every act, shared with the notices' use cases (<see cref="Logis.Application.Relances.AvisService"/>).
     /// </summary>
     /// <param name="transmettre">The exchange the act sends the national system, in the act's transaction (none: nothing is sent).</param>
-    public async Task<Resultat<Demande>> AgirAsync(Agent agent, string numero, string action,
+    public async Task<Resultat<Demande>> AgirAsync(Agent agent, string numero, ActeDemande acteDemande, string action,
         Func<Demande, DateTimeOffset, Acteur, Resultat> acte, CancellationToken ct, Resultat<Demande>? invalide = null,
         Func<Demande, CancellationToken, Task<Resultat>>? transmettre = null)
     {
         if (!Lire(numero, out var n)) return NumeroMalForme<Demande>(numero);
         var demande = await ChargerAsync(agent, n, suivre: true, ct);
         if (demande is null) return Resultat.NonTrouve<Demande>(Introuvable(n.Texte));
-        if (!AccesDemandes.PeutAgir(agent.Role)) return Resultat.Interdit<Demande>("Votre rôle permet de consulter les demandes, non d'agir sur elles.");
+        // The competence table (act × actor): the reason of a refusal names who may act.
+        var faits = await FaitsCompetences.LireAsync(db, demande, agent.Perimetre.EpciSiren, acteDemande, ct);
+        if (Competences.Verifier(acteDemande, agent.Role, agent.Perimetre, faits) is { EstReussi: false } refus)
+        {
+            db.ChangeTracker.Clear();
+            return Resultat.Echec<Demande>(refus.Probleme!);
+        }
         // The request body is judged only once the caller may act on this demand: nothing is said to the others.
         if (invalide is not null) return invalide;
         var acteur = await ActeurAsync(agent, ct);
@@ -242,27 +261,24 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await SauverAsync(ct);
-        if (await transmettre(demande, ct) is { EstReussi: false } refus)
+        if (await transmettre(demande, ct) is { EstReussi: false } refusSne)
         {
             db.ChangeTracker.Clear();
-            return Resultat.Echec<Demande>(refus.Probleme);
+            return Resultat.Echec<Demande>(refusSne.Probleme);
         }
         await tx.CommitAsync(ct);
         return Resultat.Ok(demande);
     }
 
-    /// <summary>Reads a demand for display; records an audit row when sensitive fields are shown.</summary>
+    /// <summary>Reads a demand for display; every read is recorded, whoever reads (with sensitive fields or without).</summary>
     public async Task<Resultat<DemandeVue>> LireAsync(Agent agent, string numero, CancellationToken ct)
     {
         if (!Lire(numero, out var n)) return NumeroMalForme<DemandeVue>(numero);
         var demande = await ChargerAsync(agent, n, suivre: false, ct);
         if (demande is null) return Resultat.NonTrouve<DemandeVue>(Introuvable(n.Texte));
         var sensibles = AccesDemandes.VoitDonneesSensibles(agent.Role);
-        if (sensibles)
-        {
-            Auditer(agent, await ActeurAsync(agent, ct), ActionsAudit.LectureDonneesSensibles, demande.Id);
-            await db.SaveChangesAsync(ct);
-        }
+        Auditer(agent, await ActeurAsync(agent, ct), sensibles ? ActionsAudit.LectureDonneesSensibles : ActionsAudit.LectureDemande, demande.Id);
+        await db.SaveChangesAsync(ct);
         var noms = await NomsCommunesAsync(agent, ct);
         var code = demande.Numero.Guichet;
         var guichet = await db.Guichets.AsNoTracking().Where(g => g.EpciSiren == agent.Perimetre.EpciSiren && g.Code == code).Select(g => g.Nom).SingleOrDefaultAsync(ct);
@@ -279,11 +295,17 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         return demande is null ? Resultat.NonTrouve<Demande>(Introuvable(n.Texte)) : Resultat.Ok(demande);
     }
 
-    public async Task<Resultat<IReadOnlyList<EvenementVue>>> EvenementsAsync(Agent agent, string numero, CancellationToken ct)
+    /// <summary>The timeline of a demand; recorded as a read unless <paramref name="auditer"/> is false (a page whose read of the demand is already recorded).</summary>
+    public async Task<Resultat<IReadOnlyList<EvenementVue>>> EvenementsAsync(Agent agent, string numero, CancellationToken ct, bool auditer = true)
     {
         if (!Lire(numero, out var n)) return NumeroMalForme<IReadOnlyList<EvenementVue>>(numero);
         var demande = await ChargerAsync(agent, n, suivre: false, ct);
         if (demande is null) return Resultat.NonTrouve<IReadOnlyList<EvenementVue>>(Introuvable(n.Texte));
+        if (auditer)
+        {
+            Auditer(agent, await ActeurAsync(agent, ct), ActionsAudit.LectureChronologie, demande.Id);
+            await db.SaveChangesAsync(ct);
+        }
         return Resultat.Ok(await EvenementsAsync(demande, ct));
     }
 
@@ -298,11 +320,28 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     }
 
     /// <summary>Paged search in the agent's perimeter (<see cref="RechercheDemandes"/>: capped count, list columns only).</summary>
-    public async Task<PageResultats<LigneDemande>> RechercherAsync(Agent agent, FiltreDemandes f, int page, int taille, CancellationToken ct) =>
-        await RechercheDemandes.ExecuterAsync(await VisiblesAsync(agent, ct), f, page, taille, await NomsCommunesAsync(agent, ct), ct);
+    public async Task<PageResultats<LigneDemande>> RechercherAsync(Agent agent, FiltreDemandes f, int page, int taille, CancellationToken ct)
+    {
+        var resultats = await RechercheDemandes.ExecuterAsync(await VisiblesAsync(agent, ct), db.CotationsDemandes, f, page, taille, await NomsCommunesAsync(agent, ct), ct);
+        // The list shows applicants' names: a recorded read, one row per page shown (its size in the detail, never the names).
+        await AuditerListeAsync(agent, $"recherche : {resultats.Elements.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)} demande(s) affichée(s), page {page.ToString(System.Globalization.CultureInfo.InvariantCulture)}", ct);
+        return resultats;
+    }
+
+    /// <summary>Records that a list of demands (names of applicants) was shown, with its count, never the names.</summary>
+    public async Task AuditerListeAsync(Agent agent, string detail, CancellationToken ct)
+    {
+        db.Audit.Add(new EntreeAudit
+        {
+            Quand = horloge.GetUtcNow(), AuteurId = agent.Id, Auteur = agent.Nom, Organisation = (await ActeurAsync(agent, ct)).Organisation,
+            Action = ActionsAudit.LectureListe, EpciSiren = agent.Perimetre.EpciSiren, Detail = detail,
+        });
+        await db.SaveChangesAsync(ct);
+    }
 
     public static (FiltreDemandes? Filtre, int Page, int TaillePage, Dictionary<string, string[]> Erreurs) LireFiltre(
-        string? numero, string? nom, string? commune, string? typologie, string? statut, string? prioritaire, string? page, string? taillePage)
+        string? numero, string? nom, string? commune, string? typologie, string? statut, string? prioritaire, string? page, string? taillePage,
+        string? tri = null)
     {
         var erreurs = new Dictionary<string, string[]>();
         CleDemande? n = null;
@@ -327,7 +366,13 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
             else if (prioritaire is "oui" or "non") p = prioritaire == "oui";
             else erreurs["prioritaire"] = ["Le filtre prioritaire vaut true ou false."];
         }
-        return (erreurs.Count == 0 ? new FiltreDemandes(n, nom, filtreLogements?.Commune, filtreLogements?.Typologie, s, p) : null, numeroPage, taille, erreurs);
+        var ordre = TriDemandes.Depot;
+        if (!string.IsNullOrWhiteSpace(tri))
+        {
+            if (tri.Equals("score", StringComparison.OrdinalIgnoreCase)) ordre = TriDemandes.Score;
+            else if (!tri.Equals("depot", StringComparison.OrdinalIgnoreCase)) erreurs["tri"] = ["Le tri vaut depot (ancienneté) ou score (cotation, la plus haute d'abord)."];
+        }
+        return (erreurs.Count == 0 ? new FiltreDemandes(n, nom, filtreLogements?.Commune, filtreLogements?.Typologie, s, p, ordre) : null, numeroPage, taille, erreurs);
     }
 
     public static string LibelleStatut(StatutDemande s) => s == StatutDemande.Active ? "Active" : "Radiée";

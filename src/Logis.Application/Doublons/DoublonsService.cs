@@ -31,7 +31,7 @@ public sealed record ComparaisonVue(
 public sealed record FusionSaisie(string? Doublon);
 
 /// <summary>
-/// Duplicate demands (R441-2-8 f): detection over the active demands of the agent's perimeter
+/// Duplicate demands (one household, one demand; merging them is a team choice, not R441-2-8 f): detection over the active demands of the agent's perimeter
 /// (<see cref="Domain.Demandes.Doublons"/>), side-by-side comparison, and the merge
 /// (<see cref="Demande.Fusionner"/>): the older demand keeps its number and the oldest deposit date, the other is radiated
 /// for merger; both timelines and the journal record it, in one transaction.
@@ -44,6 +44,7 @@ public sealed class DoublonsService(LogisDbContext db, DemandesService demandes,
         var candidats = await q.AsNoTracking().Where(d => d.Statut == StatutDemande.Active)
             .Select(d => new { d.Id, d.Numero, d.DateDepot, d.Contenu }).ToListAsync(ct);
         var paires = Domain.Demandes.Doublons.Detecter(candidats.Select(c => new CandidatDoublon(c.Id, c.Numero, c.DateDepot, c.Contenu)));
+        await demandes.AuditerListeAsync(agent, $"doublons possibles : {paires.Count.ToString(CultureInfo.InvariantCulture)} paire(s) affichée(s)", ct);
         return [.. paires.Select(p => new PaireDoublonVue(Vue(p.PlusAncienne), Vue(p.PlusRecente), p.Score, p.Raisons))];
     }
 
@@ -73,10 +74,10 @@ public sealed class DoublonsService(LogisDbContext db, DemandesService demandes,
         var visibles = await demandes.VisiblesAsync(agent, ct);
         var premiere = await DemandesService.Designees(visibles, n1).SingleOrDefaultAsync(ct);
         if (premiere is null) return Resultat.NonTrouve<DemandeVue>(DemandesService.Introuvable(n1.Texte));
-        if (!AccesDemandes.PeutFusionner(agent.Role))
+        if (Competences.Verifier(ActeDemande.ConfirmerFusion, agent.Role, agent.Perimetre, FaitsCompetence.Aucun) is { EstReussi: false } refus)
         {
             db.ChangeTracker.Clear();
-            return Resultat.Interdit<DemandeVue>("Seuls les agents de l'intercommunalité et des bailleurs, qui voient les données à accès restreint, peuvent fusionner des demandes.");
+            return Resultat.Echec<DemandeVue>(refus.Probleme!);
         }
         if (string.IsNullOrWhiteSpace(doublon))
         {

@@ -50,6 +50,9 @@ public sealed class JournalService(LogisDbContext db, TimeProvider horloge, Dema
     public static readonly IReadOnlyDictionary<string, string> Libelles = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [ActionsAudit.LectureDonneesSensibles] = "Lecture des données à accès restreint d'une demande",
+        [ActionsAudit.LectureDemande] = "Lecture d'une demande (sans les données à accès restreint)",
+        [ActionsAudit.LectureChronologie] = "Lecture de la chronologie d'une demande",
+        [ActionsAudit.LectureListe] = "Affichage d'une liste de demandes (recherche, doublons)",
         [ActionsAudit.LectureAttestation] = "Lecture de l'attestation d'enregistrement",
         [ActionsAudit.LectureCotation] = "Lecture du détail de la cotation",
         [ActionsAudit.Enregistrement] = "Enregistrement d'une demande",
@@ -71,6 +74,7 @@ public sealed class JournalService(LogisDbContext db, TimeProvider horloge, Dema
         [Logis.Persistence.Pieces.ActionsAuditPieces.Telechargement] = "Téléchargement d'une pièce justificative",
         [Logis.Persistence.Pieces.ActionsAuditPieces.LectureSensible] = "Lecture d'une pièce justificative à accès restreint",
         [Logis.Persistence.Pieces.ActionsAuditPieces.ListeSensible] = "Affichage des titres des pièces à accès restreint",
+        [Logis.Persistence.Pieces.ActionsAuditPieces.Liste] = "Affichage de la liste des pièces d'une demande",
         [Logis.Application.Demandes.ActionsAuditSituations.Declaration] = "Saisie d'une situation prioritaire ou d'une décision DALO",
         [Logis.Application.Demandes.ActionsAuditSituations.Validation] = "Validation d'une situation prioritaire sur pièce",
         [Logis.Application.Demandes.ActionsAuditSituations.Refus] = "Refus d'une situation prioritaire",

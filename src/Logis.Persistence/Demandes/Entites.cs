@@ -51,6 +51,12 @@ public static class ActionsAudit
     public const string Radiation = "demande.radiation";
     /// <summary>A page or an endpoint showed sensitive fields (masked NIR, priority situations, disability needs).</summary>
     public const string LectureDonneesSensibles = "demande.lecture-donnees-sensibles";
+    /// <summary>A page or an endpoint showed a demand's nominative data without its sensitive fields (roles that do not see them).</summary>
+    public const string LectureDemande = "demande.lecture";
+    /// <summary>A demand's timeline was read through the API.</summary>
+    public const string LectureChronologie = "demande.lecture-chronologie";
+    /// <summary>A list of demands (names of applicants) was shown: a search page or the duplicates list; the detail gives the count.</summary>
+    public const string LectureListe = "demande.lecture-liste";
     /// <summary>A demand file was imported (one row for the whole file, in the import's transaction).</summary>
     public const string Import = "demande.import-fichier";
     /// <summary>The demands of a perimeter were exported as a file (bulk export, docs/protection-des-donnees.md §2 item 32).</summary>
@@ -61,7 +67,7 @@ public static class ActionsAudit
     public const string LectureCotation = "demande.lecture-cotation";
     /// <summary>The household category, consumption units and eligibility computed from a demand were read through the API (incomes).</summary>
     public const string LectureEligibilite = "demande.lecture-eligibilite";
-    /// <summary>Two demands were merged (one row on each: R441-2-8 f).</summary>
+        /// <summary>Two demands were merged (one row on each; a team choice, not R441-2-8 f).</summary>
     public const string Fusion = "demande.fusion";
     /// <summary>The audit journal was exported (the filters are in the detail).</summary>
     public const string ExportJournal = "journal.export";
