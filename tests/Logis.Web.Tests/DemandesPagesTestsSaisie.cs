@@ -94,7 +94,9 @@ public class DemandesPagesSaisieTests(ApplicationsFixture fx)
 
         // Attestation: number and date from which the COMED can be seized (deposit + délai for T2, data/reference).
         var attestation = await PageAsync(agent, await agent.GetAsync($"/demandes/{numero}/attestation"));
-        Assert.Equal(numero, attestation.QuerySelector(".numero-unique")!.TextContent.Trim());
+        // The attestation writes the national number in its four parts.
+        Assert.True(Logis.Domain.Demandes.NumeroUnique.TryParse(numero, out var nationale));
+        Assert.Equal(nationale.Lisible, attestation.QuerySelector(".numero-unique")!.TextContent.Trim());
         var dateDepot = DateOnly.ParseExact(depot, "dd/MM/yyyy", CultureInfo.InvariantCulture);
         Assert.Contains(dateDepot.AddMonths(36).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), attestation.GetElementById("date-comed")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Saisiepage", attestation.QuerySelector(".attestation")!.TextContent, StringComparison.Ordinal);

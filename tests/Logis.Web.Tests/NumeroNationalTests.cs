@@ -28,7 +28,11 @@ public class NumeroNationalTests(ApplicationsFixture fx)
     {
         var s = JsonSerializer.SerializeToNode(DemandesApiTests.Saisie(nom))!.AsObject();
         if (canal is not null) s["canal"] = canal;
-        if (depot is not null) s["dateDepot"] = depot;
+        if (depot is not null)
+        {
+            s["dateDepot"] = depot;
+            s["motifDateDepot"] = "Dossier papier reçu par courrier, saisi avec retard";
+        }
         return s;
     }
 
@@ -156,6 +160,7 @@ public class NumeroNationalConcurrenceTests(ApplicationsFixture fx)
         var depot = DateOnly.FromDateTime(app.Horloge.GetUtcNow().UtcDateTime).AddMonths(f == BasesDeTest.Sqlite ? -7 : -8);
         var saisie = JsonSerializer.SerializeToNode(DemandesApiTests.Saisie("Simultanee"))!.AsObject();
         saisie["dateDepot"] = depot.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        saisie["motifDateDepot"] = "Dossier papier reçu par courrier, saisi avec retard";
         var clients = Enumerable.Range(0, 12).Select(_ => app.ClientApi("epci")).ToList();
         var reponses = await Task.WhenAll(clients.Select(c => c.PostAsJsonAsync("/api/v1/demandes", saisie)));
 

@@ -45,7 +45,8 @@ public class SneTests
          new PersonneSaisie(nom, "Paul", "2015-02-03", "Enfant", "Masculin", "Francaise", null, null, [])],
         new AdresseSaisie("12 rue des Tests", null, "83390", "Cuers"), "0639980000", null, false, "Celibataire", 16_800m,
         new LogementActuelSaisie("LocataireParcPrive", null, 650m, 30m), ["LogementTropCher"], "LogementTropCher",
-        new SouhaitsSaisie(["T3"], [Territoire.Value.Communes[0].CodeInsee.Value], false, 500m, null, false, false), null, DateDepot: depot);
+        new SouhaitsSaisie(["T3"], [Territoire.Value.Communes[0].CodeInsee.Value], false, 500m, null, false, false), null, DateDepot: depot,
+        MotifDateDepot: depot is null ? null : "Dossier papier reçu par courrier, saisi avec retard");
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
