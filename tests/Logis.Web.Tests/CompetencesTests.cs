@@ -25,9 +25,8 @@ public class CompetencesTests(ApplicationsFixture fx)
     {
         await using (var db = fx.Base(f))
         {
-            var u = await db.Utilisateurs.SingleAsync(x => x.Identifiant == "commune@tpm.demo");
-            u.EnregistrerSucces();
-            await db.SaveChangesAsync();
+            await db.Utilisateurs.Where(x => x.Identifiant == "commune@tpm.demo")
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.EchecsConnexion, 0).SetProperty(u => u.VerrouilleJusqua, (DateTimeOffset?)null));
         }
         return await fx.App(f).ConnecterAsync("commune");
     }
