@@ -102,7 +102,12 @@ builder.Services.AddAuthentication(SchemaLogis)
     .AddScheme<AuthenticationSchemeOptions, CleApiHandler>(CleApiHandler.Schema, null);
 builder.Services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
-builder.Services.AddAntiforgery(o => o.Cookie.Name = "logis.af");
+builder.Services.AddAntiforgery(o =>
+{
+    o.Cookie.Name = "logis.af";
+    // Secure over HTTPS, including behind a declared TLS proxy (the default policy would never mark it).
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
 // Keys that protect session and antiforgery cookies survive restarts (section « Logis:Cles:Dossier »).
 builder.Services.AddDataProtection().SetApplicationName("Logis")
     .PersistKeysToFileSystem(Directory.CreateDirectory(Path.Combine(OptionsBase.Racine(), builder.Configuration["Logis:Cles:Dossier"] ?? Path.Combine("var", "cles"))));
@@ -136,6 +141,8 @@ await using (var scope = app.Services.CreateAsyncScope())
     }
 }
 
+// First: behind a known TLS proxy, the client's address and scheme (rate limits, Secure cookies).
+OptionsMandataires.UseMandataires(app, app.Configuration);
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler();
@@ -148,6 +155,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseLimitesDebit();
 app.UseAuthentication();
+app.UseMemeOrigine();
 app.UseAuthorization();
 
 app.MapOpenApi().AllowAnonymous();
