@@ -22,6 +22,162 @@ namespace Logis.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Logis.Domain.Attributions.ConventionReservation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BailleurId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CommuneCouverte")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<int>("DelaiPropositionJours")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("EnregistreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EpciSiren")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<decimal>("Part")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<Guid>("ReservataireId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("TypeReservataire")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("_sousObjectifs")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("SousObjectifs");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReservataireId");
+
+                    b.HasIndex("BailleurId", "ReservataireId")
+                        .IsUnique();
+
+                    b.HasIndex("EpciSiren", "BailleurId");
+
+                    b.ToTable("convention_reservation", (string)null);
+                });
+
+            modelBuilder.Entity("Logis.Domain.Attributions.Vacance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AccessiblePmr")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("AnneeFlux")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("BailleurId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CandidatsProposesLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("Charges")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("CommuneInsee")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateOnly>("DateDisponibilite")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("DeclareeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("EcheanceProposition")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EpciSiren")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<int>("Financement")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("HorsFlux")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("LogementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Loyer")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("MotifOrientation")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("MotifRetrait")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("NumeroRpls")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset?>("OrienteeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("QpvCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTimeOffset?>("RendueLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReservataireId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RetireeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Statut")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Typologie")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LogementId");
+
+                    b.HasIndex("BailleurId", "AnneeFlux");
+
+                    b.HasIndex("EpciSiren", "Statut");
+
+                    b.HasIndex("ReservataireId", "Statut");
+
+                    b.ToTable("vacance", (string)null);
+                });
+
             modelBuilder.Entity("Logis.Domain.Demandes.Demande", b =>
                 {
                     b.Property<Guid>("Id")
@@ -899,6 +1055,66 @@ namespace Logis.Persistence.Migrations
                     b.HasKey("EpciSiren");
 
                     b.ToTable("territoire_heberge", (string)null);
+                });
+
+            modelBuilder.Entity("Logis.Domain.Attributions.ConventionReservation", b =>
+                {
+                    b.HasOne("Logis.Domain.Organisations.Reservataire", null)
+                        .WithMany()
+                        .HasForeignKey("ReservataireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Logis.Domain.Attributions.Vacance", b =>
+                {
+                    b.HasOne("Logis.Domain.Patrimoine.Logement", null)
+                        .WithMany()
+                        .HasForeignKey("LogementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Logis.Domain.Organisations.Reservataire", null)
+                        .WithMany()
+                        .HasForeignKey("ReservataireId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("Logis.Domain.Attributions.EvenementVacance", "Evenements", b1 =>
+                        {
+                            b1.Property<Guid>("VacanceId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Rang")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid>("AuteurId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Organisation")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<DateTimeOffset>("Quand")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("Resume")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<int>("Type")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("VacanceId", "Rang");
+
+                            b1.ToTable("vacance_evenement", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("VacanceId");
+                        });
+
+                    b.Navigation("Evenements");
                 });
 
             modelBuilder.Entity("Logis.Domain.Demandes.Demande", b =>
