@@ -42,6 +42,13 @@ builder.Services.AddScoped<DemandesSeeder>();
 builder.Services.AddScoped<DemandesService>();
 builder.Services.AddScoped<SituationsPrioritairesService>();
 builder.Services.AddScoped<SituationsPrioritairesDemo>();
+// Registration settings (issue 12, point 5): the bound on the deposit date without a reason, the alert notice; a wrong value stops the start.
+var reglesEnregistrement = Logis.Domain.Demandes.ReglesEnregistrement.Creer(
+    builder.Configuration.GetValue("Logis:Enregistrement:AnterioriteMaxMois", Logis.Domain.Demandes.ReglesEnregistrement.Defaut.AnterioriteMaxMois),
+    builder.Configuration.GetValue("Logis:Enregistrement:JoursAlerte", Logis.Domain.Demandes.ReglesEnregistrement.Defaut.JoursAlerte));
+if (!reglesEnregistrement.EstReussi) throw new InvalidOperationException($"Logis:Enregistrement : {string.Join(" ; ", reglesEnregistrement.Erreurs)}");
+builder.Services.AddSingleton(reglesEnregistrement.Valeur);
+builder.Services.AddScoped<EnregistrementService>();
 builder.Services.AddScoped<AttestationsService>();
 builder.Services.AddScoped<Logis.Application.Journal.JournalService>();
 builder.Services.AddScoped<Logis.Application.Doublons.DoublonsService>();

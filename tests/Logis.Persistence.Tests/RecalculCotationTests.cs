@@ -50,8 +50,9 @@ public class RecalculCotationTests
         for (var i = 0; i < demandes.Count; i++)
         {
             var d = demandes[i];
-            if (i % 3 == 0) Assert.True(d.NoterRefus(new LogementId(Guid.NewGuid()), MotifRefus.Localisation, quand.AddDays(i), par).EstReussi);
-            if (i % 6 == 0) Assert.True(d.NoterRefus(new LogementId(Guid.NewGuid()), MotifRefus.TypologieOuSurface, quand.AddDays(60 + i), par).EstReussi);
+            // Refusals of offers qualified adapted (they count, R441-2-17) and, one in two, of offers that were not.
+            if (i % 3 == 0) Refuser(d, adaptee: true, quand.AddDays(i), par);
+            if (i % 6 == 0) Refuser(d, adaptee: i % 12 == 0, quand.AddDays(60 + i), par);
             var critere = (CriterePrioritaire)(1 + (i % 14));
             if (i % 4 == 1 && d.SituationsPrioritaires.All(s => s.Critere != critere))
             {
@@ -62,6 +63,13 @@ public class RecalculCotationTests
         Assert.True(demandes[^1].Radier(MotifRadiation.Renonciation, quand.AddDays(300), par).EstReussi);
         await db.SaveChangesAsync();
         return options;
+    }
+
+    private static void Refuser(Demande d, bool adaptee, DateTimeOffset quand, Acteur par)
+    {
+        var logement = new LogementId(Guid.NewGuid());
+        Assert.True(d.NoterOffre(logement, HeureFrance.Jour(quand).AddDays(10), adaptee, quand, par).EstReussi);
+        Assert.True(d.NoterRefus(logement, MotifRefus.Localisation, quand.AddHours(1), par).EstReussi);
     }
 
     private static async Task<Dictionary<DemandeId, (int Total, string Grille, string Version, DateTimeOffset Le)>> StockeesAsync(LogisDbContext db) =>
@@ -143,10 +151,10 @@ public class RecalculCotationTests
         {
             r = await RecalculCotation.RecalculerAsync(db, e => registre.JeuEnVigueur(e, Date), Date, Maintenant.AddDays(1), Tpm, avantEcriture: async ct =>
             {
-                // Another agent records a refusal: its own save rewrites the demand's row (elements, status).
+                // Another agent records the refusal of an adapted offer: its own save rewrites the demand's row (elements, status).
                 await using var autre = BasesDeTest.Ouvrir(options);
                 var d = await autre.Demandes.AsSplitQuery().Where(x => x.Statut == StatutDemande.Active).OrderBy(x => x.Numero).FirstAsync(ct);
-                Assert.True(d.NoterRefus(new LogementId(Guid.NewGuid()), MotifRefus.Localisation, Horloges.Reference.AddDays(400), new Acteur(new AuteurId(Guid.NewGuid()), "Autre agent")).EstReussi);
+                Refuser(d, adaptee: true, Horloges.Reference.AddDays(400), new Acteur(new AuteurId(Guid.NewGuid()), "Autre agent"));
                 await autre.SaveChangesAsync(ct);
                 touchee = d.Id;
             });

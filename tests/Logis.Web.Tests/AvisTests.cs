@@ -121,6 +121,7 @@ public class AvisTests(ApplicationsFixture fx)
         var client = app.ClientApi("epci");
         var saisie = JsonSerializer.SerializeToNode(DemandesApiTests.Saisie("Expireetest"))!.AsObject();
         saisie["dateDepot"] = Iso(Horloges.Aujourdhui.AddYears(-2));
+        saisie["motifDateDepot"] = "Dossier papier déposé en mairie, saisi avec retard";
         var numero = await DemandesApiTests.CreerAsync(client, saisie);
 
         var liste = await client.GetFromJsonAsync<JsonElement>("/api/v1/relances/a-examiner?motif=expiree_non_radiable");

@@ -58,6 +58,37 @@ public class CotationTests(ApplicationsFixture fx)
     }
 
     [Fact]
+    public async Task Un_critere_ne_se_declenche_pas_sur_un_fait_non_donne_et_la_reponse_les_liste()
+    {
+        // Only the seniority: 24 months give 12 points. The reste à vivre, not given, no longer earns « Il vous reste 0 € ».
+        var r = await fx.App(BasesDeTest.Sqlite).ClientApi("epci").PostAsync("/api/v1/cotation/simuler",
+            Json("""{ "faits": { "anciennete_mois": 24 } }"""));
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var json = await r.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(12, json.GetProperty("total").GetInt32());
+        Assert.Equal(["anciennete"], json.GetProperty("lignes").EnumerateArray().Select(l => l.GetProperty("critere").GetString()!));
+        var nonRenseignes = json.GetProperty("faitsNonRenseignes").EnumerateArray().Select(f => f.GetProperty("nom").GetString()!).ToList();
+        Assert.Contains("reste_a_vivre_uc", nonRenseignes);
+        Assert.Contains("taux_effort", nonRenseignes);
+        Assert.DoesNotContain("anciennete_mois", nonRenseignes);
+        Assert.Equal(Primo.FaitsLus.Count - 1, nonRenseignes.Count);
+        Assert.Equal("Reste à vivre par unité de consommation et par mois",
+            json.GetProperty("faitsNonRenseignes").EnumerateArray().Single(f => f.GetProperty("nom").GetString() == "reste_a_vivre_uc").GetProperty("libelle").GetString());
+    }
+
+    [Fact]
+    public async Task Un_reste_a_vivre_negatif_est_accepte()
+    {
+        var r = await fx.App(BasesDeTest.Sqlite).ClientApi("epci").PostAsync("/api/v1/cotation/simuler",
+            Json("""{ "faits": { "reste_a_vivre_uc": -150, "anciennete_mois": 4 } }"""));
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var json = await r.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(10 + 2, json.GetProperty("total").GetInt32()); // under 300 € : 10 points ; 4 months : 2 points
+        var ligne = json.GetProperty("lignes").EnumerateArray().Single(l => l.GetProperty("critere").GetString() == "reste_a_vivre");
+        Assert.Equal("-150 €", ligne.GetProperty("faits")[0].GetProperty("texte").GetString());
+    }
+
+    [Fact]
     public async Task Une_demande_de_mutation_est_cotee_avec_la_grille_mutation()
     {
         var r = await fx.App(BasesDeTest.Sqlite).ClientApi("epci").PostAsync("/api/v1/cotation/simuler",
@@ -101,6 +132,9 @@ public class CotationTests(ApplicationsFixture fx)
     [InlineData("""{ "faits": { "anciennete_moi": 3 } }""", "faits.anciennete_moi")]
     [InlineData("""{ "faits": { "situation_logement": "chateau" } }""", "faits.situation_logement")]
     [InlineData("""{ "faits": { "anciennete_mois": "douze" } }""", "faits.anciennete_mois")]
+    [InlineData("""{ "faits": { "anciennete_mois": -2 } }""", "faits.anciennete_mois")]
+    [InlineData("""{ "faits": { "taux_effort": -5 } }""", "faits.taux_effort")]
+    [InlineData("""{ "faits": { "reste_a_vivre_uc": -2000000 } }""", "faits.reste_a_vivre_uc")]
     [InlineData("""{ "faits": { "anciennete_mois": 3 }, "autre": 1 }""", "autre")]
     [InlineData("""{ "faits": """, "corps")]
     [InlineData("""[1, 2]""", "corps")]

@@ -44,6 +44,8 @@ public class DoublonsTests(ApplicationsFixture fx)
         souhaits = new { typologies = new[] { "T2" }, communes = new[] { commune }, toutEpci = false, loyerMaximum = 500m },
         handicap = new { fauteuilRoulant = true, mobiliteReduite = false, autreAdaptation = false },
         dateDepot = depot,
+        // A deposit more than a month back needs its reason (issue 12, point 5).
+        motifDateDepot = depot is null ? null : "Dossier papier saisi en retard (test)",
     };
 
     private static string Unique(string prefixe) => prefixe + string.Concat(Guid.NewGuid().ToString("N")[..6].Select(c => (char)('a' + (c % 26))));

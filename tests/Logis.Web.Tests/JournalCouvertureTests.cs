@@ -29,6 +29,7 @@ public class JournalCouvertureTests(ApplicationsFixture fx)
         ["/demandes/{numero}/attestation"] = ActionsAudit.LectureAttestation,
         ["/demandes/{numero}/cotation"] = ActionsAudit.LectureCotation,
         ["/api/v1/demandes/{numero}/cotation"] = ActionsAudit.LectureCotation,
+        ["/api/v1/demandes/{numero}/eligibilite"] = ActionsAudit.LectureEligibilite,
         ["/demandes/doublons/{numero}/{doublon}"] = ActionsAudit.LectureDonneesSensibles,
         ["/demandes/{numero}/situations-prioritaires"] = ActionsAudit.LectureDonneesSensibles,
         ["/api/v1/demandes/{numero}/situations-prioritaires"] = ActionsAudit.LectureDonneesSensibles,
@@ -38,6 +39,7 @@ public class JournalCouvertureTests(ApplicationsFixture fx)
     {
         ["/api/v1/demandes/{numero}/evenements"] = "chronologie : résumés à libellé fixe, sans donnée à accès restreint ni contenu",
         ["/demandes/{numero}/avis"] = "avis et preuves : dates, canaux et référence de la preuve de remise, sans donnée à accès restreint (la même section de /demandes/{numero} est journalisée)",
+        ["/api/v1/demandes/{numero}/completude"] = "complétude de l'enregistrement : éléments manquants à libellé fixe (pièce d'identité ou de séjour, nationalité) et échéance, sans donnée à accès restreint",
         ["/demandes/{numero}/pieces"] = "liste des pièces : l'affichage de titres sensibles écrit piece.liste-sensible (PiecesTests)",
         ["/api/v1/demandes/{numero}/pieces"] = "liste des pièces : l'affichage de titres sensibles écrit piece.liste-sensible (PiecesTests)",
         ["/demandes/{numero}/pieces/{id:guid}"] = "téléchargement d'une pièce : piece.telechargement ou piece.lecture-sensible, vérifié par PiecesTests",

@@ -32,6 +32,7 @@ public class RelancesPagesTests(ApplicationsFixture fx)
     {
         var json = JsonSerializer.SerializeToNode(DemandesApiTests.Saisie(nom))!.AsObject();
         json["dateDepot"] = DepotPourRappelAujourdhui();
+        json["motifDateDepot"] = "Reprise d'un dossier papier (test)";
         return json;
     }
 

@@ -15,13 +15,21 @@ public sealed record FaitDto(string Nom, string Libelle, double Valeur, string T
 
 public sealed record LigneCotationDto(string Nature, string Critere, string Libelle, int Points, string Explication, IReadOnlyList<FaitDto> Faits, string? Remarque);
 
-public sealed record CotationDto(string GrilleId, string Version, int Total, IReadOnlyList<LigneCotationDto> Lignes)
+/// <summary>A fact the grid reads that was not given: no criterion fired on it.</summary>
+public sealed record FaitNonRenseigneDto(string Nom, string Libelle);
+
+/// <summary>An explained score; <c>FaitsNonRenseignes</c> lists the facts the grid reads that were not given.</summary>
+public sealed record CotationDto(string GrilleId, string Version, int Total, IReadOnlyList<LigneCotationDto> Lignes,
+    IReadOnlyList<FaitNonRenseigneDto> FaitsNonRenseignes)
 {
     public static CotationDto Depuis(CotationExpliquee c) => new(c.GrilleId, c.Version, c.Total,
     [
         .. c.Lignes.Select(l => new LigneCotationDto(Nature(l.Nature), l.Id, l.Libelle, l.Points, l.Explication,
             [.. l.Faits.Select(f => new FaitDto(f.Nom, f.Libelle, f.Valeur, f.Texte))], l.Remarque)),
-    ]);
+    ], NonRenseignes(c));
+
+    public static IReadOnlyList<FaitNonRenseigneDto> NonRenseignes(CotationExpliquee c) =>
+        [.. c.FaitsNonRenseignes.Select(f => new FaitNonRenseigneDto(f.Nom, f.Libelle))];
 
     private static string Nature(NatureLigne n) => n switch
     {
@@ -48,7 +56,7 @@ public sealed record CotationStockeeDto(int Total, string GrilleId, string Versi
 /// <summary>GET /api/v1/demandes/{numero}/cotation.</summary>
 public sealed record CotationDemandeDto(
     string Numero, DateOnly Date, string GrilleId, string Version, int Total, IReadOnlyList<LigneCotationDto> Lignes,
-    PositionnementDto Positionnement, AttenteDto Attente, CotationStockeeDto? Stockee);
+    PositionnementDto Positionnement, AttenteDto Attente, CotationStockeeDto? Stockee, IReadOnlyList<FaitNonRenseigneDto> FaitsNonRenseignes);
 
 /// <summary>
 /// The explained score of a stored demand and its positioning. Same perimeter rule as reading the demand
@@ -115,7 +123,7 @@ public sealed class CotationDemandeService(LogisDbContext db, DemandesService de
             new AttenteDto("anciennete_demandes_actives",
                 "Ancienneté des demandes analogues encore actives (aucune attribution enregistrée à ce jour) : ce n'est pas un délai d'attribution constaté.",
                 attente.Demandes, attente.Q1Mois, attente.MedianeMois, attente.Q3Mois),
-            stockee));
+            stockee, CotationDto.NonRenseignes(explication)));
     }
 
     /// <summary>

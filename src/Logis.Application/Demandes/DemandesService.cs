@@ -17,7 +17,8 @@ using Logis.Application.Acces;
 
 namespace Logis.Application.Demandes;
 
-public sealed record PersonneVue(string Nom, string Prenoms, DateOnly DateNaissance, string Lien, string? Nir);
+/// <summary>A person as shown to an agent; <paramref name="Situation"/> says co-applicant, dependant, custody (the disability card only to the roles seeing sensitive data).</summary>
+public sealed record PersonneVue(string Nom, string Prenoms, DateOnly DateNaissance, string Lien, string? Nir, string? Situation = null);
 
 public sealed record SituationVue(string Critere, string Reference, string Statut);
 
@@ -42,8 +43,13 @@ public sealed record FiltreDemandes(NumeroUnique? Numero, string? Nom, CodeInsee
 /// <summary>The use cases on demands, shared by the API and the agent pages: load, check the perimeter, call the domain, save.</summary>
 /// <param name="coteur">Scores every demand an act changes, before it is saved (the acts' explicit side effect, ADR 0010).</param>
 /// <param name="stockage">The piece store whose files go when an act radiates a demand (none: only the database contents go).</param>
-public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICoteurDemandes coteur, IStockagePieces? stockage = null)
+/// <param name="enregistrement">The registration settings (bound on the deposit date); <see cref="ReglesEnregistrement.Defaut"/> when not given.</param>
+public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICoteurDemandes coteur, IStockagePieces? stockage = null,
+    ReglesEnregistrement? enregistrement = null)
 {
+    /// <summary>The registration settings in force (bound on the deposit date, alert notice).</summary>
+    public ReglesEnregistrement Enregistrement { get; } = enregistrement ?? ReglesEnregistrement.Defaut;
+
     /// <summary>The reason given when a number is unknown or outside the caller's perimeter (the same words for both: nothing is said of the others).</summary>
     public static string Introuvable(string numero) => $"Aucune demande de numéro {numero} dans votre périmètre.";
 
@@ -60,10 +66,12 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     {
         if (!AccesDemandes.PeutAgir(agent.Role)) return Resultat.Interdit<NumeroUnique>("Votre rôle ne permet pas d'enregistrer une demande.");
         var (contenu, erreurs) = saisie.Lire(await CommunesEpciAsync(agent, ct));
-        var (canal, depot) = saisie.LireDepot(erreurs);
+        var (canal, depot, motif) = saisie.LireDepot(erreurs);
         if (contenu is null || erreurs.Count > 0) return Resultat.Invalide<NumeroUnique>("La demande comporte des erreurs.", erreurs);
 
         var quand = Maintenant();
+        if (Enregistrement.RefusDateDepot(depot ?? HeureFrance.Jour(quand), HeureFrance.Jour(quand), motif) is { } refusDepot)
+            return Resultat.Invalide<NumeroUnique>(refusDepot.Message, new Dictionary<string, string[]> { [refusDepot.Champ] = [refusDepot.Message] });
         var departement = await db.Communes.AsNoTracking().Where(c => c.EpciSiren == agent.Perimetre.EpciSiren)
             .OrderByDescending(c => c.Population).Select(c => c.Departement).FirstAsync(ct);
         var acteur = await ActeurAsync(agent, ct);
@@ -71,7 +79,7 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         var sequence = await db.ProchaineSequenceAsync(departement, quand.Year, ct);
         var numero = NumeroUnique.Creer(departement, quand.Year, sequence);
         if (!numero.EstReussi) return Resultat.Conflit<NumeroUnique>(numero.Motif!);
-        var demande = Demande.Enregistrer(new DemandeId(Guid.NewGuid()), numero.Valeur, contenu, canal, depot ?? HeureFrance.Jour(quand), quand, acteur);
+        var demande = Demande.Enregistrer(new DemandeId(Guid.NewGuid()), numero.Valeur, contenu, canal, depot ?? HeureFrance.Jour(quand), quand, acteur, motif);
         if (!demande.EstReussi) return Resultat.Invalide<NumeroUnique>(demande.Motif!, new Dictionary<string, string[]> { ["dateDepot"] = [demande.Motif!] });
         db.AjouterDemande(demande.Valeur, agent.Perimetre.EpciSiren);
         Auditer(agent, acteur, ActionsAudit.Enregistrement, demande.Valeur.Id);
@@ -92,9 +100,13 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     {
         if (!AccesDemandes.PeutAgir(agent.Role)) return Resultat.Interdit<ResultatImport>("Votre rôle ne permet pas d'enregistrer des demandes.");
         var acteur = await ActeurAsync(agent, ct);
+<<<<<<< HEAD
         // A number outside the agent's perimeter is refused without confirming that it exists (docs/import-demandes.md).
         var import = new ImportDemandes(db, horloge, coteur) { Visibles = await VisiblesAsync(agent, ct) };
         var resultat = await import.ImporterAsync(fichier, agent.Perimetre.EpciSiren, acteur, agent.Nom, essai, progression, ct);
+=======
+        var resultat = await new ImportDemandes(db, horloge, coteur, Enregistrement).ImporterAsync(fichier, agent.Perimetre.EpciSiren, acteur, agent.Nom, essai, progression, ct);
+>>>>>>> main
         // A file with broken lines is not a failure of the act: the report lists them (the API answers 400 with it).
         return Resultat.Ok(resultat);
     }
@@ -352,6 +364,18 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         Resultat.Invalide<T>($"« {numero} » n'est pas un numéro unique valide (département, année, numéro d'ordre et clé).",
             new Dictionary<string, string[]> { ["numero"] = ["Le numéro unique est mal formé ou sa clé est fausse."] });
 
+    private static string? Situation(PersonneALoger p, bool sensibles)
+    {
+        var elements = new[]
+        {
+            p.CoDemandeur ? "codemandeur" : null,
+            p.ACharge ? "à charge" : null,
+            p.Garde switch { GardeEnfant.Alternee => "garde alternée", GardeEnfant.DroitDeVisite => "droit de visite et d'hébergement", _ => null },
+            sensibles && p.CarteInvalidite ? "carte d'invalidité" : null,
+        }.OfType<string>().ToList();
+        return elements.Count == 0 ? null : string.Join(", ", elements);
+    }
+
     private static DemandeVue Vue(Demande d, bool sensibles, IReadOnlyDictionary<string, string> communes)
     {
         var c = d.Contenu;
@@ -360,7 +384,7 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
             d.Numero.Valeur, LibelleStatut(d.Statut), d.Canal.Libelle(), d.DateDepot, d.DateDernierRenouvellement, d.DateFinValidite,
             d.MotifRadiation is { } m ? $"{m.Libelle()} ({m.Reference()})" : null, d.DateRadiation,
             $"{c.Demandeur.Nom} {c.Demandeur.Prenoms}",
-            c.Personnes.Select(p => new PersonneVue(p.Nom, p.Prenoms, p.DateNaissance, p.Lien.Libelle(), sensibles ? p.Nir?.Masque : null)).ToList(),
+            c.Personnes.Select(p => new PersonneVue(p.Nom, p.Prenoms, p.DateNaissance, p.Lien.Libelle(), sensibles ? p.Nir?.Masque : null, Situation(p, sensibles))).ToList(),
             string.Join(", ", new[] { a.Ligne1, a.Ligne2, $"{a.CodePostal} {a.Commune}" }.Where(x => !string.IsNullOrWhiteSpace(x))),
             c.SituationFamiliale.ToString(), c.RessourcesMensuelles, c.EstMutation,
             c.Souhaits.Typologies.Select(t => t.ToString()).ToList(),

@@ -44,6 +44,7 @@ public static class EligibiliteServices
     {
         services.AddSingleton(ReferentielEligibilite.Charger(reference));
         services.AddScoped<VerificationEligibilite>();
+        services.AddScoped<EligibiliteDemande>();
         services.AddSingleton<VeilleDesPlafonds>();
         return services;
     }

@@ -56,19 +56,23 @@ internal static class Bornes
         return c.Plafond is { } plafond ? Math.Max(min, -plafond) : min;
     }
 
-    public static int MaximumGrille(Grille grille)
+    /// <summary>
+    /// The grid's maximum (<see cref="int.MaxValue"/> when a criterion has no cap, as one point per month without a
+    /// ceiling). <paramref name="bornesSeulement"/>: leave out the criteria without a cap.
+    /// </summary>
+    public static int MaximumGrille(Grille grille, bool bornesSeulement = false)
     {
-        var total = ArbreGrille.Construire(grille).Sum(e => (long)Maximum(e));
+        var total = ArbreGrille.Construire(grille).Sum(e => (long)Maximum(e, bornesSeulement));
         return (int)Math.Min(total, grille.PlafondTotal ?? int.MaxValue);
     }
 
-    private static int Maximum(Element e)
+    private static int Maximum(Element e, bool bornesSeulement)
     {
-        if (e is ElementCritere c) return Maximum(c.Critere);
+        if (e is ElementCritere c) return bornesSeulement && Maximum(c.Critere) == int.MaxValue ? 0 : Maximum(c.Critere);
         var g = (ElementGroupe)e;
         var max = g.Groupe.Mode == ModeGroupe.Exclusif
-            ? g.Enfants.Max(x => (long)Maximum(x))
-            : g.Enfants.Sum(x => (long)Maximum(x));
+            ? g.Enfants.Max(x => (long)Maximum(x, bornesSeulement))
+            : g.Enfants.Sum(x => (long)Maximum(x, bornesSeulement));
         return (int)Math.Min(max, g.Groupe.Plafond ?? int.MaxValue);
     }
 }

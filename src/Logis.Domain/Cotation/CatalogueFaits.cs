@@ -46,6 +46,28 @@ public sealed class DefinitionFait
     public string Unite { get; }
     /// <summary>A link with the commune wished: restricted by the anti-"préférence communale" rule (CCH L441).</summary>
     public bool Territorial { get; }
+    /// <summary>The quantity may be below zero (a reste à vivre, a residual rent): simulations and grids accept negative values.</summary>
+    public bool PeutEtreNegatif { get; private init; }
+    /// <summary>Position in <see cref="CatalogueFaits.Tous"/>: the bit of this fact in <see cref="FaitsCotation.NonRenseignes"/>.</summary>
+    public int Indice { get; internal set; }
+    /// <summary>The bit of this fact in <see cref="FaitsCotation.NonRenseignes"/>.</summary>
+    public ulong Masque => 1UL << Indice;
+
+    internal DefinitionFait PouvantEtreNegatif() => new(this) { PeutEtreNegatif = true };
+
+    private DefinitionFait(DefinitionFait autre)
+    {
+        Nom = autre.Nom;
+        Libelle = autre.Libelle;
+        Type = autre.Type;
+        Unite = autre.Unite;
+        Territorial = autre.Territorial;
+        _propriete = autre._propriete;
+        _lire = autre._lire;
+    }
+
+    /// <summary>The fact was given in <paramref name="faits"/> (<see cref="FaitsCotation.NonRenseignes"/>).</summary>
+    public bool EstRenseigne(in FaitsCotation faits) => (faits.NonRenseignes & Masque) == 0;
 
     /// <summary>The value as a number: booleans 0/1, enums their code.</summary>
     public double Lire(in FaitsCotation faits) => _lire(faits);
@@ -68,7 +90,7 @@ public sealed class DefinitionFait
 
     /// <summary>
     /// A copy of <paramref name="faits"/> with this fact set to <paramref name="valeur"/> (the number form of
-    /// <see cref="Lire"/>: booleans 0/1, enums their code). For simulations typed by hand; not for hot loops.
+    /// <see cref="Lire"/>: booleans 0/1, enums their code) and marked as given. For simulations typed by hand; not for hot loops.
     /// </summary>
     public FaitsCotation Avec(FaitsCotation faits, double valeur)
     {
@@ -79,7 +101,7 @@ public sealed class DefinitionFait
         else if (type.IsEnum) converti = Enum.ToObject(type, (int)valeur);
         else if (type == typeof(int)) converti = (int)valeur;
         else converti = valeur;
-        object boite = faits;
+        object boite = faits with { NonRenseignes = faits.NonRenseignes & ~Masque };
         _propriete.SetValue(boite, converti);
         return (FaitsCotation)boite;
     }
@@ -127,10 +149,14 @@ public static class CatalogueFaits
         Entier("ressources_mensuelles", "Ressources mensuelles du ménage", "€", f => f.RessourcesMensuelles),
         Entier("ressources_par_uc", "Ressources mensuelles par unité de consommation", "€", f => f.RessourcesParUc),
         Nombre("taux_effort", "Taux d'effort dans le logement actuel", "%", f => f.TauxEffort),
-        Entier("reste_a_vivre_uc", "Reste à vivre par unité de consommation et par mois", "€", f => f.ResteAVivreParUc),
+        Entier("reste_a_vivre_uc", "Reste à vivre par unité de consommation et par mois", "€", f => f.ResteAVivreParUc).PouvantEtreNegatif(),
+        Entier("loyer_residuel", "Loyer actuel après déduction de l'aide au logement", "€", f => f.LoyerResiduel).PouvantEtreNegatif(),
+        Nombre("taux_effort_residuel", "Taux d'effort après déduction de l'aide au logement", "%", f => f.TauxEffortResiduel).PouvantEtreNegatif(),
         Situation("situation_logement", "Situation de logement actuelle", f => f.SituationLogement),
         Booleen("sur_occupation", "Logement actuel sur-occupé", f => f.SurOccupation),
         Booleen("sous_occupation", "Logement actuel sous-occupé", f => f.SousOccupation),
+        Entier("pieces_logement_actuel", "Pièces principales du logement actuel", "pièce(s)", f => f.PiecesLogementActuel),
+        Nombre("personnes_par_piece", "Personnes par pièce dans le logement actuel", "", f => f.PersonnesParPiece),
         Justifiable("motif_violence", "Violences familiales ou conjugales", f => f.MotifViolence),
         Justifiable("motif_handicap", "Handicap ou perte d'autonomie", f => f.MotifHandicap),
         Justifiable("motif_sante", "Raisons de santé", f => f.MotifSante),
@@ -154,7 +180,9 @@ public static class CatalogueFaits
         Justifiable("priorite_j", "Priorité L441-1 j) : dépourvu de logement", f => f.PrioriteJ),
         Justifiable("priorite_k", "Priorité L441-1 k) : menacé d'expulsion sans relogement", f => f.PrioriteK),
         Justifiable("priorite_l", "Priorité L441-1 l) : jeune sortant de l'aide sociale à l'enfance", f => f.PrioriteL),
+        Justifiable("pdalhpd", "Public prioritaire du PDALHPD", f => f.Pdalhpd),
         Entier("anciennete_mois", "Ancienneté de la demande", "mois", f => f.AncienneteMois),
+        Entier("anciennete_jours", "Ancienneté de la demande en jours", "jour(s)", f => f.AncienneteJours),
         Booleen("mutation", "Demande de mutation (déjà locataire du parc social)", f => f.Mutation),
         Entier("refus_offres_adaptees", "Refus d'offres adaptées", "", f => f.RefusOffresAdaptees),
         Entier("mois_depuis_dernier_refus", "Mois écoulés depuis le dernier refus d'une offre adaptée", "mois", f => f.MoisDepuisDernierRefus),
@@ -162,14 +190,28 @@ public static class CatalogueFaits
             (Expression<Func<FaitsCotation, bool>>)(f => f.LienCommune)),
     ];
 
-    private static readonly Dictionary<string, DefinitionFait> ParNom = Tous.ToDictionary(f => f.Nom, StringComparer.Ordinal);
+    private static readonly Dictionary<string, DefinitionFait> ParNom = Indexer();
+
+    /// <summary>Every fact's bit set: nothing given (<see cref="FaitsCotation.Vides"/>).</summary>
+    public static ulong MasqueTous { get; } = Tous.Count == 64 ? ulong.MaxValue : (1UL << Tous.Count) - 1;
+
+    /// <summary>Names of the facts whose bit is set in <paramref name="masque"/>, in catalogue order.</summary>
+    public static IReadOnlyList<DefinitionFait> Parmi(ulong masque) => [.. Tous.Where(f => (masque & f.Masque) != 0)];
+
+    private static Dictionary<string, DefinitionFait> Indexer()
+    {
+        // One bit per fact in FaitsCotation.NonRenseignes.
+        if (Tous.Count > 64) throw new InvalidOperationException("Le catalogue dépasse 64 faits : FaitsCotation.NonRenseignes ne peut plus les marquer.");
+        for (var i = 0; i < Tous.Count; i++) Tous[i].Indice = i;
+        return Tous.ToDictionary(f => f.Nom, StringComparer.Ordinal);
+    }
 
     /// <summary>
     /// Facts that reveal health, disability, violence or which priority situation applies: the lines they trigger are
     /// shown in detail only to the roles that see sensitive data (<c>AccesDemandes.VoitDonneesSensibles</c>).
     /// </summary>
     public static bool EstSensible(string nom) =>
-        nom is "personnes_handicapees" or "motif_violence" or "motif_handicap" or "motif_sante" or "dalo"
+        nom is "personnes_handicapees" or "motif_violence" or "motif_handicap" or "motif_sante" or "dalo" or "pdalhpd"
         || nom.StartsWith("priorite_", StringComparison.Ordinal);
 
     /// <summary>The fact named <paramref name="nom"/>, or false when the catalogue has none.</summary>

@@ -142,7 +142,9 @@ public static partial class ChargeurGrille
             erreurs.Add(new(c.Ligne,
                 $"le critère « {c.Id} » porte sur le lien avec la commune : la propriété « justification » doit expliquer en quoi il reste « un critère parmi d'autres » (CCH L441)."));
         }
-        var maximum = Bornes.MaximumGrille(grille);
+        // Criteria without a cap (points per month, no ceiling) are left out of the maximum: otherwise the share would
+        // always be small and the rule could be escaped by adding one.
+        var maximum = Bornes.MaximumGrille(grille, bornesSeulement: true);
         var poids = territoriaux.Sum(Bornes.Maximum);
         if (poids > PartMaximaleLienCommune * maximum)
         {
@@ -211,9 +213,8 @@ public static partial class ChargeurGrille
             var natureTexte = o.Texte("nature", requis: true);
             var description = o.Texte("description", requis: false);
             var plafondTotal = o.Plafond("plafondTotal");
+            // Optional: without it, refusing a suitable offer has no effect on the score (R441-2-17 lets the system say when it has one).
             var refusJson = o.Prendre("refusOffreAdaptee");
-            if (refusJson is null)
-                erreurs.Add(new(o.Ligne, "propriété « refusOffreAdaptee » manquante : l'effet du refus d'une offre adaptée doit être précisé (R441-2-17)."));
             var refus = refusJson is null ? null : Refus(refusJson);
             var groupes = o.Tableau("groupes", requis: false).Select(Groupe).ToList();
             var criteresJson = o.Tableau("criteres", requis: true);
@@ -238,7 +239,7 @@ public static partial class ChargeurGrille
             if (criteresJson.Count == 0 && o.Contient("criteres"))
                 erreurs.Add(new(o.LigneDe("criteres"), "la grille doit contenir au moins un critère."));
 
-            if (erreurs.Count > 0 || id is null || libelle is null || version is null || nature is null || refus is null
+            if (erreurs.Count > 0 || id is null || libelle is null || version is null || nature is null || (refusJson is not null && refus is null)
                 || criteres.Any(c => c is null) || groupes.Any(g => g is null))
                 return null;
             return new Grille(id, libelle, territoire, version, dateEffet, nature.Value, description,
@@ -298,8 +299,6 @@ public static partial class ChargeurGrille
             Points? points = null;
             if (pointsJson is null) erreurs.Add(new(noeud.Ligne, $"propriété « points » manquante dans le critère « {id} »."));
             else points = Points(pointsJson);
-            if (points is PointsParUnite && !o.Contient("plafond"))
-                erreurs.Add(new(pointsJson!.Ligne, "des points par unité demandent un « plafond » : le maximum de chaque critère doit être connu (R441-2-17)."));
             if (explication is not null) VerifierMarqueurs(explication, o.LigneDe("explication"));
             if (id is null || libelle is null || explication is null || points is null || (conditionJson is not null && condition is null))
                 return null;
@@ -343,7 +342,8 @@ public static partial class ChargeurGrille
             o.Finir();
             if (parTranche == 0) erreurs.Add(new(o.LigneDe("parUnite"), "« parUnite » vaut 0 : ce critère ne donnerait jamais de points."));
             if (tranche <= 0) erreurs.Add(new(o.LigneDe("tranche"), "« tranche » doit être strictement positive."));
-            if (auDelaDe < 0) erreurs.Add(new(o.LigneDe("auDelaDe"), "« auDelaDe » ne peut pas être négatif."));
+            if (auDelaDe < 0 && fait is { PeutEtreNegatif: false })
+                erreurs.Add(new(o.LigneDe("auDelaDe"), $"« auDelaDe » ne peut pas être négatif : le fait « {fait.Nom} » ne l'est jamais."));
             if (fait?.Type == TypeFait.Entier && (tranche != Math.Floor(tranche) || auDelaDe != Math.Floor(auDelaDe)))
                 erreurs.Add(new(o.Ligne, $"le fait « {fait.Nom} » est entier : « tranche » et « auDelaDe » doivent être entiers."));
             return fait is null || parTranche is null ? null : new PointsParUnite(fait.Nom, parTranche.Value, tranche, auDelaDe);

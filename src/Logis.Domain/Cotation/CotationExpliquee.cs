@@ -34,16 +34,19 @@ public sealed record LigneCotation(
 /// </summary>
 public sealed class CotationExpliquee
 {
-    internal CotationExpliquee(string grilleId, string version, int total, IReadOnlyList<LigneCotation> lignes)
+    internal CotationExpliquee(string grilleId, string version, int total, IReadOnlyList<LigneCotation> lignes, IReadOnlyList<DefinitionFait> nonRenseignes)
     {
         GrilleId = grilleId;
         Version = version;
         Total = total;
         Lignes = lignes;
+        FaitsNonRenseignes = nonRenseignes;
     }
 
     public string GrilleId { get; }
     public string Version { get; }
     public int Total { get; }
     public IReadOnlyList<LigneCotation> Lignes { get; }
+    /// <summary>The facts the grid reads that were not given: no criterion fired on them.</summary>
+    public IReadOnlyList<DefinitionFait> FaitsNonRenseignes { get; }
 }

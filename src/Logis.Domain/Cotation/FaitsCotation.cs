@@ -50,12 +50,21 @@ public readonly record struct FaitsCotation
     public int RessourcesMensuelles { get; init; }
     public int RessourcesParUc { get; init; }
     public double TauxEffort { get; init; }
+    /// <summary>Reste à vivre per consumption unit; negative when the rent exceeds the resources.</summary>
     public int ResteAVivreParUc { get; init; }
+    /// <summary>Current rent minus the housing allowance (« loyer résiduel », Métropole de Lyon); may be negative.</summary>
+    public int LoyerResiduel { get; init; }
+    /// <summary>Residual rent over monthly resources, in % (Métropole de Lyon: « taux d'effort » on the rent once the aid is deducted).</summary>
+    public double TauxEffortResiduel { get; init; }
 
     // Current housing
     public SituationLogement SituationLogement { get; init; }
     public bool SurOccupation { get; init; }
     public bool SousOccupation { get; init; }
+    /// <summary>Main rooms of the current dwelling (Ville de Paris: persons per room).</summary>
+    public int PiecesLogementActuel { get; init; }
+    /// <summary>Persons to house per main room of the current dwelling.</summary>
+    public double PersonnesParPiece { get; init; }
 
     // Reasons for the demand (Cerfa « motifs »), with their proof status
     public StatutPreuve MotifViolence { get; init; }
@@ -83,13 +92,32 @@ public readonly record struct FaitsCotation
     public StatutPreuve PrioriteJ { get; init; }
     public StatutPreuve PrioriteK { get; init; }
     public StatutPreuve PrioriteL { get; init; }
+    /// <summary>Household recognised in the priority public of the PDALHPD (Toulouse Métropole: « titulaire PDALHPD »).</summary>
+    public StatutPreuve Pdalhpd { get; init; }
 
     // The demand itself
     public int AncienneteMois { get; init; }
+    /// <summary>
+    /// The seniority runs past its last whole month by at least one day (deposit on the 15th, today the 16th or later):
+    /// « strictly more than 36 months » is then true at 36 whole months. Not a catalogue fact: it makes a comparison
+    /// <c>anciennete_mois &gt; n</c> exact to the day.
+    /// </summary>
+    public bool AncienneteMoisEntamee { get; init; }
+    /// <summary>Whole days since the deposit date.</summary>
+    public int AncienneteJours { get; init; }
     public bool Mutation { get; init; }
     public int RefusOffresAdaptees { get; init; }
     public int MoisDepuisDernierRefus { get; init; }
 
     /// <summary>Lives or works in one of the communes wished (CCH L441: never a ground on its own).</summary>
     public bool LienCommune { get; init; }
+
+    /// <summary>
+    /// The facts that were not given, one bit per catalogue fact (<see cref="DefinitionFait.Indice"/>): a criterion never
+    /// fires on them (<see cref="GrilleCompilee"/>). Zero, the default, means every fact was given.
+    /// </summary>
+    public ulong NonRenseignes { get; init; }
+
+    /// <summary>Facts with nothing given, to be filled one by one with <see cref="DefinitionFait.Avec"/> (simulations).</summary>
+    public static FaitsCotation Vides => new() { NonRenseignes = CatalogueFaits.MasqueTous };
 }

@@ -36,7 +36,7 @@ public static class FaitsDepuisDemande
         for (var i = 0; i < personnes.Length; i++)
         {
             var p = c.Personnes[i];
-            personnes[i] = new PersonneCotation(p.Lien, p.DateNaissance, p.RessourcesMensuelles);
+            personnes[i] = new PersonneCotation(p.Lien, p.DateNaissance, p.RessourcesMensuelles, p.CarteInvalidite);
         }
         var elements = new ElementsCotation
         {
@@ -44,6 +44,7 @@ public static class FaitsDepuisDemande
             Handicap = c.Handicap is not null,
             StatutLogement = c.LogementActuel.Statut,
             LoyerMensuel = c.LogementActuel.LoyerMensuel,
+            AideLogement = c.LogementActuel.AideLogementMensuelle,
             Surface = c.LogementActuel.Surface,
             LienCommune = c.LogementActuel.Commune is { } commune && c.Souhaits.Communes.Contains(commune),
             DateDepot = demande.DateDepot,
@@ -59,7 +60,8 @@ public static class FaitsDepuisDemande
         var rangDernier = int.MinValue;
         foreach (var e in demande.Evenements)
         {
-            if (e.Type != TypeEvenementDemande.Refus) continue;
+            // Only the refusal of an offer its agent qualified as adapted counts (R441-2-17).
+            if (e.Type != TypeEvenementDemande.Refus || !Demande.RefusCompteCommeAdapte(demande.Evenements, e)) continue;
             elements.Refus++;
             // The last refusal of the timeline (highest rank: the order of the acts, whatever order the events were loaded
             // in), at its calendar date in the instant's offset.
@@ -79,13 +81,14 @@ public static class FaitsDepuisDemande
         echelle ??= EchelleUnitesConsommation.OcdeModifiee;
         normes ??= NormesOccupation.Defaut;
         var personnes = e.Personnes;
-        int enfants = 0, demandeurs = 0, ageDemandeur = 0;
+        int enfants = 0, demandeurs = 0, ageDemandeur = 0, cartes = 0;
         var conjoint = false;
         decimal ressources = 0m, uc = 0m;
         foreach (var p in personnes)
         {
             if (p.Lien == LienPersonne.Enfant) enfants++;
             if (p.Lien == LienPersonne.Conjoint) conjoint = true;
+            if (p.CarteInvalidite) cartes++;
             ressources += p.RessourcesMensuelles;
             if (p.Lien == LienPersonne.Demandeur)
             {
@@ -100,7 +103,13 @@ public static class FaitsDepuisDemande
         }
         // A stored content names exactly one applicant (ContenuDemande.Creer): anything else is a corrupt row.
         if (demandeurs != 1) throw new InvalidOperationException("La demande doit désigner un et un seul demandeur parmi les personnes à loger.");
-        var loyer = e.LoyerMensuel ?? 0m;
+        // The rent the household pays: after the housing allowance it receives (APL or AL), as the effort rate counts it
+        // (CCH R441-3-1; arrêté du 10 mars 2011: rent and charges minus the housing allowance).
+        var aide = e.AideLogement;
+        var loyer = Math.Max((e.LoyerMensuel ?? 0m) - (aide ?? 0m), 0m);
+        // The residual rent of some grids (Métropole de Lyon) may be negative: the allowance above the rent.
+        var loyerResiduel = (e.LoyerMensuel ?? 0m) - (aide ?? 0m);
+        var anciennete = MoisEntiers(e.DateDepot, date);
         var motifs = e.Motifs;
         var priorites = e.Priorites;
         var validees = e.PrioritesValidees;
@@ -117,14 +126,17 @@ public static class FaitsDepuisDemande
             NombreEnfants = enfants,
             // Single parent: a child to house and no spouse or partner in the household.
             ParentIsole = enfants > 0 && !conjoint,
-            // The demand records disability needs for the household (R441-2-2 i), not per person: one person at least.
-            PersonnesHandicapees = e.Handicap ? 1 : 0,
+            // Persons holding the disability card (Cerfa 14069*05, per person); disability needs declared for the household
+            // (R441-2-2 i) count one person at least.
+            PersonnesHandicapees = Math.Max(cartes, e.Handicap ? 1 : 0),
             AgeDemandeur = ageDemandeur,
             RessourcesMensuelles = Euros(ressources),
             RessourcesParUc = Euros(ressources / uc),
-            // Effort rate: current rent over monthly resources (R441-3-1). Charges and housing allowance are not
-            // on the demand (Cerfa 14069 gives the rent only); without rent or resources the rate is not computable: 0.
+            // Effort rate: current rent after the housing allowance over monthly resources (R441-3-1). Charges are not on
+            // the demand; without rent or resources the rate is not computable: 0.
             TauxEffort = loyer > 0 && ressources > 0 ? Math.Round((double)(loyer / ressources) * 100, 2) : 0,
+            LoyerResiduel = Euros(loyerResiduel),
+            TauxEffortResiduel = ressources > 0 ? Math.Round((double)(loyerResiduel / ressources) * 100, 2) : 0,
             ResteAVivreParUc = Euros((ressources - loyer) / uc),
             SituationLogement = Situation(e.StatutLogement, motifs),
             SurOccupation = e.Surface is { } surface && surface < normes.SurfaceMinimale(personnes.Length),
@@ -154,15 +166,27 @@ public static class FaitsDepuisDemande
             PrioriteK = Priorite(CriterePrioritaire.MenaceExpulsionSansRelogement),
             PrioriteL = Priorite(CriterePrioritaire.JeuneSortantAse),
             // Seniority counts from the deposit date, kept by updates and renewals (R441-2-7).
-            AncienneteMois = MoisEntiers(e.DateDepot, date),
+            AncienneteMois = anciennete,
+            AncienneteMoisEntamee = date > e.DateDepot.AddMonths(anciennete),
+            AncienneteJours = Math.Max(0, date.DayNumber - e.DateDepot.DayNumber),
             // A sitting social tenant asks for another dwelling: a mutation demand (ContenuDemande.EstMutation).
             Mutation = e.StatutLogement == StatutLogementActuel.LocataireParcSocial,
-            // The timeline does not say whether a refused offer was suitable (R441-2-17): every refusal counts.
+            // Refusals of offers qualified adapted by the agent who made them (R441-2-17, Demande.RefusCompteCommeAdapte).
             RefusOffresAdaptees = e.Refus,
             MoisDepuisDernierRefus = e.Refus == 0 || e.DernierRefus is not { } dernier ? 0 : MoisEntiers(dernier, date),
             LienCommune = e.LienCommune,
+            // Without the allowance (or the rent) on the demand, the residual rent is not known: no criterion fires on it.
+            NonRenseignes = NonRenseignesParLaDemande
+                | (aide is null || e.LoyerMensuel is null ? GrilleCompilee.Masque("loyer_residuel") | GrilleCompilee.Masque("taux_effort_residuel") : 0),
         };
     }
+
+    /// <summary>
+    /// Facts the demand does not record yet, so that no criterion fires on them: the PDALHPD priority public and the rooms
+    /// of the current dwelling (hence persons per room).
+    /// </summary>
+    private static readonly ulong NonRenseignesParLaDemande =
+        GrilleCompilee.Masque("pdalhpd") | GrilleCompilee.Masque("pieces_logement_actuel") | GrilleCompilee.Masque("personnes_par_piece");
 
     /// <summary>The bit of a reason in <see cref="ElementsCotation.Motifs"/> (0 for a value outside the bit range: no rule reads it).</summary>
     public static ulong MasqueMotif(MotifDemande motif) => (int)motif is >= 0 and < 64 ? 1UL << (int)motif : 0;
@@ -230,8 +254,8 @@ public static class FaitsDepuisDemande
     private static int Euros(decimal montant) => (int)Math.Round(montant, 0, MidpointRounding.AwayFromZero);
 }
 
-/// <summary>What the mapping reads of a person to house: link, birth date, total monthly resources.</summary>
-public readonly record struct PersonneCotation(LienPersonne Lien, DateOnly DateNaissance, decimal RessourcesMensuelles);
+/// <summary>What the mapping reads of a person to house: link, birth date, total monthly resources, disability card.</summary>
+public readonly record struct PersonneCotation(LienPersonne Lien, DateOnly DateNaissance, decimal RessourcesMensuelles, bool CarteInvalidite = false);
 
 /// <summary>
 /// The elements of a demand the facts are built from (<see cref="FaitsDepuisDemande.Construire(in ElementsCotation, DateOnly, EchelleUnitesConsommation?, NormesOccupation?)"/>):
@@ -245,6 +269,8 @@ public ref struct ElementsCotation
     public bool Handicap { get; set; }
     public StatutLogementActuel StatutLogement { get; set; }
     public decimal? LoyerMensuel { get; set; }
+    /// <summary>Monthly housing allowance received (APL or AL), when declared.</summary>
+    public decimal? AideLogement { get; set; }
     public decimal? Surface { get; set; }
     /// <summary>The current commune is one of the communes wished.</summary>
     public bool LienCommune { get; set; }

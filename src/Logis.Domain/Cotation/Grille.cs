@@ -18,7 +18,7 @@ public sealed class Grille
 {
     internal Grille(string id, string libelle, Siren territoire, string version, DateOnly dateEffet, NatureGrille nature,
         string? description, IReadOnlyList<Critere> criteres, IReadOnlyList<GroupeCriteres> groupes, int? plafondTotal,
-        RegleRefus refus)
+        RegleRefus? refus)
     {
         Id = id;
         Libelle = libelle;
@@ -44,8 +44,11 @@ public sealed class Grille
     public IReadOnlyList<Critere> Criteres { get; }
     public IReadOnlyList<GroupeCriteres> Groupes { get; }
     public int? PlafondTotal { get; }
-    /// <summary>Effect of refusing a suitable offer, which the grid must state (R441-2-17).</summary>
-    public RegleRefus Refus { get; }
+    /// <summary>
+    /// Effect of refusing a suitable offer (R441-2-17: the system defines the cases where such a refusal has an effect,
+    /// and that effect); null when the grid gives refusals no effect.
+    /// </summary>
+    public RegleRefus? Refus { get; }
 }
 
 /// <summary>
@@ -153,7 +156,7 @@ public sealed record PointsFixes : Points
 
 /// <summary>
 /// <see cref="Points"/> per whole <see cref="Tranche"/> of the fact's value beyond <see cref="AuDelaDe"/>,
-/// e.g. 1 point per 2 months of seniority. The criterion's cap is mandatory.
+/// e.g. 1 point per 2 months of seniority. The criterion's cap is optional (Toulouse Métropole: one point per month, no cap).
 /// </summary>
 public sealed record PointsParUnite : Points
 {

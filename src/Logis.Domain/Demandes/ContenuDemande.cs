@@ -1,5 +1,5 @@
-using Logis.Domain.Menages;
 using Logis.Domain.Commun;
+using Logis.Domain.Menages;
 
 namespace Logis.Domain.Demandes;
 
@@ -33,7 +33,10 @@ public sealed class ContenuDemande
     /// <summary>c) Family situation of the applicant.</summary>
     public SituationFamiliale SituationFamiliale { get; private init; }
 
-    /// <summary>e) Household revenu fiscal de référence of year N-2 (euros per year), when known.</summary>
+    /// <summary>
+    /// e) Household revenu fiscal de référence of year N-2 (euros per year), when known: the sum of the persons' own
+    /// figures when any is given (<see cref="PersonneALoger.RevenuFiscalReferenceN2"/>), else the figure declared for the household.
+    /// </summary>
     public decimal? RevenuFiscalReferenceN2 { get; private init; }
 
     /// <summary>f) Current housing.</summary>
@@ -50,7 +53,39 @@ public sealed class ContenuDemande
     /// <summary>i) Disability requiring an adapted dwelling, if any.</summary>
     public BesoinsHandicap? Handicap { get; private init; }
 
+    /// <summary>The applicant declares a DALO recourse (Cerfa 14069*05 [S]); null when none is declared.</summary>
+    public RecoursDalo? RecoursDalo { get; private init; }
+
     public PersonneALoger Demandeur => Personnes.Single(p => p.Lien == LienPersonne.Demandeur);
+
+    /// <summary>The co-applicant: the conjoint or future co-holder of the lease (Cerfa 14069*05), if any.</summary>
+    public PersonneALoger? CoDemandeur
+    {
+        get
+        {
+            foreach (var p in Personnes)
+            {
+                if (p.CoDemandeur) return p;
+            }
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The household as the eligibility rules see it at <paramref name="dateReference"/> (ages, jeune ménage): every person
+    /// with their dependant status, custody and disability card, and the revenu fiscal de référence N-2 when known.
+    /// Fails only if a birth date is after the reference date.
+    /// </summary>
+    public Resultat<Menage> Menage(DateOnly dateReference)
+    {
+        var personnes = new Personne[Personnes.Count];
+        for (var i = 0; i < personnes.Length; i++)
+        {
+            var p = Personnes[i];
+            personnes[i] = new Personne(p.DateNaissance, p.Lien, p.CarteInvalidite, p.ACharge, p.Garde == GardeEnfant.Alternee);
+        }
+        return Menages.Menage.Creer(personnes, RevenuFiscalReferenceN2 is { } rfr ? RevenuRetenu.RevenuFiscalDeReference(rfr) : null, dateReference);
+    }
 
     /// <summary>A sitting social tenant asks for another dwelling: a mutation demand (docs/regles/07-attribution.md §7.5).</summary>
     public bool EstMutation => LogementActuel.Statut == StatutLogementActuel.LocataireParcSocial;
@@ -67,8 +102,13 @@ public sealed class ContenuDemande
         IReadOnlyList<MotifDemande> motifs,
         MotifDemande motifPrincipal,
         Souhaits souhaits,
-        BesoinsHandicap? handicap)
+        BesoinsHandicap? handicap,
+        RecoursDalo? recoursDalo = null)
     {
+        var rfrPersonnes = SommeRevenusPersonnes(personnes);
+        if (rfrPersonnes is { } somme && revenuFiscalReferenceN2 is { } declare && declare != somme)
+            return Resultat.Echec<ContenuDemande>($"Le revenu fiscal de référence du ménage ({TexteFr.Euros(declare)}) n'est pas la somme de ceux des personnes ({TexteFr.Euros(somme)}).");
+        revenuFiscalReferenceN2 ??= rfrPersonnes;
         var erreur = ErreurPersonnes(personnes)
             ?? ErreurContact(contact)
             ?? ErreurLogementActuel(logementActuel, revenuFiscalReferenceN2)
@@ -87,7 +127,19 @@ public sealed class ContenuDemande
             MotifPrincipal = motifPrincipal,
             Souhaits = souhaits with { Typologies = [.. souhaits.Typologies.Order()], Communes = [.. souhaits.Communes] },
             Handicap = handicap,
+            RecoursDalo = recoursDalo,
         });
+    }
+
+    /// <summary>The sum of the persons' own revenus fiscaux de référence, or null when none gives one.</summary>
+    private static decimal? SommeRevenusPersonnes(IReadOnlyList<PersonneALoger> personnes)
+    {
+        decimal? somme = null;
+        foreach (var p in personnes)
+        {
+            if (p.RevenuFiscalReferenceN2 is { } r) somme = (somme ?? 0m) + r;
+        }
+        return somme;
     }
 
     private static string? ErreurPersonnes(IReadOnlyList<PersonneALoger> personnes)
@@ -104,7 +156,15 @@ public sealed class ContenuDemande
                 return "Un montant de ressources ne peut pas être négatif.";
             if (ADesDoublons(p.Ressources.Select(r => r.Type).ToList()))
                 return "Chaque type de ressource est déclaré une seule fois par personne.";
+            if (p.RevenuFiscalReferenceN2 < 0) return "Un revenu fiscal de référence ne peut pas être négatif.";
+            if (p.CoDemandeur && p.Lien == LienPersonne.Demandeur) return "Le demandeur ne peut pas être son propre codemandeur.";
+            if (p.ACharge && (p.Lien == LienPersonne.Demandeur || p.CoDemandeur))
+                return "Le demandeur et le codemandeur ne peuvent pas être des personnes à charge.";
+            if (p.Garde is not null && p.Lien != LienPersonne.Enfant) return "Seul un enfant peut être en garde alternée ou en droit de visite.";
+            if (p.Employeur is { Length: > LongueurMaximumNom }) return $"Le nom de l'employeur compte au plus {LongueurMaximumNom} caractères.";
         }
+        if (personnes.Count(p => p.CoDemandeur) > 1) return "La demande a au plus un codemandeur.";
+        if (personnes.Count(p => p.Lien == LienPersonne.Conjoint) > 1) return "Le demandeur a au plus un conjoint parmi les personnes à loger.";
         if (ADesDoublons(personnes.Where(p => p.Nir is not null).Select(p => p.Nir!).ToList()))
             return "Deux personnes à loger ne peuvent pas avoir le même NIR.";
         return null;
@@ -124,6 +184,8 @@ public sealed class ContenuDemande
     {
         if (logement.LoyerMensuel < 0) return "Le loyer actuel ne peut pas être négatif.";
         if (logement.Surface <= 0) return "La surface du logement actuel doit être positive.";
+        if (logement.AideLogementMensuelle < 0) return "L'aide au logement ne peut pas être négative.";
+        if (logement.Bailleur is { Length: > LongueurMaximumNom }) return $"Le nom du bailleur compte au plus {LongueurMaximumNom} caractères.";
         if (revenuFiscal < 0) return "Le revenu fiscal de référence ne peut pas être négatif.";
         return null;
     }

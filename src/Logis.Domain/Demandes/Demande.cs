@@ -102,8 +102,10 @@ public sealed class Demande
     /// Registers a demand at a guichet enregistreur (L441-2-1): it receives its number and its deposit
     /// date, which may precede the registration (paper form received earlier).
     /// </summary>
+    /// <param name="motifDateDepot">Why the deposit date lies before the bound of <see cref="ReglesEnregistrement"/> (recorded in the timeline).</param>
     public static Resultat<Demande> Enregistrer(
-        DemandeId id, NumeroUnique numero, ContenuDemande contenu, CanalDepot canal, DateOnly dateDepot, DateTimeOffset quand, Acteur par)
+        DemandeId id, NumeroUnique numero, ContenuDemande contenu, CanalDepot canal, DateOnly dateDepot, DateTimeOffset quand, Acteur par,
+        string? motifDateDepot = null)
     {
         if (RefusEnregistrement(contenu, dateDepot, quand) is { } refus)
             return Resultat.Echec<Demande>(refus);
@@ -118,8 +120,9 @@ public sealed class Demande
             DateDepot = dateDepot,
             ServiceEnLigneUtilise = canal == CanalDepot.EnLigne,
         };
+        var motif = string.IsNullOrWhiteSpace(motifDateDepot) ? "" : $" ; motif de la date de dépôt : « {motifDateDepot.Trim()} »";
         demande.Noter(TypeEvenementDemande.Enregistrement, quand, par,
-            $"Demande enregistrée sous le numéro {numero}, déposée {canal.Libelle()} le {F(dateDepot)}");
+            $"Demande enregistrée sous le numéro {numero}, déposée {canal.Libelle()} le {F(dateDepot)}{motif}");
         return Resultat.Ok(demande);
     }
 
@@ -480,18 +483,57 @@ public sealed class Demande
         return Resultat.Ok();
     }
 
-    public Resultat NoterOffre(LogementId logement, DateOnly reponseAttendueAvant, DateTimeOffset quand, Acteur par)
+    /// <summary>
+    /// An offer of a dwelling. <paramref name="adaptee"/>: the agent making it (<paramref name="par"/>, at <paramref name="quand"/>)
+    /// qualifies it as adapted, or not, to the household's needs and capacities; only the refusal of an adapted offer may
+    /// lower the score (CCH R441-2-17, see <see cref="RefusCompteCommeAdapte"/>).
+    /// </summary>
+    public Resultat NoterOffre(LogementId logement, DateOnly reponseAttendueAvant, bool adaptee, DateTimeOffset quand, Acteur par)
     {
         if (Verifier(quand) is { EstReussi: false } refus) return refus;
         if (reponseAttendueAvant <= Jour(quand))
             return Resultat.Echec("La date limite de réponse à l'offre doit être postérieure à l'offre.");
 
-        Noter(TypeEvenementDemande.Offre, quand, par, $"Offre de logement, réponse attendue avant le {F(reponseAttendueAvant)}", logement);
+        var qualification = adaptee
+            ? "qualifiée adaptée aux besoins et aux capacités du ménage par l'agent qui la fait"
+            : "non qualifiée adaptée aux besoins et aux capacités du ménage";
+        Noter(TypeEvenementDemande.Offre, quand, par, $"Offre de logement {qualification}, réponse attendue avant le {F(reponseAttendueAvant)}", logement);
+        _evenements[^1].QualifierOffre(adaptee);
         return Resultat.Ok();
     }
 
-    public Resultat NoterRefus(LogementId logement, MotifRefus motif, DateTimeOffset quand, Acteur par) =>
-        NoterSiActive(TypeEvenementDemande.Refus, quand, par, $"Offre refusée : {motif.Libelle()}", logement);
+    public Resultat NoterRefus(LogementId logement, MotifRefus motif, DateTimeOffset quand, Acteur par)
+    {
+        if (Verifier(quand) is { EstReussi: false } refus) return refus;
+        var adaptee = OffreAdapteeAvant(_evenements, logement, _evenements.Count + 1);
+        Noter(TypeEvenementDemande.Refus, quand, par,
+            adaptee ? $"Offre adaptée refusée : {motif.Libelle()} (le refus compte dans la cotation)" : $"Offre refusée : {motif.Libelle()}", logement);
+        return Resultat.Ok();
+    }
+
+    /// <summary>
+    /// A refusal lowers the score only when it answers an offer of the same dwelling, made earlier in the timeline, that its
+    /// agent qualified as adapted to the household's needs and capacities (CCH R441-2-17). Any other refusal, including one
+    /// recorded without an offer, has no effect on the score.
+    /// </summary>
+    public static bool RefusCompteCommeAdapte(IReadOnlyList<EvenementDemande> evenements, EvenementDemande refus)
+    {
+        ArgumentNullException.ThrowIfNull(evenements);
+        ArgumentNullException.ThrowIfNull(refus);
+        return refus.Type == TypeEvenementDemande.Refus && refus.LogementId is { } logement && OffreAdapteeAvant(evenements, logement, refus.Rang);
+    }
+
+    /// <summary>The last offer of <paramref name="logement"/> before rank <paramref name="rang"/> was qualified adapted.</summary>
+    private static bool OffreAdapteeAvant(IReadOnlyList<EvenementDemande> evenements, LogementId logement, int rang)
+    {
+        EvenementDemande? offre = null;
+        foreach (var e in evenements)
+        {
+            if (e.Type == TypeEvenementDemande.Offre && e.LogementId == logement && e.Rang < rang && (offre is null || e.Rang > offre.Rang))
+                offre = e;
+        }
+        return offre?.OffreAdaptee == true;
+    }
 
     /// <summary>The lease is signed: the bailleur radiates the demand at signature (R441-2-8 a).</summary>
     public Resultat ConstaterBailSigne(LogementId logement, DateTimeOffset quand, Acteur par)

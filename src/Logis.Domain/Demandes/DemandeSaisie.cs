@@ -7,13 +7,18 @@ namespace Logis.Domain.Demandes;
 
 public sealed record RessourceSaisie(string? Type, decimal? MontantMensuel);
 
+/// <summary>A person as typed; the fields after <c>Ressources</c> are the Cerfa 14069*05 additions (optional).</summary>
 public sealed record PersonneSaisie(
     string? Nom, string? Prenoms, string? DateNaissance, string? Lien, string? Sexe, string? Nationalite, string? Nir,
-    string? SituationProfessionnelle, IReadOnlyList<RessourceSaisie?>? Ressources);
+    string? SituationProfessionnelle, IReadOnlyList<RessourceSaisie?>? Ressources,
+    bool CoDemandeur = false, bool ACharge = false, string? Garde = null, bool CarteInvalidite = false,
+    decimal? RevenuFiscalReferenceN2 = null, string? Employeur = null, string? CommuneTravail = null);
 
 public sealed record AdresseSaisie(string? Ligne1, string? Ligne2, string? CodePostal, string? Commune);
 
-public sealed record LogementActuelSaisie(string? Statut, string? Commune, decimal? LoyerMensuel, decimal? Surface);
+public sealed record LogementActuelSaisie(
+    string? Statut, string? Commune, decimal? LoyerMensuel, decimal? Surface,
+    decimal? AideLogementMensuelle = null, string? Bailleur = null, string? DateEntree = null);
 
 public sealed record SouhaitsSaisie(
     IReadOnlyList<string?>? Typologies, IReadOnlyList<string?>? Communes, bool ToutEpci, decimal? LoyerMaximum, int? EtageMaximum,
@@ -41,8 +46,14 @@ public sealed record DemandeSaisie(
     SouhaitsSaisie? Souhaits,
     HandicapSaisie? Handicap,
     string? Canal = null,
-    string? DateDepot = null)
+    string? DateDepot = null,
+    bool RecoursDalo = false,
+    string? DateRecoursDalo = null,
+    string? MotifDateDepot = null)
 {
+    /// <summary>Longest name of an employer or a landlord (as the persons' names).</summary>
+    public const int LongueurMaximumNom = 100;
+
     /// <summary>Longest e-mail address accepted (RFC 5321 path limit).</summary>
     public const int LongueurMaximumCourriel = 254;
 
@@ -76,6 +87,15 @@ public sealed record DemandeSaisie(
         }
         if (LogementActuel?.LoyerMensuel < 0) Ajouter(erreurs, "logementActuel.loyerMensuel", "Le loyer actuel ne peut pas être négatif.");
         if (LogementActuel?.Surface <= 0) Ajouter(erreurs, "logementActuel.surface", "La surface du logement actuel doit être positive.");
+        if (LogementActuel?.AideLogementMensuelle < 0) Ajouter(erreurs, "logementActuel.aideLogementMensuelle", "L'aide au logement ne peut pas être négative.");
+        var bailleur = string.IsNullOrWhiteSpace(LogementActuel?.Bailleur) ? null : LogementActuel.Bailleur.Trim();
+        if (bailleur?.Length > LongueurMaximumNom) Ajouter(erreurs, "logementActuel.bailleur", $"Le nom du bailleur compte au plus {LongueurMaximumNom} caractères.");
+        DateOnly? dateEntree = null;
+        if (!string.IsNullOrWhiteSpace(LogementActuel?.DateEntree) && (dateEntree = Date(LogementActuel.DateEntree)) is null)
+            Ajouter(erreurs, "logementActuel.dateEntree", $"« {LogementActuel.DateEntree.Trim()} » n'est pas une date valide (AAAA-MM-JJ).");
+        DateOnly? dateRecours = null;
+        if (!string.IsNullOrWhiteSpace(DateRecoursDalo) && (dateRecours = Date(DateRecoursDalo)) is null)
+            Ajouter(erreurs, "dateRecoursDalo", $"« {DateRecoursDalo.Trim()} » n'est pas une date valide (AAAA-MM-JJ).");
 
         var motifs = new List<MotifDemande>();
         string? premierMotif = null;
@@ -103,24 +123,35 @@ public sealed record DemandeSaisie(
                 string.IsNullOrWhiteSpace(Telephone) ? null : Telephone.Trim(), courriel.Length == 0 ? null : courriel, AccepteCourriel),
             familiale!.Value,
             RevenuFiscalReferenceN2,
-            new LogementActuel(statutLogement!.Value, communeActuelle, LogementActuel!.LoyerMensuel, LogementActuel.Surface),
+            new LogementActuel(statutLogement!.Value, communeActuelle, LogementActuel!.LoyerMensuel, LogementActuel.Surface,
+                LogementActuel.AideLogementMensuelle, bailleur, dateEntree),
             motifs,
             principal!.Value,
             new Souhaits(typologies, communes, toutEpci, Souhaits?.LoyerMaximum, Souhaits?.EtageMaximum, Souhaits?.AscenseurNecessaire ?? false, Souhaits?.AccessiblePmr ?? false),
-            handicap);
+            handicap,
+            // A date of recourse declares the recourse.
+            RecoursDalo || dateRecours is not null ? new RecoursDalo(dateRecours) : null);
         if (!contenu.EstReussi) return (null, new Dictionary<string, string[]> { ["contenu"] = [contenu.Motif!] });
         return (contenu.Valeur, erreurs);
     }
 
-    /// <summary>The channel and the deposit date, when given (the guichet and the day of registration otherwise).</summary>
-    public (CanalDepot Canal, DateOnly? DateDepot) LireDepot(Dictionary<string, string[]> erreurs)
+    /// <summary>
+    /// The channel, the deposit date and the reason for an old deposit date, when given (the guichet and the day of registration
+    /// otherwise). The bound itself depends on the day and the settings: <see cref="ReglesEnregistrement.RefusDateDepot"/>.
+    /// </summary>
+    public (CanalDepot Canal, DateOnly? DateDepot, string? Motif) LireDepot(Dictionary<string, string[]> erreurs)
     {
         var canal = string.IsNullOrWhiteSpace(Canal) ? CanalDepot.Guichet
             : Valeur<CanalDepot>(Canal, "canal", "", erreurs) ?? CanalDepot.Guichet;
         DateOnly? depot = null;
         if (!string.IsNullOrWhiteSpace(DateDepot) && (depot = Date(DateDepot)) is null)
             Ajouter(erreurs, "dateDepot", $"« {DateDepot.Trim()} » n'est pas une date valide (AAAA-MM-JJ).");
-        return (canal, depot);
+        var motif = string.IsNullOrWhiteSpace(MotifDateDepot) ? null : MotifDateDepot.Trim();
+        if (motif is { Length: > ReglesEnregistrement.LongueurMaximumMotif })
+            Ajouter(erreurs, ReglesEnregistrement.ChampMotif, $"Le motif de la date de dépôt ne doit pas dépasser {ReglesEnregistrement.LongueurMaximumMotif} caractères.");
+        else if (motif is not null && motif.Any(char.IsControl))
+            Ajouter(erreurs, ReglesEnregistrement.ChampMotif, "Le motif de la date de dépôt ne doit pas contenir de saut de ligne ni de caractère de contrôle.");
+        return (canal, depot, motif);
     }
 
     private static string Qui(int i) => i == 0 ? "du demandeur" : $"de la personne {i + 1}";
@@ -134,6 +165,7 @@ public sealed record DemandeSaisie(
             return personnes;
         }
         var avant = erreurs.Count;
+        var codemandeurs = 0;
         for (var i = 0; i < Personnes.Count; i++)
         {
             if (Personnes[i] is not { } p)
@@ -160,12 +192,41 @@ public sealed record DemandeSaisie(
             }
             var situation = Facultatif<SituationProfessionnelle>(p.SituationProfessionnelle, i, "situationProfessionnelle", erreurs);
             var ressources = LireRessources(p.Ressources, i, erreurs);
+            var garde = string.IsNullOrWhiteSpace(p.Garde) ? null : Enumere<GardeEnfant>(p.Garde) ?? Valeur<GardeEnfant>(p.Garde, ChampPersonne(i, "garde"), "", erreurs);
+            if (garde is not null && lien is { } lienGarde && lienGarde != LienPersonne.Enfant)
+                Ajouter(erreurs, ChampPersonne(i, "garde"), "Seul un enfant peut être en garde alternée ou en droit de visite.");
+            if (p.CoDemandeur && lien == LienPersonne.Demandeur) Ajouter(erreurs, ChampPersonne(i, "coDemandeur"), "Le demandeur ne peut pas être son propre codemandeur.");
+            else if (p.CoDemandeur && codemandeurs++ > 0) Ajouter(erreurs, ChampPersonne(i, "coDemandeur"), "La demande a au plus un codemandeur.");
+            if (p.ACharge && (p.CoDemandeur || lien == LienPersonne.Demandeur))
+                Ajouter(erreurs, ChampPersonne(i, "aCharge"), "Le demandeur et le codemandeur ne peuvent pas être des personnes à charge.");
+            if (p.RevenuFiscalReferenceN2 < 0) Ajouter(erreurs, ChampPersonne(i, "revenuFiscalReferenceN2"), "Un revenu fiscal de référence ne peut pas être négatif.");
+            var employeur = string.IsNullOrWhiteSpace(p.Employeur) ? null : p.Employeur.Trim();
+            if (employeur?.Length > LongueurMaximumNom) Ajouter(erreurs, ChampPersonne(i, "employeur"), $"Le nom de l'employeur compte au plus {LongueurMaximumNom} caractères.");
+            CodeInsee? travail = null;
+            if (!string.IsNullOrWhiteSpace(p.CommuneTravail))
+            {
+                if (CodeInsee.TryCreate(p.CommuneTravail, out var ct)) travail = ct;
+                else Ajouter(erreurs, ChampPersonne(i, "communeTravail"), $"« {p.CommuneTravail.Trim()} » n'est pas un code INSEE de commune (5 caractères, ex. 83137).");
+            }
             if (naissance is { } d && lien is { } l && !string.IsNullOrWhiteSpace(p.Nom) && !string.IsNullOrWhiteSpace(p.Prenoms))
-                personnes.Add(new PersonneALoger(p.Nom.Trim(), p.Prenoms.Trim(), d, l, sexe, nationalite, nir, situation, ressources));
+                personnes.Add(new PersonneALoger(p.Nom.Trim(), p.Prenoms.Trim(), d, l, sexe, nationalite, nir, situation, ressources,
+                    p.CoDemandeur, p.ACharge, garde, p.CarteInvalidite, p.RevenuFiscalReferenceN2, employeur, travail));
         }
         if (erreurs.Count == avant && !personnes.Exists(p => p.Lien == LienPersonne.Demandeur))
             Ajouter(erreurs, ChampPersonne(0, "lien"), "Aucune personne n'est désignée comme demandeur.");
+        if (erreurs.Count == avant && SommeRevenus(personnes) is { } somme && RevenuFiscalReferenceN2 is { } total && total != somme)
+            Ajouter(erreurs, "revenuFiscalReferenceN2", $"Le revenu fiscal de référence du ménage ({Commun.TexteFr.Euros(total)}) n'est pas la somme de ceux des personnes ({Commun.TexteFr.Euros(somme)}).");
         return personnes;
+    }
+
+    private static decimal? SommeRevenus(List<PersonneALoger> personnes)
+    {
+        decimal? somme = null;
+        foreach (var p in personnes)
+        {
+            if (p.RevenuFiscalReferenceN2 is { } r) somme = (somme ?? 0m) + r;
+        }
+        return somme;
     }
 
     /// <summary>The key of a person's field, <c>personnes[i].champ</c> (built only for an error).</summary>

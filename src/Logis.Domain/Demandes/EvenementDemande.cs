@@ -66,5 +66,15 @@ public sealed class EvenementDemande
     /// <summary>The dwelling concerned, for proposals, CALEOL decisions, offers, refusals and leases.</summary>
     public LogementId? LogementId { get; private set; }
 
+    /// <summary>
+    /// For an offer: whether the agent who made it qualified it as adapted to the household's needs and capacities (CCH
+    /// R441-2-17: only the refusal of such an offer may lower the score). The qualifying agent and instant are the offer's
+    /// <see cref="AuteurId"/> and <see cref="Quand"/>. Null for other events, and for offers recorded before the qualification
+    /// existed (never taken as adapted).
+    /// </summary>
+    public bool? OffreAdaptee { get; private set; }
+
+    internal void QualifierOffre(bool adaptee) => OffreAdaptee = adaptee;
+
     public override string ToString() => $"{Quand:yyyy-MM-dd HH:mm} {Type} — {Resume}";
 }

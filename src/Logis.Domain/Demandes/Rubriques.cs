@@ -81,6 +81,15 @@ public enum StatutLogementActuel
     SquatOuCamping = 11,
     SansAbri = 12,
     Autre = 13,
+
+    /// <summary>Foyer (jeunes travailleurs, travailleurs migrants, foyer-logement), Cerfa 14069*05 [S].</summary>
+    Foyer = 14,
+
+    /// <summary>Résidence sociale or pension de famille (CCH L633-1), Cerfa 14069*05 [S].</summary>
+    ResidenceSociale = 15,
+
+    /// <summary>Appartement de coordination thérapeutique (CASF L312-1 I 9°), Cerfa 14069*05 [S].</summary>
+    AppartementCoordinationTherapeutique = 16,
 }
 
 /// <summary>Reasons for the demand, R441-2-2 g) (Cerfa 14069 list [M]).</summary>
@@ -117,12 +126,33 @@ public enum CanalDepot
     Partenaire = 3,
 }
 
+/// <summary>
+/// How a child of separated parents lives in the household (Cerfa 14069 notice: a child in alternating custody or
+/// visited under a droit de visite et d'hébergement is a person living in the household, CCH L442-12 [S]).
+/// </summary>
+public enum GardeEnfant
+{
+    /// <summary>Résidence alternée: the child is a dependant of each parent (arrêté du 29 juillet 1987, art. 1).</summary>
+    Alternee = 1,
+
+    /// <summary>Droit de visite et d'hébergement: the child lives in the household part of the time.</summary>
+    DroitDeVisite = 2,
+}
+
+/// <summary>The applicant's declaration that a DALO recourse was lodged (CCH L441-2-3), with its date when known; the priority workflow is separate.</summary>
+public sealed record RecoursDalo(DateOnly? DateRecours);
+
 /// <summary>A monthly amount of one type of resource, in euros.</summary>
 public sealed record Ressource(TypeRessource Type, decimal MontantMensuel);
 
 /// <summary>
-/// A person to be housed, R441-2-2 a), d), e): identity, link to the applicant, nationality class,
-/// optional NIR, professional situation and monthly resources.
+/// A person to be housed, R441-2-2 a), c), d), e), i), per the Cerfa 14069*05: identity, link to the applicant,
+/// nationality class, optional NIR, professional situation (employer and commune of the workplace), monthly
+/// resources and revenu fiscal de référence N-2; whether the person is the co-applicant (conjoint or future
+/// co-holder of the lease), a dependant (personne fiscalement à charge), a child in alternating custody or under a
+/// visiting right, and holds the carte mobilité inclusion « invalidité » (category of the household, arrêté du
+/// 29 juillet 1987, art. 2). The fields after <see cref="Ressources"/> are optional: a content stored before them reads
+/// with their defaults (docs/contenu-demande.md).
 /// </summary>
 public sealed record PersonneALoger(
     string Nom,
@@ -133,7 +163,14 @@ public sealed record PersonneALoger(
     Nationalite? Nationalite,
     Nir? Nir,
     SituationProfessionnelle? SituationProfessionnelle,
-    IReadOnlyList<Ressource> Ressources)
+    IReadOnlyList<Ressource> Ressources,
+    bool CoDemandeur = false,
+    bool ACharge = false,
+    GardeEnfant? Garde = null,
+    bool CarteInvalidite = false,
+    decimal? RevenuFiscalReferenceN2 = null,
+    string? Employeur = null,
+    CodeInsee? CommuneTravail = null)
 {
     public decimal RessourcesMensuelles => Ressources.Sum(r => r.MontantMensuel);
 
@@ -150,8 +187,22 @@ public sealed record AdressePostale(string Ligne1, string? Ligne2, string CodePo
 /// <summary>Address and contact details, R441-2-2 b). E-mail is used for notices only if accepted (R441-2-7).</summary>
 public sealed record Coordonnees(AdressePostale Adresse, string? Telephone, string? Courriel, bool AccepteCourriel);
 
-/// <summary>Current housing, R441-2-2 f): status, monthly rent (if any) and surface.</summary>
-public sealed record LogementActuel(StatutLogementActuel Statut, CodeInsee? Commune, decimal? LoyerMensuel, decimal? Surface);
+/// <summary>
+/// Current housing, R441-2-2 f): status, monthly rent (if any) and surface; per the Cerfa 14069*05, the monthly housing
+/// allowance received (APL or AL), the current landlord and the date of entry. The last three are optional (older contents).
+/// </summary>
+public sealed record LogementActuel(
+    StatutLogementActuel Statut,
+    CodeInsee? Commune,
+    decimal? LoyerMensuel,
+    decimal? Surface,
+    decimal? AideLogementMensuelle = null,
+    string? Bailleur = null,
+    DateOnly? DateEntree = null)
+{
+    /// <summary>Rent left to pay after the housing allowance (never below 0); null without a rent.</summary>
+    public decimal? LoyerResiduel => LoyerMensuel is { } loyer ? Math.Max(loyer - (AideLogementMensuelle ?? 0m), 0m) : null;
+}
 
 /// <summary>
 /// Wishes, R441-2-2 h): typologies, up to <see cref="ContenuDemande.NombreMaximumCommunes"/> communes or the

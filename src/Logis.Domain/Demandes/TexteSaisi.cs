@@ -33,6 +33,8 @@ public static class TexteSaisi
         "revenuFiscalReferenceN2" => "Le revenu fiscal de référence est un nombre d'euros (ex. 14200).",
         "logementActuel.loyerMensuel" => "Le loyer est un nombre d'euros par mois (ex. 650).",
         "logementActuel.surface" => "La surface est un nombre de mètres carrés (ex. 35).",
+        "logementActuel.aideLogementMensuelle" => "L'aide au logement est un nombre d'euros par mois (ex. 180).",
+        _ when champ.EndsWith(".revenuFiscalReferenceN2", StringComparison.Ordinal) => "Le revenu fiscal de référence est un nombre d'euros (ex. 14200).",
         "souhaits.loyerMaximum" => "Le loyer maximum est un nombre d'euros par mois (ex. 500).",
         "souhaits.etageMaximum" => "L'étage maximum est un nombre entier (0 pour le rez-de-chaussée).",
         _ when champ.EndsWith(".ressources", StringComparison.Ordinal) => "Un montant de ressources est un nombre d'euros par mois (ex. 1450 ou 1450,50).",

@@ -9,33 +9,35 @@ namespace Logis.Persistence.Cotation;
 /// <summary>
 /// The stored form of a demand's <see cref="ElementsCotation"/> (column <c>cotation_demande."Elements"</c>): what its
 /// facts are built from at any date, written with every change of the demand, read back by the batch rescoring without
-/// loading the aggregate (BENCHMARKS.md, « Cotation en lot »; ADR 0007). Little-endian, version 1:
+/// loading the aggregate (BENCHMARKS.md, « Cotation en lot »; ADR 0007). Little-endian, version 2:
 /// <code>
-/// 0  version (1)            1  flags: 1 disability, 2 commune link, 4 rent, 8 surface, 16 last refusal
+/// 0  version (2)            1  flags: 1 disability, 2 commune link, 4 rent, 8 surface, 16 last refusal, 32 housing allowance
 /// 2  current housing status 3  number of persons
 /// 4  deposit date (day number, int32)         8  reasons (uint64)
 /// 16 priorities declared (int32)  20 validated (int32)  24 refusals (int32)
-/// 28 [last refusal (int32)] [rent (amount)] [surface (amount)]
-/// then per person: link (byte), birth date (day number, int32), monthly resources (amount)
+/// 28 [last refusal (int32)] [rent (amount)] [surface (amount)] [housing allowance (amount)]
+/// then per person: link (byte; bit 7: disability card), birth date (day number, int32), monthly resources (amount)
 /// </code>
+/// Version 1 (before the housing allowance and the disability card) is the same record without them: it still reads.
 /// An amount is an exact decimal in 1 to 13 bytes: a byte (bits 0-4 scale, 5-6 number of 32-bit words of the mantissa,
 /// 7 sign), then those words (a rent of 612.40 takes 5 bytes). About 60 bytes for a household of three.
 /// An empty value means "not computed yet" (rows created by the migration): <see cref="CompleterAsync"/> fills them.
 /// </summary>
 public static class ElementsStockes
 {
-    public const byte Version = 1;
+    public const byte Version = 2;
     private const int Entete = 28;
-    private const byte Handicap = 1, LienCommune = 2, Loyer = 4, Surface = 8, DernierRefus = 16;
+    private const byte Handicap = 1, LienCommune = 2, Loyer = 4, Surface = 8, DernierRefus = 16, Aide = 32;
+    private const byte CarteInvalidite = 0x80;
 
     public static byte[] Ecrire(in ElementsCotation e)
     {
         var personnes = e.Personnes;
         if (personnes.Length > byte.MaxValue) throw new ArgumentException("Trop de personnes à loger pour les éléments de cotation.", nameof(e));
-        Span<byte> o = stackalloc byte[Entete + 4 + (2 * 13) + (personnes.Length * 18)];
+        Span<byte> o = stackalloc byte[Entete + 4 + (3 * 13) + (personnes.Length * 18)];
         o[0] = Version;
         o[1] = (byte)((e.Handicap ? Handicap : 0) | (e.LienCommune ? LienCommune : 0) | (e.LoyerMensuel is null ? 0 : Loyer)
-            | (e.Surface is null ? 0 : Surface) | (e.DernierRefus is null ? 0 : DernierRefus));
+            | (e.Surface is null ? 0 : Surface) | (e.DernierRefus is null ? 0 : DernierRefus) | (e.AideLogement is null ? 0 : Aide));
         o[2] = checked((byte)e.StatutLogement);
         o[3] = (byte)personnes.Length;
         BinaryPrimitives.WriteInt32LittleEndian(o[4..], e.DateDepot.DayNumber);
@@ -47,9 +49,10 @@ public static class ElementsStockes
         if (e.DernierRefus is { } dernier) { BinaryPrimitives.WriteInt32LittleEndian(o[i..], dernier.DayNumber); i += 4; }
         if (e.LoyerMensuel is { } loyer) i = EcrireMontant(o, i, loyer);
         if (e.Surface is { } surface) i = EcrireMontant(o, i, surface);
+        if (e.AideLogement is { } aide) i = EcrireMontant(o, i, aide);
         foreach (var p in personnes)
         {
-            o[i] = checked((byte)p.Lien);
+            o[i] = (byte)(checked((byte)p.Lien) | (p.CarteInvalidite ? CarteInvalidite : 0));
             BinaryPrimitives.WriteInt32LittleEndian(o[(i + 1)..], p.DateNaissance.DayNumber);
             i = EcrireMontant(o, i + 5, p.RessourcesMensuelles);
         }
@@ -63,7 +66,7 @@ public static class ElementsStockes
     /// </summary>
     public static void Lire(ReadOnlySpan<byte> octets, ref ElementsCotation e, ref PersonneCotation[] tampon)
     {
-        if (octets.Length < Entete || octets[0] != Version) throw Illisible(octets.Length == 0 ? "absents (lancez « logis migrate »)" : "d'une version inconnue");
+        if (octets.Length < Entete || octets[0] is not (1 or Version)) throw Illisible(octets.Length == 0 ? "absents (lancez « logis migrate »)" : "d'une version inconnue");
         var drapeaux = octets[1];
         var nombre = octets[3];
         e.Handicap = (drapeaux & Handicap) != 0;
@@ -78,13 +81,14 @@ public static class ElementsStockes
         e.DernierRefus = (drapeaux & DernierRefus) == 0 ? null : DateOnly.FromDayNumber(LireInt32(octets, ref i));
         e.LoyerMensuel = (drapeaux & Loyer) == 0 ? null : LireMontant(octets, ref i);
         e.Surface = (drapeaux & Surface) == 0 ? null : LireMontant(octets, ref i);
+        e.AideLogement = (drapeaux & Aide) == 0 ? null : LireMontant(octets, ref i);
         if (tampon.Length < nombre) tampon = new PersonneCotation[Math.Max(nombre, tampon.Length * 2)];
         for (var k = 0; k < nombre; k++)
         {
             if (i >= octets.Length) throw Illisible("tronqués");
-            var lien = (LienPersonne)octets[i++];
+            var octetLien = octets[i++];
             var naissance = DateOnly.FromDayNumber(LireInt32(octets, ref i));
-            tampon[k] = new PersonneCotation(lien, naissance, LireMontant(octets, ref i));
+            tampon[k] = new PersonneCotation((LienPersonne)(octetLien & ~CarteInvalidite), naissance, LireMontant(octets, ref i), (octetLien & CarteInvalidite) != 0);
         }
         if (i != octets.Length) throw Illisible("tronqués");
         e.Personnes = tampon.AsSpan(0, nombre);

@@ -32,10 +32,46 @@ public static partial class ContenuJson
         IReadOnlyList<MotifDemande> Motifs,
         MotifDemande MotifPrincipal,
         Souhaits Souhaits,
-        BesoinsHandicap? Handicap)
+        BesoinsHandicap? Handicap,
+        RecoursDalo? RecoursDalo = null,
+        int Version = 0)
     {
         public static Dto De(ContenuDemande c) =>
-            new(c.Personnes, c.Contact, c.SituationFamiliale, c.RevenuFiscalReferenceN2, c.LogementActuel, c.Motifs, c.MotifPrincipal, c.Souhaits, c.Handicap);
+            new(c.Personnes, c.Contact, c.SituationFamiliale, c.RevenuFiscalReferenceN2, c.LogementActuel, c.Motifs, c.MotifPrincipal, c.Souhaits, c.Handicap,
+                c.RecoursDalo, VersionCourante);
+    }
+
+    /// <summary>
+    /// Version of the stored content. 2: the Cerfa 14069*05 content per person (co-applicant, dependants, custody, disability
+    /// card, own revenu fiscal de référence, employer and workplace), housing allowance, landlord and entry date, DALO
+    /// recourse. A content without version (before 2) is migrated when read: see <see cref="Migrer"/>.
+    /// </summary>
+    public const int VersionCourante = 2;
+
+    /// <summary>
+    /// A content stored before version 2 had neither co-applicant nor dependants: the person linked as spouse or partner
+    /// becomes the co-applicant (the Cerfa's « conjoint ou futur cotitulaire du bail ») and each child a dependant, the
+    /// reading the former form gave these links (docs/contenu-demande.md, « Demandes déjà enregistrées »).
+    /// </summary>
+    private static IReadOnlyList<PersonneALoger> Migrer(IReadOnlyList<PersonneALoger> personnes)
+    {
+        var migrees = new PersonneALoger[personnes.Count];
+        var coDemandeur = false;
+        for (var i = 0; i < migrees.Length; i++)
+        {
+            var p = personnes[i];
+            if (p.Lien == Domain.Menages.LienPersonne.Conjoint && !coDemandeur)
+            {
+                p = p with { CoDemandeur = true };
+                coDemandeur = true;
+            }
+            else if (p.Lien == Domain.Menages.LienPersonne.Enfant)
+            {
+                p = p with { ACharge = true };
+            }
+            migrees[i] = p;
+        }
+        return migrees;
     }
 
     public static string Ecrire(ContenuDemande c) => JsonSerializer.Serialize(Dto.De(c), ContexteJson.Default.Dto);
@@ -49,8 +85,9 @@ public static partial class ContenuJson
     public static ContenuDemande Lire(string json)
     {
         var d = JsonSerializer.Deserialize(json, ContexteJson.Default.Dto) ?? throw new InvalidOperationException("Contenu de demande vide.");
-        var resultat = ContenuDemande.Creer(d.Personnes, d.Contact, d.SituationFamiliale, d.RevenuFiscalReferenceN2, d.LogementActuel,
-            d.Motifs, d.MotifPrincipal, d.Souhaits, d.Handicap);
+        var personnes = d.Version < VersionCourante ? Migrer(d.Personnes) : d.Personnes;
+        var resultat = ContenuDemande.Creer(personnes, d.Contact, d.SituationFamiliale, d.RevenuFiscalReferenceN2, d.LogementActuel,
+            d.Motifs, d.MotifPrincipal, d.Souhaits, d.Handicap, d.RecoursDalo);
         return resultat.ValeurOuNull ?? throw new InvalidOperationException($"Contenu de demande stocké incohérent : {resultat.Motif}");
     }
 

@@ -55,6 +55,8 @@ public static class ActionsAudit
     public const string LectureAttestation = "demande.lecture-attestation";
     /// <summary>The explained score was shown (its lines reveal priority situations and disability).</summary>
     public const string LectureCotation = "demande.lecture-cotation";
+    /// <summary>The household category, consumption units and eligibility computed from a demand were read through the API (incomes).</summary>
+    public const string LectureEligibilite = "demande.lecture-eligibilite";
     /// <summary>Two demands were merged (one row on each: R441-2-8 f).</summary>
     public const string Fusion = "demande.fusion";
     /// <summary>The audit journal was exported (the filters are in the detail).</summary>

@@ -876,6 +876,9 @@ namespace Logis.Persistence.Migrations
                             b1.Property<Guid?>("LogementId")
                                 .HasColumnType("uuid");
 
+                            b1.Property<bool?>("OffreAdaptee")
+                                .HasColumnType("boolean");
+
                             b1.Property<string>("Organisation")
                                 .IsRequired()
                                 .HasMaxLength(200)

@@ -38,6 +38,15 @@ public sealed class ReferenceData(string dossier)
         });
     }
 
+    /// <summary>
+    /// The postal codes of each current commune (column <c>codes_postaux</c> of the COG file, La Poste's codes separated by
+    /// <c>|</c>), for the demo addresses.
+    /// </summary>
+    public IReadOnlyDictionary<CodeInsee, string[]> CodesPostaux() =>
+        Lire("communes_2026.csv", r => r["type"] != "commune-actuelle" || string.IsNullOrEmpty(r["codes_postaux"]) ? null
+            : Tuple.Create(CodeInsee.Create(r["code_insee"]), r["codes_postaux"].Split('|')))
+        .ToDictionary(x => x.Item1, x => x.Item2);
+
     public IReadOnlyList<Qpv> Qpvs() => Lire("qpv2024_paca.csv", r =>
     {
         var code = r["code_qp"];

@@ -23,6 +23,9 @@ public sealed class DemandesSeeder(LogisDbContext db, TimeProvider horloge, ICot
 {
     private const int TailleLot = 2_000;
 
+    /// <summary>La Poste's codes of each commune (reference file), read once per process for the demo addresses.</summary>
+    private static readonly Lazy<IReadOnlyDictionary<CodeInsee, string[]>> CodesPostaux = new(() => Reference.ReferenceData.Trouver().CodesPostaux());
+
     public async Task<ResultatSemisDemandes> SemerAsync(Siren siren, int graine, int nombre, IProgress<Avancement>? progression = null, CancellationToken ct = default)
     {
         var existantes = await db.Demandes.CountAsync(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == siren, ct);
@@ -33,7 +36,10 @@ public sealed class DemandesSeeder(LogisDbContext db, TimeProvider horloge, ICot
         var parc = await db.Logements.AsNoTracking().Where(l => codes.Contains(l.CommuneInsee))
             .GroupBy(l => l.CommuneInsee).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
         var generation = communes.Select(c => new CommuneDeGeneration(c.CodeInsee, c.Nom, $"{c.Departement}000", c.Population,
-            c.Population == 0 ? 0 : Math.Min(1, parc.GetValueOrDefault(c.CodeInsee) * 2.2 / c.Population))).ToList();
+            c.Population == 0 ? 0 : Math.Min(1, parc.GetValueOrDefault(c.CodeInsee) * 2.2 / c.Population),
+            CodesPostaux.Value.GetValueOrDefault(c.CodeInsee))).ToList();
+        var bailleurs = await db.BailleursTerritoires.AsNoTracking().Where(b => b.EpciSiren == siren)
+            .Join(db.Bailleurs.AsNoTracking(), b => b.BailleurId, x => x.Id, (_, x) => x.Nom).Distinct().OrderBy(n => n).ToListAsync(ct);
         var departement = communes.MaxBy(c => c.Population)!.Departement;
         var reference = horloge.AujourdhuiEnFrance();
         // No act of the demo is dated after the seeding instant (an act later that day would block every act until then).
@@ -41,7 +47,7 @@ public sealed class DemandesSeeder(LogisDbContext db, TimeProvider horloge, ICot
         // A few households registered twice (DoublonsSynthetiques), within the requested total, for the duplicates screen.
         var doublons = DoublonsSynthetiques.Nombre(nombre);
         var generees = GenerateurDemandes.Generer(new ParametresGeneration(graine, nombre - doublons, departement, reference, generation,
-            FenetreRenouvellement.Creer(3).Valeur, ProfilDemandes.Defaut, maintenant)).Valeur;
+            FenetreRenouvellement.Creer(3).Valeur, ProfilDemandes.Defaut, maintenant, Bailleurs: bailleurs)).Valeur;
         IReadOnlyList<Demande> demandes = [.. generees, .. DoublonsSynthetiques.Creer(generees, doublons, reference, maintenant)];
 
         var strategie = db.Database.CreateExecutionStrategy();

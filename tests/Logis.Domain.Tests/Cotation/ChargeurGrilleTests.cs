@@ -50,7 +50,7 @@ public class ChargeurGrilleTests
     [InlineData("\"valeur\": \"sans_logement\"", "\"valeur\": \"a_la_rue\"", 13, "situation de logement inconnue")]
     [InlineData("\"groupe\": \"logement\",", "\"groupe\": \"logemen\",", 13, "groupe inconnu « logemen »")]
     [InlineData("\"points\": 20,", "\"points\": -5,", 13, "ne peut pas appartenir à un groupe exclusif")]
-    [InlineData("\"plafond\": 24,", "", 14, "des points par unité demandent un « plafond »")]
+    [InlineData("\"parUnite\": 1 }", "\"parUnite\": 1, \"auDelaDe\": -2 }", 14, "« auDelaDe » ne peut pas être négatif : le fait « anciennete_mois » ne l'est jamais")]
     [InlineData("\"mode\": \"exclusif\"", "\"mode\": \"max\"", 10, "mode « max » inconnu")]
     [InlineData("\"explication\": \"{anciennete_mois}.\"", "\"explication\": \"{anciennete}.\"", 14, "l'explication cite « {anciennete} »")]
     [InlineData("\"pointsParRefus\": 0", "\"pointsParRefus\": 5", 8, "ne peut pas être positif")]

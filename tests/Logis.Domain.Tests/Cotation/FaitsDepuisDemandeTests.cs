@@ -86,7 +86,7 @@ public class FaitsDepuisDemandeTests
     }
 
     [Fact]
-    public void Couple_en_mutation_menace_d_expulsion_avec_deux_refus()
+    public void Couple_en_mutation_menace_d_expulsion_dont_un_seul_refus_d_offre_adaptee_compte()
     {
         var contenu = ContenuDe(
             [Personne("Roux", "Paul", J(1960, 5, 20), salaire: 1000m), Personne("Roux", "Anne", J(1962, 7, 1), LienPersonne.Conjoint, salaire: 800m)],
@@ -95,8 +95,15 @@ public class FaitsDepuisDemandeTests
             SituationFamiliale.Marie, null, Toulon);
         var d = NouvelleDemande(J(2024, 3, 20), contenu);
         Assert.True(d.Renouveler(Le(J(2025, 3, 1)), Agent, TroisMois).EstReussi);
+        // R441-2-17: only the refusal of an offer its agent qualified as adapted counts. Adapted offer then refusal (counts);
+        // offer not qualified adapted then refusal (does not); refusal recorded without an offer (does not).
+        var autre = new Logis.Domain.Commun.LogementId(Guid.Parse("00000000-0000-0000-0000-0000000000b2"));
+        var sansOffre = new Logis.Domain.Commun.LogementId(Guid.Parse("00000000-0000-0000-0000-0000000000b3"));
+        Assert.True(d.NoterOffre(Logement, J(2025, 5, 10), adaptee: true, Le(J(2025, 4, 28)), Agent).EstReussi);
         Assert.True(d.NoterRefus(Logement, MotifRefus.Localisation, Le(J(2025, 5, 2)), Agent).EstReussi);
-        Assert.True(d.NoterRefus(Logement, MotifRefus.LoyerOuCharges, Le(J(2025, 11, 25)), Agent).EstReussi);
+        Assert.True(d.NoterOffre(autre, J(2025, 12, 1), adaptee: false, Le(J(2025, 11, 20)), Agent).EstReussi);
+        Assert.True(d.NoterRefus(autre, MotifRefus.LoyerOuCharges, Le(J(2025, 11, 25)), Agent).EstReussi);
+        Assert.True(d.NoterRefus(sansOffre, MotifRefus.Autre, Le(J(2025, 12, 5)), Agent).EstReussi);
 
         var f = FaitsDepuisDemande.Construire(d, Date);
 
@@ -112,8 +119,10 @@ public class FaitsDepuisDemandeTests
         Assert.Equal(StatutPreuve.Declare, f.MotifRapprochementTravail);
         Assert.Equal(24, f.AncienneteMois);           // seniority kept by the renewal
         Assert.True(f.Mutation);
-        Assert.Equal(2, f.RefusOffresAdaptees);
-        Assert.Equal(3, f.MoisDepuisDernierRefus);    // 25/11/2025 → 20/03/2026
+        Assert.Equal(1, f.RefusOffresAdaptees);
+        Assert.Equal(10, f.MoisDepuisDernierRefus);   // 02/05/2025 (the adapted offer's refusal) → 20/03/2026
+        Assert.Contains(d.Evenements, e => e.Resume == "Offre adaptée refusée : localisation (le refus compte dans la cotation)");
+        Assert.Contains(d.Evenements, e => e.Resume == "Offre refusée : loyer ou charges");
         Assert.Equal("couple sans enfant", FaitsDepuisDemande.TypeMenage(d));
     }
 
@@ -145,6 +154,25 @@ public class FaitsDepuisDemandeTests
         Assert.Equal(GrillesDemo.Primo.Calculer(in f), explication.Total);
         Assert.Equal(explication.Total, explication.Lignes.Sum(l => l.Points));
         Assert.True(explication.Total > 0);
+    }
+
+    /// <summary>
+    /// The housing allowance lowers the rent the effort rate and the rest-to-live count (R441-3-1), and each holder of the
+    /// disability card counts. By hand: rent 720 − allowance 220 = 500 over 1 400 → 35,71 %; (1 400 − 500) / 1.5 UC = 600.
+    /// </summary>
+    [Fact]
+    public void L_aide_au_logement_et_les_cartes_d_invalidite_comptent()
+    {
+        var lea = Personne("Martin", "Léa", J(1990, 4, 12));
+        var odette = Personne("Giraud", "Odette", J(1950, 2, 1), LienPersonne.Ascendant, salaire: 0) with { CarteInvalidite = true, ACharge = true };
+        var contenu = ContenuDe([lea with { CarteInvalidite = true }, odette],
+            new LogementActuel(StatutLogementActuel.LocataireParcPrive, Toulon, 720m, 38m, 220m, "SCI Les Pins", J(2019, 9, 1)),
+            [MotifDemande.LogementTropCher]);
+        var f = FaitsDepuisDemande.Construire(NouvelleDemande(J(2025, 1, 15), contenu), Date);
+
+        Assert.Equal(2, f.PersonnesHandicapees);
+        Assert.Equal(35.71, f.TauxEffort);
+        Assert.Equal(600, f.ResteAVivreParUc);
     }
 
     [Theory]

@@ -14,12 +14,13 @@ public class ContenuDemandeTests
 
     private static Resultat<ContenuDemande> Creer(
         IReadOnlyList<PersonneALoger>? personnes = null, Coordonnees? contact = null, LogementActuel? logement = null,
-        IReadOnlyList<MotifDemande>? motifs = null, MotifDemande principal = MotifDemande.LogementTropCher, Souhaits? souhaits = null) =>
+        IReadOnlyList<MotifDemande>? motifs = null, MotifDemande principal = MotifDemande.LogementTropCher, Souhaits? souhaits = null,
+        decimal? rfr = 16800m) =>
         ContenuDemande.Creer(
             personnes ?? [Lea],
             contact ?? new Coordonnees(new AdressePostale("12 rue Picot", null, "83000", "Toulon"), null, null, false),
             SituationFamiliale.Celibataire,
-            16800m,
+            rfr,
             logement ?? new LogementActuel(StatutLogementActuel.LocataireParcPrive, Toulon, 720m, 38m),
             motifs ?? [MotifDemande.LogementTropCher],
             principal,
@@ -28,6 +29,8 @@ public class ContenuDemandeTests
 
     private static Souhaits Souhaits(IReadOnlyList<Typologie> typologies, IReadOnlyList<CodeInsee> communes, bool toutEpci = false) =>
         new(typologies, communes, toutEpci, null, null, false, false);
+
+    private static string Euros(decimal m) => m.ToString("#,##0.##", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")) + " €";
 
     public static TheoryData<string, Resultat<ContenuDemande>> Refus => new()
     {
@@ -50,6 +53,15 @@ public class ContenuDemandeTests
         { "La demande indique au plus 8 communes souhaitées.", Creer(souhaits: Souhaits([Typologie.T2], [.. Enumerable.Range(100, 9).Select(n => CodeInsee.Create($"83{n}"))])) },
         { "Une commune ne peut être souhaitée qu'une fois.", Creer(souhaits: Souhaits([Typologie.T2], [Toulon, Toulon])) },
         { "Le loyer maximum souhaité doit être positif.", Creer(souhaits: SouhaitsT2() with { LoyerMaximum = 0m }) },
+        { "La demande a au plus un codemandeur.", Creer(personnes: [Lea, Personne("Martin", "Paul", J(1990, 1, 1), LienPersonne.Conjoint) with { CoDemandeur = true }, Personne("Martin", "Inès", J(1960, 1, 1), LienPersonne.Ascendant) with { CoDemandeur = true }]) },
+        { "Le demandeur ne peut pas être son propre codemandeur.", Creer(personnes: [Lea with { CoDemandeur = true }]) },
+        { "Le demandeur et le codemandeur ne peuvent pas être des personnes à charge.", Creer(personnes: [Lea with { ACharge = true }]) },
+        { "Le demandeur et le codemandeur ne peuvent pas être des personnes à charge.", Creer(personnes: [Lea, Personne("Martin", "Paul", J(1990, 1, 1), LienPersonne.Conjoint) with { CoDemandeur = true, ACharge = true }]) },
+        { "Seul un enfant peut être en garde alternée ou en droit de visite.", Creer(personnes: [Lea, Personne("Martin", "Paul", J(1990, 1, 1), LienPersonne.Conjoint) with { Garde = GardeEnfant.Alternee }]) },
+        { "Le demandeur a au plus un conjoint parmi les personnes à loger.", Creer(personnes: [Lea, Personne("Martin", "Paul", J(1990, 1, 1), LienPersonne.Conjoint), Personne("Martin", "Marc", J(1991, 1, 1), LienPersonne.Conjoint)]) },
+        { "Un revenu fiscal de référence ne peut pas être négatif.", Creer(personnes: [Lea with { RevenuFiscalReferenceN2 = -1m }], rfr: null) },
+        { $"Le revenu fiscal de référence du ménage ({Euros(16800m)}) n'est pas la somme de ceux des personnes ({Euros(16000m)}).", Creer(personnes: [Lea with { RevenuFiscalReferenceN2 = 16000m }]) },
+        { "L'aide au logement ne peut pas être négative.", Creer(logement: new LogementActuel(StatutLogementActuel.LocataireParcPrive, null, 500m, null, -1m)) },
     };
 
     [Theory]
@@ -74,6 +86,31 @@ public class ContenuDemandeTests
         Assert.Equal(1550m, contenu.RessourcesMensuelles);
         Assert.True(contenu.EstMutation);
         Assert.Equal([Typologie.T2, Typologie.T3], contenu.Souhaits.Typologies);
+    }
+
+    /// <summary>
+    /// Two adults each with their own revenu fiscal de référence, a child in alternating custody and a dependant grandmother
+    /// holding the disability card: the household total is the sum, and the household the eligibility rules see carries
+    /// each person's status (arrêté du 29 juillet 1987: 4 persons, one disabled → category 5).
+    /// </summary>
+    [Fact]
+    public void Les_revenus_de_chaque_adulte_et_le_statut_de_chaque_personne_font_le_menage()
+    {
+        var paul = Personne("Martin", "Paul", J(1988, 6, 1), LienPersonne.Conjoint) with { CoDemandeur = true, RevenuFiscalReferenceN2 = 14200m, Employeur = "Chantiers navals", CommuneTravail = LaSeyne };
+        var noe = Personne("Martin", "Noé", J(2016, 2, 1), LienPersonne.Enfant, salaire: 0) with { Garde = GardeEnfant.Alternee };
+        var mamie = Personne("Giraud", "Odette", J(1950, 2, 1), LienPersonne.Ascendant, salaire: 0) with { ACharge = true, CarteInvalidite = true };
+        var contenu = Creer(personnes: [Lea with { RevenuFiscalReferenceN2 = 15300m }, paul, noe, mamie], rfr: null).Valeur;
+
+        Assert.Equal(29500m, contenu.RevenuFiscalReferenceN2);
+        Assert.Same(paul, contenu.CoDemandeur);
+        var menage = contenu.Menage(J(2026, 12, 1)).Valeur;
+        Assert.Equal(2, menage.NombrePersonnesACharge);
+        Assert.True(menage.ComprendUnePersonneHandicapee);
+        Assert.Equal(29500m, menage.Revenu?.RevenuFiscalReferenceN2);
+        var categorie = Logis.Domain.Eligibilite.CategorieMenage.Determiner(menage, Logis.Domain.Eligibilite.ParametresEligibilite.Defaut);
+        Assert.Equal(5, categorie.Numero);
+        // Same total given for the household and by person: accepted.
+        Assert.True(Creer(personnes: [Lea with { RevenuFiscalReferenceN2 = 15300m }, paul], rfr: 29500m).EstReussi);
     }
 
     [Fact]

@@ -31,8 +31,8 @@ public class CycleDeVieTests
         ["noter une proposition"] = d => d.NoterProposition(Logement, Quand, Agent),
         ["noter une décision CALEOL"] = d => d.NoterDecisionCaleol(Logement, DecisionCaleol.Attribution, null, Quand, Agent),
         ["noter une décision CALEOL avec un rang mal placé"] = d => d.NoterDecisionCaleol(Logement, DecisionCaleol.Attribution, 2, Quand, Agent),
-        ["noter une offre"] = d => d.NoterOffre(Logement, J(2026, 1, 5), Quand, Agent),
-        ["noter une offre sans délai de réponse"] = d => d.NoterOffre(Logement, J(2025, 12, 20), Quand, Agent),
+        ["noter une offre"] = d => d.NoterOffre(Logement, J(2026, 1, 5), adaptee: true, Quand, Agent),
+        ["noter une offre sans délai de réponse"] = d => d.NoterOffre(Logement, J(2025, 12, 20), adaptee: true, Quand, Agent),
         ["noter un refus"] = d => d.NoterRefus(Logement, MotifRefus.Localisation, Quand, Agent),
         ["constater le bail signé"] = d => d.ConstaterBailSigne(Logement, Quand, Agent),
         ["fusionner (conservée)"] = d => Demande.Fusionner(d, NouvelleDemande(J(2025, 6, 1), sequence: 9), Quand, Agent),
@@ -200,7 +200,7 @@ public class CycleDeVieTests
         var demande = NouvelleDemande(Depot);
 
         Assert.Equal("La date limite de réponse à l'offre doit être postérieure à l'offre.",
-            demande.NoterOffre(Logement, J(2025, 12, 20), Quand, Agent).Motif);
+            demande.NoterOffre(Logement, J(2025, 12, 20), adaptee: true, Quand, Agent).Motif);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public class EvenementsTests
         Assert.True(demande.DeclarerSituationPrioritaire(CriterePrioritaire.Handicap, null, Le(jour, 13), Agent).EstReussi);
         Assert.True(demande.NoterProposition(Logement, Le(J(2025, 3, 1)), Agent).EstReussi);
         Assert.True(demande.NoterDecisionCaleol(Logement, DecisionCaleol.Attribution, null, Le(J(2025, 3, 10)), Agent).EstReussi);
-        Assert.True(demande.NoterOffre(Logement, J(2025, 3, 21), Le(J(2025, 3, 11)), Agent).EstReussi);
+        Assert.True(demande.NoterOffre(Logement, J(2025, 3, 21), adaptee: true, Le(J(2025, 3, 11)), Agent).EstReussi);
         Assert.True(demande.NoterRefus(Logement, MotifRefus.EtageOuAccessibilite, Le(J(2025, 3, 15)), Agent).EstReussi);
         Assert.True(demande.Radier(MotifRadiation.Renonciation, Le(J(2025, 4, 1)), Agent).EstReussi);
 
@@ -40,6 +40,6 @@ public class EvenementsTests
             Assert.All(MotsSensibles, mot => Assert.DoesNotContain(mot, e.Resume, StringComparison.OrdinalIgnoreCase));
         });
         Assert.Equal("Pièce reçue : pièce à accès restreint", demande.Evenements[2].Resume);
-        Assert.Equal("Offre refusée : étage ou accessibilité", demande.Evenements[8].Resume);
+        Assert.Equal("Offre adaptée refusée : étage ou accessibilité (le refus compte dans la cotation)", demande.Evenements[8].Resume);
     }
 }

@@ -6,8 +6,12 @@ using Logis.Domain.Commun;
 
 namespace Logis.Domain.Demandes.Synthese;
 
-/// <summary>A commune of the territory as the generator needs it; the share of social housing weighs the wishes.</summary>
-public sealed record CommuneDeGeneration(CodeInsee Code, string Nom, string CodePostal, int Population, double PartLogementsSociaux);
+/// <summary>
+/// A commune of the territory as the generator needs it; the share of social housing weighs the wishes. The addresses take
+/// one of <paramref name="CodesPostaux"/> (La Poste's codes of the commune) when given, else <paramref name="CodePostal"/>.
+/// </summary>
+public sealed record CommuneDeGeneration(CodeInsee Code, string Nom, string CodePostal, int Population, double PartLogementsSociaux,
+    IReadOnlyList<string>? CodesPostaux = null);
 
 /// <summary>What to generate: how many active demands, where, at which date, with which calibration.</summary>
 public sealed record ParametresGeneration(
@@ -19,13 +23,17 @@ public sealed record ParametresGeneration(
     FenetreRenouvellement Fenetre,
     ProfilDemandes Profil,
     DateTimeOffset? Plafond = null,
-    DelaisAvis? Delais = null);
+    DelaisAvis? Delais = null,
+    IReadOnlyList<string>? Bailleurs = null);
 
 /// <summary>
 /// Synthetic, realistic active demands for demonstrations, load tests and benchmarks. Pure and
 /// deterministic: the same parameters give the same demands (System.Random with the seed). Every demand
 /// goes through the real acts (registration, declared and validated priority situations, yearly renewals),
-/// so it is valid at the reference date and carries a plausible timeline. No NIR is generated.
+/// so it is valid at the reference date and carries a plausible timeline. No NIR is generated. The content is the Cerfa
+/// 14069*05 one (docs/contenu-demande.md): co-applicant, dependants, custody, disability card, each adult's revenu fiscal de
+/// référence, employer and workplace, housing allowance, landlord, entry date, DALO recourse; incomes are calibrated on the
+/// published profile of applicants (README of Demandes, « Démo »).
 /// </summary>
 public static class GenerateurDemandes
 {
@@ -65,6 +73,18 @@ public static class GenerateurDemandes
     private static readonly MotifDemande[] MotifsHebergementTemporaire = [MotifDemande.LogementTemporaire, MotifDemande.SansLogementPropre];
 
     private static readonly MotifDemande[] MotifsSansLogement = [MotifDemande.SansLogementPropre, MotifDemande.LogementTemporaire, MotifDemande.Autre];
+
+    /// <summary>Kinds of employers of applicants (no real firm is named); « {0} » is a commune of the territory.</summary>
+    private static readonly string[] Employeurs =
+    [
+        "Mairie de {0}", "Centre hospitalier", "EHPAD", "Association d'aide à domicile", "Entreprise de propreté", "Grande surface alimentaire",
+        "Commerce de détail", "Restauration", "Hôtellerie", "Entreprise du bâtiment", "Transports urbains", "Logistique et entrepôts",
+        "Construction et réparation navales", "Éducation nationale", "Crèche municipale de {0}", "Sécurité privée", "Centre d'appels",
+    ];
+
+    private static readonly string[] Interim = ["Agence d'intérim", "Entreprise de travail temporaire"];
+
+    private static readonly string[] BailleursPrives = ["Particulier", "Particulier", "Particulier", "Agence immobilière", "Administrateur de biens"];
 
     public static Resultat<IReadOnlyList<Demande>> Generer(ParametresGeneration p)
     {
@@ -119,28 +139,28 @@ public static class GenerateurDemandes
             var numero = NumeroUnique.Creer(p.Departement, depot.Year, sequence).Valeur;
             var type = TypeDeMenage();
             var handicap = r.NextDouble() < _profil.PartHandicap;
-            var personnes = Personnes(type, depot, handicap);
+            var couple = type is TypeMenage.CoupleSansEnfant or TypeMenage.CoupleAvecEnfants ? Un(SituationsCouple) : (SituationFamiliale?)null;
+            var personnes = Personnes(type, depot, handicap, couple);
             var mutation = r.NextDouble() < _profil.PartMutations;
             var residence = p.Communes[Choisir(_poidsResidence)];
-            var logement = LogementActuel(mutation, personnes.Count, residence);
+            var logement = LogementActuel(mutation, personnes, residence, depot);
+            var dalo = r.NextDouble() < _profil.PartDalo;
             var (motifs, principal) = Motifs(logement.Statut, type, handicap);
             var canal = Canal();
             var demandeur = personnes[0];
             var contenu = ContenuDemande.Creer(
                 personnes,
                 Contact(demandeur, residence, canal),
-                Un(type switch
-                {
-                    TypeMenage.CoupleSansEnfant or TypeMenage.CoupleAvecEnfants => SituationsCouple,
-                    TypeMenage.FamilleMonoparentale => SituationsParentIsole,
-                    _ => SituationsSeul,
-                }),
-                RevenuFiscal(personnes),
+                couple ?? Un(type == TypeMenage.FamilleMonoparentale ? SituationsParentIsole : SituationsSeul),
+                // The household's figure is the sum of each adult's (ContenuDemande.Creer).
+                null,
                 logement,
                 motifs,
                 principal,
                 Souhaits(personnes, mutation ? residence.Code : null, handicap),
-                handicap ? new BesoinsHandicap(r.NextDouble() < 0.25, true, r.NextDouble() < 0.3) : null).Valeur;
+                handicap ? new BesoinsHandicap(r.NextDouble() < 0.25, true, r.NextDouble() < 0.3) : null,
+                // A household recognised DALO declared its recourse (date unknown to the guichet).
+                dalo ? new RecoursDalo(null) : null).Valeur;
 
             var guichet = new Acteur(new AuteurId(NouveauGuid()), canal switch
             {
@@ -149,23 +169,25 @@ public static class GenerateurDemandes
                 _ => $"Guichet de {residence.Nom}",
             });
             var demande = Demandes.Demande.Enregistrer(id, numero, contenu, canal, depot, A(depot), guichet).Valeur;
-            Prioriser(demande, depot, logement.Statut, principal, handicap);
+            Prioriser(demande, depot, logement.Statut, principal, handicap, dalo);
             Renouveler(demande, guichet, canal);
             return demande;
         }
 
-        private void Prioriser(Demande demande, DateOnly depot, StatutLogementActuel statut, MotifDemande principal, bool handicap)
+        private void Prioriser(Demande demande, DateOnly depot, StatutLogementActuel statut, MotifDemande principal, bool handicap, bool dalo)
         {
             var agent = new Acteur(new AuteurId(NouveauGuid()), "Service habilité de l'EPCI");
             var criteres = new List<CriterePrioritaire>();
-            if (r.NextDouble() < _profil.PartDalo) criteres.Add(CriterePrioritaire.ReconnuDalo);
+            if (dalo) criteres.Add(CriterePrioritaire.ReconnuDalo);
             if (r.NextDouble() < _profil.PartSituationPrioritaire)
             {
                 criteres.Add((statut, principal) switch
                 {
                     (_, MotifDemande.ViolencesFamiliales) => CriterePrioritaire.ViolencesConjugalesOuSexuelles,
                     (StatutLogementActuel.SansAbri or StatutLogementActuel.SquatOuCamping, _) => CriterePrioritaire.DepourvuDeLogement,
-                    (StatutLogementActuel.StructureHebergement or StatutLogementActuel.LogementTemporaire, _) => CriterePrioritaire.HebergeOuLogeTemporairement,
+                    (StatutLogementActuel.StructureHebergement or StatutLogementActuel.LogementTemporaire or StatutLogementActuel.Foyer
+                        or StatutLogementActuel.ResidenceSociale, _) => CriterePrioritaire.HebergeOuLogeTemporairement,
+                    (StatutLogementActuel.AppartementCoordinationTherapeutique, _) => CriterePrioritaire.SortieAppartementCoordinationTherapeutique,
                     (_, MotifDemande.ProcedureExpulsion) => CriterePrioritaire.MenaceExpulsionSansRelogement,
                     (_, MotifDemande.LogementNonDecent) => CriterePrioritaire.HabitatIndigne,
                     _ when handicap => CriterePrioritaire.Handicap,
@@ -221,7 +243,7 @@ public static class GenerateurDemandes
             return TypeMenage.Autre;
         }
 
-        private List<PersonneALoger> Personnes(TypeMenage type, DateOnly depot, bool handicap)
+        private List<PersonneALoger> Personnes(TypeMenage type, DateOnly depot, bool handicap, SituationFamiliale? couple)
         {
             var ageDemandeur = type switch
             {
@@ -237,27 +259,76 @@ public static class GenerateurDemandes
             var enfants = type is TypeMenage.FamilleMonoparentale or TypeMenage.CoupleAvecEnfants
                 ? r.NextDouble() switch { < 0.42 => 1, < 0.74 => 2, < 0.90 => 3, < 0.97 => 4, _ => 5 }
                 : 0;
-            var personnes = new List<PersonneALoger> { Adulte(nom, femme, ageDemandeur, LienPersonne.Demandeur, nationalite, depot, handicap, enfants > 0 && type == TypeMenage.FamilleMonoparentale) };
-            if (type is TypeMenage.CoupleSansEnfant or TypeMenage.CoupleAvecEnfants)
-                personnes.Add(Adulte(nom, !femme, Math.Clamp(ageDemandeur + r.Next(-6, 7), 18, 95), LienPersonne.Conjoint, nationalite, depot, false, false));
+            // A holder of the disability card among the households declaring disability needs (the others need an adaptation only).
+            var demandeur = Adulte(nom, femme, ageDemandeur, LienPersonne.Demandeur, nationalite, depot, handicap, enfants > 0 && type == TypeMenage.FamilleMonoparentale);
+            var personnes = new List<PersonneALoger> { handicap && r.NextDouble() < 0.6 ? demandeur with { CarteInvalidite = true } : demandeur };
+            if (couple is { } situationCouple)
+            {
+                // Married or PACS partners file one tax return: its revenu fiscal de référence is the applicant's line; partners in
+                // concubinage each have their own.
+                var conjoint = Adulte(nom, !femme, Math.Clamp(ageDemandeur + r.Next(-6, 7), 18, 95), LienPersonne.Conjoint, nationalite, depot, false, false) with { CoDemandeur = true };
+                if (situationCouple is SituationFamiliale.Marie or SituationFamiliale.Pacse)
+                {
+                    personnes[0] = personnes[0] with { RevenuFiscalReferenceN2 = (personnes[0].RevenuFiscalReferenceN2 ?? 0m) + (conjoint.RevenuFiscalReferenceN2 ?? 0m) };
+                    conjoint = conjoint with { RevenuFiscalReferenceN2 = null };
+                }
+                else
+                {
+                    conjoint = conjoint with { Nom = Un(NomsSynthetiques.Noms) };
+                }
+                personnes.Add(conjoint);
+            }
             if (type == TypeMenage.Autre)
             {
                 var ascendant = r.NextDouble() < 0.5;
-                personnes.Add(Adulte(ascendant ? nom : Un(NomsSynthetiques.Noms), r.NextDouble() < 0.6,
+                var autre = Adulte(ascendant ? nom : Un(NomsSynthetiques.Noms), r.NextDouble() < 0.6,
                     ascendant ? Math.Min(ageDemandeur + r.Next(20, 31), 98) : Math.Clamp(ageDemandeur + r.Next(-10, 11), 18, 90),
-                    ascendant ? LienPersonne.Ascendant : LienPersonne.Autre, nationalite, depot, false, false));
+                    ascendant ? LienPersonne.Ascendant : LienPersonne.Autre, nationalite, depot, false, false);
+                // An elderly parent is often a dependant, and sometimes holds the disability card; another adult co-signs the lease.
+                autre = ascendant
+                    ? autre with { ACharge = autre.RessourcesMensuelles < 900m && r.NextDouble() < 0.5, CarteInvalidite = autre.AgeAu(depot) >= 75 && r.NextDouble() < 0.25 }
+                    : autre with { CoDemandeur = r.NextDouble() < 0.6 };
+                personnes.Add(autre);
             }
-            var ageMaxEnfant = Math.Clamp(ageDemandeur - 18, 0, 20);
+            AjouterEnfants(personnes, nom, enfants, ageDemandeur, depot, type == TypeMenage.FamilleMonoparentale);
+            if (enfants > 0) personnes[0] = AvecPrestationsFamiliales(personnes[0], enfants, type == TypeMenage.FamilleMonoparentale);
+            // A person alone sometimes receives a child under a visiting right or in alternating custody (CCH L442-12).
+            if (type == TypeMenage.PersonneSeule && ageDemandeur is >= 25 and <= 55 && r.NextDouble() < 0.06)
+            {
+                AjouterEnfants(personnes, nom, 1, ageDemandeur, depot, true);
+                personnes[^1] = personnes[^1] with { Garde = r.NextDouble() < 0.5 ? GardeEnfant.Alternee : GardeEnfant.DroitDeVisite, ACharge = false };
+            }
+            return personnes;
+        }
+
+        /// <summary>
+        /// Siblings as a family has them: the eldest born when the parent was 18 or more, the others one to five years apart,
+        /// each with a different first name; every child is a dependant, and a single parent's child is sometimes in alternating custody.
+        /// </summary>
+        private void AjouterEnfants(List<PersonneALoger> personnes, string nom, int enfants, int ageParent, DateOnly depot, bool parentSepare)
+        {
+            if (enfants == 0) return;
+            var ageMax = Math.Clamp(ageParent - 18, 0, 20);
+            var age = r.Next(Math.Min(ageMax, 2 * (enfants - 1)), ageMax + 1);
+            var naissancePrecedente = DateOnly.MaxValue;
+            var prenoms = new List<string>(enfants);
             for (var e = 0; e < enfants; e++)
             {
                 var fille = r.NextDouble() < 0.5;
-                var enfant = new PersonneALoger(nom, Un(fille ? NomsSynthetiques.PrenomsFeminins : NomsSynthetiques.PrenomsMasculins),
-                    Naissance(r.Next(0, ageMaxEnfant + 1), depot), LienPersonne.Enfant, fille ? Sexe.Feminin : Sexe.Masculin,
-                    Nationalite.Francaise, null, null, []);
-                personnes.Add(enfant);
+                var liste = fille ? NomsSynthetiques.PrenomsFeminins : NomsSynthetiques.PrenomsMasculins;
+                var prenom = Un(liste);
+                for (var essai = 0; prenoms.Contains(prenom) && essai < 5; essai++) prenom = Un(liste);
+                prenoms.Add(prenom);
+                var naissance = Naissance(age, depot);
+                // At least ten months between two births (the next one is younger).
+                if (naissance > naissancePrecedente.AddMonths(-10)) naissance = naissancePrecedente.AddMonths(-10);
+                if (naissance > depot) naissance = depot;
+                naissancePrecedente = naissance < naissancePrecedente ? naissance : naissancePrecedente;
+                var garde = parentSepare && r.NextDouble() < 0.12 ? GardeEnfant.Alternee : (GardeEnfant?)null;
+                personnes.Add(new PersonneALoger(nom, prenom, naissance, LienPersonne.Enfant, fille ? Sexe.Feminin : Sexe.Masculin,
+                    Nationalite.Francaise, null, null, [], ACharge: true, Garde: garde));
+                age = Math.Max(0, age - r.Next(1, 6));
             }
-            if (enfants > 0) personnes[0] = AvecPrestationsFamiliales(personnes[0], enfants, type == TypeMenage.FamilleMonoparentale);
-            return personnes;
         }
 
         private PersonneALoger Adulte(string nom, bool femme, int age, LienPersonne lien, Nationalite nationalite, DateOnly depot, bool handicap, bool parentIsole)
@@ -295,7 +366,16 @@ public static class GenerateurDemandes
             }
             if (parentIsole && r.NextDouble() < 0.3) ressources.Add(Montant(TypeRessource.PensionAlimentaire, 180, 0.40));
             var prenom = Un(femme ? NomsSynthetiques.PrenomsFeminins : NomsSynthetiques.PrenomsMasculins);
-            return new PersonneALoger(nom, prenom, Naissance(age, depot), lien, femme ? Sexe.Feminin : Sexe.Masculin, nationalite, null, situation, ressources);
+            string? employeur = null;
+            CodeInsee? travail = null;
+            if (situation is SituationProfessionnelle.Cdi or SituationProfessionnelle.Cdd or SituationProfessionnelle.Interim or SituationProfessionnelle.Apprentissage)
+            {
+                var lieu = p.Communes[Choisir(_poidsResidence)];
+                employeur = string.Format(CultureInfo.InvariantCulture, situation == SituationProfessionnelle.Interim ? Un(Interim) : Un(Employeurs), lieu.Nom);
+                travail = lieu.Code;
+            }
+            return new PersonneALoger(nom, prenom, Naissance(age, depot), lien, femme ? Sexe.Feminin : Sexe.Masculin, nationalite, null, situation, ressources,
+                RevenuFiscalReferenceN2: RevenuFiscal(ressources), Employeur: employeur, CommuneTravail: travail);
         }
 
         /// <summary>Family benefits from the second child (allocations familiales), or the ASF for a single parent [M, orders of magnitude].</summary>
@@ -306,26 +386,36 @@ public static class GenerateurDemandes
             return montant == 0 ? parent : parent with { Ressources = [.. parent.Ressources, new Ressource(TypeRessource.PrestationsFamiliales, montant)] };
         }
 
-        /// <summary>RFR of N-2: the taxable part of today's resources over a year, with some drift [D].</summary>
-        private decimal RevenuFiscal(List<PersonneALoger> personnes)
+        /// <summary>A person's RFR of N-2: the taxable part of today's resources over a year, with some drift [D]; null without any.</summary>
+        private decimal? RevenuFiscal(List<Ressource> ressources)
         {
-            var imposable = personnes.SelectMany(x => x.Ressources)
+            var imposable = ressources
                 .Where(x => x.Type is TypeRessource.Salaire or TypeRessource.AllocationChomage or TypeRessource.Retraite or TypeRessource.PensionAlimentaire)
                 .Sum(x => x.MontantMensuel);
-            return Math.Round(imposable * 12m * 0.9m * (decimal)(0.8 + (0.4 * r.NextDouble())), 0);
+            return imposable == 0 ? 0m : Math.Round(imposable * 12m * 0.9m * (decimal)(0.8 + (0.4 * r.NextDouble())), 0);
         }
 
-        private LogementActuel LogementActuel(bool mutation, int taille, CommuneDeGeneration commune)
+        private LogementActuel LogementActuel(bool mutation, List<PersonneALoger> personnes, CommuneDeGeneration commune, DateOnly depot)
         {
+            var taille = personnes.Count;
+            var ressources = personnes.Sum(x => x.RessourcesMensuelles);
             var surface = Math.Round((decimal)(22 + (14 * taille) + (r.NextDouble() * 15)), 0);
+            // Entered one to twelve years before the deposit.
+            var entree = depot.AddMonths(-r.Next(12, 145));
             if (mutation)
-                return new LogementActuel(StatutLogementActuel.LocataireParcSocial, commune.Code, Math.Round(surface * (decimal)(5.5 + (2 * r.NextDouble())), 0), surface);
+            {
+                var loyerSocial = Math.Round(surface * (decimal)(5.5 + (2 * r.NextDouble())), 0);
+                var bailleur = p.Bailleurs is { Count: > 0 } bailleurs ? bailleurs[r.Next(bailleurs.Count)] : "Office public de l'habitat";
+                return new LogementActuel(StatutLogementActuel.LocataireParcSocial, commune.Code, loyerSocial, surface, AideLogement(loyerSocial, ressources, taille), bailleur, entree);
+            }
             var statut = r.NextDouble() switch
             {
                 < 0.50 => StatutLogementActuel.LocataireParcPrive,
                 < 0.74 => StatutLogementActuel.HebergeParentsOuEnfants,
                 < 0.82 => StatutLogementActuel.HebergeParticulier,
-                < 0.87 => StatutLogementActuel.StructureHebergement,
+                < 0.85 => StatutLogementActuel.StructureHebergement,
+                < 0.86 => StatutLogementActuel.Foyer,
+                < 0.87 => StatutLogementActuel.ResidenceSociale,
                 < 0.89 => StatutLogementActuel.LogementTemporaire,
                 < 0.91 => StatutLogementActuel.Proprietaire,
                 < 0.93 => StatutLogementActuel.ResidenceEtudiante,
@@ -333,15 +423,36 @@ public static class GenerateurDemandes
                 < 0.95 => StatutLogementActuel.LogementDeFonction,
                 < 0.97 => StatutLogementActuel.SansAbri,
                 < 0.98 => StatutLogementActuel.SquatOuCamping,
+                < 0.985 => StatutLogementActuel.AppartementCoordinationTherapeutique,
                 _ => StatutLogementActuel.Autre,
             };
-            return statut switch
+            switch (statut)
             {
-                StatutLogementActuel.LocataireParcPrive => new LogementActuel(statut, commune.Code, Math.Round(surface * (decimal)(11 + (4 * r.NextDouble())), 0), surface),
-                StatutLogementActuel.Proprietaire => new LogementActuel(statut, commune.Code, null, surface),
-                StatutLogementActuel.SansAbri => new LogementActuel(statut, null, null, null),
-                _ => new LogementActuel(statut, commune.Code, null, null),
-            };
+                case StatutLogementActuel.LocataireParcPrive:
+                    var loyer = Math.Round(surface * (decimal)(11 + (4 * r.NextDouble())), 0);
+                    return new LogementActuel(statut, commune.Code, loyer, surface, AideLogement(loyer, ressources, taille), Un(BailleursPrives), entree);
+                case StatutLogementActuel.Proprietaire:
+                    return new LogementActuel(statut, commune.Code, null, surface, DateEntree: entree);
+                case StatutLogementActuel.SansAbri:
+                    return new LogementActuel(statut, null, null, null);
+                case StatutLogementActuel.Foyer or StatutLogementActuel.ResidenceSociale:
+                    // A redevance, partly covered by the APL-foyer; entered a few months before.
+                    var redevance = Math.Round((decimal)(380 + (120 * r.NextDouble())), 0);
+                    return new LogementActuel(statut, commune.Code, redevance, null, AideLogement(redevance, ressources, taille), null, depot.AddMonths(-r.Next(2, 30)));
+                default:
+                    return new LogementActuel(statut, commune.Code, null, null);
+            }
+        }
+
+        /// <summary>
+        /// Housing allowance of a tenant, an order of magnitude [D] of the APL/AL scale: about three quarters of the rent for the
+        /// lowest resources, nothing above roughly 1.2 SMIC for a single person (more for a family); not paid under 10 € (CCH R823-…[M]).
+        /// </summary>
+        private static decimal? AideLogement(decimal loyer, decimal ressources, int taille)
+        {
+            var aide = Math.Round((0.75m * loyer) - (0.30m * ressources) + (45m * (taille - 1)), 0);
+            aide = Math.Min(aide, Math.Round(0.8m * loyer, 0));
+            return aide < 10m ? null : aide;
         }
 
         private (List<MotifDemande>, MotifDemande) Motifs(StatutLogementActuel statut, TypeMenage type, bool handicap)
@@ -400,8 +511,9 @@ public static class GenerateurDemandes
 
         private Coordonnees Contact(PersonneALoger demandeur, CommuneDeGeneration commune, CanalDepot canal)
         {
+            var codePostal = commune.CodesPostaux is { Count: > 0 } codes ? codes[r.Next(codes.Count)] : commune.CodePostal;
             var adresse = new AdressePostale(
-                $"{r.Next(1, 180)} {Un(NomsSynthetiques.Voies)}", null, commune.CodePostal, commune.Nom);
+                $"{r.Next(1, 180)} {Un(NomsSynthetiques.Voies)}", null, codePostal, commune.Nom);
             // 06 39 98 xx xx: range reserved by ARCEP for fiction, so no real person is ever called.
             var telephone = string.Create(CultureInfo.InvariantCulture, $"063998{r.Next(0, 10_000):0000}");
             var courriel = canal == CanalDepot.EnLigne || r.NextDouble() < 0.5

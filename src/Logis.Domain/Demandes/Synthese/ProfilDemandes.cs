@@ -11,13 +11,17 @@ public sealed record ProfilDemandes
     /// <summary>Demands from sitting social tenants: 27 % in Gironde [S lemoniteur, docs/regles/07-attribution.md §7.5].</summary>
     public double PartMutations { get; init; } = 0.27;
 
-    public double PartPersonnesSeules { get; init; } = 0.40;
+    /// <summary>
+    /// Persons alone and single parents: together 70 % of applicant households have one adult (USH, rapport au congrès 2021 [S],
+    /// README of Demandes); the split is [M].
+    /// </summary>
+    public double PartPersonnesSeules { get; init; } = 0.46;
 
-    public double PartFamillesMonoparentales { get; init; } = 0.20;
+    public double PartFamillesMonoparentales { get; init; } = 0.25;
 
-    public double PartCouplesSansEnfant { get; init; } = 0.12;
+    public double PartCouplesSansEnfant { get; init; } = 0.09;
 
-    public double PartCouplesAvecEnfants { get; init; } = 0.22;
+    public double PartCouplesAvecEnfants { get; init; } = 0.16;
 
     /// <summary>Other households (adult with an ascendant or another adult): the remainder.</summary>
     public double PartAutresMenages => 1 - PartPersonnesSeules - PartFamillesMonoparentales - PartCouplesSansEnfant - PartCouplesAvecEnfants;

@@ -14,7 +14,7 @@ public sealed record ErreurLigne(int Ligne, string Colonne, string Motif)
 }
 
 /// <summary>A valid line: what the household declares, the optional existing number, channel and deposit date.</summary>
-public sealed record DemandeLue(int Ligne, NumeroUnique? Numero, ContenuDemande Contenu, CanalDepot Canal, DateOnly DateDepot);
+public sealed record DemandeLue(int Ligne, NumeroUnique? Numero, ContenuDemande Contenu, CanalDepot Canal, DateOnly DateDepot, string? MotifDateDepot = null);
 
 /// <summary>What the analysis found: every broken field of every line, and the valid demands.</summary>
 public sealed class RapportAnalyse
@@ -36,7 +36,8 @@ public sealed class RapportAnalyse
 }
 
 /// <summary>What the analysis checks a line against: the communes of the importing EPCI and today's date (French time).</summary>
-public sealed record ContexteAnalyse(Siren Epci, IReadOnlySet<string> CommunesEpci, DateOnly Aujourdhui);
+/// <param name="Enregistrement">The bound on the deposit date of a new registration (a line without a number); none: no bound.</param>
+public sealed record ContexteAnalyse(Siren Epci, IReadOnlySet<string> CommunesEpci, DateOnly Aujourdhui, ReglesEnregistrement? Enregistrement = null);
 
 /// <summary>
 /// Reads a demand file (<see cref="FormatFichierDemandes"/>) without touching any database: every field is
@@ -256,15 +257,17 @@ public static class AnalyseurFichierDemandes
             l.Champ(k.Telephone), l.Champ(k.Courriel), TexteSaisi.Booleen(l.Champ(k.AccepteCourriel), "accepteCourriel", syntaxe),
             l.Champ(k.SituationFamiliale), TexteSaisi.Nombre(l.Champ(k.RevenuFiscal), "revenuFiscalReferenceN2", syntaxe),
             new LogementActuelSaisie(l.Champ(k.LogementStatut), l.Champ(k.LogementCommune),
-                TexteSaisi.Nombre(l.Champ(k.LogementLoyer), "logementActuel.loyerMensuel", syntaxe), TexteSaisi.Nombre(l.Champ(k.LogementSurface), "logementActuel.surface", syntaxe)),
+                TexteSaisi.Nombre(l.Champ(k.LogementLoyer), "logementActuel.loyerMensuel", syntaxe), TexteSaisi.Nombre(l.Champ(k.LogementSurface), "logementActuel.surface", syntaxe),
+                TexteSaisi.Nombre(l.Champ(k.LogementAide), "logementActuel.aideLogementMensuelle", syntaxe), l.Champ(k.LogementBailleur), l.Champ(k.LogementDateEntree)),
             l.Liste(k.Motifs), l.Champ(k.MotifPrincipal),
             new SouhaitsSaisie(l.Liste(k.Typologies), l.Liste(k.CommunesSouhaitees), TexteSaisi.Booleen(l.Champ(k.ToutEpci), "souhaits.toutEpci", syntaxe),
                 TexteSaisi.Nombre(l.Champ(k.LoyerMaximum), "souhaits.loyerMaximum", syntaxe), TexteSaisi.Entier(l.Champ(k.EtageMaximum), "souhaits.etageMaximum", syntaxe),
                 TexteSaisi.Booleen(l.Champ(k.Ascenseur), "souhaits.ascenseurNecessaire", syntaxe), TexteSaisi.Booleen(l.Champ(k.AccessiblePmr), "souhaits.accessiblePmr", syntaxe)),
             LireHandicap(l.Liste(k.Handicap), syntaxe),
-            l.Champ(k.Canal), l.Champ(k.DateDepot));
+            l.Champ(k.Canal), l.Champ(k.DateDepot),
+            TexteSaisi.Booleen(l.Champ(k.RecoursDalo), "recoursDalo", syntaxe), l.Champ(k.DateRecoursDalo), l.Champ(k.MotifDateDepot));
         var (contenu, erreurs) = saisie.Lire(contexte.CommunesEpci);
-        var (canal, depot) = saisie.LireDepot(erreurs);
+        var (canal, depot, motif) = saisie.LireDepot(erreurs);
         foreach (var (champ, messages) in syntaxe.Concat(erreurs))
         {
             var colonne = ColonneDe(champ, groupes);
@@ -279,7 +282,14 @@ public static class AnalyseurFichierDemandes
             l.Erreur(DateDepot, refus);
             return null;
         }
-        return new DemandeLue(l.Ligne, numero, contenu, canal, jour);
+        // A new registration (no number) may not be back-dated beyond the bound without a reason; a demand that already has its
+        // number (from the SNE or another system) keeps its initial date (R441-2-7).
+        if (numero is null && contexte.Enregistrement?.RefusDateDepot(jour, contexte.Aujourdhui, motif) is { } borne)
+        {
+            l.Erreur(borne.Champ == ReglesEnregistrement.ChampMotif ? FormatFichierDemandes.MotifDateDepot : DateDepot, borne.Message);
+            return null;
+        }
+        return new DemandeLue(l.Ligne, numero, contenu, canal, jour, motif);
     }
 
     // Positions of the person columns in ColonnesPersonne (and in each group of PositionsColonnes.Personnes).
@@ -287,7 +297,10 @@ public static class AnalyseurFichierDemandes
         PDateNaissance = Array.IndexOf(ColonnesPersonne, DateNaissance), PLien = Array.IndexOf(ColonnesPersonne, Lien),
         PSexe = Array.IndexOf(ColonnesPersonne, FormatFichierDemandes.Sexe), PNationalite = Array.IndexOf(ColonnesPersonne, FormatFichierDemandes.Nationalite),
         PNir = Array.IndexOf(ColonnesPersonne, FormatFichierDemandes.Nir), PSituationPro = Array.IndexOf(ColonnesPersonne, SituationPro),
-        PRessources = Array.IndexOf(ColonnesPersonne, Ressources);
+        PRessources = Array.IndexOf(ColonnesPersonne, Ressources), PCoDemandeur = Array.IndexOf(ColonnesPersonne, CoDemandeur),
+        PACharge = Array.IndexOf(ColonnesPersonne, ACharge), PGarde = Array.IndexOf(ColonnesPersonne, Garde),
+        PCarte = Array.IndexOf(ColonnesPersonne, CarteInvalidite), PRevenuFiscal = Array.IndexOf(ColonnesPersonne, RevenuFiscalPersonne),
+        PEmployeur = Array.IndexOf(ColonnesPersonne, Employeur), PCommuneTravail = Array.IndexOf(ColonnesPersonne, CommuneTravail);
 
     /// <summary>A person group; its resources are written <c>Type=montant</c> separated by semicolons (ex. <c>Salaire=1450.50;Caf=120</c>).</summary>
     private static PersonneSaisie LirePersonne(Lecture l, Col[] groupe, int personne, Dictionary<string, string[]> syntaxe)
@@ -306,7 +319,13 @@ public static class AnalyseurFichierDemandes
             }
         }
         return new PersonneSaisie(l.Champ(groupe[PNom]), l.Champ(groupe[PPrenoms]), l.Champ(groupe[PDateNaissance]), l.Champ(groupe[PLien]),
-            l.Champ(groupe[PSexe]), l.Champ(groupe[PNationalite]), l.Champ(groupe[PNir]), l.Champ(groupe[PSituationPro]), ressources);
+            l.Champ(groupe[PSexe]), l.Champ(groupe[PNationalite]), l.Champ(groupe[PNir]), l.Champ(groupe[PSituationPro]), ressources,
+            TexteSaisi.Booleen(l.Champ(groupe[PCoDemandeur]), DemandeSaisie.ChampPersonne(personne, "coDemandeur"), syntaxe),
+            TexteSaisi.Booleen(l.Champ(groupe[PACharge]), DemandeSaisie.ChampPersonne(personne, "aCharge"), syntaxe),
+            l.Champ(groupe[PGarde]),
+            TexteSaisi.Booleen(l.Champ(groupe[PCarte]), DemandeSaisie.ChampPersonne(personne, "carteInvalidite"), syntaxe),
+            TexteSaisi.Nombre(l.Champ(groupe[PRevenuFiscal]), DemandeSaisie.ChampPersonne(personne, "revenuFiscalReferenceN2"), syntaxe),
+            l.Champ(groupe[PEmployeur]), l.Champ(groupe[PCommuneTravail]));
     }
 
     /// <summary>The disability needs, written <c>fauteuil</c>, <c>mobilite</c>, <c>autre</c> separated by semicolons.</summary>
@@ -332,6 +351,7 @@ public static class AnalyseurFichierDemandes
             Col De(string nom) => new(nom, csv.Position(nom));
             Numero = De(FormatFichierDemandes.Numero);
             DateDepot = De(FormatFichierDemandes.DateDepot);
+            MotifDateDepot = De(FormatFichierDemandes.MotifDateDepot);
             Canal = De(FormatFichierDemandes.Canal);
             AdresseLigne1 = De(FormatFichierDemandes.AdresseLigne1);
             AdresseLigne2 = De(FormatFichierDemandes.AdresseLigne2);
@@ -356,6 +376,11 @@ public static class AnalyseurFichierDemandes
             Ascenseur = De(FormatFichierDemandes.Ascenseur);
             AccessiblePmr = De(FormatFichierDemandes.AccessiblePmr);
             Handicap = De(FormatFichierDemandes.Handicap);
+            LogementAide = De(FormatFichierDemandes.LogementAide);
+            LogementBailleur = De(FormatFichierDemandes.LogementBailleur);
+            LogementDateEntree = De(FormatFichierDemandes.LogementDateEntree);
+            RecoursDalo = De(FormatFichierDemandes.RecoursDalo);
+            DateRecoursDalo = De(FormatFichierDemandes.DateRecoursDalo);
             Personnes = [[], .. Enumerable.Range(1, PersonnesMaximum).Select(i => ColonnesPersonne.Select(c => De(Colonne(i, c))).ToArray())];
         }
 
@@ -363,6 +388,7 @@ public static class AnalyseurFichierDemandes
 
         public Col Numero { get; }
         public Col DateDepot { get; }
+        public Col MotifDateDepot { get; }
         public Col Canal { get; }
         public Col AdresseLigne1 { get; }
         public Col AdresseLigne2 { get; }
@@ -387,6 +413,11 @@ public static class AnalyseurFichierDemandes
         public Col Ascenseur { get; }
         public Col AccessiblePmr { get; }
         public Col Handicap { get; }
+        public Col LogementAide { get; }
+        public Col LogementBailleur { get; }
+        public Col LogementDateEntree { get; }
+        public Col RecoursDalo { get; }
+        public Col DateRecoursDalo { get; }
 
         /// <summary>The columns p1_nom… by person (index 1 to <see cref="PersonnesMaximum"/>), in <see cref="ColonnesPersonne"/> order.</summary>
         public Col[][] Personnes { get; }

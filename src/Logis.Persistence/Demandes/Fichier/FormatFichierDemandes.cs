@@ -18,6 +18,8 @@ public static class FormatFichierDemandes
 
     public const string Numero = "numero";
     public const string DateDepot = "date_depot";
+    /// <summary>Why the deposit date of a new registration lies more than the bound in the past (written into the timeline).</summary>
+    public const string MotifDateDepot = "motif_date_depot";
     public const string Canal = "canal";
     public const string AdresseLigne1 = "adresse_ligne1";
     public const string AdresseLigne2 = "adresse_ligne2";
@@ -42,6 +44,11 @@ public static class FormatFichierDemandes
     public const string Ascenseur = "ascenseur";
     public const string AccessiblePmr = "accessible_pmr";
     public const string Handicap = "handicap";
+    public const string LogementAide = "logement_aide";
+    public const string LogementBailleur = "logement_bailleur";
+    public const string LogementDateEntree = "logement_date_entree";
+    public const string RecoursDalo = "recours_dalo";
+    public const string DateRecoursDalo = "date_recours_dalo";
 
     // Column suffixes of a person group: p1_nom, p1_prenoms, …
     public const string Nom = "nom";
@@ -53,12 +60,20 @@ public static class FormatFichierDemandes
     public const string Nir = "nir";
     public const string SituationPro = "situation_pro";
     public const string Ressources = "ressources";
+    public const string CoDemandeur = "codemandeur";
+    public const string ACharge = "a_charge";
+    public const string Garde = "garde";
+    public const string CarteInvalidite = "carte_invalidite";
+    public const string RevenuFiscalPersonne = "revenu_fiscal_n2";
+    public const string Employeur = "employeur";
+    public const string CommuneTravail = "commune_travail";
 
     public static readonly string[] ColonnesLigne =
     [
         Numero, DateDepot, Canal, AdresseLigne1, AdresseLigne2, CodePostal, CommuneAdresse, Telephone, Courriel, AccepteCourriel,
         SituationFamiliale, RevenuFiscal, LogementStatut, LogementCommune, LogementLoyer, LogementSurface, Motifs, MotifPrincipal,
         Typologies, CommunesSouhaitees, ToutEpci, LoyerMaximum, EtageMaximum, Ascenseur, AccessiblePmr, Handicap,
+        LogementAide, LogementBailleur, LogementDateEntree, RecoursDalo, DateRecoursDalo, MotifDateDepot,
     ];
 
     /// <summary>Columns that must be in the header (the others may be left out).</summary>
@@ -68,7 +83,11 @@ public static class FormatFichierDemandes
         Colonne(1, Nom), Colonne(1, Prenoms), Colonne(1, DateNaissance),
     ];
 
-    public static readonly string[] ColonnesPersonne = [Nom, Prenoms, DateNaissance, Lien, Sexe, Nationalite, Nir, SituationPro, Ressources];
+    public static readonly string[] ColonnesPersonne =
+    [
+        Nom, Prenoms, DateNaissance, Lien, Sexe, Nationalite, Nir, SituationPro, Ressources,
+        CoDemandeur, ACharge, Garde, CarteInvalidite, RevenuFiscalPersonne, Employeur, CommuneTravail,
+    ];
 
     public static string Colonne(int personne, string suffixe) => $"p{personne}_{suffixe}";
 
@@ -79,7 +98,7 @@ public static class FormatFichierDemandes
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> ChampsLigne = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        [DateDepot] = "dateDepot", [Canal] = "canal",
+        [DateDepot] = "dateDepot", [MotifDateDepot] = "motifDateDepot", [Canal] = "canal",
         [AdresseLigne1] = "adresse.ligne1", [AdresseLigne2] = "adresse.ligne2", [CodePostal] = "adresse.codePostal", [CommuneAdresse] = "adresse.commune",
         [Telephone] = "telephone", [Courriel] = "courriel", [AccepteCourriel] = "accepteCourriel",
         [SituationFamiliale] = "situationFamiliale", [RevenuFiscal] = "revenuFiscalReferenceN2",
@@ -89,6 +108,8 @@ public static class FormatFichierDemandes
         [Typologies] = "souhaits.typologies", [CommunesSouhaitees] = "souhaits.communes", [ToutEpci] = "souhaits.toutEpci",
         [LoyerMaximum] = "souhaits.loyerMaximum", [EtageMaximum] = "souhaits.etageMaximum",
         [Ascenseur] = "souhaits.ascenseurNecessaire", [AccessiblePmr] = "souhaits.accessiblePmr", [Handicap] = "handicap",
+        [LogementAide] = "logementActuel.aideLogementMensuelle", [LogementBailleur] = "logementActuel.bailleur",
+        [LogementDateEntree] = "logementActuel.dateEntree", [RecoursDalo] = "recoursDalo", [DateRecoursDalo] = "dateRecoursDalo",
     };
 
     /// <summary>The same map for the columns of a person group (<c>p2_date_naissance</c> fills <c>personnes[k].dateNaissance</c>).</summary>
@@ -96,6 +117,8 @@ public static class FormatFichierDemandes
     {
         [Nom] = "nom", [Prenoms] = "prenoms", [DateNaissance] = "dateNaissance", [Lien] = "lien", [Sexe] = "sexe",
         [Nationalite] = "nationalite", [Nir] = "nir", [SituationPro] = "situationProfessionnelle", [Ressources] = "ressources",
+        [CoDemandeur] = "coDemandeur", [ACharge] = "aCharge", [Garde] = "garde", [CarteInvalidite] = "carteInvalidite",
+        [RevenuFiscalPersonne] = "revenuFiscalReferenceN2", [Employeur] = "employeur", [CommuneTravail] = "communeTravail",
     };
 
     private static readonly Dictionary<string, string> ColonneDuChamp = ChampsLigne.ToDictionary(c => c.Value, c => c.Key, StringComparer.Ordinal);
@@ -166,6 +189,14 @@ public static class FormatFichierDemandes
         yield return c.Handicap is { } h
             ? string.Join(';', new[] { h.FauteuilRoulant ? "fauteuil" : null, h.MobiliteReduite ? "mobilite" : null, h.AutreAdaptation ? "autre" : null }.OfType<string>())
             : "";
+        var l = c.LogementActuel;
+        yield return l.AideLogementMensuelle is { } aide ? Montant(aide) : "";
+        yield return l.Bailleur ?? "";
+        yield return l.DateEntree is { } entree ? Date(entree) : "";
+        yield return OuiNon(c.RecoursDalo is not null);
+        yield return c.RecoursDalo?.DateRecours is { } recours ? Date(recours) : "";
+        // The reason for an old deposit date is in the timeline, not re-exported: a re-imported line keeps its number, hence its date.
+        yield return "";
         for (var i = 0; i < PersonnesMaximum; i++)
         {
             var p = i < c.Personnes.Count ? c.Personnes[i] : null;
@@ -177,6 +208,13 @@ public static class FormatFichierDemandes
             yield return p?.Nationalite?.ToString() ?? "";
             yield return p?.SituationProfessionnelle?.ToString() ?? "";
             yield return p is null ? "" : string.Join(';', p.Ressources.Select(r => $"{r.Type}={Montant(r.MontantMensuel)}"));
+            yield return p is null ? "" : OuiNon(p.CoDemandeur);
+            yield return p is null ? "" : OuiNon(p.ACharge);
+            yield return p?.Garde?.ToString() ?? "";
+            yield return p is null ? "" : OuiNon(p.CarteInvalidite);
+            yield return p?.RevenuFiscalReferenceN2 is { } rfrPersonne ? Montant(rfrPersonne) : "";
+            yield return p?.Employeur ?? "";
+            yield return p?.CommuneTravail?.Value ?? "";
         }
     }
 

@@ -28,7 +28,8 @@ public sealed record ResultatImport(RapportAnalyse Rapport, bool Essai, int Impo
 /// </summary>
 /// <param name="coteur">Scores each imported demand under the grid in force as it is written (the act's explicit side effect);
 /// null leaves the score to the next rescoring (benchmarks).</param>
-public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICoteurDemandes? coteur = null)
+/// <param name="enregistrement">The bound on the deposit date of new registrations (<see cref="ReglesEnregistrement"/>); none: no bound.</param>
+public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICoteurDemandes? coteur = null, ReglesEnregistrement? enregistrement = null)
 {
     /// <summary>Demands per group of COPYs (or per SaveChanges).</summary>
     public const int TailleLot = 2_000;
@@ -56,7 +57,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
     {
         var communes = await db.Communes.AsNoTracking().Where(c => c.EpciSiren == epci).Select(c => c.CodeInsee).ToListAsync(ct);
         if (communes.Count == 0) throw new ArgumentException($"L'intercommunalité {epci.Value} n'a aucune commune dans la base : construisez d'abord le territoire (seed-demo).");
-        return new ContexteAnalyse(epci, communes.Select(c => c.Value).ToHashSet(StringComparer.Ordinal), horloge.AujourdhuiEnFrance());
+        return new ContexteAnalyse(epci, communes.Select(c => c.Value).ToHashSet(StringComparer.Ordinal), horloge.AujourdhuiEnFrance(), enregistrement);
     }
 
     public DateTimeOffset Maintenant() => horloge.MaintenantEnFrance();
@@ -386,7 +387,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
                 for (var i = m * parPartie; i < Math.Min(n, (m + 1) * parPartie); i++)
                 {
                     var l = lues[i];
-                    var enregistrement = Demande.Enregistrer(new DemandeId(Guid.CreateVersion7()), numeros[i], l.Contenu, l.Canal, l.DateDepot, quand, acteur);
+                    var enregistrement = Demande.Enregistrer(new DemandeId(Guid.CreateVersion7()), numeros[i], l.Contenu, l.Canal, l.DateDepot, quand, acteur, l.MotifDateDepot);
                     // The analysis applied the same rules on the same date: a refusal here is a bug, not a user error.
                     var d = enregistrement.ValeurOuNull ?? throw new InvalidOperationException($"Ligne {l.Ligne} : {enregistrement.Motif}");
                     if (p is null) demandes[i] = d;

@@ -75,7 +75,8 @@ public static class CotationEndpoints
                 return (null, erreurs);
             }
             string? grille = null;
-            var faits = new FaitsCotation();
+            // Nothing given until the body says so: a criterion never fires on a fact that was not given.
+            var faits = FaitsCotation.Vides;
             foreach (var p in racine.EnumerateObject())
             {
                 switch (p.Name)
@@ -108,10 +109,13 @@ public static class CotationEndpoints
             return erreurs.Count == 0 ? (new Simulation(grille, faits), erreurs) : (null, erreurs);
         }
 
+        /// <summary>Bound of a whole-number fact typed in a simulation (months, euros, persons): beyond it, a typing error.</summary>
+        private const int Borne = 1_000_000;
+
         private static double? Valeur(DefinitionFait d, JsonElement v) => d.Type switch
         {
-            TypeFait.Entier when v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) && i >= 0 => i,
-            TypeFait.Nombre when v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var n) && double.IsFinite(n) => n,
+            TypeFait.Entier when v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) && i <= Borne && i >= (d.PeutEtreNegatif ? -Borne : 0) => i,
+            TypeFait.Nombre when v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var n) && double.IsFinite(n) && (n >= 0 || d.PeutEtreNegatif) => n,
             TypeFait.Booleen when v.ValueKind is JsonValueKind.True or JsonValueKind.False => v.GetBoolean() ? 1 : 0,
             TypeFait.Situation when v.ValueKind == JsonValueKind.String && CatalogueFaits.TryLireSituation(v.GetString()!, out var s) => (int)s,
             TypeFait.Justifiable when v.ValueKind == JsonValueKind.String => v.GetString() switch
@@ -126,8 +130,9 @@ public static class CotationEndpoints
 
         private static string Attendu(DefinitionFait d) => d.Type switch
         {
-            TypeFait.Entier => $"« {d.Nom} » attend un nombre entier positif ou nul.",
-            TypeFait.Nombre => $"« {d.Nom} » attend un nombre.",
+            TypeFait.Entier when d.PeutEtreNegatif => $"« {d.Nom} » attend un nombre entier entre −1 000 000 et 1 000 000 (il peut être négatif).",
+            TypeFait.Entier => $"« {d.Nom} » attend un nombre entier positif ou nul, au plus 1 000 000.",
+            TypeFait.Nombre => $"« {d.Nom} » attend un nombre positif ou nul.",
             TypeFait.Booleen => $"« {d.Nom} » attend true ou false.",
             TypeFait.Situation => $"« {d.Nom} » attend l'un des codes : {string.Join(", ", CatalogueFaits.CodesSituation)}.",
             _ => $"« {d.Nom} » attend « aucun », « declare » ou « valide ».",

@@ -6,9 +6,11 @@ using Logis.Application.Acces;
 
 namespace Logis.Web.Features.Demandes;
 
-public sealed class DemandeModel(DemandesService service) : PageModel
+public sealed class DemandeModel(DemandesService service, Logis.Application.Eligibilite.EligibiliteDemande eligibilite, EnregistrementService enregistrement) : PageModel
 {
+    public CompletudeVue? Completude { get; private set; }
     public DemandeVue Demande { get; private set; } = null!;
+    public Logis.Application.Eligibilite.EligibiliteDemandeVue? Eligibilite { get; private set; }
     public IReadOnlyList<EvenementVue> Evenements { get; private set; } = [];
     public string? Erreur { get; private set; }
     [TempData] public string? Confirmation { get; set; }
@@ -63,6 +65,8 @@ public sealed class DemandeModel(DemandesService service) : PageModel
         Demande = issue.Valeur!;
         PeutAgir = Logis.Domain.Acces.AccesDemandes.PeutAgir(agent.Role);
         Evenements = (await service.EvenementsAsync(agent, numero, ct)).Valeur!;
+        Eligibilite = (await eligibilite.CalculerAsync(agent, numero, ct)).ValeurOuNull;
+        if (Demande.Statut == "Active") Completude = (await enregistrement.CompletudeAsync(agent, numero, ct)).ValeurOuNull;
         return Page();
     }
 }

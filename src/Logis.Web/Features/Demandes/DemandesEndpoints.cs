@@ -16,6 +16,14 @@ public sealed record DemandeCreee(string Numero);
 /// <summary>Counts of an import: a dry run (essai) writes nothing.</summary>
 public sealed record ImportDemandesReponse(bool Essai, int Lignes, int Valides, int Importees);
 
+/// <summary>
+/// GET /api/v1/demandes/{numero}/eligibilite: the household category and consumption units computed from the demand's
+/// content, and one decision per financing (PLAI, PLUS, PLS) for each ceiling zone of the wished communes.
+/// </summary>
+public sealed record EligibiliteDemandeJson(
+    int Annee, DateOnly DateReference, int? Categorie, int? PersonnesSupplementaires, string? CategorieLibelle, string? RegleCategorie,
+    string? Explication, decimal? UnitesConsommation, decimal? RevenuFiscalReference, IReadOnlyList<Eligibilite.ReponseEligibiliteJson> Decisions, string? Probleme);
+
 /// <summary>API /api/v1/demandes: the shared demand file, scoped to the caller's perimeter.</summary>
 public static class DemandesEndpoints
 {
@@ -73,6 +81,15 @@ public static class DemandesEndpoints
             }, "text/csv; charset=utf-8", nom);
         }).WithName("ExporterDemandes").WithSummary("Exporte les demandes actives du périmètre au format du fichier des demandes (sans NIR)");
 
+        g.MapGet("/enregistrements-a-completer", async (HttpContext http, EnregistrementService s, CancellationToken ct) =>
+            Problemes.Reponse(await s.AlertesAsync(Agent.Requis(http.User), ct), v => Results.Ok(v)))
+            .WithName("EnregistrementsACompleter")
+            .WithSummary("Demandes actives dont l'enregistrement est incomplet (R441-2-3), l'échéance d'un mois (L441-2-1) la plus proche d'abord");
+
+        g.MapGet("/{numero}/completude", async (string numero, HttpContext http, EnregistrementService s, CancellationToken ct) =>
+            Problemes.Reponse(await s.CompletudeAsync(Agent.Requis(http.User), numero, ct), v => Results.Ok(v)))
+            .WithName("CompletudeEnregistrement").WithSummary("Complétude de l'enregistrement de la demande : éléments manquants et échéance d'un mois");
+
         g.MapGet("/{numero}", async (string numero, HttpContext http, DemandesService s, CancellationToken ct) =>
             Problemes.Reponse(await s.LireAsync(Agent.Requis(http.User), numero, ct), v => Results.Ok(v)))
             .WithName("LireDemande").WithSummary("Une demande (données sensibles selon le rôle, NIR masqué)");
@@ -82,6 +99,13 @@ public static class DemandesEndpoints
             if (saisie is null) return Problemes.Invalide("Le corps de la requête est vide.");
             return Problemes.Reponse(await s.MettreAJourAsync(Agent.Requis(http.User), numero, saisie, ct), _ => Results.NoContent());
         }).WithName("MettreAJourDemande").WithSummary("Met à jour la demande ; numéro et date de dépôt conservés");
+
+        g.MapGet("/{numero}/eligibilite", async (string numero, HttpContext http, Logis.Application.Eligibilite.EligibiliteDemande s, CancellationToken ct) =>
+            Problemes.Reponse(await s.CalculerAsync(Agent.Requis(http.User), numero, ct, journaliser: true), v => Results.Ok(new EligibiliteDemandeJson(
+                v.Annee, v.DateReference, v.Categorie?.Numero, v.Categorie?.PersonnesSupplementaires, v.Categorie?.Libelle, v.Categorie?.CodeRegle,
+                v.Categorie?.Explication, v.Probleme is null ? v.UnitesConsommation : null, v.RevenuFiscalReference,
+                [.. v.Zones.SelectMany(z => z.Decisions.Select(d => Eligibilite.EligibiliteEndpoints.Reponse(v.DateReference, null, d)))], v.Probleme))))
+            .WithName("EligibiliteDemande").WithSummary("Catégorie de ménage, unités de consommation et éligibilité PLAI, PLUS, PLS d'une demande, calculées de son contenu");
 
         g.MapGet("/{numero}/evenements", async (string numero, HttpContext http, DemandesService s, CancellationToken ct) =>
             Problemes.Reponse(await s.EvenementsAsync(Agent.Requis(http.User), numero, ct), v => Results.Ok(v)))

@@ -23,6 +23,17 @@ public sealed class PersonneFormulaire
     public string? SituationProfessionnelle { get; set; }
     public Dictionary<string, string?> Ressources { get; set; } = [];
 
+    // Cerfa 14069*05, step 1: role in the household; the disability card is restricted data, as the disability needs.
+    public bool CoDemandeur { get; set; }
+    public bool ACharge { get; set; }
+    public string? Garde { get; set; }
+    public bool CarteInvalidite { get; set; }
+
+    // Step 2: own revenu fiscal de référence, employer and workplace.
+    public string? RevenuFiscal { get; set; }
+    public string? Employeur { get; set; }
+    public string? CommuneTravail { get; set; }
+
     public bool EstVide => string.IsNullOrWhiteSpace(Nom) && string.IsNullOrWhiteSpace(Prenoms)
         && string.IsNullOrWhiteSpace(DateNaissance) && string.IsNullOrWhiteSpace(Lien) && string.IsNullOrWhiteSpace(Nir);
 }
@@ -56,6 +67,7 @@ public sealed class FormulaireDemande
     public string? Courriel { get; set; }
     public bool AccepteCourriel { get; set; }
     public string? DateDepot { get; set; }
+    public string? MotifDateDepot { get; set; }
 
     // Step 2
     public string? SituationFamiliale { get; set; }
@@ -66,6 +78,11 @@ public sealed class FormulaireDemande
     public string? CommuneActuelle { get; set; }
     public string? LoyerActuel { get; set; }
     public string? SurfaceActuelle { get; set; }
+    public string? AideLogement { get; set; }
+    public string? Bailleur { get; set; }
+    public string? DateEntree { get; set; }
+    public bool RecoursDalo { get; set; }
+    public string? DateRecoursDalo { get; set; }
     public List<string> Motifs { get; set; } = [];
     public string? MotifPrincipal { get; set; }
 
@@ -105,12 +122,16 @@ public sealed class FormulaireDemande
                         // An empty NIR input keeps the NIR already entered (it is never shown back).
                         Nir = restreintes || string.IsNullOrWhiteSpace(p.Nir) ? ancienne.Nir : p.Nir.Trim(),
                         SituationProfessionnelle = ancienne.SituationProfessionnelle, Ressources = ancienne.Ressources,
+                        CoDemandeur = i > 0 && p.CoDemandeur, ACharge = i > 0 && p.ACharge, Garde = i == 0 ? null : p.Garde,
+                        CarteInvalidite = restreintes ? ancienne.CarteInvalidite : p.CarteInvalidite,
+                        RevenuFiscal = ancienne.RevenuFiscal, Employeur = ancienne.Employeur, CommuneTravail = ancienne.CommuneTravail,
                     });
                 }
                 if (personnes.Count == 0) personnes.Add(new PersonneFormulaire { Lien = nameof(LienPersonne.Demandeur) });
                 Personnes = personnes;
                 (AdresseLigne1, AdresseLigne2, CodePostal, Commune) = (poste.AdresseLigne1, poste.AdresseLigne2, poste.CodePostal, poste.Commune);
                 (Telephone, Courriel, AccepteCourriel, DateDepot) = (poste.Telephone, poste.Courriel, poste.AccepteCourriel, DateIso(poste.DateDepot));
+                MotifDateDepot = poste.MotifDateDepot;
                 break;
             case 2:
                 for (var i = 0; i < Personnes.Count; i++)
@@ -119,11 +140,14 @@ public sealed class FormulaireDemande
                     Personnes[i].SituationProfessionnelle = p.SituationProfessionnelle;
                     Personnes[i].Ressources = p.Ressources.Where(r => Enum.TryParse<TypeRessource>(r.Key, out _))
                         .ToDictionary(r => r.Key, r => r.Value);
+                    (Personnes[i].RevenuFiscal, Personnes[i].Employeur, Personnes[i].CommuneTravail) = (p.RevenuFiscal, p.Employeur, p.CommuneTravail);
                 }
                 (SituationFamiliale, RevenuFiscal) = (poste.SituationFamiliale, poste.RevenuFiscal);
                 break;
             case 3:
                 (StatutLogement, CommuneActuelle, LoyerActuel, SurfaceActuelle) = (poste.StatutLogement, poste.CommuneActuelle, poste.LoyerActuel, poste.SurfaceActuelle);
+                (AideLogement, Bailleur, DateEntree) = (poste.AideLogement, poste.Bailleur, DateIso(poste.DateEntree));
+                (RecoursDalo, DateRecoursDalo) = (poste.RecoursDalo, DateIso(poste.DateRecoursDalo));
                 (Motifs, MotifPrincipal) = ([.. poste.Motifs.Distinct()], poste.MotifPrincipal);
                 break;
             case 4:
@@ -152,11 +176,14 @@ public sealed class FormulaireDemande
                 .Select(r => new RessourceSaisie(r.Key, TexteSaisi.Nombre(r.Value, $"personnes[{i}].ressources", erreurs)))
                 .Where(r => r.MontantMensuel is not null).ToList();
             personnes.Add(new PersonneSaisie(p.Nom, p.Prenoms, p.DateNaissance, i == 0 ? nameof(LienPersonne.Demandeur) : p.Lien,
-                Vide(p.Sexe), Vide(p.Nationalite), Vide(p.Nir), Vide(p.SituationProfessionnelle), ressources));
+                Vide(p.Sexe), Vide(p.Nationalite), Vide(p.Nir), Vide(p.SituationProfessionnelle), ressources,
+                i > 0 && p.CoDemandeur, i > 0 && p.ACharge, i == 0 ? null : Vide(p.Garde), p.CarteInvalidite,
+                TexteSaisi.Nombre(p.RevenuFiscal, DemandeSaisie.ChampPersonne(i, "revenuFiscalReferenceN2"), erreurs), Vide(p.Employeur), Vide(p.CommuneTravail)));
         }
         var rfr = TexteSaisi.Nombre(RevenuFiscal, "revenuFiscalReferenceN2", erreurs);
         var loyer = TexteSaisi.Nombre(LoyerActuel, "logementActuel.loyerMensuel", erreurs);
         var surface = TexteSaisi.Nombre(SurfaceActuelle, "logementActuel.surface", erreurs);
+        var aide = TexteSaisi.Nombre(AideLogement, "logementActuel.aideLogementMensuelle", erreurs);
         var loyerMax = TexteSaisi.Nombre(LoyerMaximum, "souhaits.loyerMaximum", erreurs);
         var etage = TexteSaisi.Entier(EtageMaximum, "souhaits.etageMaximum", erreurs);
 
@@ -164,11 +191,11 @@ public sealed class FormulaireDemande
             personnes,
             new AdresseSaisie(AdresseLigne1, Vide(AdresseLigne2), CodePostal, Commune),
             Vide(Telephone), Vide(Courriel), AccepteCourriel, Vide(SituationFamiliale), rfr,
-            new LogementActuelSaisie(Vide(StatutLogement), Vide(CommuneActuelle), loyer, surface),
+            new LogementActuelSaisie(Vide(StatutLogement), Vide(CommuneActuelle), loyer, surface, aide, Vide(Bailleur), Vide(DateEntree)),
             [.. Motifs.Where(m => !string.IsNullOrWhiteSpace(m))], Vide(MotifPrincipal),
             new SouhaitsSaisie(Typologies, CommunesSouhaitees, ToutEpci, loyerMax, etage, Ascenseur, AccessiblePmr),
             new HandicapSaisie(FauteuilRoulant, MobiliteReduite, AutreAdaptation),
-            nameof(CanalDepot.Guichet), DateDepot);
+            nameof(CanalDepot.Guichet), DateDepot, RecoursDalo, Vide(DateRecoursDalo), Vide(MotifDateDepot));
         return (saisie, erreurs, lignes);
     }
 
@@ -190,10 +217,11 @@ public sealed class FormulaireDemande
     /// <summary>The step where an error key's field is typed.</summary>
     public static int EtapeDe(string cle)
     {
-        if (cle.StartsWith("personnes[", StringComparison.Ordinal) && (cle.EndsWith(".situationProfessionnelle", StringComparison.Ordinal) || cle.EndsWith(".ressources", StringComparison.Ordinal))) return 2;
-        if (cle.StartsWith("personnes", StringComparison.Ordinal) || cle.StartsWith("adresse", StringComparison.Ordinal) || cle is "courriel" or "telephone" or "dateDepot") return 1;
+        if (cle.StartsWith("personnes[", StringComparison.Ordinal) && (cle.EndsWith(".situationProfessionnelle", StringComparison.Ordinal) || cle.EndsWith(".ressources", StringComparison.Ordinal)
+            || cle.EndsWith(".revenuFiscalReferenceN2", StringComparison.Ordinal) || cle.EndsWith(".employeur", StringComparison.Ordinal) || cle.EndsWith(".communeTravail", StringComparison.Ordinal))) return 2;
+        if (cle.StartsWith("personnes", StringComparison.Ordinal) || cle.StartsWith("adresse", StringComparison.Ordinal) || cle is "courriel" or "telephone" or "dateDepot" or "motifDateDepot") return 1;
         if (cle is "situationFamiliale" or "revenuFiscalReferenceN2") return 2;
-        if (cle.StartsWith("logementActuel", StringComparison.Ordinal) || cle.StartsWith("motif", StringComparison.Ordinal)) return 3;
+        if (cle.StartsWith("logementActuel", StringComparison.Ordinal) || cle.StartsWith("motif", StringComparison.Ordinal) || cle is "recoursDalo" or "dateRecoursDalo") return 3;
         if (cle.StartsWith("souhaits", StringComparison.Ordinal) || cle.StartsWith("handicap", StringComparison.Ordinal)) return 4;
         return EtapeVerification;
     }
@@ -213,13 +241,19 @@ public sealed class FormulaireDemande
                 Lien = p.Lien.ToString(), Sexe = p.Sexe?.ToString(), Nationalite = p.Nationalite?.ToString(), Nir = p.Nir?.ValeurComplete,
                 SituationProfessionnelle = p.SituationProfessionnelle?.ToString(),
                 Ressources = p.Ressources.ToDictionary(r => r.Type.ToString(), r => (string?)M(r.MontantMensuel)),
+                CoDemandeur = p.CoDemandeur, ACharge = p.ACharge, Garde = p.Garde?.ToString(), CarteInvalidite = p.CarteInvalidite,
+                RevenuFiscal = p.RevenuFiscalReferenceN2 is { } rp ? M(rp) : null, Employeur = p.Employeur, CommuneTravail = p.CommuneTravail?.Value,
             })],
             AdresseLigne1 = a.Ligne1, AdresseLigne2 = a.Ligne2, CodePostal = a.CodePostal, Commune = a.Commune,
             Telephone = c.Contact.Telephone, Courriel = c.Contact.Courriel, AccepteCourriel = c.Contact.AccepteCourriel,
             SituationFamiliale = c.SituationFamiliale.ToString(),
-            RevenuFiscal = c.RevenuFiscalReferenceN2 is { } rfr ? M(rfr) : null,
+            // The household figure is shown only when no person gives their own (it is then their sum).
+            RevenuFiscal = c.RevenuFiscalReferenceN2 is { } rfr && c.Personnes.All(p => p.RevenuFiscalReferenceN2 is null) ? M(rfr) : null,
             StatutLogement = c.LogementActuel.Statut.ToString(), CommuneActuelle = c.LogementActuel.Commune?.Value,
             LoyerActuel = c.LogementActuel.LoyerMensuel is { } l ? M(l) : null, SurfaceActuelle = c.LogementActuel.Surface is { } sf ? M(sf) : null,
+            AideLogement = c.LogementActuel.AideLogementMensuelle is { } al ? M(al) : null, Bailleur = c.LogementActuel.Bailleur,
+            DateEntree = c.LogementActuel.DateEntree?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            RecoursDalo = c.RecoursDalo is not null, DateRecoursDalo = c.RecoursDalo?.DateRecours?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Motifs = [.. c.Motifs.Select(m => m.ToString())], MotifPrincipal = c.MotifPrincipal.ToString(),
             Typologies = [.. s.Typologies.Select(t => t.ToString())], CommunesSouhaitees = [.. s.Communes.Select(x => x.Value)], ToutEpci = s.ToutEpci,
             LoyerMaximum = s.LoyerMaximum is { } lm ? M(lm) : null, EtageMaximum = s.EtageMaximum?.ToString(CultureInfo.InvariantCulture),
@@ -242,6 +276,11 @@ public static class LibellesDemande
     [
         (nameof(LienPersonne.Conjoint), "Conjoint, concubin ou partenaire de PACS"), (nameof(LienPersonne.Enfant), "Enfant"),
         (nameof(LienPersonne.Ascendant), "Ascendant (parent, grand-parent)"), (nameof(LienPersonne.Autre), "Autre personne"),
+    ];
+
+    public static readonly IReadOnlyList<(string Valeur, string Libelle)> Gardes =
+    [
+        (nameof(GardeEnfant.Alternee), "Garde alternée (résidence alternée)"), (nameof(GardeEnfant.DroitDeVisite), "Droit de visite et d'hébergement"),
     ];
 
     public static readonly IReadOnlyList<(string Valeur, string Libelle)> Sexes =
@@ -286,7 +325,10 @@ public static class LibellesDemande
         (nameof(StatutLogementActuel.StructureHebergement), "Structure d'hébergement"), (nameof(StatutLogementActuel.LogementTemporaire), "Logement temporaire"),
         (nameof(StatutLogementActuel.ResidenceEtudiante), "Résidence étudiante"), (nameof(StatutLogementActuel.Hotel), "Hôtel"),
         (nameof(StatutLogementActuel.LogementDeFonction), "Logement de fonction"), (nameof(StatutLogementActuel.SquatOuCamping), "Squat, camping, caravane"),
-        (nameof(StatutLogementActuel.SansAbri), "Sans abri"), (nameof(StatutLogementActuel.Autre), "Autre"),
+        (nameof(StatutLogementActuel.SansAbri), "Sans abri"), (nameof(StatutLogementActuel.Foyer), "Foyer (jeunes travailleurs, travailleurs migrants…)"),
+        (nameof(StatutLogementActuel.ResidenceSociale), "Résidence sociale ou pension de famille"),
+        (nameof(StatutLogementActuel.AppartementCoordinationTherapeutique), "Appartement de coordination thérapeutique"),
+        (nameof(StatutLogementActuel.Autre), "Autre"),
     ];
 
     public static readonly IReadOnlyList<(string Valeur, string Libelle)> Motifs =

@@ -136,10 +136,14 @@ public static class EligibiliteEndpoints
         return n == 1 ? erreurs.Values.Single().Single() : $"La demande comporte {n} erreurs : {string.Join(" ", erreurs.Values.SelectMany(v => v))}";
     }
 
-    private static ReponseEligibiliteJson Reponse(ResultatVerification r, DecisionEligibilite d) => new(
+    private static ReponseEligibiliteJson Reponse(ResultatVerification r, DecisionEligibilite d) =>
+        Reponse(r.DateReference, r.Commune is { } c ? new CommuneJson(c.CodeInsee.Value, c.Nom) : null, d);
+
+    /// <summary>One decision in the API's form (also used for a registered demand, GET /api/v1/demandes/{numero}/eligibilite).</summary>
+    internal static ReponseEligibiliteJson Reponse(DateOnly dateReference, CommuneJson? commune, DecisionEligibilite d) => new(
         d.Annee,
-        r.DateReference,
-        r.Commune is { } c ? new CommuneJson(c.CodeInsee.Value, c.Nom) : null,
+        dateReference,
+        commune,
         d.Zone.Code(),
         d.Zone.Libelle(),
         d.Financement.Libelle(),
