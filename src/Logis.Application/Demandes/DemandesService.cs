@@ -100,13 +100,9 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     {
         if (!AccesDemandes.PeutAgir(agent.Role)) return Resultat.Interdit<ResultatImport>("Votre rôle ne permet pas d'enregistrer des demandes.");
         var acteur = await ActeurAsync(agent, ct);
-<<<<<<< HEAD
         // A number outside the agent's perimeter is refused without confirming that it exists (docs/import-demandes.md).
-        var import = new ImportDemandes(db, horloge, coteur) { Visibles = await VisiblesAsync(agent, ct) };
+        var import = new ImportDemandes(db, horloge, coteur, Enregistrement) { Visibles = await VisiblesAsync(agent, ct) };
         var resultat = await import.ImporterAsync(fichier, agent.Perimetre.EpciSiren, acteur, agent.Nom, essai, progression, ct);
-=======
-        var resultat = await new ImportDemandes(db, horloge, coteur, Enregistrement).ImporterAsync(fichier, agent.Perimetre.EpciSiren, acteur, agent.Nom, essai, progression, ct);
->>>>>>> main
         // A file with broken lines is not a failure of the act: the report lists them (the API answers 400 with it).
         return Resultat.Ok(resultat);
     }
