@@ -59,7 +59,10 @@ builder.Services.AddSingleton<RecalculsCotation>();
 builder.Services.AddScoped<RecalculerCotations>();
 builder.Services.AddHostedService<ServiceRecalculCotation>();
 builder.Services.AddRelances(builder.Configuration);
+builder.Services.AddSingleton<Logis.Application.Acces.IMotsDePasse, Logis.Application.Acces.MotsDePassePbkdf2>();
+builder.Services.AddScoped<Logis.Application.Acces.ComptesAgents>();
 builder.Services.AddProblemDetails();
+builder.Services.AddLimitesDebit(builder.Configuration);
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<BaseSanteCheck>("base");
 
@@ -79,6 +82,16 @@ builder.Services.AddAuthentication(SchemaLogis)
         o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         o.ExpireTimeSpan = TimeSpan.FromHours(8);
         o.SlidingExpiration = true;
+        // The session ends as soon as the account's security stamp changes (sign-out, lock-out, new password) or it is locked.
+        o.Events.OnValidatePrincipal = async ctx =>
+        {
+            var comptes = ctx.HttpContext.RequestServices.GetRequiredService<Logis.Application.Acces.ComptesAgents>();
+            if (ctx.Principal is null || !await comptes.SessionValideAsync(ctx.Principal, ctx.HttpContext.RequestAborted))
+            {
+                ctx.RejectPrincipal();
+                await ctx.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            }
+        };
         o.Events.OnRedirectToLogin = ctx => RejeterApi(ctx, StatusCodes.Status401Unauthorized);
         o.Events.OnRedirectToAccessDenied = ctx => RejeterApi(ctx, StatusCodes.Status403Forbidden);
     })
@@ -134,6 +147,7 @@ app.UseEnTetesSecurite();
 // Plain static files from wwwroot, served before authentication (public stylesheet).
 app.UseStaticFiles();
 app.UseRouting();
+app.UseLimitesDebit();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -218,4 +218,21 @@ public class AccessibiliteTests(ServeurLogis serveur)
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Identifiant ou mot de passe incorrect");
         await VerifierAsync(page, "connexion-erreur");
     }
+
+    [Fact]
+    public async Task Le_changement_de_mot_de_passe_est_accessible_et_ses_erreurs_annoncees()
+    {
+        var page = await serveur.NouvellePageAsync();
+        await serveur.ConnecterAsync(page, "epci");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mot de passe" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Changer de mot de passe");
+        await VerifierAsync(page, "mot-de-passe");
+        // Nothing is changed: the demo password stays (other tests sign in with it).
+        await page.GetByLabel("Mot de passe actuel").FillAsync("Logis-demo-2026!");
+        await page.GetByLabel("Nouveau mot de passe", new() { Exact = true }).FillAsync("court");
+        await page.GetByLabel("Confirmation du nouveau mot de passe").FillAsync("court");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Changer de mot de passe" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#NouveauMotDePasse-erreur")).ToContainTextAsync("de 12 à 256 caractères");
+        await VerifierAsync(page, "mot-de-passe-erreurs");
+    }
 }

@@ -58,6 +58,9 @@ public sealed class ServeurLogis : IAsyncLifetime
         info.Environment["Logis__Demo__Demandes"] = "300"; // small synthetic file: these tests check pages, not volume
         // The daily run is launched by the tests (« Lancer maintenant »), its messages written in the temporary folder.
         info.Environment["Logis__Relances__Actif"] = "false";
+        // One browser on loopback loads many pages a minute: the rate limits are not what these tests check (LimitesTests).
+        info.Environment["Logis__Limites__ParIp__Permis"] = "1000000";
+        info.Environment["Logis__Limites__ConnexionParIp__Permis"] = "1000000";
         info.Environment["Logis__Relances__Dossier"] = Path.Combine(_dossier, "courriers");
         _app = Process.Start(info) ?? throw new InvalidOperationException("Logis.Web n'a pas démarré.");
         _app.OutputDataReceived += (_, _) => { };

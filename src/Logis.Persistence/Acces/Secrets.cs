@@ -27,6 +27,9 @@ public static class Secrets
         return CryptographicOperations.FixedTimeEquals(hash, attendu);
     }
 
+    /// <summary>A session security stamp: 128 random bits, in hexadecimal.</summary>
+    public static string NouveauTampon() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
     public static string EmpreinteCleApi(string cle) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(cle)));
 }

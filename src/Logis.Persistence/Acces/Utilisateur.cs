@@ -6,7 +6,9 @@ namespace Logis.Persistence.Acces;
 
 /// <summary>
 /// An agent account. Personal (one person), with a hashed password and lock-out after repeated
-/// failures (docs/protection-des-donnees.md §2 items 12, 27, 28).
+/// failures (docs/protection-des-donnees.md §2 items 12, 27, 28). The failure counter is moved only by one
+/// conditional UPDATE (Logis.Application.Acces.ComptesAgents); the security stamp, carried by the session cookie and
+/// checked on each request, is renewed at sign-out, lock-out and password change, which ends every open session.
 /// </summary>
 public sealed class Utilisateur
 {
@@ -25,24 +27,20 @@ public sealed class Utilisateur
     public int EchecsConnexion { get; private set; }
     public DateTimeOffset? VerrouilleJusqua { get; private set; }
 
+    /// <summary>Random value copied into the session cookie; a cookie whose stamp differs is refused.</summary>
+    public string TamponSecurite { get; private set; } = Secrets.NouveauTampon();
+
     public Perimetre Perimetre => new(EpciSiren, BailleurId, ReservataireId, CommuneInsee);
 
     public bool EstVerrouille(DateTimeOffset maintenant) => VerrouilleJusqua is { } fin && fin > maintenant;
 
-    public void EnregistrerEchec(DateTimeOffset maintenant)
-    {
-        EchecsConnexion++;
-        if (EchecsConnexion >= EchecsAvantVerrouillage)
-        {
-            VerrouilleJusqua = maintenant + DureeVerrouillage;
-            EchecsConnexion = 0;
-        }
-    }
+    /// <summary>Ends every session of the account (sign-out, lock-out, new password).</summary>
+    public void RenouvelerTampon() => TamponSecurite = Secrets.NouveauTampon();
 
-    public void EnregistrerSucces()
+    public void ChangerMotDePasse(string hache)
     {
-        EchecsConnexion = 0;
-        VerrouilleJusqua = null;
+        MotDePasseHache = hache;
+        RenouvelerTampon();
     }
 }
 

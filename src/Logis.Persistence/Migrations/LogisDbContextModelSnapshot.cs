@@ -459,6 +459,11 @@ namespace Logis.Persistence.Migrations
                     b.Property<int>("Role")
                         .HasColumnType("integer");
 
+                    b.Property<string>("TamponSecurite")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset?>("VerrouilleJusqua")
                         .HasColumnType("timestamp with time zone");
 

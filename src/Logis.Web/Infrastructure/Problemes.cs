@@ -58,4 +58,20 @@ public static class Problemes
     public static IResult Invalide(string detail, IReadOnlyDictionary<string, string[]>? erreurs = null) => Depuis(Echec.Invalide(detail, erreurs));
 
     public static IResult Interdit(string detail) => Depuis(Echec.Interdit(detail));
+
+    public static string MessageTropDeRequetes(int secondes) =>
+        $"Trop de requêtes en peu de temps depuis votre poste ou pour ce compte. Réessayez dans {Duree(secondes)}.";
+
+    /// <summary>A rate limit reached (429, with <c>Retry-After</c> set by the caller): not an act's failure, so outside <see cref="NatureEchec"/>.</summary>
+    public static IResult TropDeRequetes(int secondes) =>
+        Results.Problem(title: "Trop de requêtes", detail: MessageTropDeRequetes(secondes), statusCode: StatusCodes.Status429TooManyRequests);
+
+    /// <summary>« 45 secondes », « 1 minute », « 15 minutes » (rounded up to the minute beyond a minute).</summary>
+    public static string Duree(int secondes) => secondes switch
+    {
+        <= 1 => "1 seconde",
+        < 60 => $"{secondes} secondes",
+        _ when (secondes + 59) / 60 == 1 => "1 minute",
+        _ => $"{(secondes + 59) / 60} minutes",
+    };
 }

@@ -37,6 +37,9 @@ public sealed class LogisFactory(OptionsBase options) : WebApplicationFactory<Pr
         // No scheduled run during the tests (they launch it themselves); messages are only logged, never written to disk.
         builder.UseSetting("Logis:Relances:Actif", "false");
         builder.UseSetting("Logis:Relances:Expediteur", "Journal");
+        // The whole suite comes from one address: limits far above what it sends (LimitesTests lowers them on an app of its own).
+        foreach (var limite in new[] { "ParIp", "ConnexionParIp", "ConnexionParIdentifiant", "ParCleApi" })
+            builder.UseSetting($"Logis:Limites:{limite}:Permis", "1000000");
     }
 
     public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -1,19 +1,18 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Security.Claims;
-using Logis.Persistence;
-using Logis.Persistence.Acces;
+using Logis.Application.Acces;
+using Logis.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Logis.Application.Acces;
 
 namespace Logis.Web.Features.Connexion;
 
 [AllowAnonymous]
-public sealed class ConnexionModel(LogisDbContext db, TimeProvider horloge, ILogger<ConnexionModel> logger) : PageModel
+public sealed class ConnexionModel(ComptesAgents comptes, LimiteurIdentifiants limiteur, ILogger<ConnexionModel> logger) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Saisissez votre identifiant.")]
@@ -38,28 +37,25 @@ public sealed class ConnexionModel(LogisDbContext db, TimeProvider horloge, ILog
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        var maintenant = horloge.GetUtcNow();
-        var identifiant = Identifiant.Trim().ToLowerInvariant();
-        var utilisateur = await db.Utilisateurs.SingleOrDefaultAsync(u => u.Identifiant == identifiant, ct);
-        if (utilisateur is not null && utilisateur.EstVerrouille(maintenant))
+        // Per identifier, known or not (per address: the middleware, LimitesDebit).
+        if (limiteur.Attente(Identifiant) is { } secondes)
         {
-            Erreur = $"Ce compte est verrouillé après {Utilisateur.EchecsAvantVerrouillage} essais infructueux. Réessayez dans {Utilisateur.DureeVerrouillage.TotalMinutes} minutes.";
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = secondes.ToString(CultureInfo.InvariantCulture);
+            Erreur = Problemes.MessageTropDeRequetes(secondes);
             return Page();
         }
-        if (utilisateur is null || !Secrets.VerifierMotDePasse(MotDePasse, utilisateur.MotDePasseHache))
+        var resultat = await comptes.ConnecterAsync(Identifiant, MotDePasse, ct);
+        if (!resultat.EstReussi)
         {
-            utilisateur?.EnregistrerEchec(maintenant);
-            await db.SaveChangesAsync(ct);
-            logger.LogWarning("Échec de connexion pour un identifiant {Connu}", utilisateur is null ? "inconnu" : "connu");
-            Erreur = "Identifiant ou mot de passe incorrect.";
+            logger.LogWarning("Échec de connexion depuis {Ip}", HttpContext.Connection.RemoteIpAddress);
+            Erreur = resultat.Motif;
             return Page();
         }
-        utilisateur.EnregistrerSucces();
-        await db.SaveChangesAsync(ct);
-        var identite = new ClaimsIdentity(Agent.Claims(utilisateur.Id, utilisateur.NomComplet, utilisateur.Role, utilisateur.Perimetre),
-            CookieAuthenticationDefaults.AuthenticationScheme);
+        var session = resultat.Valeur;
+        var identite = new ClaimsIdentity(session.Claims(), CookieAuthenticationDefaults.AuthenticationScheme);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identite));
-        logger.LogInformation("Connexion de l'utilisateur {Utilisateur}", utilisateur.Id);
+        logger.LogInformation("Connexion de l'utilisateur {Utilisateur}", session.Agent.Id);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/territoire");
     }
 }

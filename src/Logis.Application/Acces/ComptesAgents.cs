@@ -1,0 +1,172 @@
+using System.Security.Claims;
+using Logis.Domain.Acces;
+using Logis.Domain.Commun;
+using Logis.Persistence;
+using Logis.Persistence.Acces;
+using Microsoft.EntityFrameworkCore;
+
+namespace Logis.Application.Acces;
+
+/// <summary>Password hashing and checking, behind an interface so that a test can count the checks.</summary>
+public interface IMotsDePasse
+{
+    string Hacher(string motDePasse);
+
+    bool Verifier(string motDePasse, string hache);
+}
+
+/// <summary>PBKDF2-SHA256 (<see cref="Secrets"/>).</summary>
+public sealed class MotsDePassePbkdf2 : IMotsDePasse
+{
+    public string Hacher(string motDePasse) => Secrets.HacherMotDePasse(motDePasse);
+
+    public bool Verifier(string motDePasse, string hache) => Secrets.VerifierMotDePasse(motDePasse, hache);
+}
+
+/// <summary>A signed-in account: the agent and the security stamp its session cookie carries.</summary>
+public sealed record SessionAgent(Agent Agent, string Tampon)
+{
+    public const string ClaimTampon = "logis:tampon";
+
+    public IEnumerable<Claim> Claims() =>
+        Agent.Claims(Agent.Id, Agent.Nom, Agent.Role, Agent.Perimetre).Append(new Claim(ClaimTampon, Tampon));
+}
+
+/// <summary>
+/// The acts on agent accounts: sign-in, checking a session, sign-out, password change (README « Sécurité »).
+/// <list type="bullet">
+/// <item>One answer for every refusal — unknown identifier, wrong password, locked account — and one password check
+/// (PBKDF2) on every path, against a dummy hash when there is no account to check, so that neither the message nor the
+/// time tells whether an identifier exists.</item>
+/// <item>The failure counter is moved by one conditional UPDATE before the check: an attempt is admitted only while the
+/// account is not locked, and the attempt that reaches <see cref="Utilisateur.EchecsAvantVerrouillage"/> locks it in the
+/// same statement. However many attempts arrive at once, at most that many passwords are checked before the lock.</item>
+/// <item>The security stamp is renewed at sign-out, lock-out and password change: every session cookie carrying the old
+/// stamp is refused at its next request.</item>
+/// </list>
+/// </summary>
+public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMotsDePasse motsDePasse)
+{
+    public static readonly string MessageRefus =
+        $"Identifiant ou mot de passe incorrect. Après {Utilisateur.EchecsAvantVerrouillage} essais infructueux, un compte est verrouillé " +
+        $"pendant {Utilisateur.DureeVerrouillage.TotalMinutes} minutes.";
+
+    public static readonly string MessageActuelIncorrect =
+        $"Mot de passe actuel incorrect. Après {Utilisateur.EchecsAvantVerrouillage} essais infructueux, le compte est verrouillé " +
+        $"pendant {Utilisateur.DureeVerrouillage.TotalMinutes} minutes.";
+
+    public const int LongueurMaxMotDePasse = 256;
+    public const int LongueurMinNouveauMotDePasse = 12;
+    public const int LongueurMinAdministrateur = 16;
+
+    /// <summary>Checked when no account can be: same cost as a real check, never a match.</summary>
+    private static readonly Lazy<string> HacheFactice = new(() => Secrets.HacherMotDePasse(Secrets.NouveauTampon()));
+
+    public async Task<Resultat<SessionAgent>> ConnecterAsync(string identifiant, string motDePasse, CancellationToken ct = default)
+    {
+        if (motDePasse.Length > LongueurMaxMotDePasse)
+            return Resultat.Invalide<SessionAgent>($"Le mot de passe ne peut dépasser {LongueurMaxMotDePasse} caractères.",
+                new Dictionary<string, string[]> { ["motDePasse"] = [$"Le mot de passe ne peut dépasser {LongueurMaxMotDePasse} caractères."] });
+        var cle = identifiant.Trim().ToLowerInvariant();
+        var compte = cle.Length is 0 or > 200 ? null : await db.Utilisateurs.AsNoTracking()
+            .Where(u => u.Identifiant == cle).Select(u => new { u.Id, u.MotDePasseHache }).SingleOrDefaultAsync(ct);
+        if (compte is null || !await VerifierAsync(compte.Id, compte.MotDePasseHache, motDePasse, ct))
+        {
+            if (compte is null) motsDePasse.Verifier(motDePasse, HacheFactice.Value);
+            return Resultat.Interdit<SessionAgent>(MessageRefus);
+        }
+        await db.Utilisateurs.Where(u => u.Id == compte.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.EchecsConnexion, 0).SetProperty(u => u.VerrouilleJusqua, (DateTimeOffset?)null), ct);
+        return Resultat.Ok(await SessionAsync(compte.Id, ct));
+    }
+
+    /// <summary>Whether a session cookie still opens the account: same stamp, account not locked.</summary>
+    public async Task<bool> SessionValideAsync(ClaimsPrincipal principal, CancellationToken ct = default)
+    {
+        if (Agent.Depuis(principal) is not { } agent || principal.FindFirst(SessionAgent.ClaimTampon)?.Value is not { Length: > 0 } tampon) return false;
+        var maintenant = horloge.GetUtcNow();
+        return await db.Utilisateurs.AsNoTracking().AnyAsync(u => u.Id == agent.Id && u.TamponSecurite == tampon
+            && (u.VerrouilleJusqua == null || u.VerrouilleJusqua <= maintenant), ct);
+    }
+
+    /// <summary>Sign-out: every session of the account ends (the stamp changes).</summary>
+    public Task DeconnecterAsync(Guid utilisateur, CancellationToken ct = default) =>
+        db.Utilisateurs.Where(u => u.Id == utilisateur)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.TamponSecurite, Secrets.NouveauTampon()), ct);
+
+    /// <summary>
+    /// The agent changes their password: the current one is checked like a sign-in (it counts towards the lock-out), the new
+    /// one follows RegleNouveauMotDePasse (length, mixed characters); every other session ends, the returned one replaces the caller's.
+    /// </summary>
+    public async Task<Resultat<SessionAgent>> ChangerMotDePasseAsync(Guid utilisateur, string actuel, string nouveau, string confirmation,
+        CancellationToken ct = default)
+    {
+        var compte = await db.Utilisateurs.SingleOrDefaultAsync(u => u.Id == utilisateur, ct);
+        if (compte is null) return Resultat.NonTrouve<SessionAgent>("Ce compte n'existe plus.");
+        var erreurs = new Dictionary<string, string[]>();
+        if (RegleNouveauMotDePasse(nouveau, compte.Role) is { } regle) erreurs["nouveauMotDePasse"] = [regle];
+        else if (nouveau == actuel) erreurs["nouveauMotDePasse"] = ["Le nouveau mot de passe doit être différent de l'actuel."];
+        if (confirmation != nouveau) erreurs["confirmation"] = ["La confirmation ne reprend pas le nouveau mot de passe."];
+        if (actuel.Length > LongueurMaxMotDePasse) erreurs["motDePasseActuel"] = [MessageActuelIncorrect];
+        if (erreurs.Count > 0) return Resultat.Invalide<SessionAgent>(string.Join(" ", erreurs.Values.SelectMany(m => m)), erreurs);
+
+        if (!await VerifierAsync(compte.Id, compte.MotDePasseHache, actuel, ct))
+            return Resultat.Invalide<SessionAgent>(MessageActuelIncorrect,
+                new Dictionary<string, string[]> { ["motDePasseActuel"] = [MessageActuelIncorrect] });
+        compte.ChangerMotDePasse(motsDePasse.Hacher(nouveau));
+        await db.SaveChangesAsync(ct);
+        await db.Utilisateurs.Where(u => u.Id == compte.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.EchecsConnexion, 0).SetProperty(u => u.VerrouilleJusqua, (DateTimeOffset?)null), ct);
+        return Resultat.Ok(await SessionAsync(compte.Id, ct));
+    }
+
+    /// <summary>The shortest new password for a role: 16 characters for an administrator, 12 for the others.</summary>
+    public static int LongueurMinimale(Role role) => role == Role.Administrateur ? LongueurMinAdministrateur : LongueurMinNouveauMotDePasse;
+
+    /// <summary>
+    /// The rule for a new password (null when it holds): at least 12 characters (16 for an administrator) mixing three kinds of
+    /// the four (docs/protection-des-donnees.md §2 point 28).
+    /// </summary>
+    public static string? RegleNouveauMotDePasse(string motDePasse, Role role)
+    {
+        var minimum = LongueurMinimale(role);
+        if (motDePasse.Length < minimum || motDePasse.Length > LongueurMaxMotDePasse)
+            return $"Le nouveau mot de passe doit compter de {minimum} à {LongueurMaxMotDePasse} caractères.";
+        var sortes = new[] { motDePasse.Any(char.IsLower), motDePasse.Any(char.IsUpper), motDePasse.Any(char.IsDigit),
+            motDePasse.Any(c => !char.IsLetterOrDigit(c)) }.Count(x => x);
+        return sortes >= 3 ? null
+            : "Le nouveau mot de passe doit mêler au moins trois sortes de caractères parmi : minuscules, majuscules, chiffres, autres signes.";
+    }
+
+    /// <summary>
+    /// Admits the attempt through the counter (one conditional UPDATE), then checks the password. A refused attempt (the account
+    /// is locked) still spends one check, on the dummy hash. The attempt that reaches the limit locks the account and renews its
+    /// stamp in the same statement; a later success clears the counter.
+    /// </summary>
+    private async Task<bool> VerifierAsync(Guid id, string hache, string motDePasse, CancellationToken ct)
+    {
+        const int limite = Utilisateur.EchecsAvantVerrouillage;
+        var maintenant = horloge.GetUtcNow();
+        DateTimeOffset? fin = maintenant + Utilisateur.DureeVerrouillage;
+        var tampon = Secrets.NouveauTampon();
+        // An expired lock starts a new count: (lock expired ? 0 : failures) + 1.
+        var admis = await db.Utilisateurs
+            .Where(u => u.Id == id && ((u.VerrouilleJusqua == null && u.EchecsConnexion < limite) || u.VerrouilleJusqua <= maintenant))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(u => u.EchecsConnexion, u => (u.VerrouilleJusqua == null ? u.EchecsConnexion : 0) + 1)
+                .SetProperty(u => u.VerrouilleJusqua, u => (u.VerrouilleJusqua == null ? u.EchecsConnexion : 0) + 1 >= limite ? fin : null)
+                .SetProperty(u => u.TamponSecurite, u => (u.VerrouilleJusqua == null ? u.EchecsConnexion : 0) + 1 >= limite ? tampon : u.TamponSecurite), ct);
+        if (admis == 0)
+        {
+            motsDePasse.Verifier(motDePasse, HacheFactice.Value);
+            return false;
+        }
+        return motsDePasse.Verifier(motDePasse, hache);
+    }
+
+    private async Task<SessionAgent> SessionAsync(Guid id, CancellationToken ct)
+    {
+        var u = await db.Utilisateurs.AsNoTracking().SingleAsync(x => x.Id == id, ct);
+        return new SessionAgent(new Agent(u.Id, u.NomComplet, u.Role, u.Perimetre), u.TamponSecurite);
+    }
+}
