@@ -103,7 +103,12 @@ builder.Services.AddRazorPages(o =>
     // A method a page does not handle: 405, not the page rendered without its handler.
     o.Conventions.ConfigureFilter(new MethodesPages());
 });
-builder.Services.AddAntiforgery(o => o.Cookie.Name = "logis.af");
+builder.Services.AddAntiforgery(o =>
+{
+    o.Cookie.Name = "logis.af";
+    // Secure over HTTPS, including behind a declared TLS proxy (the default policy would never mark it).
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
 // Keys that protect session and antiforgery cookies survive restarts (section « Logis:Cles:Dossier »).
 builder.Services.AddDataProtection().SetApplicationName("Logis")
     .PersistKeysToFileSystem(Directory.CreateDirectory(Path.Combine(OptionsBase.Racine(), builder.Configuration["Logis:Cles:Dossier"] ?? Path.Combine("var", "cles"))));
@@ -137,6 +142,8 @@ await using (var scope = app.Services.CreateAsyncScope())
     }
 }
 
+// First: behind a known TLS proxy, the client's address and scheme (rate limits, Secure cookies).
+OptionsMandataires.UseMandataires(app, app.Configuration);
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler();
@@ -149,6 +156,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseLimitesDebit();
 app.UseAuthentication();
+app.UseMemeOrigine();
 app.UseAuthorization();
 
 app.MapOpenApi().AllowAnonymous();

@@ -155,15 +155,19 @@ public class ComptesTests(ApplicationsFixture fx)
 
     // --- Outils ---------------------------------------------------------------------------------------------------------
 
-    /// <summary>A fresh EPCI agent account of the TPM demo, with the demo password: locking it touches no other test.</summary>
-    internal static async Task<string> CreerCompteAsync(ApplicationsFixture fx, string f)
+    /// <summary>
+    /// A fresh account of the TPM demo (a bailleur agent unless told: no second factor), with the demo password: locking it touches
+    /// no other test. Unlike the demo accounts it is not exempt from the second factor.
+    /// </summary>
+    internal static async Task<string> CreerCompteAsync(ApplicationsFixture fx, string f, Role role = Role.AgentBailleur)
     {
         var identifiant = $"test-{Guid.NewGuid():N}@tpm.demo";
         await using var db = fx.Base(f);
         db.Utilisateurs.Add(new Utilisateur
         {
-            Id = Guid.NewGuid(), Identifiant = identifiant, NomComplet = "Compte de test", Role = Role.AgentEpci,
+            Id = Guid.NewGuid(), Identifiant = identifiant, NomComplet = "Compte de test", Role = role,
             EpciSiren = Siren.Create(TerritoireSeeder.SirenTpm), MotDePasseHache = Secrets.HacherMotDePasse(MotDePasse),
+            BailleurId = role == Role.AgentBailleur ? db.Bailleurs.Select(b => b.Id).First() : null,
         });
         await db.SaveChangesAsync();
         return identifiant;

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
 using Logis.Domain.Acces;
 using Logis.Domain.Commun;
 using Logis.Persistence;
@@ -32,6 +34,20 @@ public sealed record SessionAgent(Agent Agent, string Tampon)
         Agent.Claims(Agent.Id, Agent.Nom, Agent.Role, Agent.Perimetre).Append(new Claim(ClaimTampon, Tampon));
 }
 
+/// <summary>What the password opens: the session, or first the second factor to check or to enrol (then the secret to show).</summary>
+public enum EtapeSecondFacteur
+{
+    AucunRequis,
+    AVerifier,
+    AEnroler,
+}
+
+/// <summary>The outcome of the password step: the session is opened only when no second factor remains.</summary>
+public sealed record EtapeConnexion(SessionAgent Session, EtapeSecondFacteur SecondFacteur, string? SecretAEnroler, string Identifiant);
+
+/// <summary>The outcome of the second factor: the session, and the recovery codes to show once when it has just been enrolled.</summary>
+public sealed record SessionConfirmee(SessionAgent Session, IReadOnlyList<string> CodesSecours);
+
 /// <summary>
 /// The acts on agent accounts: sign-in, checking a session, sign-out, password change (README « Sécurité »).
 /// <list type="bullet">
@@ -62,10 +78,10 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
     /// <summary>Checked when no account can be: same cost as a real check, never a match.</summary>
     private static readonly Lazy<string> HacheFactice = new(() => Secrets.HacherMotDePasse(Secrets.NouveauTampon()));
 
-    public async Task<Resultat<SessionAgent>> ConnecterAsync(string identifiant, string motDePasse, CancellationToken ct = default)
+    public async Task<Resultat<EtapeConnexion>> ConnecterAsync(string identifiant, string motDePasse, CancellationToken ct = default)
     {
         if (motDePasse.Length > LongueurMaxMotDePasse)
-            return Resultat.Invalide<SessionAgent>($"Le mot de passe ne peut dépasser {LongueurMaxMotDePasse} caractères.",
+            return Resultat.Invalide<EtapeConnexion>($"Le mot de passe ne peut dépasser {LongueurMaxMotDePasse} caractères.",
                 new Dictionary<string, string[]> { ["motDePasse"] = [$"Le mot de passe ne peut dépasser {LongueurMaxMotDePasse} caractères."] });
         var cle = identifiant.Trim().ToLowerInvariant();
         var compte = cle.Length is 0 or > 200 ? null : await db.Utilisateurs.AsNoTracking()
@@ -73,12 +89,74 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
         if (compte is null || !await VerifierAsync(compte.Id, compte.MotDePasseHache, motDePasse, ct))
         {
             if (compte is null) motsDePasse.Verifier(motDePasse, HacheFactice.Value);
-            return Resultat.Interdit<SessionAgent>(MessageRefus);
+            return Resultat.Interdit<EtapeConnexion>(MessageRefus);
         }
-        await db.Utilisateurs.Where(u => u.Id == compte.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.EchecsConnexion, 0).SetProperty(u => u.VerrouilleJusqua, (DateTimeOffset?)null), ct);
-        return Resultat.Ok(await SessionAsync(compte.Id, ct));
+        await RemettreAZeroAsync(compte.Id, ct);
+        var u = await db.Utilisateurs.SingleAsync(x => x.Id == compte.Id, ct);
+        if (!SecondFacteur.Exige(u.Role) || u.DispenseSecondFacteur)
+            return Resultat.Ok(new EtapeConnexion(await SessionAsync(u.Id, ct), EtapeSecondFacteur.AucunRequis, null, u.Identifiant));
+        if (u.SecondFacteurActif)
+            return Resultat.Ok(new EtapeConnexion(await SessionAsync(u.Id, ct), EtapeSecondFacteur.AVerifier, null, u.Identifiant));
+        // Not enrolled yet: a secret is prepared (kept if one is already pending, so that the application already set up still works).
+        if (u.SecretTotp is null)
+        {
+            u.PreparerSecondFacteur(Totp.Base32(RandomNumberGenerator.GetBytes(20)));
+            await db.SaveChangesAsync(ct);
+        }
+        return Resultat.Ok(new EtapeConnexion(await SessionAsync(u.Id, ct), EtapeSecondFacteur.AEnroler, u.SecretTotp, u.Identifiant));
     }
+
+    /// <summary>
+    /// The second step: a TOTP code (a step later than the last accepted one) or an unused recovery code. The first valid code of a
+    /// pending secret enrols it and creates ten recovery codes, shown once, stored as SHA-256 fingerprints. Attempts count towards the
+    /// lock-out like passwords. <paramref name="tampon"/> is the stamp read at the password step: a changed stamp ends the attempt.
+    /// </summary>
+    public async Task<Resultat<SessionConfirmee>> ValiderSecondFacteurAsync(Guid utilisateur, string tampon, string code, CancellationToken ct = default)
+    {
+        var compte = await db.Utilisateurs.SingleOrDefaultAsync(u => u.Id == utilisateur, ct);
+        if (compte is null || compte.TamponSecurite != tampon || compte.SecretTotp is null)
+            return Resultat.Interdit<SessionConfirmee>(MessageEtapeExpiree);
+        var saisi = (code ?? "").Trim();
+        if (saisi.Length is 0 or > 40 || !await AdmettreEssaiAsync(compte.Id, ct))
+            return Resultat.Invalide<SessionConfirmee>(MessageCodeIncorrect, new Dictionary<string, string[]> { ["code"] = [MessageCodeIncorrect] });
+        var pas = Totp.Verifier(Totp.DepuisBase32(compte.SecretTotp), saisi, horloge.GetUtcNow());
+        List<string> codes = [];
+        if (pas is { } p && (compte.DernierPasTotp is null || p > compte.DernierPasTotp))
+        {
+            if (compte.SecondFacteurActif) compte.DernierPasTotp = p;
+            else
+            {
+                codes = [.. Enumerable.Range(0, NombreCodesSecours).Select(_ => NouveauCodeSecours())];
+                compte.ActiverSecondFacteur(p, codes.Select(EmpreinteCodeSecours));
+            }
+        }
+        else if (!compte.SecondFacteurActif || !compte.UtiliserCodeSecours(EmpreinteCodeSecours(saisi)))
+            return Resultat.Invalide<SessionConfirmee>(MessageCodeIncorrect, new Dictionary<string, string[]> { ["code"] = [MessageCodeIncorrect] });
+        await db.SaveChangesAsync(ct);
+        await RemettreAZeroAsync(compte.Id, ct);
+        return Resultat.Ok(new SessionConfirmee(await SessionAsync(compte.Id, ct), codes));
+    }
+
+    public const int NombreCodesSecours = 10;
+
+    public static readonly string MessageCodeIncorrect =
+        $"Code incorrect ou déjà utilisé. Après {Utilisateur.EchecsAvantVerrouillage} essais infructueux, le compte est verrouillé " +
+        $"pendant {Utilisateur.DureeVerrouillage.TotalMinutes} minutes.";
+
+    public const string MessageEtapeExpiree = "La connexion a expiré : saisissez de nouveau votre identifiant et votre mot de passe.";
+
+    private const string AlphabetCodes = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    /// <summary>A recovery code: ten characters without look-alikes (no I, O, 0, 1), shown as « XXXXX-XXXXX ».</summary>
+    private static string NouveauCodeSecours()
+    {
+        var c = RandomNumberGenerator.GetString(AlphabetCodes, 10);
+        return $"{c[..5]}-{c[5..]}";
+    }
+
+    /// <summary>Fingerprint of a recovery code as typed: case, spaces and dashes do not matter.</summary>
+    public static string EmpreinteCodeSecours(string code) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(new string([.. code.ToUpperInvariant().Where(char.IsLetterOrDigit)]))));
 
     /// <summary>Whether a session cookie still opens the account: same stamp, account not locked.</summary>
     public async Task<bool> SessionValideAsync(ClaimsPrincipal principal, CancellationToken ct = default)
@@ -115,8 +193,7 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
                 new Dictionary<string, string[]> { ["motDePasseActuel"] = [MessageActuelIncorrect] });
         compte.ChangerMotDePasse(motsDePasse.Hacher(nouveau));
         await db.SaveChangesAsync(ct);
-        await db.Utilisateurs.Where(u => u.Id == compte.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.EchecsConnexion, 0).SetProperty(u => u.VerrouilleJusqua, (DateTimeOffset?)null), ct);
+        await RemettreAZeroAsync(compte.Id, ct);
         return Resultat.Ok(await SessionAsync(compte.Id, ct));
     }
 
@@ -139,11 +216,24 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
     }
 
     /// <summary>
-    /// Admits the attempt through the counter (one conditional UPDATE), then checks the password. A refused attempt (the account
-    /// is locked) still spends one check, on the dummy hash. The attempt that reaches the limit locks the account and renews its
-    /// stamp in the same statement; a later success clears the counter.
+    /// Admits the attempt through the counter (<see cref="AdmettreEssaiAsync"/>), then checks the password. A refused attempt (the
+    /// account is locked) still spends one check, on the dummy hash; a later success clears the counter.
     /// </summary>
     private async Task<bool> VerifierAsync(Guid id, string hache, string motDePasse, CancellationToken ct)
+    {
+        if (!await AdmettreEssaiAsync(id, ct))
+        {
+            motsDePasse.Verifier(motDePasse, HacheFactice.Value);
+            return false;
+        }
+        return motsDePasse.Verifier(motDePasse, hache);
+    }
+
+    /// <summary>
+    /// Admits one attempt (password or second factor) through the counter, in one conditional UPDATE: false while the account is
+    /// locked. The attempt that reaches the limit locks the account and renews its stamp in the same statement.
+    /// </summary>
+    private async Task<bool> AdmettreEssaiAsync(Guid id, CancellationToken ct)
     {
         const int limite = Utilisateur.EchecsAvantVerrouillage;
         var maintenant = horloge.GetUtcNow();
@@ -156,13 +246,12 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
                 .SetProperty(u => u.EchecsConnexion, u => (u.VerrouilleJusqua == null ? u.EchecsConnexion : 0) + 1)
                 .SetProperty(u => u.VerrouilleJusqua, u => (u.VerrouilleJusqua == null ? u.EchecsConnexion : 0) + 1 >= limite ? fin : null)
                 .SetProperty(u => u.TamponSecurite, u => (u.VerrouilleJusqua == null ? u.EchecsConnexion : 0) + 1 >= limite ? tampon : u.TamponSecurite), ct);
-        if (admis == 0)
-        {
-            motsDePasse.Verifier(motDePasse, HacheFactice.Value);
-            return false;
-        }
-        return motsDePasse.Verifier(motDePasse, hache);
+        return admis == 1;
     }
+
+    private Task RemettreAZeroAsync(Guid id, CancellationToken ct) =>
+        db.Utilisateurs.Where(u => u.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.EchecsConnexion, 0).SetProperty(u => u.VerrouilleJusqua, (DateTimeOffset?)null), ct);
 
     private async Task<SessionAgent> SessionAsync(Guid id, CancellationToken ct)
     {

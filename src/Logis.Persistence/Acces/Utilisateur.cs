@@ -34,6 +34,42 @@ public sealed class Utilisateur
 
     public bool EstVerrouille(DateTimeOffset maintenant) => VerrouilleJusqua is { } fin && fin > maintenant;
 
+    /// <summary>TOTP secret (base32): pending until the first code confirms it (<see cref="SecondFacteurActif"/>).</summary>
+    public string? SecretTotp { get; private set; }
+
+    public bool SecondFacteurActif { get; private set; }
+
+    /// <summary>The last TOTP step accepted: a code serves once.</summary>
+    public long? DernierPasTotp { get; set; }
+
+    /// <summary>SHA-256 fingerprints of the unused recovery codes, separated by spaces (each serves once).</summary>
+    public string? CodesSecours { get; private set; }
+
+    /// <summary>Demo accounts only (seed-demo, never in production): no second factor asked, whatever the role.</summary>
+    public bool DispenseSecondFacteur { get; init; }
+
+    public void PreparerSecondFacteur(string secretBase32)
+    {
+        SecretTotp = secretBase32;
+        SecondFacteurActif = false;
+    }
+
+    public void ActiverSecondFacteur(long pas, IEnumerable<string> empreintesCodesSecours)
+    {
+        SecondFacteurActif = true;
+        DernierPasTotp = pas;
+        CodesSecours = string.Join(' ', empreintesCodesSecours);
+    }
+
+    /// <summary>Spends a recovery code given by its fingerprint; false when it is not (or no longer) one of them.</summary>
+    public bool UtiliserCodeSecours(string empreinte)
+    {
+        var codes = (CodesSecours ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (!codes.Remove(empreinte)) return false;
+        CodesSecours = string.Join(' ', codes);
+        return true;
+    }
+
     /// <summary>Ends every session of the account (sign-out, lock-out, new password).</summary>
     public void RenouvelerTampon() => TamponSecurite = Secrets.NouveauTampon();
 

@@ -426,9 +426,19 @@ namespace Logis.Persistence.Migrations
                     b.Property<Guid?>("BailleurId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CodesSecours")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("CommuneInsee")
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
+
+                    b.Property<long?>("DernierPasTotp")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("DispenseSecondFacteur")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("EchecsConnexion")
                         .HasColumnType("integer");
@@ -458,6 +468,13 @@ namespace Logis.Persistence.Migrations
 
                     b.Property<int>("Role")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("SecondFacteurActif")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SecretTotp")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("TamponSecurite")
                         .IsRequired()

@@ -150,6 +150,8 @@ public sealed class TerritoireSeeder(LogisDbContext db, ReferenceData reference,
             Id = DeterministicGuid.From($"utilisateur:{id}@{suffixe}"),
             Identifiant = $"{id}@{suffixe}", NomComplet = nom, Role = role, EpciSiren = epci.Siren,
             BailleurId = b, ReservataireId = r, CommuneInsee = c, MotDePasseHache = hash,
+            // The demo stays usable without an authenticator application (README « Sécurité »).
+            DispenseSecondFacteur = true,
         };
         db.Utilisateurs.AddRange(
             U("epci", "Camille Martin (service habitat)", Role.AgentEpci),
