@@ -25,6 +25,7 @@ public sealed class IndexModel(DemandesService service, IDataProtectionProvider 
     [BindProperty(SupportsGet = true)] public string? Typologie { get; set; }
     [BindProperty(SupportsGet = true)] public string? Statut { get; set; }
     [BindProperty(SupportsGet = true)] public string? Prioritaire { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Tri { get; set; }
     /// <summary>The name of the search, protected (see the class).</summary>
     [BindProperty(SupportsGet = true)] public string? Recherche { get; set; }
 
@@ -57,7 +58,7 @@ public sealed class IndexModel(DemandesService service, IDataProtectionProvider 
         var agent = Agent.Requis(User);
         Communes = await service.NomsCommunesAsync(agent, ct);
         var (filtre, page, taille, erreurs) = DemandesService.LireFiltre(Numero, Nom, Commune, Typologie, Statut, Prioritaire,
-            Request.Query["page"].FirstOrDefault(), "25"); // "page" is a reserved route value in Razor Pages: read from the query
+            Request.Query["page"].FirstOrDefault(), "25", Tri); // "page" is a reserved route value in Razor Pages: read from the query
         foreach (var (champ, messages) in erreurs) Erreurs[champ] = messages;
         if (filtre is not null && Erreurs.Count == 0) Resultats = await service.RechercherAsync(agent, filtre, page, taille, ct);
         return Page();
@@ -67,7 +68,8 @@ public sealed class IndexModel(DemandesService service, IDataProtectionProvider 
     {
         var recherche = string.IsNullOrWhiteSpace(Nom) ? "" : Uri.EscapeDataString(Protecteur().Protect(Nom, DureeRecherche));
         return $"/demandes?numero={Uri.EscapeDataString(Numero ?? "")}&recherche={recherche}&commune={Uri.EscapeDataString(Commune ?? "")}"
-               + $"&typologie={Uri.EscapeDataString(Typologie ?? "")}&statut={Uri.EscapeDataString(Statut ?? "")}&prioritaire={Uri.EscapeDataString(Prioritaire ?? "")}&page={page}";
+               + $"&typologie={Uri.EscapeDataString(Typologie ?? "")}&statut={Uri.EscapeDataString(Statut ?? "")}&prioritaire={Uri.EscapeDataString(Prioritaire ?? "")}"
+               + $"&tri={Uri.EscapeDataString(Tri ?? "")}&page={page}";
     }
 
     private string? LireNom(string jeton)
