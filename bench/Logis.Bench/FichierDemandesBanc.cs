@@ -207,7 +207,7 @@ public static class FichierDemandesBanc
         {
             var n = 1;
             foreach (var l in rapport.Valides)
-                demandes.Add(Demande.Enregistrer(new DemandeId(Guid.CreateVersion7()), NumeroUnique.Creer("83", 2026, n++).Valeur, l.Contenu, l.Canal, l.DateDepot, quand, acteur).Valeur);
+                demandes.Add(Demande.Enregistrer(new DemandeId(Guid.CreateVersion7()), NumeroUnique.Creer("083", l.DateDepot, 1 + (n++ % NumeroUnique.SequenceMaximum), "G0001").Valeur, l.Contenu, l.Canal, l.DateDepot, quand, acteur).Valeur);
         });
         Mesurer("contenu JSON (ContenuJson.Ecrire, UTF-8)", () =>
         {
@@ -245,7 +245,7 @@ public static class FichierDemandesBanc
     {
         var communes = ReferenceData.Trouver().Communes().Where(c => c.EpciSiren == Tpm).OrderBy(c => c.CodeInsee.Value, StringComparer.Ordinal).ToList();
         var generation = communes.Select(c => new CommuneDeGeneration(c.CodeInsee, c.Nom, $"{c.Departement}000", c.Population, 0.2)).ToList();
-        var demandes = GenerateurDemandes.Generer(new ParametresGeneration(7, lignes, "83", new DateOnly(2026, 11, 1),
+        var demandes = GenerateurDemandes.Generer(new ParametresGeneration(7, lignes, "083", new DateOnly(2026, 11, 1),
             generation, FenetreRenouvellement.Creer(3).Valeur, ProfilDemandes.Defaut)).Valeur;
         var entete = FormatFichierDemandes.EnteteExport().ToList();
         entete.Add(FormatFichierDemandes.Colonne(1, FormatFichierDemandes.Nir));
@@ -298,7 +298,7 @@ public static class FichierDemandesBanc
     private static string Fichier(List<Commune> communes, int nombre, int graine)
     {
         var generation = communes.Select(c => new CommuneDeGeneration(c.CodeInsee, c.Nom, $"{c.Departement}000", c.Population, 0.2)).ToList();
-        var demandes = GenerateurDemandes.Generer(new ParametresGeneration(graine, nombre, "83", HorlogeBanc.Aujourdhui.AddDays(-1),
+        var demandes = GenerateurDemandes.Generer(new ParametresGeneration(graine, nombre, "083", HorlogeBanc.Aujourdhui.AddDays(-1),
             generation, FenetreRenouvellement.Creer(3).Valeur, ProfilDemandes.Defaut)).Valeur;
         var sb = new StringBuilder(nombre * 600);
         using var w = new StringWriter(sb);

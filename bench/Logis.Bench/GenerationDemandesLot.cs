@@ -49,8 +49,9 @@ public static class GenerationDemandesLot
                 await copie.StartRowAsync();
                 await copie.WriteAsync(modeles[i % modeles.Count], NpgsqlDbType.Uuid);
                 await copie.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
-                // Numbers of a fictitious département-year (2A, 2099) that the seed never uses.
-                await copie.WriteAsync(NumeroUnique.Creer("2A", 2099, i + 1).Valeur.Valeur, NpgsqlDbType.Varchar);
+                // Numbers of a fictitious territory, year and service (ZZZ, 2099, BENCH) that the seed never uses.
+                var depot = new DateOnly(2099, 1 + (i / NumeroUnique.SequenceMaximum % 12), 1);
+                await copie.WriteAsync(NumeroUnique.Creer("ZZZ", depot, 1 + (i % NumeroUnique.SequenceMaximum), "BENCH").Valeur.Valeur, NpgsqlDbType.Varchar);
             }
             await copie.CompleteAsync();
         }

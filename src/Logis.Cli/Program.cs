@@ -14,5 +14,7 @@ root.Subcommands.Add(CommandesCotation.Cotation());
 root.Subcommands.Add(CommandesFichierDemandes.Import());
 root.Subcommands.Add(CommandesFichierDemandes.Export());
 root.Subcommands.Add(CommandesJournal.Journal());
+root.Subcommands.Add(CommandesGuichets.Guichets());
+root.Subcommands.Add(CommandesSne.Sne());
 root.Subcommands.Add(CommandesRelances.Demandes());
 return await root.Parse(args).InvokeAsync();

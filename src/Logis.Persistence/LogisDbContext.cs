@@ -30,6 +30,7 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
     public DbSet<ClientApi> ClientsApi => Set<ClientApi>();
     public DbSet<Demande> Demandes => Set<Demande>();
     public DbSet<SequenceNumero> SequencesNumero => Set<SequenceNumero>();
+    public DbSet<GuichetEnregistreur> Guichets => Set<GuichetEnregistreur>();
     public DbSet<EntreeAudit> Audit => Set<EntreeAudit>();
     public DbSet<CotationDemande> CotationsDemandes => Set<CotationDemande>();
     public DbSet<MessageDemandeur> Messages => Set<MessageDemandeur>();
@@ -143,7 +144,7 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
         configurationBuilder.Properties<decimal>().HavePrecision(12, 2);
         configurationBuilder.Properties<DemandeId>().HaveConversion<DemandeIdConverter>();
         configurationBuilder.Properties<AuteurId>().HaveConversion<AuteurIdConverter>();
-        configurationBuilder.Properties<NumeroUnique>().HaveConversion<NumeroUniqueConverter>().HaveMaxLength(13);
+        configurationBuilder.Properties<NumeroUnique>().HaveConversion<NumeroUniqueConverter>().HaveMaxLength(NumeroUnique.Longueur);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -177,6 +178,7 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
         {
             e.ToTable("territoire_heberge");
             e.HasKey(x => x.EpciSiren);
+            e.Property(x => x.CodeTerritoireSne).HasMaxLength(3);
         });
         modelBuilder.Entity<Bailleur>(e =>
         {
@@ -256,6 +258,8 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
             e.HasKey(x => x.Id);
             e.Property(x => x.Id).ValueGeneratedNever();
             e.HasIndex(x => x.Numero).IsUnique();
+            e.Property(x => x.AncienneReference).HasMaxLength(13);
+            e.HasIndex(x => x.AncienneReference);
             e.Property(x => x.Contenu).HasConversion(new ContenuJson.Converter(), ContenuJson.Comparer);
             e.Property<Siren>(ColonnesDemande.Epci);
             e.Property<string>(ColonnesDemande.NomDemandeur).HasMaxLength(100);
@@ -312,8 +316,18 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
         modelBuilder.Entity<SequenceNumero>(e =>
         {
             e.ToTable("sequence_numero");
-            e.HasKey(x => new { x.Departement, x.Annee });
-            e.Property(x => x.Departement).HasMaxLength(3);
+            e.HasKey(x => new { x.Territoire, x.Annee, x.Mois });
+            e.Property(x => x.Territoire).HasMaxLength(3);
+        });
+        modelBuilder.Entity<GuichetEnregistreur>(e =>
+        {
+            e.ToTable("guichet_enregistreur");
+            e.HasKey(x => new { x.EpciSiren, x.Code });
+            e.Property(x => x.Code).HasMaxLength(5);
+            e.Property(x => x.Nom).HasMaxLength(GuichetEnregistreur.LongueurNomMax);
+            e.Property(x => x.Adresse).HasMaxLength(GuichetEnregistreur.LongueurAdresseMax);
+            e.Property(x => x.Horaires).HasMaxLength(GuichetEnregistreur.LongueurHorairesMax);
+            e.Property(x => x.Organisation).HasMaxLength(40);
         });
         modelBuilder.Entity<EntreeAudit>(e =>
         {
@@ -374,6 +388,13 @@ public sealed class TerritoireHeberge
     public required Siren EpciSiren { get; init; }
     public required DateTimeOffset CreeLe { get; init; }
     public required int Graine { get; init; }
+
+    /// <summary>
+    /// The territory code of the national numbers this territory gives (3 characters, <c>111</c> in Île-de-France), set by the
+    /// operator (<c>logis guichets territoire</c>); null: the département of its most populous commune on three characters [M]
+    /// (<see cref="NumeroUnique.TerritoireParDefaut"/>, docs/sne.md §1).
+    /// </summary>
+    public string? CodeTerritoireSne { get; set; }
 }
 
 /// <summary>Where a bailleur holds stock.</summary>

@@ -40,6 +40,10 @@ builder.Services.AddSingleton(sp => GrillesCotation.Charger(
 builder.Services.AddScoped<TerritoireSeeder>();
 builder.Services.AddScoped<DemandesSeeder>();
 builder.Services.AddScoped<DemandesService>();
+builder.Services.AddScoped<GuichetsService>();
+// The exchanges with the national registration system, as files for the daily transfer (docs/sne.md §2); none when not configured.
+if (builder.Configuration["Logis:Sne:Dossier"] is { Length: > 0 } dossierSne)
+    builder.Services.AddSingleton<Logis.Application.Sne.ISystemeNational>(sp => new Logis.Application.Sne.SneFichiers(dossierSne, sp.GetRequiredService<TimeProvider>()));
 builder.Services.AddScoped<SituationsPrioritairesService>();
 builder.Services.AddScoped<SituationsPrioritairesDemo>();
 // Registration settings (issue 12, point 5): the bound on the deposit date without a reason, the alert notice; a wrong value stops the start.

@@ -28,8 +28,12 @@ public class DemandesSeederTests(TerritoireSemeFixture fixture)
             Assert.Equal(Domain.Demandes.TypeEvenementDemande.Enregistrement, demande.Evenements.OrderBy(e => e.Rang).First().Type);
             Assert.NotEmpty(demande.Contenu.Personnes);
             var sequences = await db.SequencesNumero.ToListAsync();
-            var max = (await db.Demandes.AsNoTracking().Select(d => d.Numero).ToListAsync()).GroupBy(n => n.Annee).ToDictionary(g => g.Key, g => g.Max(n => n.Sequence));
-            Assert.All(sequences, s => Assert.Equal(max[s.Annee % 100], s.Dernier));
+            var numeros = await db.Demandes.AsNoTracking().Select(d => new { d.Numero, d.DateDepot }).ToListAsync();
+            // National numbers: the month and year of each deposit, one sequence per territory and month, set past the seeded numbers.
+            Assert.All(numeros, n => Assert.True(n.Numero.CorrespondAuDepot(n.DateDepot), n.Numero.Valeur));
+            var max = numeros.GroupBy(n => (n.Numero.Territoire, n.Numero.Annee, n.Numero.Mois)).ToDictionary(g => g.Key, g => g.Max(n => n.Numero.Sequence));
+            Assert.All(sequences, s => Assert.Equal(max[(s.Territoire, s.Annee % 100, s.Mois)], s.Dernier));
+            Assert.Equal(max.Count, sequences.Count);
             Assert.True(await db.Demandes.AnyAsync(d => EF.Property<bool>(d, ColonnesDemande.Prioritaire)));
         }
     }

@@ -22,7 +22,7 @@ public static class FichierDeTest
     public static (string Csv, Dictionary<int, string> Casses) Generer(IReadOnlyList<Commune> communes, int nombre, int graine, bool casser, int? casseSeule = null)
     {
         var generation = communes.Select(c => new CommuneDeGeneration(c.CodeInsee, c.Nom, $"{c.Departement}000", c.Population, 0.2)).ToList();
-        var demandes = GenerateurDemandes.Generer(new ParametresGeneration(graine, nombre, "83", Horloges.Aujourdhui.AddDays(-1),
+        var demandes = GenerateurDemandes.Generer(new ParametresGeneration(graine, nombre, "083", Horloges.Aujourdhui.AddDays(-1),
             generation, FenetreRenouvellement.Creer(3).Valeur, ProfilDemandes.Defaut)).Valeur;
         var entete = FormatFichierDemandes.EnteteExport().ToList();
         entete.Add(FormatFichierDemandes.Colonne(1, FormatFichierDemandes.Nir));
@@ -87,6 +87,8 @@ public class FichierDemandesTests(TerritoireSemeFixture fixture)
         await using var db = BasesDeTest.Ouvrir(options);
         db.Epcis.Add(epci);
         db.Communes.AddRange(communes);
+        // The EPCI's registering service numbers the lines without a number (docs/sne.md §1).
+        db.Guichets.Add(Domain.Demandes.GuichetEnregistreur.Creer(Tpm, "G0001", "Service habitat", "", "", Domain.Demandes.OrganisationGuichet.Epci, Tpm.Value).Valeur);
         await db.SaveChangesAsync();
         return (options, communes);
     }

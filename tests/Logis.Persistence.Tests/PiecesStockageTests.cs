@@ -56,7 +56,7 @@ public class PiecesStockageTests(PiecesStockageTests.Bases fixture) : IClassFixt
             SituationFamiliale.Celibataire, 16800m, new LogementActuel(StatutLogementActuel.LocataireParcPrive, CodeInsee.Create("83137"), 720m, 38m),
             [MotifDemande.LogementTropCher], MotifDemande.LogementTropCher,
             new Souhaits([Typologie.T2], [CodeInsee.Create("83137")], false, 600m, null, false, false), null).Valeur;
-        var numero = NumeroUnique.Creer("83", 2026, Random.Shared.Next(5_000_000, 9_000_000)).Valeur;
+        var numero = NumeroUnique.Creer("083", new DateOnly(2026, 1, 1), Random.Shared.Next(500_000, 900_000), "G0001").Valeur;
         var demande = Demande.Enregistrer(new DemandeId(Guid.NewGuid()), numero, contenu, CanalDepot.Guichet, DateOnly.FromDateTime(quand.DateTime), quand, Agent).Valeur;
         db.AjouterDemande(demande, Siren.Create(TerritoireSeeder.SirenTpm));
         await db.SaveChangesAsync();

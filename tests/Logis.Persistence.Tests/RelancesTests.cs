@@ -39,7 +39,7 @@ public class RelancesTests
             SituationFamiliale.Celibataire, 16800m, new LogementActuel(StatutLogementActuel.LocataireParcPrive, CodeInsee.Create("83137"), 720m, 38m),
             [MotifDemande.LogementTropCher], MotifDemande.LogementTropCher,
             new Souhaits([Typologie.T2], [CodeInsee.Create("83137")], false, 600m, null, false, false), null).Valeur;
-        return Demande.Enregistrer(new DemandeId(Guid.NewGuid()), NumeroUnique.Creer("83", depot.Year, sequence).Valeur, contenu, CanalDepot.Guichet,
+        return Demande.Enregistrer(new DemandeId(Guid.NewGuid()), NumeroUnique.Creer("083", depot, sequence, "G0001").Valeur, contenu, CanalDepot.Guichet,
             depot, Le(depot), Guichet).Valeur;
     }
 

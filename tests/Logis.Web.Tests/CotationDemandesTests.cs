@@ -86,7 +86,7 @@ public class CotationDemandesTests(ApplicationsFixture fx)
     public async Task Cotation_401_anonyme_404_inconnue_et_hors_perimetre(string f)
     {
         var client = fx.App(f).ClientApi("epci");
-        var inconnu = NumeroUnique.Creer("83", 2026, 9_999_998).Valeur.Valeur;
+        var inconnu = NumeroUnique.Creer("083", new DateOnly(2026, 1, 1), 999_998, "G0001").Valeur.Valeur;
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/demandes/{inconnu}/cotation")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/v1/demandes/abc/cotation")).StatusCode);
 

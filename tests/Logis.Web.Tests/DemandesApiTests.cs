@@ -94,10 +94,11 @@ public class DemandesApiTests(ApplicationsFixture fx)
     {
         var client = fx.App(f).ClientApi("epci");
         await ProblemeAsync(await client.GetAsync("/api/v1/demandes/abc"), HttpStatusCode.BadRequest);
-        var valide = Domain.Demandes.NumeroUnique.Creer("83", 2026, 1).Valeur.Valeur;
-        var mauvaiseCle = valide[..^1] + (char)('0' + ((valide[^1] - '0' + 1) % 10));
-        await ProblemeAsync(await client.GetAsync($"/api/v1/demandes/{mauvaiseCle}"), HttpStatusCode.BadRequest);
-        var inconnu = Domain.Demandes.NumeroUnique.Creer("83", 2026, 9_999_999).Valeur.Valeur;
+        var valide = Domain.Demandes.NumeroUnique.Creer("083", new DateOnly(2026, 1, 1), 1, "G0001").Valeur.Valeur;
+        // Month 13 does not exist: a malformed number, 400.
+        var moisFaux = valide[..3] + "13" + valide[5..];
+        await ProblemeAsync(await client.GetAsync($"/api/v1/demandes/{moisFaux}"), HttpStatusCode.BadRequest);
+        var inconnu = Domain.Demandes.NumeroUnique.Creer("083", new DateOnly(2026, 1, 1), 999_999, "G0001").Valeur.Valeur;
         await ProblemeAsync(await client.GetAsync($"/api/v1/demandes/{inconnu}"), HttpStatusCode.NotFound);
         var json = await ProblemeAsync(await client.GetAsync("/api/v1/demandes?page=0"), HttpStatusCode.BadRequest);
         Assert.True(json.GetProperty("errors").TryGetProperty("page", out _));

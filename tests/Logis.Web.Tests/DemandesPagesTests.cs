@@ -55,7 +55,7 @@ public class DemandesPagesTests(ApplicationsFixture fx)
 
         var bailleur = await app.ConnecterAsync("bailleur");
         Assert.Equal(HttpStatusCode.OK, (await bailleur.GetAsync("/demandes")).StatusCode);
-        var inconnu = Domain.Demandes.NumeroUnique.Creer("83", 2026, 9_999_998).Valeur.Valeur;
+        var inconnu = Domain.Demandes.NumeroUnique.Creer("083", new DateOnly(2026, 1, 1), 999_998, "G0001").Valeur.Valeur;
         Assert.Equal(HttpStatusCode.NotFound, (await bailleur.GetAsync($"/demandes/{inconnu}")).StatusCode);
     }
 }

@@ -63,9 +63,14 @@ public class DemandesPagesSaisieTests(ApplicationsFixture fx)
         Assert.Equal(HttpStatusCode.Redirect, enregistrement.StatusCode);
         var adresse = enregistrement.Headers.Location!.OriginalString;
         var numero = adresse["/demandes/".Length..];
-        Assert.True(Domain.Demandes.NumeroUnique.TryParse(numero, out _));
+        Assert.True(Domain.Demandes.NumeroUnique.TryParse(numero, out var national));
 
         var fiche = await PageAsync(agent, await agent.GetAsync(adresse));
+        // The national number: 18 characters, the territory (Var: 083), the month and year of the deposit, the EPCI's registering service.
+        var jourDepot = DateOnly.ParseExact(Valeur(fiche, "Date de dépôt"), "dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal((18, "083", jourDepot.Month, jourDepot.Year % 100, "G0001"), (numero.Length, national.Territoire, national.Mois, national.Annee, national.Guichet));
+        Assert.Equal(national.Lisible, Valeur(fiche, "Numéro unique national"));
+        Assert.Contains("(G0001)", Valeur(fiche, "Guichet enregistreur"), StringComparison.Ordinal);
         Assert.Contains(numero, fiche.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Saisiepage Béatrice", fiche.Body!.TextContent, StringComparison.Ordinal);
         var depot = Valeur(fiche, "Date de dépôt");
@@ -89,7 +94,9 @@ public class DemandesPagesSaisieTests(ApplicationsFixture fx)
 
         // Attestation: number and date from which the COMED can be seized (deposit + délai for T2, data/reference).
         var attestation = await PageAsync(agent, await agent.GetAsync($"/demandes/{numero}/attestation"));
-        Assert.Equal(numero, attestation.QuerySelector(".numero-unique")!.TextContent.Trim());
+        // The attestation writes the national number in its four parts.
+        Assert.True(Logis.Domain.Demandes.NumeroUnique.TryParse(numero, out var nationale));
+        Assert.Equal(nationale.Lisible, attestation.QuerySelector(".numero-unique")!.TextContent.Trim());
         var dateDepot = DateOnly.ParseExact(depot, "dd/MM/yyyy", CultureInfo.InvariantCulture);
         Assert.Contains(dateDepot.AddMonths(36).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), attestation.GetElementById("date-comed")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Saisiepage", attestation.QuerySelector(".attestation")!.TextContent, StringComparison.Ordinal);

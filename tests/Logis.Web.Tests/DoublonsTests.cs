@@ -21,7 +21,7 @@ using Logis.Application.Acces;
 
 namespace Logis.Web.Tests;
 
-/// <summary>Duplicates screen and merge (R441-2-8 f): list, comparison, merge keeping the oldest, 404/409, atomicity, access per role.</summary>
+/// <summary>Duplicates screen and merge (team choice): list, comparison, merge keeping the oldest, 404/409, atomicity, access per role.</summary>
 [Collection(CollectionApplications.Nom)]
 public class DoublonsTests(ApplicationsFixture fx)
 {
@@ -73,7 +73,8 @@ public class DoublonsTests(ApplicationsFixture fx)
         var paire = liste.EnumerateArray().Single(p => p.GetProperty("plusRecente").GetProperty("numero").GetString() == recente);
         Assert.Equal(ancienne, paire.GetProperty("plusAncienne").GetProperty("numero").GetString());
         Assert.Equal(90, paire.GetProperty("score").GetInt32());
-        Assert.Contains("mêmes nom, prénom et date de naissance", paire.GetProperty("raisons")[0].GetString()!, StringComparison.Ordinal);
+        Assert.Contains("demandeur de la demande la plus ancienne", paire.GetProperty("raisons")[0].GetString()!, StringComparison.Ordinal);
+        Assert.Contains("mêmes nom, premier prénom et date de naissance", paire.GetProperty("raisons")[0].GetString()!, StringComparison.Ordinal);
 
         // A piece uploaded on the demand that will be absorbed.
         var piece = (await PiecesTests.DeposerAsync(epci, recente, "avis_imposition", PiecesTests.Pdf, "avis.pdf")).GetProperty("id").GetString();
@@ -133,7 +134,7 @@ public class DoublonsTests(ApplicationsFixture fx)
         }
         Assert.Contains("ne semblent pas", (await Probleme(a, new { doublon = b }, HttpStatusCode.Conflict)).GetProperty("detail").GetString()!, StringComparison.Ordinal);
         Assert.Contains("elle-même", (await Probleme(a, new { doublon = a }, HttpStatusCode.Conflict)).GetProperty("detail").GetString()!, StringComparison.Ordinal);
-        var inconnu = NumeroUnique.Creer("83", 2026, 9_999_998).Valeur.Valeur;
+        var inconnu = NumeroUnique.Creer("083", new DateOnly(2026, 1, 1), 999_998, "G0001").Valeur.Valeur;
         await Probleme(a, new { doublon = inconnu }, HttpStatusCode.NotFound);
         await Probleme(inconnu, new { doublon = a }, HttpStatusCode.NotFound);
         Assert.True((await Probleme(a, new { doublon = "123" }, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("doublon", out _));
@@ -291,7 +292,8 @@ public class DoublonsTests(ApplicationsFixture fx)
         var commune = communes.FirstOrDefault(c => parc1.Contains(c) && !parc2.Contains(c)) ?? "83137";
         var (recente, ancienne) = await PaireAsync(app.ClientApi("epci"), Unique("Roledoublon"), commune);
         var voit = compte switch { "bailleur" => parc1.Contains(commune), "bailleur2" => parc2.Contains(commune), _ => true };
-        var fusionne = compte is "epci" or "bailleur" or "bailleur2";
+        // The merge belongs to the manager of the file (Competences: ConfirmerFusion).
+        var fusionne = compte is "epci";
 
         var client = compte == "anonyme" ? app.Client() : await app.ConnecterAsync(compte);
         var jeton = compte == "anonyme" ? "" : await LogisFactory.JetonAsync(client, "/demandes");

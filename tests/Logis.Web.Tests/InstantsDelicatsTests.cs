@@ -100,6 +100,8 @@ public class InstantsDelicatsTests
         await using var db = BasesDeTest.Ouvrir(options);
         db.Epcis.Add(Territoire.Value.Epci);
         db.Communes.AddRange(Territoire.Value.Communes);
+        // The EPCI registers the demands (L441-2-1): its own registering service.
+        db.Guichets.Add(GuichetEnregistreur.Creer(Gapeau, "G0001", "Service habitat", "", "", OrganisationGuichet.Epci, Gapeau.Value).Valeur);
         await db.SaveChangesAsync();
         return options;
     }
@@ -125,7 +127,7 @@ public class InstantsDelicatsTests
             SituationFamiliale.Celibataire, 16_800m, new LogementActuel(StatutLogementActuel.LocataireParcPrive, null, 720m, 38m),
             [MotifDemande.LogementTropCher], MotifDemande.LogementTropCher,
             new Souhaits([Typologie.T2], [CodeInsee.Create(Commune(0))], false, 600m, null, false, false), null).Valeur;
-        return Demande.Enregistrer(new DemandeId(Guid.NewGuid()), NumeroUnique.Creer("83", depot.Year, 9_000_000 + sequence).Valeur, contenu,
+        return Demande.Enregistrer(new DemandeId(Guid.NewGuid()), NumeroUnique.Creer("083", depot, 900_000 + sequence, "G0001").Valeur, contenu,
             CanalDepot.Guichet, depot, Le(depot), Guichet).Valeur;
     }
 
@@ -190,7 +192,8 @@ public class InstantsDelicatsTests
             var issue = await service.EnregistrerAsync(AgentEpci, Saisie("Instant"), default);
             Assert.True(Reussi(issue));
             numero = issue.Valeur!;
-            Assert.Equal(("83", jour.Year % 100), (numero.Departement, numero.Annee));
+            // The national number: territory, month and year of the French day of deposit, the EPCI's registering service.
+            Assert.Equal(("083", jour.Month, jour.Year % 100, "G0001"), (numero.Territoire, numero.Mois, numero.Annee, numero.Guichet));
             Assert.Equal((jour.Year % 100, 1), (duJour.Valeur!.Annee, duJour.Valeur.Sequence));
             Assert.Equal(2, numero.Sequence);
 
@@ -254,7 +257,7 @@ public class InstantsDelicatsTests
         {
             var journal = new JournalService(db, horloge, new DemandesService(db, horloge, Grilles(horloge)));
             async Task<IReadOnlyList<LigneJournal>> LignesAsync(DateOnly du, string action) =>
-                (await journal.RechercherAsync(AgentEpci, new FiltreJournal(du, du, null, null, action, numero), 1, 50, default)).Valeur!.Elements;
+                (await journal.RechercherAsync(AgentEpci, new FiltreJournal(du, du, null, null, action, new DemandesService.CleDemande(numero, null)), 1, 50, default)).Valeur!.Elements;
             MemeHeureEnFrance(cas.Paris, Assert.Single(await LignesAsync(jour, ActionsAudit.Enregistrement)).Quand);
             Assert.Empty(await LignesAsync(jour.AddDays(-1), ActionsAudit.Enregistrement));
             Assert.Empty(await LignesAsync(jour.AddDays(1), ActionsAudit.Enregistrement));
@@ -276,7 +279,7 @@ public class InstantsDelicatsTests
     private static string Fichier(DateOnly depot, int nombre, int graine)
     {
         var generation = Territoire.Value.Communes.Select(c => new CommuneDeGeneration(c.CodeInsee, c.Nom, "83390", c.Population, 0.1)).ToList();
-        var demandes = GenerateurDemandes.Generer(new ParametresGeneration(graine, nombre, "83", depot, generation,
+        var demandes = GenerateurDemandes.Generer(new ParametresGeneration(graine, nombre, "083", depot, generation,
             FenetreRenouvellement.Creer(3).Valeur, ProfilDemandes.Defaut)).Valeur;
         var entete = FormatFichierDemandes.EnteteExport();
         var sb = new StringBuilder();
@@ -325,11 +328,11 @@ public class InstantsDelicatsTests
             Assert.All(demandes, d =>
             {
                 Assert.Equal((jour, cas.FinValidite), (d.DateDepot, d.DateFinValidite));
-                Assert.Equal(("83", jour.Year % 100), (d.Numero.Departement, d.Numero.Annee));
+                Assert.Equal(("083", jour.Month, jour.Year % 100, "G0001"), (d.Numero.Territoire, d.Numero.Mois, d.Numero.Annee, d.Numero.Guichet));
                 Assert.Equal(cas.Paris, Assert.Single(d.Evenements).Quand);
             });
             Assert.Equal(Enumerable.Range(1, 12), demandes.Select(d => d.Numero.Sequence).Order());
-            Assert.Equal(12, (await db.SequencesNumero.AsNoTracking().SingleAsync(s => s.Departement == "83" && s.Annee == jour.Year)).Dernier);
+            Assert.Equal(12, (await db.SequencesNumero.AsNoTracking().SingleAsync(s => s.Territoire == "083" && s.Annee == jour.Year && s.Mois == jour.Month)).Dernier);
             Assert.Equal(cas.Paris, (await db.Audit.AsNoTracking().SingleAsync(a => a.Action == ActionsAudit.Import)).Quand);
             var journal = new JournalService(db, horloge, new DemandesService(db, horloge, Grilles(horloge)));
             Assert.Equal(1, (await journal.RechercherAsync(AgentEpci, new FiltreJournal(jour, jour, null, null, ActionsAudit.Import, null), 1, 10, default)).Valeur!.Total);
@@ -470,17 +473,17 @@ public class InstantsDelicatsTests
 
         await SemerAsync(options, horloge);
 
-        Dictionary<int, int> derniers;
+        Dictionary<(int, int), int> derniers;
         await using (var db = BasesDeTest.Ouvrir(options))
         {
             Assert.Equal(cas.Paris, (await db.TerritoiresHeberges.AsNoTracking().SingleAsync()).CreeLe);
             var demandes = await db.Demandes.AsNoTracking().AsSplitQuery().ToListAsync();
             Assert.Equal(60, demandes.Count);
-            // Deposited at the latest that French day (some that very day), numbered in the year of their deposit.
+            // Deposited at the latest that French day (some that very day), numbered in the month of their deposit.
             Assert.All(demandes, d => Assert.True(d.DateDepot <= jour, $"{d.Numero} déposée le {Court(d.DateDepot)}"));
-            Assert.All(demandes, d => Assert.Equal(d.DateDepot.Year % 100, d.Numero.Annee));
-            derniers = demandes.GroupBy(d => 2000 + d.Numero.Annee).ToDictionary(g => g.Key, g => g.Max(d => d.Numero.Sequence));
-            Assert.All(await db.SequencesNumero.AsNoTracking().ToListAsync(), s => Assert.Equal(derniers[s.Annee], s.Dernier));
+            Assert.All(demandes, d => Assert.True(d.Numero.CorrespondAuDepot(d.DateDepot), $"{d.Numero} déposée le {Court(d.DateDepot)}"));
+            derniers = demandes.GroupBy(d => (2000 + d.Numero.Annee, d.Numero.Mois)).ToDictionary(g => g.Key, g => g.Max(d => d.Numero.Sequence));
+            Assert.All(await db.SequencesNumero.AsNoTracking().ToListAsync(), s => Assert.Equal(derniers[(s.Annee, s.Mois)], s.Dernier));
         }
 
         // The rescoring act of the web app and the command line: the grid in force on the French day, the instant of the clock.
@@ -505,12 +508,13 @@ public class InstantsDelicatsTests
             }
         }
 
-        // A registration after the seeding continues the numbering of that French year.
+        // A registration after the seeding continues the numbering of that French month.
         await using (var db = BasesDeTest.Ouvrir(options))
         {
             var issue = await new DemandesService(db, horloge, Grilles(horloge)).EnregistrerAsync(AgentEpci, Saisie("Apressemis"), default);
             Assert.True(Reussi(issue));
-            Assert.Equal(("83", jour.Year % 100, derniers.GetValueOrDefault(jour.Year) + 1), (issue.Valeur!.Departement, issue.Valeur.Annee, issue.Valeur.Sequence));
+            Assert.Equal(("083", jour.Month, jour.Year % 100, derniers.GetValueOrDefault((jour.Year, jour.Month)) + 1),
+                (issue.Valeur!.Territoire, issue.Valeur.Mois, issue.Valeur.Annee, issue.Valeur.Sequence));
         }
     }
 

@@ -31,17 +31,17 @@ public class JournalCouvertureTests(ApplicationsFixture fx)
         ["/api/v1/demandes/{numero}/cotation"] = ActionsAudit.LectureCotation,
         ["/api/v1/demandes/{numero}/eligibilite"] = ActionsAudit.LectureEligibilite,
         ["/demandes/doublons/{numero}/{doublon}"] = ActionsAudit.LectureDonneesSensibles,
+        ["/api/v1/demandes/{numero}/evenements"] = ActionsAudit.LectureChronologie,
+        ["/demandes/{numero}/pieces"] = Logis.Persistence.Pieces.ActionsAuditPieces.Liste,
+        ["/api/v1/demandes/{numero}/pieces"] = Logis.Persistence.Pieces.ActionsAuditPieces.Liste,
         ["/demandes/{numero}/situations-prioritaires"] = ActionsAudit.LectureDonneesSensibles,
         ["/api/v1/demandes/{numero}/situations-prioritaires"] = ActionsAudit.LectureDonneesSensibles,
     };
 
     private static readonly Dictionary<string, string> Exemptions = new()
     {
-        ["/api/v1/demandes/{numero}/evenements"] = "chronologie : résumés à libellé fixe, sans donnée à accès restreint ni contenu",
         ["/demandes/{numero}/avis"] = "avis et preuves : dates, canaux et référence de la preuve de remise, sans donnée à accès restreint (la même section de /demandes/{numero} est journalisée)",
         ["/api/v1/demandes/{numero}/completude"] = "complétude de l'enregistrement : éléments manquants à libellé fixe (pièce d'identité ou de séjour, nationalité) et échéance, sans donnée à accès restreint",
-        ["/demandes/{numero}/pieces"] = "liste des pièces : l'affichage de titres sensibles écrit piece.liste-sensible (PiecesTests)",
-        ["/api/v1/demandes/{numero}/pieces"] = "liste des pièces : l'affichage de titres sensibles écrit piece.liste-sensible (PiecesTests)",
         ["/demandes/{numero}/pieces/{id:guid}"] = "téléchargement d'une pièce : piece.telechargement ou piece.lecture-sensible, vérifié par PiecesTests",
         ["/api/v1/demandes/{numero}/pieces/{id:guid}"] = "téléchargement d'une pièce : piece.telechargement ou piece.lecture-sensible, vérifié par PiecesTests",
     };
@@ -112,5 +112,45 @@ public class JournalCouvertureTests(ApplicationsFixture fx)
         var lignes = await db.Audit.AsNoTracking().Where(a => a.DemandeId == id || a.DemandeId == idAutre).ToListAsync();
         Assert.All(lignes, a => Assert.Equal(tpm, a.EpciSiren));
         Assert.All(lignes, a => Assert.DoesNotContain(nom, (a.Detail ?? "") + a.Action, StringComparison.Ordinal));
+    }
+
+    /// <summary>Every read of nominative data is recorded whoever reads: a commune, a réservataire, a bailleur, an administrator.</summary>
+    [Theory]
+    [InlineData("commune")]
+    [InlineData("reservataire")]
+    [InlineData("bailleur")]
+    [InlineData("admin")]
+    public async Task Chaque_lecture_est_journalisee_quel_que_soit_le_lecteur(string compte)
+    {
+        var app = fx.App(BasesDeTest.Sqlite);
+        var numero = await DemandesApiTests.CreerAsync(app.ClientApi("epci"), DoublonsTests.Saisie("Lecteur" + Guid.NewGuid().ToString("N")[..6].Replace('0', 'a'), "Lou", "1979-03-04"));
+        var client = await app.ConnecterAsync(compte);
+        await using var db = fx.Base(BasesDeTest.Sqlite);
+        Assert.True(NumeroUnique.TryParse(numero, out var n));
+        var id = (await db.Demandes.AsNoTracking().SingleAsync(d => d.Numero == n)).Id;
+        var auteur = await db.Utilisateurs.AsNoTracking().Where(u => u.Identifiant == $"{compte}@tpm.demo").Select(u => u.Id).SingleAsync();
+        Task<int> Compte() => db.Audit.AsNoTracking().CountAsync(a => a.DemandeId == id && a.AuteurId == auteur);
+
+        var ecarts = new List<string>();
+        var lues = 0;
+        foreach (var route in LecturesJournalisees.Keys.Where(r => !r.Contains("{doublon}", StringComparison.Ordinal)))
+        {
+            var url = route.Replace("{numero}", numero, StringComparison.Ordinal);
+            var avant = await Compte();
+            var r = await client.GetAsync(url);
+            // A route the role may not open (403) or a demand outside its perimeter (404) shows nothing.
+            if (r.StatusCode != HttpStatusCode.OK) continue;
+            lues++;
+            // At least one row (the page of a demand also lists its pieces: a second recorded read).
+            if (await Compte() < avant + 1) ecarts.Add($"{url} : pas d'entrée au journal pour {compte}");
+        }
+        Assert.True(ecarts.Count == 0, string.Join(" ; ", ecarts));
+        Assert.True(lues >= 4, $"{compte} n'a pu ouvrir que {lues} lecture(s)");
+
+        // The lists of demands (names) are recorded too, with their count and without any name.
+        var avantListe = await db.Audit.AsNoTracking().CountAsync(a => a.AuteurId == auteur && a.Action == ActionsAudit.LectureListe);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/demandes?nom=Lecteur")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/demandes/doublons")).StatusCode);
+        Assert.Equal(avantListe + 2, await db.Audit.AsNoTracking().CountAsync(a => a.AuteurId == auteur && a.Action == ActionsAudit.LectureListe));
     }
 }

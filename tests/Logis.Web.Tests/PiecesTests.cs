@@ -218,7 +218,7 @@ public class PiecesTests(ApplicationsFixture fx)
         var trop = await ProblemeAsync(await client.PostAsync(url, Formulaire("avis_imposition", gros, "gros.pdf")), HttpStatusCode.RequestEntityTooLarge);
         Assert.Contains("10 Mo", trop.GetProperty("detail").GetString()!, StringComparison.Ordinal);
 
-        var inconnu = Domain.Demandes.NumeroUnique.Creer("83", 2026, 9_999_997).Valeur.Valeur;
+        var inconnu = Domain.Demandes.NumeroUnique.Creer("083", new DateOnly(2026, 1, 1), 999_997, "G0001").Valeur.Valeur;
         await ProblemeAsync(await client.GetAsync($"/api/v1/demandes/{inconnu}/pieces"), HttpStatusCode.NotFound);
         await ProblemeAsync(await client.PostAsync($"/api/v1/demandes/{inconnu}/pieces", Formulaire("avis_imposition", Pdf, "a.pdf")), HttpStatusCode.NotFound);
         await ProblemeAsync(await client.GetAsync($"/api/v1/demandes/abc/pieces"), HttpStatusCode.BadRequest);

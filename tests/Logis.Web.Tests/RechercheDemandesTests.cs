@@ -22,7 +22,7 @@ public class RechercheDemandesTests(ApplicationsFixture fx)
 
         await using var db = fx.Base(f);
         async Task<Logis.Application.Territoire.PageResultats<LigneDemande>> Page(int page, int taille, int plafond) =>
-            await RechercheDemandes.ExecuterAsync(db.Demandes, filtre, page, taille, noms, CancellationToken.None, plafond);
+            await RechercheDemandes.ExecuterAsync(db.Demandes, db.CotationsDemandes, filtre, page, taille, noms, CancellationToken.None, plafond);
 
         // More results than the ceiling: the total is the ceiling, flagged as such.
         var p1 = await Page(1, 5, 10);

@@ -25,8 +25,11 @@ public sealed class AttestationsService(LogisDbContext db, ReferenceData referen
         var demande = lecture.Valeur!;
         var epci = agent.Perimetre.EpciSiren;
         var nomEpci = await db.Epcis.AsNoTracking().Where(e => e.Siren == epci).Select(e => e.Nom).SingleAsync(ct);
-        if (LireDepartement(demande.Numero.Departement) is not { } dep)
-            return Resultat.Conflit<AttestationEnregistrement>($"Le délai anormalement long du département {demande.Numero.Departement} n'est pas renseigné : l'attestation ne peut pas être établie.");
+        // The département of the territory (its most populous commune's): the national number names a territory, not a département.
+        var departement = await db.Communes.AsNoTracking().Where(c => c.EpciSiren == epci).OrderByDescending(c => c.Population)
+            .Select(c => c.Departement).FirstAsync(ct);
+        if (LireDepartement(departement) is not { } dep)
+            return Resultat.Conflit<AttestationEnregistrement>($"Le délai anormalement long du département {departement} n'est pas renseigné : l'attestation ne peut pas être établie.");
 
         var communes = await db.Communes.AsNoTracking().Where(c => c.EpciSiren == epci).Select(c => c.CodeInsee).ToListAsync(ct);
         var paires = await db.Logements.AsNoTracking().Where(l => communes.Contains(l.CommuneInsee))
@@ -35,12 +38,17 @@ public sealed class AttestationsService(LogisDbContext db, ReferenceData referen
         var parCommune = paires.GroupBy(p => p.CommuneInsee)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(p => noms.GetValueOrDefault(p.BailleurId, "Bailleur")).Distinct().Order(StringComparer.Ordinal)]);
 
-        // The registering service is the organisation that recorded the first event (registration).
+        // The registering service is the one whose code ends the national number; for a number that names no service of the
+        // territory (imported, or a former Logis demand), the organisation that recorded the registration.
+        var code = demande.Numero.Guichet;
+        var guichet = await db.Guichets.AsNoTracking().SingleOrDefaultAsync(g => g.EpciSiren == epci && g.Code == code, ct);
         var enregistrement = demande.Evenements.OrderBy(e => e.Rang).First();
-        var service = new ServiceEnregistreur(enregistrement.Organisation, new AdressePostale($"Guichet enregistreur — {nomEpci}", null, "", ""));
+        var service = guichet is not null
+            ? new ServiceEnregistreur($"{guichet.Nom} (guichet {guichet.Code})", new AdressePostale(guichet.Adresse.Length > 0 ? guichet.Adresse : nomEpci, null, "", ""))
+            : new ServiceEnregistreur(enregistrement.Organisation, new AdressePostale($"Guichet enregistreur — {nomEpci}", null, "", ""));
         var contexte = new ContexteAttestation(service, dep.Delai, dep.AdresseComed, parCommune,
-            $"Pour suivre votre demande ou la mettre à jour, adressez-vous à un guichet enregistreur de {nomEpci} "
-            + "ou au site national www.demande-logement-social.gouv.fr, en indiquant votre numéro unique. "
+            $"Pour suivre votre demande, la mettre à jour ou la renouveler, adressez-vous à l'un des guichets enregistreurs de {nomEpci} "
+            + $"(liste, adresses et horaires : page « Guichets enregistreurs » de Logis, ou sur demande à votre guichet) en indiquant votre numéro unique national {demande.Numero.Lisible}. "
             + "Le service d'information et d'accueil des demandeurs de l'intercommunalité vous renseigne sur les délais et les logements (L441-2-8).");
         var attestation = AttestationEnregistrement.Etablir(demande, contexte);
         if (!attestation.EstReussi) return Resultat.Conflit<AttestationEnregistrement>(attestation.Motif!);

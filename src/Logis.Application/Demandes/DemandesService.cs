@@ -14,6 +14,7 @@ using Logis.Persistence.Demandes.Fichier;
 using Logis.Application.Territoire;
 using Microsoft.EntityFrameworkCore;
 using Logis.Application.Acces;
+using Logis.Application.Sne;
 
 namespace Logis.Application.Demandes;
 
@@ -33,19 +34,39 @@ public sealed record DemandeVue(
     string? MotifRadiation, DateOnly? DateRadiation, string Demandeur, IReadOnlyList<PersonneVue> Personnes, string Adresse,
     string SituationFamiliale, decimal RessourcesMensuelles, bool Mutation, IReadOnlyList<string> Typologies, IReadOnlyList<string> Communes,
     bool ToutEpci, decimal? LoyerMaximum, bool Prioritaire, bool DonneesSensiblesVisibles, IReadOnlyList<SituationVue>? SituationsPrioritaires,
-    string? Handicap);
+    string? Handicap)
+{
+    /// <summary>The national number in its four parts (<c>083 0326 000123 G0001</c>).</summary>
+    public string NumeroLisible { get; init; } = Numero;
 
+    /// <summary>The registering service whose code ends the number: « name (code) », or the code alone when it is not one of the territory's.</summary>
+    public string Guichet { get; init; } = "";
+
+    /// <summary>The number Logis gave the demand before the national number, if any.</summary>
+    public string? AncienneReference { get; init; }
+}
+
+/// <param name="Score">The stored score (cotation) under the grid in force, or null when the demand is not scored.</param>
 public sealed record LigneDemande(string Numero, string Demandeur, DateOnly DateDepot, string Statut, IReadOnlyList<string> Typologies,
-    IReadOnlyList<string> Communes, bool ToutEpci, bool Prioritaire);
+    IReadOnlyList<string> Communes, bool ToutEpci, bool Prioritaire, int? Score);
 
-public sealed record FiltreDemandes(NumeroUnique? Numero, string? Nom, CodeInsee? Commune, Typologie? Typologie, StatutDemande? Statut, bool? Prioritaire);
+/// <summary>The order of a list of demands: seniority (deposit date, then number) or score (highest first).</summary>
+public enum TriDemandes
+{
+    Depot = 1,
+    Score = 2,
+}
+
+public sealed record FiltreDemandes(DemandesService.CleDemande? Numero, string? Nom, CodeInsee? Commune, Typologie? Typologie, StatutDemande? Statut, bool? Prioritaire,
+    TriDemandes Tri = TriDemandes.Depot);
 
 /// <summary>The use cases on demands, shared by the API and the agent pages: load, check the perimeter, call the domain, save.</summary>
 /// <param name="coteur">Scores every demand an act changes, before it is saved (the acts' explicit side effect, ADR 0010).</param>
 /// <param name="stockage">The piece store whose files go when an act radiates a demand (none: only the database contents go).</param>
 /// <param name="enregistrement">The registration settings (bound on the deposit date); <see cref="ReglesEnregistrement.Defaut"/> when not given.</param>
+/// <param name="sne">The national registration system each act is sent to, in its transaction (docs/sne.md §2; none: nothing is sent).</param>
 public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICoteurDemandes coteur, IStockagePieces? stockage = null,
-    ReglesEnregistrement? enregistrement = null)
+    ReglesEnregistrement? enregistrement = null, ISystemeNational? sne = null)
 {
     /// <summary>The registration settings in force (bound on the deposit date, alert notice).</summary>
     public ReglesEnregistrement Enregistrement { get; } = enregistrement ?? ReglesEnregistrement.Defaut;
@@ -64,26 +85,39 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
 
     public async Task<Resultat<NumeroUnique>> EnregistrerAsync(Agent agent, DemandeSaisie saisie, CancellationToken ct)
     {
-        if (!AccesDemandes.PeutAgir(agent.Role)) return Resultat.Interdit<NumeroUnique>("Votre rôle ne permet pas d'enregistrer une demande.");
+        if (Competences.Verifier(ActeDemande.Enregistrer, agent.Role, agent.Perimetre, FaitsCompetence.Aucun) is { EstReussi: false } incompetent)
+            return Resultat.Echec<NumeroUnique>(incompetent.Probleme!);
+        // Only a registering service registers (L441-2-1): the agent's organisation gives the service and its code.
+        var numerotation = await new GuichetsService(db).NumerotationAsync(agent, ct);
+        if (!numerotation.EstReussi) return Resultat.Echec<NumeroUnique>(numerotation.Probleme);
         var (contenu, erreurs) = saisie.Lire(await CommunesEpciAsync(agent, ct));
         var (canal, depot, motif) = saisie.LireDepot(erreurs);
         if (contenu is null || erreurs.Count > 0) return Resultat.Invalide<NumeroUnique>("La demande comporte des erreurs.", erreurs);
 
         var quand = Maintenant();
-        if (Enregistrement.RefusDateDepot(depot ?? HeureFrance.Jour(quand), HeureFrance.Jour(quand), motif) is { } refusDepot)
+        var premierDepot = depot ?? HeureFrance.Jour(quand);
+        if (Enregistrement.RefusDateDepot(premierDepot, HeureFrance.Jour(quand), motif) is { } refusDepot)
             return Resultat.Invalide<NumeroUnique>(refusDepot.Message, new Dictionary<string, string[]> { [refusDepot.Champ] = [refusDepot.Message] });
-        var departement = await db.Communes.AsNoTracking().Where(c => c.EpciSiren == agent.Perimetre.EpciSiren)
-            .OrderByDescending(c => c.Population).Select(c => c.Departement).FirstAsync(ct);
+        if (Demande.RefusEnregistrement(contenu, premierDepot, quand) is { } refus)
+            return Resultat.Invalide<NumeroUnique>(refus, new Dictionary<string, string[]> { ["dateDepot"] = [refus] });
+        var n = numerotation.Valeur!;
         var acteur = await ActeurAsync(agent, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var sequence = await db.ProchaineSequenceAsync(departement, quand.Year, ct);
-        var numero = NumeroUnique.Creer(departement, quand.Year, sequence);
-        if (!numero.EstReussi) return Resultat.Conflit<NumeroUnique>(numero.Motif!);
-        var demande = Demande.Enregistrer(new DemandeId(Guid.NewGuid()), numero.Valeur, contenu, canal, depot ?? HeureFrance.Jour(quand), quand, acteur, motif);
+        // The national number: territory, month and year of the first deposit, sequence of that month, registering service.
+        var sequence = await db.ProchaineSequenceAsync(n.Territoire, premierDepot, ct);
+        var numero = NumeroUnique.Creer(n.Territoire, premierDepot, sequence, n.CodePour(canal));
+        if (!numero.EstReussi) return Resultat.Invalide<NumeroUnique>(numero.Motif!, new Dictionary<string, string[]> { ["dateDepot"] = [numero.Motif!] });
+        var demande = Demande.Enregistrer(new DemandeId(Guid.NewGuid()), numero.Valeur, contenu, canal, premierDepot, quand, acteur, motif);
         if (!demande.EstReussi) return Resultat.Invalide<NumeroUnique>(demande.Motif!, new Dictionary<string, string[]> { ["dateDepot"] = [demande.Motif!] });
         db.AjouterDemande(demande.Valeur, agent.Perimetre.EpciSiren);
         Auditer(agent, acteur, ActionsAudit.Enregistrement, demande.Valeur.Id);
         await SauverAsync(ct);
+        // The national system learns of the demand in the same transaction: its refusal undoes the registration (and its number).
+        if (sne is not null && await sne.EnregistrerAsync(demande.Valeur, ct) is { EstReussi: false } refusSne)
+        {
+            db.ChangeTracker.Clear();
+            return Resultat.Echec<NumeroUnique>(refusSne.Probleme);
+        }
         await tx.CommitAsync(ct);
         return Resultat.Ok<NumeroUnique>(numero.Valeur);
     }
@@ -98,9 +132,16 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     /// </summary>
     public async Task<Resultat<ResultatImport>> ImporterAsync(Agent agent, Func<TextReader> fichier, bool essai, IProgress<Avancement>? progression, CancellationToken ct)
     {
-        if (!AccesDemandes.PeutAgir(agent.Role)) return Resultat.Interdit<ResultatImport>("Votre rôle ne permet pas d'enregistrer des demandes.");
+        if (Competences.Verifier(ActeDemande.Enregistrer, agent.Role, agent.Perimetre, FaitsCompetence.Aucun) is { EstReussi: false } refus)
+            return Resultat.Echec<ResultatImport>(refus.Probleme!);
+        var numerotation = await new GuichetsService(db).NumerotationAsync(agent, ct);
+        if (!numerotation.EstReussi) return Resultat.Echec<ResultatImport>(numerotation.Probleme);
+        var n = numerotation.Valeur!;
         var acteur = await ActeurAsync(agent, ct);
-        var resultat = await new ImportDemandes(db, horloge, coteur, Enregistrement).ImporterAsync(fichier, agent.Perimetre.EpciSiren, acteur, agent.Nom, essai, progression, ct);
+        var resultat = await new ImportDemandes(db, horloge, coteur, Enregistrement)
+        {
+            Numerotation = new NumerotationImport(n.Territoire, n.Guichet.Code, n.PortailPublic?.Code),
+        }.ImporterAsync(fichier, agent.Perimetre.EpciSiren, acteur, agent.Nom, essai, progression, ct);
         // A file with broken lines is not a failure of the act: the report lists them (the API answers 400 with it).
         return Resultat.Ok(resultat);
     }
@@ -128,7 +169,8 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         var (contenu, erreurs) = saisie.Lire(await CommunesEpciAsync(agent, ct));
         // Invalid content, a wished commune outside the EPCI included, is a 400 with the field named, as on registration.
         var invalide = contenu is null ? Resultat.Invalide<Demande>("La demande comporte des erreurs.", erreurs) : null;
-        return await AgirAsync(agent, numero, ActionsAudit.MiseAJour, (d, quand, acteur) => d.MettreAJour(contenu!, quand, acteur), ct, invalide);
+        return await AgirAsync(agent, numero, ActeDemande.MettreAJour, ActionsAudit.MiseAJour, (d, quand, acteur) => d.MettreAJour(contenu!, quand, acteur), ct, invalide,
+            sne is null ? null : sne.MettreAJourAsync);
     }
 
     public Task<Resultat<Demande>> RenouvelerAsync(Agent agent, string numero, CancellationToken ct) =>
@@ -144,7 +186,8 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         var invalide = canal is not null && !CanauxRenouvellement.TryGetValue(canal.Trim().ToLowerInvariant(), out lu)
             ? Resultat.Invalide<Demande>("La demande comporte des erreurs.", new Dictionary<string, string[]> { ["canal"] = ["Le canal vaut guichet, en_ligne ou partenaire."] })
             : null;
-        return AgirAsync(agent, numero, ActionsAudit.Renouvellement, (d, quand, acteur) => d.Renouveler(quand, acteur, Fenetre, lu), ct, invalide);
+        return AgirAsync(agent, numero, ActeDemande.Renouveler, ActionsAudit.Renouvellement, (d, quand, acteur) => d.Renouveler(quand, acteur, Fenetre, lu), ct, invalide,
+            sne is null ? null : sne.RenouvelerAsync);
     }
 
     private static readonly IReadOnlyDictionary<string, CanalDepot> CanauxRenouvellement = new Dictionary<string, CanalDepot>
@@ -155,18 +198,22 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     };
 
     public Task<Resultat<Demande>> RadierAsync(Agent agent, string numero, MotifRadiation motif, CancellationToken ct) =>
-        AgirAsync(agent, numero, ActionsAudit.Radiation, (d, quand, acteur) => d.Radier(motif, quand, acteur), ct);
+        AgirAsync(agent, numero, Competences.Radiation(motif), ActionsAudit.Radiation, (d, quand, acteur) => d.Radier(motif, quand, acteur), ct, null,
+            sne is null ? null : sne.RadierAsync);
 
     /// <summary>Radiation asked by a partner system: the reason is given by its letter (b to e), checked once access is granted.</summary>
     public Task<Resultat<Demande>> RadierAsync(Agent agent, string numero, string? lettre, string? commentaire, CancellationToken ct)
     {
         Resultat<Demande>? invalide = null;
         var motif = MotifRadiation.Renonciation;
-        if (lettre is null || !MotifsManuels.TryGetValue(lettre.Trim().ToLowerInvariant(), out motif))
+        if (lettre is null || !MotifsManuels.TryGetValue(lettre.Trim().ToLowerInvariant(), out var lu))
             invalide = Resultat.Invalide<Demande>("Le motif de radiation est invalide.", new Dictionary<string, string[]> { ["motif"] = ["Le motif vaut b, c, d ou e (R441-2-8)."] });
-        else if (commentaire is { Length: > 500 })
+        else motif = lu;
+        if (invalide is null && commentaire is { Length: > 500 })
             invalide = Resultat.Invalide<Demande>("Le commentaire est trop long.", new Dictionary<string, string[]> { ["commentaire"] = ["Le commentaire compte au plus 500 caractères."] });
-        return AgirAsync(agent, numero, ActionsAudit.Radiation, (d, quand, acteur) => d.Radier(motif, quand, acteur), ct, invalide);
+        // An invalid letter is judged once access is granted; the competence checked then is that of renunciation (open to every service).
+        return AgirAsync(agent, numero, Competences.Radiation(motif), ActionsAudit.Radiation, (d, quand, acteur) => d.Radier(motif, quand, acteur), ct, invalide,
+            sne is null ? null : sne.RadierAsync);
     }
 
     /// <summary>Radiation reasons an agent may pronounce by hand (R441-2-8 b to e), by their letter.</summary>
@@ -182,13 +229,21 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     /// One act on one demand: number, perimeter and role checked, the domain act called, audited and saved with its score —
     /// the path of every act, shared with the notices' use cases (<see cref="Logis.Application.Relances.AvisService"/>).
     /// </summary>
-    public async Task<Resultat<Demande>> AgirAsync(Agent agent, string numero, string action,
-        Func<Demande, DateTimeOffset, Acteur, Resultat> acte, CancellationToken ct, Resultat<Demande>? invalide = null)
+    /// <param name="transmettre">The exchange the act sends the national system, in the act's transaction (none: nothing is sent).</param>
+    public async Task<Resultat<Demande>> AgirAsync(Agent agent, string numero, ActeDemande acteDemande, string action,
+        Func<Demande, DateTimeOffset, Acteur, Resultat> acte, CancellationToken ct, Resultat<Demande>? invalide = null,
+        Func<Demande, CancellationToken, Task<Resultat>>? transmettre = null)
     {
-        if (!NumeroUnique.TryParse(numero, out var n)) return NumeroMalForme<Demande>(numero);
+        if (!Lire(numero, out var n)) return NumeroMalForme<Demande>(numero);
         var demande = await ChargerAsync(agent, n, suivre: true, ct);
-        if (demande is null) return Resultat.NonTrouve<Demande>(Introuvable(n.Valeur));
-        if (!AccesDemandes.PeutAgir(agent.Role)) return Resultat.Interdit<Demande>("Votre rôle permet de consulter les demandes, non d'agir sur elles.");
+        if (demande is null) return Resultat.NonTrouve<Demande>(Introuvable(n.Texte));
+        // The competence table (act × actor): the reason of a refusal names who may act.
+        var faits = await FaitsCompetences.LireAsync(db, demande, agent.Perimetre.EpciSiren, acteDemande, ct);
+        if (Competences.Verifier(acteDemande, agent.Role, agent.Perimetre, faits) is { EstReussi: false } refus)
+        {
+            db.ChangeTracker.Clear();
+            return Resultat.Echec<Demande>(refus.Probleme!);
+        }
         // The request body is judged only once the caller may act on this demand: nothing is said to the others.
         if (invalide is not null) return invalide;
         var acteur = await ActeurAsync(agent, ct);
@@ -199,38 +254,58 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
             return Resultat.Echec<Demande>(fait.Probleme);
         }
         Auditer(agent, acteur, action, demande.Id);
+        if (transmettre is null)
+        {
+            await SauverAsync(ct);
+            return Resultat.Ok(demande);
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await SauverAsync(ct);
+        if (await transmettre(demande, ct) is { EstReussi: false } refusSne)
+        {
+            db.ChangeTracker.Clear();
+            return Resultat.Echec<Demande>(refusSne.Probleme);
+        }
+        await tx.CommitAsync(ct);
         return Resultat.Ok(demande);
     }
 
-    /// <summary>Reads a demand for display; records an audit row when sensitive fields are shown.</summary>
+    /// <summary>Reads a demand for display; every read is recorded, whoever reads (with sensitive fields or without).</summary>
     public async Task<Resultat<DemandeVue>> LireAsync(Agent agent, string numero, CancellationToken ct)
     {
-        if (!NumeroUnique.TryParse(numero, out var n)) return NumeroMalForme<DemandeVue>(numero);
+        if (!Lire(numero, out var n)) return NumeroMalForme<DemandeVue>(numero);
         var demande = await ChargerAsync(agent, n, suivre: false, ct);
-        if (demande is null) return Resultat.NonTrouve<DemandeVue>(Introuvable(n.Valeur));
+        if (demande is null) return Resultat.NonTrouve<DemandeVue>(Introuvable(n.Texte));
         var sensibles = AccesDemandes.VoitDonneesSensibles(agent.Role);
-        if (sensibles)
-        {
-            Auditer(agent, await ActeurAsync(agent, ct), ActionsAudit.LectureDonneesSensibles, demande.Id);
-            await db.SaveChangesAsync(ct);
-        }
+        Auditer(agent, await ActeurAsync(agent, ct), sensibles ? ActionsAudit.LectureDonneesSensibles : ActionsAudit.LectureDemande, demande.Id);
+        await db.SaveChangesAsync(ct);
         var noms = await NomsCommunesAsync(agent, ct);
-        return Resultat.Ok(Vue(demande, sensibles, noms));
+        var code = demande.Numero.Guichet;
+        var guichet = await db.Guichets.AsNoTracking().Where(g => g.EpciSiren == agent.Perimetre.EpciSiren && g.Code == code).Select(g => g.Nom).SingleOrDefaultAsync(ct);
+        return Resultat.Ok(Vue(demande, sensibles, noms) with
+        {
+            NumeroLisible = demande.Numero.Lisible, Guichet = guichet is null ? code : $"{guichet} ({code})", AncienneReference = demande.AncienneReference,
+        });
     }
 
     public async Task<Resultat<Demande>> ChargerPourAttestationAsync(Agent agent, string numero, CancellationToken ct)
     {
-        if (!NumeroUnique.TryParse(numero, out var n)) return NumeroMalForme<Demande>(numero);
+        if (!Lire(numero, out var n)) return NumeroMalForme<Demande>(numero);
         var demande = await ChargerAsync(agent, n, suivre: false, ct);
-        return demande is null ? Resultat.NonTrouve<Demande>(Introuvable(n.Valeur)) : Resultat.Ok(demande);
+        return demande is null ? Resultat.NonTrouve<Demande>(Introuvable(n.Texte)) : Resultat.Ok(demande);
     }
 
-    public async Task<Resultat<IReadOnlyList<EvenementVue>>> EvenementsAsync(Agent agent, string numero, CancellationToken ct)
+    /// <summary>The timeline of a demand; recorded as a read unless <paramref name="auditer"/> is false (a page whose read of the demand is already recorded).</summary>
+    public async Task<Resultat<IReadOnlyList<EvenementVue>>> EvenementsAsync(Agent agent, string numero, CancellationToken ct, bool auditer = true)
     {
-        if (!NumeroUnique.TryParse(numero, out var n)) return NumeroMalForme<IReadOnlyList<EvenementVue>>(numero);
+        if (!Lire(numero, out var n)) return NumeroMalForme<IReadOnlyList<EvenementVue>>(numero);
         var demande = await ChargerAsync(agent, n, suivre: false, ct);
-        if (demande is null) return Resultat.NonTrouve<IReadOnlyList<EvenementVue>>(Introuvable(n.Valeur));
+        if (demande is null) return Resultat.NonTrouve<IReadOnlyList<EvenementVue>>(Introuvable(n.Texte));
+        if (auditer)
+        {
+            Auditer(agent, await ActeurAsync(agent, ct), ActionsAudit.LectureChronologie, demande.Id);
+            await db.SaveChangesAsync(ct);
+        }
         return Resultat.Ok(await EvenementsAsync(demande, ct));
     }
 
@@ -245,18 +320,35 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     }
 
     /// <summary>Paged search in the agent's perimeter (<see cref="RechercheDemandes"/>: capped count, list columns only).</summary>
-    public async Task<PageResultats<LigneDemande>> RechercherAsync(Agent agent, FiltreDemandes f, int page, int taille, CancellationToken ct) =>
-        await RechercheDemandes.ExecuterAsync(await VisiblesAsync(agent, ct), f, page, taille, await NomsCommunesAsync(agent, ct), ct);
+    public async Task<PageResultats<LigneDemande>> RechercherAsync(Agent agent, FiltreDemandes f, int page, int taille, CancellationToken ct)
+    {
+        var resultats = await RechercheDemandes.ExecuterAsync(await VisiblesAsync(agent, ct), db.CotationsDemandes, f, page, taille, await NomsCommunesAsync(agent, ct), ct);
+        // The list shows applicants' names: a recorded read, one row per page shown (its size in the detail, never the names).
+        await AuditerListeAsync(agent, $"recherche : {resultats.Elements.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)} demande(s) affichée(s), page {page.ToString(System.Globalization.CultureInfo.InvariantCulture)}", ct);
+        return resultats;
+    }
+
+    /// <summary>Records that a list of demands (names of applicants) was shown, with its count, never the names.</summary>
+    public async Task AuditerListeAsync(Agent agent, string detail, CancellationToken ct)
+    {
+        db.Audit.Add(new EntreeAudit
+        {
+            Quand = horloge.GetUtcNow(), AuteurId = agent.Id, Auteur = agent.Nom, Organisation = (await ActeurAsync(agent, ct)).Organisation,
+            Action = ActionsAudit.LectureListe, EpciSiren = agent.Perimetre.EpciSiren, Detail = detail,
+        });
+        await db.SaveChangesAsync(ct);
+    }
 
     public static (FiltreDemandes? Filtre, int Page, int TaillePage, Dictionary<string, string[]> Erreurs) LireFiltre(
-        string? numero, string? nom, string? commune, string? typologie, string? statut, string? prioritaire, string? page, string? taillePage)
+        string? numero, string? nom, string? commune, string? typologie, string? statut, string? prioritaire, string? page, string? taillePage,
+        string? tri = null)
     {
         var erreurs = new Dictionary<string, string[]>();
-        NumeroUnique? n = null;
+        CleDemande? n = null;
         if (!string.IsNullOrWhiteSpace(numero))
         {
-            if (NumeroUnique.TryParse(numero, out var x)) n = x;
-            else erreurs["numero"] = ["Le numéro unique est mal formé (ex. 832600012345, clé comprise)."];
+            if (Lire(numero, out var x)) n = x;
+            else erreurs["numero"] = [FormatAttendu];
         }
         var (filtreLogements, numeroPage, taille, erreursPaging) = ParametresLogements.Lire(commune, typologie, null, null, null, page, taillePage);
         foreach (var (k, v) in erreursPaging) erreurs[k] = v;
@@ -274,7 +366,13 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
             else if (prioritaire is "oui" or "non") p = prioritaire == "oui";
             else erreurs["prioritaire"] = ["Le filtre prioritaire vaut true ou false."];
         }
-        return (erreurs.Count == 0 ? new FiltreDemandes(n, nom, filtreLogements?.Commune, filtreLogements?.Typologie, s, p) : null, numeroPage, taille, erreurs);
+        var ordre = TriDemandes.Depot;
+        if (!string.IsNullOrWhiteSpace(tri))
+        {
+            if (tri.Equals("score", StringComparison.OrdinalIgnoreCase)) ordre = TriDemandes.Score;
+            else if (!tri.Equals("depot", StringComparison.OrdinalIgnoreCase)) erreurs["tri"] = ["Le tri vaut depot (ancienneté) ou score (cotation, la plus haute d'abord)."];
+        }
+        return (erreurs.Count == 0 ? new FiltreDemandes(n, nom, filtreLogements?.Commune, filtreLogements?.Typologie, s, p, ordre) : null, numeroPage, taille, erreurs);
     }
 
     public static string LibelleStatut(StatutDemande s) => s == StatutDemande.Active ? "Active" : "Radiée";
@@ -282,11 +380,30 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     public async Task<IReadOnlyDictionary<string, string>> NomsCommunesAsync(Agent agent, CancellationToken ct) =>
         await db.Communes.AsNoTracking().Where(c => c.EpciSiren == agent.Perimetre.EpciSiren).ToDictionaryAsync(c => c.CodeInsee.Value, c => c.Nom, ct);
 
-    private async Task<Demande?> ChargerAsync(Agent agent, NumeroUnique numero, bool suivre, CancellationToken ct)
+    /// <summary>A number given to find a demand: its national number, or the former Logis reference it had before (docs/sne.md §1).</summary>
+    public readonly record struct CleDemande(NumeroUnique? National, string? AncienneReference)
+    {
+        public string Texte => National?.Valeur ?? AncienneReference!;
+    }
+
+    /// <summary>Reads a number given to find a demand: the national number, or a former Logis reference.</summary>
+    public static bool Lire(string? numero, out CleDemande cle)
+    {
+        if (NumeroUnique.TryParse(numero, out var n)) cle = new CleDemande(n, null);
+        else if (NumeroUnique.EstAncienneReference(numero, out var ancienne)) cle = new CleDemande(null, ancienne);
+        else cle = default;
+        return cle.National is not null || cle.AncienneReference is not null;
+    }
+
+    /// <summary>The demands of <paramref name="q"/> that <paramref name="cle"/> designates (one at most).</summary>
+    public static IQueryable<Demande> Designees(IQueryable<Demande> q, CleDemande cle) =>
+        cle.National is { } n ? q.Where(d => d.Numero == n) : q.Where(d => d.AncienneReference == cle.AncienneReference);
+
+    private async Task<Demande?> ChargerAsync(Agent agent, CleDemande numero, bool suivre, CancellationToken ct)
     {
         var q = await VisiblesAsync(agent, ct);
         if (!suivre) q = q.AsNoTracking();
-        return await q.SingleOrDefaultAsync(d => d.Numero == numero, ct);
+        return await Designees(q, numero).SingleOrDefaultAsync(ct);
     }
 
     /// <summary>The demands the agent may see (<see cref="AccesDemandes.PeutVoir"/>), as a query.</summary>
@@ -354,9 +471,13 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
             EpciSiren = agent.Perimetre.EpciSiren,
         });
 
+    /// <summary>What a well-formed number looks like, for the error messages.</summary>
+    public const string FormatAttendu =
+        "Le numéro unique national compte 18 caractères : code du territoire (3), mois et année du premier dépôt (4), numéro d'ordre (6) et code du guichet enregistreur (5), par exemple 083 0326 000123 G0001.";
+
     private static Resultat<T> NumeroMalForme<T>(string numero) =>
-        Resultat.Invalide<T>($"« {numero} » n'est pas un numéro unique valide (département, année, numéro d'ordre et clé).",
-            new Dictionary<string, string[]> { ["numero"] = ["Le numéro unique est mal formé ou sa clé est fausse."] });
+        Resultat.Invalide<T>($"« {numero} » n'est pas un numéro unique national valide.",
+            new Dictionary<string, string[]> { ["numero"] = [FormatAttendu] });
 
     private static string? Situation(PersonneALoger p, bool sensibles)
     {

@@ -1,5 +1,6 @@
 using Logis.Domain.Demandes;
 using Logis.Persistence.Demandes;
+using Logis.Persistence.Cotation;
 using Logis.Application.Territoire;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,17 +24,31 @@ public static class RechercheDemandes
     public const int PlafondTotal = 10_000;
 
     /// <param name="plafond">Ceiling of the count (<see cref="PlafondTotal"/>; tests lower it).</param>
-    public static async Task<PageResultats<LigneDemande>> ExecuterAsync(IQueryable<Demande> visibles, FiltreDemandes f, int page, int taille,
-        IReadOnlyDictionary<string, string> nomsCommunes, CancellationToken ct, int plafond = PlafondTotal)
+    /// <param name="cotations">The stored scores (<see cref="CotationDemande"/>): shown on each row, and the order when sorted by score.</param>
+    public static async Task<PageResultats<LigneDemande>> ExecuterAsync(IQueryable<Demande> visibles, IQueryable<CotationDemande> cotations, FiltreDemandes f,
+        int page, int taille, IReadOnlyDictionary<string, string> nomsCommunes, CancellationToken ct, int plafond = PlafondTotal)
     {
         var filtrees = Filtrer(visibles, f);
         var saut = (page - 1) * taille;
         // The numbers of the page first (sorted on the index), then the rows of those numbers only.
-        var numerosPage = filtrees.OrderBy(d => d.DateDepot).ThenBy(d => d.Numero).Skip(saut).Take(taille).Select(d => d.Numero);
+        IQueryable<NumeroUnique> numerosPage = f.Tri == TriDemandes.Score
+            // Highest score first; a demand not scored yet comes after the scored ones; then seniority and number.
+            ? (from d in filtrees
+               join c in cotations on d.Id equals c.DemandeId into cs
+               from c in cs.DefaultIfEmpty()
+               orderby (c == null || c.Total == null ? 1 : 0), c!.Total descending, d.DateDepot, d.Numero
+               select d.Numero).Skip(saut).Take(taille)
+            : filtrees.OrderBy(d => d.DateDepot).ThenBy(d => d.Numero).Skip(saut).Take(taille).Select(d => d.Numero);
         var lignes = await visibles.AsNoTracking().Where(d => numerosPage.Contains(d.Numero))
-            .Select(d => new { d.Numero, d.Contenu, d.DateDepot, d.Statut, Prioritaire = EF.Property<bool>(d, ColonnesDemande.Prioritaire) })
+            .Select(d => new
+            {
+                d.Numero, d.Contenu, d.DateDepot, d.Statut, Prioritaire = EF.Property<bool>(d, ColonnesDemande.Prioritaire),
+                Score = cotations.Where(c => c.DemandeId == d.Id).Select(c => c.Total).FirstOrDefault(),
+            })
             .ToListAsync(ct);
-        lignes = [.. lignes.OrderBy(l => l.DateDepot).ThenBy(l => l.Numero.Valeur, StringComparer.Ordinal)];
+        lignes = f.Tri == TriDemandes.Score
+            ? [.. lignes.OrderBy(l => l.Score is null ? 1 : 0).ThenByDescending(l => l.Score).ThenBy(l => l.DateDepot).ThenBy(l => l.Numero.Valeur, StringComparer.Ordinal)]
+            : [.. lignes.OrderBy(l => l.DateDepot).ThenBy(l => l.Numero.Valeur, StringComparer.Ordinal)];
 
         int total;
         var plafonne = false;
@@ -47,13 +62,13 @@ public static class RechercheDemandes
         return new PageResultats<LigneDemande>(lignes.Select(l => new LigneDemande(l.Numero.Valeur,
             $"{l.Contenu.Demandeur.Nom} {l.Contenu.Demandeur.Prenoms}", l.DateDepot, DemandesService.LibelleStatut(l.Statut),
             l.Contenu.Souhaits.Typologies.Select(t => t.ToString()).ToList(),
-            l.Contenu.Souhaits.Communes.Select(c => nomsCommunes.GetValueOrDefault(c.Value, c.Value)).ToList(), l.Contenu.Souhaits.ToutEpci, l.Prioritaire)).ToList(),
+            l.Contenu.Souhaits.Communes.Select(c => nomsCommunes.GetValueOrDefault(c.Value, c.Value)).ToList(), l.Contenu.Souhaits.ToutEpci, l.Prioritaire, l.Score)).ToList(),
             page, taille, total) { TotalPlafonne = plafonne };
     }
 
     private static IQueryable<Demande> Filtrer(IQueryable<Demande> q, FiltreDemandes f)
     {
-        if (f.Numero is { } numero) q = q.Where(d => d.Numero == numero);
+        if (f.Numero is { } numero) q = DemandesService.Designees(q, numero);
         if (!string.IsNullOrWhiteSpace(f.Nom))
         {
             var nom = ColonnesDemande.Normaliser(f.Nom);

@@ -44,12 +44,11 @@ public sealed class SituationsPrioritairesService(LogisDbContext db, DemandesSer
         var pieces = await PiecesAsync(agent, demande.Id, ct);
         var libelles = pieces.ToDictionary(p => p.Id, p => p.Libelle);
         var visibles = demande.SituationsPrioritaires.Where(s => AccesSituationsPrioritaires.Voit(role, s.Critere)).OrderBy(s => s.Critere).ToList();
-        if (AccesDemandes.VoitDonneesSensibles(role))
-        {
-            // The list may name health, disability or violence: every read by a role that sees them is in the journal.
-            Auditer(agent, (await demandes.ActeurAsync(agent, ct)).Organisation, ActionsAudit.LectureDonneesSensibles, demande.Id);
-            await db.SaveChangesAsync(ct);
-        }
+        // Every read of the list is in the journal, whoever reads (issue 12, point 7); it may name health, disability or violence
+        // for the roles that see them.
+        Auditer(agent, (await demandes.ActeurAsync(agent, ct)).Organisation,
+            AccesDemandes.VoitDonneesSensibles(role) ? ActionsAudit.LectureDonneesSensibles : ActionsAudit.LectureDemande, demande.Id);
+        await db.SaveChangesAsync(ct);
         var situations = visibles.Select(s => new SituationPrioritaireVue(s.Critere.Code(), s.Critere.Reference(), s.Critere.Libelle(), s.Statut.Libelle(),
             s.Critere.EstSensible(), HeureFrance.EnFrance(s.DeclareeLe), s.DecisionDalo?.Reference, s.DecisionDalo?.Date, s.DecisionDalo?.Commission,
             s.ValideeLe is { } v ? HeureFrance.EnFrance(v) : null, s.PieceId, s.PieceId is { } p ? libelles.GetValueOrDefault(p) : null, s.ValableJusquau,

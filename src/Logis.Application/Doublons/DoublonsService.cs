@@ -31,7 +31,7 @@ public sealed record ComparaisonVue(
 public sealed record FusionSaisie(string? Doublon);
 
 /// <summary>
-/// Duplicate demands (R441-2-8 f): detection over the active demands of the agent's perimeter
+/// Duplicate demands (one household, one demand; merging them is a team choice, not R441-2-8 f): detection over the active demands of the agent's perimeter
 /// (<see cref="Domain.Demandes.Doublons"/>), side-by-side comparison, and the merge
 /// (<see cref="Demande.Fusionner"/>): the older demand keeps its number and the oldest deposit date, the other is radiated
 /// for merger; both timelines and the journal record it, in one transaction.
@@ -44,6 +44,7 @@ public sealed class DoublonsService(LogisDbContext db, DemandesService demandes,
         var candidats = await q.AsNoTracking().Where(d => d.Statut == StatutDemande.Active)
             .Select(d => new { d.Id, d.Numero, d.DateDepot, d.Contenu }).ToListAsync(ct);
         var paires = Domain.Demandes.Doublons.Detecter(candidats.Select(c => new CandidatDoublon(c.Id, c.Numero, c.DateDepot, c.Contenu)));
+        await demandes.AuditerListeAsync(agent, $"doublons possibles : {paires.Count.ToString(CultureInfo.InvariantCulture)} paire(s) affichée(s)", ct);
         return [.. paires.Select(p => new PaireDoublonVue(Vue(p.PlusAncienne), Vue(p.PlusRecente), p.Score, p.Raisons))];
     }
 
@@ -69,23 +70,23 @@ public sealed class DoublonsService(LogisDbContext db, DemandesService demandes,
     public async Task<Resultat<DemandeVue>> FusionnerAsync(Agent agent, string numero, string? doublon, CancellationToken ct)
     {
         // Access first (perimeter 404, role 403), then the body (400): a refused caller learns nothing from its body.
-        if (!NumeroUnique.TryParse(numero, out var n1)) return MalForme("numero", numero);
+        if (!DemandesService.Lire(numero, out var n1)) return MalForme("numero", numero);
         var visibles = await demandes.VisiblesAsync(agent, ct);
-        var premiere = await visibles.SingleOrDefaultAsync(d => d.Numero == n1, ct);
-        if (premiere is null) return Resultat.NonTrouve<DemandeVue>(DemandesService.Introuvable(n1.Valeur));
-        if (!AccesDemandes.PeutFusionner(agent.Role))
+        var premiere = await DemandesService.Designees(visibles, n1).SingleOrDefaultAsync(ct);
+        if (premiere is null) return Resultat.NonTrouve<DemandeVue>(DemandesService.Introuvable(n1.Texte));
+        if (Competences.Verifier(ActeDemande.ConfirmerFusion, agent.Role, agent.Perimetre, FaitsCompetence.Aucun) is { EstReussi: false } refus)
         {
             db.ChangeTracker.Clear();
-            return Resultat.Interdit<DemandeVue>("Seuls les agents de l'intercommunalité et des bailleurs, qui voient les données à accès restreint, peuvent fusionner des demandes.");
+            return Resultat.Echec<DemandeVue>(refus.Probleme!);
         }
         if (string.IsNullOrWhiteSpace(doublon))
         {
             db.ChangeTracker.Clear();
             return Resultat.Invalide<DemandeVue>("Indiquez le numéro de la demande en doublon.", new Dictionary<string, string[]> { ["doublon"] = ["Le numéro de la demande en doublon est obligatoire."] });
         }
-        if (!NumeroUnique.TryParse(doublon.Trim(), out var n2)) { db.ChangeTracker.Clear(); return MalForme("doublon", doublon); }
-        var seconde = n1 == n2 ? premiere : await visibles.SingleOrDefaultAsync(d => d.Numero == n2, ct);
-        if (seconde is null) { db.ChangeTracker.Clear(); return Resultat.NonTrouve<DemandeVue>(DemandesService.Introuvable(n2.Valeur)); }
+        if (!DemandesService.Lire(doublon.Trim(), out var n2)) { db.ChangeTracker.Clear(); return MalForme("doublon", doublon); }
+        var seconde = n1 == n2 ? premiere : await DemandesService.Designees(visibles, n2).SingleOrDefaultAsync(ct);
+        if (seconde is null) { db.ChangeTracker.Clear(); return Resultat.NonTrouve<DemandeVue>(DemandesService.Introuvable(n2.Texte)); }
         var (conservee, absorbee) = Ordonner(premiere, seconde);
         var (score, _) = ReferenceEquals(conservee, absorbee) ? (0, []) : Domain.Demandes.Doublons.Evaluer(conservee.Contenu, absorbee.Contenu);
         if (Obstacle(conservee, absorbee, score) is { } obstacle) { db.ChangeTracker.Clear(); return Resultat.Conflit<DemandeVue>(obstacle); }
@@ -169,6 +170,6 @@ public sealed class DoublonsService(LogisDbContext db, DemandesService demandes,
     }
 
     private static Resultat<DemandeVue> MalForme(string champ, string numero) =>
-        Resultat.Invalide<DemandeVue>($"« {numero} » n'est pas un numéro unique valide (département, année, numéro d'ordre et clé).",
-            new Dictionary<string, string[]> { [champ] = ["Le numéro unique est mal formé ou sa clé est fausse."] });
+        Resultat.Invalide<DemandeVue>($"« {numero} » n'est pas un numéro unique national valide.",
+            new Dictionary<string, string[]> { [champ] = [DemandesService.FormatAttendu] });
 }

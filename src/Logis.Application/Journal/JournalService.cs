@@ -13,7 +13,7 @@ using Logis.Application.Acces;
 namespace Logis.Application.Journal;
 
 /// <summary>Filters of the journal; the period is in French civil dates, both ends included.</summary>
-public sealed record FiltreJournal(DateOnly? Du, DateOnly? Au, string? Auteur, string? Organisation, string? Action, NumeroUnique? Numero)
+public sealed record FiltreJournal(DateOnly? Du, DateOnly? Au, string? Auteur, string? Organisation, string? Action, Demandes.DemandesService.CleDemande? Numero)
 {
     /// <summary>The filters in words, for the audit row of an export (no content, only what was asked).</summary>
     public string Decrire()
@@ -24,7 +24,7 @@ public sealed record FiltreJournal(DateOnly? Du, DateOnly? Au, string? Auteur, s
         if (!string.IsNullOrWhiteSpace(Auteur)) parties.Add($"auteur « {Auteur} »");
         if (!string.IsNullOrWhiteSpace(Organisation)) parties.Add($"organisation « {Organisation} »");
         if (Action is not null) parties.Add($"action {Action}");
-        if (Numero is not null) parties.Add($"demande {Numero.Valeur}");
+        if (Numero is { } n) parties.Add($"demande {n.Texte}");
         var texte = parties.Count == 0 ? "Export sans filtre" : "Export filtré : " + string.Join(", ", parties);
         return texte.Length <= 300 ? texte : texte[..300];
     }
@@ -50,6 +50,9 @@ public sealed class JournalService(LogisDbContext db, TimeProvider horloge, Dema
     public static readonly IReadOnlyDictionary<string, string> Libelles = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [ActionsAudit.LectureDonneesSensibles] = "Lecture des données à accès restreint d'une demande",
+        [ActionsAudit.LectureDemande] = "Lecture d'une demande (sans les données à accès restreint)",
+        [ActionsAudit.LectureChronologie] = "Lecture de la chronologie d'une demande",
+        [ActionsAudit.LectureListe] = "Affichage d'une liste de demandes (recherche, doublons)",
         [ActionsAudit.LectureAttestation] = "Lecture de l'attestation d'enregistrement",
         [ActionsAudit.LectureCotation] = "Lecture du détail de la cotation",
         [ActionsAudit.Enregistrement] = "Enregistrement d'une demande",
@@ -71,6 +74,7 @@ public sealed class JournalService(LogisDbContext db, TimeProvider horloge, Dema
         [Logis.Persistence.Pieces.ActionsAuditPieces.Telechargement] = "Téléchargement d'une pièce justificative",
         [Logis.Persistence.Pieces.ActionsAuditPieces.LectureSensible] = "Lecture d'une pièce justificative à accès restreint",
         [Logis.Persistence.Pieces.ActionsAuditPieces.ListeSensible] = "Affichage des titres des pièces à accès restreint",
+        [Logis.Persistence.Pieces.ActionsAuditPieces.Liste] = "Affichage de la liste des pièces d'une demande",
         [Logis.Application.Demandes.ActionsAuditSituations.Declaration] = "Saisie d'une situation prioritaire ou d'une décision DALO",
         [Logis.Application.Demandes.ActionsAuditSituations.Validation] = "Validation d'une situation prioritaire sur pièce",
         [Logis.Application.Demandes.ActionsAuditSituations.Refus] = "Refus d'une situation prioritaire",
@@ -95,11 +99,11 @@ public sealed class JournalService(LogisDbContext db, TimeProvider horloge, Dema
             if (Libelles.ContainsKey(action.Trim())) a = action.Trim();
             else erreurs["action"] = ["Ce type d'action n'existe pas : choisissez-le dans la liste."];
         }
-        NumeroUnique? n = null;
+        Demandes.DemandesService.CleDemande? n = null;
         if (!string.IsNullOrWhiteSpace(numero))
         {
-            if (NumeroUnique.TryParse(numero.Trim(), out var x)) n = x;
-            else erreurs["numero"] = ["Le numéro unique est mal formé (ex. 832600012345, clé comprise)."];
+            if (Demandes.DemandesService.Lire(numero.Trim(), out var x)) n = x;
+            else erreurs["numero"] = [Demandes.DemandesService.FormatAttendu];
         }
         var numeroPage = 1;
         if (!string.IsNullOrWhiteSpace(page) && (!int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out numeroPage) || numeroPage < 1))
@@ -182,7 +186,7 @@ public sealed class JournalService(LogisDbContext db, TimeProvider horloge, Dema
         if (f.Action is { } action) q = q.Where(a => a.Action == action);
         if (f.Numero is { } numero)
         {
-            var id = await db.Demandes.AsNoTracking().Where(d => d.Numero == numero).Select(d => (DemandeId?)d.Id).FirstOrDefaultAsync(ct);
+            var id = await Demandes.DemandesService.Designees(db.Demandes.AsNoTracking(), numero).Select(d => (DemandeId?)d.Id).FirstOrDefaultAsync(ct);
             q = id is { } x ? q.Where(a => a.DemandeId == x) : q.Where(_ => false);
         }
         return q;

@@ -48,11 +48,9 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
         // SQLite cannot order by DateTimeOffset: a demand has a handful of pieces, sorted here.
         var pieces = (await db.Pieces.AsNoTracking().Where(p => p.DemandeId == demande.Id).ToListAsync(ct)).OrderBy(p => p.DeposeeLe).ToList();
         var visibles = pieces.Where(p => AccesPieces.Voit(agent.Role, p.Sensibilite)).ToList();
-        if (visibles.Any(p => p.Sensibilite == Sensibilite.Sensible))
-        {
-            await AuditerAsync(agent, ActionsAuditPieces.ListeSensible, demande.Id, ct);
-            await db.SaveChangesAsync(ct);
-        }
+        // Every listing is a recorded read, whoever reads; the action says whether sensitive titles were shown.
+        await AuditerAsync(agent, visibles.Any(p => p.Sensibilite == Sensibilite.Sensible) ? ActionsAuditPieces.ListeSensible : ActionsAuditPieces.Liste, demande.Id, ct);
+        await db.SaveChangesAsync(ct);
         var types = catalogue.Types.Select(t => new TypePieceVue(t.Code, t.Libelle, t.EstSensible, t.ContientNir, t.ExigenceLisible, t.Rubrique)).ToList();
         return Resultat.Ok(new PiecesDemandeVue(demande.Numero.Valeur, visibles.Select(Vue).ToList(), pieces.Count - visibles.Count,
             AccesPieces.PeutDeposer(agent.Role), demande.Statut == StatutDemande.Active, types, regles.TailleMaxLisible));

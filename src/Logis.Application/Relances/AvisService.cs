@@ -1,3 +1,4 @@
+using Logis.Domain.Acces;
 using System.Globalization;
 using Logis.Application.Acces;
 using Logis.Application.Demandes;
@@ -60,7 +61,8 @@ public sealed class AvisService(DemandesService demandes, OptionsRelances option
         var moyen = MoyenAvertissement.LettreRecommandeeAvecAccuseReception;
         if (saisie.Moyen is not null && !LibellesAvertissement.Codes.TryGetValue(saisie.Moyen.Trim(), out moyen))
             erreurs["moyen"] = [$"Le moyen vaut {string.Join(" ou ", LibellesAvertissement.Codes.Keys)} (R441-2-8 : un moyen prouvant la remise)."];
-        return demandes.AgirAsync(agent, numero, ActionsAuditRelances.Avertissement, (d, quand, acteur) => d.Avertir(motif, moyen, quand, acteur), ct,
+        return demandes.AgirAsync(agent, numero,
+            motif == MotifRadiation.Irrecevabilite ? ActeDemande.AvertirIrrecevabilite : ActeDemande.AvertirAbsenceDeReponse, ActionsAuditRelances.Avertissement, (d, quand, acteur) => d.Avertir(motif, moyen, quand, acteur), ct,
             Invalide(erreurs));
     }
 
@@ -69,7 +71,7 @@ public sealed class AvisService(DemandesService demandes, OptionsRelances option
         var erreurs = new Dictionary<string, string[]>();
         var motif = LireMotif(saisie.Avis, "avis", erreurs);
         var remisLe = LireDate(saisie.RemisLe, "remisLe", "la date de remise", erreurs);
-        return demandes.AgirAsync(agent, numero, ActionRemise,
+        return demandes.AgirAsync(agent, numero, ActeDemande.NoterAvis, ActionRemise,
             (d, quand, acteur) => d.NoterRemiseAvertissement(motif, remisLe, saisie.Preuve, options.Delais, quand, acteur), ct, Invalide(erreurs));
     }
 
@@ -80,7 +82,7 @@ public sealed class AvisService(DemandesService demandes, OptionsRelances option
         if (saisie.Avis is null || !LibellesAvertissement.CodesAvis.TryGetValue(saisie.Avis.Trim().ToLowerInvariant(), out avis))
             erreurs["avis"] = ["L'avis vaut renouvellement, c ou d."];
         var le = LireDate(saisie.Le, "le", "la date du retour", erreurs);
-        return demandes.AgirAsync(agent, numero, ActionRetour, (d, quand, acteur) => d.NoterAvisNonDistribue(avis, le, quand, acteur), ct, Invalide(erreurs));
+        return demandes.AgirAsync(agent, numero, ActeDemande.NoterAvis, ActionRetour, (d, quand, acteur) => d.NoterAvisNonDistribue(avis, le, quand, acteur), ct, Invalide(erreurs));
     }
 
     public Task<Resultat<Demande>> NoterPreferenceAsync(Agent agent, string numero, PreferenceAvisSaisie saisie, CancellationToken ct)
@@ -88,7 +90,7 @@ public sealed class AvisService(DemandesService demandes, OptionsRelances option
         var invalide = saisie.ParCourrier is null
             ? Resultat.Invalide<Demande>("La demande comporte des erreurs.", new Dictionary<string, string[]> { ["parCourrier"] = ["Indiquez true ou false."] })
             : null;
-        return demandes.AgirAsync(agent, numero, ActionPreference, (d, quand, acteur) => d.NoterPreferenceAvis(saisie.ParCourrier!.Value, quand, acteur), ct, invalide);
+        return demandes.AgirAsync(agent, numero, ActeDemande.NoterAvis, ActionPreference, (d, quand, acteur) => d.NoterPreferenceAvis(saisie.ParCourrier!.Value, quand, acteur), ct, invalide);
     }
 
     private static MotifRadiation LireMotif(string? code, string champ, Dictionary<string, string[]> erreurs)

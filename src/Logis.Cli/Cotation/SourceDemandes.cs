@@ -51,7 +51,7 @@ public sealed class DemandesSynthetiques(ReferenceData reference, int graine, in
         var generation = communes.Select(c => new CommuneDeGeneration(c.CodeInsee, c.Nom, c.Departement + "000", c.Population,
             parc.TryGetValue(c.CodeInsee, out var p) && c.Population > 0 ? Math.Min(1, p.Total / (c.Population / 2.1)) : 0)).ToList();
         var departement = communes.GroupBy(c => c.Departement).MaxBy(g => g.Sum(c => c.Population))!.Key;
-        var demandes = GenerateurDemandes.Generer(new ParametresGeneration(graine, _nombre, departement, date, generation,
+        var demandes = GenerateurDemandes.Generer(new ParametresGeneration(graine, _nombre, NumeroUnique.TerritoireParDefaut(departement), date, generation,
             FenetreRenouvellement.Creer(3).Valeur, ProfilDemandes.Defaut));
         if (!demandes.EstReussi) throw new ArgumentException(demandes.Motif);
 

@@ -13,8 +13,8 @@ namespace Logis.Domain.Acces;
 /// <item>sensitive fields (last two digits of the NIR, detail of priority situations, disability needs)
 /// are shown only to the agents who instruct and attribute: EPCI and bailleur agents; the others see
 /// that a priority situation exists, not which one;</item>
-/// <item>every partner agent may act on a demand it sees (register, update, renew, radiate); an
-/// administrator reads only.</item>
+/// <item>who may do which act on a demand it sees is the competence table (<see cref="Competences"/>): each radiation
+/// reason and the merge belong to the actor the law names; an administrator reads only.</item>
 /// </list>
 /// </summary>
 public static class AccesDemandes
@@ -29,13 +29,11 @@ public static class AccesDemandes
 
     public static bool VoitDonneesSensibles(Role role) => role is Role.AgentEpci or Role.AgentBailleur;
 
-    public static bool PeutAgir(Role role) => role != Role.Administrateur;
+    /// <summary>Whether the role may do the acts open to every service enregistreur (register, update, renew, pieces).</summary>
+    public static bool PeutAgir(Role role) => Competences.De(ActeDemande.Enregistrer).Roles.Contains(role);
 
-    /// <summary>
-    /// Merging two demands (R441-2-8 f) radiates one of them on the strength of identities that include the NIR: only
-    /// the agents who see the sensitive fields (EPCI, bailleur) may decide it. The others may list and compare.
-    /// </summary>
-    public static bool PeutFusionner(Role role) => VoitDonneesSensibles(role);
+    /// <summary>Merging two demands of one household radiates one of them: the competence table gives it to the manager of the file (<see cref="ActeDemande.ConfirmerFusion"/>).</summary>
+    public static bool PeutFusionner(Role role) => Competences.De(ActeDemande.ConfirmerFusion).Roles.Contains(role);
 }
 
 /// <summary>

@@ -22,7 +22,7 @@ public enum MotifRadiation
     Irrecevabilite = 4,
     /// <summary>e) Not renewed in time.</summary>
     NonRenouvellement = 5,
-    /// <summary>f) Merged into another demand (numbers merged, seniority kept).</summary>
+    /// <summary>Merged into another demand of the same household (duplicates; seniority kept): a team choice, recorded apart from R441-2-8 f), which merges numbers into the national one.</summary>
     Fusion = 6,
 }
 
@@ -192,7 +192,7 @@ public static class LibellesDemande
         MotifRadiation.AbsenceDeReponse => "absence de réponse à un courrier",
         MotifRadiation.Irrecevabilite => "irrecevabilité prononcée par une CALEOL",
         MotifRadiation.NonRenouvellement => "non-renouvellement dans le délai",
-        MotifRadiation.Fusion => "fusion avec une autre demande",
+        MotifRadiation.Fusion => "fusion avec une autre demande du même ménage",
         _ => throw new ArgumentOutOfRangeException(nameof(motif)),
     };
 
@@ -203,7 +203,7 @@ public static class LibellesDemande
         MotifRadiation.AbsenceDeReponse => "R441-2-8 c)",
         MotifRadiation.Irrecevabilite => "R441-2-8 d)",
         MotifRadiation.NonRenouvellement => "R441-2-8 e)",
-        MotifRadiation.Fusion => "R441-2-8 f)",
+        MotifRadiation.Fusion => "doublon fusionné, choix de l'équipe",
         _ => throw new ArgumentOutOfRangeException(nameof(motif)),
     };
 

@@ -28,14 +28,20 @@ public sealed class Demande
 
     public DemandeId Id { get; private set; }
 
-    /// <summary>Registration number (R441-2-4 c); kept by every update and renewal.</summary>
+    /// <summary>Numéro unique national (R441-2-4 c), its legal identifier; kept by every update and renewal.</summary>
     public NumeroUnique Numero { get; private set; }
+
+    /// <summary>
+    /// The number Logis gave this demand before it carried the national number (its own format: département, year, sequence,
+    /// check digit), kept so that it still finds the demand; null for the demands registered since.
+    /// </summary>
+    public string? AncienneReference { get; private set; }
 
     public CanalDepot Canal { get; private set; }
 
     public StatutDemande Statut { get; private set; }
 
-    /// <summary>Date the demand was received: the seniority, kept by updates (R441-2-7) and merges (R441-2-8 f).</summary>
+    /// <summary>Date the demand was received: the seniority, kept by updates (R441-2-7) and merges of duplicates.</summary>
     public DateOnly DateDepot { get; private set; }
 
     /// <summary>Date of the last renewal, if any (R441-2-4 d).</summary>
@@ -338,7 +344,7 @@ public sealed class Demande
             case Demandes.MotifRadiation.AttributionBailSigne:
                 return Resultat.Echec("La radiation pour attribution (R441-2-8 a) est prononcée à l'enregistrement du bail signé.");
             case Demandes.MotifRadiation.Fusion:
-                return Resultat.Echec("La radiation pour fusion (R441-2-8 f) est prononcée par la fusion avec la demande conservée.");
+                return Resultat.Echec("La radiation pour fusion est prononcée par la fusion avec la demande conservée.");
             default:
                 throw new ArgumentOutOfRangeException(nameof(motif));
         }
@@ -546,7 +552,7 @@ public sealed class Demande
 
     /// <summary>
     /// Merges a duplicate into the demand kept: the kept demand takes the older deposit date (seniority,
-    /// R441-2-8 f) and the later validity start, and the priority situations it lacks; the other is
+    /// kept; a team choice of the shared file, not R441-2-8 f, which merges numbers into the national one) and the later validity start, and the priority situations it lacks; the other is
     /// radiated for merger. Both timelines record the merge.
     /// </summary>
     public static Resultat Fusionner(Demande conservee, Demande absorbee, DateTimeOffset quand, Acteur par)

@@ -13,13 +13,16 @@ public sealed record CandidatDoublon(DemandeId Id, NumeroUnique Numero, DateOnly
 public sealed record PaireDoublon(CandidatDoublon PlusAncienne, CandidatDoublon PlusRecente, int Score, IReadOnlyList<string> Raisons);
 
 /// <summary>
-/// Pure detection of duplicate demands (one household, one demand: R441-2-8 f merges numbers and keeps
-/// seniority). Persons are compared on normalised names (no accents, case, spaces or hyphens), first given
-/// name, birth date and NIR when both have one. A pair of persons scores:
-/// same NIR 100; same name, first given name and birth date 90; same first given name and birth date
-/// (name changed, e.g. by marriage) 70; same name and birth date only (twins?) 40; different NIRs 0.
-/// A pair of demands takes its best pair of persons, plus 5 per other person found in both (at most 100).
-/// Detection only proposes: an agent decides and merges with <see cref="Demande.Fusionner"/>.
+/// Pure detection of duplicate demands (one household, one demand). Only the two holders of each demand are compared:
+/// the applicant and the co-applicant (spouse or partner, <see cref="Menages.LienPersonne.Conjoint"/>) — a child, an
+/// ascendant or another person to house is never evidence (an adult son's own demand is not a duplicate of his parents').
+/// Persons are compared on normalised names (no accents, case, spaces or hyphens), first given name, birth date and NIR
+/// when both have one. A pair of holders scores: same NIR 100; same name, first given name and birth date 90; same first
+/// given name and birth date (name changed, e.g. by marriage) 70; same name and birth date only (twins?) 40; different
+/// NIRs 0. A pair of demands takes its best pair of holders, plus 5 when the second holders match too (at most 100). Each
+/// reason names who matched whom (applicant or co-applicant of each demand, with their names) and on which fields.
+/// Detection only proposes: an agent decides, and the merge is the competent actor's (<see cref="Acces.Competences"/>).
+/// Merging duplicates is a team choice of the shared file, not R441-2-8 f) (which merges numbers into the national one).
 /// </summary>
 public static class Doublons
 {
@@ -46,12 +49,16 @@ public static class Doublons
 
     /// <summary>
     /// Score and reasons of one given pair, whether or not it reaches the threshold (comparison screen, and the check
-    /// that a merge is asked for two demands that really look alike).
+    /// that a merge is asked for two demands that really look alike). <paramref name="ancienne"/> is the older demand.
     /// </summary>
-    public static (int Score, IReadOnlyList<string> Raisons) Evaluer(ContenuDemande a, ContenuDemande b) =>
-        Comparer([.. a.Personnes.Select(Identite.De)], [.. b.Personnes.Select(Identite.De)]);
+    public static (int Score, IReadOnlyList<string> Raisons) Evaluer(ContenuDemande ancienne, ContenuDemande recente) =>
+        Comparer(Titulaires(ancienne), Titulaires(recente));
 
-    /// <summary>Which of two demands is kept by a merge: the older deposit, then the smaller number (R441-2-8 f).</summary>
+    /// <summary>The holders of a demand compared for duplicates: the applicant and the co-applicant, if any.</summary>
+    private static List<Identite> Titulaires(ContenuDemande c) =>
+        [.. c.Personnes.Where(p => p.Lien is Menages.LienPersonne.Demandeur or Menages.LienPersonne.Conjoint).Select(Identite.De)];
+
+    /// <summary>Which of two demands is kept by a merge: the older deposit, then the smaller number (seniority kept).</summary>
     public static bool EstPlusAncienne(DateOnly depotA, string numeroA, DateOnly depotB, string numeroB) =>
         depotA < depotB || (depotA == depotB && string.CompareOrdinal(numeroA, numeroB) < 0);
 
@@ -59,7 +66,7 @@ public static class Doublons
         IReadOnlyList<T> actives, Func<T, ContenuDemande> contenu, Func<T, DateOnly> depot, Func<T, string> numero,
         Func<T, T, int, IReadOnlyList<string>, TPaire> creer, int seuil)
     {
-        var identites = actives.Select(d => contenu(d).Personnes.Select(Identite.De).ToList()).ToList();
+        var identites = actives.Select(d => Titulaires(contenu(d))).ToList();
 
         var blocs = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < actives.Count; i++)
@@ -83,9 +90,9 @@ public static class Doublons
         var resultat = new List<(T Ancienne, T Recente, int Score, IReadOnlyList<string> Raisons)>();
         foreach (var (i, j) in paires)
         {
-            var (score, raisons) = Comparer(identites[i], identites[j]);
-            if (score < seuil) continue;
             var iAvant = EstPlusAncienne(depot(actives[i]), numero(actives[i]), depot(actives[j]), numero(actives[j]));
+            var (score, raisons) = iAvant ? Comparer(identites[i], identites[j]) : Comparer(identites[j], identites[i]);
+            if (score < seuil) continue;
             resultat.Add(iAvant ? (actives[i], actives[j], score, raisons) : (actives[j], actives[i], score, raisons));
         }
         return
@@ -118,25 +125,34 @@ public static class Doublons
     public static string PremierPrenom(string prenoms) =>
         NormaliserNom(prenoms.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "");
 
-    private static (int Score, IReadOnlyList<string> Raisons) Comparer(List<Identite> a, List<Identite> b)
+    /// <summary>Each holder of the older demand against each holder of the newer one; the best match, and the other holders' match.</summary>
+    private static (int Score, IReadOnlyList<string> Raisons) Comparer(List<Identite> ancienne, List<Identite> recente)
     {
-        var meilleures = a
-            .Select(pa => b.Select(pb => Identite.Comparer(pa, pb)).MaxBy(r => r.Score))
-            .Where(r => r.Score > 0)
-            .OrderByDescending(r => r.Score)
+        var correspondances = ancienne
+            .SelectMany(pa => recente.Select(pb => (A: pa, B: pb, R: Identite.Comparer(pa, pb))))
+            .Where(c => c.R.Score > 0)
+            .OrderByDescending(c => c.R.Score)
             .ToList();
-        if (meilleures.Count == 0) return (0, []);
-        var communes = meilleures.Count(r => r.Score >= ScoreMemePrenomEtNaissance);
-        var score = Math.Min(100, meilleures[0].Score + (BonusParPersonneCommune * Math.Max(0, communes - 1)));
-        var raisons = meilleures.Select(r => r.Raison).Distinct().ToList();
-        if (communes > 1) raisons.Add($"{communes} personnes à loger en commun");
+        if (correspondances.Count == 0) return (0, []);
+        // Each holder counts once: the best match of the first pair, then the best among the others.
+        var retenues = new List<(Identite A, Identite B, (int Score, string Raison) R)>();
+        foreach (var c in correspondances)
+        {
+            if (retenues.Any(r => ReferenceEquals(r.A, c.A) || ReferenceEquals(r.B, c.B))) continue;
+            retenues.Add(c);
+        }
+        var fortes = retenues.Count(r => r.R.Score >= ScoreMemePrenomEtNaissance);
+        var score = Math.Min(100, retenues[0].R.Score + (BonusParPersonneCommune * Math.Max(0, fortes - 1)));
+        var raisons = retenues.Select(r =>
+            $"{r.A.Qualite} de la demande la plus ancienne ({r.A.Libelle}) et {r.B.Qualite} de la plus récente ({r.B.Libelle}) : {r.R.Raison}").ToList();
         return (score, raisons);
     }
 
-    private sealed record Identite(string Nom, string Prenom, DateOnly Naissance, string? Nir)
+    private sealed record Identite(string Nom, string Prenom, DateOnly Naissance, string? Nir, string Qualite, string Libelle)
     {
         public static Identite De(PersonneALoger p) =>
-            new(NormaliserNom(p.Nom), PremierPrenom(p.Prenoms), p.DateNaissance, p.Nir?.ValeurComplete);
+            new(NormaliserNom(p.Nom), PremierPrenom(p.Prenoms), p.DateNaissance, p.Nir?.ValeurComplete,
+                p.Lien == Menages.LienPersonne.Demandeur ? "demandeur" : "co-demandeur (conjoint)", $"{p.Prenoms} {p.Nom}");
 
         public IEnumerable<string> Cles()
         {
@@ -153,8 +169,8 @@ public static class Doublons
             if (a.Naissance != b.Naissance) return (0, "");
             return (a.Nom == b.Nom, a.Prenom == b.Prenom) switch
             {
-                (true, true) => (ScoreMemeIdentite, "mêmes nom, prénom et date de naissance"),
-                (false, true) => (ScoreMemePrenomEtNaissance, "mêmes prénom et date de naissance, nom différent"),
+                (true, true) => (ScoreMemeIdentite, "mêmes nom, premier prénom et date de naissance"),
+                (false, true) => (ScoreMemePrenomEtNaissance, "mêmes premier prénom et date de naissance, nom différent"),
                 (true, false) => (ScoreMemeNomEtNaissance, "mêmes nom et date de naissance, prénom différent"),
                 _ => (0, ""),
             };

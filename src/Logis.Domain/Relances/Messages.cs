@@ -152,7 +152,7 @@ public static class ModelesMessages
 
             Votre demande de logement social n° {numero} est valable jusqu'au {date_fin}. Elle cessera d'être valide si elle n'est pas renouvelée au plus tard le {date_limite}.
 
-            Pour la garder, avec son ancienneté, renouvelez-la au plus tard à cette date : sur le site demande-logement-social.gouv.fr ou auprès d'un guichet d'enregistrement. Si votre situation a changé (famille, ressources, adresse), dites-le en renouvelant.
+            Pour la garder, avec son ancienneté, renouvelez-la au plus tard à cette date auprès de l'un des guichets enregistreurs de votre territoire (adresses et horaires : page « Guichets enregistreurs » de Logis), en indiquant votre numéro unique national {numero}. Si votre situation a changé (famille, ressources, adresse), dites-le en renouvelant.
 
             Sans renouvellement, votre demande sera radiée à partir du {date_radiation_possible} (article R441-2-8 du code de la construction et de l'habitation). Vous pourrez toujours en déposer une nouvelle, mais l'ancienneté acquise serait perdue.
 
@@ -186,7 +186,7 @@ public static class ModelesMessages
 
             Votre demande de logement social n° {numero} n'a pas été renouvelée dans le délai indiqué par l'avis de renouvellement, qui prenait fin le {date_limite}. Elle a été radiée le {date_radiation} (article R441-2-8 e) du code de la construction et de l'habitation).
 
-            Si vous cherchez toujours un logement social, vous pouvez déposer une nouvelle demande à tout moment, sur le site demande-logement-social.gouv.fr ou auprès d'un guichet d'enregistrement.
+            Si vous cherchez toujours un logement social, vous pouvez déposer une nouvelle demande à tout moment, sur le site demande-logement-social.gouv.fr ou auprès de l'un des guichets enregistreurs de votre territoire (page « Guichets enregistreurs » de Logis).
 
             Bien cordialement,
             {expediteur}
@@ -201,7 +201,7 @@ public static class ModelesMessages
 
             Un mois après la remise de l'avertissement qui vous a été adressé, votre demande de logement social n° {numero} a été radiée le {date_radiation} (article R441-2-8 du code de la construction et de l'habitation).
 
-            Si vous cherchez toujours un logement social, vous pouvez déposer une nouvelle demande à tout moment, sur le site demande-logement-social.gouv.fr ou auprès d'un guichet d'enregistrement.
+            Si vous cherchez toujours un logement social, vous pouvez déposer une nouvelle demande à tout moment, sur le site demande-logement-social.gouv.fr ou auprès de l'un des guichets enregistreurs de votre territoire (page « Guichets enregistreurs » de Logis).
 
             Bien cordialement,
             {expediteur}

@@ -4,11 +4,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Logis.Persistence.Demandes;
 
-/// <summary>Last sequence number given to a demand registered in a département in a year (R441-2-4 c).</summary>
+/// <summary>
+/// Last sequence number of the national numbers of a territory for a month of first deposit (R441-2-4 c; docs/sne.md §1):
+/// each (territory, year, month) has its own sequence, from 1, without gap or duplicate.
+/// </summary>
 public sealed class SequenceNumero
 {
-    public required string Departement { get; init; }
+    public required string Territoire { get; init; }
     public required int Annee { get; init; }
+    public required int Mois { get; init; }
     public int Dernier { get; set; }
 }
 
@@ -47,6 +51,12 @@ public static class ActionsAudit
     public const string Radiation = "demande.radiation";
     /// <summary>A page or an endpoint showed sensitive fields (masked NIR, priority situations, disability needs).</summary>
     public const string LectureDonneesSensibles = "demande.lecture-donnees-sensibles";
+    /// <summary>A page or an endpoint showed a demand's nominative data without its sensitive fields (roles that do not see them).</summary>
+    public const string LectureDemande = "demande.lecture";
+    /// <summary>A demand's timeline was read through the API.</summary>
+    public const string LectureChronologie = "demande.lecture-chronologie";
+    /// <summary>A list of demands (names of applicants) was shown: a search page or the duplicates list; the detail gives the count.</summary>
+    public const string LectureListe = "demande.lecture-liste";
     /// <summary>A demand file was imported (one row for the whole file, in the import's transaction).</summary>
     public const string Import = "demande.import-fichier";
     /// <summary>The demands of a perimeter were exported as a file (bulk export, docs/protection-des-donnees.md §2 item 32).</summary>
@@ -57,7 +67,7 @@ public static class ActionsAudit
     public const string LectureCotation = "demande.lecture-cotation";
     /// <summary>The household category, consumption units and eligibility computed from a demand were read through the API (incomes).</summary>
     public const string LectureEligibilite = "demande.lecture-eligibilite";
-    /// <summary>Two demands were merged (one row on each: R441-2-8 f).</summary>
+        /// <summary>Two demands were merged (one row on each; a team choice, not R441-2-8 f).</summary>
     public const string Fusion = "demande.fusion";
     /// <summary>The audit journal was exported (the filters are in the detail).</summary>
     public const string ExportJournal = "journal.export";
@@ -118,15 +128,46 @@ public static class DemandesDb
     public static Siren EpciDe(this LogisDbContext db, Demande demande) => (Siren)db.Entry(demande).Property(ColonnesDemande.Epci).CurrentValue!;
 
     /// <summary>
-    /// Gives the next number of the département and year, in the caller's transaction: the row is created
-    /// if missing, then incremented by one UPDATE (which locks it on PostgreSQL until commit).
+    /// Serialises the numbering of a territory until the caller's transaction ends: on PostgreSQL a transaction-level advisory
+    /// lock keyed by the territory (a registration and a file import of the same territory wait for each other); SQLite
+    /// transactions are already serial (BEGIN IMMEDIATE).
     /// </summary>
-    public static async Task<int> ProchaineSequenceAsync(this LogisDbContext db, string departement, int annee, CancellationToken ct)
+    public static async Task VerrouillerNumerotationAsync(this LogisDbContext db, string territoire, CancellationToken ct)
     {
+        if (!db.Database.IsNpgsql()) return;
+        long cle = 0x4C6F676973L << 24;
+        foreach (var c in territoire) cle = (cle << 8) ^ c;
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({cle})", ct);
+    }
+
+    /// <summary>
+    /// Gives the next sequence number of the territory for the month of first deposit, in the caller's transaction: the
+    /// numbering of the territory is locked, the row created if missing, then incremented by one UPDATE.
+    /// </summary>
+    public static async Task<int> ProchaineSequenceAsync(this LogisDbContext db, string territoire, DateOnly premierDepot, CancellationToken ct)
+    {
+        await db.VerrouillerNumerotationAsync(territoire, ct);
+        var (annee, mois) = (premierDepot.Year, premierDepot.Month);
         await db.Database.ExecuteSqlInterpolatedAsync(
-            $"INSERT INTO sequence_numero (\"Departement\", \"Annee\", \"Dernier\") VALUES ({departement}, {annee}, 0) ON CONFLICT DO NOTHING", ct);
+            $"INSERT INTO sequence_numero (\"Territoire\", \"Annee\", \"Mois\", \"Dernier\") VALUES ({territoire}, {annee}, {mois}, 0) ON CONFLICT DO NOTHING", ct);
         await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE sequence_numero SET \"Dernier\" = \"Dernier\" + 1 WHERE \"Departement\" = {departement} AND \"Annee\" = {annee}", ct);
-        return await db.SequencesNumero.AsNoTracking().Where(s => s.Departement == departement && s.Annee == annee).Select(s => s.Dernier).SingleAsync(ct);
+            $"UPDATE sequence_numero SET \"Dernier\" = \"Dernier\" + 1 WHERE \"Territoire\" = {territoire} AND \"Annee\" = {annee} AND \"Mois\" = {mois}", ct);
+        return await db.SequencesNumero.AsNoTracking().Where(s => s.Territoire == territoire && s.Annee == annee && s.Mois == mois)
+            .Select(s => s.Dernier).SingleAsync(ct);
+    }
+
+    /// <summary>
+    /// Moves each sequence of <paramref name="derniers"/> (territory, year, month → last number used) up to that value, in the
+    /// caller's transaction, under the lock of <see cref="VerrouillerNumerotationAsync"/> (imports and seeding).
+    /// </summary>
+    public static async Task AvancerSequencesAsync(this LogisDbContext db, IReadOnlyDictionary<(string Territoire, int Annee, int Mois), int> derniers, CancellationToken ct)
+    {
+        foreach (var ((territoire, annee, mois), dernier) in derniers)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"INSERT INTO sequence_numero (\"Territoire\", \"Annee\", \"Mois\", \"Dernier\") VALUES ({territoire}, {annee}, {mois}, 0) ON CONFLICT DO NOTHING", ct);
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"UPDATE sequence_numero SET \"Dernier\" = {dernier} WHERE \"Territoire\" = {territoire} AND \"Annee\" = {annee} AND \"Mois\" = {mois} AND \"Dernier\" < {dernier}", ct);
+        }
     }
 }

@@ -105,4 +105,6 @@ public static class ActionsAuditPieces
     public const string LectureSensible = "piece.lecture-sensible";
     /// <summary>The titles of sensitive pieces were shown (list of a demand's pieces).</summary>
     public const string ListeSensible = "piece.liste-sensible";
+    /// <summary>The list of a demand's pieces was shown without sensitive titles.</summary>
+    public const string Liste = "piece.liste";
 }

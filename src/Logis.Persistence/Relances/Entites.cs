@@ -139,7 +139,7 @@ public static class ModeleRelances
             e.ToTable("notification");
             e.HasKey(x => x.Id);
             e.Property(x => x.Id).ValueGeneratedNever();
-            e.Property(x => x.Numero).HasMaxLength(13);
+            e.Property(x => x.Numero).HasMaxLength(NumeroUnique.Longueur);
             e.Property(x => x.Destinataire).HasMaxLength(400);
             e.Property(x => x.Sujet).HasMaxLength(300);
             e.Property(x => x.Corps).HasMaxLength(8000);

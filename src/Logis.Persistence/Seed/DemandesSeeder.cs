@@ -40,14 +40,19 @@ public sealed class DemandesSeeder(LogisDbContext db, TimeProvider horloge, ICot
             CodesPostaux.Value.GetValueOrDefault(c.CodeInsee))).ToList();
         var bailleurs = await db.BailleursTerritoires.AsNoTracking().Where(b => b.EpciSiren == siren)
             .Join(db.Bailleurs.AsNoTracking(), b => b.BailleurId, x => x.Id, (_, x) => x.Nom).Distinct().OrderBy(n => n).ToListAsync(ct);
-        var departement = communes.MaxBy(c => c.Population)!.Departement;
+        var territoire = await db.TerritoiresHeberges.AsNoTracking().Where(t => t.EpciSiren == siren).Select(t => t.CodeTerritoireSne).SingleOrDefaultAsync(ct)
+            ?? NumeroUnique.TerritoireParDefaut(communes.MaxBy(c => c.Population)!.Departement);
+        // The counters of the territory register the demands deposited there (the public portal's code is the generator's).
+        var guichets = await db.Guichets.AsNoTracking()
+            .Where(g => g.EpciSiren == siren && g.Actif && g.TypeOrganisation != OrganisationGuichet.PortailPublic).Select(g => g.Code).ToListAsync(ct);
+        guichets.Sort(StringComparer.Ordinal);
         var reference = horloge.AujourdhuiEnFrance();
         // No act of the demo is dated after the seeding instant (an act later that day would block every act until then).
         var maintenant = horloge.MaintenantEnFrance();
         // A few households registered twice (DoublonsSynthetiques), within the requested total, for the duplicates screen.
         var doublons = DoublonsSynthetiques.Nombre(nombre);
-        var generees = GenerateurDemandes.Generer(new ParametresGeneration(graine, nombre - doublons, departement, reference, generation,
-            FenetreRenouvellement.Creer(3).Valeur, ProfilDemandes.Defaut, maintenant, Bailleurs: bailleurs)).Valeur;
+        var generees = GenerateurDemandes.Generer(new ParametresGeneration(graine, nombre - doublons, territoire, reference, generation,
+            FenetreRenouvellement.Creer(3).Valeur, ProfilDemandes.Defaut, maintenant, Bailleurs: bailleurs, Guichets: guichets)).Valeur;
         IReadOnlyList<Demande> demandes = [.. generees, .. DoublonsSynthetiques.Creer(generees, doublons, reference, maintenant)];
 
         var strategie = db.Database.CreateExecutionStrategy();
@@ -67,14 +72,9 @@ public sealed class DemandesSeeder(LogisDbContext db, TimeProvider horloge, ICot
                     fait += lot.Length;
                     progression?.Report(new Avancement("Demandes", fait, demandes.Count));
                 }
-                foreach (var g in demandes.GroupBy(d => (d.Numero.Departement, d.Numero.Annee)))
-                {
-                    var annee = 2000 + g.Key.Annee;
-                    var dernier = g.Max(d => d.Numero.Sequence);
-                    var ligne = await db.SequencesNumero.SingleOrDefaultAsync(s => s.Departement == g.Key.Departement && s.Annee == annee, ct);
-                    if (ligne is null) db.SequencesNumero.Add(new SequenceNumero { Departement = g.Key.Departement, Annee = annee, Dernier = dernier });
-                    else if (ligne.Dernier < dernier) { ligne.Dernier = dernier; db.Entry(ligne).State = EntityState.Modified; }
-                }
+                await db.VerrouillerNumerotationAsync(territoire, ct);
+                await db.AvancerSequencesAsync(demandes.GroupBy(d => (d.Numero.Territoire, 2000 + d.Numero.Annee, d.Numero.Mois))
+                    .ToDictionary(g => g.Key, g => g.Max(d => d.Numero.Sequence)), ct);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
             }

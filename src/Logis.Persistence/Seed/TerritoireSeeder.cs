@@ -1,4 +1,5 @@
 using Logis.Domain.Acces;
+using Logis.Domain.Demandes;
 using Logis.Domain.Commun;
 using Logis.Domain.Organisations;
 using Logis.Domain.Patrimoine;
@@ -58,6 +59,14 @@ public sealed class TerritoireSeeder(LogisDbContext db, ReferenceData reference,
 
         if (await db.TerritoiresHeberges.AnyAsync(t => t.EpciSiren == siren, ct))
         {
+            // A territory seeded before the registering services existed gets its demo services (nothing if it has some).
+            if (!await db.Guichets.AnyAsync(g => g.EpciSiren == siren, ct))
+            {
+                var existants = await db.Reservataires.AsNoTracking().Where(r => r.EpciSiren == siren).ToListAsync(ct);
+                db.Guichets.AddRange(GuichetsDemo(epci, communes, BailleursSynthetiques.Pour(epci).Select(b => b.Bailleur), existants));
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
             return new ResultatSemis(siren, true, communes.Count, qpvs.Count,
                 await db.BailleursTerritoires.CountAsync(b => b.EpciSiren == siren, ct),
                 await db.Reservataires.CountAsync(r => r.EpciSiren == siren, ct), 0,
@@ -112,6 +121,9 @@ public sealed class TerritoireSeeder(LogisDbContext db, ReferenceData reference,
                 }
             }
             if (comptesDemo) AjouterComptesDemo(epci, bailleurs, reservataires, communes);
+            // The demo services, but for the codes the territory already declared.
+            var declares = await db.Guichets.AsNoTracking().Where(g => g.EpciSiren == siren).Select(g => g.Code).ToListAsync(ct);
+            db.Guichets.AddRange(GuichetsDemo(epci, communes, bailleurs.Select(b => b.Bailleur), reservataires).Where(g => !declares.Contains(g.Code)));
             db.TerritoiresHeberges.Add(new TerritoireHeberge { EpciSiren = siren, CreeLe = horloge.GetUtcNow(), Graine = graine });
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
@@ -120,6 +132,33 @@ public sealed class TerritoireSeeder(LogisDbContext db, ReferenceData reference,
         db.ChangeTracker.Clear();
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         return new ResultatSemis(siren, false, communes.Count, qpvs.Count, bailleurs.Count, reservataires.Count, residences, logements);
+    }
+
+    /// <summary>
+    /// The registering services of a demo territory (docs/sne.md §1): the EPCI's own service, every bailleur (a bailleur registers
+    /// the demands presented to it), the three most populous communes, Action Logement Services, and the public online portal
+    /// (GDPUB). The codes (« G » and 4 digits, as the SNE's) are invented; addresses and hours are those of a demonstration.
+    /// </summary>
+    public static List<GuichetEnregistreur> GuichetsDemo(Epci epci, IEnumerable<Commune> communes, IEnumerable<Bailleur> bailleurs, IEnumerable<Reservataire> reservataires)
+    {
+        const string Horaires = "Du lundi au vendredi, de 8 h 30 à 12 h et de 13 h 30 à 17 h, avec ou sans rendez-vous";
+        var parPopulation = communes.OrderByDescending(c => c.Population).ThenBy(c => c.CodeInsee.Value, StringComparer.Ordinal).ToList();
+        var principale = parPopulation.FirstOrDefault()?.Nom ?? epci.Nom;
+        var liste = new List<GuichetEnregistreur>();
+        void G(string code, string nom, string adresse, string horaires, OrganisationGuichet type, string organisation) =>
+            liste.Add(GuichetEnregistreur.Creer(epci.Siren, code, nom, adresse, horaires, type, organisation).Valeur);
+        G("G0001", $"Service habitat — {epci.Nom}", $"Accueil du service habitat, hôtel de l'intercommunalité, {principale}", Horaires, OrganisationGuichet.Epci, epci.Siren.Value);
+        var n = 10;
+        foreach (var b in bailleurs.OrderBy(b => b.Nom, StringComparer.Ordinal))
+            G($"G{n++:0000}", $"Agence de {b.Nom}", $"Agence d'accueil des demandeurs, {principale}", Horaires, OrganisationGuichet.Bailleur, b.Id.Value.ToString());
+        n = 30;
+        foreach (var c in parPopulation.Take(3))
+            G($"G{n++:0000}", $"Mairie de {c.Nom} — service logement", $"Hôtel de ville, {c.Nom}", "Du lundi au vendredi, de 8 h 30 à 12 h ; l'après-midi sur rendez-vous", OrganisationGuichet.Commune, c.CodeInsee.Value);
+        if (reservataires.FirstOrDefault(r => r.Type == TypeReservataire.ActionLogement) is { } al)
+            G("G0050", al.Nom, $"Agence Action Logement, {principale}", "Sur rendez-vous, du lundi au vendredi", OrganisationGuichet.Reservataire, al.Id.Value.ToString());
+        G(NumeroUnique.GuichetPortailPublic, "Portail grand public — demande-logement-social.gouv.fr", "En ligne : www.demande-logement-social.gouv.fr",
+            "Tous les jours, à toute heure", OrganisationGuichet.PortailPublic, "");
+        return liste;
     }
 
     private static List<Reservataire> Reservataires(Epci epci, IEnumerable<Commune> communes, IEnumerable<Bailleur> bailleurs)

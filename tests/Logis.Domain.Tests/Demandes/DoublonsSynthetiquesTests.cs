@@ -16,7 +16,7 @@ public class DoublonsSynthetiquesTests
     ];
 
     private static IReadOnlyList<Demande> Generer(int nombre) =>
-        GenerateurDemandes.Generer(new ParametresGeneration(2026, nombre, "83", Reference, Communes, TroisMois, ProfilDemandes.Defaut)).Valeur;
+        GenerateurDemandes.Generer(new ParametresGeneration(2026, nombre, "083", Reference, Communes, TroisMois, ProfilDemandes.Defaut)).Valeur;
 
     [Theory]
     [InlineData(5, 0)]
@@ -40,9 +40,9 @@ public class DoublonsSynthetiquesTests
             Assert.True(d.DateDepot <= Reference);
         }
         // Three kinds: same spelling, capitals without accents, married name (same first name and birth date).
-        Assert.Contains(paires, p => p.Raisons.Contains("mêmes prénom et date de naissance, nom différent"));
+        Assert.Contains(paires, p => p.Raisons.Any(r => r.EndsWith("mêmes premier prénom et date de naissance, nom différent", StringComparison.Ordinal)));
         Assert.Contains(paires, p => !p.PlusRecente.Contenu.Demandeur.Nom.Any(char.IsLower)
-                                     && p.Raisons.Contains("mêmes nom, prénom et date de naissance"));
+                                     && p.Raisons.Any(r => r.EndsWith("mêmes nom, premier prénom et date de naissance", StringComparison.Ordinal)));
         // Numbers are new and unique; the generation is deterministic.
         Assert.Equal(originales.Count + 4, originales.Concat(doublons).Select(x => x.Numero.Valeur).Distinct().Count());
         Assert.Equal(doublons.Select(x => x.Numero.Valeur), DoublonsSynthetiques.Creer(Generer(1_200), 4, Reference).Select(x => x.Numero.Valeur));
@@ -58,6 +58,7 @@ public class DoublonsSynthetiquesTests
         Assert.Equal(surDemandes, surProjections);
         var (score, raisons) = Doublons.Evaluer(demandes[0].Contenu, demandes[0].Contenu);
         Assert.True(score >= 90);
-        Assert.Contains("mêmes nom, prénom et date de naissance", raisons);
+        Assert.Contains(raisons, r => r.StartsWith("demandeur de la demande la plus ancienne", StringComparison.Ordinal)
+                                      && r.EndsWith("mêmes nom, premier prénom et date de naissance", StringComparison.Ordinal));
     }
 }

@@ -35,7 +35,8 @@ public class DoublonsTests
         Assert.Same(ancienne, doublon.PlusAncienne);
         Assert.Same(recente, doublon.PlusRecente);
         Assert.Equal(90, doublon.Score);
-        Assert.Equal(["mêmes nom, prénom et date de naissance"], doublon.Raisons);
+        Assert.Equal(["demandeur de la demande la plus ancienne (Élodie Lefèvre) et demandeur de la plus récente (elodie marie LEFEVRE) : "
+            + "mêmes nom, premier prénom et date de naissance"], doublon.Raisons);
     }
 
     [Fact]
@@ -81,7 +82,35 @@ public class DoublonsTests
         var doublon = Assert.Single(Doublons.Detecter([parLui, parElle]));
 
         Assert.Equal(95, doublon.Score);
-        Assert.Contains("2 personnes à loger en commun", doublon.Raisons);
+        // Each holder is named once, with whom it matched: the applicant of one is the co-applicant of the other.
+        Assert.Equal(
+        [
+            "demandeur de la demande la plus ancienne (Karim Haddad) et co-demandeur (conjoint) de la plus récente (Karim Haddad) : mêmes nom, premier prénom et date de naissance",
+            "co-demandeur (conjoint) de la demande la plus ancienne (Nadia Haddad) et demandeur de la plus récente (Nadia Haddad) : mêmes nom, premier prénom et date de naissance",
+        ], doublon.Raisons);
+    }
+
+    [Fact]
+    public void Un_enfant_majeur_qui_demande_pour_lui_meme_n_est_pas_un_doublon_de_ses_parents()
+    {
+        // The family's demand lists the adult son as a child; his own demand has him as applicant: two households.
+        var fils = Personne("Haddad", "Yanis", J(2004, 3, 3));
+        var famille = De(J(2022, 1, 1), Personne("Haddad", "Karim", J(1980, 1, 1)), Personne("Haddad", "Nadia", J(1982, 5, 5), LienPersonne.Conjoint),
+            fils with { Lien = LienPersonne.Enfant }, Personne("Haddad", "Inès", J(2012, 7, 7), LienPersonne.Enfant));
+        var sienne = De(J(2025, 1, 1), fils, Personne("Haddad", "Inès", J(2012, 7, 7), LienPersonne.Autre));
+
+        Assert.Empty(Doublons.Detecter([famille, sienne], seuil: 1));
+        Assert.Equal((0, []), (Doublons.Evaluer(famille.Contenu, sienne.Contenu).Score, Doublons.Evaluer(famille.Contenu, sienne.Contenu).Raisons));
+    }
+
+    [Fact]
+    public void Un_prenom_et_une_date_de_naissance_partages_par_un_enfant_ne_suffisent_plus()
+    {
+        // Two unrelated families whose children share a first name and a birth date (the 251 of 267 pairs of issue 12).
+        var a = De(J(2023, 1, 1), Personne("Martin", "Paul", J(1979, 1, 1)), Personne("Martin", "Léo", J(2015, 4, 4), LienPersonne.Enfant));
+        var b = De(J(2024, 1, 1), Personne("Bernard", "Anne", J(1983, 2, 2)), Personne("Bernard", "Léo", J(2015, 4, 4), LienPersonne.Enfant));
+
+        Assert.Empty(Doublons.Detecter([a, b], seuil: 1));
     }
 
     [Fact]

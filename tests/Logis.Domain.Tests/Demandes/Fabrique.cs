@@ -30,8 +30,8 @@ internal static class Fabrique
 
     public static DateOnly J(int annee, int mois, int jour) => new(annee, mois, jour);
 
-    public static NumeroUnique Numero(int sequence = 1, string departement = "83", int annee = 2025) =>
-        NumeroUnique.Creer(departement, annee, sequence).Valeur;
+    public static NumeroUnique Numero(int sequence = 1, string territoire = "083", int annee = 2025, int mois = 1, string guichet = "G0001") =>
+        NumeroUnique.Creer(territoire, new DateOnly(annee, mois, 1), sequence, guichet).Valeur;
 
     /// <summary>A valid NIR built from a 13-digit body (INSEE key computed).</summary>
     public static Nir NirDe(string corps)

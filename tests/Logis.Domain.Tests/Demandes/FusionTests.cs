@@ -3,7 +3,7 @@ using static Logis.Domain.Tests.Demandes.Fabrique;
 
 namespace Logis.Domain.Tests.Demandes;
 
-/// <summary>Merging a duplicate: the older seniority is kept (R441-2-8 f), both timelines record it.</summary>
+/// <summary>Merging a duplicate: the older seniority is kept (team choice), both timelines record it.</summary>
 public class FusionTests
 {
     [Fact]

@@ -24,7 +24,7 @@ public class GenerateurDemandesTests
     private static readonly Lazy<IReadOnlyList<Demande>> DemandesTpm = new(() => Generer(2026, GenerateurDemandes.VolumeTpm));
 
     private static IReadOnlyList<Demande> Generer(int graine, int nombre, ProfilDemandes? profil = null) =>
-        GenerateurDemandes.Generer(new ParametresGeneration(graine, nombre, "83", Reference, Tpm, TroisMois, profil ?? ProfilDemandes.Defaut)).Valeur;
+        GenerateurDemandes.Generer(new ParametresGeneration(graine, nombre, "083", Reference, Tpm, TroisMois, profil ?? ProfilDemandes.Defaut)).Valeur;
 
     private static string Empreinte(Demande d) =>
         string.Join("|",
@@ -148,10 +148,10 @@ public class GenerateurDemandesTests
     {
         var profil = ProfilDemandes.Defaut with { PartPersonnesSeules = 0.9 };
 
-        var resultat = GenerateurDemandes.Generer(new ParametresGeneration(1, 10, "83", Reference, Tpm, TroisMois, profil));
+        var resultat = GenerateurDemandes.Generer(new ParametresGeneration(1, 10, "083", Reference, Tpm, TroisMois, profil));
 
         Assert.Equal("Les parts des types de ménage dépassent 100 %.", resultat.Motif);
-        Assert.False(GenerateurDemandes.Generer(new ParametresGeneration(1, 10, "83", Reference, [], TroisMois, ProfilDemandes.Defaut)).EstReussi);
+        Assert.False(GenerateurDemandes.Generer(new ParametresGeneration(1, 10, "083", Reference, [], TroisMois, ProfilDemandes.Defaut)).EstReussi);
         Assert.False(GenerateurDemandes.Generer(new ParametresGeneration(1, 10, "20", Reference, Tpm, TroisMois, ProfilDemandes.Defaut)).EstReussi);
     }
 
@@ -160,8 +160,8 @@ public class GenerateurDemandesTests
     {
         CommuneDeGeneration[] ajaccio = [new(CodeInsee.Create("2A004"), "Ajaccio", "20000", 74_000, 0.15)];
 
-        var demandes = GenerateurDemandes.Generer(new ParametresGeneration(3, 50, "2A", Reference, ajaccio, TroisMois, ProfilDemandes.Defaut)).Valeur;
+        var demandes = GenerateurDemandes.Generer(new ParametresGeneration(3, 50, "02A", Reference, ajaccio, TroisMois, ProfilDemandes.Defaut)).Valeur;
 
-        Assert.All(demandes, d => Assert.Equal("2A", d.Numero.Departement));
+        Assert.All(demandes, d => Assert.Equal("02A", d.Numero.Territoire));
     }
 }

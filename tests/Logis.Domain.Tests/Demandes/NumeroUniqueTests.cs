@@ -5,54 +5,59 @@ namespace Logis.Domain.Tests.Demandes;
 
 public class NumeroUniqueTests
 {
-    private static readonly string[] Departements = ["01", "06", "13", "19", "2A", "2B", "21", "75", "83", "95", "971", "974", "976"];
-
-    private static NumeroUnique Quelconque(int dep, int annee, int sequence) =>
-        NumeroUnique.Creer(
-            Departements[Math.Abs(dep % Departements.Length)],
-            2000 + Math.Abs(annee % 100),
-            1 + Math.Abs(sequence % NumeroUnique.SequenceMaximum)).Valeur;
-
     [Theory]
-    [InlineData("83", 2026, 1234, "83260001234")]
-    [InlineData("2A", 2025, 1, "2A250000001")]
-    [InlineData("2B", 2025, 9_999_999, "2B259999999")]
-    [InlineData("974", 2024, 42, "974240000042")]
-    public void Le_numero_se_compose_du_departement_de_l_annee_et_du_numero_d_ordre(string dep, int annee, int sequence, string corps)
+    [InlineData("111", 2018, 3, 16982, "G1104", "111031801698 2G1104")]
+    [InlineData("083", 2026, 11, 1, "G0001", "083112600000 1G0001")]
+    [InlineData("02A", 2025, 1, 999_999, "GDPUB", "02A012599999 9GDPUB")]
+    [InlineData("974", 2024, 12, 42, "G0030", "974122400004 2G0030")]
+    public void Le_numero_se_compose_du_territoire_du_mois_et_de_l_annee_du_depot_du_numero_d_ordre_et_du_guichet(
+        string territoire, int annee, int mois, int sequence, string guichet, string attendu)
     {
-        var numero = NumeroUnique.Creer(dep, annee, sequence).Valeur;
+        var depot = new DateOnly(annee, mois, 15);
+        var numero = NumeroUnique.Creer(territoire, depot, sequence, guichet).Valeur;
 
-        Assert.StartsWith(corps, numero.Valeur, StringComparison.Ordinal);
-        Assert.Equal(corps.Length + 1, numero.Valeur.Length);
-        Assert.Equal(dep, numero.Departement);
-        Assert.Equal(annee % 100, numero.Annee);
-        Assert.Equal(sequence, numero.Sequence);
+        Assert.Equal(attendu.Replace(" ", "", StringComparison.Ordinal), numero.Valeur);
+        Assert.Equal(18, numero.Valeur.Length);
+        Assert.Equal((territoire, mois, annee % 100, sequence, guichet), (numero.Territoire, numero.Mois, numero.Annee, numero.Sequence, numero.Guichet));
+        Assert.True(numero.CorrespondAuDepot(depot));
+        Assert.False(numero.CorrespondAuDepot(depot.AddMonths(1)));
         Assert.True(NumeroUnique.TryParse(numero.Valeur, out var relu));
         Assert.Equal(numero, relu);
     }
 
     [Fact]
+    public void Le_numero_de_test_du_sne_se_lit_tel_quel()
+    {
+        // docs/sne-cerfa.md §1: the SNE's test data, first deposit on 15 March 2018.
+        Assert.True(NumeroUnique.TryParse("111 0318 016982 G1104", out var n));
+
+        Assert.Equal("1110318016982G1104", n.Valeur);
+        Assert.Equal("111 0318 016982 G1104", n.Lisible);
+        Assert.Equal(("111", 3, 18, 16982, "G1104"), (n.Territoire, n.Mois, n.Annee, n.Sequence, n.Guichet));
+        Assert.True(n.CorrespondAuDepot(new DateOnly(2018, 3, 15)));
+    }
+
+    [Fact]
     public void La_saisie_tolere_espaces_tirets_et_minuscules()
     {
-        var numero = NumeroUnique.Creer("2A", 2026, 77).Valeur;
-        var saisie = $"{numero.Valeur[..2].ToLowerInvariant()} {numero.Valeur[2..4]}-{numero.Valeur[4..]}";
+        var numero = NumeroUnique.Creer("083", new DateOnly(2026, 4, 2), 77, "GDPUB").Valeur;
 
-        Assert.True(NumeroUnique.TryParse(saisie, out var relu));
+        Assert.True(NumeroUnique.TryParse("083-0426 000077 gdpub", out var relu));
         Assert.Equal(numero, relu);
     }
 
     [Theory]
-    [InlineData("20", 2026, 1)]
-    [InlineData("96", 2026, 1)]
-    [InlineData("00", 2026, 1)]
-    [InlineData("2C", 2026, 1)]
-    [InlineData("977", 2026, 1)]
-    [InlineData("83", 1999, 1)]
-    [InlineData("83", 2026, 0)]
-    [InlineData("83", 2026, 10_000_000)]
-    public void Un_numero_hors_format_est_refuse(string dep, int annee, int sequence)
+    [InlineData("83", 2026, 1, "G0001")]
+    [InlineData("0830", 2026, 1, "G0001")]
+    [InlineData("08-", 2026, 1, "G0001")]
+    [InlineData("083", 1999, 1, "G0001")]
+    [InlineData("083", 2026, 0, "G0001")]
+    [InlineData("083", 2026, 1_000_000, "G0001")]
+    [InlineData("083", 2026, 1, "G001")]
+    [InlineData("083", 2026, 1, "G-001")]
+    public void Un_numero_hors_format_est_refuse(string territoire, int annee, int sequence, string guichet)
     {
-        var resultat = NumeroUnique.Creer(dep, annee, sequence);
+        var resultat = NumeroUnique.Creer(territoire, new DateOnly(annee, 6, 1), sequence, guichet);
 
         Assert.False(resultat.EstReussi);
         Assert.False(string.IsNullOrWhiteSpace(resultat.Motif));
@@ -61,49 +66,39 @@ public class NumeroUniqueTests
     [Theory]
     [InlineData(null)]
     [InlineData("")]
-    [InlineData("8326000123")]
-    [InlineData("832600012345678")]
-    [InlineData("2C2600000010")]
-    [InlineData("83AB00001230")]
+    [InlineData("832600012345")]
+    [InlineData("1110318016982G110")]
+    [InlineData("1110318016982G11044")]
+    [InlineData("1111318016982G1104")]
+    [InlineData("1110018016982G1104")]
+    [InlineData("1110318000000G1104")]
+    [InlineData("11103180169A2G1104")]
+    [InlineData("111 0318 016982 G11é4")]
     public void Une_saisie_mal_formee_est_refusee(string? saisie) => Assert.False(NumeroUnique.TryParse(saisie, out _));
 
     [Property(MaxTest = 300)]
-    public bool La_cle_detecte_toute_erreur_sur_un_chiffre(int dep, int annee, int sequence)
+    public bool Tout_numero_cree_se_relit_a_l_identique(int territoire, int jours, int sequence, bool portail)
     {
-        var valeur = Quelconque(dep, annee, sequence).Valeur;
-        for (var i = 0; i < valeur.Length; i++)
-        {
-            if (!char.IsAsciiDigit(valeur[i])) continue;
-            for (var chiffre = '0'; chiffre <= '9'; chiffre++)
-            {
-                if (chiffre == valeur[i]) continue;
-                var altere = string.Concat(valeur.AsSpan(0, i), [chiffre], valeur.AsSpan(i + 1));
-                if (NumeroUnique.TryParse(altere, out _)) return false;
-            }
-        }
-        return true;
+        var t = (Math.Abs(territoire % 999) + 1).ToString("000", System.Globalization.CultureInfo.InvariantCulture);
+        var depot = new DateOnly(2000, 1, 1).AddDays(Math.Abs(jours % 36_000));
+        var s = 1 + Math.Abs(sequence % NumeroUnique.SequenceMaximum);
+        var numero = NumeroUnique.Creer(t, depot, s, portail ? NumeroUnique.GuichetPortailPublic : "G1226").Valeur;
+        return NumeroUnique.TryParse(numero.Lisible, out var relu) && relu == numero && numero.CorrespondAuDepot(depot);
     }
 
-    [Property(MaxTest = 300)]
-    public bool La_cle_detecte_toute_inversion_de_deux_caracteres_voisins(int dep, int annee, int sequence)
-    {
-        var valeur = Quelconque(dep, annee, sequence).Valeur;
-        for (var i = 0; i < valeur.Length - 1; i++)
-        {
-            if (valeur[i] == valeur[i + 1]) continue;
-            var altere = string.Concat(valeur.AsSpan(0, i), [valeur[i + 1], valeur[i]], valeur.AsSpan(i + 2));
-            if (NumeroUnique.TryParse(altere, out _)) return false;
-        }
-        return true;
-    }
+    [Theory]
+    [InlineData("83", "083")]
+    [InlineData("2A", "02A")]
+    [InlineData("974", "974")]
+    public void Le_territoire_par_defaut_est_le_departement_sur_trois_caracteres(string departement, string territoire) =>
+        Assert.Equal(territoire, NumeroUnique.TerritoireParDefaut(departement));
 
-    [Fact]
-    public void Les_deux_departements_corses_se_distinguent()
-    {
-        var a = NumeroUnique.Creer("2A", 2026, 5).Valeur.Valeur;
-        var b = NumeroUnique.Creer("2B", 2026, 5).Valeur.Valeur;
-
-        Assert.NotEqual(a, b);
-        Assert.False(NumeroUnique.TryParse("2B" + a[2..], out _));
-    }
+    [Theory]
+    [InlineData("832600012345", true)]
+    [InlineData("2A 26 0000001 7", true)]
+    [InlineData("9742400000428", true)]
+    [InlineData("83260001234", false)]
+    [InlineData("1110318016982G1104", false)]
+    public void Une_ancienne_reference_logis_se_reconnait(string saisie, bool attendu) =>
+        Assert.Equal(attendu, NumeroUnique.EstAncienneReference(saisie, out _));
 }

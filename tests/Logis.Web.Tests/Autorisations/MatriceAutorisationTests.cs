@@ -24,7 +24,7 @@ public class MatriceAutorisationTests(ApplicationsFixture fx)
     private static readonly HashSet<string> Publiques =
     [
         "/", "/accessibilite", "/donnees-personnelles", "/eligibilite", "/cotation", "/connexion", "/deconnexion",
-        "/health", "/openapi/{documentName}.json", "/api/v1/eligibilite",
+        "/guichets", "/health", "/openapi/{documentName}.json", "/api/v1/eligibilite",
     ];
 
     public static TheoryData<string> Roles => new([.. MatriceAutorisation.Roles]);

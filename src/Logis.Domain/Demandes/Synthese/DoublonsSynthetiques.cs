@@ -28,12 +28,12 @@ public static class DoublonsSynthetiques
 
     /// <summary>
     /// The second registrations of <paramref name="nombre"/> households taken at regular intervals among
-    /// <paramref name="originales"/> (which are kept as they are); their numbers follow the largest sequence of each year.
+    /// <paramref name="originales"/> (which are kept as they are); their numbers follow the largest sequence of each month.
     /// </summary>
     public static IReadOnlyList<Demande> Creer(IReadOnlyList<Demande> originales, int nombre, DateOnly reference, DateTimeOffset? plafond = null)
     {
         if (nombre <= 0 || originales.Count == 0) return [];
-        var sequences = originales.GroupBy(d => d.Numero.Annee).ToDictionary(g => g.Key, g => g.Max(d => d.Numero.Sequence));
+        var sequences = originales.GroupBy(d => (d.Numero.Annee, d.Numero.Mois)).ToDictionary(g => g.Key, g => g.Max(d => d.Numero.Sequence));
         var pas = Math.Max(1, originales.Count / nombre);
         var resultat = new List<Demande>(nombre);
         for (var k = 0; k < nombre && k * pas < originales.Count; k++)
@@ -42,9 +42,11 @@ public static class DoublonsSynthetiques
             var genre = k % 3;
             var depot = source.DateDepot.AddDays(45 + (k * 17 % 120));
             if (depot > reference) depot = reference;
-            var annee = depot.Year % 100;
-            sequences[annee] = sequences.GetValueOrDefault(annee) + 1;
-            var numero = NumeroUnique.Creer(source.Numero.Departement, depot.Year, sequences[annee]).Valeur;
+            var cle = (depot.Year % 100, depot.Month);
+            sequences[cle] = sequences.GetValueOrDefault(cle) + 1;
+            var canal = genre == 0 ? CanalDepot.EnLigne : CanalDepot.Guichet;
+            var numero = NumeroUnique.Creer(source.Numero.Territoire, depot, sequences[cle],
+                canal == CanalDepot.EnLigne ? NumeroUnique.GuichetPortailPublic : source.Numero.Guichet).Valeur;
             var personnes = source.Contenu.Personnes.Select(p => genre switch
             {
                 1 => p with { Nom = Majuscules(p.Nom), Prenoms = Majuscules(p.Prenoms) },
@@ -54,7 +56,6 @@ public static class DoublonsSynthetiques
             var c = source.Contenu;
             var contenu = ContenuDemande.Creer(personnes, c.Contact, c.SituationFamiliale, c.RevenuFiscalReferenceN2, c.LogementActuel,
                 c.Motifs, c.MotifPrincipal, c.Souhaits, c.Handicap).Valeur;
-            var canal = genre == 0 ? CanalDepot.EnLigne : CanalDepot.Guichet;
             var guichet = new Acteur(new AuteurId(DeterministicGuid.From($"doublon-synthetique-guichet-{k}")),
                 canal == CanalDepot.EnLigne ? "Demande en ligne" : "Guichet d'un bailleur");
             var quand = new DateTimeOffset(depot.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(1));

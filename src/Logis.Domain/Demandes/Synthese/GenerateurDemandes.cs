@@ -13,18 +13,29 @@ namespace Logis.Domain.Demandes.Synthese;
 public sealed record CommuneDeGeneration(CodeInsee Code, string Nom, string CodePostal, int Population, double PartLogementsSociaux,
     IReadOnlyList<string>? CodesPostaux = null);
 
-/// <summary>What to generate: how many active demands, where, at which date, with which calibration.</summary>
+/// <summary>
+/// What to generate: how many active demands, where (the territory code of their national numbers and the codes of the
+/// registering services), at which date, with which calibration.
+/// </summary>
 public sealed record ParametresGeneration(
     int Graine,
     int NombreDemandes,
-    string Departement,
+    string Territoire,
     DateOnly DateReference,
     IReadOnlyList<CommuneDeGeneration> Communes,
     FenetreRenouvellement Fenetre,
     ProfilDemandes Profil,
     DateTimeOffset? Plafond = null,
     DelaisAvis? Delais = null,
-    IReadOnlyList<string>? Bailleurs = null);
+    IReadOnlyList<string>? Bailleurs = null,
+    IReadOnlyList<string>? Guichets = null)
+{
+    /// <summary>The codes of the territory's counters that register the demands deposited there (by default one, G0001).</summary>
+    public IReadOnlyList<string> GuichetsOuDefaut => Guichets is { Count: > 0 } g ? g : ["G0001"];
+
+    /// <summary>The département the territory code stands for when it is the default one (<c>083</c> → <c>83</c>, docs/sne.md §1.2).</summary>
+    public string Departement => Territoire.Length == 3 && Territoire[0] == '0' ? Territoire[1..] : Territoire;
+}
 
 /// <summary>
 /// Synthetic, realistic active demands for demonstrations, load tests and benchmarks. Pure and
@@ -91,20 +102,25 @@ public static class GenerateurDemandes
         if (p.NombreDemandes < 0) return Resultat.Echec<IReadOnlyList<Demande>>("Le nombre de demandes ne peut pas être négatif.");
         if (p.Communes.Count == 0) return Resultat.Echec<IReadOnlyList<Demande>>("Le territoire doit compter au moins une commune.");
         if (p.Profil.Erreur() is { } erreur) return Resultat.Echec<IReadOnlyList<Demande>>(erreur);
-        if (NumeroUnique.Creer(p.Departement, p.DateReference.Year, 1) is { EstReussi: false } numero)
-            return Resultat.Echec<IReadOnlyList<Demande>>(numero.Motif!);
+        foreach (var code in p.GuichetsOuDefaut)
+        {
+            if (NumeroUnique.Creer(p.Territoire, p.DateReference, 1, code) is { EstReussi: false } numero)
+                return Resultat.Echec<IReadOnlyList<Demande>>(numero.Motif!);
+        }
 
         var tirage = new Tirage(new Random(p.Graine), p);
         var depots = new DateOnly[p.NombreDemandes];
         for (var i = 0; i < depots.Length; i++) depots[i] = tirage.DateDepot();
         Array.Sort(depots);
 
-        var sequences = new Dictionary<int, int>();
+        // One sequence per month of first deposit, as the national numbering has.
+        var sequences = new Dictionary<(int, int), int>();
         var demandes = new List<Demande>(p.NombreDemandes);
         foreach (var depot in depots)
         {
-            sequences[depot.Year] = sequences.GetValueOrDefault(depot.Year) + 1;
-            demandes.Add(tirage.Demande(depot, sequences[depot.Year]));
+            var cle = (depot.Year, depot.Month);
+            sequences[cle] = sequences.GetValueOrDefault(cle) + 1;
+            demandes.Add(tirage.Demande(depot, sequences[cle]));
         }
         return Resultat.Ok<IReadOnlyList<Demande>>(demandes);
     }
@@ -136,7 +152,6 @@ public static class GenerateurDemandes
         public Demande Demande(DateOnly depot, int sequence)
         {
             var id = new DemandeId(NouveauGuid());
-            var numero = NumeroUnique.Creer(p.Departement, depot.Year, sequence).Valeur;
             var type = TypeDeMenage();
             var handicap = r.NextDouble() < _profil.PartHandicap;
             var couple = type is TypeMenage.CoupleSansEnfant or TypeMenage.CoupleAvecEnfants ? Un(SituationsCouple) : (SituationFamiliale?)null;
@@ -147,6 +162,10 @@ public static class GenerateurDemandes
             var dalo = r.NextDouble() < _profil.PartDalo;
             var (motifs, principal) = Motifs(logement.Statut, type, handicap);
             var canal = Canal();
+            // Online deposits carry the public portal's code; the others one of the territory's counters, in turn.
+            var guichets = p.GuichetsOuDefaut;
+            var numero = NumeroUnique.Creer(p.Territoire, depot, sequence,
+                canal == CanalDepot.EnLigne ? NumeroUnique.GuichetPortailPublic : guichets[sequence % guichets.Count]).Valeur;
             var demandeur = personnes[0];
             var contenu = ContenuDemande.Creer(
                 personnes,

@@ -222,7 +222,7 @@ public static class AnalyseurFichierDemandes
         var colonne = l.Colonnes.Numero;
         var brutNumero = l.Champ(colonne);
         if (brutNumero.Length == 0) return null;
-        if (!NumeroUnique.TryParse(brutNumero, out var n)) l.Erreur(colonne, $"« {brutNumero} » n'est pas un numéro unique valide (département, année, numéro d'ordre, clé).");
+        if (!NumeroUnique.TryParse(brutNumero, out var n)) l.Erreur(colonne, $"« {brutNumero} » n'est pas un numéro unique national valide (18 caractères : territoire, mois et année du premier dépôt, numéro d'ordre, guichet enregistreur).");
         else if (numeros.TryGetValue(n.Valeur, out var premiere)) l.Erreur(colonne, $"Le numéro {n.Valeur} figure déjà ligne {premiere} du fichier.");
         else
         {

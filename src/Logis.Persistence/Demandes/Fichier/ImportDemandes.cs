@@ -12,6 +12,12 @@ using Npgsql;
 
 namespace Logis.Persistence.Demandes.Fichier;
 
+/// <summary>
+/// How an import numbers the lines without a number: the territory code, the registering service that registers them and
+/// the public portal's code for the lines deposited online (none: the registering service's).
+/// </summary>
+public sealed record NumerotationImport(string Territoire, string Guichet, string? GuichetEnLigne);
+
 /// <summary>Outcome of an import: the analysis report, and how many demands were written (0 for a dry run or a refused file).</summary>
 public sealed record ResultatImport(RapportAnalyse Rapport, bool Essai, int Importees)
 {
@@ -43,6 +49,12 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
 
     /// <summary>Test hook called after each written batch (its number, from 1), inside the transaction.</summary>
     public Func<int, CancellationToken, Task>? ApresLot { get; init; }
+
+    /// <summary>
+    /// How lines without a number are numbered (the use case gives the importing agent's registering service); none: the
+    /// territory's configured or derived code and the EPCI's own registering service.
+    /// </summary>
+    public NumerotationImport? Numerotation { get; init; }
 
     /// <summary>Forces the EF Core path on PostgreSQL too (benchmark comparison).</summary>
     public bool SansCopy { get; init; }
@@ -156,8 +168,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
         Siren epci, Acteur acteur, string auteur, IProgress<Avancement>? progression, CancellationToken ct)
     {
         var quand = Maintenant();
-        var departement = await db.Communes.AsNoTracking().Where(c => c.EpciSiren == epci)
-            .OrderByDescending(c => c.Population).Select(c => c.Departement).FirstAsync(ct);
+        var numerotation = Numerotation ?? await NumerotationParDefautAsync(epci, ct);
         var copy = db.Database.IsNpgsql() && !SansCopy;
         var strategie = db.Database.CreateExecutionStrategy();
         return await strategie.ExecuteAsync(async () =>
@@ -170,7 +181,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
             var preparation = new Preparation(epci, quand, acteur, copy ? coteur : null, copy);
             try
             {
-                var prochain = await NumeroterAsync(numeros, departement, quand, ct);
+                var sequences = await NumeroterAsync(numeros, numerotation.Territoire, ct);
                 var sansVerifications = copy && await SansVerificationsAsync(ct);
                 producteur = Task.Run(() =>
                 {
@@ -180,7 +191,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
                         {
                             // Numbers in file order (this thread); the rest of the batch on every core.
                             var attribues = new NumeroUnique[lues.Length];
-                            for (var i = 0; i < lues.Length; i++) attribues[i] = lues[i].Numero ?? NumeroUnique.Creer(departement, quand.Year, prochain++).Valeur;
+                            for (var i = 0; i < lues.Length; i++) attribues[i] = lues[i].Numero ?? Attribuer(numerotation, sequences, lues[i]);
                             Deposer(lots.Writer, preparation.Preparer(lues, attribues), arret.Token);
                         }, arret.Token);
                     }
@@ -218,6 +229,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
                 }
                 if (enAttente.Count > 0) await EcrireGroupeAsync();
                 if (!await producteur) return 0;
+                await db.AvancerSequencesAsync(sequences.ToDictionary(s => (numerotation.Territoire, s.Key.Annee, s.Key.Mois), s => s.Value), ct);
                 if (sansVerifications) await db.Database.ExecuteSqlRawAsync("SET LOCAL session_replication_role = DEFAULT", ct);
                 db.Audit.Add(new EntreeAudit
                 {
@@ -277,35 +289,43 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
     }
 
     /// <summary>
-    /// Keeps the numbers given in the file (the sequence of their département and year is moved past them), and
-    /// reserves for the others a block of the EPCI's département sequence for this year, in the transaction.
+    /// Locks the numbering of the territory for the transaction, keeps the numbers given in the file (the sequence of their
+    /// territory and month is moved past them), and reads the territory's sequences, from which the lines without a number
+    /// are numbered in file order (<see cref="Attribuer"/>) and which are written back before the commit.
     /// </summary>
-    /// <returns>The first number of the block, given to the lines without number in file order.</returns>
-    private async Task<int> NumeroterAsync(IReadOnlyList<NumeroUnique?> numeros, string departement, DateTimeOffset quand, CancellationToken ct)
+    private async Task<Dictionary<(int Annee, int Mois), int>> NumeroterAsync(IReadOnlyList<NumeroUnique?> numeros, string territoire, CancellationToken ct)
     {
-        foreach (var g in numeros.OfType<NumeroUnique>().GroupBy(n => (n.Departement, n.Annee)))
-        {
-            var annee = 2000 + g.Key.Annee;
-            var max = g.Max(n => n.Sequence);
-            await AssurerSequenceAsync(g.Key.Departement, annee, ct);
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"UPDATE sequence_numero SET \"Dernier\" = {max} WHERE \"Departement\" = {g.Key.Departement} AND \"Annee\" = {annee} AND \"Dernier\" < {max}", ct);
-        }
-        var sans = numeros.Count(n => n is null);
-        if (sans == 0) return 0;
-        await AssurerSequenceAsync(departement, quand.Year, ct);
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"UPDATE sequence_numero SET \"Dernier\" = \"Dernier\" + {sans} WHERE \"Departement\" = {departement} AND \"Annee\" = {quand.Year}", ct);
-        var dernier = await db.SequencesNumero.AsNoTracking().Where(s => s.Departement == departement && s.Annee == quand.Year).Select(s => s.Dernier).SingleAsync(ct);
-        if (dernier > NumeroUnique.SequenceMaximum)
-            throw new InvalidOperationException($"La séquence des numéros du département {departement} pour {quand.Year} serait épuisée.");
-        return dernier - sans + 1;
+        await db.VerrouillerNumerotationAsync(territoire, ct);
+        var donnes = numeros.OfType<NumeroUnique>().GroupBy(n => (n.Territoire, 2000 + n.Annee, n.Mois)).ToDictionary(g => g.Key, g => g.Max(n => n.Sequence));
+        if (donnes.Count > 0) await db.AvancerSequencesAsync(donnes, ct);
+        return await db.SequencesNumero.AsNoTracking().Where(s => s.Territoire == territoire).ToDictionaryAsync(s => (s.Annee, s.Mois), s => s.Dernier, ct);
     }
 
-    private Task AssurerSequenceAsync(string departement, int annee, CancellationToken ct) =>
-        db.Database.ExecuteSqlInterpolatedAsync(
-            $"INSERT INTO sequence_numero (\"Departement\", \"Annee\", \"Dernier\") VALUES ({departement}, {annee}, 0) ON CONFLICT DO NOTHING", ct);
+    /// <summary>The next national number of the territory for the month of the line's deposit, under its registering service.</summary>
+    private static NumeroUnique Attribuer(NumerotationImport numerotation, Dictionary<(int Annee, int Mois), int> sequences, DemandeLue ligne)
+    {
+        var cle = (ligne.DateDepot.Year, ligne.DateDepot.Month);
+        var suivant = sequences.GetValueOrDefault(cle) + 1;
+        if (suivant > NumeroUnique.SequenceMaximum)
+            throw new InvalidOperationException($"La séquence des numéros du territoire {numerotation.Territoire} pour {cle.Month:00}/{cle.Year} serait épuisée.");
+        sequences[cle] = suivant;
+        var guichet = ligne.Canal == CanalDepot.EnLigne && numerotation.GuichetEnLigne is { } enLigne ? enLigne : numerotation.Guichet;
+        var numero = NumeroUnique.Creer(numerotation.Territoire, ligne.DateDepot, suivant, guichet);
+        return numero.ValeurOuNull ?? throw new InvalidOperationException($"Ligne {ligne.Ligne} : {numero.Motif}");
+    }
 
+    /// <summary>The territory's code (configured, or derived from its main département) and the EPCI's own registering service.</summary>
+    private async Task<NumerotationImport> NumerotationParDefautAsync(Siren epci, CancellationToken ct)
+    {
+        var territoire = await db.TerritoiresHeberges.AsNoTracking().Where(t => t.EpciSiren == epci).Select(t => t.CodeTerritoireSne).SingleOrDefaultAsync(ct)
+            ?? NumeroUnique.TerritoireParDefaut(await db.Communes.AsNoTracking().Where(c => c.EpciSiren == epci)
+                .OrderByDescending(c => c.Population).Select(c => c.Departement).FirstAsync(ct));
+        var guichets = await db.Guichets.AsNoTracking().Where(g => g.EpciSiren == epci && g.Actif
+            && (g.TypeOrganisation == OrganisationGuichet.Epci || g.TypeOrganisation == OrganisationGuichet.PortailPublic)).ToListAsync(ct);
+        var propre = guichets.Where(g => g.TypeOrganisation == OrganisationGuichet.Epci).OrderBy(g => g.Code, StringComparer.Ordinal).FirstOrDefault()
+            ?? throw new InvalidOperationException($"L'intercommunalité {epci.Value} n'a pas de guichet enregistreur : déclarez-le (logis guichets ajouter).");
+        return new NumerotationImport(territoire, propre.Code, guichets.FirstOrDefault(g => g.TypeOrganisation == OrganisationGuichet.PortailPublic)?.Code);
+    }
 
     /// <summary>
     /// A batch ready to be written: its registered demands (EF Core path), or only the rows of its three COPYs (PostgreSQL), in

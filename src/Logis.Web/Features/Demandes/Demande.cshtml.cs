@@ -64,7 +64,8 @@ public sealed class DemandeModel(DemandesService service, Logis.Application.Elig
         if (!issue.EstReussi) return NotFound();
         Demande = issue.Valeur!;
         PeutAgir = Logis.Domain.Acces.AccesDemandes.PeutAgir(agent.Role);
-        Evenements = (await service.EvenementsAsync(agent, numero, ct)).Valeur!;
+        // The page's read is recorded once, by LireAsync.
+        Evenements = (await service.EvenementsAsync(agent, numero, ct, auditer: false)).Valeur!;
         Eligibilite = (await eligibilite.CalculerAsync(agent, numero, ct)).ValeurOuNull;
         if (Demande.Statut == "Active") Completude = (await enregistrement.CompletudeAsync(agent, numero, ct)).ValeurOuNull;
         return Page();

@@ -39,12 +39,12 @@ public static class DemandesEndpoints
         }).WithName("EnregistrerDemande").WithSummary("Enregistre une demande et lui attribue son numéro unique");
 
         g.MapGet("/", async (HttpContext http, DemandesService s, CancellationToken ct,
-            string? numero, string? nom, string? commune, string? typologie, string? statut, string? prioritaire, string? page, string? taillePage) =>
+            string? numero, string? nom, string? commune, string? typologie, string? statut, string? prioritaire, string? page, string? taillePage, string? tri) =>
         {
-            var (filtre, n, taille, erreurs) = DemandesService.LireFiltre(numero, nom, commune, typologie, statut, prioritaire, page, taillePage);
+            var (filtre, n, taille, erreurs) = DemandesService.LireFiltre(numero, nom, commune, typologie, statut, prioritaire, page, taillePage, tri);
             if (filtre is null) return Problemes.Invalide("Un ou plusieurs paramètres sont invalides.", erreurs);
             return Results.Ok(await s.RechercherAsync(Agent.Requis(http.User), filtre, n, taille, ct));
-        }).WithName("RechercherDemandes").WithSummary("Recherche paginée des demandes du périmètre");
+        }).WithName("RechercherDemandes").WithSummary("Recherche paginée des demandes du périmètre, avec le total ; tri=depot (ancienneté, par défaut) ou tri=score (cotation, la plus haute d'abord)");
 
         g.MapPost("/import", async (HttpContext http, DemandesService s, CancellationToken ct, string? essai) =>
         {

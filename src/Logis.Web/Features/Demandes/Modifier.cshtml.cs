@@ -28,9 +28,9 @@ public sealed class ModifierModel(DemandesService service, IDataProtectionProvid
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (await ChargerAsync(ct) is { } resultat) return resultat;
-        // The prefilled form shows the restricted fields (disability needs) to the roles that see them: a recorded read.
-        if (!DonneesRestreintesMasquees && _demandeId is { } id)
-            await journal.EcrireAsync(AgentCourant, Persistence.Demandes.ActionsAudit.LectureDonneesSensibles, id, null, ct);
+        // The prefilled form shows the demand's nominative data (and the restricted fields to the roles that see them): a recorded read, whoever reads.
+        if (_demandeId is { } id)
+            await journal.EcrireAsync(AgentCourant, DonneesRestreintesMasquees ? Persistence.Demandes.ActionsAudit.LectureDemande : Persistence.Demandes.ActionsAudit.LectureDonneesSensibles, id, null, ct);
         return Radiee ? Page() : Afficher(_initial!, 1);
     }
 

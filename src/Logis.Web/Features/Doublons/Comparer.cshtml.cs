@@ -25,7 +25,7 @@ public sealed class ComparerModel(DoublonsService service) : PageModel
         {
             var page = await AfficherAsync(numero, doublon, ct);
             if (page is not PageResult) return page;
-            if (!Comparaison.PeutFusionner) return Refuser("Votre rôle permet de comparer les demandes, non de les fusionner.");
+            if (!Comparaison.PeutFusionner) return Refuser(Domain.Acces.Competences.Motif(Domain.Acces.Competences.De(Domain.Acces.ActeDemande.ConfirmerFusion), "Votre rôle permet de comparer les demandes, non de les fusionner. "));
             if (Comparaison.ObstacleFusion is { } obstacle) Erreur = obstacle;
             else AConfirmer = true;
             return page;

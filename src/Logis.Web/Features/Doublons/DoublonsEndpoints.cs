@@ -4,7 +4,7 @@ using Logis.Application.Acces;
 
 namespace Logis.Web.Features.Doublons;
 
-/// <summary>API: potential duplicates of the perimeter and the merge of two demands (R441-2-8 f).</summary>
+/// <summary>API: potential duplicates of the perimeter and the merge of two demands of one household (a team choice, not R441-2-8 f).</summary>
 public static class DoublonsEndpoints
 {
     public static void MapDoublonsApi(this RouteGroupBuilder api)

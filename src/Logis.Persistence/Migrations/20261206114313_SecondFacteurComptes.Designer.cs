@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Logis.Persistence.Migrations
 {
     [DbContext(typeof(LogisDbContext))]
-    [Migration("20261206110525_SecondFacteurComptes")]
+    [Migration("20261206114313_SecondFacteurComptes")]
     partial class SecondFacteurComptes
     {
         /// <inheritdoc />
@@ -29,6 +29,10 @@ namespace Logis.Persistence.Migrations
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("AncienneReference")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
 
                     b.Property<bool>("AvisPostalDemande")
                         .HasColumnType("boolean");
@@ -76,8 +80,8 @@ namespace Logis.Persistence.Migrations
 
                     b.Property<string>("Numero")
                         .IsRequired()
-                        .HasMaxLength(13)
-                        .HasColumnType("character varying(13)");
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
 
                     b.Property<bool>("Prioritaire")
                         .HasColumnType("boolean");
@@ -103,6 +107,8 @@ namespace Logis.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AncienneReference");
+
                     b.HasIndex("Numero")
                         .IsUnique();
 
@@ -113,6 +119,47 @@ namespace Logis.Persistence.Migrations
                     b.HasIndex("EpciSiren", "DateDepot", "Numero");
 
                     b.ToTable("demande", (string)null);
+                });
+
+            modelBuilder.Entity("Logis.Domain.Demandes.GuichetEnregistreur", b =>
+                {
+                    b.Property<string>("EpciSiren")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<bool>("Actif")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Adresse")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Horaires")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Nom")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("TypeOrganisation")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EpciSiren", "Code");
+
+                    b.ToTable("guichet_enregistreur", (string)null);
                 });
 
             modelBuilder.Entity("Logis.Domain.Organisations.Bailleur", b =>
@@ -596,17 +643,20 @@ namespace Logis.Persistence.Migrations
 
             modelBuilder.Entity("Logis.Persistence.Demandes.SequenceNumero", b =>
                 {
-                    b.Property<string>("Departement")
+                    b.Property<string>("Territoire")
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
                     b.Property<int>("Annee")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Mois")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Dernier")
                         .HasColumnType("integer");
 
-                    b.HasKey("Departement", "Annee");
+                    b.HasKey("Territoire", "Annee", "Mois");
 
                     b.ToTable("sequence_numero", (string)null);
                 });
@@ -799,8 +849,8 @@ namespace Logis.Persistence.Migrations
 
                     b.Property<string>("Numero")
                         .IsRequired()
-                        .HasMaxLength(13)
-                        .HasColumnType("character varying(13)");
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
 
                     b.Property<DateTime>("ProchaineTentativeLe")
                         .HasColumnType("timestamp with time zone");
@@ -838,6 +888,10 @@ namespace Logis.Persistence.Migrations
                     b.Property<string>("EpciSiren")
                         .HasMaxLength(9)
                         .HasColumnType("character varying(9)");
+
+                    b.Property<string>("CodeTerritoireSne")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
 
                     b.Property<DateTimeOffset>("CreeLe")
                         .HasColumnType("timestamp with time zone");
