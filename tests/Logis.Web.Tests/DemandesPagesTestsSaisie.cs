@@ -1,6 +1,14 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using AngleSharp.Html.Dom;
+using Logis.Application.Acces;
+using Logis.Application.Demandes;
+using Logis.Domain.Acces;
+using Logis.Domain.Demandes;
+using Microsoft.Extensions.DependencyInjection;
 using Logis.Tests.Infrastructure;
 using Logis.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -121,6 +129,79 @@ public class DemandesPagesSaisieTests(ApplicationsFixture fx)
             Assert.Contains("enregistrée", lignes[0].TextContent, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("radiée", lignes[2].TextContent, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("*************91", vue.Body!.TextContent, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// Issue 13: an agent who does not see restricted data (here Action Logement's) neither reads the restricted reasons in the
+    /// update form (steps 3 and 5) nor erases the NIR, the disability card and needs or those reasons by an update — through
+    /// the form, or through the use case of <c>PUT /api/v1/demandes/{numero}</c> with a body that leaves them out.
+    /// </summary>
+    [Theory, DeuxBases]
+    public async Task Un_partenaire_sans_acces_restreint_ne_lit_ni_n_efface_les_donnees_restreintes(string f)
+    {
+        var app = fx.App(f);
+        var saisie = JsonSerializer.SerializeToNode(DemandesApiTests.Saisie("Restreinte"))!.AsObject();
+        saisie["personnes"]![0]!["carteInvalidite"] = true;
+        saisie["motifs"] = new JsonArray("ViolencesFamiliales", "LogementTropCher", "RaisonsDeSante");
+        saisie["motifPrincipal"] = "ViolencesFamiliales";
+        var numero = await DemandesApiTests.CreerAsync(app.ClientApi("epci"), saisie);
+
+        var agent = await app.ConnecterAsync("reservataire");
+        var url = $"/demandes/{numero}/modifier";
+        var doc = await PageAsync(agent, await agent.GetAsync(url));
+        doc = await EtapeAsync(agent, url, doc, "suivant");
+        doc = await EtapeAsync(agent, url, doc, "suivant");
+        var motifs = doc.QuerySelector("main")!.TextContent;
+        Assert.Contains("Logement trop cher", motifs, StringComparison.Ordinal);
+        Assert.DoesNotContain("Violences familiales", motifs, StringComparison.Ordinal);
+        Assert.DoesNotContain("Raisons de santé", motifs, StringComparison.Ordinal);
+        Assert.Contains("Motif principal : motif à accès restreint", motifs, StringComparison.Ordinal);
+        doc = await EtapeAsync(agent, url, doc, "suivant");
+        doc = await EtapeAsync(agent, url, doc, "suivant", ("F.AdresseLigne1", "7 rue Réservée"));
+        var verification = doc.QuerySelector("main")!.TextContent;
+        Assert.DoesNotContain("Violences familiales", verification, StringComparison.Ordinal);
+        Assert.DoesNotContain("Raisons de santé", verification, StringComparison.Ordinal);
+        Assert.DoesNotContain("carte d'invalidité", verification, StringComparison.Ordinal);
+        Assert.Contains("motif à accès restreint", verification, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await SoumettreAsync(agent, url, doc, "enregistrer")).StatusCode);
+        await ConserveesAsync();
+
+        // The API's use case, with a body that leaves out the NIR, the card, the disability needs and the restricted reasons.
+        var corps = JsonSerializer.SerializeToNode(DemandesApiTests.Saisie("Restreinte", handicap: false))!.AsObject();
+        corps["personnes"]![0]!["nir"] = null;
+        var envoyee = corps.Deserialize<DemandeSaisie>(JsonSerializerOptions.Web)!;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await using var db = fx.Base(f);
+            var u = await db.Utilisateurs.AsNoTracking().SingleAsync(x => x.Identifiant == "reservataire@tpm.demo");
+            var reservataire = new Agent(u.Id, u.NomComplet, u.Role, u.Perimetre);
+            Assert.False(AccesDemandes.VoitDonneesSensibles(reservataire.Role));
+            var issue = await scope.ServiceProvider.GetRequiredService<DemandesService>().MettreAJourAsync(reservataire, numero, envoyee, default);
+            Assert.True(issue.EstReussi, issue.Motif);
+        }
+        await ConserveesAsync();
+
+        // The EPCI's agent, who sees them, may change them.
+        Assert.Equal(HttpStatusCode.NoContent, (await app.ClientApi("epci").PutAsJsonAsync($"/api/v1/demandes/{numero}", corps)).StatusCode);
+        var contenu = await ContenuAsync();
+        Assert.Equal((null, false, false), (contenu.Personnes[0].Nir, contenu.Personnes[0].CarteInvalidite, contenu.Motifs.Any(m => m.EstRestreint())));
+
+        async Task<ContenuDemande> ContenuAsync()
+        {
+            await using var db = fx.Base(f);
+            Assert.True(NumeroUnique.TryParse(numero, out var n));
+            return (await db.Demandes.AsNoTracking().SingleAsync(d => d.Numero == n)).Contenu;
+        }
+
+        async Task ConserveesAsync()
+        {
+            var c = await ContenuAsync();
+            Assert.Equal(Nir, c.Personnes[0].Nir?.ValeurComplete);
+            Assert.True(c.Personnes[0].CarteInvalidite);
+            Assert.True(c.Handicap?.FauteuilRoulant);
+            Assert.Equal([MotifDemande.LogementTropCher, MotifDemande.ViolencesFamiliales, MotifDemande.RaisonsDeSante], c.Motifs.Order());
+            Assert.Equal(MotifDemande.ViolencesFamiliales, c.MotifPrincipal);
         }
     }
 

@@ -169,7 +169,10 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         var (contenu, erreurs) = saisie.Lire(await CommunesEpciAsync(agent, ct));
         // Invalid content, a wished commune outside the EPCI included, is a 400 with the field named, as on registration.
         var invalide = contenu is null ? Resultat.Invalide<Demande>("La demande comporte des erreurs.", erreurs) : null;
-        return await AgirAsync(agent, numero, ActeDemande.MettreAJour, ActionsAudit.MiseAJour, (d, quand, acteur) => d.MettreAJour(contenu!, quand, acteur), ct, invalide,
+        // An agent who does not see the restricted fields neither reads nor erases them: they are kept from the stored content.
+        var restreint = !AccesDemandes.VoitDonneesSensibles(agent.Role);
+        return await AgirAsync(agent, numero, ActeDemande.MettreAJour, ActionsAudit.MiseAJour,
+            (d, quand, acteur) => d.MettreAJour(restreint ? contenu!.ConserverDonneesRestreintes(d.Contenu) : contenu!, quand, acteur), ct, invalide,
             sne is null ? null : sne.MettreAJourAsync);
     }
 

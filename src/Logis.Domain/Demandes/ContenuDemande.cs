@@ -131,6 +131,39 @@ public sealed class ContenuDemande
         });
     }
 
+    /// <summary>
+    /// This content as sent by an agent who does not see the restricted fields (docs/protection-des-donnees.md §2 items 4–5),
+    /// with those fields taken from the content <paramref name="enregistre"/> already stored: such an agent can neither read
+    /// nor erase what it cannot see. Kept from the stored content: the NIR and disability card of each person found again
+    /// (same name, first names and birth date), the disability needs, and the restricted reasons (<see cref="MotifsDemande.EstRestreint"/>) —
+    /// the main reason too when it is one of them. A person added by this agent keeps what the agent typed (as on
+    /// registration); a restricted reason the agent adds is kept (the applicant told the agent).
+    /// </summary>
+    public ContenuDemande ConserverDonneesRestreintes(ContenuDemande enregistre)
+    {
+        var personnes = Personnes.Select(p => enregistre.Personnes.FirstOrDefault(e => MemePersonne(e, p)) is { } e
+            ? p with { Nir = e.Nir, CarteInvalidite = e.CarteInvalidite }
+            : p).ToList();
+        var motifs = Motifs.Concat(enregistre.Motifs.Where(m => m.EstRestreint())).Distinct().ToList();
+        return new ContenuDemande
+        {
+            Personnes = personnes,
+            Contact = Contact,
+            SituationFamiliale = SituationFamiliale,
+            RevenuFiscalReferenceN2 = RevenuFiscalReferenceN2,
+            LogementActuel = LogementActuel,
+            Motifs = motifs,
+            MotifPrincipal = enregistre.MotifPrincipal.EstRestreint() ? enregistre.MotifPrincipal : MotifPrincipal,
+            Souhaits = Souhaits,
+            Handicap = enregistre.Handicap,
+            RecoursDalo = RecoursDalo,
+        };
+
+        static bool MemePersonne(PersonneALoger a, PersonneALoger b) => a.DateNaissance == b.DateNaissance
+            && string.Equals(a.Nom.Trim(), b.Nom.Trim(), StringComparison.OrdinalIgnoreCase)
+            && string.Equals(a.Prenoms.Trim(), b.Prenoms.Trim(), StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>The sum of the persons' own revenus fiscaux de référence, or null when none gives one.</summary>
     private static decimal? SommeRevenusPersonnes(IReadOnlyList<PersonneALoger> personnes)
     {

@@ -118,6 +118,15 @@ public enum MotifDemande
     Autre = 21,
 }
 
+public static class MotifsDemande
+{
+    /// <summary>
+    /// Reasons that reveal violence, disability or health: shown, like the priority situations they echo, only to the roles
+    /// that see restricted data (AccesDemandes.VoitDonneesSensibles) — as the score lines they trigger (CatalogueFaits.EstSensible).
+    /// </summary>
+    public static bool EstRestreint(this MotifDemande motif) => motif is MotifDemande.ViolencesFamiliales or MotifDemande.Handicap or MotifDemande.RaisonsDeSante;
+}
+
 /// <summary>Channel through which the demand reached the registration service.</summary>
 public enum CanalDepot
 {

@@ -148,7 +148,15 @@ public sealed class FormulaireDemande
                 (StatutLogement, CommuneActuelle, LoyerActuel, SurfaceActuelle) = (poste.StatutLogement, poste.CommuneActuelle, poste.LoyerActuel, poste.SurfaceActuelle);
                 (AideLogement, Bailleur, DateEntree) = (poste.AideLogement, poste.Bailleur, DateIso(poste.DateEntree));
                 (RecoursDalo, DateRecoursDalo) = (poste.RecoursDalo, DateIso(poste.DateRecoursDalo));
-                (Motifs, MotifPrincipal) = ([.. poste.Motifs.Distinct()], poste.MotifPrincipal);
+                var motifs = poste.Motifs.Distinct().ToList();
+                var principal = poste.MotifPrincipal;
+                if (restreintes)
+                {
+                    // The restricted reasons are not shown to this agent: those already entered are kept, the main one too.
+                    motifs.AddRange(Motifs.Where(m => LibellesDemande.MotifRestreint(m) && !motifs.Contains(m)));
+                    if (LibellesDemande.MotifRestreint(MotifPrincipal)) principal = MotifPrincipal;
+                }
+                (Motifs, MotifPrincipal) = (motifs, principal);
                 break;
             case 4:
                 (Typologies, CommunesSouhaitees, ToutEpci) = ([.. poste.Typologies.Distinct()], [.. poste.CommunesSouhaitees.Distinct()], poste.ToutEpci);
@@ -347,6 +355,13 @@ public static class LibellesDemande
     ];
 
     public static readonly IReadOnlyList<string> ToutesTypologies = [.. Enum.GetValues<Typologie>().Select(t => t.ToString())];
+
+    /// <summary>Whether a reason of the form reveals violence, disability or health (<see cref="MotifsDemande.EstRestreint"/>).</summary>
+    public static bool MotifRestreint(string? valeur) => Enum.TryParse<MotifDemande>(valeur, ignoreCase: false, out var m) && m.EstRestreint();
+
+    /// <summary>The reasons an agent may see: all of them, or without the restricted ones.</summary>
+    public static IReadOnlyList<(string Valeur, string Libelle)> MotifsVisibles(bool restreintes) =>
+        restreintes ? [.. Motifs.Where(m => !MotifRestreint(m.Valeur))] : Motifs;
 
     public static string De(IReadOnlyList<(string Valeur, string Libelle)> liste, string? valeur) =>
         valeur is null ? "non renseigné" : liste.FirstOrDefault(x => x.Valeur == valeur).Libelle ?? valeur;
