@@ -67,7 +67,7 @@ public class JournalDroitsTests
                 db.Audit.Add(new EntreeAudit { Quand = maintenant.AddMonths(-14), AuteurId = Guid.NewGuid(), Auteur = "Ancien", Organisation = "TPM", Action = ActionsAudit.Import, EpciSiren = Tpm });
                 db.Audit.Add(new EntreeAudit { Quand = maintenant.AddDays(-1), AuteurId = Guid.NewGuid(), Auteur = "Recent", Organisation = "TPM", Action = ActionsAudit.Import, EpciSiren = Tpm });
                 await db.SaveChangesAsync();
-                await db.Database.ExecuteSqlRawAsync("INSERT INTO sequence_numero (\"Departement\", \"Annee\", \"Dernier\") VALUES ('83', 2026, 1)");
+                await db.Database.ExecuteSqlRawAsync("INSERT INTO sequence_numero (\"Territoire\", \"Annee\", \"Mois\", \"Dernier\") VALUES ('083', 2026, 1, 1)");
                 await db.Database.ExecuteSqlRawAsync("UPDATE sequence_numero SET \"Dernier\" = 2");
             }
             foreach (var sql in new[] { "UPDATE audit SET \"Detail\" = 'réécrit'", "DELETE FROM audit", "TRUNCATE audit" })
