@@ -104,7 +104,12 @@ builder.Services.AddAuthentication(SchemaLogis)
     })
     .AddScheme<AuthenticationSchemeOptions, CleApiHandler>(CleApiHandler.Schema, null);
 builder.Services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
-builder.Services.AddRazorPages(o => o.RootDirectory = "/Features");
+builder.Services.AddRazorPages(o =>
+{
+    o.RootDirectory = "/Features";
+    // A method a page does not handle: 405, not the page rendered without its handler.
+    o.Conventions.ConfigureFilter(new MethodesPages());
+});
 builder.Services.AddAntiforgery(o =>
 {
     o.Cookie.Name = "logis.af";

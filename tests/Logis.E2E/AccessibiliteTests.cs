@@ -272,4 +272,24 @@ public class AccessibiliteTests(ServeurLogis serveur)
         await Assertions.Expect(reservataire.Locator("h1")).ToHaveTextAsync("Logements orientés vers votre contingent");
         await VerifierAsync(reservataire, "vacances-reservataire");
     }
+
+    [Fact]
+    public async Task Le_second_facteur_est_accessible_de_l_enrolement_aux_codes_de_secours()
+    {
+        var identifiant = await serveur.CreerCompteAsync(Logis.Domain.Acces.Role.AgentEpci);
+        var page = await serveur.NouvellePageAsync();
+        await page.GotoAsync(serveur.UrlDeBase + "/connexion");
+        await page.GetByLabel("Identifiant").FillAsync(identifiant);
+        await page.GetByLabel("Mot de passe").FillAsync("Logis-demo-2026!");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Second facteur");
+        await VerifierAsync(page, "second-facteur-enrolement");
+        var secret = (await page.Locator("#secret-totp").TextContentAsync())!.Replace(" ", "", StringComparison.Ordinal);
+        var code = Logis.Domain.Acces.Totp.Code(Logis.Domain.Acces.Totp.DepuisBase32(secret), Logis.Domain.Acces.Totp.PasDe(serveur.MaintenantServeurEstime));
+        await page.GetByLabel("Code").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Valider" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Vos codes de secours");
+        await Assertions.Expect(page.Locator(".codes-secours li")).ToHaveCountAsync(10);
+        await VerifierAsync(page, "second-facteur-codes");
+    }
 }

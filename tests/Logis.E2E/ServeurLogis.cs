@@ -14,6 +14,7 @@ public sealed class ServeurLogis : IAsyncLifetime
     private Process? _app;
     private IPlaywright? _playwright;
     private string _dossier = "";
+    private readonly Stopwatch _depuisLancement = new();
 
     /// <summary>The instant the server starts at: Friday 27 November 2026, 10:00 in Paris.</summary>
     public static readonly DateTimeOffset Depart = new(2026, 11, 27, 10, 0, 0, TimeSpan.FromHours(1));
@@ -62,6 +63,7 @@ public sealed class ServeurLogis : IAsyncLifetime
         info.Environment["Logis__Limites__ParIp__Permis"] = "1000000";
         info.Environment["Logis__Limites__ConnexionParIp__Permis"] = "1000000";
         info.Environment["Logis__Relances__Dossier"] = Path.Combine(_dossier, "courriers");
+        _depuisLancement.Start();
         _app = Process.Start(info) ?? throw new InvalidOperationException("Logis.Web n'a pas démarré.");
         _app.OutputDataReceived += (_, _) => { };
         _app.ErrorDataReceived += (_, _) => { };
@@ -122,6 +124,32 @@ public sealed class ServeurLogis : IAsyncLifetime
     /// Signs in with a demo account and waits for the territory page: its URL, then its heading, with a long timeout. It does
     /// not wait for the network to be idle, which may come late on a loaded machine.
     /// </summary>
+    /// <summary>
+    /// The server's instant, a little ahead: its clock starts at <see cref="Depart"/> a few seconds after the process does (well within
+    /// the one step of 30 s a TOTP code is accepted either side).
+    /// </summary>
+    public DateTimeOffset MaintenantServeurEstime => Depart + _depuisLancement.Elapsed;
+
+    /// <summary>A fresh account in the server's database, with the demo password and no exemption from the second factor.</summary>
+    public async Task<string> CreerCompteAsync(Logis.Domain.Acces.Role role)
+    {
+        var identifiant = $"e2e-{Guid.NewGuid():N}@tpm.demo";
+        var b = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Logis.Persistence.LogisDbContext>();
+        Logis.Persistence.LogisDatabase.Configurer(b, new Logis.Persistence.OptionsBase
+        {
+            Fournisseur = Logis.Persistence.FournisseurBase.Sqlite, ConnectionString = $"Data Source={Path.Combine(_dossier, "e2e.db")}",
+        });
+        await using var db = new Logis.Persistence.LogisDbContext(b.Options);
+        db.Utilisateurs.Add(new Logis.Persistence.Acces.Utilisateur
+        {
+            Id = Guid.NewGuid(), Identifiant = identifiant, NomComplet = "Compte de test", Role = role,
+            EpciSiren = Logis.Domain.Territoire.Siren.Create(Logis.Persistence.Seed.TerritoireSeeder.SirenTpm),
+            MotDePasseHache = Logis.Persistence.Acces.Secrets.HacherMotDePasse(Logis.Persistence.Seed.TerritoireSeeder.MotDePasseDemo),
+        });
+        await db.SaveChangesAsync();
+        return identifiant;
+    }
+
     public async Task ConnecterAsync(IPage page, string compte)
     {
         await page.GotoAsync($"{UrlDeBase}/connexion");

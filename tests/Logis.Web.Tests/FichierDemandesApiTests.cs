@@ -133,6 +133,49 @@ public class FichierDemandesApiTests(ApplicationsFixture fx)
         Assert.Equal("La surface est un nombre de mètres carrés (ex. 35).", TexteSaisi.MessageNombre("logementActuel.surface"));
     }
 
+    /// <summary>
+    /// The dry run does not confirm that a number outside the caller's perimeter exists (here a demand of another EPCI); a
+    /// number the caller sees is said to exist.
+    /// </summary>
+    [Theory, DeuxBases]
+    public async Task L_essai_ne_confirme_pas_un_numero_hors_du_perimetre(string f)
+    {
+        var epci = fx.App(f).ClientApi("epci");
+        var ailleurs = await DemandesApiTests.CreerAsync(epci, DemandesApiTests.Saisie("Horsperimetre"));
+        var ici = await DemandesApiTests.CreerAsync(epci, DemandesApiTests.Saisie("Dansperimetre"));
+        const string entete = "numero,p1_nom,p1_prenoms,p1_date_naissance,p1_ressources,adresse_ligne1,code_postal,commune_adresse,situation_familiale," +
+                              "logement_statut,motifs,typologies,communes_souhaitees\r\n";
+        async Task<string> MessageAsync(string numero)
+        {
+            var ligne = $"{numero},Perimetre,Alice,1985-05-12,Salaire=1450,1 rue A,83000,Toulon,Celibataire,LocataireParcPrive,LogementTropCher,T2,83137\r\n";
+            var r = await epci.PostAsync("/api/v1/demandes/import", Csv(entete + ligne));
+            var corps = await r.Content.ReadAsStringAsync();
+            Assert.True(r.StatusCode == HttpStatusCode.BadRequest, corps);
+            Assert.True(JsonDocument.Parse(corps).RootElement.GetProperty("errors").TryGetProperty("ligne 2", out var erreurs), corps);
+            return erreurs.EnumerateArray().Single().GetString()!;
+        }
+        async Task DeplacerAsync(string siren)
+        {
+            await using var db = fx.Base(f);
+            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE demande SET \"EpciSiren\" = {siren} WHERE \"Numero\" = {ailleurs}");
+        }
+
+        // The demand moves to another EPCI for the time of the check, then back: other tests count the demands of the shared base.
+        await DeplacerAsync("200054807");
+        try
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await epci.GetAsync($"/api/v1/demandes/{ailleurs}")).StatusCode);
+            var horsPerimetre = await MessageAsync(ailleurs);
+            Assert.Equal($"numero : {ImportDemandes.MessageNumeroIndisponible(ailleurs)}", horsPerimetre);
+            Assert.DoesNotContain("existe", horsPerimetre, StringComparison.Ordinal);
+            Assert.Equal($"numero : Le numéro {ici} existe déjà dans la base.", await MessageAsync(ici));
+        }
+        finally
+        {
+            await DeplacerAsync(Persistence.Seed.TerritoireSeeder.SirenTpm);
+        }
+    }
+
     [Theory, DeuxBases]
     public async Task Sans_authentification_ni_import_ni_export(string f)
     {

@@ -103,6 +103,36 @@ public class JournalTests(ApplicationsFixture fx)
         Assert.Contains(apres.GetProperty("elements").EnumerateArray(), e => e.GetProperty("detail").GetString()!.Contains(numero, StringComparison.Ordinal));
     }
 
+    /// <summary>The ends of the calendar are a 400 with a French message, on the query, the export and the page; a refused export is not recorded.</summary>
+    [Theory, DeuxBases]
+    public async Task Les_dates_extremes_sont_refusees_sans_ligne_d_export(string f)
+    {
+        var epci = fx.App(f).ClientApi("epci");
+        var auteur = $"Extremes{f}";
+        int Exports()
+        {
+            using var db = fx.Base(f);
+            return db.Audit.Count(a => a.Action == ActionsAudit.ExportJournal && a.Detail!.Contains(auteur));
+        }
+        var avant = Exports();
+        foreach (var (du, au) in new[] { ("", "31/12/9999"), ("01/01/0001", ""), ("9999-12-31", ""), ("", "0001-01-01") })
+        {
+            foreach (var route in new[] { "/api/v1/journal", "/api/v1/journal/export" })
+            {
+                var erreurs = (await JsonAsync(await epci.GetAsync($"{route}?du={du}&au={au}&auteur={auteur}"), HttpStatusCode.BadRequest)).GetProperty("errors");
+                var champ = du.Length > 0 ? "du" : "au";
+                Assert.Contains("doit être comprise entre le 01/01/2000 et le 31/12/2100", erreurs.GetProperty(champ)[0].GetString()!, StringComparison.Ordinal);
+            }
+        }
+        Assert.Equal(avant, Exports());
+        var page = await (await fx.App(f).ConnecterAsync("epci")).GetAsync("/journal?au=31/12/9999");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("doit être comprise entre", (await LogisFactory.DocumentAsync(page)).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        // The bounds themselves are accepted.
+        Assert.Equal(HttpStatusCode.OK, (await epci.GetAsync($"/api/v1/journal/export?du=01/01/2000&au=31/12/2100&auteur={auteur}")).StatusCode);
+        Assert.Equal(avant + 1, Exports());
+    }
+
     [Theory, DeuxBases]
     public async Task La_page_du_journal_filtre_et_annonce_les_erreurs_en_francais(string f)
     {

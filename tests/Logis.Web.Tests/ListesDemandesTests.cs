@@ -62,7 +62,8 @@ public class ListesDemandesTests(ApplicationsFixture fx)
 
         // The search page: the total in the caption, the score column, the same order.
         var page = await fx.App(f).ConnecterAsync("epci");
-        var doc = await LogisFactory.DocumentAsync(await page.GetAsync($"/demandes?nom={nom}&tri=score"));
+        // The search form is posted: the name never travels in the address (DemandesPagesTests).
+        var doc = await LogisFactory.DocumentAsync(await page.GetAsync(await DemandesPagesTests.RechercherParNomAsync(page, nom, "tri=score")));
         Assert.Contains("Demandes trouvées : 3", doc.QuerySelector("caption")!.TextContent, StringComparison.Ordinal);
         var lignes = doc.QuerySelectorAll("tbody tr").Select(tr => tr.QuerySelector("th")!.TextContent.Trim()).ToList();
         Assert.Equal([fort, moyen, faible], lignes);

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Logis.Application.Pieces;
 using Logis.Domain.Territoire;
 using Logis.Persistence.Pieces;
 using Logis.Persistence.Seed;
@@ -10,6 +11,7 @@ using Logis.Tests.Infrastructure;
 using Logis.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Logis.Web.Tests;
 
@@ -21,7 +23,7 @@ public class PiecesTests(ApplicationsFixture fx)
     public static TheoryData<string> Stockages => ["Base", "Dossier"];
 
     public static readonly byte[] Pdf = [.. "%PDF-1.7\n% piece de test\n1 0 obj << >> endobj\n%%EOF\n"u8];
-    public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, (byte)'I', (byte)'H', (byte)'D', (byte)'R'];
+    public static readonly byte[] Png = Logis.Tests.Infrastructure.ImagesDeTest.Png(2, 2);
 
     public static MultipartFormDataContent Formulaire(string type, byte[] contenu, string nom, string typeDeclare = "application/octet-stream",
         string? remplace = null, string? jeton = null)
@@ -53,6 +55,8 @@ public class PiecesTests(ApplicationsFixture fx)
     private (WebApplicationFactory<Program> App, string? Dossier) Application(string f, string stockage)
     {
         if (stockage == "Base") return (fx.App(f), null);
+        // The fixture's app first: it seeds the demo (and deposits the demo's proofs) once, in its own store, never in this folder.
+        _ = fx.App(f).Services;
         var dossier = Path.Combine(Path.GetTempPath(), "logis-tests", $"pieces-web-{Guid.NewGuid():N}");
         return (fx.App(f).WithWebHostBuilder(b => b.UseSetting("Logis:Pieces:Stockage", "Dossier").UseSetting("Logis:Pieces:Dossier", dossier)), dossier);
     }
@@ -195,6 +199,67 @@ public class PiecesTests(ApplicationsFixture fx)
         Assert.StartsWith("Attestation de droits à l'assurance maladie (porte le numéro de sécurité sociale) (hors de la liste légale depuis le",
             stockee.GetProperty("libelle").GetString()!, StringComparison.Ordinal);
         Assert.Equal(Pdf, await client.GetByteArrayAsync($"{url}/{id}"));
+    }
+
+    private static byte[] PdfAvecEicar() => [.. "%PDF-1.7\n% "u8, .. System.Text.Encoding.ASCII.GetBytes(Eicar.Texte), .. "\n1 0 obj << >> endobj\n%%EOF\n"u8];
+
+    /// <summary>
+    /// Every piece goes through the antivirus port before it is stored: the suite's double refuses EICAR (400, nothing stored);
+    /// a PNG bomb and a PDF with JavaScript behind ASCIIHex are refused by the checks of the format, with their French message.
+    /// </summary>
+    [Theory, DeuxBases]
+    public async Task Un_virus_une_bombe_ou_un_pdf_piege_sont_refuses_sans_rien_stocker(string f)
+    {
+        var client = fx.App(f).ClientApi("epci");
+        var numero = await DemandesApiTests.CreerAsync(client, DemandesApiTests.Saisie("Piecesvirus"));
+        async Task<string> RefusAsync(byte[] contenu, string nom)
+        {
+            var r = await client.PostAsync($"/api/v1/demandes/{numero}/pieces", Formulaire("avis_imposition", contenu, nom));
+            return (await ProblemeAsync(r, HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("fichier")[0].GetString()!;
+        }
+        Assert.Equal(PiecesService.MotifInfecte(AntivirusDeTest.Signature), await RefusAsync(PdfAvecEicar(), "avis.pdf"));
+        Assert.Equal(Domain.Pieces.GardeImage.MotifDimensions(20_000, 20_000), await RefusAsync(ImagesDeTest.Png(20_000, 20_000, new byte[4096]), "scan.png"));
+        var piege = "%PDF-1.7\n1 0 obj << /Length 80 /Filter /ASCIIHexDecode >>\nstream\n"
+                    + Convert.ToHexString("2 0 obj << /S /JavaScript /JS (app.alert(1)) >> endobj"u8) + ">\nendstream\nendobj\n%%EOF\n";
+        Assert.Equal(Domain.Pieces.GardePdf.MotifContenuActif, await RefusAsync(System.Text.Encoding.ASCII.GetBytes(piege), "piege.pdf"));
+        var liste = await client.GetFromJsonAsync<JsonElement>($"/api/v1/demandes/{numero}/pieces");
+        Assert.Empty(liste.GetProperty("pieces").EnumerateArray());
+    }
+
+    /// <summary>
+    /// The clamd adapter against a stand-in daemon on the loopback (INSTREAM protocol): a clean piece is stored, EICAR is refused
+    /// with the daemon's signature, and a daemon that does not answer refuses the piece (503), never stores it unchecked.
+    /// </summary>
+    [Fact]
+    public async Task L_adaptateur_clamd_analyse_chaque_piece_et_refuse_si_le_demon_ne_repond_pas()
+    {
+        var clamd = new ClamdFactice();
+        var adresse = clamd.Adresse;
+        var app = fx.App(BasesDeTest.Sqlite).WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IAntivirus>(new AntivirusClamd(adresse, TimeSpan.FromSeconds(5)))));
+        var client = ClientApi(app);
+        var numero = await DemandesApiTests.CreerAsync(client, DemandesApiTests.Saisie("Piecesclamd"));
+        try
+        {
+            await DeposerAsync(client, numero, "avis_imposition", Pdf, "avis.pdf");
+            var r = await client.PostAsync($"/api/v1/demandes/{numero}/pieces", Formulaire("avis_imposition", PdfAvecEicar(), "avis.pdf"));
+            var probleme = await ProblemeAsync(r, HttpStatusCode.BadRequest);
+            Assert.Equal(PiecesService.MotifInfecte(ClamdFactice.Signature), probleme.GetProperty("errors").GetProperty("fichier")[0].GetString());
+            Assert.Equal(["zINSTREAM", "zINSTREAM"], clamd.Commandes);
+        }
+        finally
+        {
+            await clamd.DisposeAsync();
+        }
+        var sansDemon = await client.PostAsync($"/api/v1/demandes/{numero}/pieces", Formulaire("avis_imposition", Pdf, "avis.pdf"));
+        Assert.Equal(PiecesService.AntivirusIndisponible, (await ProblemeAsync(sansDemon, HttpStatusCode.ServiceUnavailable)).GetProperty("detail").GetString());
+        Assert.Single((await client.GetFromJsonAsync<JsonElement>($"/api/v1/demandes/{numero}/pieces")).GetProperty("pieces").EnumerateArray());
+
+        Assert.Equal(VerdictAntivirus.Infecte, AntivirusClamd.Lire("stream: Win.Test.EICAR_HDB-1 FOUND").Verdict);
+        Assert.Equal("Win.Test.EICAR_HDB-1", AntivirusClamd.Lire("stream: Win.Test.EICAR_HDB-1 FOUND").Signature);
+        Assert.Equal(VerdictAntivirus.Sain, AntivirusClamd.Lire("stream: OK").Verdict);
+        Assert.Equal(VerdictAntivirus.Indisponible, AntivirusClamd.Lire("INSTREAM size limit exceeded. ERROR").Verdict);
+        Assert.NotNull(AntivirusClamd.Adresse("unix:///run/clamav/clamd.ctl"));
+        Assert.Null(AntivirusClamd.Adresse("clamd:3310"));
     }
 
     [Theory, DeuxBases]

@@ -54,6 +54,32 @@ public class SecuriteTests(ApplicationsFixture fx)
         Assert.Equal(ComptesAgents.MessageRefus, (await LogisFactory.DocumentAsync(bloque)).QuerySelector("[role=alert]")!.TextContent.Trim());
     }
 
+    /// <summary>A method a page does not handle is a 405 with Allow, with or without the antiforgery token, never a 500.</summary>
+    [Fact]
+    public async Task Une_methode_que_la_page_ne_traite_pas_donne_405()
+    {
+        var client = await fx.App(BasesDeTest.Sqlite).ConnecterAsync("epci");
+        foreach (var page in new[] { "/", "/journal", "/territoire", "/relances/a-examiner", "/cotation", "/accessibilite" })
+        {
+            var jeton = await LogisFactory.JetonAsync(client, "/demandes");
+            var avecJeton = await client.PostAsync(page, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = jeton }));
+            Assert.True(avecJeton.StatusCode == HttpStatusCode.MethodNotAllowed, $"{page} : {avecJeton.StatusCode}");
+            Assert.Contains("GET", avecJeton.Content.Headers.Allow);
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, (await client.PostAsync(page, new StringContent(""))).StatusCode);
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, (await client.PutAsync(page, new StringContent(""))).StatusCode);
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, (await client.DeleteAsync(page)).StatusCode);
+        }
+        // A page with POST handlers: an unknown handler is a 405 too; its GET still works.
+        var numero = await DemandesApiTests.CreerAsync(fx.App(BasesDeTest.Sqlite).ClientApi("epci"), DemandesApiTests.Saisie("Methodes"));
+        var jetonDemande = await LogisFactory.JetonAsync(client, $"/demandes/{numero}");
+        var inconnu = await client.PostAsync($"/demandes/{numero}?handler=Inexistant",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = jetonDemande }));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, inconnu.StatusCode);
+        Assert.Contains("POST", inconnu.Content.Headers.Allow);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await client.PutAsync($"/demandes/{numero}", new StringContent(""))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/demandes/{numero}")).StatusCode);
+    }
+
     [Fact]
     public async Task Le_mot_de_passe_est_hache_en_base()
     {

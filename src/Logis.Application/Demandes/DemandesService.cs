@@ -138,9 +138,11 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         if (!numerotation.EstReussi) return Resultat.Echec<ResultatImport>(numerotation.Probleme);
         var n = numerotation.Valeur!;
         var acteur = await ActeurAsync(agent, ct);
+        // A number outside the agent's perimeter is refused without confirming that it exists (docs/import-demandes.md).
         var resultat = await new ImportDemandes(db, horloge, coteur, Enregistrement)
         {
             Numerotation = new NumerotationImport(n.Territoire, n.Guichet.Code, n.PortailPublic?.Code),
+            Visibles = await VisiblesAsync(agent, ct),
         }.ImporterAsync(fichier, agent.Perimetre.EpciSiren, acteur, agent.Nom, essai, progression, ct);
         // A file with broken lines is not a failure of the act: the report lists them (the API answers 400 with it).
         return Resultat.Ok(resultat);

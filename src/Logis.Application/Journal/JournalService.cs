@@ -46,6 +46,13 @@ public sealed class JournalService(LogisDbContext db, TimeProvider horloge, Dema
     private const int TailleLotExport = 1_000;
     private const int LongueurTexteMax = 100;
 
+    /// <summary>
+    /// The dates a filter accepts (a team choice: no journal row predates the product, and the ends of the calendar, such as
+    /// 01/01/0001 or 31/12/9999, have no French civil day boundary that an instant can hold).
+    /// </summary>
+    public static readonly DateOnly PremierJour = new(2000, 1, 1);
+    public static readonly DateOnly DernierJour = new(2100, 12, 31);
+
     /// <summary>Every action the application writes, with its French label, in the order of the filter list.</summary>
     public static readonly IReadOnlyDictionary<string, string> Libelles = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -133,14 +140,15 @@ public sealed class JournalService(LogisDbContext db, TimeProvider horloge, Dema
     }
 
     /// <summary>
-    /// CSV export of the filtered journal (comma, RFC 4180 quoting, UTF-8). The export is recorded in the journal, with
-    /// its filters, before the file is written.
+    /// CSV export of the filtered journal (comma, RFC 4180 quoting, UTF-8, formulas neutralised: <see cref="CelluleCsv"/>). The
+    /// export is recorded in the journal, with its filters, once the request is valid and before the file is written.
     /// </summary>
     public async Task<Resultat<Func<TextWriter, CancellationToken, Task<int>>>> ExporterAsync(Agent agent, FiltreJournal f, CancellationToken ct)
     {
         if (!AccesJournal.PeutConsulter(agent.Role)) return Refus<Func<TextWriter, CancellationToken, Task<int>>>();
-        await EcrireAsync(agent, ActionsAudit.ExportJournal, null, f.Decrire(), ct);
+        // The query first: the export is recorded only once the request is known to be valid.
         var q = await RequeteAsync(agent, f, ct);
+        await EcrireAsync(agent, ActionsAudit.ExportJournal, null, f.Decrire(), ct);
         return Resultat.Ok<Func<TextWriter, CancellationToken, Task<int>>>(async (w, c) =>
         {
             await w.WriteAsync("quand,auteur,organisation,action,libelle,numero_demande,detail\n");
@@ -150,9 +158,8 @@ public sealed class JournalService(LogisDbContext db, TimeProvider horloge, Dema
                 var lot = await LignesAsync(q, n, TailleLotExport, c);
                 foreach (var l in lot)
                 {
-                    await w.WriteAsync(string.Join(',',
-                        Csv(l.Quand.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)), Csv(l.Auteur), Csv(l.Organisation),
-                        Csv(l.Action), Csv(l.Libelle), Csv(l.Numero), Csv(l.Detail)) + "\n");
+                    await w.WriteAsync(CelluleCsv.Ligne([l.Quand.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture), l.Auteur, l.Organisation,
+                        l.Action, l.Libelle, l.Numero, l.Detail]).Append('\n'), c);
                 }
                 n += lot.Count;
                 if (lot.Count < TailleLotExport) break;
@@ -212,20 +219,15 @@ public sealed class JournalService(LogisDbContext db, TimeProvider horloge, Dema
     private static DateOnly? LireDate(string? texte, string champ, string quelle, Dictionary<string, string[]> erreurs)
     {
         if (string.IsNullOrWhiteSpace(texte)) return null;
-        if (DateOnly.TryParseExact(texte.Trim(), ["dd/MM/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        erreurs[champ] = [$"La date {quelle} n'est pas une date valide : écrivez-la au format JJ/MM/AAAA (par exemple 01/09/2026)."];
+        if (!DateOnly.TryParseExact(texte.Trim(), ["dd/MM/yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            erreurs[champ] = [$"La date {quelle} n'est pas une date valide : écrivez-la au format JJ/MM/AAAA (par exemple 01/09/2026)."];
+        else if (d < PremierJour || d > DernierJour)
+            erreurs[champ] = [$"La date {quelle} doit être comprise entre le {PremierJour.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)} et le {DernierJour.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}."];
+        else return d;
         return null;
     }
 
     private static string? Vide(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     private static Resultat<T> Refus<T>() => Resultat.Interdit<T>("Le journal d'audit est réservé aux agents de l'intercommunalité, responsable du traitement.");
-
-    /// <summary>A CSV field: quoted when needed; a leading formula character is neutralised (CSV injection).</summary>
-    private static string Csv(string? valeur)
-    {
-        if (string.IsNullOrEmpty(valeur)) return "";
-        var v = valeur[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + valeur : valeur;
-        return v.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : v;
-    }
 }

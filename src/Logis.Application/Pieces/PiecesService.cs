@@ -33,8 +33,15 @@ public sealed record FichierRecu(string? Nom, long Taille, byte[]? Contenu);
 
 /// <summary>Use cases of the supporting documents, shared by the API and the pages: check the perimeter and the role, call the domain, save.</summary>
 public sealed class PiecesService(LogisDbContext db, DemandesService demandes, CataloguePieces catalogue, ReglesDepot regles,
-    DepotPieces depot, IStockagePieces stockage, TimeProvider horloge, ILogger<PiecesService> journal)
+    DepotPieces depot, IStockagePieces stockage, TimeProvider horloge, ILogger<PiecesService> journal, IAntivirus antivirus)
 {
+    public const string AntivirusIndisponible =
+        "L'analyse antivirus de la pièce n'a pas pu être faite : la pièce n'a pas été déposée. Réessayez plus tard.";
+
+    public static string MotifInfecte(string? signature) =>
+        $"Le fichier contient un virus ou un programme malveillant{(signature is null ? "" : $" ({signature})")} : il est refusé. " +
+        "Ne l'ouvrez pas et demandez au demandeur un autre exemplaire du document.";
+
     public const string EchecEnregistrement =
         "La pièce n'a pas pu être enregistrée (erreur du stockage ou de la base) : rien n'a changé, la version précédente est conservée. Réessayez plus tard.";
 
@@ -88,6 +95,20 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
             else erreurs["fichier"] = [.. v.Erreurs];
         }
         if (erreurs.Count > 0 || type is null || verifie is null) return Resultat.Invalide<PieceVue>("La pièce n'a pas été déposée.", erreurs);
+
+        // The antivirus, once the format is known good (docs/protection-des-donnees.md §2 item 31): no answer, no piece.
+        var analyse = await antivirus.AnalyserAsync(fichier!.Contenu!, ct);
+        if (analyse.Verdict == VerdictAntivirus.Infecte)
+        {
+            journal.LogWarning("Pièce refusée par l'antivirus ({Signature}) pour la demande {DemandeId}", analyse.Signature, demandeId);
+            var motif = MotifInfecte(analyse.Signature);
+            return Resultat.Invalide<PieceVue>(motif, new Dictionary<string, string[]> { ["fichier"] = [motif] });
+        }
+        if (analyse.Verdict != VerdictAntivirus.Sain)
+        {
+            journal.LogError("Analyse antivirus indisponible : pièce non déposée pour la demande {DemandeId}", demandeId);
+            return Resultat.Indisponible<PieceVue>(AntivirusIndisponible);
+        }
 
         PieceJustificative? ancienne = null;
         if (remplace is { } idAncienne)

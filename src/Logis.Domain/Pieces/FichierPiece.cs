@@ -131,6 +131,7 @@ public sealed class FichierPiece
             format = Detecter(contenu);
             if (format is null) erreurs.Add("Le fichier n'est ni un PDF, ni une image JPEG ou PNG : seuls ces formats sont acceptés.");
             else if (format == FormatPiece.Pdf && GardePdf.Erreur(contenu) is { } piege) erreurs.Add(piege);
+            else if (format != FormatPiece.Pdf && GardeImage.Erreur(format.Value, contenu) is { } bombe) erreurs.Add(bombe);
             else if (nom is not null && !ExtensionConvient(nom, format.Value))
                 erreurs.Add($"L'extension du fichier « {nom} » ne correspond pas à son contenu ({Libelle(format.Value)}) : renommez-le en {Extensions(format.Value)[0]}.");
         }

@@ -10,8 +10,8 @@ namespace Logis.Domain.Tests.Pieces;
 public class FichierPieceTests
 {
     public static readonly byte[] Pdf = [.. "%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n"u8];
-    public static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0x00, 0xFF, 0xD9];
-    public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, (byte)'I', (byte)'H', (byte)'D', (byte)'R'];
+    public static readonly byte[] Jpeg = Logis.Tests.Infrastructure.ImagesDeTest.Jpeg(2, 2);
+    public static readonly byte[] Png = Logis.Tests.Infrastructure.ImagesDeTest.Png(2, 2);
 
     [Theory]
     [InlineData("avis-imposition-2024.pdf", "pdf", "application/pdf")]

@@ -21,7 +21,12 @@ public sealed class LogisFactory(OptionsBase options) : WebApplicationFactory<Pr
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.ConfigureServices(s => s.AddSingleton<TimeProvider>(Horloge));
+        builder.ConfigureServices(s =>
+        {
+            s.AddSingleton<TimeProvider>(Horloge);
+            // The antivirus double: EICAR is a virus (the clamd adapter is tested against a stand-in daemon, PiecesTests).
+            s.AddSingleton<Logis.Application.Pieces.IAntivirus, AntivirusDeTest>();
+        });
         builder.UseSetting("Logis:Database:Fournisseur", options.Fournisseur.ToString());
         builder.UseSetting("Logis:Database:ConnectionString", options.ConnectionString);
         // Cookie keys of its own, never those of the developer's demo in the repository's var/.

@@ -434,7 +434,8 @@ public static class AnalyseurFichierDemandes
         public int NombreErreurs => _erreurs?.Count ?? 0;
 
         public static bool Presente(Col colonne) => colonne.Position >= 0;
-        public string Champ(Col colonne) => colonne.Position is var i and >= 0 && i < champs.Length ? champs[i].Trim() : "";
+        /// <summary>The trimmed cell, without the apostrophe that neutralises a formula in a file of the product (<see cref="CelluleCsv"/>).</summary>
+        public string Champ(Col colonne) => colonne.Position is var i and >= 0 && i < champs.Length ? CelluleCsv.Lire(champs[i].Trim()) : "";
 
         /// <summary>Same as <c>Champ(colonne).Length == 0</c>, without trimming a copy.</summary>
         public bool EstVide(Col colonne) => colonne.Position is not (var i and >= 0) || i >= champs.Length || champs[i].AsSpan().Trim().IsEmpty;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Logis.Domain.Commun;
 using Logis.Domain.Demandes;
 
 namespace Logis.Persistence.Demandes.Fichier;
@@ -217,24 +218,12 @@ public static class FormatFichierDemandes
         }
     }
 
-    /// <summary>Writes one CSV record (RFC 4180: quotes when needed, doubled quotes inside), ending with CRLF.</summary>
+    /// <summary>Writes one CSV record (RFC 4180: quotes when needed, doubled quotes inside; a formula neutralised), ending with CRLF.</summary>
     public static void EcrireLigne(TextWriter w, IEnumerable<string> champs) => w.Write(Ligne(champs));
 
     /// <summary>Asynchronous form, for writers over a network stream (Kestrel forbids synchronous writes).</summary>
     public static Task EcrireLigneAsync(TextWriter w, IEnumerable<string> champs, CancellationToken ct) => w.WriteAsync(Ligne(champs), ct);
 
-    private static StringBuilder Ligne(IEnumerable<string> champs)
-    {
-        var premier = true;
-        var sb = new StringBuilder(512);
-        foreach (var champ in champs)
-        {
-            if (!premier) sb.Append(',');
-            premier = false;
-            if (champ.AsSpan().IndexOfAny(",\"\r\n") >= 0) sb.Append('"').Append(champ.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-            else sb.Append(champ);
-        }
-        sb.Append("\r\n");
-        return sb;
-    }
+    /// <summary>The record through the product's one CSV cell writer (<see cref="CelluleCsv"/>: quoting and formula neutralisation).</summary>
+    private static StringBuilder Ligne(IEnumerable<string> champs) => CelluleCsv.Ligne(champs).Append("\r\n");
 }

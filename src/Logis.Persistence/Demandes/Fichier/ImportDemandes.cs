@@ -51,6 +51,12 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
     public Func<int, CancellationToken, Task>? ApresLot { get; init; }
 
     /// <summary>
+    /// The demands the importing agent may see (none given: all, as for the operator's command). A number of the file already
+    /// in the database outside them is refused without confirming that it exists (<see cref="MessageNumeroIndisponible"/>).
+    /// </summary>
+    public IQueryable<Demande>? Visibles { get; init; }
+
+    /// <summary>
     /// How lines without a number are numbered (the use case gives the importing agent's registering service); none: the
     /// territory's configured or derived code and the EPCI's own registering service.
     /// </summary>
@@ -131,14 +137,37 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
         return new ResultatImport(rapport, false, importees);
     }
 
-    /// <summary>A number given in the file must not already exist in the database (any EPCI: numbers are unique).</summary>
+    /// <summary>
+    /// The refusal of a number already in the database that the importing agent may not see: it does not say that a demand
+    /// has it (nor where), only that the line cannot keep it.
+    /// </summary>
+    public static string MessageNumeroIndisponible(string numero) =>
+        $"Le numéro {numero} ne peut pas être repris par cet import : laissez la colonne numero vide pour que la demande reçoive un numéro.";
+
+    /// <summary>
+    /// A number given in the file must not already exist in the database (any EPCI: numbers are unique); the agent is told
+    /// that it exists only for a demand it may see (<see cref="Visibles"/>).
+    /// </summary>
     private async Task VerifierNumerosExistantsAsync(RapportAnalyse rapport, CancellationToken ct)
     {
         var numerotees = rapport.Valides.Where(d => d.Numero is not null).ToList();
         var existants = await NumerosExistantsAsync([.. numerotees.Select(d => d.Numero!)], ct);
         if (existants.Count == 0) return;
+        var vus = existants;
+        if (Visibles is not null)
+        {
+            vus = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var lot in numerotees.Select(d => d.Numero!).Where(n => existants.Contains(n.Valeur)).Chunk(1_000))
+            {
+                var numeros = lot.ToList();
+                foreach (var n in await Visibles.AsNoTracking().Where(d => numeros.Contains(d.Numero)).Select(d => d.Numero).ToListAsync(ct))
+                    vus.Add(n.Valeur);
+            }
+        }
         foreach (var d in numerotees.Where(d => existants.Contains(d.Numero!.Valeur)))
-            rapport.Erreurs.Add(new ErreurLigne(d.Ligne, FormatFichierDemandes.Numero, $"Le numéro {d.Numero!.Valeur} existe déjà dans la base."));
+            rapport.Erreurs.Add(new ErreurLigne(d.Ligne, FormatFichierDemandes.Numero, vus.Contains(d.Numero!.Valeur)
+                ? $"Le numéro {d.Numero!.Valeur} existe déjà dans la base."
+                : MessageNumeroIndisponible(d.Numero!.Valeur)));
         rapport.Valides.RemoveAll(d => d.Numero is not null && existants.Contains(d.Numero.Valeur));
         rapport.Erreurs.Sort((a, b) => a.Ligne.CompareTo(b.Ligne));
     }

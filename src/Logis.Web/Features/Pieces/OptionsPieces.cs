@@ -23,6 +23,12 @@ public sealed class OptionsPieces
 
     /// <summary>Total size of the available pieces of a demand.</summary>
     public long VolumeMaxParDemandeOctets { get; set; } = ReglesDepot.VolumeMaxParDefaut;
+
+    /// <summary>
+    /// The clamd daemon that scans every piece (<c>tcp://127.0.0.1:3310</c> or <c>unix:///run/clamav/clamd.ctl</c>); empty: no
+    /// antivirus.
+    /// </summary>
+    public string? Antivirus { get; set; }
 }
 
 public static class PiecesServices
@@ -41,6 +47,7 @@ public static class PiecesServices
             _ => throw new InvalidOperationException($"{OptionsPieces.Section}:Stockage vaut Base ou Dossier."),
         };
         services.AddSingleton(stockage);
+        services.AddSingleton<IAntivirus>(string.IsNullOrWhiteSpace(options.Antivirus) ? new SansAntivirus() : new AntivirusClamd(options.Antivirus.Trim()));
         services.AddSingleton(regles.Valeur);
         services.AddSingleton(CataloguePiecesCsv.Lire(reference.Dossier));
         services.AddScoped<DepotPieces>();
