@@ -85,10 +85,7 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
 
     public async Task<Resultat<NumeroUnique>> EnregistrerAsync(Agent agent, DemandeSaisie saisie, CancellationToken ct)
     {
-        if (Competences.Verifier(ActeDemande.Enregistrer, agent.Role, agent.Perimetre, FaitsCompetence.Aucun) is { EstReussi: false } incompetent)
-            return Resultat.Echec<NumeroUnique>(incompetent.Probleme!);
-        // Only a registering service registers (L441-2-1): the agent's organisation gives the service and its code.
-        var numerotation = await new GuichetsService(db).NumerotationAsync(agent, ct);
+        var numerotation = await ServiceEnregistreurAsync(agent, ct);
         if (!numerotation.EstReussi) return Resultat.Echec<NumeroUnique>(numerotation.Probleme);
         var (contenu, erreurs) = saisie.Lire(await CommunesEpciAsync(agent, ct));
         var (canal, depot, motif) = saisie.LireDepot(erreurs);
@@ -122,6 +119,15 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         return Resultat.Ok<NumeroUnique>(numero.Valeur);
     }
 
+    /// <summary>
+    /// The numbering of the registering service the agent acts for (L441-2-1: only a registering service registers; the agent's
+    /// organisation gives the service and its code), once the competence table lets the agent register.
+    /// </summary>
+    private async Task<Resultat<Numerotation>> ServiceEnregistreurAsync(Agent agent, CancellationToken ct) =>
+        Competences.Verifier(ActeDemande.Enregistrer, agent.Role, agent.Perimetre, FaitsCompetence.Aucun) is { EstReussi: false } incompetent
+            ? Resultat.Echec<Numerotation>(incompetent.Probleme!)
+            : await new GuichetsService(db).NumerotationAsync(agent, ct);
+
     /// <summary>Imports a demand file into the agent's EPCI, all or nothing (docs/import-demandes.md); the text is kept in memory.</summary>
     public Task<Resultat<ResultatImport>> ImporterAsync(Agent agent, string texte, bool essai, CancellationToken ct) =>
         ImporterAsync(agent, () => new StringReader(texte), essai, null, ct);
@@ -132,9 +138,7 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     /// </summary>
     public async Task<Resultat<ResultatImport>> ImporterAsync(Agent agent, Func<TextReader> fichier, bool essai, IProgress<Avancement>? progression, CancellationToken ct)
     {
-        if (Competences.Verifier(ActeDemande.Enregistrer, agent.Role, agent.Perimetre, FaitsCompetence.Aucun) is { EstReussi: false } refus)
-            return Resultat.Echec<ResultatImport>(refus.Probleme!);
-        var numerotation = await new GuichetsService(db).NumerotationAsync(agent, ct);
+        var numerotation = await ServiceEnregistreurAsync(agent, ct);
         if (!numerotation.EstReussi) return Resultat.Echec<ResultatImport>(numerotation.Probleme);
         var n = numerotation.Valeur!;
         var acteur = await ActeurAsync(agent, ct);

@@ -105,10 +105,10 @@ public static class FaitsDepuisDemande
         if (demandeurs != 1) throw new InvalidOperationException("La demande doit désigner un et un seul demandeur parmi les personnes à loger.");
         // The rent the household pays: after the housing allowance it receives (APL or AL), as the effort rate counts it
         // (CCH R441-3-1; arrêté du 10 mars 2011: rent and charges minus the housing allowance).
-        var aide = e.AideLogement;
-        var loyer = Math.Max((e.LoyerMensuel ?? 0m) - (aide ?? 0m), 0m);
         // The residual rent of some grids (Métropole de Lyon) may be negative: the allowance above the rent.
+        var aide = e.AideLogement;
         var loyerResiduel = (e.LoyerMensuel ?? 0m) - (aide ?? 0m);
+        var loyer = Math.Max(loyerResiduel, 0m);
         var anciennete = MoisEntiers(e.DateDepot, date);
         var motifs = e.Motifs;
         var priorites = e.Priorites;
