@@ -39,6 +39,8 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
     public DbSet<ContenuPiece> ContenusPieces => Set<ContenuPiece>();
     public DbSet<Domain.Attributions.Vacance> Vacances => Set<Domain.Attributions.Vacance>();
     public DbSet<Domain.Attributions.ConventionReservation> Conventions => Set<Domain.Attributions.ConventionReservation>();
+    public DbSet<Domain.Attributions.Offre> Offres => Set<Domain.Attributions.Offre>();
+    public DbSet<Domain.Attributions.Attribution> Attributions => Set<Domain.Attributions.Attribution>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -248,7 +250,7 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
         ConfigurerDemandes(modelBuilder, Database.IsSqlite());
         ModeleRelances.Configurer(modelBuilder);
         PiecesModele.Configurer(modelBuilder);
-        Attributions.AttributionsModele.Configurer(modelBuilder);
+        Persistence.Attributions.AttributionsModele.Configurer(modelBuilder);
     }
 
     private static void ConfigurerDemandes(ModelBuilder modelBuilder, bool sqlite)
@@ -284,6 +286,8 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
                 ev.Property(x => x.Quand).HasConversion(utc);
                 ev.Property(x => x.Organisation).HasMaxLength(200);
                 ev.Property(x => x.Resume).HasMaxLength(500);
+                // The CALEOL decisions and offers of one dwelling are found across demands by its id (order of offers of a vacancy).
+                ev.HasIndex(x => new { x.LogementId, x.Type });
             });
             e.Navigation(x => x.Evenements).UsePropertyAccessMode(PropertyAccessMode.Field);
 

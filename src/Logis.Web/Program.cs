@@ -57,6 +57,12 @@ builder.Services.AddScoped<AttestationsService>();
 builder.Services.AddScoped<Logis.Application.Attributions.VacancesService>();
 builder.Services.AddScoped<Logis.Application.Attributions.FluxService>();
 builder.Services.AddScoped<Logis.Application.Attributions.VacancesDemo>();
+// The default response period of a written offer (R441-10: at least ten days); a wrong value stops the start.
+var delaiOffres = Logis.Domain.Attributions.DelaiReponseOffre.Creer(
+    builder.Configuration.GetValue("Logis:Offres:DelaiReponseJours", Logis.Domain.Attributions.DelaiReponseOffre.Defaut.DelaiJours));
+if (!delaiOffres.EstReussi) throw new InvalidOperationException($"Logis:Offres:DelaiReponseJours : {delaiOffres.Motif}");
+builder.Services.AddSingleton(delaiOffres.Valeur);
+builder.Services.AddScoped<Logis.Application.Attributions.OffresService>();
 builder.Services.AddScoped<Logis.Application.Journal.JournalService>();
 builder.Services.AddScoped<Logis.Application.Doublons.DoublonsService>();
 builder.Services.AddPieces(builder.Configuration, ReferenceData.Trouver());
@@ -184,6 +190,7 @@ api.MapRelancesApi();
 api.MapPiecesApi();
 api.MapSituationsPrioritairesApi();
 Logis.Web.Features.Vacances.VacancesEndpoints.MapVacancesApi(api);
+Logis.Web.Features.Vacances.OffresEndpoints.MapOffresApi(api);
 app.MapRazorPages();
 
 app.Run();

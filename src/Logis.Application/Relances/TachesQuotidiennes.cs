@@ -13,13 +13,13 @@ namespace Logis.Application.Relances;
 
 /// <summary>
 /// The platform's daily acts, as the scheduler of the web app runs them (section « Logis:Relances »): the daily run of the
-/// reminders of every hosted EPCI, the expiry of priority situations, the hand-back of vacancies whose proposal delay ended, then the retention purge of radiated demands (<see cref="PurgeDemandes"/>), the
+/// reminders of every hosted EPCI, the expiry of priority situations, the hand-back of vacancies whose proposal delay ended, the offers left unanswered past their deadline (R441-10), then the retention purge of radiated demands (<see cref="PurgeDemandes"/>), the
 /// nightly rescoring (<see cref="RecalculerCotations"/>), the sending of the outbox (<see cref="EnvoiMessages"/>). The command
 /// line runs the same acts one by one (<c>logis demandes relancer</c>, <c>demandes purger</c>, <c>cotation recalculer</c>).
 /// </summary>
 public sealed class TachesQuotidiennes(LogisDbContext db, OptionsRelances options, TimeProvider horloge, VerrouRelances verrou,
     RecalculerCotations recalcul, IStockagePieces stockage, SituationsPrioritairesService situations, Attributions.VacancesService vacances,
-    ILogger<TachesQuotidiennes> journal)
+    Attributions.OffresService offres, ILogger<TachesQuotidiennes> journal)
 {
     /// <summary>The reminders of the French day <paramref name="jour"/> for every hosted EPCI not yet done that day, then the purge.</summary>
     public async Task RelancerAsync(DateOnly jour, CancellationToken ct)
@@ -44,6 +44,9 @@ public sealed class TachesQuotidiennes(LogisDbContext db, OptionsRelances option
                 // Gestion en flux: the vacancies whose réservataire did not propose within its convention's delay go back to their landlord.
                 var rendues = await vacances.RendreEchuesAsync(systeme, jour, ct);
                 if (rendues > 0) journal.LogInformation("Vacances {Epci} : {Nombre} rendues au bailleur le {Jour} (délai de proposition échu)", epci, rendues, jour);
+                // Offers left unanswered past their deadline count as refusals (R441-10): the landlord then offers to the next candidate.
+                var sansReponse = await offres.ConstaterSansReponseAsync(systeme, jour, ct);
+                if (sansReponse > 0) journal.LogInformation("Offres {Epci} : {Nombre} restées sans réponse au {Jour}, enregistrées comme refus", epci, sansReponse, jour);
             }
             // Then the retention of radiated demands (docs/protection-des-donnees.md §2 point 14): those radiated beyond the horizon go.
             var purge = await new PurgeDemandes(db).PurgerAsync(jour, options.ConservationDemandesMois, essai: false, horloge.GetUtcNow(), ct);

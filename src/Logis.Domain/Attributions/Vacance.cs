@@ -25,6 +25,12 @@ public enum StatutVacance
     Rendue = 25,
     /// <summary>Candidates were proposed for the dwelling (by the réservataire, or by the landlord after a hand-back).</summary>
     CandidatsProposes = 30,
+    /// <summary>A written offer was made to a candidate the CALEOL placed; the applicant's answer is awaited (R441-10).</summary>
+    Offerte = 60,
+    /// <summary>The last offer was refused (or left unanswered): the landlord offers the dwelling to the next ranked candidate.</summary>
+    OffreRefusee = 65,
+    /// <summary>The offer was accepted: the lease is to be signed.</summary>
+    OffreAcceptee = 70,
     /// <summary>A lease was signed (set by the lease act).</summary>
     Attribuee = 90,
     /// <summary>Withdrawn by the landlord (works, sale, demolition, error): no longer to let, no longer counted in the flux.</summary>
@@ -57,6 +63,9 @@ public static class LibellesVacance
         StatutVacance.Orientee => "orientée",
         StatutVacance.Rendue => "rendue au bailleur",
         StatutVacance.CandidatsProposes => "candidats proposés",
+        StatutVacance.Offerte => "offre en attente de réponse",
+        StatutVacance.OffreRefusee => "offre refusée, candidat suivant",
+        StatutVacance.OffreAcceptee => "offre acceptée, bail à signer",
         StatutVacance.Attribuee => "attribuée",
         StatutVacance.Retiree => "retirée",
         _ => throw new ArgumentOutOfRangeException(nameof(s)),
@@ -68,6 +77,9 @@ public static class LibellesVacance
         StatutVacance.Orientee => "orientee",
         StatutVacance.Rendue => "rendue",
         StatutVacance.CandidatsProposes => "candidats-proposes",
+        StatutVacance.Offerte => "offerte",
+        StatutVacance.OffreRefusee => "offre-refusee",
+        StatutVacance.OffreAcceptee => "offre-acceptee",
         StatutVacance.Attribuee => "attribuee",
         StatutVacance.Retiree => "retiree",
         _ => throw new ArgumentOutOfRangeException(nameof(s)),
@@ -108,6 +120,9 @@ public enum TypeEvenementVacance
     Restitution = 3,
     PropositionCandidats = 4,
     Retrait = 5,
+    Offre = 6,
+    ReponseOffre = 7,
+    Bail = 8,
 }
 
 /// <summary>One step of a vacancy's history, with who did it and for which organisation.</summary>
@@ -301,6 +316,51 @@ public sealed class Vacance
         MotifRetrait = texte;
         Version++;
         Noter(TypeEvenementVacance.Retrait, quand, par, "Vacance retirée : " + texte);
+        return Resultat.Ok();
+    }
+
+    /// <summary>
+    /// Whether a written offer may be made now: the vacancy is oriented (or handed back) and past the candidates' step, with no offer pending or
+    /// accepted. Which candidate receives it is the CALEOL's order (<see cref="OrdreOffres"/>).
+    /// </summary>
+    public bool PeutEtreOfferte => EstOuverte && Statut is not (StatutVacance.Declaree or StatutVacance.Offerte or StatutVacance.OffreAcceptee);
+
+    /// <summary>A written offer of the dwelling was made to the demand <paramref name="numeroDemande"/> (the applicant's name is never written here).</summary>
+    public Resultat NoterOffre(string numeroDemande, DateOnly echeance, DateTimeOffset quand, Acteur par)
+    {
+        if (!PeutEtreOfferte)
+            return Resultat.Echec(Statut switch
+            {
+                StatutVacance.Offerte => "Une offre de ce logement attend déjà la réponse d'un candidat : un seul candidat à la fois reçoit l'offre.",
+                StatutVacance.OffreAcceptee => "L'offre de ce logement a été acceptée : il reste à enregistrer le bail.",
+                _ => $"La vacance est {Statut.Libelle()} : le logement ne peut pas être offert.",
+            });
+        Statut = StatutVacance.Offerte;
+        Version++;
+        Noter(TypeEvenementVacance.Offre, quand, par, $"Offre écrite faite à la demande {numeroDemande}, réponse attendue au plus tard le {echeance:dd/MM/yyyy}.");
+        return Resultat.Ok();
+    }
+
+    /// <summary>The answer to the pending offer: accepted, or refused (said, or by silence at the deadline).</summary>
+    public Resultat NoterReponseOffre(string numeroDemande, bool acceptee, string resume, DateTimeOffset quand, Acteur par)
+    {
+        if (Statut != StatutVacance.Offerte) return Resultat.Echec($"La vacance est {Statut.Libelle()} : aucune offre n'attend de réponse.");
+        Statut = acceptee ? StatutVacance.OffreAcceptee : StatutVacance.OffreRefusee;
+        Version++;
+        Noter(TypeEvenementVacance.ReponseOffre, quand, par, $"Demande {numeroDemande} : {resume}");
+        return Resultat.Ok();
+    }
+
+    /// <summary>The lease of the accepted offer is signed: the vacancy is attributed.</summary>
+    public Resultat Attribuer(string numeroDemande, DateOnly signature, DateOnly effet, DateTimeOffset quand, Acteur par)
+    {
+        if (Statut != StatutVacance.OffreAcceptee)
+            return Resultat.Echec(Statut == StatutVacance.Attribuee
+                ? "Ce logement est déjà attribué : un bail y est déjà enregistré."
+                : $"La vacance est {Statut.Libelle()} : le bail s'enregistre après l'acceptation d'une offre.");
+        Statut = StatutVacance.Attribuee;
+        Version++;
+        Noter(TypeEvenementVacance.Bail, quand, par, $"Bail signé le {signature:dd/MM/yyyy} avec la demande {numeroDemande}, prise d'effet le {effet:dd/MM/yyyy} : logement attribué.");
         return Resultat.Ok();
     }
 

@@ -503,10 +503,14 @@ public sealed class Demande
         var qualification = adaptee
             ? "qualifiée adaptée aux besoins et aux capacités du ménage par l'agent qui la fait"
             : "non qualifiée adaptée aux besoins et aux capacités du ménage";
-        Noter(TypeEvenementDemande.Offre, quand, par, $"Offre de logement {qualification}, réponse attendue avant le {F(reponseAttendueAvant)}", logement);
+        Noter(TypeEvenementDemande.Offre, quand, par, $"Offre de logement {qualification}, réponse attendue au plus tard le {F(reponseAttendueAvant)}", logement);
         _evenements[^1].QualifierOffre(adaptee);
         return Resultat.Ok();
     }
+
+    /// <summary>The applicant accepted the offer of <paramref name="logement"/> (the lease is signed next, <see cref="ConstaterBailSigne"/>).</summary>
+    public Resultat NoterAcceptation(LogementId logement, DateTimeOffset quand, Acteur par) =>
+        NoterSiActive(TypeEvenementDemande.Acceptation, quand, par, "Offre de logement acceptée", logement);
 
     public Resultat NoterRefus(LogementId logement, MotifRefus motif, DateTimeOffset quand, Acteur par)
     {

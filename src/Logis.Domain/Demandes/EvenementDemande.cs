@@ -34,6 +34,8 @@ public enum TypeEvenementDemande
     AvisNonDistribue = 22,
     /// <summary>The applicant who used the online service asked for the renewal notice by post as well (R441-2-7 3°).</summary>
     PreferenceAvis = 23,
+    /// <summary>The applicant accepted an offer of a dwelling.</summary>
+    Acceptation = 24,
 }
 
 /// <summary>

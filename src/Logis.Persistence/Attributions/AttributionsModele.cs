@@ -50,6 +50,52 @@ public static class AttributionsModele
             });
             e.Navigation(x => x.Evenements).UsePropertyAccessMode(PropertyAccessMode.Field);
         });
+        modelBuilder.Entity<Offre>(e =>
+        {
+            e.ToTable("offre");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasConversion(v => v.Value, v => new OffreId(v)).ValueGeneratedNever();
+            e.Property(x => x.VacanceId).HasConversion(v => v.Value, v => new VacanceId(v));
+            e.Property(x => x.NumeroRpls).HasMaxLength(10);
+            e.Property(x => x.NumeroDemande).HasMaxLength(20);
+            e.Property(x => x.FaiteLe).HasConversion(utc);
+            e.Property(x => x.RepondueLe).HasConversion(utcNullable);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Ignore(x => x.EstEnAttente);
+            e.Ignore(x => x.VautRefus);
+            // Concurrency in the database too: one pending offer per vacancy, one per demand (two agents at once: the second insert fails).
+            e.HasIndex(x => x.VacanceId).IsUnique().HasFilter(FiltreEnAttente).HasDatabaseName("IX_offre_une_en_attente_par_vacance");
+            e.HasIndex(x => x.DemandeId).IsUnique().HasFilter(FiltreEnAttente).HasDatabaseName("IX_offre_une_en_attente_par_demande");
+            e.HasIndex(x => new { x.VacanceId, x.FaiteLe });
+            e.HasIndex(x => new { x.DemandeId, x.FaiteLe });
+            e.HasIndex(x => new { x.EpciSiren, x.Statut, x.Echeance });
+            e.HasIndex(x => new { x.BailleurId, x.Statut });
+            e.HasOne<Vacance>().WithMany().HasForeignKey(x => x.VacanceId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<Attribution>(e =>
+        {
+            e.ToTable("attribution");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasConversion(v => v.Value, v => new AttributionId(v)).ValueGeneratedNever();
+            e.Property(x => x.VacanceId).HasConversion(v => v.Value, v => new VacanceId(v));
+            e.Property(x => x.OffreId).HasConversion(v => v.Value, v => new OffreId(v));
+            e.Property(x => x.ConventionId).HasConversion(new ValueConverter<ConventionId, Guid>(v => v.Value, v => new ConventionId(v)));
+            e.Property(x => x.NumeroRpls).HasMaxLength(10);
+            e.Property(x => x.NumeroDemande).HasMaxLength(20);
+            e.Property(x => x.QpvCode).HasMaxLength(8);
+            e.Property(x => x.EnregistreeLe).HasConversion(utc);
+            e.Ignore(x => x.EnQpv);
+            // A dwelling's vacancy is attributed once, a demand gets one lease: enforced by the database as well as by the use case.
+            e.HasIndex(x => x.VacanceId).IsUnique();
+            e.HasIndex(x => x.DemandeId).IsUnique();
+            e.HasIndex(x => x.OffreId).IsUnique();
+            // The monitoring reads by territory and year (GET /api/v1/attributions?annee=), by landlord and by réservataire.
+            e.HasIndex(x => new { x.EpciSiren, x.Annee, x.DateSignature });
+            e.HasIndex(x => new { x.BailleurId, x.Annee });
+            e.HasIndex(x => new { x.ReservataireId, x.Annee });
+            e.HasOne<Vacance>().WithMany().HasForeignKey(x => x.VacanceId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Offre>().WithMany().HasForeignKey(x => x.OffreId).OnDelete(DeleteBehavior.Restrict);
+        });
         modelBuilder.Entity<ConventionReservation>(e =>
         {
             e.ToTable("convention_reservation");
@@ -66,6 +112,9 @@ public static class AttributionsModele
             e.HasOne<Reservataire>().WithMany().HasForeignKey(x => x.ReservataireId).OnDelete(DeleteBehavior.Restrict);
         });
     }
+
+    /// <summary>The filter of the « one pending offer » indexes (<see cref="StatutOffre.EnAttente"/>), the same SQL on SQLite and PostgreSQL.</summary>
+    private const string FiltreEnAttente = "\"Statut\" = 1";
 
     /// <summary>The sub-targets as the text the form reads (<c>T3:40;hors-qpv:30</c>): one short column, read back by the same reader.</summary>
     private sealed class SousObjectifsConverter() : ValueConverter<List<SousObjectif>, string>(
