@@ -244,6 +244,76 @@ public class OffresTests(ApplicationsFixture fx)
         await OffrirAsync(api, vacance, second, adaptee: true);
     }
 
+    [Theory, DeuxBases]
+    public async Task Par_les_pages_le_bailleur_offre_enregistre_le_refus_puis_le_bail(string f)
+    {
+        var app = fx.App(f);
+        await using var db = fx.Base(f);
+        var (vacance, logement, commune) = await VacanceAsync(app, db);
+        var premier = await DemandeAsync(app, "Pagepremier", commune);
+        var second = await DemandeAsync(app, "Pagesecond", commune);
+        await DeciderAsync(app, db, premier, logement, DecisionCaleol.AttributionAvecRang, 1);
+        await DeciderAsync(app, db, second, logement, DecisionCaleol.AttributionAvecRang, 2);
+        var aujourdhui = app.Horloge.AujourdhuiEnFrance();
+        var client = await app.ConnecterAsync("bailleur");
+        var url = $"/vacances/{vacance}/offres";
+        async Task<HttpResponseMessage> PosterAsync(string handler, Dictionary<string, string> champs)
+        {
+            champs["__RequestVerificationToken"] = await LogisFactory.JetonAsync(client, url);
+            return await client.PostAsync($"{url}?handler={handler}", new FormUrlEncodedContent(champs));
+        }
+
+        // The vacancy's page leads to the offers; the order of the CALEOL is shown, the first ranked preselected.
+        var page = await LogisFactory.DocumentAsync(await client.GetAsync($"/vacances/{vacance}"));
+        Assert.Equal(url, page.QuerySelector("#lien-offres")!.GetAttribute("href"));
+        var doc = await LogisFactory.DocumentAsync(await client.GetAsync(url));
+        Assert.Equal(2, doc.QuerySelectorAll("#candidats-caleol tbody tr").Length);
+        Assert.Equal("demande " + premier, doc.QuerySelector("#prochain-candidat")!.TextContent);
+        Assert.NotNull(doc.QuerySelector($"input[name=demande][value='{premier}'][checked]"));
+
+        // Without the qualification: 400, the message by the field, nothing written.
+        var erreur = await PosterAsync("Offrir", new() { ["demande"] = premier, ["echeance"] = aujourdhui.AddDays(12).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) });
+        Assert.Equal(HttpStatusCode.BadRequest, erreur.StatusCode);
+        Assert.Contains("R441-2-17", (await LogisFactory.DocumentAsync(erreur)).QuerySelector("#offre-adaptee-erreur")!.TextContent, StringComparison.Ordinal);
+        Assert.False(await db.Offres.AsNoTracking().AnyAsync(o => o.VacanceId == new VacanceId(Guid.Parse(vacance))));
+
+        var echeance = DelaiReponseOffre.Echeance(aujourdhui, 12);
+        Assert.Equal(HttpStatusCode.Redirect, (await PosterAsync("Offrir", new() { ["demande"] = premier, ["adaptee"] = "oui", ["echeance"] = echeance.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) })).StatusCode);
+        doc = await LogisFactory.DocumentAsync(await client.GetAsync(url));
+        Assert.Contains(echeance.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), doc.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("offre en attente de réponse", doc.QuerySelector("#statut-offres")!.TextContent);
+
+        // The board lists the pending offer with its deadline.
+        var tableau = await LogisFactory.DocumentAsync(await client.GetAsync("/vacances/offres?statut=en-attente"));
+        Assert.Contains(tableau.QuerySelectorAll("#offres tbody tr"), tr => tr.TextContent.Contains(premier, StringComparison.Ordinal)
+            && tr.TextContent.Contains(echeance.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), StringComparison.Ordinal));
+
+        // Refused without a reason: 400; with one: the next candidate is announced.
+        Assert.Equal(HttpStatusCode.BadRequest, (await PosterAsync("Repondre", new() { ["reponse"] = "refusee" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PosterAsync("Repondre", new() { ["reponse"] = "refusee", ["motif"] = "loyer-charges" })).StatusCode);
+        doc = await LogisFactory.DocumentAsync(await client.GetAsync(url));
+        Assert.Contains($"Candidat suivant dans l'ordre de la CALEOL : demande {second}", doc.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PosterAsync("Offrir", new() { ["demande"] = second, ["adaptee"] = "non", ["echeance"] = echeance.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PosterAsync("Repondre", new() { ["reponse"] = "acceptee" })).StatusCode);
+        var bail = await PosterAsync("Bail", new() { ["dateSignature"] = aujourdhui.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), ["dateEffet"] = "pas une date" });
+        Assert.Equal(HttpStatusCode.BadRequest, bail.StatusCode);
+        Assert.NotNull((await LogisFactory.DocumentAsync(bail)).QuerySelector("#bail-effet-erreur"));
+        Assert.Equal(HttpStatusCode.Redirect, (await PosterAsync("Bail", new()
+        {
+            ["dateSignature"] = aujourdhui.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), ["dateEffet"] = aujourdhui.AddDays(3).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+        })).StatusCode);
+        doc = await LogisFactory.DocumentAsync(await client.GetAsync(url));
+        Assert.Equal("attribuée", doc.QuerySelector("#statut-offres")!.TextContent);
+        Assert.Equal(["bail signé", "refusée : loyer ou charges"], doc.QuerySelectorAll("#offres-vacance tbody tr td:last-child").Select(td => td.TextContent).ToArray());
+
+        // The demand's page shows the steps in its timeline.
+        var demande = await LogisFactory.DocumentAsync(await (await app.ConnecterAsync("epci")).GetAsync($"/demandes/{second}"));
+        var texte = demande.Body!.TextContent;
+        Assert.Contains("Offre de logement acceptée", texte, StringComparison.Ordinal);
+        Assert.Contains("Bail signé", texte, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Item 7 of issue 14: two agents at once cannot make two offers of one dwelling, give one demand two pending offers or two leases, nor
     /// attribute a dwelling twice. Several rounds of parallel requests; every answer is a success or a 409 with its French reason, and the

@@ -67,7 +67,7 @@ public sealed class OffresService(LogisDbContext db, TimeProvider horloge, Deman
         var (places, offres) = await OrdreAsync(vacance, suivre: false, ct);
         var noms = await Noms.ChargerAsync(db, vacance.EpciSiren, ct);
         var aujourdhui = horloge.AujourdhuiEnFrance();
-        var vues = offres.OrderByDescending(o => o.FaiteLe).Select(o => Vue(o, aujourdhui)).ToList();
+        var vues = offres.OrderByDescending(o => o.FaiteLe).ThenBy(o => o.VautRefus).Select(o => Vue(o, aujourdhui)).ToList();
         return Resultat.Ok(new OffresVacanceVue(vacance.Id.Value, vacance.NumeroRpls, vacance.Statut.Code(), vacance.Statut.Libelle(),
             AccesVacances.PeutGerer(agent.Role, agent.Perimetre, vacance.BailleurId) && vacance.EstOuverte,
             [.. places.Select(p => new CandidatOffreVue(p.Candidat.Numero, p.Candidat.Decision.Libelle(), p.Candidat.Rang, p.Offre?.Statut.Libelle(), p.PeutRecevoirOffre && vacance.PeutEtreOfferte, p.Explication))],

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text;
 using Logis.Persistence.Seed;
 using Logis.Tests.Infrastructure;
@@ -129,11 +130,17 @@ public class MatriceAutorisationTests(ApplicationsFixture fx)
         var numero = await DemandesApiTests.CreerAsync(app.ClientApi("epci"), DemandesApiTests.Saisie("Matrice", commune));
         // A vacancy of the first bailleur oriented to Action Logement (the réservataire account), not to the commune account's commune.
         var (vacance, convention) = await VacancesTests.VacanceOrienteeAsync(app, db, bailleurs[0].Bailleur.Id, commune);
+        // The CALEOL attributed its dwelling to the demand, and the landlord made the offer: an offer awaiting its answer.
+        var logement = (await db.Vacances.AsNoTracking().SingleAsync(v => v.Id == new Domain.Attributions.VacanceId(Guid.Parse(vacance)))).LogementId;
+        await OffresTests.DeciderAsync(app, db, numero, logement, Domain.Demandes.DecisionCaleol.Attribution, null);
+        var offre = await app.ClientApi("bailleur").PostAsJsonAsync($"/api/v1/vacances/{vacance}/offres", new { demande = numero, adaptee = true });
+        Assert.True(offre.StatusCode == System.Net.HttpStatusCode.Created, await offre.Content.ReadAsStringAsync());
+        var idOffre = (await offre.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString()!;
         return new Dictionary<string, string>
         {
             ["numero"] = numero, ["doublon"] = numero, ["code"] = commune, ["codeInsee"] = commune,
             ["id"] = bailleurs[0].Bailleur.Id.Value.ToString(), ["documentName"] = "v1", ["critere"] = "j",
-            ["vacance"] = vacance, ["convention"] = convention,
+            ["vacance"] = vacance, ["convention"] = convention, ["offre"] = idOffre,
         };
     }
 }
@@ -147,9 +154,10 @@ public sealed record LigneMatrice(string Methode, string Route, string Suffixe, 
     public string Url(IReadOnlyDictionary<string, string> valeurs)
     {
         var url = new StringBuilder(Route);
-        // {id} names a bailleur under /territoire, a vacancy under /vacances, a convention under /vacances/conventions and /api/v1/conventions.
-        var ressource = System.Text.RegularExpressions.Regex.Match(Route, "^/(?:api/v1/)?(vacances/conventions|conventions|vacances)/").Groups[1].Value;
-        var cle = ressource switch { "" => null, "vacances" => "vacance", _ => "convention" };
+        // {id} names a bailleur under /territoire, a vacancy under /vacances, a convention under /vacances/conventions and /api/v1/conventions,
+        // an offer under /api/v1/offres.
+        var ressource = System.Text.RegularExpressions.Regex.Match(Route, "^/(?:api/v1/)?(vacances/conventions|conventions|vacances|offres)/").Groups[1].Value;
+        var cle = ressource switch { "" => null, "vacances" => "vacance", "offres" => "offre", _ => "convention" };
         if (cle is not null && valeurs.TryGetValue(cle, out var propre))
         {
             url.Replace("{id}", propre);
