@@ -150,6 +150,27 @@ public sealed class ServeurLogis : IAsyncLifetime
         return identifiant;
     }
 
+    /// <summary>
+    /// Writes a CALEOL decision for the dwelling of a vacancy in a demand's timeline, in the server's database, as the commission's use case
+    /// writes it (the domain act), dated at the latest of the vacancy's declaration and the demand's last event (never after the server's now).
+    /// </summary>
+    public async Task NoterDecisionCaleolAsync(string numero, Guid vacance, Logis.Domain.Demandes.DecisionCaleol decision, int? rang)
+    {
+        var b = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Logis.Persistence.LogisDbContext>();
+        Logis.Persistence.LogisDatabase.Configurer(b, new Logis.Persistence.OptionsBase
+        {
+            Fournisseur = Logis.Persistence.FournisseurBase.Sqlite, ConnectionString = $"Data Source={Path.Combine(_dossier, "e2e.db")}",
+        });
+        await using var db = new Logis.Persistence.LogisDbContext(b.Options);
+        Assert.True(Logis.Domain.Demandes.NumeroUnique.TryParse(numero, out var n));
+        var v = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Vacances, x => x.Id == new Logis.Domain.Attributions.VacanceId(vacance));
+        var d = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Demandes, x => x.Numero == n);
+        var quand = d.Evenements[^1].Quand > v.DeclareeLe ? d.Evenements[^1].Quand : v.DeclareeLe;
+        var caleol = new Logis.Domain.Demandes.Acteur(new Logis.Domain.Demandes.AuteurId(Guid.NewGuid()), "Commission d'attribution (test)");
+        Assert.True(d.NoterDecisionCaleol(v.LogementId, decision, rang, Logis.Domain.Commun.HeureFrance.EnFrance(quand), caleol).EstReussi);
+        await db.SaveChangesAsync();
+    }
+
     public async Task ConnecterAsync(IPage page, string compte)
     {
         await page.GotoAsync($"{UrlDeBase}/connexion");
