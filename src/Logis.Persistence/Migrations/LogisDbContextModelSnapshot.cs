@@ -22,150 +22,6 @@ namespace Logis.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Logis.Domain.Attributions.Attribution", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("Adaptee")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("Annee")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("BailleurId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Canal")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("CategorieMenage")
-                        .HasColumnType("integer");
-
-                    b.Property<decimal>("Charges")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)");
-
-                    b.Property<string>("CommuneInsee")
-                        .IsRequired()
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)");
-
-                    b.Property<string>("CommuneResidenceAvant")
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)");
-
-                    b.Property<bool>("CompteDansFlux")
-                        .HasColumnType("boolean");
-
-                    b.Property<Guid?>("ConventionId")
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("Dalo")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateOnly>("DateDepot")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly?>("DateDernierRenouvellement")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly>("DateEffet")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly>("DateSignature")
-                        .HasColumnType("date");
-
-                    b.Property<int>("Decision")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("DemandeId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTimeOffset>("EnregistreeLe")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("EpciSiren")
-                        .IsRequired()
-                        .HasMaxLength(9)
-                        .HasColumnType("character varying(9)");
-
-                    b.Property<int>("Financement")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("LogementId")
-                        .HasColumnType("uuid");
-
-                    b.Property<decimal>("Loyer")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)");
-
-                    b.Property<bool>("Mutation")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("NombrePersonnes")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("NumeroDemande")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("NumeroRpls")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<Guid>("OffreId")
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("Prioritaire")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("QpvCode")
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
-
-                    b.Property<int?>("RangCaleol")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid?>("ReservataireId")
-                        .HasColumnType("uuid");
-
-                    b.Property<decimal>("RessourcesMensuelles")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)");
-
-                    b.Property<decimal?>("RevenuParUc")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)");
-
-                    b.Property<int>("Typologie")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("VacanceId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DemandeId")
-                        .IsUnique();
-
-                    b.HasIndex("OffreId")
-                        .IsUnique();
-
-                    b.HasIndex("VacanceId")
-                        .IsUnique();
-
-                    b.HasIndex("BailleurId", "Annee");
-
-                    b.HasIndex("ReservataireId", "Annee");
-
-                    b.HasIndex("EpciSiren", "Annee", "DateSignature");
-
-                    b.ToTable("attribution", (string)null);
-                });
-
             modelBuilder.Entity("Logis.Domain.Attributions.ConventionReservation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -217,60 +73,54 @@ namespace Logis.Persistence.Migrations
                     b.ToTable("convention_reservation", (string)null);
                 });
 
-            modelBuilder.Entity("Logis.Domain.Attributions.Offre", b =>
+            modelBuilder.Entity("Logis.Domain.Attributions.DossierCaleol", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<bool>("Adaptee")
-                        .HasColumnType("boolean");
-
                     b.Property<Guid>("BailleurId")
                         .HasColumnType("uuid");
 
-                    b.Property<int>("Decision")
-                        .HasColumnType("integer");
+                    b.Property<string>("CommuneInsee")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
 
-                    b.Property<Guid>("DemandeId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly>("Echeance")
-                        .HasColumnType("date");
+                    b.Property<DateTimeOffset?>("DecideLe")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("EpciSiren")
                         .IsRequired()
                         .HasMaxLength(9)
                         .HasColumnType("character varying(9)");
 
-                    b.Property<DateTimeOffset>("FaiteLe")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<int?>("Exception")
+                        .HasColumnType("integer");
 
-                    b.Property<Guid>("FaitePar")
-                        .HasColumnType("uuid");
+                    b.Property<int>("Financement")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("InscritLe")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("LogementId")
                         .HasColumnType("uuid");
-
-                    b.Property<int?>("MotifRefus")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("NumeroDemande")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("NumeroRpls")
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
-                    b.Property<int?>("RangCaleol")
+                    b.Property<int>("Ordre")
                         .HasColumnType("integer");
 
-                    b.Property<DateTimeOffset?>("RepondueLe")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<Guid?>("ReservataireId")
+                        .HasColumnType("uuid");
 
-                    b.Property<int>("Statut")
+                    b.Property<Guid>("SeanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Typologie")
                         .HasColumnType("integer");
 
                     b.Property<Guid>("VacanceId")
@@ -282,25 +132,53 @@ namespace Logis.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DemandeId")
-                        .IsUnique()
-                        .HasDatabaseName("IX_offre_une_en_attente_par_demande")
-                        .HasFilter("\"Statut\" = 1");
+                    b.HasIndex("VacanceId");
 
-                    b.HasIndex("VacanceId")
-                        .IsUnique()
-                        .HasDatabaseName("IX_offre_une_en_attente_par_vacance")
-                        .HasFilter("\"Statut\" = 1");
+                    b.HasIndex("EpciSiren", "ReservataireId");
 
-                    b.HasIndex("BailleurId", "Statut");
+                    b.HasIndex("SeanceId", "Ordre")
+                        .IsUnique();
 
-                    b.HasIndex("DemandeId", "FaiteLe");
+                    b.ToTable("caleol_dossier", (string)null);
+                });
 
-                    b.HasIndex("VacanceId", "FaiteLe");
+            modelBuilder.Entity("Logis.Domain.Attributions.SeanceCaleol", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
 
-                    b.HasIndex("EpciSiren", "Statut", "Echeance");
+                    b.Property<Guid>("BailleurId")
+                        .HasColumnType("uuid");
 
-                    b.ToTable("offre", (string)null);
+                    b.Property<DateTimeOffset?>("CloseLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ClotureVotes")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreeeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EpciSiren")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<int>("Modalite")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpciSiren", "BailleurId", "Date");
+
+                    b.ToTable("caleol_seance", (string)null);
                 });
 
             modelBuilder.Entity("Logis.Domain.Attributions.Vacance", b =>
@@ -1287,21 +1165,6 @@ namespace Logis.Persistence.Migrations
                     b.ToTable("territoire_heberge", (string)null);
                 });
 
-            modelBuilder.Entity("Logis.Domain.Attributions.Attribution", b =>
-                {
-                    b.HasOne("Logis.Domain.Attributions.Offre", null)
-                        .WithMany()
-                        .HasForeignKey("OffreId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Logis.Domain.Attributions.Vacance", null)
-                        .WithMany()
-                        .HasForeignKey("VacanceId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Logis.Domain.Attributions.ConventionReservation", b =>
                 {
                     b.HasOne("Logis.Domain.Organisations.Reservataire", null)
@@ -1311,13 +1174,138 @@ namespace Logis.Persistence.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Logis.Domain.Attributions.Offre", b =>
+            modelBuilder.Entity("Logis.Domain.Attributions.DossierCaleol", b =>
                 {
+                    b.HasOne("Logis.Domain.Attributions.SeanceCaleol", null)
+                        .WithMany()
+                        .HasForeignKey("SeanceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Logis.Domain.Attributions.Vacance", null)
                         .WithMany()
                         .HasForeignKey("VacanceId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsMany("Logis.Domain.Attributions.CandidatCaleol", "Candidats", b1 =>
+                        {
+                            b1.Property<Guid>("DossierId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Rang")
+                                .HasColumnType("integer");
+
+                            b1.Property<bool>("AjouteParBailleur")
+                                .HasColumnType("boolean");
+
+                            b1.Property<DateTimeOffset?>("DecideLe")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<int?>("Decision")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid>("DemandeId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Numero")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+
+                            b1.Property<DateOnly?>("PieceAttendueAvant")
+                                .HasColumnType("date");
+
+                            b1.Property<int?>("PieceManquante")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Precision")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.Property<int?>("RangAttribution")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("_motifs")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("Motifs");
+
+                            b1.HasKey("DossierId", "Rang");
+
+                            b1.HasIndex("DemandeId");
+
+                            b1.ToTable("caleol_candidat", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DossierId");
+                        });
+
+                    b.OwnsMany("Logis.Domain.Attributions.VoteCaleol", "Votes", b1 =>
+                        {
+                            b1.Property<Guid>("DossierId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Candidat")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Membre")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Decision")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTimeOffset>("Quand")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("DossierId", "Candidat", "Membre");
+
+                            b1.ToTable("caleol_vote", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DossierId");
+                        });
+
+                    b.Navigation("Candidats");
+
+                    b.Navigation("Votes");
+                });
+
+            modelBuilder.Entity("Logis.Domain.Attributions.SeanceCaleol", b =>
+                {
+                    b.OwnsMany("Logis.Domain.Attributions.MembreCaleol", "Membres", b1 =>
+                        {
+                            b1.Property<Guid>("SeanceId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Rang")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("CommuneInsee")
+                                .HasMaxLength(5)
+                                .HasColumnType("character varying(5)");
+
+                            b1.Property<string>("Nom")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)");
+
+                            b1.Property<bool>("President")
+                                .HasColumnType("boolean");
+
+                            b1.Property<int>("Qualite")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("SeanceId", "Rang");
+
+                            b1.ToTable("caleol_membre", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SeanceId");
+                        });
+
+                    b.Navigation("Membres");
                 });
 
             modelBuilder.Entity("Logis.Domain.Attributions.Vacance", b =>
@@ -1419,6 +1407,9 @@ namespace Logis.Persistence.Migrations
                             b1.Property<Guid>("AuteurId")
                                 .HasColumnType("uuid");
 
+                            b1.Property<int?>("DecisionCaleol")
+                                .HasColumnType("integer");
+
                             b1.Property<Guid?>("LogementId")
                                 .HasColumnType("uuid");
 
@@ -1433,6 +1424,9 @@ namespace Logis.Persistence.Migrations
                             b1.Property<DateTimeOffset>("Quand")
                                 .HasColumnType("timestamp with time zone");
 
+                            b1.Property<int?>("RangCaleol")
+                                .HasColumnType("integer");
+
                             b1.Property<string>("Resume")
                                 .IsRequired()
                                 .HasMaxLength(500)
@@ -1442,8 +1436,6 @@ namespace Logis.Persistence.Migrations
                                 .HasColumnType("integer");
 
                             b1.HasKey("DemandeId", "Rang");
-
-                            b1.HasIndex("LogementId", "Type");
 
                             b1.ToTable("demande_evenement", (string)null);
 
