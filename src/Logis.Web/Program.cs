@@ -57,6 +57,8 @@ builder.Services.AddScoped<AttestationsService>();
 builder.Services.AddScoped<Logis.Application.Attributions.VacancesService>();
 builder.Services.AddScoped<Logis.Application.Attributions.FluxService>();
 builder.Services.AddScoped<Logis.Application.Attributions.VacancesDemo>();
+builder.Services.AddScoped<Logis.Application.Attributions.CaleolService>();
+builder.Services.AddScoped<Logis.Application.Attributions.DocumentsCaleol>();
 builder.Services.AddScoped<Logis.Application.Journal.JournalService>();
 builder.Services.AddScoped<Logis.Application.Doublons.DoublonsService>();
 builder.Services.AddPieces(builder.Configuration, ReferenceData.Trouver());
@@ -184,6 +186,7 @@ api.MapRelancesApi();
 api.MapPiecesApi();
 api.MapSituationsPrioritairesApi();
 Logis.Web.Features.Vacances.VacancesEndpoints.MapVacancesApi(api);
+Logis.Web.Features.Caleol.CaleolEndpoints.MapCaleolApi(api);
 app.MapRazorPages();
 
 app.Run();
