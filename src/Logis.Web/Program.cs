@@ -57,6 +57,8 @@ builder.Services.AddScoped<AttestationsService>();
 builder.Services.AddScoped<Logis.Application.Attributions.VacancesService>();
 builder.Services.AddScoped<Logis.Application.Attributions.FluxService>();
 builder.Services.AddScoped<Logis.Application.Attributions.VacancesDemo>();
+builder.Services.AddScoped<Logis.Application.Attributions.CaleolService>();
+builder.Services.AddScoped<Logis.Application.Attributions.DocumentsCaleol>();
 // The default response period of a written offer (R441-10: at least ten days); a wrong value stops the start.
 var delaiOffres = Logis.Domain.Attributions.DelaiReponseOffre.Creer(
     builder.Configuration.GetValue("Logis:Offres:DelaiReponseJours", Logis.Domain.Attributions.DelaiReponseOffre.Defaut.DelaiJours));
@@ -190,6 +192,7 @@ api.MapRelancesApi();
 api.MapPiecesApi();
 api.MapSituationsPrioritairesApi();
 Logis.Web.Features.Vacances.VacancesEndpoints.MapVacancesApi(api);
+Logis.Web.Features.Caleol.CaleolEndpoints.MapCaleolApi(api);
 Logis.Web.Features.Vacances.OffresEndpoints.MapOffresApi(api);
 app.MapRazorPages();
 

@@ -168,6 +168,12 @@ public sealed class ServeurLogis : IAsyncLifetime
         var quand = d.Evenements[^1].Quand > v.DeclareeLe ? d.Evenements[^1].Quand : v.DeclareeLe;
         var caleol = new Logis.Domain.Demandes.Acteur(new Logis.Domain.Demandes.AuteurId(Guid.NewGuid()), "Commission d'attribution (test)");
         Assert.True(d.NoterDecisionCaleol(v.LogementId, decision, rang, Logis.Domain.Commun.HeureFrance.EnFrance(quand), caleol).EstReussi);
+        // The vacancy goes through the commission with the domain acts, as the commission's use case does: decided, the offer comes next.
+        if (v.Statut is Logis.Domain.Attributions.StatutVacance.Orientee or Logis.Domain.Attributions.StatutVacance.Rendue)
+        {
+            Assert.True(v.MettreEnCommission(Logis.Domain.Commun.HeureFrance.Jour(quand), 2, Logis.Domain.Commun.HeureFrance.EnFrance(quand), caleol).EstReussi);
+            Assert.True(v.NoterDecisionCommission(1, Logis.Domain.Commun.HeureFrance.EnFrance(quand), caleol).EstReussi);
+        }
         await db.SaveChangesAsync();
     }
 

@@ -44,8 +44,23 @@ public class OffresTests(ApplicationsFixture fx)
         var propre = VacancesTests.Reservataire($"bailleur:{b0}");
         var o = await api.PostAsJsonAsync($"/api/v1/vacances/{id}/orientation", new { reservataire = propre.Value });
         Assert.True(o.StatusCode == HttpStatusCode.NoContent, await o.Content.ReadAsStringAsync());
-        var v = await db.Vacances.AsNoTracking().SingleAsync(x => x.Id == new VacanceId(Guid.Parse(id)));
+        var v = await DecideeAsync(app, db, id);
         return (id, v.LogementId, v.CommuneInsee.Value);
+    }
+
+    /// <summary>
+    /// Brings an oriented vacancy through the CALEOL with the domain acts, as the commission's use case does (<see cref="Vacance.MettreEnCommission"/>,
+    /// <see cref="Vacance.NoterDecisionCommission"/>): decided, the offer comes next. The candidates' decisions are written by <see cref="DeciderAsync"/>.
+    /// </summary>
+    internal static async Task<Vacance> DecideeAsync(LogisFactory app, LogisDbContext db, string id)
+    {
+        var v = await db.Vacances.SingleAsync(x => x.Id == new VacanceId(Guid.Parse(id)));
+        var quand = app.Horloge.MaintenantEnFrance();
+        Assert.True(v.MettreEnCommission(HeureFrance.Jour(quand), 3, quand, Caleol).EstReussi);
+        Assert.True(v.NoterDecisionCommission(1, quand, Caleol).EstReussi);
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        return v;
     }
 
     /// <summary>A new demand wishing <paramref name="commune"/>, registered through the API.</summary>

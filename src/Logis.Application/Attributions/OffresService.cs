@@ -313,7 +313,7 @@ public sealed class OffresService(LogisDbContext db, TimeProvider horloge, Deman
                 && d.Evenements.Any(e => e.LogementId == logement && e.Type == TypeEvenementDemande.DecisionCaleol))
             .ToListAsync(ct);
         var offres = await (suivre ? db.Offres : db.Offres.AsNoTracking()).Where(o => o.VacanceId == vacance.Id).ToListAsync(ct);
-        return (OrdreOffres.Ordonner(candidats.Select(d => OrdreOffres.Candidat(d, logement, depuis)).OfType<CandidatCaleol>(), offres), offres);
+        return (OrdreOffres.Ordonner(candidats.Select(d => OrdreOffres.Candidat(d, logement, depuis)).OfType<DecisionCandidat>(), offres), offres);
     }
 
     /// <summary>An offer of the agent's landlord (tracked), its vacancy and its demand, for an answer or a lease.</summary>

@@ -188,7 +188,7 @@ public sealed class Offre
     /// Makes the offer. <paramref name="echeance"/> is the last day to answer: at least <see cref="DelaiReponseOffre.EcheanceMinimale"/> of the
     /// offer's day (R441-10), at most <see cref="DelaiReponseOffre.MaximumJours"/> days after it.
     /// </summary>
-    public static Resultat<Offre> Faire(OffreId id, Vacance vacance, DemandeId demande, string numeroDemande, CandidatCaleol decision, bool adaptee,
+    public static Resultat<Offre> Faire(OffreId id, Vacance vacance, DemandeId demande, string numeroDemande, DecisionCandidat decision, bool adaptee,
         DateOnly echeance, DateTimeOffset quand, Acteur par)
     {
         ArgumentNullException.ThrowIfNull(vacance);

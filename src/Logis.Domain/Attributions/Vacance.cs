@@ -25,6 +25,10 @@ public enum StatutVacance
     Rendue = 25,
     /// <summary>Candidates were proposed for the dwelling (by the réservataire, or by the landlord after a hand-back).</summary>
     CandidatsProposes = 30,
+    /// <summary>Its dossier is on the agenda of a CALEOL session (R441-3): the candidates are being examined.</summary>
+    EnCommission = 40,
+    /// <summary>The CALEOL decided and at least one candidate got an attribution (a, b or c of R441-3): the offer comes next.</summary>
+    Decidee = 45,
     /// <summary>A written offer was made to a candidate the CALEOL placed; the applicant's answer is awaited (R441-10).</summary>
     Offerte = 60,
     /// <summary>The last offer was refused (or left unanswered): the landlord offers the dwelling to the next ranked candidate.</summary>
@@ -63,6 +67,8 @@ public static class LibellesVacance
         StatutVacance.Orientee => "orientée",
         StatutVacance.Rendue => "rendue au bailleur",
         StatutVacance.CandidatsProposes => "candidats proposés",
+        StatutVacance.EnCommission => "en commission d'attribution",
+        StatutVacance.Decidee => "décidée par la commission",
         StatutVacance.Offerte => "offre en attente de réponse",
         StatutVacance.OffreRefusee => "offre refusée, candidat suivant",
         StatutVacance.OffreAcceptee => "offre acceptée, bail à signer",
@@ -77,6 +83,8 @@ public static class LibellesVacance
         StatutVacance.Orientee => "orientee",
         StatutVacance.Rendue => "rendue",
         StatutVacance.CandidatsProposes => "candidats-proposes",
+        StatutVacance.EnCommission => "en-commission",
+        StatutVacance.Decidee => "decidee",
         StatutVacance.Offerte => "offerte",
         StatutVacance.OffreRefusee => "offre-refusee",
         StatutVacance.OffreAcceptee => "offre-acceptee",
@@ -120,9 +128,16 @@ public enum TypeEvenementVacance
     Restitution = 3,
     PropositionCandidats = 4,
     Retrait = 5,
-    Offre = 6,
-    ReponseOffre = 7,
-    Bail = 8,
+    /// <summary>The dossier was put on the agenda of a CALEOL session.</summary>
+    MiseEnCommission = 6,
+    /// <summary>The CALEOL decided on every candidate of the dossier.</summary>
+    DecisionCommission = 7,
+    /// <summary>A written offer of the dwelling was made to a candidate.</summary>
+    Offre = 8,
+    /// <summary>The applicant's answer to the offer (or its absence at the deadline) was recorded.</summary>
+    ReponseOffre = 9,
+    /// <summary>The lease was signed: the vacancy is attributed.</summary>
+    Bail = 10,
 }
 
 /// <summary>One step of a vacancy's history, with who did it and for which organisation.</summary>
@@ -302,6 +317,37 @@ public sealed class Vacance
         return Resultat.Ok();
     }
 
+    /// <summary>
+    /// The landlord puts the vacancy's dossier on the agenda of its CALEOL session of <paramref name="seance"/>: from an oriented or handed-back
+    /// vacancy (the landlord adds its own candidates) or one with proposed candidates.
+    /// </summary>
+    public Resultat MettreEnCommission(DateOnly seance, int candidats, DateTimeOffset quand, Acteur par)
+    {
+        if (Statut is not (StatutVacance.Orientee or StatutVacance.Rendue or StatutVacance.CandidatsProposes))
+            return Resultat.Echec($"La vacance est {Statut.Libelle()} : seule une vacance orientée, rendue au bailleur ou dont les candidats sont proposés passe en commission.");
+        Statut = StatutVacance.EnCommission;
+        Version++;
+        Noter(TypeEvenementVacance.MiseEnCommission, quand, par,
+            $"Dossier inscrit à la séance de la commission d'attribution du {seance:dd/MM/yyyy} ({(candidats == 1 ? "1 candidat" : $"{candidats} candidats")}).");
+        return Resultat.Ok();
+    }
+
+    /// <summary>
+    /// The CALEOL decided on every candidate: with at least one attribution the vacancy is decided (the offer follows); with none it goes back
+    /// to the proposal step, for new candidates and another session.
+    /// </summary>
+    public Resultat NoterDecisionCommission(int attributions, DateTimeOffset quand, Acteur par)
+    {
+        if (Statut != StatutVacance.EnCommission)
+            return Resultat.Echec($"La vacance est {Statut.Libelle()} : elle n'est pas en commission.");
+        Statut = attributions > 0 ? StatutVacance.Decidee : StatutVacance.CandidatsProposes;
+        Version++;
+        Noter(TypeEvenementVacance.DecisionCommission, quand, par, attributions > 0
+            ? $"La commission d'attribution a décidé : {(attributions == 1 ? "1 candidat retenu" : $"{attributions} candidats retenus")}."
+            : "La commission d'attribution n'a retenu aucun candidat : de nouveaux candidats sont à présenter.");
+        return Resultat.Ok();
+    }
+
     /// <summary>The landlord withdraws the vacancy (works, sale, error…): it is no longer to let and no longer counts in the flux.</summary>
     public Resultat Retirer(string? motif, DateTimeOffset quand, Acteur par)
     {
@@ -320,10 +366,10 @@ public sealed class Vacance
     }
 
     /// <summary>
-    /// Whether a written offer may be made now: the vacancy is oriented (or handed back) and past the candidates' step, with no offer pending or
-    /// accepted. Which candidate receives it is the CALEOL's order (<see cref="OrdreOffres"/>).
+    /// Whether a written offer may be made now: the CALEOL decided (at least one attribution, <see cref="NoterDecisionCommission"/>) and no offer
+    /// is pending or accepted — the first offer, or the next one after a refusal. Which candidate receives it is the CALEOL's order (<see cref="OrdreOffres"/>).
     /// </summary>
-    public bool PeutEtreOfferte => EstOuverte && Statut is not (StatutVacance.Declaree or StatutVacance.Offerte or StatutVacance.OffreAcceptee);
+    public bool PeutEtreOfferte => Statut is StatutVacance.Decidee or StatutVacance.OffreRefusee;
 
     /// <summary>A written offer of the dwelling was made to the demand <paramref name="numeroDemande"/> (the applicant's name is never written here).</summary>
     public Resultat NoterOffre(string numeroDemande, DateOnly echeance, DateTimeOffset quand, Acteur par)
@@ -333,7 +379,7 @@ public sealed class Vacance
             {
                 StatutVacance.Offerte => "Une offre de ce logement attend déjà la réponse d'un candidat : un seul candidat à la fois reçoit l'offre.",
                 StatutVacance.OffreAcceptee => "L'offre de ce logement a été acceptée : il reste à enregistrer le bail.",
-                _ => $"La vacance est {Statut.Libelle()} : le logement ne peut pas être offert.",
+                _ => $"La vacance est {Statut.Libelle()} : le logement s'offre après la décision de la commission d'attribution (CALEOL).",
             });
         Statut = StatutVacance.Offerte;
         Version++;

@@ -25,10 +25,10 @@ public class OffresTests
         return v;
     }
 
-    private static CandidatCaleol C(string numero, DecisionCaleol decision, int? rang, bool active = true, bool piece = false) =>
+    private static DecisionCandidat C(string numero, DecisionCaleol decision, int? rang, bool active = true, bool piece = false) =>
         new(new DemandeId(Guid.NewGuid()), numero, decision, rang, active, piece);
 
-    private static Offre OffreA(Vacance v, CandidatCaleol c) =>
+    private static Offre OffreA(Vacance v, DecisionCandidat c) =>
         Offre.Faire(new OffreId(Guid.NewGuid()), v, c.Demande, c.Numero, c, true, new DateOnly(2026, 12, 11), Le1erDecembre, Agent).Valeur;
 
     [Theory]
@@ -133,6 +133,10 @@ public class OffresTests
         var v = Vacance();
         Assert.False(v.PeutEtreOfferte); // declared, not oriented
         Assert.True(v.Orienter(new ReservataireId(Guid.NewGuid()), true, "Contingent propre", null, null, Le1erDecembre, Agent).EstReussi);
+        Assert.True(v.MettreEnCommission(new DateOnly(2026, 12, 1), 3, Le1erDecembre, Agent).EstReussi);
+        Assert.Contains("commission d'attribution", v.NoterOffre("A", new DateOnly(2026, 12, 11), Le1erDecembre, Agent).Motif!, StringComparison.Ordinal);
+        Assert.True(v.NoterDecisionCommission(2, Le1erDecembre, Agent).EstReussi);
+        Assert.True(v.PeutEtreOfferte);
         Assert.True(v.NoterOffre("A", new DateOnly(2026, 12, 11), Le1erDecembre, Agent).EstReussi);
         Assert.False(v.NoterOffre("B", new DateOnly(2026, 12, 11), Le1erDecembre, Agent).EstReussi);
         Assert.False(v.Attribuer("A", new DateOnly(2026, 12, 2), new DateOnly(2026, 12, 3), Le1erDecembre, Agent).EstReussi);

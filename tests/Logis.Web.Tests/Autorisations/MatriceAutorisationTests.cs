@@ -130,9 +130,12 @@ public class MatriceAutorisationTests(ApplicationsFixture fx)
         var numero = await DemandesApiTests.CreerAsync(app.ClientApi("epci"), DemandesApiTests.Saisie("Matrice", commune));
         // A vacancy of the first bailleur oriented to Action Logement (the réservataire account), not to the commune account's commune.
         var (vacance, convention) = await VacancesTests.VacanceOrienteeAsync(app, db, bailleurs[0].Bailleur.Id, commune);
+        // A CALEOL session of the first bailleur examining another vacancy oriented to Action Logement: one candidate decided, one to decide.
+        var (seance, dossier) = await CaleolTests.SeanceEnCoursAsync(app, db, bailleurs[0].Bailleur.Id, commune, numero);
         // The CALEOL attributed its dwelling to the demand, and the landlord made the offer: an offer awaiting its answer.
         var logement = (await db.Vacances.AsNoTracking().SingleAsync(v => v.Id == new Domain.Attributions.VacanceId(Guid.Parse(vacance)))).LogementId;
         await OffresTests.DeciderAsync(app, db, numero, logement, Domain.Demandes.DecisionCaleol.Attribution, null);
+        await OffresTests.DecideeAsync(app, db, vacance);
         var offre = await app.ClientApi("bailleur").PostAsJsonAsync($"/api/v1/vacances/{vacance}/offres", new { demande = numero, adaptee = true });
         Assert.True(offre.StatusCode == System.Net.HttpStatusCode.Created, await offre.Content.ReadAsStringAsync());
         var idOffre = (await offre.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString()!;
@@ -140,7 +143,7 @@ public class MatriceAutorisationTests(ApplicationsFixture fx)
         {
             ["numero"] = numero, ["doublon"] = numero, ["code"] = commune, ["codeInsee"] = commune,
             ["id"] = bailleurs[0].Bailleur.Id.Value.ToString(), ["documentName"] = "v1", ["critere"] = "j",
-            ["vacance"] = vacance, ["convention"] = convention, ["offre"] = idOffre,
+            ["vacance"] = vacance, ["convention"] = convention, ["seance"] = seance, ["dossier"] = dossier, ["candidat:int"] = "1", ["offre"] = idOffre,
         };
     }
 }

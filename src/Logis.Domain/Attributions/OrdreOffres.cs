@@ -9,14 +9,14 @@ namespace Logis.Domain.Attributions;
 /// decision for that dwelling since the vacancy was declared. <paramref name="PieceRecueDepuis"/>: a piece reached the demand after the decision
 /// (what lifts a suspensive condition, R441-3 c).
 /// </summary>
-public sealed record CandidatCaleol(DemandeId Demande, string Numero, DecisionCaleol Decision, int? Rang, bool Active, bool PieceRecueDepuis)
+public sealed record DecisionCandidat(DemandeId Demande, string Numero, DecisionCaleol Decision, int? Rang, bool Active, bool PieceRecueDepuis)
 {
     /// <summary>An attribution, by order of priority or under a suspensive condition (R441-3 a–c): the dwelling may be offered.</summary>
     public bool EstPositive => Decision is DecisionCaleol.Attribution or DecisionCaleol.AttributionAvecRang or DecisionCaleol.AttributionSousConditionSuspensive;
 }
 
 /// <summary>One candidate of a vacancy's order of offers, with whether the dwelling may be offered to them now, and why (not).</summary>
-public sealed record PlaceCandidat(CandidatCaleol Candidat, Offre? Offre, bool PeutRecevoirOffre, string Explication);
+public sealed record PlaceCandidat(DecisionCandidat Candidat, Offre? Offre, bool PeutRecevoirOffre, string Explication);
 
 /// <summary>
 /// Who is next to receive the offer of a vacancy, from the CALEOL's decisions (R441-3) and the offers already made (R441-10): the candidates with a
@@ -28,11 +28,14 @@ public static class OrdreOffres
 {
     private const string Prefixe = "Décision de la CALEOL : ";
 
-    /// <summary>The decision and rank a CALEOL decision event records, or null when the event is not one (or its wording is unknown).</summary>
+    /// <summary>The decision and rank a CALEOL decision event records (<see cref="EvenementDemande.DecisionCaleol"/>), or null when the event is not one.</summary>
     public static (DecisionCaleol Decision, int? Rang)? Lire(EvenementDemande evenement)
     {
         ArgumentNullException.ThrowIfNull(evenement);
-        if (evenement.Type != TypeEvenementDemande.DecisionCaleol || !evenement.Resume.StartsWith(Prefixe, StringComparison.Ordinal)) return null;
+        if (evenement.Type != TypeEvenementDemande.DecisionCaleol) return null;
+        // The decision and rank kept on the event; the summary's wording for the decisions recorded before they were kept.
+        if (evenement.DecisionCaleol is { } gardee) return (gardee, evenement.RangCaleol);
+        if (!evenement.Resume.StartsWith(Prefixe, StringComparison.Ordinal)) return null;
         var reste = evenement.Resume[Prefixe.Length..];
         // The longest wording first: « attribution par ordre de priorité » also starts with « attribution ».
         foreach (var d in Enum.GetValues<DecisionCaleol>().OrderByDescending(d => d.Libelle().Length))
@@ -56,21 +59,21 @@ public static class OrdreOffres
     /// The last CALEOL decision of <paramref name="demande"/> for <paramref name="logement"/> recorded at or after <paramref name="depuis"/>
     /// (the vacancy's declaration), as a candidate; null when there is none.
     /// </summary>
-    public static CandidatCaleol? Candidat(Demande demande, LogementId logement, DateTimeOffset depuis)
+    public static DecisionCandidat? Candidat(Demande demande, LogementId logement, DateTimeOffset depuis)
     {
         ArgumentNullException.ThrowIfNull(demande);
         var decision = demande.Evenements.Where(e => e.Type == TypeEvenementDemande.DecisionCaleol && e.LogementId == logement && e.Quand >= depuis)
             .OrderBy(e => e.Rang).LastOrDefault();
         if (decision is null || Lire(decision) is not { } lue) return null;
         var piece = demande.Evenements.Any(e => e.Type == TypeEvenementDemande.PieceRecue && e.Rang > decision.Rang);
-        return new CandidatCaleol(demande.Id, demande.Numero.Valeur, lue.Decision, lue.Rang, demande.Statut == StatutDemande.Active, piece);
+        return new DecisionCandidat(demande.Id, demande.Numero.Valeur, lue.Decision, lue.Rang, demande.Statut == StatutDemande.Active, piece);
     }
 
     /// <summary>
     /// The order of offers of a vacancy: every candidate with a positive decision, in the commission's order, with the last offer of the vacancy
     /// made to them and whether they may receive one now.
     /// </summary>
-    public static IReadOnlyList<PlaceCandidat> Ordonner(IEnumerable<CandidatCaleol> candidats, IEnumerable<Offre> offresVacance)
+    public static IReadOnlyList<PlaceCandidat> Ordonner(IEnumerable<DecisionCandidat> candidats, IEnumerable<Offre> offresVacance)
     {
         ArgumentNullException.ThrowIfNull(candidats);
         ArgumentNullException.ThrowIfNull(offresVacance);
@@ -94,7 +97,7 @@ public static class OrdreOffres
     /// <summary>The first candidate who may receive the offer now, if any.</summary>
     public static PlaceCandidat? Suivant(IReadOnlyList<PlaceCandidat> places) => places?.FirstOrDefault(p => p.PeutRecevoirOffre);
 
-    private static (bool, string) Juger(CandidatCaleol c, Offre? offre, Offre? enCours, bool avantRefuse)
+    private static (bool, string) Juger(DecisionCandidat c, Offre? offre, Offre? enCours, bool avantRefuse)
     {
         var decision = c.Rang is { } r ? $"{c.Decision.Libelle()}, rang {r}" : c.Decision.Libelle();
         if (offre is not null) return (false, $"Offre du {Offre.F(HeureFrance.Jour(offre.FaiteLe))} : {offre.Statut.Libelle()}.");
