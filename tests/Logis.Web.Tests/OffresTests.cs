@@ -72,7 +72,14 @@ public class OffresTests(ApplicationsFixture fx)
     {
         Assert.True(NumeroUnique.TryParse(numero, out var n));
         var demande = await db.Demandes.SingleAsync(d => d.Numero == n);
-        var r = demande.NoterDecisionCaleol(logement, decision, rang, app.Horloge.MaintenantEnFrance(), Caleol);
+        var motivation = decision switch
+        {
+            DecisionCaleol.NonAttribution => new MotivationCaleol([MotifDecisionCaleol.InadapteComposition]),
+            DecisionCaleol.Irrecevabilite => new MotivationCaleol([MotifDecisionCaleol.RessourcesAuDessusPlafonds]),
+            DecisionCaleol.AttributionSousConditionSuspensive => new MotivationCaleol([], TypePiece.AvisImposition, app.Horloge.AujourdhuiEnFrance().AddDays(20)),
+            _ => MotivationCaleol.Aucune,
+        };
+        var r = demande.NoterDecisionCaleol(logement, decision, rang, app.Horloge.MaintenantEnFrance(), Caleol, motivation);
         Assert.True(r.EstReussi, r.Motif);
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
@@ -253,7 +260,11 @@ public class OffresTests(ApplicationsFixture fx)
         Assert.Contains("condition suspensive", attente.GetProperty("detail").GetString()!, StringComparison.Ordinal);
         Assert.True(NumeroUnique.TryParse(second, out var n));
         var demande = await db.Demandes.SingleAsync(x => x.Numero == n);
+        // Another piece does not lift it; the missing one does.
         Assert.True(demande.NoterPieceRecue(TypePiece.JustificatifRessources, app.Horloge.MaintenantEnFrance(), Caleol).EstReussi);
+        await db.SaveChangesAsync();
+        Assert.Equal(JsonValueKind.Null, (await api.GetFromJsonAsync<JsonElement>($"/api/v1/vacances/{vacance}/offres")).GetProperty("prochainCandidat").ValueKind);
+        Assert.True(demande.NoterPieceRecue(TypePiece.AvisImposition, app.Horloge.MaintenantEnFrance(), Caleol).EstReussi);
         await db.SaveChangesAsync();
         Assert.Equal(second, (await api.GetFromJsonAsync<JsonElement>($"/api/v1/vacances/{vacance}/offres")).GetProperty("prochainCandidat").GetString());
         await OffrirAsync(api, vacance, second, adaptee: true);

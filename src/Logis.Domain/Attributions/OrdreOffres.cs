@@ -7,7 +7,7 @@ namespace Logis.Domain.Attributions;
 /// <summary>
 /// A demand's CALEOL decision for the dwelling of a vacancy, as read from its timeline (<see cref="Demande.NoterDecisionCaleol"/>): the last
 /// decision for that dwelling since the vacancy was declared. <paramref name="PieceRecueDepuis"/>: a piece reached the demand after the decision
-/// (what lifts a suspensive condition, R441-3 c).
+/// (what lifts a suspensive condition, R441-3 c: the piece the decision names as missing, when it names one).
 /// </summary>
 public sealed record DecisionCandidat(DemandeId Demande, string Numero, DecisionCaleol Decision, int? Rang, bool Active, bool PieceRecueDepuis)
 {
@@ -65,8 +65,22 @@ public static class OrdreOffres
         var decision = demande.Evenements.Where(e => e.Type == TypeEvenementDemande.DecisionCaleol && e.LogementId == logement && e.Quand >= depuis)
             .OrderBy(e => e.Rang).LastOrDefault();
         if (decision is null || Lire(decision) is not { } lue) return null;
-        var piece = demande.Evenements.Any(e => e.Type == TypeEvenementDemande.PieceRecue && e.Rang > decision.Rang);
+        // Under a suspensive condition, the piece the decision names (« pièce manquante : … ») lifts it; any piece when none is named.
+        var attendue = PieceAttendue(decision.Resume);
+        var piece = demande.Evenements.Any(e => e.Type == TypeEvenementDemande.PieceRecue && e.Rang > decision.Rang
+            && (attendue is null || e.Resume.EndsWith(" : " + attendue, StringComparison.Ordinal)));
         return new DecisionCandidat(demande.Id, demande.Numero.Valeur, lue.Decision, lue.Rang, demande.Statut == StatutDemande.Active, piece);
+    }
+
+    /// <summary>The wording of the piece a suspensive decision names (<see cref="Demande.NoterDecisionCaleol"/>), or null.</summary>
+    private static string? PieceAttendue(string resume)
+    {
+        const string marque = "pièce manquante : ";
+        var debut = resume.IndexOf(marque, StringComparison.Ordinal);
+        if (debut < 0) return null;
+        var reste = resume[(debut + marque.Length)..];
+        var fin = reste.IndexOf(", à fournir", StringComparison.Ordinal);
+        return fin < 0 ? null : reste[..fin];
     }
 
     /// <summary>

@@ -66,7 +66,14 @@ public class OffresTests
         foreach (var decision in Enum.GetValues<DecisionCaleol>())
         {
             int? rang = decision == DecisionCaleol.AttributionAvecRang ? 3 : null;
-            Assert.True(d.NoterDecisionCaleol(Demandes.Fabrique.Logement, decision, rang, Le(new DateOnly(2025, 2, 1)), Agent).EstReussi);
+            var motivation = decision switch
+            {
+                DecisionCaleol.NonAttribution => new MotivationCaleol([MotifDecisionCaleol.TauxEffort]),
+                DecisionCaleol.Irrecevabilite => new MotivationCaleol([MotifDecisionCaleol.SejourIrregulier]),
+                DecisionCaleol.AttributionSousConditionSuspensive => new MotivationCaleol([], TypePiece.AvisImposition, new DateOnly(2025, 3, 1)),
+                _ => MotivationCaleol.Aucune,
+            };
+            Assert.True(d.NoterDecisionCaleol(Demandes.Fabrique.Logement, decision, rang, Le(new DateOnly(2025, 2, 1)), Agent, motivation).EstReussi);
             Assert.Equal((decision, rang), OrdreOffres.Lire(d.Evenements[^1]));
         }
         Assert.Null(OrdreOffres.Lire(d.Evenements[0]));
