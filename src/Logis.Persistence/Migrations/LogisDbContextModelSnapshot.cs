@@ -22,148 +22,49 @@ namespace Logis.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Logis.Domain.Attributions.Attribution", b =>
+            modelBuilder.Entity("Logis.Domain.Attributions.Candidature", b =>
                 {
-                    b.Property<Guid>("Id")
+                    b.Property<Guid>("VacanceId")
                         .HasColumnType("uuid");
-
-                    b.Property<bool>("Adaptee")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("Annee")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("BailleurId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Canal")
-                        .HasColumnType("integer");
-
-                    b.Property<int?>("CategorieMenage")
-                        .HasColumnType("integer");
-
-                    b.Property<decimal>("Charges")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)");
-
-                    b.Property<string>("CommuneInsee")
-                        .IsRequired()
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)");
-
-                    b.Property<string>("CommuneResidenceAvant")
-                        .HasMaxLength(5)
-                        .HasColumnType("character varying(5)");
-
-                    b.Property<bool>("CompteDansFlux")
-                        .HasColumnType("boolean");
-
-                    b.Property<Guid?>("ConventionId")
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("Dalo")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateOnly>("DateDepot")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly?>("DateDernierRenouvellement")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly>("DateEffet")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly>("DateSignature")
-                        .HasColumnType("date");
-
-                    b.Property<int>("Decision")
-                        .HasColumnType("integer");
 
                     b.Property<Guid>("DemandeId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset>("EnregistreeLe")
+                    b.Property<string>("Motifs")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Numero")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ProposeeLe")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("EpciSiren")
-                        .IsRequired()
-                        .HasMaxLength(9)
-                        .HasColumnType("character varying(9)");
-
-                    b.Property<int>("Financement")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("LogementId")
+                    b.Property<Guid>("ProposeeParId")
                         .HasColumnType("uuid");
 
-                    b.Property<decimal>("Loyer")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)");
-
-                    b.Property<bool>("Mutation")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("NombrePersonnes")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("NumeroDemande")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("NumeroRpls")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<Guid>("OffreId")
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("Prioritaire")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("QpvCode")
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)");
-
-                    b.Property<int?>("RangCaleol")
+                    b.Property<int>("RangProposition")
                         .HasColumnType("integer");
 
                     b.Property<Guid?>("ReservataireId")
                         .HasColumnType("uuid");
 
-                    b.Property<decimal>("RessourcesMensuelles")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)");
+                    b.HasKey("VacanceId", "DemandeId");
 
-                    b.Property<decimal?>("RevenuParUc")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)");
+                    b.HasIndex("DemandeId");
 
-                    b.Property<int>("Typologie")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("VacanceId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DemandeId")
+                    b.HasIndex("VacanceId", "RangProposition")
                         .IsUnique();
 
-                    b.HasIndex("OffreId")
-                        .IsUnique();
-
-                    b.HasIndex("VacanceId")
-                        .IsUnique();
-
-                    b.HasIndex("BailleurId", "Annee");
-
-                    b.HasIndex("ReservataireId", "Annee");
-
-                    b.HasIndex("EpciSiren", "Annee", "DateSignature");
-
-                    b.ToTable("attribution", (string)null);
+                    b.ToTable("candidature", (string)null);
                 });
 
             modelBuilder.Entity("Logis.Domain.Attributions.ConventionReservation", b =>
@@ -284,92 +185,6 @@ namespace Logis.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("caleol_dossier", (string)null);
-                });
-
-            modelBuilder.Entity("Logis.Domain.Attributions.Offre", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("Adaptee")
-                        .HasColumnType("boolean");
-
-                    b.Property<Guid>("BailleurId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Decision")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("DemandeId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly>("Echeance")
-                        .HasColumnType("date");
-
-                    b.Property<string>("EpciSiren")
-                        .IsRequired()
-                        .HasMaxLength(9)
-                        .HasColumnType("character varying(9)");
-
-                    b.Property<DateTimeOffset>("FaiteLe")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("FaitePar")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("LogementId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int?>("MotifRefus")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("NumeroDemande")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("NumeroRpls")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<int?>("RangCaleol")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset?>("RepondueLe")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Statut")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("VacanceId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DemandeId")
-                        .IsUnique()
-                        .HasDatabaseName("IX_offre_une_en_attente_par_demande")
-                        .HasFilter("\"Statut\" = 1");
-
-                    b.HasIndex("VacanceId")
-                        .IsUnique()
-                        .HasDatabaseName("IX_offre_une_en_attente_par_vacance")
-                        .HasFilter("\"Statut\" = 1");
-
-                    b.HasIndex("BailleurId", "Statut");
-
-                    b.HasIndex("DemandeId", "FaiteLe");
-
-                    b.HasIndex("VacanceId", "FaiteLe");
-
-                    b.HasIndex("EpciSiren", "Statut", "Echeance");
-
-                    b.ToTable("offre", (string)null);
                 });
 
             modelBuilder.Entity("Logis.Domain.Attributions.SeanceCaleol", b =>
@@ -651,6 +466,35 @@ namespace Logis.Persistence.Migrations
                     b.HasKey("EpciSiren", "Code");
 
                     b.ToTable("guichet_enregistreur", (string)null);
+                });
+
+            modelBuilder.Entity("Logis.Domain.Mixite.SeuilPremierQuartile", b =>
+                {
+                    b.Property<string>("EpciSiren")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<int>("Annee")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DefiniLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Demonstration")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal>("Montant")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("EpciSiren", "Annee");
+
+                    b.ToTable("seuil_premier_quartile", (string)null);
                 });
 
             modelBuilder.Entity("Logis.Domain.Organisations.Bailleur", b =>
@@ -1395,18 +1239,18 @@ namespace Logis.Persistence.Migrations
                     b.ToTable("territoire_heberge", (string)null);
                 });
 
-            modelBuilder.Entity("Logis.Domain.Attributions.Attribution", b =>
+            modelBuilder.Entity("Logis.Domain.Attributions.Candidature", b =>
                 {
-                    b.HasOne("Logis.Domain.Attributions.Offre", null)
+                    b.HasOne("Logis.Domain.Demandes.Demande", null)
                         .WithMany()
-                        .HasForeignKey("OffreId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasForeignKey("DemandeId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Logis.Domain.Attributions.Vacance", null)
                         .WithMany()
                         .HasForeignKey("VacanceId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -1515,15 +1359,6 @@ namespace Logis.Persistence.Migrations
                     b.Navigation("Candidats");
 
                     b.Navigation("Votes");
-                });
-
-            modelBuilder.Entity("Logis.Domain.Attributions.Offre", b =>
-                {
-                    b.HasOne("Logis.Domain.Attributions.Vacance", null)
-                        .WithMany()
-                        .HasForeignKey("VacanceId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Logis.Domain.Attributions.SeanceCaleol", b =>
@@ -1690,8 +1525,6 @@ namespace Logis.Persistence.Migrations
                                 .HasColumnType("integer");
 
                             b1.HasKey("DemandeId", "Rang");
-
-                            b1.HasIndex("LogementId", "Type");
 
                             b1.ToTable("demande_evenement", (string)null);
 
