@@ -91,6 +91,8 @@ public sealed class JournalService(LogisDbContext db, TimeProvider horloge, Dema
         [Logis.Application.Attributions.ActionsAuditVacances.Restitution] = "Vacance rendue au bailleur, délai de proposition échu (traitement quotidien)",
         [Logis.Application.Attributions.ActionsAuditVacances.Retrait] = "Retrait d'une vacance",
         [Logis.Application.Attributions.ActionsAuditVacances.Convention] = "Enregistrement d'une convention de réservation",
+        [Logis.Application.Attributions.ActionsAuditVacances.Preselection] = "Lecture de la présélection des candidats d'une vacance",
+        [Logis.Application.Attributions.ActionsAuditVacances.Proposition] = "Proposition d'un candidat pour une vacance",
     };
 
     public static string Libelle(string action) => Libelles.GetValueOrDefault(action, action);

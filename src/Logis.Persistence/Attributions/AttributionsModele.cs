@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Logis.Persistence.Attributions;
 
-/// <summary>Tables of the gestion en flux: vacancies (<c>vacance</c>, their history <c>vacance_evenement</c>) and reservation conventions (<c>convention_reservation</c>).</summary>
+/// <summary>Tables of the gestion en flux: vacancies (<c>vacance</c>, their history <c>vacance_evenement</c>), the candidates proposed for them
+/// (<c>candidature</c>) and reservation conventions (<c>convention_reservation</c>).</summary>
 public static class AttributionsModele
 {
     public static void Configurer(ModelBuilder modelBuilder)
@@ -49,6 +50,28 @@ public static class AttributionsModele
                 ev.Property(x => x.Resume).HasMaxLength(500);
             });
             e.Navigation(x => x.Evenements).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+        modelBuilder.Entity<Candidature>(e =>
+        {
+            e.ToTable("candidature");
+            e.HasKey(x => new { x.VacanceId, x.DemandeId });
+            e.Property(x => x.VacanceId).HasConversion(v => v.Value, v => new VacanceId(v));
+            e.Property(x => x.Numero).HasMaxLength(Domain.Demandes.NumeroUnique.Longueur);
+            e.Property(x => x.ProposeeLe).HasConversion(utc);
+            e.Property(x => x.Organisation).HasMaxLength(200);
+            e.Property(x => x.Motifs).HasMaxLength(Candidature.LongueurMotifsMax);
+            e.HasIndex(x => new { x.VacanceId, x.RangProposition }).IsUnique();
+            e.HasIndex(x => x.DemandeId);
+            e.HasOne<Vacance>().WithMany().HasForeignKey(x => x.VacanceId).OnDelete(DeleteBehavior.Cascade);
+            // A radiated demand purged at the end of its retention period takes its candidatures with it.
+            e.HasOne<Domain.Demandes.Demande>().WithMany().HasForeignKey(x => x.DemandeId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Domain.Mixite.SeuilPremierQuartile>(e =>
+        {
+            e.ToTable("seuil_premier_quartile");
+            e.HasKey(x => new { x.EpciSiren, x.Annee });
+            e.Property(x => x.Source).HasMaxLength(Domain.Mixite.SeuilPremierQuartile.LongueurSourceMax);
+            e.Property(x => x.DefiniLe).HasConversion(utc);
         });
         modelBuilder.Entity<ConventionReservation>(e =>
         {
