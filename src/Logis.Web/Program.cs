@@ -154,6 +154,9 @@ await using (var scope = app.Services.CreateAsyncScope())
         if (!flux.DejaPresentes)
             app.Logger.LogInformation("Gestion en flux de démonstration : {Conventions} conventions, {Vacances} vacances dont {Orientees} orientées et {Rendues} rendues",
                 flux.Conventions, flux.Vacances, flux.Orientees, flux.Rendues);
+        // The first-quartile threshold the pre-selection shows the social-mix objective with: a demonstration value, said so.
+        if (await scope.ServiceProvider.GetRequiredService<Logis.Application.Mixite.MixiteService>().SemerDemoAsync(resultat.Epci, default))
+            app.Logger.LogInformation("Seuil du premier quartile de démonstration : {Seuil} € par UC et par an", Logis.Application.Mixite.MixiteService.SeuilDemo);
     }
 }
 

@@ -179,4 +179,33 @@ public class CandidatsTests(ApplicationsFixture fx)
         Assert.Contains(eligible, doc.QuerySelector("#candidats-proposes")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("1 candidat a été proposé", doc.QuerySelector(".alerte-succes")!.TextContent, StringComparison.Ordinal);
     }
+
+    /// <summary>The réservataire's inbox: each oriented vacancy with its deadline and days left, the nearest first; an overdue one says so in words.</summary>
+    [Fact]
+    public async Task La_boite_du_reservataire_trie_par_echeance_et_dit_le_retard_en_toutes_lettres()
+    {
+        var app = fx.App(BasesDeTest.Sqlite);
+        await using var db = fx.Base(BasesDeTest.Sqlite);
+        var logement = await T3LibreAsync(db);
+        // Oriented eight days ago with a five-day delay, not yet handed back by the daily run: overdue by three days.
+        var aujourdhui = app.Horloge.AujourdhuiEnFrance();
+        var avant = HeureFrance.A(aujourdhui.AddDays(-8), new TimeOnly(10, 0));
+        var par = new Acteur(new AuteurId(Guid.NewGuid()), "Test");
+        var v = Vacance.Declarer(new VacanceId(Guid.NewGuid()), Tpm, logement, new SaisieVacance(aujourdhui, logement.LoyerPrincipal, logement.Charges, null), avant, par).Valeur;
+        Assert.True(v.Orienter(VacancesTests.Reservataire("action-logement"), false, "Action Logement Services", 5, null, avant, par).EstReussi);
+        db.Vacances.Add(v);
+        await db.SaveChangesAsync();
+
+        var client = await app.ConnecterAsync("reservataire");
+        var doc = await LogisFactory.DocumentAsync(await client.GetAsync("/vacances?statut=orientee"));
+        var lignes = doc.QuerySelectorAll("#vacances tbody tr").ToList();
+        var retard = lignes.Single(tr => tr.TextContent.Contains(logement.NumeroRpls, StringComparison.Ordinal));
+        Assert.Contains("délai dépassé depuis 3 jour(s)", retard.QuerySelector(".echeance-depassee")!.TextContent, StringComparison.Ordinal);
+        // Nearest deadline first: every overdue line comes before the others; the API gives the days left (negative when overdue).
+        Assert.DoesNotContain(lignes.Take(lignes.IndexOf(retard)), tr => tr.QuerySelector(".echeance-depassee") is null);
+        var api = await client.GetFromJsonAsync<JsonElement>("/api/v1/vacances?statut=orientee&taillePage=200");
+        var jours = api.GetProperty("elements").EnumerateArray().Select(e => e.GetProperty("joursRestants").GetInt32()).ToList();
+        Assert.Equal(jours.Order(), jours);
+        Assert.Contains(-3, jours);
+    }
 }

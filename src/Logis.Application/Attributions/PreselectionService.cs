@@ -31,7 +31,7 @@ public sealed class PreselectionService(LogisDbContext db, TimeProvider horloge,
     public const int LimiteParDefaut = 20;
     public const int LimiteMax = 100;
     public const int ExclusMax = 10;
-    private const int TailleLot = 200;
+    private const int TailleLot = 100;
 
     /// <summary>The pre-selection of vacancy <paramref name="id"/>, <paramref name="limite"/> lines at most (default 20).</summary>
     public async Task<Resultat<PreselectionVue>> CalculerAsync(Agent agent, string id, string? limite, CancellationToken ct)

@@ -31,6 +31,23 @@ public sealed class MixiteService(LogisDbContext db, TimeProvider horloge)
         return Resultat.Ok(existant ?? seuil.Valeur);
     }
 
+    /// <summary>Demonstration value (€ per UC per year): the order of magnitude of the published thresholds (2023 national median: 9 243 €).</summary>
+    public const decimal SeuilDemo = 8_900m;
+
+    /// <summary>
+    /// The demo territory's threshold for the current year when it has none: a plausible value, marked as demonstration data (never the official
+    /// value, which the operator enters from the order's annex with <c>logis mixite seuil definir</c>). True when it was written.
+    /// </summary>
+    public async Task<bool> SemerDemoAsync(Siren epci, CancellationToken ct)
+    {
+        if (await db.SeuilsPremierQuartile.AnyAsync(s => s.EpciSiren == epci, ct)) return false;
+        var annee = horloge.AujourdhuiEnFrance().Year;
+        var r = await DefinirAsync(epci, annee.ToString(CultureInfo.InvariantCulture), SeuilDemo.ToString(CultureInfo.InvariantCulture),
+            "Donnée de démonstration : ordre de grandeur des seuils publiés (médiane nationale 2023 : 9 243 € par UC et par an), pas la valeur officielle",
+            demonstration: true, ct);
+        return r.EstReussi;
+    }
+
     public async Task<IReadOnlyList<SeuilPremierQuartile>> ListerAsync(Siren epci, CancellationToken ct) =>
         await db.SeuilsPremierQuartile.AsNoTracking().Where(s => s.EpciSiren == epci).OrderByDescending(s => s.Annee).ToListAsync(ct);
 }

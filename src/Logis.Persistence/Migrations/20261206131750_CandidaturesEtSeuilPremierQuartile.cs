@@ -9,8 +9,17 @@ namespace Logis.Persistence.Migrations
     public partial class CandidaturesEtSeuilPremierQuartile : Migration
     {
         /// <inheritdoc />
+        /// <summary>
+        /// Candidatures and first-quartile thresholds; on PostgreSQL only (raw SQL, the model does not change), the index the pre-selection
+        /// reads in its ranking order: active demands of an EPCI by score, highest first, no score last (BENCHMARKS.md, « Présélection »).
+        /// </summary>
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            if (migrationBuilder.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL")
+                migrationBuilder.Sql("""
+                    CREATE INDEX "IX_cotation_demande_preselection" ON cotation_demande ("EpciSiren", ("Total" IS NULL), "Total" DESC)
+                        INCLUDE ("DemandeId") WHERE "Statut" = 1;
+                    """);
             migrationBuilder.CreateTable(
                 name: "candidature",
                 columns: table => new
@@ -73,6 +82,8 @@ namespace Logis.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            if (migrationBuilder.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL")
+                migrationBuilder.Sql("""DROP INDEX "IX_cotation_demande_preselection";""");
             migrationBuilder.DropTable(
                 name: "candidature");
 
