@@ -22,6 +22,150 @@ namespace Logis.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Logis.Domain.Attributions.Attribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Adaptee")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Annee")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("BailleurId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Canal")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CategorieMenage")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Charges")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("CommuneInsee")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("CommuneResidenceAvant")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<bool>("CompteDansFlux")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("ConventionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Dalo")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("DateDepot")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DateDernierRenouvellement")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DateEffet")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DateSignature")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("DemandeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("EnregistreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EpciSiren")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<int>("Financement")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("LogementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Loyer")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<bool>("Mutation")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("NombrePersonnes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NumeroDemande")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("NumeroRpls")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("OffreId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Prioritaire")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("QpvCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int?>("RangCaleol")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ReservataireId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("RessourcesMensuelles")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<decimal?>("RevenuParUc")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<int>("Typologie")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("VacanceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DemandeId")
+                        .IsUnique();
+
+                    b.HasIndex("OffreId")
+                        .IsUnique();
+
+                    b.HasIndex("VacanceId")
+                        .IsUnique();
+
+                    b.HasIndex("BailleurId", "Annee");
+
+                    b.HasIndex("ReservataireId", "Annee");
+
+                    b.HasIndex("EpciSiren", "Annee", "DateSignature");
+
+                    b.ToTable("attribution", (string)null);
+                });
+
             modelBuilder.Entity("Logis.Domain.Attributions.Candidature", b =>
                 {
                     b.Property<Guid>("VacanceId")
@@ -185,6 +329,92 @@ namespace Logis.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("caleol_dossier", (string)null);
+                });
+
+            modelBuilder.Entity("Logis.Domain.Attributions.Offre", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Adaptee")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("BailleurId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("DemandeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Echeance")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EpciSiren")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<DateTimeOffset>("FaiteLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("FaitePar")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LogementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("MotifRefus")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NumeroDemande")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("NumeroRpls")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int?>("RangCaleol")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RepondueLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Statut")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("VacanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DemandeId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_offre_une_en_attente_par_demande")
+                        .HasFilter("\"Statut\" = 1");
+
+                    b.HasIndex("VacanceId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_offre_une_en_attente_par_vacance")
+                        .HasFilter("\"Statut\" = 1");
+
+                    b.HasIndex("BailleurId", "Statut");
+
+                    b.HasIndex("DemandeId", "FaiteLe");
+
+                    b.HasIndex("VacanceId", "FaiteLe");
+
+                    b.HasIndex("EpciSiren", "Statut", "Echeance");
+
+                    b.ToTable("offre", (string)null);
                 });
 
             modelBuilder.Entity("Logis.Domain.Attributions.SeanceCaleol", b =>
@@ -1239,6 +1469,21 @@ namespace Logis.Persistence.Migrations
                     b.ToTable("territoire_heberge", (string)null);
                 });
 
+            modelBuilder.Entity("Logis.Domain.Attributions.Attribution", b =>
+                {
+                    b.HasOne("Logis.Domain.Attributions.Offre", null)
+                        .WithMany()
+                        .HasForeignKey("OffreId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Logis.Domain.Attributions.Vacance", null)
+                        .WithMany()
+                        .HasForeignKey("VacanceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Logis.Domain.Attributions.Candidature", b =>
                 {
                     b.HasOne("Logis.Domain.Demandes.Demande", null)
@@ -1359,6 +1604,15 @@ namespace Logis.Persistence.Migrations
                     b.Navigation("Candidats");
 
                     b.Navigation("Votes");
+                });
+
+            modelBuilder.Entity("Logis.Domain.Attributions.Offre", b =>
+                {
+                    b.HasOne("Logis.Domain.Attributions.Vacance", null)
+                        .WithMany()
+                        .HasForeignKey("VacanceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Logis.Domain.Attributions.SeanceCaleol", b =>
@@ -1525,6 +1779,8 @@ namespace Logis.Persistence.Migrations
                                 .HasColumnType("integer");
 
                             b1.HasKey("DemandeId", "Rang");
+
+                            b1.HasIndex("LogementId", "Type");
 
                             b1.ToTable("demande_evenement", (string)null);
 
