@@ -132,18 +132,20 @@ public class MatriceAutorisationTests(ApplicationsFixture fx)
         var (vacance, convention) = await VacancesTests.VacanceOrienteeAsync(app, db, bailleurs[0].Bailleur.Id, commune);
         // A CALEOL session of the first bailleur examining another vacancy oriented to Action Logement: one candidate decided, one to decide.
         var (seance, dossier) = await CaleolTests.SeanceEnCoursAsync(app, db, bailleurs[0].Bailleur.Id, commune, numero);
-        // The CALEOL attributed its dwelling to the demand, and the landlord made the offer: an offer awaiting its answer.
-        var logement = (await db.Vacances.AsNoTracking().SingleAsync(v => v.Id == new Domain.Attributions.VacanceId(Guid.Parse(vacance)))).LogementId;
+        // Another vacancy of the first bailleur, oriented to Action Logement: the CALEOL attributed its dwelling to the demand and the landlord
+        // made the offer (an offer awaiting its answer). Its own vacancy: the rows of the other steps keep theirs oriented.
+        var (offerte, _) = await VacancesTests.VacanceOrienteeAsync(app, db, bailleurs[0].Bailleur.Id, commune);
+        var logement = (await db.Vacances.AsNoTracking().SingleAsync(v => v.Id == new Domain.Attributions.VacanceId(Guid.Parse(offerte)))).LogementId;
         await OffresTests.DeciderAsync(app, db, numero, logement, Domain.Demandes.DecisionCaleol.Attribution, null);
-        await OffresTests.DecideeAsync(app, db, vacance);
-        var offre = await app.ClientApi("bailleur").PostAsJsonAsync($"/api/v1/vacances/{vacance}/offres", new { demande = numero, adaptee = true });
+        await OffresTests.DecideeAsync(app, db, offerte);
+        var offre = await app.ClientApi("bailleur").PostAsJsonAsync($"/api/v1/vacances/{offerte}/offres", new { demande = numero, adaptee = true });
         Assert.True(offre.StatusCode == System.Net.HttpStatusCode.Created, await offre.Content.ReadAsStringAsync());
         var idOffre = (await offre.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString()!;
         return new Dictionary<string, string>
         {
             ["numero"] = numero, ["doublon"] = numero, ["code"] = commune, ["codeInsee"] = commune,
             ["id"] = bailleurs[0].Bailleur.Id.Value.ToString(), ["documentName"] = "v1", ["critere"] = "j",
-            ["vacance"] = vacance, ["convention"] = convention, ["seance"] = seance, ["dossier"] = dossier, ["candidat:int"] = "1", ["offre"] = idOffre,
+            ["vacance"] = vacance, ["convention"] = convention, ["seance"] = seance, ["dossier"] = dossier, ["candidat:int"] = "1", ["offre"] = idOffre, ["vacance-offerte"] = offerte,
         };
     }
 }
@@ -161,6 +163,8 @@ public sealed record LigneMatrice(string Methode, string Route, string Suffixe, 
         // an offer under /api/v1/offres.
         var ressource = System.Text.RegularExpressions.Regex.Match(Route, "^/(?:api/v1/)?(vacances/conventions|conventions|vacances|offres)/").Groups[1].Value;
         var cle = ressource switch { "" => null, "vacances" => "vacance", "offres" => "offre", _ => "convention" };
+        // The offer's steps are played on a vacancy of their own (decided, then offered).
+        if (cle == "vacance" && Route.EndsWith("/offres", StringComparison.Ordinal)) cle = "vacance-offerte";
         if (cle is not null && valeurs.TryGetValue(cle, out var propre))
         {
             url.Replace("{id}", propre);
