@@ -60,6 +60,8 @@ builder.Services.AddScoped<Logis.Application.Attributions.VacancesDemo>();
 builder.Services.AddScoped<Logis.Application.Attributions.PreselectionService>();
 builder.Services.AddScoped<Logis.Application.Attributions.PropositionService>();
 builder.Services.AddScoped<Logis.Application.Mixite.MixiteService>();
+builder.Services.AddScoped<Logis.Application.Attributions.CaleolService>();
+builder.Services.AddScoped<Logis.Application.Attributions.DocumentsCaleol>();
 builder.Services.AddScoped<Logis.Application.Journal.JournalService>();
 builder.Services.AddScoped<Logis.Application.Doublons.DoublonsService>();
 builder.Services.AddPieces(builder.Configuration, ReferenceData.Trouver());
@@ -190,6 +192,7 @@ api.MapRelancesApi();
 api.MapPiecesApi();
 api.MapSituationsPrioritairesApi();
 Logis.Web.Features.Vacances.VacancesEndpoints.MapVacancesApi(api);
+Logis.Web.Features.Caleol.CaleolEndpoints.MapCaleolApi(api);
 app.MapRazorPages();
 
 app.Run();

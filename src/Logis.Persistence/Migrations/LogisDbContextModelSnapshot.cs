@@ -118,6 +118,114 @@ namespace Logis.Persistence.Migrations
                     b.ToTable("convention_reservation", (string)null);
                 });
 
+            modelBuilder.Entity("Logis.Domain.Attributions.DossierCaleol", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BailleurId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CommuneInsee")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateTimeOffset?>("DecideLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EpciSiren")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<int?>("Exception")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Financement")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("InscritLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("LogementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NumeroRpls")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ReservataireId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SeanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Typologie")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("VacanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VacanceId");
+
+                    b.HasIndex("EpciSiren", "ReservataireId");
+
+                    b.HasIndex("SeanceId", "Ordre")
+                        .IsUnique();
+
+                    b.ToTable("caleol_dossier", (string)null);
+                });
+
+            modelBuilder.Entity("Logis.Domain.Attributions.SeanceCaleol", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BailleurId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CloseLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ClotureVotes")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreeeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EpciSiren")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<int>("Modalite")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpciSiren", "BailleurId", "Date");
+
+                    b.ToTable("caleol_seance", (string)null);
+                });
+
             modelBuilder.Entity("Logis.Domain.Attributions.Vacance", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1155,6 +1263,140 @@ namespace Logis.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Logis.Domain.Attributions.DossierCaleol", b =>
+                {
+                    b.HasOne("Logis.Domain.Attributions.SeanceCaleol", null)
+                        .WithMany()
+                        .HasForeignKey("SeanceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Logis.Domain.Attributions.Vacance", null)
+                        .WithMany()
+                        .HasForeignKey("VacanceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Logis.Domain.Attributions.CandidatCaleol", "Candidats", b1 =>
+                        {
+                            b1.Property<Guid>("DossierId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Rang")
+                                .HasColumnType("integer");
+
+                            b1.Property<bool>("AjouteParBailleur")
+                                .HasColumnType("boolean");
+
+                            b1.Property<DateTimeOffset?>("DecideLe")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<int?>("Decision")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid>("DemandeId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Numero")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+
+                            b1.Property<DateOnly?>("PieceAttendueAvant")
+                                .HasColumnType("date");
+
+                            b1.Property<int?>("PieceManquante")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Precision")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.Property<int?>("RangAttribution")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("_motifs")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("Motifs");
+
+                            b1.HasKey("DossierId", "Rang");
+
+                            b1.HasIndex("DemandeId");
+
+                            b1.ToTable("caleol_candidat", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DossierId");
+                        });
+
+                    b.OwnsMany("Logis.Domain.Attributions.VoteCaleol", "Votes", b1 =>
+                        {
+                            b1.Property<Guid>("DossierId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Candidat")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Membre")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Decision")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTimeOffset>("Quand")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("DossierId", "Candidat", "Membre");
+
+                            b1.ToTable("caleol_vote", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DossierId");
+                        });
+
+                    b.Navigation("Candidats");
+
+                    b.Navigation("Votes");
+                });
+
+            modelBuilder.Entity("Logis.Domain.Attributions.SeanceCaleol", b =>
+                {
+                    b.OwnsMany("Logis.Domain.Attributions.MembreCaleol", "Membres", b1 =>
+                        {
+                            b1.Property<Guid>("SeanceId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Rang")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("CommuneInsee")
+                                .HasMaxLength(5)
+                                .HasColumnType("character varying(5)");
+
+                            b1.Property<string>("Nom")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)");
+
+                            b1.Property<bool>("President")
+                                .HasColumnType("boolean");
+
+                            b1.Property<int>("Qualite")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("SeanceId", "Rang");
+
+                            b1.ToTable("caleol_membre", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SeanceId");
+                        });
+
+                    b.Navigation("Membres");
+                });
+
             modelBuilder.Entity("Logis.Domain.Attributions.Vacance", b =>
                 {
                     b.HasOne("Logis.Domain.Patrimoine.Logement", null)
@@ -1254,6 +1496,9 @@ namespace Logis.Persistence.Migrations
                             b1.Property<Guid>("AuteurId")
                                 .HasColumnType("uuid");
 
+                            b1.Property<int?>("DecisionCaleol")
+                                .HasColumnType("integer");
+
                             b1.Property<Guid?>("LogementId")
                                 .HasColumnType("uuid");
 
@@ -1267,6 +1512,9 @@ namespace Logis.Persistence.Migrations
 
                             b1.Property<DateTimeOffset>("Quand")
                                 .HasColumnType("timestamp with time zone");
+
+                            b1.Property<int?>("RangCaleol")
+                                .HasColumnType("integer");
 
                             b1.Property<string>("Resume")
                                 .IsRequired()

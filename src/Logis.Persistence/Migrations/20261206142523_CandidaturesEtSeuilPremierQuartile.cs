@@ -8,7 +8,6 @@ namespace Logis.Persistence.Migrations
     /// <inheritdoc />
     public partial class CandidaturesEtSeuilPremierQuartile : Migration
     {
-        /// <inheritdoc />
         /// <summary>
         /// Candidatures and first-quartile thresholds; on PostgreSQL only (raw SQL, the model does not change), the index the pre-selection
         /// reads in its ranking order: active demands of an EPCI by score, highest first, no score last (BENCHMARKS.md, « Présélection »).
