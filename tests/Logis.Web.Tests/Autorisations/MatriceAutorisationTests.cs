@@ -148,7 +148,8 @@ public sealed record LigneMatrice(string Methode, string Route, string Suffixe, 
 
     public string Url(IReadOnlyDictionary<string, string> valeurs)
     {
-        var url = new StringBuilder(Route);
+        // The suffix may name values too (a page handler's query: ?handler=Voter&dossier={dossier}).
+        var url = new StringBuilder(Route + Suffixe);
         // {id} names a bailleur under /territoire, a vacancy under /vacances, a convention under /vacances/conventions and /api/v1/conventions.
         var ressource = System.Text.RegularExpressions.Regex.Match(Route, "^/(?:api/v1/)?(vacances/conventions|conventions|vacances)/").Groups[1].Value;
         var cle = ressource switch { "" => null, "vacances" => "vacance", _ => "convention" };
@@ -162,7 +163,7 @@ public sealed record LigneMatrice(string Methode, string Route, string Suffixe, 
             url.Replace("{" + nom + "}", valeur);
             url.Replace("{" + nom + ":guid}", valeur);
         }
-        return url + Suffixe;
+        return url.ToString();
     }
 
     /// <summary><c>json:…</c>, <c>csv:…</c> or <c>form:a=1&amp;b=2</c> (the antiforgery token is added to forms).</summary>
