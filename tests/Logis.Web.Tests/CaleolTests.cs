@@ -307,4 +307,32 @@ public class CaleolTests(ApplicationsFixture fx)
         Assert.Null(doc.QuerySelector("#inscription"));
         Assert.Equal(3, doc.QuerySelectorAll($"#candidats-{dossier} tbody tr").Length);
     }
+
+    [Theory, DeuxBases]
+    public async Task La_ligne_de_commande_liste_les_seances_et_ecrit_le_proces_verbal_et_un_courrier(string f)
+    {
+        var app = fx.App(f);
+        await using var db = fx.Base(f);
+        var numero = await DemandesApiTests.CreerAsync(app.ClientApi("epci"), DemandesApiTests.Saisie("Cli", "83137"));
+        var (seance, dossier) = await SeanceEnCoursAsync(app, db, Bailleur(db, 0), "83137", numero);
+        async Task<int> LancerAsync(params string[] args)
+        {
+            Logis.Cli.BaseCli.Horloge = Horloges.Fixe();
+            var options = fx.Options(f);
+            var racine = new System.CommandLine.RootCommand { Logis.Cli.BaseCli.OptionFournisseur, Logis.Cli.BaseCli.OptionConnexion };
+            racine.Subcommands.Add(Logis.Cli.CommandesCaleol.Caleol());
+            return await racine.Parse([.. args, "--base", options.Fournisseur == FournisseurBase.Sqlite ? "sqlite" : "postgresql", "--connexion", options.ConnectionString!]).InvokeAsync();
+        }
+        Assert.Equal(0, await LancerAsync("caleol", "seances"));
+        var dossierPdf = Directory.CreateTempSubdirectory("logis-caleol-").FullName;
+        var pv = Path.Combine(dossierPdf, "pv.pdf");
+        Assert.Equal(0, await LancerAsync("caleol", "proces-verbal", seance, "--sortie", pv));
+        Assert.Contains(numero, Texte(await File.ReadAllBytesAsync(pv)), StringComparison.Ordinal);
+        var lettre = Path.Combine(dossierPdf, "lettre.pdf");
+        Assert.Equal(0, await LancerAsync("caleol", "courrier", dossier, "1", "--sortie", lettre));
+        Assert.Contains("Vos recours", Texte(await File.ReadAllBytesAsync(lettre)), StringComparison.Ordinal);
+        // The second candidate is not decided yet; an unknown session is not found.
+        Assert.Equal(2, await LancerAsync("caleol", "courrier", dossier, "2", "--sortie", lettre));
+        Assert.Equal(3, await LancerAsync("caleol", "proces-verbal", Guid.NewGuid().ToString(), "--sortie", pv));
+    }
 }
