@@ -9,9 +9,10 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Logis.Persistence.Attributions;
 
 /// <summary>
-/// Tables of the gestion en flux: vacancies (<c>vacance</c>, their history <c>vacance_evenement</c>) and reservation conventions
-/// (<c>convention_reservation</c>); of the CALEOL: sessions (<c>caleol_seance</c>, members <c>caleol_membre</c>) and dossiers
-/// (<c>caleol_dossier</c>, candidates and decisions <c>caleol_candidat</c>, votes <c>caleol_vote</c>).
+/// Tables of the gestion en flux: vacancies (<c>vacance</c>, their history <c>vacance_evenement</c>), the candidates proposed for them
+/// (<c>candidature</c>), reservation conventions (<c>convention_reservation</c>) and the first-quartile thresholds (<c>seuil_premier_quartile</c>);
+/// of the CALEOL: sessions (<c>caleol_seance</c>, members <c>caleol_membre</c>) and dossiers (<c>caleol_dossier</c>, candidates and
+/// decisions <c>caleol_candidat</c>, votes <c>caleol_vote</c>).
 /// </summary>
 public static class AttributionsModele
 {
@@ -54,6 +55,28 @@ public static class AttributionsModele
                 ev.Property(x => x.Resume).HasMaxLength(500);
             });
             e.Navigation(x => x.Evenements).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+        modelBuilder.Entity<Candidature>(e =>
+        {
+            e.ToTable("candidature");
+            e.HasKey(x => new { x.VacanceId, x.DemandeId });
+            e.Property(x => x.VacanceId).HasConversion(v => v.Value, v => new VacanceId(v));
+            e.Property(x => x.Numero).HasMaxLength(Domain.Demandes.NumeroUnique.Longueur);
+            e.Property(x => x.ProposeeLe).HasConversion(utc);
+            e.Property(x => x.Organisation).HasMaxLength(200);
+            e.Property(x => x.Motifs).HasMaxLength(Candidature.LongueurMotifsMax);
+            e.HasIndex(x => new { x.VacanceId, x.RangProposition }).IsUnique();
+            e.HasIndex(x => x.DemandeId);
+            e.HasOne<Vacance>().WithMany().HasForeignKey(x => x.VacanceId).OnDelete(DeleteBehavior.Cascade);
+            // A radiated demand purged at the end of its retention period takes its candidatures with it.
+            e.HasOne<Domain.Demandes.Demande>().WithMany().HasForeignKey(x => x.DemandeId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<Domain.Mixite.SeuilPremierQuartile>(e =>
+        {
+            e.ToTable("seuil_premier_quartile");
+            e.HasKey(x => new { x.EpciSiren, x.Annee });
+            e.Property(x => x.Source).HasMaxLength(Domain.Mixite.SeuilPremierQuartile.LongueurSourceMax);
+            e.Property(x => x.DefiniLe).HasConversion(utc);
         });
         modelBuilder.Entity<ConventionReservation>(e =>
         {

@@ -22,6 +22,51 @@ namespace Logis.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Logis.Domain.Attributions.Candidature", b =>
+                {
+                    b.Property<Guid>("VacanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DemandeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Motifs")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Numero")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ProposeeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProposeeParId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RangProposition")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ReservataireId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("VacanceId", "DemandeId");
+
+                    b.HasIndex("DemandeId");
+
+                    b.HasIndex("VacanceId", "RangProposition")
+                        .IsUnique();
+
+                    b.ToTable("candidature", (string)null);
+                });
+
             modelBuilder.Entity("Logis.Domain.Attributions.ConventionReservation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -421,6 +466,35 @@ namespace Logis.Persistence.Migrations
                     b.HasKey("EpciSiren", "Code");
 
                     b.ToTable("guichet_enregistreur", (string)null);
+                });
+
+            modelBuilder.Entity("Logis.Domain.Mixite.SeuilPremierQuartile", b =>
+                {
+                    b.Property<string>("EpciSiren")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<int>("Annee")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DefiniLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Demonstration")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal>("Montant")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("EpciSiren", "Annee");
+
+                    b.ToTable("seuil_premier_quartile", (string)null);
                 });
 
             modelBuilder.Entity("Logis.Domain.Organisations.Bailleur", b =>
@@ -1163,6 +1237,21 @@ namespace Logis.Persistence.Migrations
                     b.HasKey("EpciSiren");
 
                     b.ToTable("territoire_heberge", (string)null);
+                });
+
+            modelBuilder.Entity("Logis.Domain.Attributions.Candidature", b =>
+                {
+                    b.HasOne("Logis.Domain.Demandes.Demande", null)
+                        .WithMany()
+                        .HasForeignKey("DemandeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Logis.Domain.Attributions.Vacance", null)
+                        .WithMany()
+                        .HasForeignKey("VacanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Logis.Domain.Attributions.ConventionReservation", b =>
