@@ -84,6 +84,11 @@ public sealed class CaleolService(LogisDbContext db, TimeProvider horloge, Vacan
         return [.. liste.Select(v => (v.Id.Value, $"{v.NumeroRpls} — {v.Typologie.Libelle()}, {noms.Commune(v.CommuneInsee)} ({v.Statut.Libelle()})"))];
     }
 
+    /// <summary>The communes of the territory (code INSEE, name), for the mayor's commune in the form.</summary>
+    public async Task<IReadOnlyList<(string Code, string Nom)>> CommunesAsync(Agent agent, CancellationToken ct) =>
+        [.. (await db.Communes.AsNoTracking().Where(c => c.EpciSiren == agent.Perimetre.EpciSiren).OrderBy(c => c.Nom).Select(c => new { c.CodeInsee, c.Nom }).ToListAsync(ct))
+            .Select(c => (c.CodeInsee.Value, c.Nom))];
+
     /// <summary>Creates a session of the agent's landlord's commission, its composition checked (L441-2).</summary>
     public async Task<Resultat<SeanceCaleol>> CreerAsync(Agent agent, NouvelleSeance? saisie, CancellationToken ct)
     {

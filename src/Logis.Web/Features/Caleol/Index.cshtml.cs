@@ -1,10 +1,8 @@
 using Logis.Application.Acces;
 using Logis.Application.Attributions;
 using Logis.Domain.Acces;
-using Logis.Persistence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Logis.Web.Features.Caleol;
 
@@ -12,7 +10,7 @@ namespace Logis.Web.Features.Caleol;
 /// /caleol: the sessions of the commission the agent sees (its landlord's, those examining its candidates, the territory's), and for a landlord's
 /// agent the form creating a session with its members (L441-2).
 /// </summary>
-public sealed class IndexModel(CaleolService service, LogisDbContext db) : PageModel
+public sealed class IndexModel(CaleolService service) : PageModel
 {
     public const int LignesMembres = 10;
 
@@ -66,9 +64,7 @@ public sealed class IndexModel(CaleolService service, LogisDbContext db) : PageM
         var agent = Agent.Requis(User);
         Bailleur = agent.Role == Role.AgentBailleur;
         Seances = await service.ListerAsync(agent, ct);
-        var epci = agent.Perimetre.EpciSiren;
-        Communes = [.. (await db.Communes.AsNoTracking().Where(c => c.EpciSiren == epci).OrderBy(c => c.Nom).Select(c => new { c.CodeInsee, c.Nom }).ToListAsync(ct))
-            .Select(c => (c.CodeInsee.Value, c.Nom))];
+        Communes = await service.CommunesAsync(agent, ct);
         while (Saisie.Membres.Count < LignesMembres) Saisie.Membres.Add(new MembreFormulaire());
     }
 }
