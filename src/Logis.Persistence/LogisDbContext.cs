@@ -39,6 +39,10 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
     public DbSet<ContenuPiece> ContenusPieces => Set<ContenuPiece>();
     public DbSet<Domain.Attributions.Vacance> Vacances => Set<Domain.Attributions.Vacance>();
     public DbSet<Domain.Attributions.ConventionReservation> Conventions => Set<Domain.Attributions.ConventionReservation>();
+    public DbSet<Domain.Attributions.Candidature> Candidatures => Set<Domain.Attributions.Candidature>();
+    public DbSet<Domain.Mixite.SeuilPremierQuartile> SeuilsPremierQuartile => Set<Domain.Mixite.SeuilPremierQuartile>();
+    public DbSet<Domain.Attributions.SeanceCaleol> SeancesCaleol => Set<Domain.Attributions.SeanceCaleol>();
+    public DbSet<Domain.Attributions.DossierCaleol> DossiersCaleol => Set<Domain.Attributions.DossierCaleol>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -57,6 +57,11 @@ builder.Services.AddScoped<AttestationsService>();
 builder.Services.AddScoped<Logis.Application.Attributions.VacancesService>();
 builder.Services.AddScoped<Logis.Application.Attributions.FluxService>();
 builder.Services.AddScoped<Logis.Application.Attributions.VacancesDemo>();
+builder.Services.AddScoped<Logis.Application.Attributions.PreselectionService>();
+builder.Services.AddScoped<Logis.Application.Attributions.PropositionService>();
+builder.Services.AddScoped<Logis.Application.Mixite.MixiteService>();
+builder.Services.AddScoped<Logis.Application.Attributions.CaleolService>();
+builder.Services.AddScoped<Logis.Application.Attributions.DocumentsCaleol>();
 builder.Services.AddScoped<Logis.Application.Journal.JournalService>();
 builder.Services.AddScoped<Logis.Application.Doublons.DoublonsService>();
 builder.Services.AddPieces(builder.Configuration, ReferenceData.Trouver());
@@ -152,6 +157,9 @@ await using (var scope = app.Services.CreateAsyncScope())
         if (!flux.DejaPresentes)
             app.Logger.LogInformation("Gestion en flux de démonstration : {Conventions} conventions, {Vacances} vacances dont {Orientees} orientées et {Rendues} rendues",
                 flux.Conventions, flux.Vacances, flux.Orientees, flux.Rendues);
+        // The first-quartile threshold the pre-selection shows the social-mix objective with: a demonstration value, said so.
+        if (await scope.ServiceProvider.GetRequiredService<Logis.Application.Mixite.MixiteService>().SemerDemoAsync(resultat.Epci, default))
+            app.Logger.LogInformation("Seuil du premier quartile de démonstration : {Seuil} € par UC et par an", Logis.Application.Mixite.MixiteService.SeuilDemo);
     }
 }
 
@@ -187,6 +195,7 @@ api.MapRelancesApi();
 api.MapPiecesApi();
 api.MapSituationsPrioritairesApi();
 Logis.Web.Features.Vacances.VacancesEndpoints.MapVacancesApi(api);
+Logis.Web.Features.Caleol.CaleolEndpoints.MapCaleolApi(api);
 app.MapRazorPages();
 
 app.Run();

@@ -149,7 +149,7 @@ public class RelancesTests
     public async Task L_irrecevabilite_donne_l_avertissement_la_radiation_un_mois_apres_sa_remise_et_l_expiree_sans_avis_recoit_un_avis_tardif(string f)
     {
         var irrecevable = Nouvelle(J(2025, 9, 1), 1, courriel: true);
-        Assert.True(irrecevable.NoterDecisionCaleol(Logement, DecisionCaleol.Irrecevabilite, null, Le(J(2025, 11, 3)), Guichet).EstReussi);
+        Assert.True(irrecevable.NoterDecisionCaleol(Logement, DecisionCaleol.Irrecevabilite, null, Le(J(2025, 11, 3)), Guichet, new MotivationCaleol([MotifDecisionCaleol.RessourcesAuDessusPlafonds])).EstReussi);
         var sansRappel = Nouvelle(J(2024, 10, 1), 2); // expired on 30/09/2025, never notified (imported late, for instance)
         var options = await BaseAsync(f, irrecevable, sansRappel);
         var horloge = Horloges.ARegler();

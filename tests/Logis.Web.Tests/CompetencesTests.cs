@@ -64,7 +64,7 @@ public class CompetencesTests(ApplicationsFixture fx)
             var logement = await db.Logements.AsNoTracking().Where(l => l.BailleurId == b1).Select(l => l.Id).FirstAsync();
             var agentCommune = await db.Utilisateurs.AsNoTracking().Where(u => u.Identifiant == "commune@tpm.demo").Select(u => u.Id).SingleAsync();
             var quand = app.Horloge.GetUtcNow();
-            Assert.True(d.NoterDecisionCaleol(logement, DecisionCaleol.Irrecevabilite, null, quand, new Acteur(new AuteurId(Guid.NewGuid()), "Bailleur")).EstReussi);
+            Assert.True(d.NoterDecisionCaleol(logement, DecisionCaleol.Irrecevabilite, null, quand, new Acteur(new AuteurId(Guid.NewGuid()), "Bailleur"), new MotivationCaleol([MotifDecisionCaleol.RessourcesAuDessusPlafonds])).EstReussi);
             Assert.True(d.Avertir(MotifRadiation.AbsenceDeReponse, MoyenAvertissement.LettreRecommandeeAvecAccuseReception, quand, new Acteur(new AuteurId(agentCommune), "Commune")).EstReussi);
             await db.SaveChangesAsync();
         }

@@ -25,9 +25,10 @@ public static class FaitsCompetences
                 return avertissement is null ? FaitsCompetence.Aucun
                     : new FaitsCompetence(ExpediteurAvertissement: await ServiceAsync(db, avertissement.AuteurId.Value, epci, ct));
             case ActeDemande.RadierIrrecevabilite or ActeDemande.AvertirIrrecevabilite:
+                // The decision is kept on the event; events recorded before it was kept name it at the end of their summary.
                 var libelle = DecisionCaleol.Irrecevabilite.Libelle();
                 var decision = demande.Evenements.Where(e => e.Type == TypeEvenementDemande.DecisionCaleol && e.LogementId is not null
-                        && e.Resume.EndsWith(libelle, StringComparison.Ordinal))
+                        && (e.DecisionCaleol == DecisionCaleol.Irrecevabilite || (e.DecisionCaleol is null && e.Resume.EndsWith(libelle, StringComparison.Ordinal))))
                     .OrderBy(e => e.Rang).LastOrDefault();
                 if (decision?.LogementId is not { } logement) return FaitsCompetence.Aucun;
                 var bailleur = await db.Logements.AsNoTracking().Where(l => l.Id == logement).Select(l => (Logis.Domain.Commun.BailleurId?)l.BailleurId).SingleOrDefaultAsync(ct);

@@ -277,7 +277,7 @@ public sealed class VacancesService(LogisDbContext db, TimeProvider horloge)
             vacance.HorsFlux, annee, c => CodeInsee.TryCreate(c, out var x) ? noms.Commune(x) : c);
     }
 
-    private async Task<Vacance?> TrouverAsync(Agent agent, string id, bool suivre, CancellationToken ct)
+    internal async Task<Vacance?> TrouverAsync(Agent agent, string id, bool suivre, CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var g)) return null;
         var vid = new VacanceId(g);
@@ -344,4 +344,6 @@ public static class ActionsAuditVacances
     public const string Restitution = "vacance.restitution";
     public const string Retrait = "vacance.retrait";
     public const string Convention = "convention.enregistrement";
+    public const string Proposition = "vacance.proposition";
+    public const string Preselection = "vacance.preselection";
 }

@@ -91,6 +91,15 @@ public sealed class JournalService(LogisDbContext db, TimeProvider horloge, Dema
         [Logis.Application.Attributions.ActionsAuditVacances.Restitution] = "Vacance rendue au bailleur, délai de proposition échu (traitement quotidien)",
         [Logis.Application.Attributions.ActionsAuditVacances.Retrait] = "Retrait d'une vacance",
         [Logis.Application.Attributions.ActionsAuditVacances.Convention] = "Enregistrement d'une convention de réservation",
+        [Logis.Application.Attributions.ActionsAuditVacances.Preselection] = "Lecture de la présélection des candidats d'une vacance",
+        [Logis.Application.Attributions.ActionsAuditVacances.Proposition] = "Proposition d'un candidat pour une vacance",
+        [Logis.Application.Attributions.ActionsAuditCaleol.Seance] = "Création d'une séance de la commission d'attribution (CALEOL)",
+        [Logis.Application.Attributions.ActionsAuditCaleol.Dossier] = "Inscription d'un logement et de ses candidats à une séance de la CALEOL",
+        [Logis.Application.Attributions.ActionsAuditCaleol.Vote] = "Enregistrement des votes de la CALEOL sur un candidat",
+        [Logis.Application.Attributions.ActionsAuditCaleol.Decision] = "Décision de la CALEOL sur un candidat",
+        [Logis.Application.Attributions.ActionsAuditCaleol.Cloture] = "Clôture d'une séance de la CALEOL",
+        [Logis.Application.Attributions.ActionsAuditCaleol.ProcesVerbal] = "Lecture du procès-verbal d'une séance de la CALEOL",
+        [Logis.Application.Attributions.ActionsAuditCaleol.Courrier] = "Lecture du courrier de notification d'une décision de la CALEOL",
     };
 
     public static string Libelle(string action) => Libelles.GetValueOrDefault(action, action);

@@ -50,4 +50,10 @@ public static class AccesVacances
         if (role == Role.AgentBailleur) return perimetre.BailleurId == bailleur;
         return reservatairesAgent.Contains(reservataire);
     }
+
+    /// <summary>
+    /// Reading a vacancy's pre-selection (demands of the shared file, by number): among those who see the vacancy, the réservataire holding it,
+    /// its landlord and the EPCI; not the administrators (no nominative reading of the file).
+    /// </summary>
+    public static bool VoitPreselection(Role role) => role is Role.AgentReservataire or Role.AgentCommune or Role.AgentBailleur or Role.AgentEpci;
 }

@@ -25,6 +25,10 @@ public enum StatutVacance
     Rendue = 25,
     /// <summary>Candidates were proposed for the dwelling (by the réservataire, or by the landlord after a hand-back).</summary>
     CandidatsProposes = 30,
+    /// <summary>Its dossier is on the agenda of a CALEOL session (R441-3): the candidates are being examined.</summary>
+    EnCommission = 40,
+    /// <summary>The CALEOL decided and at least one candidate got an attribution (a, b or c of R441-3): the offer comes next.</summary>
+    Decidee = 45,
     /// <summary>A lease was signed (set by the lease act).</summary>
     Attribuee = 90,
     /// <summary>Withdrawn by the landlord (works, sale, demolition, error): no longer to let, no longer counted in the flux.</summary>
@@ -57,6 +61,8 @@ public static class LibellesVacance
         StatutVacance.Orientee => "orientée",
         StatutVacance.Rendue => "rendue au bailleur",
         StatutVacance.CandidatsProposes => "candidats proposés",
+        StatutVacance.EnCommission => "en commission d'attribution",
+        StatutVacance.Decidee => "décidée par la commission",
         StatutVacance.Attribuee => "attribuée",
         StatutVacance.Retiree => "retirée",
         _ => throw new ArgumentOutOfRangeException(nameof(s)),
@@ -68,6 +74,8 @@ public static class LibellesVacance
         StatutVacance.Orientee => "orientee",
         StatutVacance.Rendue => "rendue",
         StatutVacance.CandidatsProposes => "candidats-proposes",
+        StatutVacance.EnCommission => "en-commission",
+        StatutVacance.Decidee => "decidee",
         StatutVacance.Attribuee => "attribuee",
         StatutVacance.Retiree => "retiree",
         _ => throw new ArgumentOutOfRangeException(nameof(s)),
@@ -108,6 +116,10 @@ public enum TypeEvenementVacance
     Restitution = 3,
     PropositionCandidats = 4,
     Retrait = 5,
+    /// <summary>The dossier was put on the agenda of a CALEOL session.</summary>
+    MiseEnCommission = 6,
+    /// <summary>The CALEOL decided on every candidate of the dossier.</summary>
+    DecisionCommission = 7,
 }
 
 /// <summary>One step of a vacancy's history, with who did it and for which organisation.</summary>
@@ -284,6 +296,37 @@ public sealed class Vacance
         CandidatsProposesLe = quand;
         Version++;
         Noter(TypeEvenementVacance.PropositionCandidats, quand, par, nombre == 1 ? "1 candidat proposé." : $"{nombre} candidats proposés.");
+        return Resultat.Ok();
+    }
+
+    /// <summary>
+    /// The landlord puts the vacancy's dossier on the agenda of its CALEOL session of <paramref name="seance"/>: from an oriented or handed-back
+    /// vacancy (the landlord adds its own candidates) or one with proposed candidates.
+    /// </summary>
+    public Resultat MettreEnCommission(DateOnly seance, int candidats, DateTimeOffset quand, Acteur par)
+    {
+        if (Statut is not (StatutVacance.Orientee or StatutVacance.Rendue or StatutVacance.CandidatsProposes))
+            return Resultat.Echec($"La vacance est {Statut.Libelle()} : seule une vacance orientée, rendue au bailleur ou dont les candidats sont proposés passe en commission.");
+        Statut = StatutVacance.EnCommission;
+        Version++;
+        Noter(TypeEvenementVacance.MiseEnCommission, quand, par,
+            $"Dossier inscrit à la séance de la commission d'attribution du {seance:dd/MM/yyyy} ({(candidats == 1 ? "1 candidat" : $"{candidats} candidats")}).");
+        return Resultat.Ok();
+    }
+
+    /// <summary>
+    /// The CALEOL decided on every candidate: with at least one attribution the vacancy is decided (the offer follows); with none it goes back
+    /// to the proposal step, for new candidates and another session.
+    /// </summary>
+    public Resultat NoterDecisionCommission(int attributions, DateTimeOffset quand, Acteur par)
+    {
+        if (Statut != StatutVacance.EnCommission)
+            return Resultat.Echec($"La vacance est {Statut.Libelle()} : elle n'est pas en commission.");
+        Statut = attributions > 0 ? StatutVacance.Decidee : StatutVacance.CandidatsProposes;
+        Version++;
+        Noter(TypeEvenementVacance.DecisionCommission, quand, par, attributions > 0
+            ? $"La commission d'attribution a décidé : {(attributions == 1 ? "1 candidat retenu" : $"{attributions} candidats retenus")}."
+            : "La commission d'attribution n'a retenu aucun candidat : de nouveaux candidats sont à présenter.");
         return Resultat.Ok();
     }
 

@@ -36,6 +36,77 @@ public enum DecisionCaleol
     Irrecevabilite = 5,
 }
 
+/// <summary>
+/// The structured reasons of a CALEOL decision (L441-2-2: every rejection is notified in writing with its reasons; R441-2-17: the
+/// applicant may know the reasons of a non-attribution or of an attribution under suspensive condition, and the rank). Fixed French
+/// wording, written as such in the timeline and the letter; the commission's own short text stays in the dossier only.
+/// </summary>
+public enum MotifDecisionCaleol
+{
+    /// <summary>Non-attribution: the dwelling goes to a candidate ranked before.</summary>
+    CandidatMieuxClasse = 1,
+    /// <summary>Non-attribution: size or number of rooms unsuited to the household.</summary>
+    InadapteComposition = 2,
+    /// <summary>Non-attribution: effort rate too high for the household's resources (R441-3-1).</summary>
+    TauxEffort = 3,
+    /// <summary>Non-attribution: the dwelling does not meet the household's needs (accessibility, location of work or care).</summary>
+    InadapteBesoins = 4,
+    /// <summary>Non-attribution: a member owns a dwelling suited to the household's needs or yielding enough income (L441-2-2, not when protected by an ordonnance de protection).</summary>
+    ProprietaireLogementAdapte = 5,
+    /// <summary>Non-attribution: another reason, told in the commission's short text.</summary>
+    Autre = 9,
+    /// <summary>Irrecevabilité: resources above the ceilings of the dwelling's financing (R441-1).</summary>
+    RessourcesAuDessusPlafonds = 10,
+    /// <summary>Irrecevabilité: the conditions of regular and permanent stay in France are not met (R441-1).</summary>
+    SejourIrregulier = 11,
+    /// <summary>Irrecevabilité: another legal condition of access is not met, told in the commission's short text.</summary>
+    AutreConditionLegale = 12,
+}
+
+/// <summary>
+/// The reasons that go with a CALEOL decision: the structured motives and, for an attribution under suspensive condition, the missing
+/// piece of the limitative list (R441-2-4-1) and the last day to bring it.
+/// </summary>
+public sealed record MotivationCaleol(IReadOnlyList<MotifDecisionCaleol> Motifs, TypePiece? PieceManquante = null, DateOnly? PieceAttendueAvant = null)
+{
+    public static readonly MotivationCaleol Aucune = new([]);
+
+    /// <summary>The motives a decision admits (none for an attribution, the non-attribution list, the irrecevabilité list).</summary>
+    public static IReadOnlyList<MotifDecisionCaleol> Admis(DecisionCaleol decision) => decision switch
+    {
+        DecisionCaleol.NonAttribution => [MotifDecisionCaleol.CandidatMieuxClasse, MotifDecisionCaleol.InadapteComposition, MotifDecisionCaleol.TauxEffort,
+            MotifDecisionCaleol.InadapteBesoins, MotifDecisionCaleol.ProprietaireLogementAdapte, MotifDecisionCaleol.Autre],
+        DecisionCaleol.Irrecevabilite => [MotifDecisionCaleol.RessourcesAuDessusPlafonds, MotifDecisionCaleol.SejourIrregulier, MotifDecisionCaleol.AutreConditionLegale],
+        _ => [],
+    };
+
+    /// <summary>The pieces of the limitative list that may be missing for an attribution under suspensive condition (R441-2-4-1).</summary>
+    public static IReadOnlyList<TypePiece> PiecesAdmises { get; } = [TypePiece.IdentiteOuTitreSejour, TypePiece.AvisImposition, TypePiece.JustificatifRessources,
+        TypePiece.JustificatifSituationFamiliale, TypePiece.JustificatifLogementActuel, TypePiece.PieceSensible];
+
+    /// <summary>Why this motivation does not fit the decision taken on <paramref name="jour"/>; null when it fits.</summary>
+    public string? Erreur(DecisionCaleol decision, DateOnly jour)
+    {
+        var admis = Admis(decision);
+        if (Motifs.Any(m => !admis.Contains(m)))
+            return admis.Count == 0 ? $"Une décision d'{decision.Libelle()} ne porte pas de motif de refus."
+                : $"Motif non admis pour une décision de {decision.Libelle()} : choisissez parmi " + string.Join(", ", admis.Select(m => m.Libelle())) + ".";
+        if (Motifs.Distinct().Count() != Motifs.Count) return "Un même motif est indiqué deux fois.";
+        if (decision is DecisionCaleol.NonAttribution or DecisionCaleol.Irrecevabilite && Motifs.Count == 0)
+            return $"Une décision de {decision.Libelle()} est motivée (article L441-2-2 du CCH) : indiquez au moins un motif.";
+        if (decision == DecisionCaleol.AttributionSousConditionSuspensive)
+        {
+            if (PieceManquante is not { } piece || !PiecesAdmises.Contains(piece))
+                return "Une attribution sous condition suspensive indique la pièce manquante, de la liste limitative des pièces (article R441-2-4-1 du CCH).";
+            if (PieceAttendueAvant is not { } avant || avant <= jour)
+                return "Une attribution sous condition suspensive fixe le délai pour fournir la pièce : une date postérieure à la décision.";
+        }
+        else if (PieceManquante is not null || PieceAttendueAvant is not null)
+            return "Seule une attribution sous condition suspensive indique une pièce manquante et son délai.";
+        return null;
+    }
+}
+
 /// <summary>Reason given by the applicant for refusing an offer (R441-10: no answer counts as a refusal [M]).</summary>
 public enum MotifRefus
 {
@@ -216,6 +287,69 @@ public static class LibellesDemande
         DecisionCaleol.Irrecevabilite => "irrecevabilité",
         _ => throw new ArgumentOutOfRangeException(nameof(decision)),
     };
+
+    public static string Libelle(this MotifDecisionCaleol motif) => motif switch
+    {
+        MotifDecisionCaleol.CandidatMieuxClasse => "le logement est attribué à un candidat classé avant vous",
+        MotifDecisionCaleol.InadapteComposition => "la taille du logement ne convient pas à la composition du ménage",
+        MotifDecisionCaleol.TauxEffort => "le loyer et les charges sont trop élevés au regard des ressources du ménage (taux d'effort)",
+        MotifDecisionCaleol.InadapteBesoins => "le logement ne répond pas aux besoins du ménage (accessibilité, éloignement)",
+        MotifDecisionCaleol.ProprietaireLogementAdapte => "un membre du ménage est propriétaire d'un logement adapté à ses besoins ou qui lui procure des revenus suffisants (article L441-2-2 du CCH)",
+        MotifDecisionCaleol.Autre => "autre motif précisé par la commission",
+        MotifDecisionCaleol.RessourcesAuDessusPlafonds => "les ressources du ménage dépassent les plafonds de ressources du logement",
+        MotifDecisionCaleol.SejourIrregulier => "la condition de séjour régulier et permanent en France n'est pas remplie",
+        MotifDecisionCaleol.AutreConditionLegale => "une autre condition légale d'accès au logement social n'est pas remplie",
+        _ => throw new ArgumentOutOfRangeException(nameof(motif)),
+    };
+
+    public static string Code(this MotifDecisionCaleol motif) => motif switch
+    {
+        MotifDecisionCaleol.CandidatMieuxClasse => "candidat-mieux-classe",
+        MotifDecisionCaleol.InadapteComposition => "inadapte-composition",
+        MotifDecisionCaleol.TauxEffort => "taux-effort",
+        MotifDecisionCaleol.InadapteBesoins => "inadapte-besoins",
+        MotifDecisionCaleol.ProprietaireLogementAdapte => "proprietaire-logement-adapte",
+        MotifDecisionCaleol.Autre => "autre",
+        MotifDecisionCaleol.RessourcesAuDessusPlafonds => "ressources-au-dessus-plafonds",
+        MotifDecisionCaleol.SejourIrregulier => "sejour-irregulier",
+        MotifDecisionCaleol.AutreConditionLegale => "autre-condition-legale",
+        _ => throw new ArgumentOutOfRangeException(nameof(motif)),
+    };
+
+    public static MotifDecisionCaleol? LireMotifDecision(string? code) =>
+        Enum.GetValues<MotifDecisionCaleol>().Cast<MotifDecisionCaleol?>().FirstOrDefault(m => string.Equals(m!.Value.Code(), code?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    public static string Code(this DecisionCaleol decision) => decision switch
+    {
+        DecisionCaleol.Attribution => "attribution",
+        DecisionCaleol.AttributionAvecRang => "attribution-rang",
+        DecisionCaleol.AttributionSousConditionSuspensive => "condition-suspensive",
+        DecisionCaleol.NonAttribution => "non-attribution",
+        DecisionCaleol.Irrecevabilite => "irrecevabilite",
+        _ => throw new ArgumentOutOfRangeException(nameof(decision)),
+    };
+
+    public static DecisionCaleol? LireDecision(string? code) =>
+        Enum.GetValues<DecisionCaleol>().Cast<DecisionCaleol?>().FirstOrDefault(d => string.Equals(d!.Value.Code(), code?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Attribution, by rank or under suspensive condition: the dwelling may go to the candidate (R441-3 a–c).</summary>
+    public static bool EstPositive(this DecisionCaleol decision) =>
+        decision is DecisionCaleol.Attribution or DecisionCaleol.AttributionAvecRang or DecisionCaleol.AttributionSousConditionSuspensive;
+
+    public static string Code(this TypePiece piece) => piece switch
+    {
+        TypePiece.IdentiteOuTitreSejour => "identite",
+        TypePiece.AvisImposition => "avis-imposition",
+        TypePiece.JustificatifRessources => "ressources",
+        TypePiece.JustificatifSituationFamiliale => "situation-familiale",
+        TypePiece.JustificatifLogementActuel => "logement-actuel",
+        TypePiece.PieceSensible => "piece-restreinte",
+        TypePiece.Autre => "autre",
+        _ => throw new ArgumentOutOfRangeException(nameof(piece)),
+    };
+
+    public static TypePiece? LirePiece(string? code) =>
+        Enum.GetValues<TypePiece>().Cast<TypePiece?>().FirstOrDefault(d => string.Equals(d!.Value.Code(), code?.Trim(), StringComparison.OrdinalIgnoreCase));
 
     public static string Libelle(this MotifRefus motif) => motif switch
     {

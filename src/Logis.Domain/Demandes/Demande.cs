@@ -475,16 +475,27 @@ public sealed class Demande
     public Resultat NoterProposition(LogementId logement, DateTimeOffset quand, Acteur par) =>
         NoterSiActive(TypeEvenementDemande.Proposition, quand, par, "Candidature proposée pour un logement", logement);
 
-    /// <summary>Records the CALEOL decision (R441-3 a–e); a rank is given only for an attribution by order of priority.</summary>
-    public Resultat NoterDecisionCaleol(LogementId logement, DecisionCaleol decision, int? rang, DateTimeOffset quand, Acteur par)
+    /// <summary>
+    /// Records the CALEOL decision (R441-3 a–e) in the timeline, with its structured reasons in fixed wording (L441-2-2, R441-2-17): a rank
+    /// is given only for an attribution by order of priority; a non-attribution and an irrecevabilité carry at least one motive; an
+    /// attribution under suspensive condition names the missing piece of the limitative list and its delay. An irrecevabilité opens
+    /// warning d) (R441-2-8 d). The event keeps the decision and the rank (<see cref="EvenementDemande.DecisionCaleol"/>).
+    /// </summary>
+    public Resultat NoterDecisionCaleol(LogementId logement, DecisionCaleol decision, int? rang, DateTimeOffset quand, Acteur par, MotivationCaleol? motivation = null)
     {
         if (Verifier(quand) is { EstReussi: false } refus) return refus;
         if (decision == DecisionCaleol.AttributionAvecRang ? rang is null or < 1 : rang is not null)
             return Resultat.Echec("Un rang (à partir de 1) accompagne une attribution par ordre de priorité, et elle seule.");
+        motivation ??= MotivationCaleol.Aucune;
+        if (motivation.Erreur(decision, Jour(quand)) is { } erreur) return Resultat.Echec(erreur);
 
-        Noter(TypeEvenementDemande.DecisionCaleol, quand, par,
-            rang is null ? $"Décision de la CALEOL : {decision.Libelle()}" : $"Décision de la CALEOL : {decision.Libelle()}, rang {rang}",
-            logement);
+        var resume = rang is null ? $"Décision de la CALEOL : {decision.Libelle()}" : $"Décision de la CALEOL : {decision.Libelle()}, rang {rang}";
+        if (motivation.Motifs.Count > 0) resume += " ; motifs : " + string.Join(" ; ", motivation.Motifs.Select(m => m.Libelle()));
+        if (motivation.PieceManquante is { } piece)
+            resume += $" ; pièce manquante : {piece.Libelle()}, à fournir au plus tard le {F(motivation.PieceAttendueAvant!.Value)}";
+        if (resume.Length > 500) resume = resume[..499] + "…";
+        Noter(TypeEvenementDemande.DecisionCaleol, quand, par, resume, logement);
+        _evenements[^1].QualifierDecision(decision, rang);
         if (decision == DecisionCaleol.Irrecevabilite) IrrecevabiliteLe = Jour(quand);
         return Resultat.Ok();
     }

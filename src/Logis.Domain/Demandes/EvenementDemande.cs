@@ -76,5 +76,17 @@ public sealed class EvenementDemande
 
     internal void QualifierOffre(bool adaptee) => OffreAdaptee = adaptee;
 
+    /// <summary>For a CALEOL decision: the decision taken (R441-3 a–e); null for other events and for decisions recorded before it was kept.</summary>
+    public DecisionCaleol? DecisionCaleol { get; private set; }
+
+    /// <summary>For an attribution by order of priority: the candidate's rank (R441-2-17: the applicant may know it).</summary>
+    public int? RangCaleol { get; private set; }
+
+    internal void QualifierDecision(DecisionCaleol decision, int? rang)
+    {
+        DecisionCaleol = decision;
+        RangCaleol = rang;
+    }
+
     public override string ToString() => $"{Quand:yyyy-MM-dd HH:mm} {Type} — {Resume}";
 }

@@ -22,6 +22,51 @@ namespace Logis.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Logis.Domain.Attributions.Candidature", b =>
+                {
+                    b.Property<Guid>("VacanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DemandeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Motifs")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Numero")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ProposeeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProposeeParId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RangProposition")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ReservataireId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("VacanceId", "DemandeId");
+
+                    b.HasIndex("DemandeId");
+
+                    b.HasIndex("VacanceId", "RangProposition")
+                        .IsUnique();
+
+                    b.ToTable("candidature", (string)null);
+                });
+
             modelBuilder.Entity("Logis.Domain.Attributions.ConventionReservation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -71,6 +116,114 @@ namespace Logis.Persistence.Migrations
                     b.HasIndex("EpciSiren", "BailleurId");
 
                     b.ToTable("convention_reservation", (string)null);
+                });
+
+            modelBuilder.Entity("Logis.Domain.Attributions.DossierCaleol", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BailleurId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CommuneInsee")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateTimeOffset?>("DecideLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EpciSiren")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<int?>("Exception")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Financement")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("InscritLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("LogementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NumeroRpls")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Ordre")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ReservataireId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SeanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Typologie")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("VacanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VacanceId");
+
+                    b.HasIndex("EpciSiren", "ReservataireId");
+
+                    b.HasIndex("SeanceId", "Ordre")
+                        .IsUnique();
+
+                    b.ToTable("caleol_dossier", (string)null);
+                });
+
+            modelBuilder.Entity("Logis.Domain.Attributions.SeanceCaleol", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BailleurId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CloseLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ClotureVotes")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreeeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EpciSiren")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<int>("Modalite")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpciSiren", "BailleurId", "Date");
+
+                    b.ToTable("caleol_seance", (string)null);
                 });
 
             modelBuilder.Entity("Logis.Domain.Attributions.Vacance", b =>
@@ -313,6 +466,35 @@ namespace Logis.Persistence.Migrations
                     b.HasKey("EpciSiren", "Code");
 
                     b.ToTable("guichet_enregistreur", (string)null);
+                });
+
+            modelBuilder.Entity("Logis.Domain.Mixite.SeuilPremierQuartile", b =>
+                {
+                    b.Property<string>("EpciSiren")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<int>("Annee")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DefiniLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Demonstration")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal>("Montant")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("EpciSiren", "Annee");
+
+                    b.ToTable("seuil_premier_quartile", (string)null);
                 });
 
             modelBuilder.Entity("Logis.Domain.Organisations.Bailleur", b =>
@@ -1057,6 +1239,21 @@ namespace Logis.Persistence.Migrations
                     b.ToTable("territoire_heberge", (string)null);
                 });
 
+            modelBuilder.Entity("Logis.Domain.Attributions.Candidature", b =>
+                {
+                    b.HasOne("Logis.Domain.Demandes.Demande", null)
+                        .WithMany()
+                        .HasForeignKey("DemandeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Logis.Domain.Attributions.Vacance", null)
+                        .WithMany()
+                        .HasForeignKey("VacanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Logis.Domain.Attributions.ConventionReservation", b =>
                 {
                     b.HasOne("Logis.Domain.Organisations.Reservataire", null)
@@ -1064,6 +1261,140 @@ namespace Logis.Persistence.Migrations
                         .HasForeignKey("ReservataireId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Logis.Domain.Attributions.DossierCaleol", b =>
+                {
+                    b.HasOne("Logis.Domain.Attributions.SeanceCaleol", null)
+                        .WithMany()
+                        .HasForeignKey("SeanceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Logis.Domain.Attributions.Vacance", null)
+                        .WithMany()
+                        .HasForeignKey("VacanceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Logis.Domain.Attributions.CandidatCaleol", "Candidats", b1 =>
+                        {
+                            b1.Property<Guid>("DossierId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Rang")
+                                .HasColumnType("integer");
+
+                            b1.Property<bool>("AjouteParBailleur")
+                                .HasColumnType("boolean");
+
+                            b1.Property<DateTimeOffset?>("DecideLe")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<int?>("Decision")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid>("DemandeId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Numero")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+
+                            b1.Property<DateOnly?>("PieceAttendueAvant")
+                                .HasColumnType("date");
+
+                            b1.Property<int?>("PieceManquante")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("Precision")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.Property<int?>("RangAttribution")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("_motifs")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("Motifs");
+
+                            b1.HasKey("DossierId", "Rang");
+
+                            b1.HasIndex("DemandeId");
+
+                            b1.ToTable("caleol_candidat", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DossierId");
+                        });
+
+                    b.OwnsMany("Logis.Domain.Attributions.VoteCaleol", "Votes", b1 =>
+                        {
+                            b1.Property<Guid>("DossierId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Candidat")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Membre")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Decision")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTimeOffset>("Quand")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.HasKey("DossierId", "Candidat", "Membre");
+
+                            b1.ToTable("caleol_vote", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DossierId");
+                        });
+
+                    b.Navigation("Candidats");
+
+                    b.Navigation("Votes");
+                });
+
+            modelBuilder.Entity("Logis.Domain.Attributions.SeanceCaleol", b =>
+                {
+                    b.OwnsMany("Logis.Domain.Attributions.MembreCaleol", "Membres", b1 =>
+                        {
+                            b1.Property<Guid>("SeanceId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<int>("Rang")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("CommuneInsee")
+                                .HasMaxLength(5)
+                                .HasColumnType("character varying(5)");
+
+                            b1.Property<string>("Nom")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)");
+
+                            b1.Property<bool>("President")
+                                .HasColumnType("boolean");
+
+                            b1.Property<int>("Qualite")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("SeanceId", "Rang");
+
+                            b1.ToTable("caleol_membre", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SeanceId");
+                        });
+
+                    b.Navigation("Membres");
                 });
 
             modelBuilder.Entity("Logis.Domain.Attributions.Vacance", b =>
@@ -1165,6 +1496,9 @@ namespace Logis.Persistence.Migrations
                             b1.Property<Guid>("AuteurId")
                                 .HasColumnType("uuid");
 
+                            b1.Property<int?>("DecisionCaleol")
+                                .HasColumnType("integer");
+
                             b1.Property<Guid?>("LogementId")
                                 .HasColumnType("uuid");
 
@@ -1178,6 +1512,9 @@ namespace Logis.Persistence.Migrations
 
                             b1.Property<DateTimeOffset>("Quand")
                                 .HasColumnType("timestamp with time zone");
+
+                            b1.Property<int?>("RangCaleol")
+                                .HasColumnType("integer");
 
                             b1.Property<string>("Resume")
                                 .IsRequired()

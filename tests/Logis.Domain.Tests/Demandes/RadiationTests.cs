@@ -47,7 +47,7 @@ public class RadiationTests
 
         Assert.Equal("Aucune CALEOL n'a prononcé l'irrecevabilité de la demande (R441-3 e).",
             demande.Avertir(MotifRadiation.Irrecevabilite, Lrar, Le(J(2025, 5, 1)), Agent).Motif);
-        Assert.True(demande.NoterDecisionCaleol(Logement, DecisionCaleol.Irrecevabilite, null, Le(J(2025, 5, 2)), Agent).EstReussi);
+        Assert.True(demande.NoterDecisionCaleol(Logement, DecisionCaleol.Irrecevabilite, null, Le(J(2025, 5, 2)), Agent, new MotivationCaleol([MotifDecisionCaleol.RessourcesAuDessusPlafonds])).EstReussi);
         Assert.Equal(J(2025, 5, 2), demande.IrrecevabiliteLe);
         Assert.Equal("La radiation pour irrecevabilité prononcée par une CALEOL exige un avertissement remis au moins un mois avant (R441-2-8 d)).",
             demande.Radier(MotifRadiation.Irrecevabilite, Le(J(2025, 5, 3)), Agent).Motif);

@@ -62,7 +62,7 @@ public class PlanRelancesTests
     public void L_irrecevabilite_donne_un_avertissement_puis_la_radiation_un_mois_apres()
     {
         var d = NouvelleDemande(J(2025, 9, 1));
-        Assert.True(d.NoterDecisionCaleol(Logement, DecisionCaleol.Irrecevabilite, null, Le(J(2025, 11, 3)), Agent).EstReussi);
+        Assert.True(d.NoterDecisionCaleol(Logement, DecisionCaleol.Irrecevabilite, null, Le(J(2025, 11, 3)), Agent, new MotivationCaleol([MotifDecisionCaleol.RessourcesAuDessusPlafonds])).EstReussi);
         Assert.Equal(TypeRelance.AvertissementIrrecevabilite, PlanRelances.Decider(d, J(2025, 11, 4), Defaut));
         Assert.Null(PlanRelances.Decider(d, J(2025, 11, 4), new ParametresRelances(Delais, AvertirApresIrrecevabilite: false)));
         Assert.True(PlanRelances.Appliquer(d, TypeRelance.AvertissementIrrecevabilite, Le(J(2025, 11, 4)), AgentHabilite, Defaut).EstReussi);

@@ -129,11 +129,13 @@ public class MatriceAutorisationTests(ApplicationsFixture fx)
         var numero = await DemandesApiTests.CreerAsync(app.ClientApi("epci"), DemandesApiTests.Saisie("Matrice", commune));
         // A vacancy of the first bailleur oriented to Action Logement (the réservataire account), not to the commune account's commune.
         var (vacance, convention) = await VacancesTests.VacanceOrienteeAsync(app, db, bailleurs[0].Bailleur.Id, commune);
+        // A CALEOL session of the first bailleur examining another vacancy oriented to Action Logement: one candidate decided, one to decide.
+        var (seance, dossier) = await CaleolTests.SeanceEnCoursAsync(app, db, bailleurs[0].Bailleur.Id, commune, numero);
         return new Dictionary<string, string>
         {
             ["numero"] = numero, ["doublon"] = numero, ["code"] = commune, ["codeInsee"] = commune,
             ["id"] = bailleurs[0].Bailleur.Id.Value.ToString(), ["documentName"] = "v1", ["critere"] = "j",
-            ["vacance"] = vacance, ["convention"] = convention,
+            ["vacance"] = vacance, ["convention"] = convention, ["seance"] = seance, ["dossier"] = dossier, ["candidat:int"] = "1",
         };
     }
 }

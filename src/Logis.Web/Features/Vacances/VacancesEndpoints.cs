@@ -44,6 +44,24 @@ public static class VacancesEndpoints
             .WithName("OrienterVacance")
             .WithSummary("Oriente une vacance déclarée vers un réservataire (reservataire : identifiant ; motif si l'on s'écarte de la suggestion)");
 
+        g.MapGet("/{id}/candidats", async (string id, string? limite, HttpContext http, PreselectionService s, CancellationToken ct) =>
+            Problemes.Reponse(await s.CalculerAsync(Agent.Requis(http.User), id, limite, ct), v => Results.Ok(v)))
+            .WithName("PreselectionnerCandidats")
+            .WithSummary("Présélection des candidats pour la vacance : demandes actives éligibles au financement, souhaits et taille compatibles, classées par cotation "
+                + "(puis date de dépôt, puis numéro), chacune avec ses motifs ; les demandes écartées les plus proches avec leurs raisons (limite : 20 par défaut, 100 au plus)");
+
+        g.MapGet("/{id}/candidats-proposes", async (string id, HttpContext http, PropositionService s, CancellationToken ct) =>
+            Problemes.Reponse(await s.ListerAsync(Agent.Requis(http.User), id, ct), v => Results.Ok(v)))
+            .WithName("ListerCandidatsProposes")
+            .WithSummary("Les candidats proposés pour la vacance, par rang de proposition, avec les motifs de la présélection au moment de la proposition");
+
+        g.MapPost("/{id}/candidats", async (string id, PropositionCandidats? saisie, HttpContext http, PropositionService s, CancellationToken ct) =>
+            Problemes.Reponse(await s.ProposerAsync(Agent.Requis(http.User), id, saisie, ct),
+                v => Results.Ok(v.Select(c => new { rang = c.RangProposition, numero = c.Numero, motifs = c.Motifs }))))
+            .WithName("ProposerCandidats")
+            .WithSummary("Propose des candidats pour la vacance (numeros : les numéros uniques des demandes, dans l'ordre proposé ; chacune active et retenue par la présélection) : "
+                + "le réservataire jusqu'à son échéance, le bailleur après restitution ou pour son contingent");
+
         g.MapPost("/{id}/retrait", async (string id, RetraitVacance? saisie, HttpContext http, VacancesService s, CancellationToken ct) =>
             Problemes.Reponse(await s.RetirerAsync(Agent.Requis(http.User), id, saisie, ct), _ => Results.NoContent()))
             .WithName("RetirerVacance")

@@ -1,0 +1,111 @@
+using System.Globalization;
+using Logis.Application.Acces;
+using Logis.Application.Eligibilite;
+using Logis.Domain.Acces;
+using Logis.Domain.Attributions;
+using Logis.Domain.Commun;
+using Logis.Domain.Demandes;
+using Logis.Domain.Eligibilite;
+using Logis.Persistence;
+using Logis.Persistence.Demandes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Logis.Application.Attributions;
+
+/// <summary>One line of the pre-selection as pages and the API show it (no name: the number identifies the demand).</summary>
+public sealed record LigneCandidat(int? Rang, string Numero, int? Cotation, DateOnly DateDepot, IReadOnlyList<string> Motifs, IReadOnlyList<string> Exclusions,
+    int? NombrePersonnes, string? Categorie, decimal? TauxEffort, decimal? ResteAVivreParUc, bool Prioritaire, bool Dalo, string? ObjectifMixite);
+
+/// <summary>The pre-selection of a vacancy: the ranked lines retained, the nearest excluded with their reasons, the rules applied.</summary>
+public sealed record PreselectionVue(Guid Vacance, string NumeroRpls, int AnneePlafonds, decimal? SeuilPremierQuartile, int? AnneeSeuil,
+    IReadOnlyList<LigneCandidat> Candidats, IReadOnlyList<LigneCandidat> Exclus, bool PeutProposer, string? Proposant);
+
+/// <summary>
+/// Use case: the pre-selection of candidates for a vacancy over the shared file (docs/regles/07-attribution.md §7.6), computed by the domain
+/// (<see cref="Preselection"/>) over compact summaries of the active demands wishing the dwelling's commune, read in the order of the
+/// ranking (score, deposit date, number) and batch by batch until the lines asked for are found. Read by the réservataire holding the
+/// vacancy, its landlord and the EPCI; each read is written in the audit journal.
+/// </summary>
+public sealed class PreselectionService(LogisDbContext db, TimeProvider horloge, ReferentielEligibilite referentiel, VacancesService vacances)
+{
+    public const int LimiteParDefaut = 20;
+    public const int LimiteMax = 100;
+    public const int ExclusMax = 10;
+    private const int TailleLot = 100;
+
+    /// <summary>The pre-selection of vacancy <paramref name="id"/>, <paramref name="limite"/> lines at most (default 20).</summary>
+    public async Task<Resultat<PreselectionVue>> CalculerAsync(Agent agent, string id, string? limite, CancellationToken ct)
+    {
+        var n = LimiteParDefaut;
+        if (!string.IsNullOrWhiteSpace(limite) && (!int.TryParse(limite, NumberStyles.None, CultureInfo.InvariantCulture, out n) || n is < 1 or > LimiteMax))
+            return Resultat.Invalide<PreselectionVue>("Paramètre invalide.", new Dictionary<string, string[]> { ["limite"] = [$"La limite est un nombre de lignes entre 1 et {LimiteMax}."] });
+        var vacance = await vacances.TrouverAsync(agent, id, suivre: false, ct);
+        if (vacance is null) return Resultat.NonTrouve<PreselectionVue>(VacancesService.Introuvable(id));
+        if (!AccesVacances.VoitPreselection(agent.Role))
+            return Resultat.Interdit<PreselectionVue>("La présélection se lit par le réservataire de la vacance, son bailleur ou l'intercommunalité.");
+        var (logement, parametres) = await ContexteAsync(vacance, ct);
+        var resultat = await ClasserAsync(vacance, logement, parametres, n, ExclusMax, AccesDemandes.VoitDonneesSensibles(agent.Role), ct);
+        var proposant = await PropositionService.ProposantAsync(db, agent, vacance, horloge.AujourdhuiEnFrance(), vacances, ct);
+        var acteur = await Acteurs.DeAsync(db, agent, ct);
+        db.Audit.Add(new Persistence.Demandes.EntreeAudit
+        {
+            Quand = horloge.GetUtcNow(), AuteurId = agent.Id, Auteur = agent.Nom, Organisation = acteur.Organisation, Action = ActionsAuditVacances.Preselection,
+            EpciSiren = agent.Perimetre.EpciSiren,
+            Detail = $"Vacance {vacance.Id} (logement {vacance.NumeroRpls}) : {resultat.Retenues.Count} candidat(s), {resultat.Exclues.Count} demande(s) écartée(s)",
+        });
+        await db.SaveChangesAsync(ct);
+        var rang = 0;
+        return Resultat.Ok(new PreselectionVue(vacance.Id.Value, vacance.NumeroRpls, parametres.AnneePlafonds, parametres.SeuilPremierQuartile, parametres.AnneeSeuil,
+            [.. resultat.Retenues.Select(l => Vue(l, ++rang))], [.. resultat.Exclues.Select(l => Vue(l, null))], proposant.EstReussi,
+            proposant.EstReussi ? null : proposant.Motif));
+    }
+
+    private static LigneCandidat Vue(LignePreselection l, int? rang) => new(rang, l.Candidat.Numero, l.Candidat.Cotation, l.Candidat.DateDepot, l.Motifs, l.Exclusions,
+        l.NombrePersonnes, l.Categorie, l.TauxEffort, l.ResteAVivreParUc, l.Prioritaire, l.Dalo, l.ObjectifMixite);
+
+    /// <summary>The dwelling as the pre-selection reads it, and the rules of today: ceilings of the year, size norms, UC scale, Q1 threshold.</summary>
+    internal async Task<(LogementAPourvoir Logement, ParametresPreselection Parametres)> ContexteAsync(Vacance vacance, CancellationToken ct)
+    {
+        var logement = await db.Logements.AsNoTracking().SingleAsync(l => l.Id == vacance.LogementId, ct);
+        var commune = await db.Communes.AsNoTracking().SingleAsync(c => c.CodeInsee == vacance.CommuneInsee, ct);
+        var jour = horloge.AujourdhuiEnFrance();
+        var annee = jour.Year;
+        // The ceilings of the year when loaded, else the latest year known before it (as the demand's eligibility page).
+        var annees = referentiel.Bareme.Annees;
+        if (!annees.Contains(annee)) annee = annees.Where(a => a < annee).DefaultIfEmpty(annees.Max()).Max();
+        var seuil = await Mixite.SeuilsPremierQuartile.EnVigueurAsync(db, vacance.EpciSiren, jour.Year, ct);
+        return (LogementAPourvoir.De(vacance, logement, commune.Zone, commune.Nom),
+            new ParametresPreselection(referentiel.Moteur, annee, NormesOccupation.Defaut, EchelleUnitesConsommation.OcdeModifiee, seuil?.Montant, seuil?.Annee));
+    }
+
+    /// <summary>
+    /// Reads the active demands of the vacancy's EPCI wishing its commune (or the whole EPCI) in the ranking order, in batches, and lets the
+    /// domain rank them until <paramref name="limite"/> retained and <paramref name="exclusMax"/> excluded lines are found (or the file ends).
+    /// The SQL order is the domain's (<see cref="Preselection.Ordre"/>), so the prefix read ranks as the whole file would.
+    /// </summary>
+    internal async Task<ResultatPreselection> ClasserAsync(Vacance vacance, LogementAPourvoir logement, ParametresPreselection parametres, int limite, int exclusMax,
+        bool voitRestreint, CancellationToken ct)
+    {
+        var epci = vacance.EpciSiren;
+        var code = "|" + vacance.CommuneInsee.Value + "|";
+        var jour = horloge.AujourdhuiEnFrance();
+        var q = from c in db.CotationsDemandes.AsNoTracking()
+                join d in db.Demandes.AsNoTracking() on c.DemandeId equals d.Id
+                where c.EpciSiren == epci && c.Statut == StatutDemande.Active
+                      && (EF.Property<bool>(d, ColonnesDemande.ToutEpci) || EF.Property<string>(d, ColonnesDemande.Communes).Contains(code))
+                orderby c.Total == null, c.Total descending, d.DateDepot, d.Numero
+                select new
+                {
+                    d.Id, d.Numero, d.DateDepot, d.Statut, c.Total, d.Contenu,
+                    Situations = d.SituationsPrioritaires.Where(s => s.Statut == StatutJustification.ValideeParAgentHabilite).Select(s => s.Critere).ToList(),
+                };
+        var lus = new List<CandidatResume>();
+        for (var debut = 0; ; debut += TailleLot)
+        {
+            var lot = await q.Skip(debut).Take(TailleLot).ToListAsync(ct);
+            lus.AddRange(lot.Select(x => CandidatResume.De(x.Id, x.Numero, x.DateDepot, x.Statut, x.Total, x.Contenu, x.Situations, jour)));
+            var r = Preselection.Classer(logement, lus, parametres, limite, exclusMax, voitRestreint);
+            if (r.Complete || lot.Count < TailleLot) return r;
+        }
+    }
+}
