@@ -41,7 +41,7 @@ public static class GenerationDemandesLot
             while (await lecteur.ReadAsync()) modeles.Add(lecteur.GetGuid(0));
         var manquantes = nombre - modeles.Count;
         if (manquantes <= 0) return 0;
-        await Sql("CREATE UNLOGGED TABLE bench_copie (modele uuid, id uuid, numero varchar(13))");
+        await Sql("CREATE UNLOGGED TABLE bench_copie (modele uuid, id uuid, numero varchar(18))");
         await using (var copie = await c.BeginBinaryImportAsync("COPY bench_copie (modele, id, numero) FROM STDIN (FORMAT BINARY)"))
         {
             for (var i = 0; i < manquantes; i++)

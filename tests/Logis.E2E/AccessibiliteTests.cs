@@ -271,6 +271,10 @@ public class AccessibiliteTests(ServeurLogis serveur)
         await reservataire.GotoAsync(serveur.UrlDeBase + "/vacances?statut=orientee");
         await Assertions.Expect(reservataire.Locator("h1")).ToHaveTextAsync("Logements orientés vers votre contingent");
         await VerifierAsync(reservataire, "vacances-reservataire");
+        // The pre-selection of an oriented vacancy (ranked candidates, nearest excluded, the proposal form).
+        await reservataire.Locator("#vacances tbody tr a").First.ClickAsync();
+        await Assertions.Expect(reservataire.Locator("#titre-preselection")).ToHaveTextAsync("Présélection des candidats");
+        await VerifierAsync(reservataire, "vacance-preselection");
     }
 
     [Fact]

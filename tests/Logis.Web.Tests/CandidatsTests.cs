@@ -208,4 +208,30 @@ public class CandidatsTests(ApplicationsFixture fx)
         Assert.Equal(jours.Order(), jours);
         Assert.Contains(-3, jours);
     }
+
+    /// <summary><c>logis mixite seuil definir|lister</c>: a dated threshold with its source; a bad amount is refused (exit 2) and writes nothing.</summary>
+    [Theory, DeuxBases]
+    public async Task La_commande_enregistre_le_seuil_du_premier_quartile_avec_sa_source(string f)
+    {
+        async Task<int> Logis(params string[] args)
+        {
+            Cli.BaseCli.Horloge = Horloges.Fixe();
+            var options = fx.Options(f);
+            var racine = new System.CommandLine.RootCommand { Cli.BaseCli.OptionFournisseur, Cli.BaseCli.OptionConnexion };
+            racine.Subcommands.Add(Cli.CommandesMixite.Mixite());
+            var fournisseur = options.Fournisseur == FournisseurBase.Sqlite ? "sqlite" : "postgresql";
+            return await racine.Parse([.. args, "--base", fournisseur, "--connexion", options.ConnectionString!]).InvokeAsync();
+        }
+        await using var db = fx.Base(f);
+        // A year to come: the thresholds in force today are not touched.
+        Assert.Equal(2, await Logis("mixite", "seuil", "definir", "--annee", "2031", "--montant", "abc", "--source", "Arrêté"));
+        Assert.False(await db.SeuilsPremierQuartile.AnyAsync(s => s.Annee == 2031));
+        Assert.Equal(0, await Logis("mixite", "seuil", "definir", "--annee", "2031", "--montant", "9243", "--source", "Arrêté du 3 juin 2031, annexe"));
+        Assert.Equal(0, await Logis("mixite", "seuil", "definir", "--annee", "2031", "--montant", "9300", "--source", "Arrêté rectificatif"));
+        var seuil = await db.SeuilsPremierQuartile.AsNoTracking().SingleAsync(s => s.EpciSiren == Tpm && s.Annee == 2031);
+        Assert.Equal((9300m, "Arrêté rectificatif", false), (seuil.Montant, seuil.Source, seuil.Demonstration));
+        Assert.Equal(0, await Logis("mixite", "seuil", "lister"));
+        // The demo territory has its demonstration threshold, said so.
+        Assert.True(await db.SeuilsPremierQuartile.AsNoTracking().AnyAsync(s => s.EpciSiren == Tpm && s.Demonstration && s.Annee <= 2026));
+    }
 }

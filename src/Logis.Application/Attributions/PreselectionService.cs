@@ -32,6 +32,7 @@ public sealed class PreselectionService(LogisDbContext db, TimeProvider horloge,
     public const int LimiteMax = 100;
     public const int ExclusMax = 10;
     private const int TailleLot = 100;
+    private const int TailleLotMax = 3_200;
 
     /// <summary>The pre-selection of vacancy <paramref name="id"/>, <paramref name="limite"/> lines at most (default 20).</summary>
     public async Task<Resultat<PreselectionVue>> CalculerAsync(Agent agent, string id, string? limite, CancellationToken ct)
@@ -99,13 +100,20 @@ public sealed class PreselectionService(LogisDbContext db, TimeProvider horloge,
                     d.Id, d.Numero, d.DateDepot, d.Statut, c.Total, d.Contenu,
                     Situations = d.SituationsPrioritaires.Where(s => s.Statut == StatutJustification.ValideeParAgentHabilite).Select(s => s.Critere).ToList(),
                 };
-        var lus = new List<CandidatResume>();
-        for (var debut = 0; ; debut += TailleLot)
+        // Each batch comes after the previous ones in the ranking order: its lines follow theirs, so the domain ranks each batch alone, for
+        // the places still open. Batches double (100, 200, 400…) so that a rare typology costs a few queries, not hundreds.
+        var retenues = new List<LignePreselection>();
+        var exclues = new List<LignePreselection>();
+        var taille = TailleLot;
+        for (var debut = 0; ; debut += taille, taille = Math.Min(taille * 2, TailleLotMax))
         {
-            var lot = await q.Skip(debut).Take(TailleLot).ToListAsync(ct);
-            lus.AddRange(lot.Select(x => CandidatResume.De(x.Id, x.Numero, x.DateDepot, x.Statut, x.Total, x.Contenu, x.Situations, jour)));
-            var r = Preselection.Classer(logement, lus, parametres, limite, exclusMax, voitRestreint);
-            if (r.Complete || lot.Count < TailleLot) return r;
+            var lot = await q.Skip(debut).Take(taille).ToListAsync(ct);
+            var r = Preselection.Classer(logement, lot.Select(x => CandidatResume.De(x.Id, x.Numero, x.DateDepot, x.Statut, x.Total, x.Contenu, x.Situations, jour)),
+                parametres, limite - retenues.Count, exclusMax - exclues.Count, voitRestreint);
+            retenues.AddRange(r.Retenues);
+            exclues.AddRange(r.Exclues);
+            var complete = retenues.Count >= limite && exclues.Count >= exclusMax;
+            if (complete || lot.Count < taille) return new ResultatPreselection(retenues, exclues, complete);
         }
     }
 }
