@@ -21,7 +21,7 @@ public static class CommandesVacances
     {
         var epci = new Option<string>("--epci") { Description = "SIREN de l'intercommunalité", DefaultValueFactory = _ => Persistence.Seed.TerritoireSeeder.SirenTpm, Recursive = true };
 
-        var statut = new Option<string?>("--statut") { Description = "declaree, orientee, rendue, candidats-proposes, attribuee ou retiree" };
+        var statut = new Option<string?>("--statut") { Description = "declaree, orientee, rendue, candidats-proposes, en-commission, decidee, attribuee ou retiree" };
         var page = new Option<int>("--page") { Description = "Page (50 vacances par page)", DefaultValueFactory = _ => 1 };
         var lister = new Command("lister", "Liste les vacances du territoire, celles en attente de candidats d'abord, par échéance") { statut, page };
         lister.SetAction(async (p, ct) => await AvecAsync(p, p.GetValue(epci)!, async (db, agent) =>

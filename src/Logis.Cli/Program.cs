@@ -18,5 +18,6 @@ root.Subcommands.Add(CommandesGuichets.Guichets());
 root.Subcommands.Add(CommandesSne.Sne());
 root.Subcommands.Add(CommandesRelances.Demandes());
 root.Subcommands.Add(CommandesVacances.Vacances());
+root.Subcommands.Add(CommandesCaleol.Caleol());
 root.Subcommands.Add(CommandesMixite.Mixite());
 return await root.Parse(args).InvokeAsync();

@@ -80,6 +80,7 @@ builder.Services.AddRelances(builder.Configuration);
 builder.Services.AddSingleton<Logis.Application.Acces.IMotsDePasse, Logis.Application.Acces.MotsDePassePbkdf2>();
 builder.Services.AddScoped<Logis.Application.Acces.ComptesAgents>();
 builder.Services.AddProblemDetails();
+builder.Services.AddCorpsIllisible();
 builder.Services.AddLimitesDebit(builder.Configuration);
 builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<BaseSanteCheck>("base");
@@ -180,6 +181,8 @@ app.UseEnTetesSecurite();
 // Plain static files from wwwroot, served before authentication (public stylesheet).
 app.UseStaticFiles();
 app.UseRouting();
+app.UseCorpsIllisible();
+app.UseEcrituresPerdues();
 app.UseLimitesDebit();
 app.UseAuthentication();
 app.UseMemeOrigine();

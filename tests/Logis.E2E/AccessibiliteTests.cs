@@ -278,6 +278,28 @@ public class AccessibiliteTests(ServeurLogis serveur)
     }
 
     [Fact]
+    public async Task La_commission_d_attribution_ses_seances_et_leurs_formulaires_sont_accessibles()
+    {
+        var page = await serveur.NouvellePageAsync();
+        await serveur.ConnecterAsync(page, "bailleur");
+        await page.GotoAsync(serveur.UrlDeBase + "/caleol");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Commission d'attribution");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer la séance" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".resume-erreurs")).ToContainTextAsync("date de la séance");
+        await VerifierAsync(page, "caleol-creation-erreurs");
+
+        var jour = Logis.Domain.Commun.HeureFrance.Jour(serveur.MaintenantServeurEstime);
+        await page.GetByLabel("Date de la séance").FillAsync(jour.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("#seance-membres-0-nom").FillAsync("Mme Présidente");
+        await page.Locator("#seance-membres-0-qualite").SelectOptionAsync("bailleur");
+        await page.Locator("#seance-membres-0-president").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer la séance" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Séance de la commission");
+        await Assertions.Expect(page.Locator("#etat-seance")).ToHaveTextAsync("ouverte");
+        await VerifierAsync(page, "caleol-seance");
+    }
+
+    [Fact]
     public async Task Le_second_facteur_est_accessible_de_l_enrolement_aux_codes_de_secours()
     {
         var identifiant = await serveur.CreerCompteAsync(Logis.Domain.Acces.Role.AgentEpci);

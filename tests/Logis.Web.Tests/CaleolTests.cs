@@ -225,4 +225,114 @@ public class CaleolTests(ApplicationsFixture fx)
         Assert.True(NumeroUnique.TryParse(numero, out var n));
         Assert.DoesNotContain((await db.Demandes.AsNoTracking().SingleAsync(d => d.Numero == n)).Evenements, e => e.Type == TypeEvenementDemande.DecisionCaleol);
     }
+
+    [Fact]
+    public async Task Par_les_pages_le_bailleur_cree_la_seance_inscrit_vote_decide_et_ouvre_les_documents()
+    {
+        var app = fx.App(BasesDeTest.Sqlite);
+        await using var db = fx.Base(BasesDeTest.Sqlite);
+        var client = await app.ConnecterAsync("bailleur");
+        var (vacance, _) = await VacancesTests.VacanceOrienteeAsync(app, db, Bailleur(db, 0), "83137");
+        var v = await db.Vacances.AsNoTracking().SingleAsync(x => x.Id == new VacanceId(Guid.Parse(vacance)));
+        var numeros = new List<string>();
+        for (var i = 0; i < 3; i++) numeros.Add(await DemandesApiTests.CreerAsync(app.ClientApi("epci"), DemandesApiTests.Saisie("Pages" + i, v.CommuneInsee.Value)));
+
+        // Creating a session: a mistake is told by the field, nothing is written; then the session is created.
+        var jeton = await LogisFactory.JetonAsync(client, "/caleol");
+        var champs = new Dictionary<string, string>
+        {
+            ["Saisie.Date"] = app.Horloge.AujourdhuiEnFrance().ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), ["Saisie.Modalite"] = "presentielle",
+            ["Saisie.Membres[0].Nom"] = "Mme Présidente", ["Saisie.Membres[0].Qualite"] = "bailleur", ["Saisie.President"] = "0",
+            ["Saisie.Membres[1].Nom"] = "M. Désigné", ["Saisie.Membres[1].Qualite"] = "bailleur",
+            ["Saisie.Membres[2].Nom"] = "M. le Maire", ["Saisie.Membres[2].Qualite"] = "maire",
+            ["__RequestVerificationToken"] = jeton,
+        };
+        var erreur = await client.PostAsync("/caleol", new FormUrlEncodedContent(champs));
+        Assert.Equal(HttpStatusCode.BadRequest, erreur.StatusCode);
+        var doc = await LogisFactory.DocumentAsync(erreur);
+        Assert.Contains("code INSEE", doc.QuerySelector(".resume-erreurs")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(doc.QuerySelector("a[href='#seance-membres-2-commune']"));
+        champs["Saisie.Membres[2].Commune"] = v.CommuneInsee.Value;
+        var cree = await client.PostAsync("/caleol", new FormUrlEncodedContent(champs));
+        Assert.Equal(HttpStatusCode.Redirect, cree.StatusCode);
+        var url = cree.Headers.Location!.OriginalString;
+
+        // Put the vacancy on the agenda with its three candidates.
+        doc = await LogisFactory.DocumentAsync(await client.GetAsync(url));
+        Assert.Contains(doc.QuerySelectorAll("#inscription-vacance option"), o => o.GetAttribute("value") == vacance);
+        jeton = await LogisFactory.JetonAsync(client, url);
+        var inscrit = await client.PostAsync(url + "?handler=Inscrire", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["vacance"] = vacance, ["candidats"] = string.Join("\n", numeros), ["__RequestVerificationToken"] = jeton,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, inscrit.StatusCode);
+        var dossier = (await db.DossiersCaleol.AsNoTracking().SingleAsync(d => d.VacanceId == v.Id)).Id.Value.ToString();
+
+        // Votes and decisions, candidate by candidate.
+        async Task<HttpResponseMessage> Poster(string handler, Dictionary<string, string> corps)
+        {
+            corps["__RequestVerificationToken"] = await LogisFactory.JetonAsync(client, url);
+            corps["dossier"] = dossier;
+            return await client.PostAsync(url + "?handler=" + handler, new FormUrlEncodedContent(corps));
+        }
+        Assert.Equal(HttpStatusCode.Redirect, (await Poster("Voter", new() { ["candidat"] = "1", ["votes[1]"] = "attribution", ["votes[2]"] = "attribution", ["votes[3]"] = "attribution" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Poster("Decider", new() { ["candidat"] = "1", ["decision"] = "attribution" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Poster("Voter", new() { ["candidat"] = "2", ["votes[1]"] = "attribution-rang", ["votes[2]"] = "attribution-rang" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Poster("Decider", new() { ["candidat"] = "2", ["decision"] = "attribution-rang", ["rang"] = "2" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Poster("Voter", new() { ["candidat"] = "3", ["votes[1]"] = "non-attribution", ["votes[3]"] = "non-attribution" })).StatusCode);
+        var sansMotif = await Poster("Decider", new() { ["candidat"] = "3", ["decision"] = "non-attribution" });
+        Assert.Equal(HttpStatusCode.BadRequest, sansMotif.StatusCode);
+        Assert.Contains("L441-2-2", (await LogisFactory.DocumentAsync(sansMotif)).QuerySelector($"#decision-{dossier}-3 .erreur-champ")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await Poster("Decider", new() { ["candidat"] = "3", ["decision"] = "non-attribution", ["motifs"] = "inadapte-composition" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await Poster("Clore", [])).StatusCode);
+
+        // The session shows the decisions and links to the minutes and the letters, which open as PDF.
+        doc = await LogisFactory.DocumentAsync(await client.GetAsync(url));
+        Assert.Equal("close", doc.QuerySelector("#etat-seance")!.TextContent);
+        var lignes = doc.QuerySelectorAll($"#candidats-{dossier} tbody tr");
+        Assert.Contains("attribution par ordre de priorité, rang 2", lignes[1].TextContent, StringComparison.Ordinal);
+        Assert.Contains("la taille du logement ne convient pas", lignes[2].TextContent, StringComparison.Ordinal);
+        var pv = await client.GetAsync(doc.QuerySelector("#lien-pv")!.GetAttribute("href"));
+        Assert.Contains("Procès-verbal", Texte(await pv.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+        var lien = lignes[2].QuerySelector("a")!.GetAttribute("href")!;
+        Assert.Contains("la taille du logement ne convient pas", Texte(await (await client.GetAsync(lien)).Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+        Assert.Equal("decidee", (await db.Vacances.AsNoTracking().SingleAsync(x => x.Id == v.Id)).Statut.Code());
+
+        // The list shows the session; the réservataire's agent sees it without the forms.
+        doc = await LogisFactory.DocumentAsync(await client.GetAsync("/caleol"));
+        Assert.Contains(doc.QuerySelectorAll("#seances a"), a => a.GetAttribute("href") == url);
+        var reservataire = await app.ConnecterAsync("reservataire");
+        doc = await LogisFactory.DocumentAsync(await reservataire.GetAsync(url));
+        Assert.Null(doc.QuerySelector("#lien-pv"));
+        Assert.Null(doc.QuerySelector("#inscription"));
+        Assert.Equal(3, doc.QuerySelectorAll($"#candidats-{dossier} tbody tr").Length);
+    }
+
+    [Theory, DeuxBases]
+    public async Task La_ligne_de_commande_liste_les_seances_et_ecrit_le_proces_verbal_et_un_courrier(string f)
+    {
+        var app = fx.App(f);
+        await using var db = fx.Base(f);
+        var numero = await DemandesApiTests.CreerAsync(app.ClientApi("epci"), DemandesApiTests.Saisie("Cli", "83137"));
+        var (seance, dossier) = await SeanceEnCoursAsync(app, db, Bailleur(db, 0), "83137", numero);
+        async Task<int> LancerAsync(params string[] args)
+        {
+            Logis.Cli.BaseCli.Horloge = Horloges.Fixe();
+            var options = fx.Options(f);
+            var racine = new System.CommandLine.RootCommand { Logis.Cli.BaseCli.OptionFournisseur, Logis.Cli.BaseCli.OptionConnexion };
+            racine.Subcommands.Add(Logis.Cli.CommandesCaleol.Caleol());
+            return await racine.Parse([.. args, "--base", options.Fournisseur == FournisseurBase.Sqlite ? "sqlite" : "postgresql", "--connexion", options.ConnectionString!]).InvokeAsync();
+        }
+        Assert.Equal(0, await LancerAsync("caleol", "seances"));
+        var dossierPdf = Directory.CreateTempSubdirectory("logis-caleol-").FullName;
+        var pv = Path.Combine(dossierPdf, "pv.pdf");
+        Assert.Equal(0, await LancerAsync("caleol", "proces-verbal", seance, "--sortie", pv));
+        Assert.Contains(numero, Texte(await File.ReadAllBytesAsync(pv)), StringComparison.Ordinal);
+        var lettre = Path.Combine(dossierPdf, "lettre.pdf");
+        Assert.Equal(0, await LancerAsync("caleol", "courrier", dossier, "1", "--sortie", lettre));
+        Assert.Contains("Vos recours", Texte(await File.ReadAllBytesAsync(lettre)), StringComparison.Ordinal);
+        // The second candidate is not decided yet; an unknown session is not found.
+        Assert.Equal(2, await LancerAsync("caleol", "courrier", dossier, "2", "--sortie", lettre));
+        Assert.Equal(3, await LancerAsync("caleol", "proces-verbal", Guid.NewGuid().ToString(), "--sortie", pv));
+    }
 }

@@ -73,6 +73,22 @@ public sealed class CaleolService(LogisDbContext db, TimeProvider horloge, Vacan
             s.ClotureVotes is { } c ? HeureFrance.EnFrance(c) : null, s.EstClose, compte.GetValueOrDefault(s.Id)))];
     }
 
+    /// <summary>The landlord's vacancies that may go before the commission (oriented, handed back, candidates proposed), for the form.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Libelle)>> VacancesAInscrireAsync(Agent agent, CancellationToken ct)
+    {
+        if (agent.Role != Role.AgentBailleur || agent.Perimetre.BailleurId is not { } b) return [];
+        var liste = await db.Vacances.AsNoTracking().Where(v => v.EpciSiren == agent.Perimetre.EpciSiren && v.BailleurId == b
+                && (v.Statut == StatutVacance.Orientee || v.Statut == StatutVacance.Rendue || v.Statut == StatutVacance.CandidatsProposes))
+            .OrderBy(v => v.NumeroRpls).Take(500).ToListAsync(ct);
+        var noms = await vacances.NomsAsync(agent.Perimetre.EpciSiren, ct);
+        return [.. liste.Select(v => (v.Id.Value, $"{v.NumeroRpls} — {v.Typologie.Libelle()}, {noms.Commune(v.CommuneInsee)} ({v.Statut.Libelle()})"))];
+    }
+
+    /// <summary>The communes of the territory (code INSEE, name), for the mayor's commune in the form.</summary>
+    public async Task<IReadOnlyList<(string Code, string Nom)>> CommunesAsync(Agent agent, CancellationToken ct) =>
+        [.. (await db.Communes.AsNoTracking().Where(c => c.EpciSiren == agent.Perimetre.EpciSiren).OrderBy(c => c.Nom).Select(c => new { c.CodeInsee, c.Nom }).ToListAsync(ct))
+            .Select(c => (c.CodeInsee.Value, c.Nom))];
+
     /// <summary>Creates a session of the agent's landlord's commission, its composition checked (L441-2).</summary>
     public async Task<Resultat<SeanceCaleol>> CreerAsync(Agent agent, NouvelleSeance? saisie, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Logis.Domain.Demandes;
 using Logis.Domain.Commun;
 using System.Globalization;
 using Logis.Domain.Eligibilite;
@@ -44,8 +45,8 @@ public sealed record ResultatVerification(
 /// </summary>
 public sealed class VerificationEligibilite(LogisDbContext db, ReferentielEligibilite referentiel, TimeProvider horloge)
 {
-    /// <summary>A bound against abuse of the public endpoint, far above any real household.</summary>
-    public const int PersonnesMax = 20;
+    /// <summary>The bound of every channel (<see cref="BornesSaisie"/>): the check answers for a household a demand could hold.</summary>
+    public const int PersonnesMax = BornesSaisie.PersonnesMaximum;
 
     /// <summary>Field keys of the errors, as the JSON paths of the API request.</summary>
     public static class Champs
@@ -114,6 +115,8 @@ public sealed class VerificationEligibilite(LogisDbContext db, ReferentielEligib
         var personnes = LirePersonnes(demande.Personnes, Ajouter);
         if (demande.RevenuFiscalReference is null)
             Ajouter(Champs.Revenu, $"Indiquez le revenu fiscal de référence {annee - 2} du ménage, en euros.");
+        else if (demande.RevenuFiscalReference > BornesSaisie.RevenuFiscalMaximum)
+            Ajouter(Champs.Revenu, BornesSaisie.AuPlus("Le revenu fiscal de référence", BornesSaisie.RevenuFiscalMaximum));
 
         Menage? menage = null;
         if (personnes is not null && demande.RevenuFiscalReference is { } revenu)

@@ -77,6 +77,7 @@ public sealed record DemandeSaisie(
         if (AccepteCourriel && courriel.Length == 0) Ajouter(erreurs, "courriel", "Indiquez l'adresse électronique pour recevoir les avis par courriel.");
         var familiale = Valeur<SituationFamiliale>(SituationFamiliale, "situationFamiliale", "La situation familiale est obligatoire.", erreurs);
         if (RevenuFiscalReferenceN2 < 0) Ajouter(erreurs, "revenuFiscalReferenceN2", "Le revenu fiscal de référence ne peut pas être négatif.");
+        else if (RevenuFiscalReferenceN2 > BornesSaisie.RevenuFiscalMaximum) Ajouter(erreurs, "revenuFiscalReferenceN2", BornesSaisie.AuPlus("Le revenu fiscal de référence", BornesSaisie.RevenuFiscalMaximum));
 
         var statutLogement = Valeur<StatutLogementActuel>(LogementActuel?.Statut, "logementActuel.statut", "Le statut du logement actuel est obligatoire.", erreurs);
         CodeInsee? communeActuelle = null;
@@ -86,8 +87,13 @@ public sealed record DemandeSaisie(
             else Ajouter(erreurs, "logementActuel.commune", $"« {LogementActuel.Commune.Trim()} » n'est pas un code INSEE de commune (5 caractères, ex. 83137).");
         }
         if (LogementActuel?.LoyerMensuel < 0) Ajouter(erreurs, "logementActuel.loyerMensuel", "Le loyer actuel ne peut pas être négatif.");
+        else if (LogementActuel?.LoyerMensuel > BornesSaisie.LoyerMensuelMaximum) Ajouter(erreurs, "logementActuel.loyerMensuel", BornesSaisie.AuPlus("Le loyer actuel", BornesSaisie.LoyerMensuelMaximum));
         if (LogementActuel?.Surface <= 0) Ajouter(erreurs, "logementActuel.surface", "La surface du logement actuel doit être positive.");
+        else if (LogementActuel?.Surface > BornesSaisie.SurfaceMaximum)
+            Ajouter(erreurs, "logementActuel.surface", $"La surface du logement actuel est de {BornesSaisie.SurfaceMaximum:0} m² au plus : vérifiez la saisie.");
         if (LogementActuel?.AideLogementMensuelle < 0) Ajouter(erreurs, "logementActuel.aideLogementMensuelle", "L'aide au logement ne peut pas être négative.");
+        else if (LogementActuel?.AideLogementMensuelle > BornesSaisie.AideLogementMaximum)
+            Ajouter(erreurs, "logementActuel.aideLogementMensuelle", BornesSaisie.AuPlus("L'aide au logement mensuelle", BornesSaisie.AideLogementMaximum));
         var bailleur = string.IsNullOrWhiteSpace(LogementActuel?.Bailleur) ? null : LogementActuel.Bailleur.Trim();
         if (bailleur?.Length > LongueurMaximumNom) Ajouter(erreurs, "logementActuel.bailleur", $"Le nom du bailleur compte au plus {LongueurMaximumNom} caractères.");
         DateOnly? dateEntree = null;
@@ -164,6 +170,11 @@ public sealed record DemandeSaisie(
             Ajouter(erreurs, "personnes", "Indiquez au moins le demandeur.");
             return personnes;
         }
+        if (Personnes.Count > BornesSaisie.PersonnesMaximum)
+        {
+            Ajouter(erreurs, "personnes", $"Une demande compte au plus {BornesSaisie.PersonnesMaximum} personnes à loger ({Personnes.Count} reçues).");
+            return personnes;
+        }
         var avant = erreurs.Count;
         var codemandeurs = 0;
         for (var i = 0; i < Personnes.Count; i++)
@@ -200,6 +211,8 @@ public sealed record DemandeSaisie(
             if (p.ACharge && (p.CoDemandeur || lien == LienPersonne.Demandeur))
                 Ajouter(erreurs, ChampPersonne(i, "aCharge"), "Le demandeur et le codemandeur ne peuvent pas être des personnes à charge.");
             if (p.RevenuFiscalReferenceN2 < 0) Ajouter(erreurs, ChampPersonne(i, "revenuFiscalReferenceN2"), "Un revenu fiscal de référence ne peut pas être négatif.");
+            else if (p.RevenuFiscalReferenceN2 > BornesSaisie.RevenuFiscalMaximum)
+                Ajouter(erreurs, ChampPersonne(i, "revenuFiscalReferenceN2"), BornesSaisie.AuPlus("Un revenu fiscal de référence", BornesSaisie.RevenuFiscalMaximum));
             var employeur = string.IsNullOrWhiteSpace(p.Employeur) ? null : p.Employeur.Trim();
             if (employeur?.Length > LongueurMaximumNom) Ajouter(erreurs, ChampPersonne(i, "employeur"), $"Le nom de l'employeur compte au plus {LongueurMaximumNom} caractères.");
             CodeInsee? travail = null;
@@ -242,6 +255,7 @@ public sealed record DemandeSaisie(
             if (Enumere<TypeRessource>(r.Type) is not { } type) motif = $"Type de ressource « {r.Type?.Trim()} » inconnu ; valeurs admises : {Admises<TypeRessource>()}.";
             else if (r.MontantMensuel is not { } montant) motif = $"Le montant mensuel de la ressource {type} est obligatoire.";
             else if (montant < 0) motif = $"Le montant de la ressource {type} ne peut pas être négatif.";
+            else if (montant > BornesSaisie.RessourceMensuelleMaximum) motif = BornesSaisie.AuPlus($"Le montant mensuel de la ressource {type}", BornesSaisie.RessourceMensuelleMaximum);
             else if (Declaree(ressources, type)) motif = $"La ressource {type} est déclarée deux fois.";
             else ressources.Add(new Ressource(type, montant));
             if (motif is not null) Ajouter(erreurs, ChampPersonne(personne, "ressources"), motif);
@@ -286,7 +300,9 @@ public sealed record DemandeSaisie(
         if (communes.Count > 0 && toutEpci) Ajouter(erreurs, "souhaits.communes", "Choisir toute l'intercommunalité exclut de lister des communes.");
         if (communes.Count > ContenuDemande.NombreMaximumCommunes) Ajouter(erreurs, "souhaits.communes", $"Choisissez au plus {ContenuDemande.NombreMaximumCommunes} communes.");
         if (Souhaits?.LoyerMaximum <= 0) Ajouter(erreurs, "souhaits.loyerMaximum", "Le loyer maximum souhaité doit être positif.");
+        else if (Souhaits?.LoyerMaximum > BornesSaisie.LoyerMensuelMaximum) Ajouter(erreurs, "souhaits.loyerMaximum", BornesSaisie.AuPlus("Le loyer maximum souhaité", BornesSaisie.LoyerMensuelMaximum));
         if (Souhaits?.EtageMaximum < 0) Ajouter(erreurs, "souhaits.etageMaximum", "L'étage maximum ne peut pas être négatif.");
+        else if (Souhaits?.EtageMaximum > BornesSaisie.EtageMaximum) Ajouter(erreurs, "souhaits.etageMaximum", $"L'étage maximum est au plus {BornesSaisie.EtageMaximum}.");
         return (typologies, communes, toutEpci);
     }
 

@@ -5,7 +5,6 @@ using Logis.Domain.Territoire;
 using Logis.Persistence.Demandes;
 using Logis.Persistence.Seed;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Logis.Persistence.Cotation;
 
@@ -21,8 +20,8 @@ public sealed record ResultatRecalcul(int Demandes, int Cotees, int SansGrille, 
 /// <para>
 /// On PostgreSQL, a streamed pipeline that reads only the stored scoring elements of each demand (<c>cotation_demande</c>),
 /// scores on every core and writes by binary COPY then one set-based update (<see cref="RecalculPostgres"/>). On SQLite
-/// (the embedded demo database), the aggregates are loaded by lots of <see cref="TailleLot"/> through EF Core and written
-/// by one prepared update per demand. Both give the same scores (<c>RecalculCotationTests</c>).
+/// (the embedded demo database), the aggregates are loaded by lots of <see cref="TailleLot"/> through EF Core, their scores
+/// kept in a temporary table, then written by one set-based update in one short transaction. Both give the same scores (<c>RecalculCotationTests</c>).
 /// </para>
 /// </summary>
 public static class RecalculCotation
@@ -44,10 +43,13 @@ public static class RecalculCotation
         int fait = 0, cotees = 0, sansGrille = 0;
         progression?.Report(new Avancement("Demandes", 0, total));
 
-        var strategie = db.Database.CreateExecutionStrategy();
-        await strategie.ExecuteAsync(async () =>
+        // The scores are computed lot by lot and kept in a temporary table of the connection (SQLite's temp database: writing
+        // it takes no lock on the file), then moved into cotation_demande by ONE set-based update in one short transaction: the
+        // rescoring stays all or nothing, and the other writers wait for that update only, never for the whole computation
+        // (issue 13, item 5).
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
             var ecrivain = new EcrivainSqlite(db);
             await ecrivain.PreparerAsync(ct);
             foreach (var parEpci in ids.GroupBy(x => x.Epci))
@@ -61,22 +63,32 @@ public static class RecalculCotation
                     }
                     else
                     {
+                        // The elements as they are before the demands are read: a demand changed after this instant has other
+                        // elements at the final update, which leaves its newer score alone (as xmin does on PostgreSQL).
+                        var liste = lot.ToList();
+                        var elements = await db.CotationsDemandes.AsNoTracking().Where(c => liste.Contains(c.DemandeId))
+                            .ToDictionaryAsync(c => c.DemandeId, c => c.Elements, ct);
                         var demandes = await ChargerAsync(db, lot, ct);
-                        var lignes = new List<(Guid Id, int Total, string Grille, string Version)>(demandes.Count);
+                        var lignes = new List<(Guid Id, int Total, string Grille, string Version, byte[] Elements)>(demandes.Count);
                         foreach (var d in demandes)
                         {
+                            if (!elements.TryGetValue(d.Id, out var avant)) continue;
                             var faits = FaitsDepuisDemande.Construire(d, date);
                             var grille = jeu.Pour(in faits);
-                            lignes.Add((d.Id.Value, grille.Calculer(in faits), grille.Grille.Id, grille.Grille.Version));
+                            lignes.Add((d.Id.Value, grille.Calculer(in faits), grille.Grille.Id, grille.Grille.Version, avant));
                         }
-                        cotees += await ecrivain.EcrireAsync(lignes, maintenant, ct);
+                        await ecrivain.RetenirAsync(lignes, ct);
                     }
                     fait += lot.Length;
                     progression?.Report(new Avancement("Demandes", fait, total));
                 }
             }
-            await tx.CommitAsync(ct);
-        });
+            cotees = await ecrivain.EcrireAsync(maintenant, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
         return new ResultatRecalcul(total, cotees, sansGrille, chrono.Elapsed);
     }
 
@@ -87,36 +99,66 @@ public static class RecalculCotation
         return await db.Demandes.AsNoTracking().AsSplitQuery().Where(d => liste.Contains(d.Id)).ToListAsync(ct);
     }
 
+    /// <summary>Keeps the computed scores in <c>temp.recalcul_cotation</c>, then writes them all in one update.</summary>
     private sealed class EcrivainSqlite(LogisDbContext db)
     {
-        public Task PreparerAsync(CancellationToken ct) => Task.CompletedTask;
+        public async Task PreparerAsync(CancellationToken ct)
+        {
+            await ExecuterAsync("""
+                CREATE TEMP TABLE IF NOT EXISTS recalcul_cotation ("DemandeId" TEXT PRIMARY KEY, "Total" INTEGER NOT NULL, "GrilleId" TEXT NOT NULL, "Version" TEXT NOT NULL, "Elements" BLOB NOT NULL);
+                DELETE FROM temp.recalcul_cotation;
+                """, ct);
+        }
 
-        public async Task<int> EcrireAsync(List<(Guid Id, int Total, string Grille, string Version)> lignes, DateTimeOffset quand, CancellationToken ct)
+        public async Task RetenirAsync(List<(Guid Id, int Total, string Grille, string Version, byte[] Elements)> lignes, CancellationToken ct)
         {
             var connexion = db.Database.GetDbConnection();
+            await using var tx = await connexion.BeginTransactionAsync(ct);
             await using var cmd = connexion.CreateCommand();
-            cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            cmd.CommandText = """
-                UPDATE cotation_demande SET "Total" = $total, "GrilleId" = $grille, "Version" = $version, "CalculeeLe" = $quand WHERE "DemandeId" = $id
-                """;
+            cmd.Transaction = tx;
+            cmd.CommandText = """INSERT INTO temp.recalcul_cotation ("DemandeId", "Total", "GrilleId", "Version", "Elements") VALUES ($id, $total, $grille, $version, $elements)""";
             var id = Parametre(cmd, "$id");
             var total = Parametre(cmd, "$total");
             var grille = Parametre(cmd, "$grille");
             var version = Parametre(cmd, "$version");
-            // Same text as EF Core's SQLite DateTimeOffset mapping, so that EF reads it back.
-            Parametre(cmd, "$quand").Value = quand.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", System.Globalization.CultureInfo.InvariantCulture);
+            var elements = Parametre(cmd, "$elements");
             await cmd.PrepareAsync(ct);
-            var ecrites = 0;
             foreach (var l in lignes)
             {
+                elements.Value = l.Elements;
                 // EF Core's SQLite provider stores Guids as upper-case text.
                 id.Value = l.Id.ToString().ToUpperInvariant();
                 total.Value = l.Total;
                 grille.Value = l.Grille;
                 version.Value = l.Version;
-                ecrites += await cmd.ExecuteNonQueryAsync(ct);
+                await cmd.ExecuteNonQueryAsync(ct);
             }
+            await tx.CommitAsync(ct);
+        }
+
+        public async Task<int> EcrireAsync(DateTimeOffset quand, CancellationToken ct)
+        {
+            var connexion = db.Database.GetDbConnection();
+            await using var tx = await connexion.BeginTransactionAsync(ct);
+            await using var cmd = connexion.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = """
+                UPDATE cotation_demande SET "Total" = r."Total", "GrilleId" = r."GrilleId", "Version" = r."Version", "CalculeeLe" = $quand
+                FROM temp.recalcul_cotation AS r WHERE cotation_demande."DemandeId" = r."DemandeId" AND cotation_demande."Elements" = r."Elements"
+                """;
+            // Same text as EF Core's SQLite DateTimeOffset mapping, so that EF reads it back.
+            Parametre(cmd, "$quand").Value = quand.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", System.Globalization.CultureInfo.InvariantCulture);
+            var ecrites = await cmd.ExecuteNonQueryAsync(ct);
+            await tx.CommitAsync(ct);
+            await ExecuterAsync("DELETE FROM temp.recalcul_cotation", ct);
             return ecrites;
+        }
+
+        private async Task ExecuterAsync(string sql, CancellationToken ct)
+        {
+            await using var cmd = db.Database.GetDbConnection().CreateCommand();
+            cmd.CommandText = sql;
+            await cmd.ExecuteNonQueryAsync(ct);
         }
 
         private static System.Data.Common.DbParameter Parametre(System.Data.Common.DbCommand cmd, string nom)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Threading.RateLimiting;
 using Logis.Persistence.Acces;
 
@@ -105,20 +104,7 @@ public static class LimitesDebit
             await Problemes.TropDeRequetes(secondes).ExecuteAsync(ctx);
             return;
         }
-        ctx.Response.ContentType = "text/html; charset=utf-8";
-        await ctx.Response.WriteAsync($"""
-            <!DOCTYPE html>
-            <html lang="fr">
-            <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>Trop de requêtes — Logis</title></head>
-            <body>
-            <main>
-            <h1>Trop de requêtes</h1>
-            <p>{WebUtility.HtmlEncode(Problemes.MessageTropDeRequetes(secondes))}</p>
-            <p><a href="/">Revenir à l'accueil</a></p>
-            </main>
-            </body>
-            </html>
-            """, ct);
+        await Problemes.EcrirePageAsync(ctx, "Trop de requêtes", Problemes.MessageTropDeRequetes(secondes), ct);
     }
 
     private static RateLimitPartition<string> Fenetre(string cle, Limite limite) =>

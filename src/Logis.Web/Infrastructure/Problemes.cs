@@ -1,3 +1,4 @@
+using System.Net;
 using Logis.Domain.Commun;
 
 namespace Logis.Web.Infrastructure;
@@ -65,6 +66,29 @@ public static class Problemes
     /// <summary>A rate limit reached (429, with <c>Retry-After</c> set by the caller): not an act's failure, so outside <see cref="NatureEchec"/>.</summary>
     public static IResult TropDeRequetes(int secondes) =>
         Results.Problem(title: "Trop de requêtes", detail: MessageTropDeRequetes(secondes), statusCode: StatusCodes.Status429TooManyRequests);
+
+    /// <summary>
+    /// A plain French page for people when no page of the site can answer (a limit reached, a write lost to another agent, a busy
+    /// base): the status code is the caller's; the page says what happened and how to go on.
+    /// </summary>
+    public static async Task EcrirePageAsync(HttpContext ctx, string titre, string message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ctx.Response.ContentType = "text/html; charset=utf-8";
+        await ctx.Response.WriteAsync($"""
+            <!DOCTYPE html>
+            <html lang="fr">
+            <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>{WebUtility.HtmlEncode(titre)} — Logis</title></head>
+            <body>
+            <main>
+            <h1>{WebUtility.HtmlEncode(titre)}</h1>
+            <p>{WebUtility.HtmlEncode(message)}</p>
+            <p><a href="/">Revenir à l'accueil</a></p>
+            </main>
+            </body>
+            </html>
+            """, ct);
+    }
 
     /// <summary>« 45 secondes », « 1 minute », « 15 minutes » (rounded up to the minute beyond a minute).</summary>
     public static string Duree(int secondes) => secondes switch

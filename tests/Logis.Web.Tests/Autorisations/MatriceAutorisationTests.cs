@@ -158,7 +158,8 @@ public sealed record LigneMatrice(string Methode, string Route, string Suffixe, 
 
     public string Url(IReadOnlyDictionary<string, string> valeurs)
     {
-        var url = new StringBuilder(Route);
+        // The suffix may name values too (a page handler's query: ?handler=Voter&dossier={dossier}).
+        var url = new StringBuilder(Route + Suffixe);
         // {id} names a bailleur under /territoire, a vacancy under /vacances, a convention under /vacances/conventions and /api/v1/conventions,
         // an offer under /api/v1/offres.
         var ressource = System.Text.RegularExpressions.Regex.Match(Route, "^/(?:api/v1/)?(vacances/conventions|conventions|vacances|offres)/").Groups[1].Value;
@@ -175,7 +176,7 @@ public sealed record LigneMatrice(string Methode, string Route, string Suffixe, 
             url.Replace("{" + nom + "}", valeur);
             url.Replace("{" + nom + ":guid}", valeur);
         }
-        return url + Suffixe;
+        return url.ToString();
     }
 
     /// <summary><c>json:…</c>, <c>csv:…</c> or <c>form:a=1&amp;b=2</c> (the antiforgery token is added to forms).</summary>

@@ -13,8 +13,8 @@ namespace Logis.Persistence.Demandes.Fichier;
 /// </summary>
 public static class FormatFichierDemandes
 {
-    /// <summary>Persons to be housed a line can hold (the synthetic households reach 7).</summary>
-    public const int PersonnesMaximum = 8;
+    /// <summary>Persons to be housed a line can hold: the bound of every channel (<see cref="BornesSaisie.PersonnesMaximum"/>).</summary>
+    public const int PersonnesMaximum = BornesSaisie.PersonnesMaximum;
 
     public const string Numero = "numero";
     public const string DateDepot = "date_depot";

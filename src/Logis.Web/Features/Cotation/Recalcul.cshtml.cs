@@ -7,7 +7,7 @@ using Logis.Application.Acces;
 namespace Logis.Web.Features.Cotation;
 
 /// <summary>
-/// /cotation/recalcul: an EPCI agent or an administrator starts the rescoring of every active demand of their EPCI
+/// /cotation/recalcul: an EPCI agent (the administrator only reads: issue 13, item 5) starts the rescoring of every active demand of their EPCI
 /// with the grid in force; the page then shows its progress, refreshing itself every two seconds while it runs (no JS).
 /// </summary>
 public sealed class RecalculModel(RecalculsCotation recalculs, GrillesCotation grilles) : PageModel
@@ -15,7 +15,7 @@ public sealed class RecalculModel(RecalculsCotation recalculs, GrillesCotation g
     public Recalcul? Recalcul { get; private set; }
     public bool Autorise { get; private set; }
 
-    public static bool PeutLancer(Role role) => role is Role.AgentEpci or Role.Administrateur;
+    public static bool PeutLancer(Role role) => role is Role.AgentEpci;
 
     public IActionResult OnGet(Guid? id)
     {

@@ -46,7 +46,7 @@ public sealed class PersonneFormulaire
 public sealed class FormulaireDemande
 {
     public const int EtapeVerification = 5;
-    public const int PersonnesMaximum = 12;
+    public const int PersonnesMaximum = Logis.Domain.Demandes.BornesSaisie.PersonnesMaximum;
 
     public static readonly IReadOnlyList<string> TitresEtapes =
     [
