@@ -1,3 +1,4 @@
+using Logis.Application.Commun;
 using System.Globalization;
 using Logis.Application.Acces;
 using Logis.Domain.Acces;
@@ -98,7 +99,7 @@ public sealed class CaleolService(LogisDbContext db, TimeProvider horloge, Vacan
         var erreurs = new Dictionary<string, string[]>();
         DateOnly date = default;
         if (string.IsNullOrWhiteSpace(saisie.Date)) erreurs["date"] = ["Indiquez la date de la séance (JJ/MM/AAAA)."];
-        else if (!LireDate(saisie.Date, out date)) erreurs["date"] = ["La date de la séance n'est pas une date valide : écrivez-la au format JJ/MM/AAAA."];
+        else if (!DateSaisie.Lire(saisie.Date, out date)) erreurs["date"] = ["La date de la séance n'est pas une date valide : écrivez-la au format JJ/MM/AAAA."];
         var modalite = string.IsNullOrWhiteSpace(saisie.Modalite) ? ModaliteSeance.Presentielle : LibellesCaleol.LireModalite(saisie.Modalite);
         if (modalite is null) erreurs["modalite"] = ["Modalité inconnue : presentielle ou dematerialisee."];
         DateTimeOffset? cloture = null;
@@ -283,7 +284,7 @@ public sealed class CaleolService(LogisDbContext db, TimeProvider horloge, Vacan
         DateOnly? avant = null;
         if (!string.IsNullOrWhiteSpace(saisie.PieceAvant))
         {
-            if (LireDate(saisie.PieceAvant, out var a)) avant = a;
+            if (DateSaisie.Lire(saisie.PieceAvant, out var a)) avant = a;
             else erreurs["pieceAvant"] = ["La date limite pour fournir la pièce s'écrit JJ/MM/AAAA."];
         }
         if (erreurs.Count > 0) return Abandonner<DossierCaleol>(Echec.Invalide("La décision comporte des erreurs.", erreurs));
@@ -420,8 +421,6 @@ public sealed class CaleolService(LogisDbContext db, TimeProvider horloge, Vacan
         return Resultat.Echec<T>(probleme);
     }
 
-    private static bool LireDate(string texte, out DateOnly date) =>
-        DateOnly.TryParseExact(texte.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 }
 
 /// <summary>Audit actions of the CALEOL (docs/protection-des-donnees.md §2 item 18).</summary>

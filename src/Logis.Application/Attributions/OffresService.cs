@@ -1,3 +1,4 @@
+using Logis.Application.Commun;
 using System.Globalization;
 using Logis.Application.Acces;
 using Logis.Application.Demandes;
@@ -92,7 +93,7 @@ public sealed class OffresService(LogisDbContext db, TimeProvider horloge, Deman
         else if (!DemandesService.Lire(saisie.Demande, out _)) erreurs["demande"] = [DemandesService.FormatAttendu];
         if (saisie?.Adaptee is null) erreurs["adaptee"] = ["Indiquez si le logement est adapté aux besoins et aux capacités du ménage (article R441-2-17 du CCH)."];
         var echeance = delai.EcheanceParDefaut(jour);
-        if (!string.IsNullOrWhiteSpace(saisie?.Echeance) && !LireDate(saisie.Echeance, out echeance))
+        if (!string.IsNullOrWhiteSpace(saisie?.Echeance) && !DateSaisie.Lire(saisie.Echeance, out echeance))
             erreurs["echeance"] = ["La date limite de réponse n'est pas une date valide : écrivez-la au format JJ/MM/AAAA."];
         if (erreurs.Count > 0) return Abandonner<Offre>(Echec.Invalide("L'offre comporte des erreurs.", erreurs));
         DemandesService.Lire(saisie!.Demande, out var cle);
@@ -167,9 +168,9 @@ public sealed class OffresService(LogisDbContext db, TimeProvider horloge, Deman
         var erreurs = new Dictionary<string, string[]>();
         DateOnly signature = default, effet = default;
         if (string.IsNullOrWhiteSpace(saisie?.DateSignature)) erreurs["dateSignature"] = ["Indiquez la date de signature du bail (JJ/MM/AAAA)."];
-        else if (!LireDate(saisie.DateSignature, out signature)) erreurs["dateSignature"] = ["La date de signature n'est pas une date valide : écrivez-la au format JJ/MM/AAAA."];
+        else if (!DateSaisie.Lire(saisie.DateSignature, out signature)) erreurs["dateSignature"] = ["La date de signature n'est pas une date valide : écrivez-la au format JJ/MM/AAAA."];
         if (string.IsNullOrWhiteSpace(saisie?.DateEffet)) erreurs["dateEffet"] = ["Indiquez la date de prise d'effet du bail (JJ/MM/AAAA)."];
-        else if (!LireDate(saisie.DateEffet, out effet)) erreurs["dateEffet"] = ["La date de prise d'effet n'est pas une date valide : écrivez-la au format JJ/MM/AAAA."];
+        else if (!DateSaisie.Lire(saisie.DateEffet, out effet)) erreurs["dateEffet"] = ["La date de prise d'effet n'est pas une date valide : écrivez-la au format JJ/MM/AAAA."];
         if (erreurs.Count > 0) return Abandonner<Attribution>(Echec.Invalide("Le bail comporte des erreurs.", erreurs));
         if (offre.Statut != StatutOffre.Acceptee)
             return Abandonner<Attribution>(Echec.Conflit(offre.NoterBail().Motif!));
@@ -199,7 +200,7 @@ public sealed class OffresService(LogisDbContext db, TimeProvider horloge, Deman
             await tx.CommitAsync(ct);
             return Resultat.Ok(attribution);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (ErreursEcriture.EnEchec(e) is { Nature: NatureEchec.Conflit })
         {
             return Abandonner<Attribution>(Echec.Conflit(Concurrence));
         }
@@ -356,7 +357,7 @@ public sealed class OffresService(LogisDbContext db, TimeProvider horloge, Deman
             await demandes.SauverAsync(ct);
             return Resultat.Ok(valeur);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (ErreursEcriture.EnEchec(e) is { Nature: NatureEchec.Conflit })
         {
             // A concurrency token that moved, or a unique index (one pending offer per vacancy and per demand, one lease): nothing was written.
             return Abandonner<T>(Echec.Conflit(Concurrence));
@@ -381,8 +382,6 @@ public sealed class OffresService(LogisDbContext db, TimeProvider horloge, Deman
         o.EstEnAttente ? o.Echeance.DayNumber - aujourdhui.DayNumber : null, o.Statut.Code(), o.Statut.Libelle(), o.MotifRefus?.Libelle(),
         o.RepondueLe is { } r ? HeureFrance.EnFrance(r) : null);
 
-    private static bool LireDate(string texte, out DateOnly date) =>
-        DateOnly.TryParseExact(texte.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     private static (int Page, int Taille) Pagination(string? page, string? taillePage, Dictionary<string, string[]> erreurs)
     {

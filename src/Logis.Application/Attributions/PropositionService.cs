@@ -95,7 +95,7 @@ public sealed class PropositionService(LogisDbContext db, TimeProvider horloge, 
             await db.SaveChangesAsync(ct);
             return fait;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (ErreursEcriture.EnEchec(e) is { Nature: NatureEchec.Conflit })
         {
             return Abandonner(Echec.Conflit("La vacance vient d'être modifiée par un autre agent (candidats déjà proposés ?) : rechargez-la et recommencez."));
         }

@@ -1,3 +1,4 @@
+using Logis.Application.Commun;
 using System.Globalization;
 using Logis.Application.Acces;
 using Logis.Application.Territoire;
@@ -156,7 +157,7 @@ public sealed class VacancesService(LogisDbContext db, TimeProvider horloge)
         }
         DateOnly date = default;
         if (string.IsNullOrWhiteSpace(saisie.DateDisponibilite)) erreurs["dateDisponibilite"] = ["Indiquez la date à laquelle le logement est disponible (JJ/MM/AAAA)."];
-        else if (!DateOnly.TryParseExact(saisie.DateDisponibilite.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        else if (!DateSaisie.Lire(saisie.DateDisponibilite, out date))
             erreurs["dateDisponibilite"] = ["La date de disponibilité n'est pas une date valide : écrivez-la au format JJ/MM/AAAA (par exemple 15/01/2027)."];
         MotifHorsFlux? horsFlux = null;
         if (!string.IsNullOrWhiteSpace(saisie.HorsFlux))

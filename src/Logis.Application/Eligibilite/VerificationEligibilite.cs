@@ -157,8 +157,7 @@ public sealed class VerificationEligibilite(LogisDbContext db, ReferentielEligib
             .ToList();
     }
 
-    public static bool TryLireDate(string? texte, out DateOnly date) =>
-        DateOnly.TryParseExact(texte?.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    public static bool TryLireDate(string? texte, out DateOnly date) => Commun.DateSaisie.Lire(texte, out date);
 
     private async Task<(Commune? Commune, ZonePlafond? Zone)> LieuAsync(DemandeVerification demande, Action<string, string> ajouter, CancellationToken ct)
     {
