@@ -68,6 +68,21 @@ var delaiOffres = Logis.Domain.Attributions.DelaiReponseOffre.Creer(
 if (!delaiOffres.EstReussi) throw new InvalidOperationException($"Logis:Offres:DelaiReponseJours : {delaiOffres.Motif}");
 builder.Services.AddSingleton(delaiOffres.Valeur);
 builder.Services.AddScoped<Logis.Application.Attributions.OffresService>();
+// The demo's year of history replays each act on a clock stopped at its instant: the services it uses are built per act on that clock.
+builder.Services.AddScoped(sp =>
+{
+    var db = sp.GetRequiredService<LogisDbContext>();
+    var coteur = sp.GetRequiredService<Logis.Persistence.Cotation.ICoteurDemandes>();
+    var stockage = sp.GetRequiredService<Logis.Persistence.Pieces.IStockagePieces>();
+    var catalogue = sp.GetRequiredService<Logis.Domain.Pieces.CataloguePieces>();
+    DemandesService Demandes(TimeProvider h) => new(db, h, coteur, stockage, reglesEnregistrement.Valeur);
+    return new Logis.Application.Attributions.HistoriqueDemo(db, sp.GetRequiredService<TimeProvider>(), coteur, sp.GetRequiredService<ReferentielEligibilite>(),
+        sp.GetRequiredService<Logis.Domain.Attributions.DelaiReponseOffre>(), Demandes,
+        h => new Logis.Application.Pieces.PiecesService(db, Demandes(h), catalogue, sp.GetRequiredService<Logis.Domain.Pieces.ReglesDepot>(),
+            sp.GetRequiredService<Logis.Persistence.Pieces.DepotPieces>(), stockage, h,
+            sp.GetRequiredService<ILogger<Logis.Application.Pieces.PiecesService>>(), sp.GetRequiredService<Logis.Application.Pieces.IAntivirus>()),
+        catalogue);
+});
 builder.Services.AddScoped<Logis.Application.Journal.JournalService>();
 builder.Services.AddScoped<Logis.Application.Doublons.DoublonsService>();
 builder.Services.AddPieces(builder.Configuration, ReferenceData.Trouver());
@@ -158,14 +173,29 @@ await using (var scope = app.Services.CreateAsyncScope())
                     instruction.Validees, instruction.Refusees, instruction.EnAttente);
             }
         }
-        // Gestion en flux: conventions of every bailleur and a few dozen current vacancies, through the use cases.
-        var flux = await scope.ServiceProvider.GetRequiredService<Logis.Application.Attributions.VacancesDemo>().SemerAsync(resultat.Epci, optionsDemo.Graine);
+        // The first-quartile threshold the pre-selection shows the social-mix objective with (before the history, whose
+        // proposals take first-quartile households outside QPV): a demonstration value, said so.
+        if (await scope.ServiceProvider.GetRequiredService<Logis.Application.Mixite.MixiteService>().SemerDemoAsync(resultat.Epci, default))
+            app.Logger.LogInformation("Seuil du premier quartile de démonstration : {Seuil} € par UC et par an", Logis.Application.Mixite.MixiteService.SeuilDemo);
+        // Gestion en flux: conventions of every bailleur, then a year of allocation history (vacancies, CALEOL, offers, leases) and a few dozen
+        // current vacancies, all through the use cases.
+        var historique = scope.ServiceProvider.GetRequiredService<Logis.Application.Attributions.HistoriqueDemo>();
+        async Task HistoriqueAsync(CancellationToken ct)
+        {
+            var chrono = System.Diagnostics.Stopwatch.StartNew();
+            var h = await historique.SemerAsync(resultat.Epci, optionsDemo.Graine, ct);
+            if (!h.DejaPresent)
+                app.Logger.LogInformation("Historique de démonstration ({Secondes} s) : {Baux} baux signés sur {Cible} visés, {Vacances} vacances, {Seances} séances de CALEOL, "
+                    + "{Dossiers} dossiers, {Offres} offres dont {Refus} refusées et {SansReponse} sans réponse, {Retraits} vacances retirées",
+                    (int)chrono.Elapsed.TotalSeconds, h.Baux, h.Cible, h.Vacances, h.Seances, h.Dossiers, h.Offres, h.Refus, h.SansReponse, h.Retraits);
+        }
+        var flux = await scope.ServiceProvider.GetRequiredService<Logis.Application.Attributions.VacancesDemo>()
+            .SemerAsync(resultat.Epci, optionsDemo.Graine, optionsDemo.Historique ? HistoriqueAsync : null);
         if (!flux.DejaPresentes)
             app.Logger.LogInformation("Gestion en flux de démonstration : {Conventions} conventions, {Vacances} vacances dont {Orientees} orientées et {Rendues} rendues",
                 flux.Conventions, flux.Vacances, flux.Orientees, flux.Rendues);
-        // The first-quartile threshold the pre-selection shows the social-mix objective with: a demonstration value, said so.
-        if (await scope.ServiceProvider.GetRequiredService<Logis.Application.Mixite.MixiteService>().SemerDemoAsync(resultat.Epci, default))
-            app.Logger.LogInformation("Seuil du premier quartile de démonstration : {Seuil} € par UC et par an", Logis.Application.Mixite.MixiteService.SeuilDemo);
+        // A base seeded before the history existed gets it on its next start (once: the history checks it is not there yet).
+        else if (optionsDemo.Historique) await HistoriqueAsync(default);
     }
 }
 

@@ -20,7 +20,8 @@ public sealed record ResultatVacancesDemo(bool DejaPresentes, int Conventions, i
 /// </summary>
 public sealed class VacancesDemo(LogisDbContext db, TimeProvider horloge)
 {
-    public async Task<ResultatVacancesDemo> SemerAsync(Siren epci, int graine, CancellationToken ct = default)
+    /// <param name="apresConventions">Played once the conventions are saved, before today's vacancies (the year of history, <see cref="HistoriqueDemo"/>).</param>
+    public async Task<ResultatVacancesDemo> SemerAsync(Siren epci, int graine, Func<CancellationToken, Task>? apresConventions = null, CancellationToken ct = default)
     {
         if (await db.Conventions.AnyAsync(c => c.EpciSiren == epci, ct) || await db.Vacances.AnyAsync(v => v.EpciSiren == epci, ct))
             return new ResultatVacancesDemo(true, 0, 0, 0, 0);
@@ -55,6 +56,12 @@ public sealed class VacancesDemo(LogisDbContext db, TimeProvider horloge)
                 if (!fait.EstReussi) throw new InvalidOperationException($"Convention de démonstration refusée : {fait.Motif} {string.Join(" ", fait.Erreurs)}");
                 conventions++;
             }
+        }
+
+        if (apresConventions is not null)
+        {
+            await apresConventions(ct);
+            db.ChangeTracker.Clear();
         }
 
         // Vacancies: six per bailleur, twelve for the public office, declared over the last five weeks; acts replayed in time order.
@@ -123,11 +130,5 @@ public sealed class VacancesDemo(LogisDbContext db, TimeProvider horloge)
         return u is null
             ? new Agent(DeterministicGuid.From($"agent-demo:{epci}:{b.Id}"), $"Service gestion locative ({b.Nom})", Role.AgentBailleur, new Perimetre(epci, BailleurId: b.Id))
             : new Agent(u.Id, u.NomComplet, Role.AgentBailleur, new Perimetre(epci, BailleurId: b.Id));
-    }
-
-    /// <summary>A clock stopped at one instant: the demo replays each act at its own date.</summary>
-    private sealed class HorlogeArretee(DateTimeOffset instant) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => instant.ToUniversalTime();
     }
 }

@@ -15,6 +15,9 @@ public sealed class OptionsDemo
     /// <summary>Synthetic demands seeded with the territory (TPM order of magnitude by default; 0 for none).</summary>
     public int Demandes { get; set; } = Domain.Demandes.Synthese.GenerateurDemandes.VolumeTpm;
 
+    /// <summary>A year of allocation history played through the use cases on first start (vacancies, CALEOL, offers, leases; docs/demo.md).</summary>
+    public bool Historique { get; set; } = true;
+
     public void Valider()
     {
         if (!Siren.TryCreate(Epci, out _))
