@@ -45,7 +45,6 @@ builder.Services.AddScoped<GuichetsService>();
 if (builder.Configuration["Logis:Sne:Dossier"] is { Length: > 0 } dossierSne)
     builder.Services.AddSingleton<Logis.Application.Sne.ISystemeNational>(sp => new Logis.Application.Sne.SneFichiers(dossierSne, sp.GetRequiredService<TimeProvider>()));
 builder.Services.AddScoped<SituationsPrioritairesService>();
-builder.Services.AddScoped<SituationsPrioritairesDemo>();
 // Registration settings (issue 12, point 5): the bound on the deposit date without a reason, the alert notice; a wrong value stops the start.
 var reglesEnregistrement = Logis.Domain.Demandes.ReglesEnregistrement.Creer(
     builder.Configuration.GetValue("Logis:Enregistrement:AnterioriteMaxMois", Logis.Domain.Demandes.ReglesEnregistrement.Defaut.AnterioriteMaxMois),
@@ -68,21 +67,21 @@ var delaiOffres = Logis.Domain.Attributions.DelaiReponseOffre.Creer(
 if (!delaiOffres.EstReussi) throw new InvalidOperationException($"Logis:Offres:DelaiReponseJours : {delaiOffres.Motif}");
 builder.Services.AddSingleton(delaiOffres.Valeur);
 builder.Services.AddScoped<Logis.Application.Attributions.OffresService>();
-// The demo's year of history replays each act on a clock stopped at its instant: the services it uses are built per act on that clock.
-builder.Services.AddScoped(sp =>
-{
-    var db = sp.GetRequiredService<LogisDbContext>();
-    var coteur = sp.GetRequiredService<Logis.Persistence.Cotation.ICoteurDemandes>();
-    var stockage = sp.GetRequiredService<Logis.Persistence.Pieces.IStockagePieces>();
-    var catalogue = sp.GetRequiredService<Logis.Domain.Pieces.CataloguePieces>();
-    DemandesService Demandes(TimeProvider h) => new(db, h, coteur, stockage, reglesEnregistrement.Valeur);
-    return new Logis.Application.Attributions.HistoriqueDemo(db, sp.GetRequiredService<TimeProvider>(), coteur, sp.GetRequiredService<ReferentielEligibilite>(),
-        sp.GetRequiredService<Logis.Domain.Attributions.DelaiReponseOffre>(), Demandes,
-        h => new Logis.Application.Pieces.PiecesService(db, Demandes(h), catalogue, sp.GetRequiredService<Logis.Domain.Pieces.ReglesDepot>(),
-            sp.GetRequiredService<Logis.Persistence.Pieces.DepotPieces>(), stockage, h,
-            sp.GetRequiredService<ILogger<Logis.Application.Pieces.PiecesService>>(), sp.GetRequiredService<Logis.Application.Pieces.IAntivirus>()),
-        catalogue);
-});
+// The demo replays its acts on clocks stopped at their instants (the priority situations' instruction, the year of history): the services
+// they use are built per act on that clock.
+DemandesService DemandesSur(IServiceProvider sp, TimeProvider h) => new(sp.GetRequiredService<LogisDbContext>(), h,
+    sp.GetRequiredService<Logis.Persistence.Cotation.ICoteurDemandes>(), sp.GetRequiredService<Logis.Persistence.Pieces.IStockagePieces>(), reglesEnregistrement.Valeur);
+Logis.Application.Pieces.PiecesService PiecesSur(IServiceProvider sp, TimeProvider h) => new(sp.GetRequiredService<LogisDbContext>(), DemandesSur(sp, h),
+    sp.GetRequiredService<Logis.Domain.Pieces.CataloguePieces>(), sp.GetRequiredService<Logis.Domain.Pieces.ReglesDepot>(),
+    sp.GetRequiredService<Logis.Persistence.Pieces.DepotPieces>(), sp.GetRequiredService<Logis.Persistence.Pieces.IStockagePieces>(), h,
+    sp.GetRequiredService<ILogger<Logis.Application.Pieces.PiecesService>>(), sp.GetRequiredService<Logis.Application.Pieces.IAntivirus>());
+builder.Services.AddScoped(sp => new SituationsPrioritairesDemo(sp.GetRequiredService<LogisDbContext>(), sp.GetRequiredService<Logis.Application.Pieces.PiecesService>(),
+    sp.GetRequiredService<SituationsPrioritairesService>(), sp.GetRequiredService<Logis.Domain.Pieces.CataloguePieces>(), sp.GetRequiredService<TimeProvider>(),
+    h => (PiecesSur(sp, h), new SituationsPrioritairesService(sp.GetRequiredService<LogisDbContext>(), DemandesSur(sp, h), sp.GetRequiredService<Logis.Domain.Pieces.CataloguePieces>(), h))));
+builder.Services.AddScoped(sp => new Logis.Application.Attributions.HistoriqueDemo(sp.GetRequiredService<LogisDbContext>(), sp.GetRequiredService<TimeProvider>(),
+    sp.GetRequiredService<Logis.Persistence.Cotation.ICoteurDemandes>(), sp.GetRequiredService<ReferentielEligibilite>(),
+    sp.GetRequiredService<Logis.Domain.Attributions.DelaiReponseOffre>(), h => DemandesSur(sp, h), h => PiecesSur(sp, h),
+    sp.GetRequiredService<Logis.Domain.Pieces.CataloguePieces>()));
 builder.Services.AddScoped<Logis.Application.Journal.JournalService>();
 builder.Services.AddScoped<Logis.Application.Doublons.DoublonsService>();
 builder.Services.AddPieces(builder.Configuration, ReferenceData.Trouver());

@@ -31,19 +31,26 @@ public class HistoriqueDemoTests(ApplicationsFixture fx)
         return fx.Base(f);
     }
 
+    /// <summary>The leases of the history: every act of it is before the app's start (the other tests sign theirs at or after it).</summary>
+    private static async Task<List<Attribution>> HistoriqueAsync(LogisDbContext db) =>
+        [.. (await db.Attributions.AsNoTracking().Where(a => a.EpciSiren == Tpm).ToListAsync()).Where(a => a.EnregistreeLe < Horloges.Reference)];
+
     [Theory, DeuxBases]
     public async Task Un_an_de_baux_signes_reparti_sur_les_douze_mois_en_qpv_et_hors_qpv(string f)
     {
         await using var db = await BaseSemeeAsync(f);
         var aujourdhui = Horloges.Aujourdhui;
-        var attributions = await db.Attributions.AsNoTracking().Where(a => a.EpciSiren == Tpm).ToListAsync();
-        var historiques = attributions.Where(a => a.DateSignature <= aujourdhui).ToList();
+        var historiques = await HistoriqueAsync(db);
         Assert.True(historiques.Count >= 15, $"{historiques.Count} baux seulement");
         Assert.All(historiques, a => Assert.InRange(a.DateSignature, aujourdhui.AddMonths(-HistoriqueDemo.Mois), aujourdhui));
         var mois = historiques.Select(a => (a.DateSignature.Year, a.DateSignature.Month)).Distinct().Count();
         Assert.True(mois >= 8, $"baux sur {mois} mois seulement");
         Assert.Contains(historiques, a => a.EnQpv);
         Assert.Contains(historiques, a => !a.EnQpv);
+        // Priority households (validated on proof before their candidature), mutations, first-quartile households outside QPV.
+        Assert.Contains(historiques, a => a.Prioritaire);
+        Assert.Contains(historiques, a => a.Mutation);
+        Assert.Contains(historiques, a => !a.EnQpv && a.RevenuParUc < Logis.Application.Mixite.MixiteService.SeuilDemo);
         Assert.True(historiques.Select(a => a.BailleurId).Distinct().Count() >= 3);
         Assert.True(historiques.Select(a => a.ReservataireId).Distinct().Count() >= 3);
         // No demand with two leases, no dwelling attributed twice.
@@ -57,7 +64,7 @@ public class HistoriqueDemoTests(ApplicationsFixture fx)
     public async Task Chaque_bail_a_son_offre_acceptee_sa_decision_de_caleol_et_sa_demande_radiee_pour_attribution(string f)
     {
         await using var db = await BaseSemeeAsync(f);
-        var attributions = await db.Attributions.AsNoTracking().Where(a => a.EpciSiren == Tpm).ToListAsync();
+        var attributions = await HistoriqueAsync(db);
         Assert.NotEmpty(attributions);
         var offres = await db.Offres.AsNoTracking().Where(o => o.EpciSiren == Tpm).ToListAsync();
         var dossiers = await db.DossiersCaleol.AsNoTracking().Where(d => d.EpciSiren == Tpm).ToListAsync();
@@ -122,8 +129,10 @@ public class HistoriqueDemoTests(ApplicationsFixture fx)
         foreach (var f in BasesDeTest.Toutes)
         {
             await using var db = await BaseSemeeAsync(f);
-            var rpls = await db.Attributions.AsNoTracking().Where(a => a.EpciSiren == Tpm)
-                .Select(a => new { a.NumeroDemande, a.NumeroRpls, a.DateSignature, a.DateEffet, a.Decision }).ToListAsync();
+            // (the history's leases: every act of it is before the app's start; the other tests sign theirs at or after it)
+            var rpls = (await db.Attributions.AsNoTracking().Where(a => a.EpciSiren == Tpm)
+                .Select(a => new { a.NumeroDemande, a.NumeroRpls, a.DateSignature, a.DateEffet, a.Decision, a.EnregistreeLe }).ToListAsync())
+                .Where(a => a.EnregistreeLe < Horloges.Reference);
             ensembles.Add([.. rpls.Select(a => $"{a.NumeroDemande} {a.NumeroRpls} {a.DateSignature:yyyy-MM-dd} {a.DateEffet:yyyy-MM-dd} {a.Decision}").Order(StringComparer.Ordinal)]);
         }
         Assert.NotEmpty(ensembles[0]);

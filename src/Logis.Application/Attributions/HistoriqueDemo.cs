@@ -51,7 +51,8 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
         (int)Math.Round(Math.Min(logements * Mobilite, demandesActives * PartDemandes), MidpointRounding.AwayFromZero);
 
     private readonly Dictionary<string, DateTimeOffset> _derniers = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _engagees = new(StringComparer.Ordinal);
+    /// <summary>The demands proposed and not yet out of their vacancy's path, with that vacancy: a demand is a candidate for one vacancy at a time.</summary>
+    private readonly Dictionary<string, Suivi> _engagees = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateOnly> _repos = new(StringComparer.Ordinal);
     private readonly Dictionary<(BailleurId, DateOnly), string> _seances = [];
     private readonly PriorityQueue<Func<Task>, (long, long)> _file = new();
@@ -152,9 +153,9 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
             Planifier(HeureFrance.A(jour, new TimeOnly(9, _hasard.Next(0, 60))), q => DeclarerAsync(suivi, q, ct));
         }
 
-        // A wave of vacancies in the last five weeks, two per bailleur, so that today's board shows every stage even over a small demand file.
+        // A wave of vacancies in the last five weeks, three per bailleur, so that today's board shows every stage even over a small demand file.
         var recents = jours.Where(j => j > aujourdhui.AddDays(-36)).ToList();
-        for (var i = 0; i < bailleurs.Count * 2; i++)
+        for (var i = 0; i < bailleurs.Count * 3; i++)
         {
             var b = bailleurs[i % bailleurs.Count];
             var siens = cellules.Where(c => c.Key.BailleurId == b.Id).SelectMany(c => c.Value).ToList();
@@ -224,12 +225,13 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
     private void PlanifierRestitution(DateOnly echeance, Suivi s, CancellationToken ct)
     {
         var lendemain = echeance.AddDays(1);
+        var id = s.Id;
         Planifier(HeureFrance.A(lendemain, new TimeOnly(6, 0)), async q =>
         {
             await new VacancesService(db, new HorlogeArretee(q)).RendreEchuesAsync(_systeme, lendemain, ct);
             db.ChangeTracker.Clear();
-            var v = await db.Vacances.AsNoTracking().Where(x => x.Id == new VacanceId(Guid.Parse(s.Id))).Select(x => x.Statut).SingleAsync(ct);
-            if (v == StatutVacance.Rendue)
+            var v = await db.Vacances.AsNoTracking().Where(x => x.Id == new VacanceId(Guid.Parse(id))).Select(x => x.Statut).SingleAsync(ct);
+            if (v == StatutVacance.Rendue && s.Id == id)
                 Planifier(HeureFrance.A(Ouvre(lendemain, _hasard.Next(1, 4)), new TimeOnly(10, _hasard.Next(0, 60))),
                     q2 => ProposerAsync(s, q2, _agentsBailleurs[s.Bailleur.Id], true, ct));
         });
@@ -255,12 +257,12 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
         }
         var fait = await new PropositionService(db, h, vacances, preselection, coteur).ProposerAsync(agent, s.Id, new PropositionCandidats(choix), ct);
         if (!fait.EstReussi) return;
-        foreach (var n in choix) _engagees.Add(n);
+        foreach (var n in choix) _engagees[n] = s;
         s.Candidats.Clear();
         s.Candidats.AddRange(choix);
-        // The landlord puts the dossier on the agenda of its next weekly commission, two working days before it, three at least after the proposal.
-        var seance = ProchaineSeance(s.Bailleur.Id, Ouvre(HeureFrance.Jour(quand), 3));
-        var inscription = HeureFrance.A(Ouvre(seance, -2), new TimeOnly(11, _hasard.Next(0, 60)));
+        // The landlord puts the dossier on the agenda of its next weekly commission when the agenda is sent to the members, a week before it.
+        var seance = ProchaineSeance(s.Bailleur.Id, Ouvre(HeureFrance.Jour(quand), 6));
+        var inscription = HeureFrance.A(Ouvre(seance, -5), new TimeOnly(11, _hasard.Next(0, 60)));
         if (inscription < quand) inscription = quand.AddMinutes(30);
         Planifier(inscription, q => InscrireAsync(s, seance, q, ct));
     }
@@ -273,7 +275,7 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
     private List<string> Choisir(IReadOnlyList<LigneCandidat> lignes, Suivi s, DateTimeOffset quand)
     {
         var jour = HeureFrance.Jour(quand);
-        var libres = lignes.Where(l => l.DateDepot <= jour && !_engagees.Contains(l.Numero)
+        var libres = lignes.Where(l => l.DateDepot <= jour && !_engagees.ContainsKey(l.Numero)
             && (!_repos.TryGetValue(l.Numero, out var repos) || repos <= jour)
             && _derniers.TryGetValue(l.Numero, out var dernier) && dernier < quand).ToList();
         var nombre = _hasard.NextDouble() switch { < 0.7 => 3, < 0.9 => 4, _ => 5 };
@@ -309,7 +311,7 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
         var dossier = await caleol.InscrireAsync(agent, seanceId, new NouveauDossier(Guid.Parse(s.Id), s.Candidats, exception), ct);
         if (!dossier.EstReussi)
         {
-            Liberer(s.Candidats);
+            Liberer(s, s.Candidats);
             return;
         }
         _dossiers++;
@@ -388,11 +390,11 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
             db.ChangeTracker.Clear();
             if (!fait.EstReussi) throw new InvalidOperationException($"Démonstration : décision refusée ({decision}) : {fait.Motif} {string.Join(" ", fait.Erreurs)}");
             if (decision.EstPositive()) retenus++;
-            else Liberer([s.Candidats[i]]);
+            else Liberer(s, [s.Candidats[i]]);
         }
         if (retenus == 0)
         {
-            Liberer(s.Candidats);
+            Liberer(s, s.Candidats);
             return;
         }
         var jour = HeureFrance.Jour(quand);
@@ -449,7 +451,7 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
                 var n = await new OffresService(db, new HorlogeArretee(q), demandes(new HorlogeArretee(q)), delai).ConstaterSansReponseAsync(_systeme, lendemain, ct);
                 _sansReponse += n;
                 _repos[numero] = lendemain.AddDays(60);
-                _engagees.Remove(numero);
+                Liberer(s, [numero]);
                 Planifier(HeureFrance.A(Ouvre(lendemain, _hasard.Next(1, 3)), new TimeOnly(10, _hasard.Next(0, 60))), q2 => OffrirAsync(s, q2, ct));
             });
             return;
@@ -484,7 +486,7 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
         {
             _refus++;
             _repos[numero] = jour.AddDays(60);
-            _engagees.Remove(numero);
+            Liberer(s, [numero]);
             Planifier(HeureFrance.A(Ouvre(jour, _hasard.Next(2, 6)), new TimeOnly(10, _hasard.Next(0, 60))), q => OffrirAsync(s, q, ct));
             return;
         }
@@ -501,27 +503,29 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
         var fait = await offres.SignerBailAsync(_agentsBailleurs[s.Bailleur.Id], offreId, new SaisieBailSigne(Date(jour), Date(effet)), ct);
         if (!fait.EstReussi) throw new InvalidOperationException($"Démonstration : bail refusé sur {s.Rpls} : {fait.Motif} {string.Join(" ", fait.Erreurs)}");
         _baux++;
-        Liberer(s.Candidats);
+        Liberer(s, s.Candidats);
     }
 
     private async Task RetirerAsync(Suivi s, DateTimeOffset quand, string motif, CancellationToken ct)
     {
         var fait = await new VacancesService(db, new HorlogeArretee(quand)).RetirerAsync(_agentsBailleurs[s.Bailleur.Id], s.Id, new RetraitVacance(motif), ct);
         if (fait.EstReussi) _retraits++;
-        Liberer(s.Candidats);
+        Liberer(s, s.Candidats);
     }
 
-    private void Liberer(IEnumerable<string> numeros)
+    /// <summary>Frees the demands still engaged for this vacancy (one that refused it may be engaged for another by now).</summary>
+    private void Liberer(Suivi s, IEnumerable<string> numeros)
     {
-        foreach (var n in numeros) _engagees.Remove(n);
+        foreach (var n in numeros)
+            if (_engagees.TryGetValue(n, out var suivi) && ReferenceEquals(suivi, s)) _engagees.Remove(n);
     }
 
     // ---- Time ----
 
-    /// <summary>Plays <paramref name="acte"/> at <paramref name="quand"/>, unless that is after now (the vacancy then stays where it is today).</summary>
+    /// <summary>Plays <paramref name="acte"/> at <paramref name="quand"/>, unless that is now or later (the vacancy then stays where it is today).</summary>
     private void Planifier(DateTimeOffset quand, Func<DateTimeOffset, Task> acte)
     {
-        if (quand > _fin) return;
+        if (quand >= _fin) return;
         _file.Enqueue(() => acte(quand), (quand.UtcTicks, _sequence++));
     }
 
