@@ -19,7 +19,7 @@ public sealed record LigneSuivi(DateOnly Date, BailleurId Bailleur, Reservataire
 /// </summary>
 public sealed record MesureObjectif(int? Baux, int? Atteint, decimal? TauxAtteint, int? Manquant, bool Alerte);
 
-/// <summary>The cumulative rate at the end of a month of the year (the trajectory of an objective).</summary>
+/// <summary>The cumulative leases and rate at the end of a month of the year (the trajectory of an objective); the count is masked when the month added 1 to 4.</summary>
 public sealed record PointTrajectoire(int Mois, int? Baux, decimal? TauxCumule);
 
 /// <summary>An objective measured with the mutations included (the legal measure) and excluded, and its monthly trajectory (mutations included).</summary>
@@ -112,66 +112,110 @@ public static class IndicateursMixite
         var sert = dedans.Select(l => (l, Sert(objectif.Nature, l, seuil))).ToList();
         var sansMutations = sert.Where(x => !x.l.Mutation).ToList();
         var trajectoire = new List<PointTrajectoire>();
+        var precedent = 0;
         for (var m = 1; m <= dernierMois; m++)
         {
             var jusque = sert.Where(x => x.l.Date.Month <= m).ToList();
-            trajectoire.Add(new PointTrajectoire(m, SecretStatistique.Compte(jusque.Count), SecretStatistique.Taux(jusque.Count(x => x.Item2), jusque.Count)));
+            // A cumulative count is masked when the month added 1 to 4 leases (the difference with the month before would show them).
+            var baux = SecretStatistique.Diffusable(jusque.Count - precedent) ? SecretStatistique.Compte(jusque.Count) : null;
+            trajectoire.Add(new PointTrajectoire(m, baux, SecretStatistique.Taux(jusque.Count(x => x.Item2), jusque.Count)));
+            precedent = jusque.Count;
         }
         return new ResultatObjectif(objectif, false, Mesure(objectif.Taux, sert.Count, sert.Count(x => x.Item2)),
             Mesure(objectif.Taux, sansMutations.Count, sansMutations.Count(x => x.Item2)), trajectoire);
     }
 
     /// <summary>
-    /// The objectives to measure for a year: those of the CIA when it set some, else the legal ones — each quartile objective for the whole EPCI,
-    /// and the priority objective for each réservataire that has leases in the year (L441-1: « sur chacun des ensembles »), the landlords' own
-    /// contingents included.
+    /// The objectives to measure for a year: those the CIA set and, for each nature it set none of, the legal one — each quartile objective for
+    /// the whole EPCI, the priority objective for the whole EPCI and for each réservataire that has leases in the year (L441-1: « sur chacun des
+    /// ensembles »), the landlords' own contingents included. Ordered by nature, the EPCI's before the narrower ones.
     /// </summary>
     public static IReadOnlyList<PorteeObjectif> Objectifs(IReadOnlyCollection<ObjectifMixite> cia, IEnumerable<LigneSuivi> lignes)
     {
         ArgumentNullException.ThrowIfNull(cia);
         ArgumentNullException.ThrowIfNull(lignes);
-        if (cia.Count > 0)
-            return [.. cia.OrderBy(o => o.Nature).ThenBy(o => o.BailleurId is null ? 0 : 1).ThenBy(o => o.CommuneInsee?.Value).Select(o => o.Portee())];
-        var legaux = new List<PorteeObjectif>
+        var reservataires = lignes.Select(l => l.Reservataire).OfType<ReservataireId>().Distinct().OrderBy(r => r.Value).ToList();
+        var resultat = new List<PorteeObjectif>();
+        foreach (var nature in NaturesObjectif.Toutes)
         {
-            new(NatureObjectif.PremierQuartileHorsQpv, NatureObjectif.PremierQuartileHorsQpv.TauxLegal(), null, null, null, Legal: true),
-            new(NatureObjectif.AutresQuartilesEnQpv, NatureObjectif.AutresQuartilesEnQpv.TauxLegal(), null, null, null, Legal: true),
-            new(NatureObjectif.PrioritairesEtDalo, NatureObjectif.PrioritairesEtDalo.TauxLegal(), null, null, null, Legal: true),
-        };
-        legaux.AddRange(lignes.Select(l => l.Reservataire).OfType<ReservataireId>().Distinct().OrderBy(r => r.Value)
-            .Select(r => new PorteeObjectif(NatureObjectif.PrioritairesEtDalo, NatureObjectif.PrioritairesEtDalo.TauxLegal(), null, null, r, Legal: true)));
-        return legaux;
+            var fixes = cia.Where(o => o.Nature == nature).ToList();
+            if (fixes.Count > 0)
+            {
+                resultat.AddRange(fixes.OrderBy(o => o.BailleurId is null ? 0 : 1).ThenBy(o => o.BailleurId?.Value).ThenBy(o => o.CommuneInsee?.Value)
+                    .ThenBy(o => o.ReservataireId?.Value).Select(o => o.Portee()));
+                continue;
+            }
+            resultat.Add(new PorteeObjectif(nature, nature.TauxLegal(), null, null, null, Legal: true));
+            if (nature == NatureObjectif.PrioritairesEtDalo)
+                resultat.AddRange(reservataires.Select(r => new PorteeObjectif(nature, nature.TauxLegal(), null, null, r, Legal: true)));
+        }
+        return resultat;
     }
 
-    /// <summary>The leases grouped by <paramref name="cle"/>, each group with its social-mix rates (groups in key order).</summary>
+    /// <summary>
+    /// Masks the counts of a sum whose total is shown (<see cref="SecretStatistique"/>), with the secondary suppression a reader's subtraction
+    /// calls for: a count of 1 to 4 is masked and, when it is the only masked part, the smallest other non-zero part is masked too (otherwise the
+    /// total minus the shown parts would give it back).
+    /// </summary>
+    public static int?[] MasquerParties(IReadOnlyList<int> parties)
+    {
+        ArgumentNullException.ThrowIfNull(parties);
+        var r = parties.Select(SecretStatistique.Compte).ToArray();
+        if (r.Count(x => x is null) == 1)
+        {
+            var autre = Enumerable.Range(0, parties.Count).Where(i => r[i] is > 0).OrderBy(i => parties[i]).FirstOrDefault(-1);
+            if (autre >= 0) r[autre] = null;
+        }
+        return r;
+    }
+
+    /// <summary>
+    /// The leases grouped by <paramref name="cle"/>, each group with its social-mix rates (groups in key order); the counts of leases of the groups
+    /// (whose total is shown) and, within each group, outside and in QPV get the secondary suppression of <see cref="MasquerParties"/>.
+    /// </summary>
     public static IReadOnlyList<LigneRepartition> Repartir(IEnumerable<LigneSuivi> lignes, Func<LigneSuivi, string> cle, decimal? seuil)
     {
         ArgumentNullException.ThrowIfNull(lignes);
         ArgumentNullException.ThrowIfNull(cle);
-        return [.. lignes.GroupBy(cle).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Groupe(g.Key, [.. g], seuil))];
+        var groupes = lignes.GroupBy(cle).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
+        var baux = MasquerParties([.. groupes.Select(g => g.Count)]);
+        var horsQpv = MasquerParties([.. groupes.Select(g => g.Count(l => !l.EnQpv))]);
+        var enQpv = MasquerParties([.. groupes.Select(g => g.Count(l => l.EnQpv))]);
+        return [.. groupes.Select((g, i) =>
+        {
+            var ligne = Groupe(cle(g[0]), g, seuil);
+            var masque = ligne.BauxHorsQpv is null || ligne.BauxEnQpv is null;
+            return ligne with
+            {
+                Baux = baux[i] is null ? null : ligne.Baux,
+                BauxHorsQpv = masque || horsQpv[i] is null ? null : ligne.BauxHorsQpv,
+                BauxEnQpv = masque || enQpv[i] is null ? null : ligne.BauxEnQpv,
+            };
+        })];
     }
 
-    /// <summary>The social-mix rates of one group of leases.</summary>
+    /// <summary>The social-mix rates of one group of leases (outside and in QPV masked together when either is 1 to 4: the group total is shown).</summary>
     public static LigneRepartition Groupe(string cle, IReadOnlyCollection<LigneSuivi> g, decimal? seuil)
     {
         ArgumentNullException.ThrowIfNull(g);
         var horsQpv = g.Where(l => !l.EnQpv).ToList();
         var enQpv = g.Where(l => l.EnQpv).ToList();
+        var parties = MasquerParties([horsQpv.Count, enQpv.Count]);
         return new LigneRepartition(cle, SecretStatistique.Compte(g.Count),
-            SecretStatistique.Compte(horsQpv.Count), seuil is null ? null : SecretStatistique.Taux(horsQpv.Count(l => Sert(NatureObjectif.PremierQuartileHorsQpv, l, seuil)), horsQpv.Count),
-            SecretStatistique.Compte(enQpv.Count), seuil is null ? null : SecretStatistique.Taux(enQpv.Count(l => Sert(NatureObjectif.AutresQuartilesEnQpv, l, seuil)), enQpv.Count),
+            parties[0], seuil is null ? null : SecretStatistique.Taux(horsQpv.Count(l => Sert(NatureObjectif.PremierQuartileHorsQpv, l, seuil)), horsQpv.Count),
+            parties[1], seuil is null ? null : SecretStatistique.Taux(enQpv.Count(l => Sert(NatureObjectif.AutresQuartilesEnQpv, l, seuil)), enQpv.Count),
             SecretStatistique.Taux(g.Count(l => l.Prioritaire || l.Dalo), g.Count), SecretStatistique.Taux(g.Count(l => l.Mutation), g.Count));
     }
 
-    /// <summary>The quartile mix of the leases outside and in QPV.</summary>
+    /// <summary>The quartile mix of the leases outside and in QPV (the three parts of each total with the secondary suppression).</summary>
     public static IReadOnlyList<MelangeQuartiles> Melange(IReadOnlyCollection<LigneSuivi> lignes, decimal? seuil)
     {
         ArgumentNullException.ThrowIfNull(lignes);
         return [.. new[] { false, true }.Select(qpv =>
         {
             var q = lignes.Where(l => l.EnQpv == qpv).Select(l => ClassementQuartile.Classer(l.RevenuParUc, seuil)).ToList();
-            return new MelangeQuartiles(qpv, SecretStatistique.Compte(q.Count), SecretStatistique.Compte(q.Count(x => x == QuartileRevenu.Premier)),
-                SecretStatistique.Compte(q.Count(x => x == QuartileRevenu.Autres)), SecretStatistique.Compte(q.Count(x => x is null)));
+            var parties = MasquerParties([q.Count(x => x == QuartileRevenu.Premier), q.Count(x => x == QuartileRevenu.Autres), q.Count(x => x is null)]);
+            return new MelangeQuartiles(qpv, SecretStatistique.Compte(q.Count), parties[0], parties[1], parties[2]);
         })];
     }
 

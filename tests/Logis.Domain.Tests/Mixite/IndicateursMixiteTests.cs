@@ -121,8 +121,10 @@ public class IndicateursMixiteTests
         var local = ObjectifMixite.Definir(new ObjectifMixiteId(Guid.NewGuid()), epci, 2026, NatureObjectif.PremierQuartileHorsQpv, null, null, null, 40m, "CIA", DateTimeOffset.UnixEpoch).Valeur;
         var deA = ObjectifMixite.Definir(new ObjectifMixiteId(Guid.NewGuid()), epci, 2026, NatureObjectif.PremierQuartileHorsQpv, A, null, null, 60m, null, DateTimeOffset.UnixEpoch).Valeur;
         var objectifs = IndicateursMixite.Objectifs([deA, local], Baux);
-        Assert.Equal(2, objectifs.Count);
+        // The CIA set the first-quartile objectives only: the legal ones stand for the other natures.
+        Assert.Equal(6, objectifs.Count);
         Assert.False(objectifs[0].Legal);
+        Assert.Equal([false, false, true, true, true, true], objectifs.Select(o => o.Legal));
         // EPCI, 40 %: 6 of 20 = 30.0 %, ⌈40 % × 20⌉ = 8 → 2 more leases to first-quartile households, behind.
         Assert.Equal(new MesureObjectif(20, 6, 30.0m, 2, true), Mesurer(objectifs[0]).AvecMutations);
         // Bailleur A, 60 %: its 12 leases outside QPV, 6 first quartile = 50.0 %, ⌈7.2⌉ = 8 → 2 missing.
@@ -149,8 +151,10 @@ public class IndicateursMixiteTests
         var t = Mesurer(new PorteeObjectif(NatureObjectif.PremierQuartileHorsQpv, 25m, null, null, null, true)).Trajectoire;
         Assert.Equal(12, t.Count);
         Assert.Equal(new PointTrajectoire(2, null, null), t[1]);        // 4 leases so far: masked
-        Assert.Equal(new PointTrajectoire(3, 6, 100.0m), t[2]);         // 6 of 6 (an empty complement reveals nobody)
-        Assert.Equal(new PointTrajectoire(6, 12, 50.0m), t[5]);         // 6 of 12
+        Assert.Equal(new PointTrajectoire(3, null, 100.0m), t[2]);      // 6 of 6 (an empty complement reveals nobody); March added 2: count masked
+        Assert.Equal(new PointTrajectoire(6, null, 50.0m), t[5]);       // 6 of 12
+        Assert.Equal(new PointTrajectoire(10, null, 30.0m), t[9]);      // 6 of 20, October added 2
+        Assert.Equal(new PointTrajectoire(11, 20, 30.0m), t[10]);       // November added none: the count is shown
         Assert.Equal(new PointTrajectoire(12, 20, 30.0m), t[11]);
     }
 
@@ -163,9 +167,19 @@ public class IndicateursMixiteTests
         // B: 18 leases; 8 outside QPV none first quartile = 0.0 %; 10 in QPV, 5 other quartiles = 50.0 %; 5 priority = 27.8 %; 1 mutation: masked.
         Assert.Equal(new LigneRepartition("B", 18, 8, 0.0m, 10, 50.0m, 27.8m, null), parBailleur[1]);
         var melange = IndicateursMixite.Melange(Baux, Seuil);
-        Assert.Equal(new MelangeQuartiles(false, 20, 6, 13, null), melange[0]);
+        // Outside QPV: 6 first quartile, 13 others, 1 unknown of 20 — the unknown is masked, and so is the smallest other part (6), or 20 − 13 − 6
+        // would give it back.
+        Assert.Equal(new MelangeQuartiles(false, 20, null, 13, null), melange[0]);
         Assert.Equal(new MelangeQuartiles(true, 10, null, 5, null), melange[1]);
     }
+
+    [Theory]
+    [InlineData(new[] { 3, 10, 7 }, new[] { -1, 10, -1 })]  // one part masked: the smallest other goes too
+    [InlineData(new[] { 0, 3, 2 }, new[] { 0, -1, -1 })]    // two masked already: nothing more
+    [InlineData(new[] { 0, 4, 9 }, new[] { 0, -1, -1 })]    // an empty part reveals nobody and hides nothing
+    [InlineData(new[] { 5, 6 }, new[] { 5, 6 })]
+    public void Masquage_secondaire_des_parties_d_un_total(int[] parties, int[] attendu) =>
+        Assert.Equal(attendu.Select(x => x < 0 ? (int?)null : x), IndicateursMixite.MasquerParties(parties));
 
     [Fact]
     public void Preference_communale()
