@@ -188,6 +188,7 @@ public sealed class SuiviMixiteService(LogisDbContext db, TimeProvider horloge)
         if (nature is null) erreurs["nature"] = ["Choisissez l'objectif : q1-hors-qpv, hors-q1-en-qpv ou prioritaires."];
         if (!decimal.TryParse(saisie.Taux?.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var taux))
             erreurs["taux"] = ["Le taux visé est un pourcentage (par exemple 25 ou 27,5)."];
+        else if (taux is <= 0 or > 100) erreurs["taux"] = ["Le taux visé est un pourcentage supérieur à 0 et d'au plus 100."];
         var noms = await Noms.ChargerAsync(db, epci, ct);
         BailleurId? bailleur = null;
         if (!string.IsNullOrWhiteSpace(saisie.Bailleur))
