@@ -180,6 +180,65 @@ public class CandidatsTests(ApplicationsFixture fx)
         Assert.Contains("1 candidat a été proposé", doc.QuerySelector(".alerte-succes")!.TextContent, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The commission takes the candidates proposed, in their order, when the landlord names none: each is marked as proposed by the réservataire
+    /// with the pre-selection's reasons; a number the landlord adds is marked as added by it; a vacancy with no proposal needs numbers.
+    /// </summary>
+    [Theory, DeuxBases]
+    public async Task La_commission_reprend_les_candidats_proposes_dans_leur_ordre(string f)
+    {
+        var app = fx.App(f);
+        await using var db = fx.Base(f);
+        var (id, logement, premier, _, _) = await PreparerAsync(app, db);
+        var c = logement.CommuneInsee.Value;
+        var loyerMax = logement.LoyerPrincipal + logement.Charges + 200m;
+        var nom = "Propose" + Guid.NewGuid().ToString("N")[..6].Replace('0', 'a');
+        var epci = app.ClientApi("epci");
+        var deuxieme = await DemandesApiTests.CreerAsync(epci, Couple(nom + "b", c, "T3", 15_000m, loyerMax));
+        var ajoute = await DemandesApiTests.CreerAsync(epci, Couple(nom + "c", c, "T3", 16_000m, loyerMax));
+        var reservataire = await app.ConnecterAsync("reservataire");
+        var ok = await reservataire.PostAsJsonAsync($"/api/v1/vacances/{id}/candidats", new { numeros = new[] { deuxieme, premier } });
+        Assert.True(ok.StatusCode == HttpStatusCode.OK, await ok.Content.ReadAsStringAsync());
+
+        var bailleur = app.ClientApi("bailleur");
+        var seance = await CaleolTests.SeanceAsync(app, c);
+        // No number at all for a vacancy without proposal: the landlord is told to name them.
+        var autre = await VacancesTests.DeclarerAsync(bailleur, (await T3LibreAsync(db)).NumeroRpls);
+        var vide = await ProblemeAsync(await bailleur.PostAsJsonAsync($"/api/v1/caleol/seances/{seance}/dossiers", new { vacance = Guid.Parse(autre), exception = "candidats-insuffisants" }),
+            HttpStatusCode.BadRequest);
+        Assert.Contains("Aucun candidat n'a été proposé", vide.GetProperty("errors").GetProperty("candidats")[0].GetString()!, StringComparison.Ordinal);
+
+        // No number: the two proposed, in the order proposed (a third needs an exception of R441-3).
+        var inscrit = await bailleur.PostAsJsonAsync($"/api/v1/caleol/seances/{seance}/dossiers", new { vacance = Guid.Parse(id), exception = "candidats-insuffisants" });
+        Assert.True(inscrit.StatusCode == HttpStatusCode.Created, await inscrit.Content.ReadAsStringAsync());
+        var lue = await bailleur.GetFromJsonAsync<JsonElement>($"/api/v1/caleol/seances/{seance}");
+        var candidats = lue.GetProperty("dossiers")[0].GetProperty("candidats").EnumerateArray().ToList();
+        Assert.Equal([deuxieme, premier], candidats.Select(x => x.GetProperty("demande").GetString()));
+        Assert.All(candidats, x => Assert.False(x.GetProperty("ajouteParBailleur").GetBoolean()));
+        var p = candidats[0].GetProperty("proposition");
+        Assert.Equal(1, p.GetProperty("rang").GetInt32());
+        Assert.Contains("sous le plafond", p.GetProperty("motifs").GetString()!, StringComparison.Ordinal);
+
+        // On another session the landlord adds a third number of its own: marked as added by the landlord.
+        var dossier = lue.GetProperty("dossiers")[0].GetProperty("id").GetString()!;
+        foreach (var (rang, decision) in new[] { (1, "non-attribution"), (2, "non-attribution") })
+        {
+            var votes = await bailleur.PostAsJsonAsync($"/api/v1/caleol/dossiers/{dossier}/votes", new { candidat = rang, votes = new[] { 1, 2, 3 }.Select(m => new { membre = m, decision }) });
+            Assert.True(votes.StatusCode == HttpStatusCode.NoContent, await votes.Content.ReadAsStringAsync());
+            var d = await bailleur.PostAsJsonAsync($"/api/v1/caleol/dossiers/{dossier}/decisions", new { candidat = rang, decision, motifs = new[] { "inadapte-composition" } });
+            Assert.True(d.StatusCode == HttpStatusCode.NoContent, await d.Content.ReadAsStringAsync());
+        }
+        var page = await LogisFactory.DocumentAsync(await (await app.ConnecterAsync("bailleur")).GetAsync($"/caleol/{seance}"));
+        Assert.Contains("rang 1 de la proposition", page.QuerySelector($"#candidats-{dossier}")!.TextContent, StringComparison.Ordinal);
+        var seance2 = await CaleolTests.SeanceAsync(app, c);
+        var trois = await bailleur.PostAsJsonAsync($"/api/v1/caleol/seances/{seance2}/dossiers", new { vacance = Guid.Parse(id), candidats = new[] { premier, deuxieme, ajoute } });
+        Assert.True(trois.StatusCode == HttpStatusCode.Created, await trois.Content.ReadAsStringAsync());
+        var lue2 = await bailleur.GetFromJsonAsync<JsonElement>($"/api/v1/caleol/seances/{seance2}");
+        var marques = lue2.GetProperty("dossiers")[0].GetProperty("candidats").EnumerateArray()
+            .Select(x => (x.GetProperty("demande").GetString(), x.GetProperty("ajouteParBailleur").GetBoolean())).ToList();
+        Assert.Equal([(premier, false), (deuxieme, false), (ajoute, true)], marques);
+    }
+
     /// <summary>The réservataire's inbox: each oriented vacancy with its deadline and days left, the nearest first; an overdue one says so in words.</summary>
     [Fact]
     public async Task La_boite_du_reservataire_trie_par_echeance_et_dit_le_retard_en_toutes_lettres()

@@ -35,9 +35,12 @@ public sealed record LigneSeance(Guid Id, string Bailleur, DateOnly Date, string
 
 public sealed record MembreVue(int Numero, string Nom, string Qualite, string QualiteLibelle, bool President, bool VoixDeliberative, string? Commune);
 
-public sealed record CandidatVue(int Numero, string Demande, bool AjouteParBailleur, IReadOnlyDictionary<string, int> Voix, string? DecisionVotee, string Depouillement,
+public sealed record CandidatVue(int Numero, string Demande, bool AjouteParBailleur, PropositionVue? Proposition, IReadOnlyDictionary<string, int> Voix, string? DecisionVotee, string Depouillement,
     string? Decision, string? DecisionLibelle, int? Rang, IReadOnlyList<string> Motifs, IReadOnlyList<string> MotifsLibelles, string? Precision, string? Piece,
     string? PieceLibelle, DateOnly? PieceAvant);
+
+/// <summary>How a candidate came before the commission: proposed by whom, at which rank, and the pre-selection's reasons then.</summary>
+public sealed record PropositionVue(string Organisation, int Rang, DateTimeOffset Le, string Motifs);
 
 public sealed record DossierVue(Guid Id, int Ordre, Guid Vacance, string NumeroRpls, string CommuneInsee, string Commune, string Typologie, string Financement,
     string? Reservataire, string? Exception, string? ExceptionLibelle, bool Decide, IReadOnlyList<CandidatVue> Candidats);
@@ -82,7 +85,11 @@ public sealed class CaleolService(LogisDbContext db, TimeProvider horloge, Vacan
                 && (v.Statut == StatutVacance.Orientee || v.Statut == StatutVacance.Rendue || v.Statut == StatutVacance.CandidatsProposes))
             .OrderBy(v => v.NumeroRpls).Take(500).ToListAsync(ct);
         var noms = await vacances.NomsAsync(agent.Perimetre.EpciSiren, ct);
-        return [.. liste.Select(v => (v.Id.Value, $"{v.NumeroRpls} — {v.Typologie.Libelle()}, {noms.Commune(v.CommuneInsee)} ({v.Statut.Libelle()})"))];
+        var ids = liste.Select(v => v.Id).ToList();
+        var proposes = (await db.Candidatures.AsNoTracking().Where(c => ids.Contains(c.VacanceId)).Select(c => c.VacanceId).ToListAsync(ct))
+            .GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
+        return [.. liste.Select(v => (v.Id.Value, $"{v.NumeroRpls} — {v.Typologie.Libelle()}, {noms.Commune(v.CommuneInsee)} ({v.Statut.Libelle()}"
+            + (proposes.GetValueOrDefault(v.Id) is var n and > 0 ? $", {n} candidat{(n > 1 ? "s" : "")} proposé{(n > 1 ? "s" : "")})" : ")")))];
     }
 
     /// <summary>The communes of the territory (code INSEE, name), for the mayor's commune in the form.</summary>
@@ -151,10 +158,14 @@ public sealed class CaleolService(LogisDbContext db, TimeProvider horloge, Vacan
         if (seance is null) return Resultat.NonTrouve<SeanceDetail>(SeanceIntrouvable(id));
         var dossiers = await (await DossiersVisiblesAsync(agent, ct)).Where(d => d.SeanceId == seance.Id).OrderBy(d => d.Ordre).ToListAsync(ct);
         var noms = await vacances.NomsAsync(agent.Perimetre.EpciSiren, ct);
-        return Resultat.Ok(Vue(agent, seance, dossiers, noms));
+        var ids = dossiers.Select(d => d.VacanceId).Distinct().ToList();
+        var propositions = (await db.Candidatures.AsNoTracking().Where(c => ids.Contains(c.VacanceId)).ToListAsync(ct))
+            .ToDictionary(c => (c.VacanceId, c.DemandeId));
+        return Resultat.Ok(Vue(agent, seance, dossiers, noms, propositions));
     }
 
-    internal static SeanceDetail Vue(Agent agent, SeanceCaleol seance, IReadOnlyList<DossierCaleol> dossiers, Noms noms) =>
+    private static SeanceDetail Vue(Agent agent, SeanceCaleol seance, IReadOnlyList<DossierCaleol> dossiers, Noms noms,
+        IReadOnlyDictionary<(VacanceId, DemandeId), Candidature> propositions) =>
         new(seance.Id.Value, seance.BailleurId.Value, noms.Bailleur(seance.BailleurId), seance.Date, seance.Modalite.Code(), seance.Modalite.Libelle(),
             seance.ClotureVotes is { } c ? HeureFrance.EnFrance(c) : null, seance.EstClose,
             AccesCaleol.PeutGerer(agent.Role, agent.Perimetre, seance.BailleurId), AccesCaleol.LitDocuments(agent.Role, agent.Perimetre, seance.BailleurId),
@@ -165,7 +176,9 @@ public sealed class CaleolService(LogisDbContext db, TimeProvider horloge, Vacan
                 d.EstDecide, [.. d.Candidats.Select(x =>
                 {
                     var compte = d.Depouiller(seance, x.Rang);
-                    return new CandidatVue(x.Rang, x.Numero, x.AjouteParBailleur, compte.Voix.ToDictionary(v => v.Key.Code(), v => v.Value), compte.Retenue?.Code(),
+                    var p = propositions.GetValueOrDefault((d.VacanceId, x.DemandeId));
+                    return new CandidatVue(x.Rang, x.Numero, x.AjouteParBailleur,
+                        p is null ? null : new PropositionVue(p.Organisation, p.RangProposition, HeureFrance.EnFrance(p.ProposeeLe), p.Motifs), compte.Voix.ToDictionary(v => v.Key.Code(), v => v.Value), compte.Retenue?.Code(),
                         compte.Explication, x.Decision?.Code(), x.Decision?.Libelle(), x.RangAttribution, [.. x.Motifs.Select(m => m.Code())],
                         [.. x.Motifs.Select(m => m.Libelle())], x.Precision, x.PieceManquante?.Code(), x.PieceManquante?.Libelle(), x.PieceAttendueAvant);
                 })]))]);
@@ -197,6 +210,16 @@ public sealed class CaleolService(LogisDbContext db, TimeProvider horloge, Vacan
         }
         var candidats = new List<CandidatPresente>();
         var numeros = (saisie.Candidats ?? []).Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).ToList();
+        // The candidates proposed for the vacancy (réservataire, or landlord after a hand-back) come first by default, in the order proposed;
+        // a number the landlord adds that was not proposed is marked as added by the landlord.
+        var proposes = vacance is null ? []
+            : await db.Candidatures.AsNoTracking().Where(c => c.VacanceId == vacance.Id).OrderBy(c => c.RangProposition).Select(c => new { c.DemandeId, c.Numero }).ToListAsync(ct);
+        if (numeros.Count == 0 && vacance is not null)
+        {
+            if (proposes.Count == 0 && !erreurs.ContainsKey("vacance"))
+                erreurs["candidats"] = [$"Aucun candidat n'a été proposé pour le logement {vacance.NumeroRpls} : indiquez les numéros des demandes présentées."];
+            numeros = [.. proposes.Select(c => c.Numero)];
+        }
         var epci = agent.Perimetre.EpciSiren;
         for (var i = 0; i < numeros.Count && i < DossierCaleol.CandidatsMax + 1; i++)
         {
@@ -211,7 +234,7 @@ public sealed class CaleolService(LogisDbContext db, TimeProvider horloge, Vacan
             else
             {
                 var dalo = d.SituationsPrioritaires.Any(s => s.Critere == CriterePrioritaire.ReconnuDalo && s.EstEnCours);
-                candidats.Add(new CandidatPresente(d.Id, d.Numero.Valeur, dalo, AjouteParBailleur: true));
+                candidats.Add(new CandidatPresente(d.Id, d.Numero.Valeur, dalo, AjouteParBailleur: !proposes.Any(c => c.DemandeId == d.Id)));
             }
         }
         if (erreurs.Count > 0) return Resultat.Invalide<DossierCaleol>("Le dossier de la commission comporte des erreurs.", erreurs);
