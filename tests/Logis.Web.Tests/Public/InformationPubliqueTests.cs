@@ -5,7 +5,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Logis.Application.Statistiques;
 using Logis.Cli;
-using Logis.Domain.Attributions;
 using Logis.Domain.Commun;
 using Logis.Domain.Demandes;
 using Logis.Domain.Patrimoine;
