@@ -37,7 +37,7 @@ echo "--- Démarrage de Logis.Web sur PostgreSQL ($DEMANDES demandes) ; charge :
 debut=$(date +%s)
 Logis__Database__Fournisseur=PostgreSql Logis__Database__ConnectionString="$PG" Logis__Demo__Demandes="$DEMANDES" \
   Logis__Limites__Actif=false Logis__Relances__Actif=false Logis__Cles__Dossier="$TMP/cles" ASPNETCORE_ENVIRONMENT=Production \
-  dotnet src/Logis.Web/bin/Release/net10.0/Logis.Web.dll --urls "http://127.0.0.1:$WEB" --contentRoot src/Logis.Web >"$TMP/web.log" 2>&1 &
+  dotnet src/Logis.Web/bin/Release/net10.0/Logis.Web.dll --urls "http://127.0.0.1:$WEB" --contentRoot "$(pwd)/src/Logis.Web" >"$TMP/web.log" 2>&1 &
 PID_WEB=$!
 for _ in $(seq 1 1800); do
   curl -fs "http://127.0.0.1:$WEB/health" >/dev/null 2>&1 && break
