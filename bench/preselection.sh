@@ -3,7 +3,9 @@
 # avec N demandes (défaut 1 000 000). Démarre son propre PostgreSQL jetable, construit le territoire TPM, sème 16 000 demandes
 # puis les multiplie (SQL + COPY), calcule leurs cotations (logis cotation recalculer), puis déclare six vacances et mesure
 # MESURES présélections (défaut 250) : p50, p95, max, et la charge de la machine. Imprime aussi le plan de la requête de lecture.
-# Usage : flock /tmp/logis-bench.lock bench/preselection.sh [N] [MESURES]
+# Avec BENCH_AVANT=<chemin d'un Logis.Bench.dll construit sur un commit antérieur>, les deux versions mesurent tour à tour la même
+# base (avant, après, avant, après : MESURES/2 chacune), pour comparer dans un même run sur une machine bruyante.
+# Usage : flock /tmp/logis-bench.lock [BENCH_AVANT=…] bench/preselection.sh [N] [MESURES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000000}
@@ -27,13 +29,30 @@ $CLI --base postgresql --connexion "$PG" mixite seuil definir --annee "$(date +%
 $BENCH demandes-lot "$PG" "$N"
 $CLI --base postgresql --connexion "$PG" cotation recalculer --epci 248300543 >/dev/null
 psql -h 127.0.0.1 -p "$PORT" -U postgres -X -q -c 'VACUUM (ANALYZE)' 
-echo "--- Mesure ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
-$BENCH preselection "$PG" "$MESURES"
+if [ -n "${BENCH_AVANT:-}" ]; then
+  for tour in 1 2; do
+    echo "--- Mesure AVANT ($BENCH_AVANT), tour $tour ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
+    dotnet "$BENCH_AVANT" preselection "$PG" $((MESURES / 4))
+    echo "--- Mesure APRÈS, tour $tour ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
+    $BENCH preselection "$PG" $((MESURES / 4))
+  done
+else
+  echo "--- Mesure ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
+  $BENCH preselection "$PG" "$MESURES"
+fi
 echo "--- Plan de la lecture (premier lot, T3 de la commune la plus peuplée)"
 psql -h 127.0.0.1 -p "$PORT" -U postgres -X -q <<'SQL'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 SELECT c."DemandeId", c."Total", d."DateDepot", d."Numero", d."Contenu"
 FROM cotation_demande c JOIN demande d ON c."DemandeId" = d."Id"
-WHERE c."EpciSiren" = '248300543' AND c."Statut" = 1 AND (d."ToutEpci" OR d."CommunesSouhaitees" LIKE '%|83137|%')
+WHERE c."EpciSiren" = '248300543' AND c."Statut" = 1 AND (d."ToutEpci" OR d."CommunesSouhaitees" LIKE '%|83137|%') AND d."Typologies" LIKE '%|T3|%'
+ORDER BY c."Total" IS NULL, c."Total" DESC, d."DateDepot", d."Numero" LIMIT 100;
+SQL
+echo "--- Plan de la lecture (premier lot, T3 d'une petite commune)"
+psql -h 127.0.0.1 -p "$PORT" -U postgres -X -q <<'SQL'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT c."DemandeId", c."Total", d."DateDepot", d."Numero", d."Contenu"
+FROM cotation_demande c JOIN demande d ON c."DemandeId" = d."Id"
+WHERE c."EpciSiren" = '248300543' AND c."Statut" = 1 AND (d."ToutEpci" OR d."CommunesSouhaitees" LIKE '%|83034|%') AND d."Typologies" LIKE '%|T3|%'
 ORDER BY c."Total" IS NULL, c."Total" DESC, d."DateDepot", d."Numero" LIMIT 100;
 SQL

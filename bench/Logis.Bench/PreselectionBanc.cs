@@ -40,6 +40,13 @@ public static class PreselectionBanc
             var logement = await db.Logements.AsNoTracking().Where(l => l.CommuneInsee == commune && l.Typologie == typologie && l.Financement == Financement.Plus)
                 .OrderBy(l => l.NumeroRpls).FirstOrDefaultAsync();
             if (logement is null) continue;
+            // A second run on the same base (bench/preselection.sh with BENCH_AVANT) measures the vacancies the first one declared.
+            var existante = await db.Vacances.AsNoTracking().Where(v => v.LogementId == logement.Id && v.Statut == StatutVacance.Orientee).Select(v => v.Id).FirstOrDefaultAsync();
+            if (existante != default)
+            {
+                vacances.Add(($"{typologie} à {commune.Value}", existante.ToString()));
+                continue;
+            }
             var propre = await db.Reservataires.AsNoTracking().Where(r => r.EpciSiren == Tpm && r.Type == Domain.Organisations.TypeReservataire.Bailleur && r.BailleurId == logement.BailleurId)
                 .Select(r => r.Id).FirstAsync();
             var maintenant = horloge.MaintenantEnFrance();

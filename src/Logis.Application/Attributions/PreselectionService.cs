@@ -89,11 +89,16 @@ public sealed class PreselectionService(LogisDbContext db, TimeProvider horloge,
     {
         var epci = vacance.EpciSiren;
         var code = "|" + vacance.CommuneInsee.Value + "|";
+        var typologie = "|" + vacance.Typologie + "|";
         var jour = horloge.AujourdhuiEnFrance();
+        // Only the demands wishing the dwelling's commune (or the whole EPCI) and its typology are read: the nearest excluded are among them
+        // (turned away by the ceiling, the size or the rent), which is what the landlord needs to know; a demand wishing another typology is
+        // not a near miss (docs/regles/07-attribution.md, « Présélection »).
         var q = from c in db.CotationsDemandes.AsNoTracking()
                 join d in db.Demandes.AsNoTracking() on c.DemandeId equals d.Id
                 where c.EpciSiren == epci && c.Statut == StatutDemande.Active
                       && (EF.Property<bool>(d, ColonnesDemande.ToutEpci) || EF.Property<string>(d, ColonnesDemande.Communes).Contains(code))
+                      && EF.Property<string>(d, ColonnesDemande.Typologies).Contains(typologie)
                 orderby c.Total == null, c.Total descending, d.DateDepot, d.Numero
                 select new
                 {
