@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Logis.Persistence.Migrations
 {
     [DbContext(typeof(LogisDbContext))]
-    [Migration("20261206165513_LieuxAccueil")]
+    [Migration("20261206172131_LieuxAccueil")]
     partial class LieuxAccueil
     {
         /// <inheritdoc />
