@@ -2,7 +2,8 @@ using System.CommandLine;
 using Logis.Cli;
 using Logis.Cli.Cotation;
 
-BaseCli.Horloge = TimeProvider.System;
+// The real clock, or one shifted to a chosen start (« Logis__Horloge__Depart », as the web's « Logis:Horloge:Depart »: acceptance, drills).
+BaseCli.Horloge = Logis.Application.Commun.HorlogeDecalee.Depuis(Environment.GetEnvironmentVariable("Logis__Horloge__Depart"), TimeProvider.System);
 var root = new RootCommand("Logis : outil d'exploitation (base, territoires, imports, calculs en lot)");
 root.Options.Add(BaseCli.OptionFournisseur);
 root.Options.Add(BaseCli.OptionConnexion);

@@ -28,7 +28,7 @@ optionsDemo.Valider();
 
 // The real clock: read here only (composition root); every service takes the registered TimeProvider (tests replace it;
 // « Logis:Horloge:Depart » shifts it to a chosen instant for an acceptance session or the browser tests).
-builder.Services.AddSingleton(HorlogeDecalee.Depuis(builder.Configuration[HorlogeDecalee.Reglage], TimeProvider.System));
+builder.Services.AddSingleton(Logis.Application.Commun.HorlogeDecalee.Depuis(builder.Configuration[Logis.Application.Commun.HorlogeDecalee.Reglage], TimeProvider.System));
 builder.Services.AddLogisPersistence(optionsBase);
 builder.Services.AddSingleton(_ => ReferenceData.Trouver());
 builder.Services.AddScoped<TerritoireQueries>();

@@ -74,7 +74,10 @@ public class FichierDemandesTests(TerritoireSemeFixture fixture)
     private static int Volume(string f) => f == BasesDeTest.Postgres ? 100_000 : 10_000;
 
     /// <summary>A fresh database holding only the EPCI and its communes, copied from the seeded territory.</summary>
-    private async Task<(OptionsBase Options, List<Commune> Communes)> BaseViergeAsync(string f)
+    private Task<(OptionsBase Options, List<Commune> Communes)> BaseViergeAsync(string f) => BaseViergeAsync(fixture, f);
+
+    /// <summary>A fresh database holding only the EPCI, its communes and its registering service, copied from the seeded territory.</summary>
+    internal static async Task<(OptionsBase Options, List<Commune> Communes)> BaseViergeAsync(TerritoireSemeFixture fixture, string f)
     {
         List<Commune> communes;
         Epci epci;

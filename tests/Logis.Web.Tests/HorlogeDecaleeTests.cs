@@ -1,5 +1,5 @@
 using Logis.Tests.Infrastructure;
-using Logis.Web.Infrastructure;
+using Logis.Application.Commun;
 
 namespace Logis.Web.Tests;
 

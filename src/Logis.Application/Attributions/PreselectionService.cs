@@ -81,7 +81,8 @@ public sealed class PreselectionService(LogisDbContext db, TimeProvider horloge,
 
     /// <summary>
     /// Reads the active demands of the vacancy's EPCI wishing its commune (or the whole EPCI) in the ranking order, in batches, and lets the
-    /// domain rank them until <paramref name="limite"/> retained and <paramref name="exclusMax"/> excluded lines are found (or the file ends).
+    /// domain rank them until <paramref name="limite"/> retained lines are found (or the file ends), with at most <paramref name="exclusMax"/>
+    /// excluded lines ranked before the last of them.
     /// The SQL order is the domain's (<see cref="Preselection.Ordre"/>), so the prefix read ranks as the whole file would.
     /// </summary>
     internal async Task<ResultatPreselection> ClasserAsync(Vacance vacance, LogementAPourvoir logement, ParametresPreselection parametres, int limite, int exclusMax,
@@ -117,8 +118,7 @@ public sealed class PreselectionService(LogisDbContext db, TimeProvider horloge,
                 parametres, limite - retenues.Count, exclusMax - exclues.Count, voitRestreint);
             retenues.AddRange(r.Retenues);
             exclues.AddRange(r.Exclues);
-            var complete = retenues.Count >= limite && exclues.Count >= exclusMax;
-            if (complete || lot.Count < taille) return new ResultatPreselection(retenues, exclues, complete);
+            if (r.Complete || lot.Count < taille) return new ResultatPreselection(retenues, exclues, r.Complete);
         }
     }
 }

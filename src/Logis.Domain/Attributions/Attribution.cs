@@ -79,6 +79,16 @@ public sealed class Attribution
 
     public bool EnQpv => QpvCode is not null;
 
+    /// <summary>
+    /// The demand was deleted at the end of its retention (docs/protection-des-donnees.md §2 item 14): the attribution stays for the monitoring
+    /// but names it no more — no number, and the demand's id replaced by the attribution's own (still unique, linked to nothing).
+    /// </summary>
+    public void OublierDemande()
+    {
+        NumeroDemande = Demandes.Demande.NumeroSupprime;
+        DemandeId = new DemandeId(Id.Value);
+    }
+
     /// <summary>The errors of the lease dates, by field: signed between the acceptance and today, taking effect within three months after it.</summary>
     public static Dictionary<string, string[]> Verifier(SaisieBail bail, DateOnly acceptation, DateOnly aujourdhui)
     {

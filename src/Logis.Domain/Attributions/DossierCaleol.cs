@@ -58,6 +58,14 @@ public sealed class CandidatCaleol
 
     public MotivationCaleol Motivation => new(_motifs, PieceManquante, PieceAttendueAvant);
 
+    /// <summary>The demand was deleted at the end of its retention: its number, its id and the commission's free text about it go; the decision stays.</summary>
+    internal void Oublier(DossierCaleolId dossier)
+    {
+        Numero = Demandes.Demande.NumeroSupprime;
+        Precision = null;
+        DemandeId = new DemandeId(DeterministicGuid.From($"candidat-supprime:{dossier}:{Rang}"));
+    }
+
     internal void Decider(DecisionCaleol decision, int? rang, MotivationCaleol motivation, string? precision, DateTimeOffset quand)
     {
         Decision = decision;
@@ -129,6 +137,18 @@ public sealed class DossierCaleol
     /// <summary>Every candidate has its decision.</summary>
     public DateTimeOffset? DecideLe { get; private set; }
     public int Version { get; private set; }
+
+    /// <summary>
+    /// The demands were deleted at the end of their retention (docs/protection-des-donnees.md §2 item 14): their candidates keep the rank and the
+    /// decision (the minutes stay true) but lose the number, the demand's id and the free text. True when a candidate was concerned.
+    /// </summary>
+    public bool OublierDemandes(IReadOnlySet<DemandeId> demandes)
+    {
+        ArgumentNullException.ThrowIfNull(demandes);
+        var oublies = _candidats.Where(c => demandes.Contains(c.DemandeId)).ToList();
+        foreach (var c in oublies) c.Oublier(Id);
+        return oublies.Count > 0;
+    }
 
     public IReadOnlyList<CandidatCaleol> Candidats => _candidats;
     public IReadOnlyList<VoteCaleol> Votes => _votes;

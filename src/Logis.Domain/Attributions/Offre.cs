@@ -179,6 +179,14 @@ public sealed class Offre
     /// <summary>Optimistic concurrency: an answer and the daily no-answer run cannot both succeed.</summary>
     public int Version { get; private set; }
 
+    /// <summary>The demand was deleted at the end of its retention: the offer stays in the landlord's record but names it no more (see
+    /// <see cref="Attribution.OublierDemande"/>).</summary>
+    public void OublierDemande()
+    {
+        NumeroDemande = Demandes.Demande.NumeroSupprime;
+        DemandeId = new DemandeId(Id.Value);
+    }
+
     public bool EstEnAttente => Statut == StatutOffre.EnAttente;
 
     /// <summary>A refusal, said or by silence: the next ranked candidate may be offered the dwelling.</summary>

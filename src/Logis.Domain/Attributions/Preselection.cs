@@ -129,9 +129,10 @@ public static class Preselection
     });
 
     /// <summary>
-    /// Ranks <paramref name="candidats"/> by <see cref="Ordre"/> and keeps the first <paramref name="limite"/> retained and the first
-    /// <paramref name="exclusMax"/> excluded (the nearest: highest in the order). <see cref="ResultatPreselection.Complete"/> is true
-    /// when both lists are full (a longer input cannot change them if it only adds demands later in the order).
+    /// Ranks <paramref name="candidats"/> by <see cref="Ordre"/> and keeps the first <paramref name="limite"/> retained and, among the demands
+    /// ranked before the last of them, the first <paramref name="exclusMax"/> excluded (the nearest misses: a demand ranked after every
+    /// candidate retained is no near miss). <see cref="ResultatPreselection.Complete"/> is true when the retained list is full (a longer
+    /// input cannot change either list if it only adds demands later in the order).
     /// </summary>
     public static ResultatPreselection Classer(LogementAPourvoir logement, IEnumerable<CandidatResume> candidats, ParametresPreselection parametres,
         int limite, int exclusMax, bool voitDonneesRestreintes)
@@ -141,12 +142,12 @@ public static class Preselection
         var exclues = new List<LignePreselection>();
         foreach (var c in candidats.Order(Ordre))
         {
-            if (retenues.Count >= limite && exclues.Count >= exclusMax) break;
+            if (retenues.Count >= limite) break;
             var ligne = Evaluer(logement, c, parametres, voitDonneesRestreintes);
-            if (ligne.Retenue) { if (retenues.Count < limite) retenues.Add(ligne); }
+            if (ligne.Retenue) retenues.Add(ligne);
             else if (exclues.Count < exclusMax) exclues.Add(ligne);
         }
-        return new ResultatPreselection(retenues, exclues, retenues.Count >= limite && exclues.Count >= exclusMax);
+        return new ResultatPreselection(retenues, exclues, retenues.Count >= limite);
     }
 
     /// <summary>

@@ -161,6 +161,8 @@ public sealed class EvenementVacance
     public AuteurId AuteurId { get; private set; }
     public string Organisation { get; private set; }
     public string Resume { get; private set; }
+
+    internal void Remplacer(string ancien, string nouveau) => Resume = Resume.Replace(ancien, nouveau, StringComparison.Ordinal);
 }
 
 /// <summary>The rent and charges of a vacancy, and the date the dwelling is available, as the landlord declares them.</summary>
@@ -217,6 +219,23 @@ public sealed class Vacance
     public int Version { get; private set; }
 
     public IReadOnlyList<EvenementVacance> Evenements => _evenements;
+
+    /// <summary>
+    /// Demands named in this history were deleted at the end of their retention (docs/protection-des-donnees.md §2 item 14): their national
+    /// numbers are replaced by « supprimée » in the steps' summaries. True when a summary changed.
+    /// </summary>
+    public bool OublierDemandes(IEnumerable<string> numeros)
+    {
+        ArgumentNullException.ThrowIfNull(numeros);
+        var change = false;
+        foreach (var numero in numeros.Where(n => n.Length > 0))
+            foreach (var e in _evenements.Where(e => e.Resume.Contains(numero, StringComparison.Ordinal)))
+            {
+                e.Remplacer(numero, Demandes.Demande.NumeroSupprime);
+                change = true;
+            }
+        return change;
+    }
 
     public bool EnQpv => QpvCode is not null;
     public bool CompteDansFlux => HorsFlux is null;

@@ -16,6 +16,9 @@ namespace Logis.Domain.Demandes;
 /// </summary>
 public sealed class Demande
 {
+    /// <summary>What stands in place of a demand's national number in the records kept after its deletion (attributions, offers, commission minutes).</summary>
+    public const string NumeroSupprime = "supprimée";
+
     private readonly List<SituationPrioritaire> _situationsPrioritaires = [];
     private readonly List<Avertissement> _avertissements = [];
     private readonly List<EvenementDemande> _evenements = [];

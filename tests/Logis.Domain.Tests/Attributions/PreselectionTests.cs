@@ -97,6 +97,26 @@ public class PreselectionTests
         Assert.Equal(["0002", "0004", "0001", "0003", "0000"], lignes);
     }
 
+    [Fact]
+    public void Les_ecartees_les_plus_proches_sont_classees_avant_le_dernier_retenu()
+    {
+        // 90 over the ceiling, 80 and 60 retained (limit 2), 70 a T5: only 90 and 70 are near misses; 50 (over the ceiling) comes after the
+        // last retained and is not read.
+        var r = Preselection.Classer(T3(), [
+            Candidat("0001", 90, 2, 95_000m, 1_500m),
+            Candidat("0002", 80, 2, 15_000m, 1_500m),
+            Candidat("0003", 70, 2, 15_000m, 1_500m, Typologie.T5),
+            Candidat("0004", 60, 2, 15_000m, 1_500m),
+            Candidat("0005", 50, 2, 95_000m, 1_500m),
+        ], Parametres, 2, 10, false);
+        Assert.Equal(["0002", "0004"], r.Retenues.Select(l => l.Candidat.Numero));
+        Assert.Equal(["0001", "0003"], r.Exclues.Select(l => l.Candidat.Numero));
+        Assert.True(r.Complete);
+        // Fewer retained than asked: the whole input was read, every excluded is listed (up to the maximum), not complete.
+        var tous = Preselection.Classer(T3(), [Candidat("0001", 90, 2, 95_000m, 1_500m), Candidat("0005", 50, 2, 95_000m, 1_500m)], Parametres, 2, 10, false);
+        Assert.Equal((0, 2, false), (tous.Retenues.Count, tous.Exclues.Count, tous.Complete));
+    }
+
     private static List<CandidatResume> Fichier(int graine, int nombre)
     {
         var h = new Random(graine);

@@ -1,9 +1,10 @@
 using System.Globalization;
 
-namespace Logis.Web.Infrastructure;
+namespace Logis.Application.Commun;
 
 /// <summary>
-/// A clock that starts at a chosen instant and then runs at the speed of the real one (setting « Logis:Horloge:Depart »,
+/// A clock that starts at a chosen instant and then runs at the speed of the real one (web setting « Logis:Horloge:Depart », for the
+/// CLI the environment variable « Logis__Horloge__Depart »,
 /// ISO 8601 with its offset): an acceptance session or the browser tests live the platform at a fixed date, whatever the
 /// machine's. Unset in production, where the real clock is used.
 /// </summary>
