@@ -46,6 +46,7 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
     public DbSet<Domain.Attributions.DossierCaleol> DossiersCaleol => Set<Domain.Attributions.DossierCaleol>();
     public DbSet<Domain.Attributions.Offre> Offres => Set<Domain.Attributions.Offre>();
     public DbSet<Domain.Attributions.Attribution> Attributions => Set<Domain.Attributions.Attribution>();
+    public DbSet<Domain.Mixite.ObjectifMixite> ObjectifsMixite => Set<Domain.Mixite.ObjectifMixite>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -257,6 +258,7 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
         PiecesModele.Configurer(modelBuilder);
         Persistence.Attributions.AttributionsModele.Configurer(modelBuilder);
         Persistence.Information.InformationModele.Configurer(modelBuilder);
+        Persistence.Mixite.MixiteModele.Configurer(modelBuilder);
     }
 
     private static void ConfigurerDemandes(ModelBuilder modelBuilder, bool sqlite)

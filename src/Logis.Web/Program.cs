@@ -65,6 +65,7 @@ builder.Services.AddScoped<Logis.Application.Attributions.VacancesDemo>();
 builder.Services.AddScoped<Logis.Application.Attributions.PreselectionService>();
 builder.Services.AddScoped<Logis.Application.Attributions.PropositionService>();
 builder.Services.AddScoped<Logis.Application.Mixite.MixiteService>();
+builder.Services.AddScoped<Logis.Application.Mixite.SuiviMixiteService>();
 builder.Services.AddScoped<Logis.Application.Attributions.CaleolService>();
 builder.Services.AddScoped<Logis.Application.Attributions.DocumentsCaleol>();
 // The default response period of a written offer (R441-10: at least ten days); a wrong value stops the start.
@@ -209,6 +210,7 @@ Logis.Web.Features.Vacances.VacancesEndpoints.MapVacancesApi(api);
 Logis.Web.Features.Caleol.CaleolEndpoints.MapCaleolApi(api);
 Logis.Web.Features.Vacances.OffresEndpoints.MapOffresApi(api);
 Logis.Web.Features.Public.PublicEndpoints.MapPublicApi(api);
+Logis.Web.Features.Mixite.MixiteEndpoints.MapMixiteApi(api);
 app.MapRazorPages();
 
 app.Run();

@@ -206,6 +206,11 @@ public class OffresTests(ApplicationsFixture fx)
         Assert.Equal(commune, l.GetProperty("communeInsee").GetString());
         Assert.Equal(a.EnQpv, l.GetProperty("qpv").GetBoolean());
         Assert.False(l.GetProperty("mutation").GetBoolean());
+        // The quartile at the lease, against the threshold of the year of the lease (null without one).
+        var seuil = (await db.SeuilsPremierQuartile.AsNoTracking().SingleOrDefaultAsync(s => s.EpciSiren == Tpm && s.Annee == aujourdhui.Year))?.Montant;
+        var quartile = Logis.Domain.Mixite.ClassementQuartile.Classer(a.RevenuParUc, seuil);
+        Assert.Equal(quartile is { } q ? Logis.Domain.Mixite.ClassementQuartile.Code(q) : null, l.GetProperty("quartile").GetString());
+        Assert.Equal(a.Dalo, l.GetProperty("dalo").GetBoolean());
         Assert.DoesNotContain((await (await app.ConnecterAsync("bailleur2")).GetFromJsonAsync<JsonElement>($"/api/v1/attributions?annee={aujourdhui.Year}&taillePage=200"))
             .GetProperty("elements").EnumerateArray(), x => x.GetProperty("id").GetGuid() == attributionId);
         await ProblemeAsync(await api.GetAsync("/api/v1/attributions?annee=vingt"), HttpStatusCode.BadRequest);

@@ -40,9 +40,13 @@ public sealed record OffresVacanceVue(Guid Vacance, string NumeroRpls, string St
 /// <summary>The effect of an answer: the offer's new status and, after a refusal, the next candidate the CALEOL placed (if any).</summary>
 public sealed record ReponseOffreVue(string Statut, string? ProchainCandidat);
 
-/// <summary>One attribution as the monitoring list shows it (issue 15 reads the full row).</summary>
+/// <summary>
+/// One attribution as the monitoring list shows it: <see cref="Quartile"/> is <c>q1</c> or <c>q2-q4</c> against the first-quartile threshold of
+/// the year of the lease (docs/mixite.md), null when that threshold is not entered or the household could not be read; <see cref="Dalo"/> is
+/// included in <see cref="Prioritaire"/>.
+/// </summary>
 public sealed record LigneAttribution(Guid Id, DateOnly Date, DateOnly DateEffet, string Bailleur, string? Reservataire, string CommuneInsee, string Commune,
-    bool Qpv, bool Prioritaire, bool Mutation, string Typologie, string Financement);
+    bool Qpv, bool Prioritaire, bool Mutation, string Typologie, string Financement, string? Quartile = null, bool Dalo = false);
 
 /// <summary>
 /// The use cases of offers and leases (R441-10, R441-2-17, R441-2-8 a), shared by the pages, the API and the daily run: make the written offer of a
@@ -289,9 +293,12 @@ public sealed class OffresService(LogisDbContext db, TimeProvider horloge, Deman
         var total = await q.CountAsync(ct);
         var lignes = await q.OrderBy(a => a.DateSignature).ThenBy(a => a.NumeroRpls).Skip((numero - 1) * taille).Take(taille).ToListAsync(ct);
         var noms = await Noms.ChargerAsync(db, agent.Perimetre.EpciSiren, ct);
+        // The quartile at the lease: against the threshold of its year only (never a previous year's).
+        var seuil = (await db.SeuilsPremierQuartile.AsNoTracking().SingleOrDefaultAsync(s => s.EpciSiren == agent.Perimetre.EpciSiren && s.Annee == an, ct))?.Montant;
         return Resultat.Ok(new PageResultats<LigneAttribution>([.. lignes.Select(a => new LigneAttribution(a.Id.Value, a.DateSignature, a.DateEffet,
             noms.Bailleur(a.BailleurId), a.ReservataireId is { } r ? noms.Reservataire(r) : null, a.CommuneInsee.Value, noms.Commune(a.CommuneInsee), a.EnQpv,
-            a.Prioritaire, a.Mutation, a.Typologie.Libelle(), a.Financement.Libelle()))], numero, taille, total));
+            a.Prioritaire || a.Dalo, a.Mutation, a.Typologie.Libelle(), a.Financement.Libelle(),
+            Domain.Mixite.ClassementQuartile.Classer(a.RevenuParUc, seuil) is { } q ? Domain.Mixite.ClassementQuartile.Code(q) : null, a.Dalo))], numero, taille, total));
     }
 
     /// <summary>The next candidate the CALEOL placed for the vacancy, once the last offer was refused.</summary>

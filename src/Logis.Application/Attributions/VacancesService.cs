@@ -323,6 +323,10 @@ public sealed class VacancesService(LogisDbContext db, TimeProvider horloge)
 /// <summary>The names of the territory's bailleurs, réservataires and communes, loaded once per request.</summary>
 internal sealed class Noms(Dictionary<BailleurId, string> bailleurs, Dictionary<ReservataireId, string> reservataires, Dictionary<CodeInsee, string> communes)
 {
+    public IReadOnlyDictionary<BailleurId, string> Bailleurs => bailleurs;
+    public IReadOnlyDictionary<ReservataireId, string> Reservataires => reservataires;
+    public IReadOnlyDictionary<CodeInsee, string> Communes => communes;
+
     public string Bailleur(BailleurId id) => bailleurs.GetValueOrDefault(id, id.ToString());
     public string Reservataire(ReservataireId id) => reservataires.GetValueOrDefault(id, id.ToString());
     public string Commune(CodeInsee c) => communes.GetValueOrDefault(c, c.Value);

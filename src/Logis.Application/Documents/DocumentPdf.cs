@@ -26,6 +26,7 @@ public sealed class DocumentPdf : IDisposable
     private static readonly XFont Texte = Police(10, false);
     private static readonly XFont Gras = Police(10, true);
     private static readonly XFont Petit = Police(8, false);
+    private static readonly XFont PetitGras = Police(8, true);
 
     /// <param name="titre">The document's title (PDF metadata).</param>
     /// <param name="pied">The footer line of every page, before the page number.</param>
@@ -66,6 +67,67 @@ public sealed class DocumentPdf : IDisposable
     public DocumentPdf SautDePage()
     {
         NouvellePage();
+        return this;
+    }
+
+    /// <summary>
+    /// A table in small print across the width (the first column twice as wide as the others), each cell wrapped; a table longer than the page
+    /// goes on over the next one with its header repeated.
+    /// </summary>
+    public DocumentPdf Tableau(IReadOnlyList<string> colonnes, IReadOnlyList<IReadOnlyList<string>> lignes)
+    {
+        ArgumentNullException.ThrowIfNull(colonnes);
+        ArgumentNullException.ThrowIfNull(lignes);
+        var largeur = Largeur - 2 * Marge;
+        var unite = largeur / (colonnes.Count + 1);
+        double Large(int i) => i == 0 ? 2 * unite : unite;
+        double X(int i) => Marge + (i == 0 ? 0 : 2 * unite + (i - 1) * unite);
+        var h = Petit.Size * 1.3;
+        void Rangee(IReadOnlyList<string> cellules, XFont police)
+        {
+            var coupees = cellules.Select((c, i) => Couper(c, police, Large(i) - 4)).ToList();
+            var hauteur = coupees.Max(c => c.Count) * h + 4;
+            if (_y + hauteur > BasDePage)
+            {
+                NouvellePage();
+                if (!ReferenceEquals(cellules, colonnes)) Rangee(colonnes, PetitGras);
+            }
+            for (var i = 0; i < coupees.Count; i++)
+                for (var j = 0; j < coupees[i].Count; j++)
+                    _g!.DrawString(coupees[i][j], police, XBrushes.Black, new XRect(X(i) + 2, _y + 2 + j * h, Large(i) - 4, h), XStringFormats.TopLeft);
+            _y += hauteur;
+            _g!.DrawLine(XPens.Gray, Marge, _y, Marge + largeur, _y);
+        }
+        Rangee(colonnes, PetitGras);
+        foreach (var l in lignes) Rangee(l, Petit);
+        _y += 8;
+        return this;
+    }
+
+    /// <summary>Horizontal bars of rates from 0 to 100 % with the target marked in red (a missing rate draws no bar and reads its text).</summary>
+    public DocumentPdf BarresTaux(IReadOnlyList<(string Libelle, decimal? Valeur, decimal? Cible, string Texte)> barres)
+    {
+        ArgumentNullException.ThrowIfNull(barres);
+        const double etiquette = 190, h = 14;
+        var largeur = Largeur - 2 * Marge - etiquette - 110;
+        var bleu = new XSolidBrush(XColor.FromArgb(58, 111, 179));
+        var rouge = new XPen(XColor.FromArgb(164, 22, 26), 2);
+        foreach (var (libelle, valeur, cible, texte) in barres)
+        {
+            if (_y + h + 4 > BasDePage) NouvellePage();
+            var l = libelle.Length > 42 ? libelle[..41] + "…" : libelle;
+            _g!.DrawString(l, Petit, XBrushes.Black, new XRect(Marge, _y + 2, etiquette - 6, h), XStringFormats.TopLeft);
+            var w = valeur is { } v ? (double)Math.Min(100m, v) / 100 * largeur : 0;
+            if (valeur is not null) _g.DrawRectangle(bleu, Marge + etiquette, _y, Math.Max(w, 1), h);
+            if (cible is { } c)
+            {
+                var x = Marge + etiquette + (double)c / 100 * largeur;
+                _g.DrawLine(rouge, x, _y - 1, x, _y + h + 1);
+            }
+            _g.DrawString(texte, Petit, XBrushes.Black, new XRect(Marge + etiquette + w + 4, _y + 2, 110, h), XStringFormats.TopLeft);
+            _y += h + 4;
+        }
+        _y += 6;
         return this;
     }
 

@@ -763,6 +763,54 @@ namespace Logis.Persistence.Migrations
                     b.ToTable("lieu_accueil", (string)null);
                 });
 
+            modelBuilder.Entity("Logis.Domain.Mixite.ObjectifMixite", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Annee")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("BailleurId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CommuneInsee")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateTimeOffset>("DefiniLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EpciSiren")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<int>("Nature")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ReservataireId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<decimal>("Taux")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BailleurId");
+
+                    b.HasIndex("ReservataireId");
+
+                    b.HasIndex("EpciSiren", "Annee");
+
+                    b.ToTable("objectif_mixite", (string)null);
+                });
+
             modelBuilder.Entity("Logis.Domain.Mixite.SeuilPremierQuartile", b =>
                 {
                     b.Property<string>("EpciSiren")
@@ -1935,6 +1983,19 @@ namespace Logis.Persistence.Migrations
                     b.Navigation("Evenements");
 
                     b.Navigation("SituationsPrioritaires");
+                });
+
+            modelBuilder.Entity("Logis.Domain.Mixite.ObjectifMixite", b =>
+                {
+                    b.HasOne("Logis.Domain.Organisations.Bailleur", null)
+                        .WithMany()
+                        .HasForeignKey("BailleurId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Logis.Domain.Organisations.Reservataire", null)
+                        .WithMany()
+                        .HasForeignKey("ReservataireId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Logis.Persistence.Cotation.CotationDemande", b =>

@@ -1,0 +1,204 @@
+using Logis.Domain.Commun;
+using Logis.Domain.Eligibilite;
+using Logis.Domain.Menages;
+using Logis.Domain.Mixite;
+using Logis.Domain.Territoire;
+using static Logis.Domain.Tests.Eligibilite.Foyers;
+
+namespace Logis.Domain.Tests.Mixite;
+
+/// <summary>
+/// The first-quartile estimate and classification and every social-mix indicator against counts made by hand on small files (docs/mixite.md).
+/// </summary>
+public class IndicateursMixiteTests
+{
+    private static decimal RevenuParUc(decimal mensuel, params Personne[] personnes) =>
+        EchelleUnitesConsommation.OcdeModifiee.RevenuParUc(Foyer(null, personnes), mensuel * 12m);
+
+    [Fact]
+    public void Estimation_du_seuil_sur_un_petit_fichier_compte_a_la_main()
+    {
+        // Income per UC (modified OECD scale: 1 + 0.5 per other person of 14 or more + 0.3 per child under 14), by hand:
+        decimal?[] revenus =
+        [
+            RevenuParUc(0m, Demandeur(40)),                                               // zero income: 0
+            RevenuParUc(700m, Demandeur(30)),                                             // one person: 8 400
+            RevenuParUc(1050m, Demandeur(30), Conjoint(31)),                              // 12 600 / 1.5 = 8 400 (a tie)
+            RevenuParUc(2000m, Demandeur(40), Conjoint(38), Enfant(10), Enfant(8), Enfant(3)), // large: 24 000 / 2.4 = 10 000
+            RevenuParUc(780m, Demandeur(35), Enfant(10)),                                 // 9 360 / 1.3 = 7 200
+            RevenuParUc(1500m, Demandeur(50)),                                            // 18 000
+            RevenuParUc(2100m, Demandeur(45), Conjoint(44), Enfant(15), Enfant(10)),      // 25 200 / 2.3 = 10 956.52 → 10 957
+            RevenuParUc(0m, Demandeur(22)),                                               // zero income again (a tie at 0)
+            null,                                                                         // household unreadable: left out
+        ];
+        Assert.Equal([0m, 8400m, 8400m, 10000m, 7200m, 18000m, 10957m, 0m], revenus.Take(8).Select(r => r!.Value));
+        var e = EstimationSeuil.Calculer(EstimationSeuil.ReferencePour(2026), revenus);
+        // Sorted: 0, 0, 7 200, 8 400, 8 400, 10 000, 10 957, 18 000 (n = 8). Q1: h = 7 × 0.25 = 1.75 → 0 + 0.75 × 7 200 = 5 400.
+        // Median: h = 3.5 → 8 400 + 0.5 × (8 400 − 8 400) = 8 400.
+        Assert.Equal(new DateOnly(2025, 12, 31), e.Reference);
+        Assert.Equal(8, e.Demandeurs);
+        Assert.Equal(1, e.Illisibles);
+        Assert.Equal(5400m, e.PremierQuartile);
+        Assert.Equal(8400m, e.Mediane);
+        // Fewer than 5 households: no estimate is shown.
+        var petit = EstimationSeuil.Calculer(new DateOnly(2025, 12, 31), [1000m, 2000m, 3000m, 4000m]);
+        Assert.Null(petit.PremierQuartile);
+        Assert.Equal(4, petit.Demandeurs);
+    }
+
+    [Theory]
+    [InlineData(0, 8400, QuartileRevenu.Premier)]
+    [InlineData(7200, 8400, QuartileRevenu.Premier)]
+    [InlineData(8399, 8400, QuartileRevenu.Premier)]
+    [InlineData(8400, 8400, QuartileRevenu.Autres)] // at the threshold: not below it
+    [InlineData(10957, 8400, QuartileRevenu.Autres)]
+    public void Classement_au_seuil_de_l_annee(int revenu, int seuil, QuartileRevenu attendu) =>
+        Assert.Equal(attendu, ClassementQuartile.Classer(revenu, seuil));
+
+    [Fact]
+    public void Sans_revenu_lisible_ou_sans_seuil_le_quartile_est_inconnu()
+    {
+        Assert.Null(ClassementQuartile.Classer(null, 8400m));
+        Assert.Null(ClassementQuartile.Classer(5000m, null));
+    }
+
+    private static readonly BailleurId A = new(Guid.Parse("00000000-0000-0000-0000-00000000000a"));
+    private static readonly BailleurId B = new(Guid.Parse("00000000-0000-0000-0000-00000000000b"));
+    private static readonly ReservataireId R1 = new(Guid.Parse("00000000-0000-0000-0000-000000000001"));
+    private static readonly ReservataireId R2 = new(Guid.Parse("00000000-0000-0000-0000-000000000002"));
+    private static readonly CodeInsee C1 = CodeInsee.Create("83137");
+    private static readonly CodeInsee C2 = CodeInsee.Create("83069");
+    private const decimal Seuil = 9000m;
+
+    private static LigneSuivi L(int mois, BailleurId b, ReservataireId r, CodeInsee c, bool qpv, int? revenu, string drapeaux = "", CodeInsee? avant = null) =>
+        new(new DateOnly(2026, mois, 15), b, r, c, qpv, revenu, drapeaux.Contains('p'), drapeaux.Contains('d'), drapeaux.Contains('m'), avant);
+
+    /// <summary>30 leases of 2026: 20 outside QPV (6 first quartile of which 2 mutations, 13 others of which 1 mutation, 1 unknown), 10 in QPV
+    /// (4 first quartile, 5 others of which 1 mutation, 1 unknown); 8 DALO or priority households.</summary>
+    private static readonly LigneSuivi[] Baux =
+    [
+        L(1, A, R1, C1, false, 5000, "p", C1), L(1, A, R1, C1, false, 6000, "", C1), L(2, A, R1, C1, false, 7000, "m", C1),
+        L(2, A, R2, C1, false, 8999, "", C1), L(3, A, R2, C1, false, 0, "d", C1), L(3, A, R2, C1, false, 4000, "m", C1),
+        L(4, A, R2, C1, false, 9000, "", C2), L(4, A, R2, C1, false, 12000, "p", C2), L(5, A, R2, C1, false, 15000),
+        L(5, A, R1, C1, false, 20000, "m", C2), L(6, A, R1, C1, false, null), L(6, A, R1, C1, false, 11000),
+        L(7, B, R1, C2, false, 13000, "p", C2), L(7, B, R1, C2, false, 14000, "", C2), L(8, B, R1, C2, false, 16000, "", C2),
+        L(8, B, R2, C2, false, 17000, "", C2), L(9, B, R2, C2, false, 18000, "p", C2), L(9, B, R2, C2, false, 19000, "", C1),
+        L(10, B, R2, C2, false, 21000), L(10, B, R2, C2, false, 22000),
+        L(1, B, R1, C2, true, 3000, "p"), L(2, B, R1, C2, true, 4000, "d"), L(3, B, R1, C2, true, 5000, "p"), L(4, B, R1, C2, true, 6000),
+        L(5, B, R1, C2, true, 9500), L(6, B, R2, C2, true, 10000), L(7, B, R2, C2, true, 11000, "m"), L(8, B, R2, C2, true, 12000),
+        L(9, B, R2, C2, true, 13000), L(11, B, R2, C2, true, null),
+    ];
+
+    private static ResultatObjectif Mesurer(PorteeObjectif o, decimal? seuil = Seuil) => IndicateursMixite.Mesurer(o, Baux, seuil, 12);
+
+    [Fact]
+    public void Objectifs_legaux_sans_objectif_de_la_CIA()
+    {
+        var objectifs = IndicateursMixite.Objectifs([], Baux);
+        Assert.Equal(5, objectifs.Count); // three for the EPCI, then the priority objective of each réservataire
+        Assert.All(objectifs, o => Assert.True(o.Legal));
+        Assert.Equal([25m, 50m, 25m, 25m, 25m], objectifs.Select(o => o.Taux));
+        Assert.Equal([R1, R2], objectifs.Skip(3).Select(o => o.Reservataire!.Value));
+
+        // First quartile outside QPV: 6 of 20 = 30.0 %, target 25 % → ⌈5⌉ − 6 → nothing missing.
+        var q1 = Mesurer(objectifs[0]);
+        Assert.Equal(new MesureObjectif(20, 6, 30.0m, 0, false), q1.AvecMutations);
+        // Without the 3 mutations: 4 of 17 — a group of 4 is masked (and its rate), the trajectory falls behind: 4 < 25 % × 17 = 4.25.
+        Assert.Equal(new MesureObjectif(17, null, null, null, true), q1.SansMutations);
+        // Other quartiles in QPV: 5 of 10 = 50.0 %, exactly the target.
+        Assert.Equal(new MesureObjectif(10, 5, 50.0m, 0, false), Mesurer(objectifs[1]).AvecMutations);
+        // Priority households, all leases: 8 of 30 = 26.7 %.
+        Assert.Equal(new MesureObjectif(30, 8, 26.7m, 0, false), Mesurer(objectifs[2]).AvecMutations);
+        // Réservataire R1: 14 leases, 5 priority = 35.7 %; R2: 16 leases, 3 priority (masked), behind: 3 < 25 % × 16 = 4.
+        Assert.Equal(new MesureObjectif(14, 5, 35.7m, 0, false), Mesurer(objectifs[3]).AvecMutations);
+        Assert.Equal(new MesureObjectif(16, null, null, null, true), Mesurer(objectifs[4]).AvecMutations);
+    }
+
+    [Fact]
+    public void Taux_local_de_la_CIA_par_bailleur_et_nombre_de_baux_manquants()
+    {
+        var epci = Siren.Create("248300543");
+        var local = ObjectifMixite.Definir(new ObjectifMixiteId(Guid.NewGuid()), epci, 2026, NatureObjectif.PremierQuartileHorsQpv, null, null, null, 40m, "CIA", DateTimeOffset.UnixEpoch).Valeur;
+        var deA = ObjectifMixite.Definir(new ObjectifMixiteId(Guid.NewGuid()), epci, 2026, NatureObjectif.PremierQuartileHorsQpv, A, null, null, 60m, null, DateTimeOffset.UnixEpoch).Valeur;
+        var objectifs = IndicateursMixite.Objectifs([deA, local], Baux);
+        // The CIA set the first-quartile objectives only: the legal ones stand for the other natures.
+        Assert.Equal(6, objectifs.Count);
+        Assert.False(objectifs[0].Legal);
+        Assert.Equal([false, false, true, true, true, true], objectifs.Select(o => o.Legal));
+        // EPCI, 40 %: 6 of 20 = 30.0 %, ⌈40 % × 20⌉ = 8 → 2 more leases to first-quartile households, behind.
+        Assert.Equal(new MesureObjectif(20, 6, 30.0m, 2, true), Mesurer(objectifs[0]).AvecMutations);
+        // Bailleur A, 60 %: its 12 leases outside QPV, 6 first quartile = 50.0 %, ⌈7.2⌉ = 8 → 2 missing.
+        Assert.Equal(A, objectifs[1].Bailleur);
+        Assert.Equal(new MesureObjectif(12, 6, 50.0m, 2, true), Mesurer(objectifs[1]).AvecMutations);
+        // A commune objective counts only its leases: C2 outside QPV = 8 leases, none first quartile → 0.0 %, ⌈25 % × 8⌉ = 2 missing.
+        Assert.Equal(new MesureObjectif(8, 0, 0.0m, 2, true),
+            Mesurer(new PorteeObjectif(NatureObjectif.PremierQuartileHorsQpv, 25m, null, C2, null, false)).AvecMutations);
+    }
+
+    [Fact]
+    public void Sans_seuil_de_l_annee_les_objectifs_de_quartile_ne_sont_pas_mesures()
+    {
+        var r = Mesurer(new PorteeObjectif(NatureObjectif.PremierQuartileHorsQpv, 25m, null, null, null, true), seuil: null);
+        Assert.True(r.SeuilManquant);
+        Assert.Equal(20, r.AvecMutations.Baux);
+        Assert.Null(r.AvecMutations.TauxAtteint);
+        Assert.False(Mesurer(new PorteeObjectif(NatureObjectif.PrioritairesEtDalo, 25m, null, null, null, true), seuil: null).SeuilManquant);
+    }
+
+    [Fact]
+    public void Trajectoire_mensuelle_cumulee()
+    {
+        var t = Mesurer(new PorteeObjectif(NatureObjectif.PremierQuartileHorsQpv, 25m, null, null, null, true)).Trajectoire;
+        Assert.Equal(12, t.Count);
+        Assert.Equal(new PointTrajectoire(2, null, null), t[1]);        // 4 leases so far: masked
+        Assert.Equal(new PointTrajectoire(3, null, 100.0m), t[2]);      // 6 of 6 (an empty complement reveals nobody); March added 2: count masked
+        Assert.Equal(new PointTrajectoire(6, null, 50.0m), t[5]);       // 6 of 12
+        Assert.Equal(new PointTrajectoire(10, null, 30.0m), t[9]);      // 6 of 20, October added 2
+        Assert.Equal(new PointTrajectoire(11, 20, 30.0m), t[10]);       // November added none: the count is shown
+        Assert.Equal(new PointTrajectoire(12, 20, 30.0m), t[11]);
+    }
+
+    [Fact]
+    public void Repartition_par_bailleur_et_melange_des_quartiles()
+    {
+        var parBailleur = IndicateursMixite.Repartir(Baux, l => l.Bailleur == A ? "A" : "B", Seuil);
+        // A: 12 leases all outside QPV, 6 first quartile = 50.0 %; 3 priority and 3 mutations: masked.
+        Assert.Equal(new LigneRepartition("A", 12, 12, 50.0m, 0, null, null, null), parBailleur[0]);
+        // B: 18 leases; 8 outside QPV none first quartile = 0.0 %; 10 in QPV, 5 other quartiles = 50.0 %; 5 priority = 27.8 %; 1 mutation: masked.
+        Assert.Equal(new LigneRepartition("B", 18, 8, 0.0m, 10, 50.0m, 27.8m, null), parBailleur[1]);
+        var melange = IndicateursMixite.Melange(Baux, Seuil);
+        // Outside QPV: 6 first quartile, 13 others, 1 unknown of 20 — the unknown is masked, and so is the smallest other part (6), or 20 − 13 − 6
+        // would give it back.
+        Assert.Equal(new MelangeQuartiles(false, 20, null, 13, null), melange[0]);
+        Assert.Equal(new MelangeQuartiles(true, 10, null, 5, null), melange[1]);
+    }
+
+    [Theory]
+    [InlineData(new[] { 3, 10, 7 }, new[] { -1, 10, -1 })]  // one part masked: the smallest other goes too
+    [InlineData(new[] { 0, 3, 2 }, new[] { 0, -1, -1 })]    // two masked already: nothing more
+    [InlineData(new[] { 0, 4, 9 }, new[] { 0, -1, -1 })]    // an empty part reveals nobody and hides nothing
+    [InlineData(new[] { 5, 6 }, new[] { 5, 6 })]
+    public void Masquage_secondaire_des_parties_d_un_total(int[] parties, int[] attendu) =>
+        Assert.Equal(attendu.Select(x => x < 0 ? (int?)null : x), IndicateursMixite.MasquerParties(parties));
+
+    [Fact]
+    public void Preference_communale()
+    {
+        DemandeLocale D(CodeInsee? res, params CodeInsee[] souhaits) => new(res, souhaits);
+        var demandes = Enumerable.Repeat(D(C1, C1), 5).Concat(Enumerable.Repeat(D(C2, C1), 5))
+            .Concat(Enumerable.Repeat(D(C2, C2), 10)).Concat(Enumerable.Repeat(D(null, C2), 10)).ToList();
+        var p = IndicateursMixite.Preference([C1, C2], Baux, demandes);
+        // C1: 12 leases, 6 to households already living in C1 = 50.0 %; 10 demands naming C1, 5 living there = 50.0 % → 0 points.
+        Assert.Equal(new PreferenceCommunale(C1, 12, 50.0m, 10, 50.0m, 0.0m), p[0]);
+        // C2: 18 leases, 5 to its residents = 27.8 %; 20 demands, 10 residents = 50.0 % → −22.2 points.
+        Assert.Equal(new PreferenceCommunale(C2, 18, 27.8m, 20, 50.0m, -22.2m), p[1]);
+    }
+
+    [Fact]
+    public void Objectif_invalide_refuse_avec_ses_raisons()
+    {
+        var r = ObjectifMixite.Definir(new ObjectifMixiteId(Guid.NewGuid()), Siren.Create("248300543"), 2010, NatureObjectif.PrioritairesEtDalo, null, null, null, 0m, null, DateTimeOffset.UnixEpoch);
+        Assert.False(r.EstReussi);
+        Assert.Equal(["annee", "taux"], r.Probleme.Champs.Keys.Order());
+    }
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Logis.Application.Mixite;
+using Logis.Domain.Commun;
+using Logis.Domain.Territoire;
+using Logis.Persistence.Seed;
+using Logis.Tests.Infrastructure;
+using Logis.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using UglyToad.PdfPig;
+
+namespace Logis.Web.Tests.Mixite;
+
+/// <summary>
+/// Social mix through the API and the pages (issue 15): the official threshold and Logis's estimate, the CIA objectives as data, the indicators
+/// (contract of GET /api/v1/mixite/indicateurs), perimeters, exports and the yearly bilan. The figures themselves are checked against hand counts
+/// in Logis.Domain.Tests (IndicateursMixiteTests); here, a year without leases (2019) keeps the shared base's other tests out of the counts.
+/// </summary>
+[Collection(CollectionApplications.Nom)]
+public class MixiteTests(ApplicationsFixture fx)
+{
+    private const int Annee = 2019;
+    private static readonly Siren Tpm = Siren.Create(TerritoireSeeder.SirenTpm);
+
+    private static async Task<JsonElement> ProblemeAsync(HttpResponseMessage r, HttpStatusCode attendu)
+    {
+        Assert.True(attendu == r.StatusCode, $"attendu {(int)attendu}, obtenu {(int)r.StatusCode} : {await r.Content.ReadAsStringAsync()}");
+        Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType);
+        return await r.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Theory, DeuxBases]
+    public async Task Seuil_officiel_objectifs_de_la_CIA_et_indicateurs_d_une_annee(string f)
+    {
+        var app = fx.App(f);
+        var epci = app.ClientApi("epci");
+        await using var db = fx.Base(f);
+        var b0 = OffresTests.Bailleur(db, 0);
+        var b1 = OffresTests.Bailleur(db, 1);
+
+        // Without the threshold of the year, the quartile objectives are not measured; the legal rates stand.
+        var sans = await epci.GetFromJsonAsync<JsonElement>($"/api/v1/mixite/indicateurs?annee={Annee - 1}");
+        var q1 = sans.GetProperty("objectifs").EnumerateArray().First();
+        Assert.Equal("q1-hors-qpv", q1.GetProperty("nature").GetString());
+        Assert.Equal(25m, q1.GetProperty("cible").GetDecimal());
+        Assert.True(q1.GetProperty("legal").GetBoolean());
+        Assert.True(q1.GetProperty("seuilManquant").GetBoolean());
+        Assert.Contains("n'est pas enregistré", sans.GetProperty("seuil").GetProperty("avertissement").GetString());
+
+        // The official value of the year, entered by the EPCI's agent only, journalised.
+        await ProblemeAsync(await app.ClientApi("bailleur").PostAsJsonAsync("/api/v1/mixite/seuils", new { annee = Annee, montant = 8861, source = "Arrêté" }), HttpStatusCode.Forbidden);
+        var invalide = await ProblemeAsync(await epci.PostAsJsonAsync("/api/v1/mixite/seuils", new { annee = Annee, montant = -1 }), HttpStatusCode.BadRequest);
+        Assert.True(invalide.GetProperty("errors").TryGetProperty("montant", out _));
+        var ok = await epci.PostAsJsonAsync("/api/v1/mixite/seuils", new { annee = Annee, montant = 8861, source = "Arrêté du 15 juin 2020, annexe (valeur d'essai)" });
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        var seuils = await epci.GetFromJsonAsync<JsonElement>($"/api/v1/mixite/seuils?annee={Annee}");
+        Assert.Equal(8861m, seuils.GetProperty("officiel").GetProperty("montant").GetDecimal());
+        Assert.Equal($"{Annee - 1}-12-31", seuils.GetProperty("estimation").GetProperty("reference").GetString());
+        Assert.True(await db.Audit.AsNoTracking().AnyAsync(x => x.Action == SuiviMixiteService.ActionSeuil && x.Detail!.Contains("8861")));
+
+        // Objectives of the CIA: a local rate for the EPCI and one for the second bailleur; bad input names its fields; others may not define.
+        var faux = await ProblemeAsync(await epci.PostAsJsonAsync("/api/v1/mixite/objectifs", new { annee = Annee, nature = "tout", taux = 120, commune = "99999" }), HttpStatusCode.BadRequest);
+        foreach (var champ in new[] { "nature", "taux", "commune" }) Assert.True(faux.GetProperty("errors").TryGetProperty(champ, out _), champ);
+        await ProblemeAsync(await app.ClientApi("bailleur").PostAsJsonAsync("/api/v1/mixite/objectifs", new { annee = Annee, nature = "prioritaires", taux = 30 }), HttpStatusCode.Forbidden);
+        var cree = await epci.PostAsJsonAsync("/api/v1/mixite/objectifs", new { annee = Annee, nature = "q1-hors-qpv", taux = 30, source = "CIA, annexe 2" });
+        Assert.Equal(HttpStatusCode.Created, cree.StatusCode);
+        var pourB1 = await (await epci.PostAsJsonAsync("/api/v1/mixite/objectifs", new { annee = Annee, nature = "prioritaires", taux = 27.5, bailleur = b1.Value })).Content.ReadFromJsonAsync<JsonElement>();
+        // Saving the same perimeter again replaces the rate.
+        var remplace = await epci.PostAsJsonAsync("/api/v1/mixite/objectifs", new { annee = Annee, nature = "q1-hors-qpv", taux = 32 });
+        Assert.Equal(HttpStatusCode.Created, remplace.StatusCode);
+        var objectifs = await epci.GetFromJsonAsync<JsonElement>($"/api/v1/mixite/objectifs?annee={Annee}");
+        Assert.Equal(2, objectifs.GetArrayLength());
+        Assert.Contains(objectifs.EnumerateArray(), o => o.GetProperty("nature").GetString() == "q1-hors-qpv" && o.GetProperty("taux").GetDecimal() == 32m);
+
+        // The indicators: each objective with its target, rate achieved, count achieved and count still needed (no lease in that year: 0).
+        var ind = await epci.GetFromJsonAsync<JsonElement>($"/api/v1/mixite/indicateurs?annee={Annee}");
+        Assert.Equal(Annee, ind.GetProperty("annee").GetInt32());
+        Assert.Equal(0, ind.GetProperty("baux").GetInt32());
+        var liste = ind.GetProperty("objectifs").EnumerateArray().ToList();
+        var local = liste.Single(o => o.GetProperty("nature").GetString() == "q1-hors-qpv");
+        Assert.False(local.GetProperty("legal").GetBoolean());
+        Assert.Equal(32m, local.GetProperty("cible").GetDecimal());
+        Assert.False(local.GetProperty("seuilManquant").GetBoolean());
+        Assert.Equal(0, local.GetProperty("nombreAtteint").GetInt32());
+        Assert.Equal(0, local.GetProperty("nombreManquant").GetInt32());
+        Assert.Equal(JsonValueKind.Null, local.GetProperty("tauxAtteint").ValueKind); // no lease: no rate
+        Assert.Contains(liste, o => o.GetProperty("nature").GetString() == "hors-q1-en-qpv" && o.GetProperty("legal").GetBoolean() && o.GetProperty("cible").GetDecimal() == 50m);
+        Assert.Contains(liste, o => o.GetProperty("nature").GetString() == "prioritaires" && o.GetProperty("cible").GetDecimal() == 27.5m);
+        Assert.Equal(12, ind.GetProperty("dernierMois").GetInt32());
+
+        // Perimeters: a bailleur's agent its own objectives only; a commune's agent the EPCI and its commune's lines.
+        var deB0 = await app.ClientApi("bailleur").GetFromJsonAsync<JsonElement>($"/api/v1/mixite/objectifs?annee={Annee}");
+        Assert.Equal(0, deB0.GetArrayLength());
+        var indB0 = await app.ClientApi("bailleur").GetFromJsonAsync<JsonElement>($"/api/v1/mixite/indicateurs?annee={Annee}");
+        Assert.All(indB0.GetProperty("objectifs").EnumerateArray(), o => Assert.True(o.GetProperty("legal").GetBoolean()));
+        var b2 = await app.ConnecterAsync("bailleur2");
+        var deB1 = await b2.GetFromJsonAsync<JsonElement>($"/api/v1/mixite/objectifs?annee={Annee}");
+        Assert.Equal(pourB1.GetProperty("id").GetGuid(), deB1.EnumerateArray().Single().GetProperty("id").GetGuid());
+        var toutes = ind.GetProperty("preferenceCommunale").GetArrayLength();
+        Assert.True(toutes > 1);
+        var commune = await app.ConnecterAsync("commune");
+        var indCommune = await commune.GetFromJsonAsync<JsonElement>($"/api/v1/mixite/indicateurs?annee={Annee}");
+        Assert.Equal(1, indCommune.GetProperty("preferenceCommunale").GetArrayLength());
+        Assert.Contains("Toute l'intercommunalité", indCommune.GetProperty("perimetre").GetString());
+
+        // Bad years are refused in French.
+        await ProblemeAsync(await epci.GetAsync("/api/v1/mixite/indicateurs?annee=vingt"), HttpStatusCode.BadRequest);
+        await ProblemeAsync(await epci.GetAsync($"/api/v1/mixite/indicateurs?annee={app.Horloge.AujourdhuiEnFrance().Year + 1}"), HttpStatusCode.BadRequest);
+
+        // Removing an objective: the legal rate stands again for that nature.
+        var supprime = await epci.DeleteAsync($"/api/v1/mixite/objectifs/{pourB1.GetProperty("id").GetGuid()}");
+        Assert.Equal(HttpStatusCode.NoContent, supprime.StatusCode);
+        await ProblemeAsync(await epci.DeleteAsync($"/api/v1/mixite/objectifs/{pourB1.GetProperty("id").GetGuid()}"), HttpStatusCode.NotFound);
+        var apres = await epci.GetFromJsonAsync<JsonElement>($"/api/v1/mixite/indicateurs?annee={Annee}");
+        Assert.Contains(apres.GetProperty("objectifs").EnumerateArray(), o => o.GetProperty("nature").GetString() == "prioritaires" && o.GetProperty("legal").GetBoolean());
+        _ = b0;
+    }
+
+    [Theory, DeuxBases]
+    public async Task Tableau_de_bord_exports_et_bilan_annuel(string f)
+    {
+        var app = fx.App(f);
+        var agent = await app.ConnecterAsync("epci");
+        var page = await agent.GetAsync("/mixite");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"mixite-objectifs\"", html);
+        Assert.Contains("<svg", html);
+        Assert.Equal(HttpStatusCode.BadRequest, (await agent.GetAsync("/mixite?annee=abc")).StatusCode);
+
+        // Every table to CSV and XLSX.
+        foreach (var table in ExportsMixite.Tables)
+        {
+            var csv = await agent.GetAsync($"/mixite/export?table={table}&format=csv");
+            Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+            Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+            var texte = await csv.Content.ReadAsStringAsync();
+            Assert.Contains(';', texte.Split('\n')[0]);
+            var xlsx = await agent.GetAsync($"/mixite/export?table={table}&format=xlsx");
+            Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+            var octets = await xlsx.Content.ReadAsByteArrayAsync();
+            Assert.Equal((byte)'P', octets[0]); // a zip (OOXML)
+            using var flux = new MemoryStream(octets);
+            var lignes = MiniExcelLibs.MiniExcel.Query(flux, useHeaderRow: true).ToList();
+            Assert.NotNull(lignes);
+        }
+        Assert.Equal(HttpStatusCode.BadRequest, (await agent.GetAsync("/mixite/export?table=personne&format=csv")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await agent.GetAsync("/mixite/export?table=objectifs&format=doc")).StatusCode);
+
+        // The yearly bilan: HTML with its definitions, and a readable PDF.
+        var bilan = await agent.GetStringAsync("/mixite/bilan");
+        Assert.Contains("id=\"bilan-definitions\"", bilan);
+        var pdf = await agent.GetAsync("/mixite/bilan.pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        using var document = PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync());
+        var tout = string.Join("\n", document.GetPages().Select(p => p.Text));
+        Assert.Contains("Bilan " + app.Horloge.AujourdhuiEnFrance().Year.ToString(CultureInfo.InvariantCulture), tout);
+        Assert.Contains("Secret statistique", tout);
+        Assert.Contains("Objectifs et résultats", tout);
+    }
+}
