@@ -16,6 +16,7 @@ root.Subcommands.Add(CommandesFichierDemandes.Import());
 root.Subcommands.Add(CommandesFichierDemandes.Export());
 root.Subcommands.Add(CommandesJournal.Journal());
 root.Subcommands.Add(CommandesGuichets.Guichets());
+root.Subcommands.Add(CommandesLieuxAccueil.LieuxAccueil());
 root.Subcommands.Add(CommandesSne.Sne());
 root.Subcommands.Add(CommandesRelances.Demandes());
 root.Subcommands.Add(CommandesVacances.Vacances());

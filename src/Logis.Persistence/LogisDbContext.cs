@@ -31,6 +31,7 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
     public DbSet<Demande> Demandes => Set<Demande>();
     public DbSet<SequenceNumero> SequencesNumero => Set<SequenceNumero>();
     public DbSet<GuichetEnregistreur> Guichets => Set<GuichetEnregistreur>();
+    public DbSet<Domain.Information.LieuAccueil> LieuxAccueil => Set<Domain.Information.LieuAccueil>();
     public DbSet<EntreeAudit> Audit => Set<EntreeAudit>();
     public DbSet<CotationDemande> CotationsDemandes => Set<CotationDemande>();
     public DbSet<MessageDemandeur> Messages => Set<MessageDemandeur>();
@@ -256,6 +257,7 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
         ModeleRelances.Configurer(modelBuilder);
         PiecesModele.Configurer(modelBuilder);
         Persistence.Attributions.AttributionsModele.Configurer(modelBuilder);
+        Persistence.Information.InformationModele.Configurer(modelBuilder);
         Persistence.Mixite.MixiteModele.Configurer(modelBuilder);
     }
 

@@ -41,6 +41,11 @@ builder.Services.AddScoped<TerritoireSeeder>();
 builder.Services.AddScoped<DemandesSeeder>();
 builder.Services.AddScoped<DemandesService>();
 builder.Services.AddScoped<GuichetsService>();
+// Public information (issue 16): reception places, landlords, statistics (aggregate cached per territory, see the service).
+builder.Services.AddScoped<Logis.Application.Statistiques.LieuxAccueilService>();
+builder.Services.AddScoped<Logis.Application.Statistiques.BailleursTerritoireService>();
+builder.Services.AddSingleton<Logis.Application.Statistiques.CacheStatistiquesPubliques>();
+builder.Services.AddScoped<Logis.Application.Statistiques.StatistiquesPubliquesService>();
 // The exchanges with the national registration system, as files for the daily transfer (docs/sne.md §2); none when not configured.
 if (builder.Configuration["Logis:Sne:Dossier"] is { Length: > 0 } dossierSne)
     builder.Services.AddSingleton<Logis.Application.Sne.ISystemeNational>(sp => new Logis.Application.Sne.SneFichiers(dossierSne, sp.GetRequiredService<TimeProvider>()));
@@ -233,6 +238,7 @@ api.MapSituationsPrioritairesApi();
 Logis.Web.Features.Vacances.VacancesEndpoints.MapVacancesApi(api);
 Logis.Web.Features.Caleol.CaleolEndpoints.MapCaleolApi(api);
 Logis.Web.Features.Vacances.OffresEndpoints.MapOffresApi(api);
+Logis.Web.Features.Public.PublicEndpoints.MapPublicApi(api);
 Logis.Web.Features.Mixite.MixiteEndpoints.MapMixiteApi(api);
 app.MapRazorPages();
 

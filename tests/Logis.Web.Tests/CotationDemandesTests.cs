@@ -78,7 +78,15 @@ public class CotationDemandesTests(ApplicationsFixture fx)
         Assert.Equal(analogues.Count(s => s > c.Total) + 1, p.Rang);
         Assert.Equal(analogues.Count, p.Distribution.Sum(k => k.Demandes));
         Assert.Single(p.Distribution, k => k.ContientLaDemande);
-        Assert.Equal("anciennete_demandes_actives", c.Attente.Source);
+        // Observed waiting time: the leases of the twelve months for the first typology and commune, under the statistical secret.
+        Assert.Equal("menages_loges", c.Attente.Source);
+        Assert.Equal(c.Date, c.Attente.Au);
+        var t0 = demande.Contenu.Souhaits.Typologies[0];
+        var c0 = demande.Contenu.Souhaits.Communes.Count > 0 ? demande.Contenu.Souhaits.Communes[0] : (Domain.Territoire.CodeInsee?)null;
+        var baux = (await db.Attributions.AsNoTracking().Where(a => a.EpciSiren == epci && a.Typologie == t0).ToListAsync())
+            .Where(a => a.DateSignature >= c.Attente.Du && a.DateSignature <= c.Date && (c0 == null || a.CommuneInsee == c0)).ToList();
+        Assert.Equal(baux.Count is > 0 and < 5 ? null : baux.Count, c.Attente.Demandes);
+        Assert.Equal(baux.Count >= 5, c.Attente.MedianeMois is not null);
         Assert.NotNull(c.Stockee);
     }
 

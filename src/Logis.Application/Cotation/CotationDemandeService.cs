@@ -8,6 +8,7 @@ using Logis.Application.Demandes;
 using Microsoft.EntityFrameworkCore;
 using Logis.Application.Acces;
 using Logis.Domain.Commun;
+using Logis.Domain.Statistiques;
 
 namespace Logis.Application.Cotation;
 
@@ -48,8 +49,12 @@ public sealed record PositionnementDto(
     string Definition, string? Typologie, string? Commune, string? NomCommune, int DemandesAnalogues, int Rang, double? Centile,
     int LargeurClasse, IReadOnlyList<ClasseDto> Distribution, string Resume);
 
-/// <summary>Observed waiting time; <c>Source</c> says what it is measured on.</summary>
-public sealed record AttenteDto(string Source, string Libelle, int Demandes, double? Q1Mois, double? MedianeMois, double? Q3Mois);
+/// <summary>
+/// Observed waiting time (R441-2-17, <see cref="DelaiAttente"/>); <c>Source</c> says what it is measured on: « menages_loges », the
+/// households housed over the twelve months (<c>Du</c> to <c>Au</c>) in a dwelling of the demand's first typology and first commune.
+/// <c>Demandes</c> is the number of those leases, null for a group of 1 to 4 (statistical secret, then no quartile either).
+/// </summary>
+public sealed record AttenteDto(string Source, string Libelle, DateOnly Du, DateOnly Au, int? Demandes, double? Q1Mois, double? MedianeMois, double? Q3Mois);
 
 public sealed record CotationStockeeDto(int Total, string GrilleId, string Version, DateTimeOffset CalculeeLe);
 
@@ -104,9 +109,21 @@ public sealed class CotationDemandeService(LogisDbContext db, DemandesService de
             q = q.Where(d => EF.Property<bool>(d, ColonnesDemande.ToutEpci) || EF.Property<string>(d, ColonnesDemande.Communes).Contains(motif));
         }
         var scores = await q.Join(db.CotationsDemandes.Where(c => c.Total != null), d => d.Id, c => c.DemandeId, (d, c) => c.Total!.Value).ToListAsync(ct);
-        var depots = await q.Select(d => d.DateDepot).ToListAsync(ct);
         var positionnement = Positionnement.Calculer(explication.Total, scores, LargeurClasse);
-        var attente = AttenteObservee.Calculer(depots.Select(x => FaitsDepuisDemande.MoisEntiers(x, date)));
+        var periode = PeriodeObservation.DouzeMoisJusquA(date);
+        var baux = db.Attributions.AsNoTracking().Where(a => a.EpciSiren == epci && a.DateSignature >= periode.Du && a.DateSignature <= periode.Au);
+        if (souhaits.Typologies.Count > 0)
+        {
+            var t = souhaits.Typologies[0];
+            baux = baux.Where(a => a.Typologie == t);
+        }
+        if (commune is not null)
+        {
+            var c = souhaits.Communes[0];
+            baux = baux.Where(a => a.CommuneInsee == c);
+        }
+        var attente = DelaiAttente.DesMenagesLoges((await baux.Select(a => new { a.DateDepot, a.DateSignature }).ToListAsync(ct))
+            .Select(a => (a.DateDepot, a.DateSignature)));
         var noms = commune is null ? null : await demandes.NomsCommunesAsync(agent, ct);
         var stockee = await db.CotationsDemandes.AsNoTracking().Where(c => c.DemandeId == demande.Id && c.Total != null)
             .Select(c => new CotationStockeeDto(c.Total!.Value, c.GrilleId!, c.Version!, c.CalculeeLe!.Value)).SingleOrDefaultAsync(ct);
@@ -120,10 +137,29 @@ public sealed class CotationDemandeService(LogisDbContext db, DemandesService de
                 positionnement.DemandesAnalogues, positionnement.Rang, positionnement.Centile, LargeurClasse,
                 [.. positionnement.Distribution.Select(c => new ClasseDto(c.Min, c.MaxExclu, c.Effectif, c.ContientLeDemandeur))],
                 positionnement.Resume),
-            new AttenteDto("anciennete_demandes_actives",
-                "Ancienneté des demandes analogues encore actives (aucune attribution enregistrée à ce jour) : ce n'est pas un délai d'attribution constaté.",
-                attente.Demandes, attente.Q1Mois, attente.MedianeMois, attente.Q3Mois),
+            new AttenteDto("menages_loges", LibelleAttente(typologie, commune is null ? null : noms!.GetValueOrDefault(commune, commune), attente),
+                periode.Du, periode.Au, attente.MenagesDiffuses, (double?)attente.Q1Mois, (double?)attente.MedianeMois, (double?)attente.Q3Mois),
             stockee, CotationDto.NonRenseignes(explication)));
+    }
+
+    /// <summary>What the observed waiting time is measured on, in plain French, and why it may be missing.</summary>
+    public static string LibelleAttente(string? typologie, string? nomCommune, DelaiAttente attente)
+    {
+        var logement = (typologie, nomCommune) switch
+        {
+            (null, null) => "un logement de l'intercommunalité",
+            (null, { } c) => $"un logement à {c}",
+            ({ } t, null) => $"un {t} de l'intercommunalité",
+            ({ } t, { } c) => $"un {t} à {c}",
+        };
+        var mesure = $"Délai d'attente constaté des ménages qui ont signé le bail d'{logement} au cours des douze derniers mois : "
+            + "nombre de mois entiers entre le dépôt de leur demande et la signature du bail.";
+        return attente.Menages switch
+        {
+            0 => $"{mesure} Aucun ménage n'a été logé dans ce type de logement sur la période : aucun délai ne peut être constaté.",
+            < SecretStatistique.Seuil => $"{mesure} Moins de 5 ménages ont été logés : le délai n'est pas publié, pour qu'aucun ménage ne puisse être reconnu.",
+            _ => mesure,
+        };
     }
 
     /// <summary>

@@ -67,6 +67,8 @@ public sealed class TerritoireSeeder(LogisDbContext db, ReferenceData reference,
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
             }
+            // Likewise for the reception places of the public site.
+            await LieuxAccueilDemo.SemerAsync(db, epci, communes, ct);
             return new ResultatSemis(siren, true, communes.Count, qpvs.Count,
                 await db.BailleursTerritoires.CountAsync(b => b.EpciSiren == siren, ct),
                 await db.Reservataires.CountAsync(r => r.EpciSiren == siren, ct), 0,
@@ -131,6 +133,7 @@ public sealed class TerritoireSeeder(LogisDbContext db, ReferenceData reference,
         });
         db.ChangeTracker.Clear();
         db.ChangeTracker.AutoDetectChangesEnabled = true;
+        await LieuxAccueilDemo.SemerAsync(db, epci, communes, ct);
         return new ResultatSemis(siren, false, communes.Count, qpvs.Count, bailleurs.Count, reservataires.Count, residences, logements);
     }
 

@@ -1,0 +1,81 @@
+using Logis.Domain.Patrimoine;
+
+namespace Logis.Domain.Statistiques;
+
+/// <summary>Active demands that share the same wishes: the typologies, the communes (INSEE codes) and « the whole territory ».</summary>
+public sealed record GroupeDemandes(IReadOnlyCollection<Typologie> Typologies, IReadOnlyCollection<string> Communes, bool ToutLeTerritoire, int Nombre);
+
+/// <summary>A lease of the period: the dwelling's commune and typology, the deposit of the demand, the signature, a priority household.</summary>
+public sealed record BailObserve(string Commune, Typologie Typologie, DateOnly Depot, DateOnly Signature, bool Prioritaire);
+
+/// <summary>
+/// The public figures of one commune × typology (null: every commune, every typology), already under the statistical secret: a count is null
+/// for a group of 1 to 4 households or when it is masked so that it cannot be rebuilt by difference; the tension, the waiting time and the
+/// share of priority households are null when computed on fewer than 5 households.
+/// </summary>
+public sealed record CelluleStatistique(
+    string? Commune, Typologie? Typologie, int? DemandesActives, int? Attributions, decimal? Tension, DelaiAttente Delai, decimal? PartPrioritaires);
+
+/// <summary>
+/// The public statistics by commune and typology (docs/information-publique.md §3), every cell at once:
+/// <list type="bullet">
+/// <item><b>active demands</b> of a cell: those that wish the typology and the commune (or the whole territory) — a demand that wishes several
+/// counts in each, so the cells do not add up to the total, which counts it once;</item>
+/// <item><b>attributions</b>: the leases of the period for a dwelling of that typology in that commune (each in exactly one cell);</item>
+/// <item><b>tension</b> (<see cref="Statistiques.Tension"/>), <b>waiting time of those housed</b> (<see cref="DelaiAttente"/>) and <b>share of
+/// priority households</b> among the attributions (<see cref="SecretStatistique.Taux"/>);</item>
+/// <item>the attribution counts of the commune × typology table, its margins and its total are masked together
+/// (<see cref="MasquageSecondaire.MasquerTableau"/>); a masked count also masks the tension, which would give it back.</item>
+/// </list>
+/// </summary>
+public static class TableauStatistiques
+{
+    public static IReadOnlyDictionary<(string? Commune, Typologie? Typologie), CelluleStatistique> Calculer(
+        IReadOnlyList<string> communes, IEnumerable<GroupeDemandes> demandes, IEnumerable<BailObserve> baux)
+    {
+        ArgumentNullException.ThrowIfNull(communes);
+        ArgumentNullException.ThrowIfNull(demandes);
+        ArgumentNullException.ThrowIfNull(baux);
+        var typologies = Enum.GetValues<Typologie>();
+        var nDemandes = new Dictionary<(string?, Typologie?), int>();
+        void Ajouter(string? c, Typologie? t, int n) => nDemandes[(c, t)] = nDemandes.GetValueOrDefault((c, t)) + n;
+        foreach (var g in demandes)
+        {
+            Ajouter(null, null, g.Nombre);
+            foreach (var t in g.Typologies) Ajouter(null, t, g.Nombre);
+            foreach (var c in communes.Where(c => g.ToutLeTerritoire || g.Communes.Contains(c)))
+            {
+                Ajouter(c, null, g.Nombre);
+                foreach (var t in g.Typologies) Ajouter(c, t, g.Nombre);
+            }
+        }
+
+        var index = communes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
+        // Leases of a commune outside the list (none in practice) count in the totals of the territory only.
+        var liste = baux.ToList();
+        var tableau = new int[communes.Count, typologies.Length];
+        foreach (var b in liste)
+            if (index.TryGetValue(b.Commune, out var i)) tableau[i, Array.IndexOf(typologies, b.Typologie)]++;
+        var (mCellules, mLignes, mColonnes, mTotal) = MasquageSecondaire.MasquerTableau(tableau);
+        bool Masque(string? c, Typologie? t) => (c, t) switch
+        {
+            (null, null) => mTotal,
+            (null, { } x) => mColonnes[Array.IndexOf(typologies, x)],
+            ({ } k, null) => mLignes[index[k]],
+            ({ } k, { } x) => mCellules[index[k], Array.IndexOf(typologies, x)],
+        };
+
+        var cellules = new Dictionary<(string?, Typologie?), CelluleStatistique>();
+        foreach (var c in communes.Select(x => (string?)x).Prepend(null))
+            foreach (var t in typologies.Select(x => (Typologie?)x).Prepend(null))
+            {
+                var ici = liste.Where(b => (c is null || b.Commune == c) && (t is null || b.Typologie == t)).ToList();
+                var n = nDemandes.GetValueOrDefault((c, t));
+                var masque = Masque(c, t);
+                cellules[(c, t)] = new CelluleStatistique(c, t, SecretStatistique.Compte(n), masque ? null : ici.Count,
+                    masque ? null : Tension.Calculer(n, ici.Count), DelaiAttente.DesMenagesLoges(ici.Select(b => (b.Depot, b.Signature))),
+                    SecretStatistique.Taux(ici.Count(b => b.Prioritaire), ici.Count));
+            }
+        return cellules;
+    }
+}
