@@ -43,13 +43,6 @@ public class ExercicesPanneTests(TerritoireSemeFixture fixture)
         return (p, Task.WhenAll(sortie, erreurs).ContinueWith(t => string.Join("\n", t.Result), TaskScheduler.Default));
     }
 
-    private static async Task<(int Demandes, int Evenements, int Sequences, int Audit)> ComptesAsync(OptionsBase o)
-    {
-        await using var db = BasesDeTest.Ouvrir(o);
-        return (await db.Demandes.CountAsync(), await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM demande_evenement").SingleAsync(),
-            await db.SequencesNumero.CountAsync(), await db.Audit.CountAsync());
-    }
-
     /// <summary>Waits until a session of the base runs a statement starting with <paramref name="debut"/> (or the process ends first: false).</summary>
     private static async Task<bool> AttendreRequeteAsync(OptionsBase o, string debut, Process p)
     {
@@ -84,7 +77,7 @@ public class ExercicesPanneTests(TerritoireSemeFixture fixture)
         await File.WriteAllTextAsync(fichier, csv);
         try
         {
-            var avant = await ComptesAsync(options);
+            var avant = await FichierDemandesTests.ComptesAsync(options);
             var (import, sortieImport) = Logis(options, "import", "demandes", "--fichier", fichier, "--epci", Tpm.Value);
             // Killed while it copies the demands into the base: the writing has begun, nothing is committed yet.
             if (!await AttendreRequeteAsync(options, "COPY", import))
@@ -94,12 +87,12 @@ public class ExercicesPanneTests(TerritoireSemeFixture fixture)
             Assert.NotEqual(0, import.ExitCode);
             // The server rolls the transaction back when the connection drops: nothing is left, the base is as before.
             NpgsqlConnection.ClearAllPools();
-            Assert.Equal(avant, await ComptesAsync(options));
+            Assert.Equal(avant, await FichierDemandesTests.ComptesAsync(options));
 
             var (relance, sortieRelance) = Logis(options, "import", "demandes", "--fichier", fichier, "--epci", Tpm.Value);
             await relance.WaitForExitAsync();
             Assert.True(relance.ExitCode == 0, await sortieRelance);
-            var apres = await ComptesAsync(options);
+            var apres = await FichierDemandesTests.ComptesAsync(options);
             Assert.Equal(avant.Demandes + 60_000, apres.Demandes);
             Assert.True(apres.Evenements >= 60_000 && apres.Audit > avant.Audit);
         }

@@ -96,7 +96,7 @@ public class FichierDemandesTests(TerritoireSemeFixture fixture)
         return (options, communes);
     }
 
-    private static async Task<(int Demandes, int Evenements, int Sequences, int Audit)> ComptesAsync(OptionsBase o)
+    internal static async Task<(int Demandes, int Evenements, int Sequences, int Audit)> ComptesAsync(OptionsBase o)
     {
         await using var db = BasesDeTest.Ouvrir(o);
         return (await db.Demandes.CountAsync(), await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM demande_evenement").SingleAsync(),

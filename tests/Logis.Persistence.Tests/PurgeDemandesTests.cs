@@ -1,4 +1,3 @@
-using Logis.Domain.Demandes;
 using Logis.Domain.Relances;
 using Logis.Domain.Territoire;
 using Logis.Persistence.Demandes;
@@ -18,20 +17,6 @@ namespace Logis.Persistence.Tests;
 public class PurgeDemandesTests
 {
     private static readonly Siren Tpm = Siren.Create("248300543");
-
-    /// <summary>Rows naming the demand in every table with a DemandeId column (read from the model), the audit journal aside.</summary>
-    private static async Task<Dictionary<string, int>> LignesAsync(LogisDbContext db, DemandeId id)
-    {
-        var lignes = new Dictionary<string, int>();
-        foreach (var table in db.Model.GetEntityTypes().Where(t => t.ClrType != typeof(EntreeAudit))
-                     .Select(t => (Table: t.GetTableName(), Colonne: t.FindProperty("DemandeId")?.GetColumnName() ?? (t.ClrType == typeof(Demande) ? "Id" : null)))
-                     .Where(t => t.Table is not null && t.Colonne is not null).Distinct())
-        {
-            var sql = $"SELECT COUNT(*) AS \"Value\" FROM \"{table.Table}\" WHERE \"{table.Colonne}\" = {{0}}";
-            lignes[table.Table!] = await db.Database.SqlQueryRaw<int>(sql, id.Value).SingleAsync();
-        }
-        return lignes;
-    }
 
     [Theory, DeuxBases]
     public async Task Une_demande_radiee_est_supprimee_douze_mois_et_un_jour_apres_sa_radiation_et_rien_d_autre(string f)
@@ -54,7 +39,7 @@ public class PurgeDemandesTests
         await using (var db = BasesDeTest.Ouvrir(options))
         {
             Assert.Equal(new DateOnly(2026, 3, 15), (await db.Demandes.AsNoTracking().SingleAsync(d => d.Id == radiee.Id)).DateRadiation);
-            var avant = await LignesAsync(db, radiee.Id);
+            var avant = await LignesDemande.CompterAsync(db, radiee.Id);
             // The demand has rows in several tables: its own, its timeline, its scoring row, its letters and text messages.
             Assert.True(avant.Count(t => t.Value > 0) >= 4, string.Join(", ", avant));
         }
@@ -75,8 +60,8 @@ public class PurgeDemandesTests
         Assert.Equal(new DateOnly(2026, 3, 16), purge.RadieesAvant);
         await using (var db = BasesDeTest.Ouvrir(options))
         {
-            Assert.All(await LignesAsync(db, radiee.Id), t => Assert.True(t.Value == 0, $"{t.Key} : {t.Value} ligne(s)"));
-            Assert.Contains((await LignesAsync(db, active.Id)).Values, n => n > 0);
+            Assert.All(await LignesDemande.CompterAsync(db, radiee.Id), t => Assert.True(t.Value == 0, $"{t.Key} : {t.Value} ligne(s)"));
+            Assert.Contains((await LignesDemande.CompterAsync(db, active.Id)).Values, n => n > 0);
             Assert.True(await db.Demandes.AnyAsync(d => d.Id == active.Id));
             var audit = await db.Audit.AsNoTracking().SingleAsync(a => a.Action == ActionsAudit.PurgeDemandes);
             Assert.Equal((Tpm, PurgeDemandes.AuteurId), (audit.EpciSiren!.Value, audit.AuteurId));

@@ -6,7 +6,6 @@ using Logis.Application.Demandes;
 using Logis.Domain.Attributions;
 using Logis.Domain.Commun;
 using Logis.Domain.Demandes;
-using Logis.Persistence;
 using Logis.Tests.Infrastructure;
 using Logis.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -25,20 +24,6 @@ public class ConservationAttributionsTests
     {
         Assert.True(r.StatusCode == attendu, $"attendu {(int)attendu}, obtenu {(int)r.StatusCode} : {await r.Content.ReadAsStringAsync()}");
         return r.Content.Headers.ContentLength == 0 ? default : await r.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    /// <summary>Rows naming the demand in every table with a DemandeId column (read from the model), the audit journal aside.</summary>
-    private static async Task<Dictionary<string, int>> LignesAsync(LogisDbContext db, DemandeId id)
-    {
-        var lignes = new Dictionary<string, int>();
-        foreach (var table in db.Model.GetEntityTypes().Where(t => t.ClrType != typeof(Persistence.Demandes.EntreeAudit))
-                     .Select(t => (Table: t.GetTableName(), Colonne: t.FindProperty("DemandeId")?.GetColumnName() ?? (t.ClrType == typeof(Demande) ? "Id" : null)))
-                     .Where(t => t.Table is not null && t.Colonne is not null).Distinct())
-        {
-            var sql = $"SELECT COUNT(*) AS \"Value\" FROM \"{table.Table}\" WHERE \"{table.Colonne}\" = {{0}}";
-            lignes[table.Table!] = await db.Database.SqlQueryRaw<int>(sql, id.Value).SingleAsync();
-        }
-        return lignes;
     }
 
     [Theory, DeuxBases]
@@ -84,7 +69,7 @@ public class ConservationAttributionsTests
             ids[n] = await db.Demandes.AsNoTracking().Where(d => d.Numero == cle).Select(d => d.Id).SingleAsync();
         }
         var avant = await db.Attributions.AsNoTracking().SingleAsync(a => a.DemandeId == ids[loge]);
-        Assert.True((await LignesAsync(db, ids[loge])).Count(t => t.Value > 0) >= 4);
+        Assert.True((await LignesDemande.CompterAsync(db, ids[loge])).Count(t => t.Value > 0) >= 4);
 
         // Twelve months and one day after the radiation: the two radiated demands go, the active one stays.
         var jour = aujourdhui.AddMonths(12).AddDays(1);
@@ -92,8 +77,8 @@ public class ConservationAttributionsTests
         Assert.True(purge.Total >= 2);
         db.ChangeTracker.Clear();
         foreach (var n in new[] { loge, ecarte })
-            Assert.All(await LignesAsync(db, ids[n]), t => Assert.True(t.Value == 0, $"{n} : {t.Key} : {t.Value} ligne(s)"));
-        Assert.Contains((await LignesAsync(db, ids[garde])).Values, x => x > 0);
+            Assert.All(await LignesDemande.CompterAsync(db, ids[n]), t => Assert.True(t.Value == 0, $"{n} : {t.Key} : {t.Value} ligne(s)"));
+        Assert.Contains((await LignesDemande.CompterAsync(db, ids[garde])).Values, x => x > 0);
 
         // What outlives them names them no more, and keeps what the monitoring reads.
         var apres = await db.Attributions.AsNoTracking().SingleAsync(a => a.Id == avant.Id);

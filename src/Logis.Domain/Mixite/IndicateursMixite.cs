@@ -153,20 +153,14 @@ public static class IndicateursMixite
     }
 
     /// <summary>
-    /// Masks the counts of a sum whose total is shown (<see cref="SecretStatistique"/>), with the secondary suppression a reader's subtraction
-    /// calls for: a count of 1 to 4 is masked and, when it is the only masked part, the smallest other non-zero part is masked too (otherwise the
-    /// total minus the shown parts would give it back).
+    /// The counts of a sum whose total is shown, each null when masked by the secondary suppression of <see cref="MasquageSecondaire"/> (the one
+    /// rule of the public statistics too): a count of 1 to 4 is masked and, when it is the only masked part, the smallest other non-zero part is
+    /// masked as well.
     /// </summary>
     public static int?[] MasquerParties(IReadOnlyList<int> parties)
     {
-        ArgumentNullException.ThrowIfNull(parties);
-        var r = parties.Select(SecretStatistique.Compte).ToArray();
-        if (r.Count(x => x is null) == 1)
-        {
-            var autre = Enumerable.Range(0, parties.Count).Where(i => r[i] is > 0).OrderBy(i => parties[i]).FirstOrDefault(-1);
-            if (autre >= 0) r[autre] = null;
-        }
-        return r;
+        var masque = MasquageSecondaire.Masquer(parties);
+        return [.. parties.Select((n, i) => masque[i] ? null : (int?)n)];
     }
 
     /// <summary>
