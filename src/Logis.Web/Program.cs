@@ -106,7 +106,9 @@ builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<BaseSanteCheck>("base");
 
 const string SchemaLogis = "Logis";
-builder.Services.AddAuthentication(SchemaLogis)
+var authentification = builder.Services.AddAuthentication(SchemaLogis);
+OptionsProConnect.Ajouter(authentification, builder.Configuration);
+authentification
     .AddPolicyScheme(SchemaLogis, "Agent ou système partenaire", o =>
         o.ForwardDefaultSelector = ctx => ctx.Request.Headers.ContainsKey(CleApiHandler.Entete)
             ? CleApiHandler.Schema : CookieAuthenticationDefaults.AuthenticationScheme)

@@ -70,6 +70,14 @@ public sealed class Utilisateur
         return true;
     }
 
+    /// <summary>
+    /// The subject (<c>sub</c>) of the agent's ProConnect identity, recorded at the first ProConnect sign-in matched by e-mail; from
+    /// then on only this subject opens the account through ProConnect, even if another identity later carries the same address.
+    /// </summary>
+    public string? SujetProConnect { get; private set; }
+
+    public void LierProConnect(string sujet) => SujetProConnect = sujet;
+
     /// <summary>Ends every session of the account (sign-out, lock-out, new password).</summary>
     public void RenouvelerTampon() => TamponSecurite = Secrets.NouveauTampon();
 

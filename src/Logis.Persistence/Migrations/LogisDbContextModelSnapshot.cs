@@ -1204,6 +1204,10 @@ namespace Logis.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("SujetProConnect")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
                     b.Property<string>("TamponSecurite")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1215,6 +1219,9 @@ namespace Logis.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Identifiant")
+                        .IsUnique();
+
+                    b.HasIndex("SujetProConnect")
                         .IsUnique();
 
                     b.ToTable("utilisateur", (string)null);
