@@ -239,7 +239,7 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
             e.Property(x => x.NomComplet).HasMaxLength(200);
             e.Property(x => x.MotDePasseHache).HasMaxLength(200);
             e.Property(x => x.TamponSecurite).HasMaxLength(64);
-            e.Property(x => x.SecretTotp).HasMaxLength(64);
+            e.Property(x => x.SecretTotp).HasMaxLength(400);
             e.Property(x => x.CodesSecours).HasMaxLength(1000);
             e.Property(x => x.SujetProConnect).HasMaxLength(255);
             e.HasIndex(x => x.SujetProConnect).IsUnique();

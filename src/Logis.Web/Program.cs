@@ -98,6 +98,7 @@ builder.Services.AddScoped<RecalculerCotations>();
 builder.Services.AddHostedService<ServiceRecalculCotation>();
 builder.Services.AddRelances(builder.Configuration);
 builder.Services.AddSingleton<Logis.Application.Acces.IMotsDePasse, Logis.Application.Acces.MotsDePassePbkdf2>();
+builder.Services.AddSingleton<Logis.Application.Acces.IProtectionSecrets, ProtectionSecrets>();
 builder.Services.AddScoped<Logis.Application.Acces.ComptesAgents>();
 builder.Services.AddProblemDetails();
 builder.Services.AddCorpsIllisible();

@@ -25,6 +25,18 @@ public sealed class MotsDePassePbkdf2 : IMotsDePasse
     public bool Verifier(string motDePasse, string hache) => Secrets.VerifierMotDePasse(motDePasse, hache);
 }
 
+/// <summary>
+/// Protects secrets kept in the database (the TOTP keys) with the keys of the deployment (ASP.NET Core Data Protection, folder
+/// <c>Logis:Cles:Dossier</c>): a copy of the database alone does not give the second factors away.
+/// </summary>
+public interface IProtectionSecrets
+{
+    string Proteger(string secret);
+
+    /// <summary>The secret, or null when the value was not protected by these keys.</summary>
+    string? Deproteger(string protege);
+}
+
 /// <summary>A signed-in account: the agent and the security stamp its session cookie carries.</summary>
 public sealed record SessionAgent(Agent Agent, string Tampon)
 {
@@ -68,7 +80,7 @@ public sealed record SessionConfirmee(SessionAgent Session, IReadOnlyList<string
 /// stamp is refused at its next request.</item>
 /// </list>
 /// </summary>
-public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMotsDePasse motsDePasse)
+public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMotsDePasse motsDePasse, IProtectionSecrets protection)
 {
     public static readonly string MessageRefus =
         $"Identifiant ou mot de passe incorrect. Après {Utilisateur.EchecsAvantVerrouillage} essais infructueux, un compte est verrouillé " +
@@ -172,12 +184,13 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
         if (u.SecondFacteurActif)
             return new EtapeConnexion(await SessionAsync(u.Id, ct), EtapeSecondFacteur.AVerifier, null, u.Identifiant);
         // Not enrolled yet: a secret is prepared (kept if one is already pending, so that the application already set up still works).
-        if (u.SecretTotp is null)
+        if (SecretEnClair(u) is not { } secret)
         {
-            u.PreparerSecondFacteur(Totp.Base32(RandomNumberGenerator.GetBytes(20)));
-            await db.SaveChangesAsync(ct);
+            secret = Totp.Base32(RandomNumberGenerator.GetBytes(20));
+            u.PreparerSecondFacteur(protection.Proteger(secret));
         }
-        return new EtapeConnexion(await SessionAsync(u.Id, ct), EtapeSecondFacteur.AEnroler, u.SecretTotp, u.Identifiant);
+        await db.SaveChangesAsync(ct);
+        return new EtapeConnexion(await SessionAsync(u.Id, ct), EtapeSecondFacteur.AEnroler, secret, u.Identifiant);
     }
 
     /// <summary>
@@ -188,12 +201,12 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
     public async Task<Resultat<SessionConfirmee>> ValiderSecondFacteurAsync(Guid utilisateur, string tampon, string code, CancellationToken ct = default)
     {
         var compte = await db.Utilisateurs.SingleOrDefaultAsync(u => u.Id == utilisateur, ct);
-        if (compte is null || compte.TamponSecurite != tampon || compte.SecretTotp is null)
+        if (compte is null || compte.TamponSecurite != tampon || SecretEnClair(compte) is not { } secret)
             return Resultat.Interdit<SessionConfirmee>(MessageEtapeExpiree);
         var saisi = (code ?? "").Trim();
         if (saisi.Length is 0 or > 40 || !await AdmettreEssaiAsync(compte.Id, ct))
             return Resultat.Invalide<SessionConfirmee>(MessageCodeIncorrect, new Dictionary<string, string[]> { ["code"] = [MessageCodeIncorrect] });
-        var pas = Totp.Verifier(Totp.DepuisBase32(compte.SecretTotp), saisi, horloge.GetUtcNow());
+        var pas = Totp.Verifier(Totp.DepuisBase32(secret), saisi, horloge.GetUtcNow());
         List<string> codes = [];
         if (pas is { } p && (compte.DernierPasTotp is null || p > compte.DernierPasTotp))
         {
@@ -212,6 +225,19 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
     }
 
     public const int NombreCodesSecours = 10;
+
+    /// <summary>
+    /// The TOTP secret in clear, from its protected form; null when there is none or it cannot be read (keys lost: the agent then
+    /// enrols again after an operator resets the factor). A secret stored in clear before protection existed is protected on read.
+    /// </summary>
+    private string? SecretEnClair(Utilisateur compte)
+    {
+        if (compte.SecretTotp is not { } stocke) return null;
+        if (protection.Deproteger(stocke) is { } secret) return secret;
+        if (stocke.Length != 32 || !stocke.All(c => c is >= 'A' and <= 'Z' or >= '2' and <= '7')) return null;
+        compte.ProtegerSecret(protection.Proteger(stocke));
+        return stocke;
+    }
 
     public static readonly string MessageCodeIncorrect =
         $"Code incorrect ou déjà utilisé. Après {Utilisateur.EchecsAvantVerrouillage} essais infructueux, le compte est verrouillé " +

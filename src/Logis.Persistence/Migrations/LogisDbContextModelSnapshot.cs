@@ -1201,8 +1201,8 @@ namespace Logis.Persistence.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<string>("SecretTotp")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<string>("SujetProConnect")
                         .HasMaxLength(255)
