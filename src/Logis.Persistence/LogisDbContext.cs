@@ -281,8 +281,10 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
             e.Property(x => x.NomComplet).HasMaxLength(200);
             e.Property(x => x.MotDePasseHache).HasMaxLength(200);
             e.Property(x => x.TamponSecurite).HasMaxLength(64);
-            e.Property(x => x.SecretTotp).HasMaxLength(64);
+            e.Property(x => x.SecretTotp).HasMaxLength(400);
             e.Property(x => x.CodesSecours).HasMaxLength(1000);
+            e.Property(x => x.SujetProConnect).HasMaxLength(255);
+            e.HasIndex(x => x.SujetProConnect).IsUnique();
             // The lock-out is compared in SQL (one conditional UPDATE): on SQLite the instant is stored as UTC ticks.
             if (Database.IsSqlite())
                 e.Property(x => x.VerrouilleJusqua).HasConversion(new ValueConverter<DateTimeOffset, long>(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero)));

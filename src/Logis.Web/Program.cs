@@ -98,6 +98,7 @@ builder.Services.AddScoped<RecalculerCotations>();
 builder.Services.AddHostedService<ServiceRecalculCotation>();
 builder.Services.AddRelances(builder.Configuration);
 builder.Services.AddSingleton<Logis.Application.Acces.IMotsDePasse, Logis.Application.Acces.MotsDePassePbkdf2>();
+builder.Services.AddSingleton<Logis.Application.Acces.IProtectionSecrets, ProtectionSecrets>();
 builder.Services.AddScoped<Logis.Application.Acces.ComptesAgents>();
 builder.Services.AddProblemDetails();
 builder.Services.AddCorpsIllisible();
@@ -106,7 +107,9 @@ builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<BaseSanteCheck>("base");
 
 const string SchemaLogis = "Logis";
-builder.Services.AddAuthentication(SchemaLogis)
+var authentification = builder.Services.AddAuthentication(SchemaLogis);
+OptionsProConnect.Ajouter(authentification, builder.Configuration);
+authentification
     .AddPolicyScheme(SchemaLogis, "Agent ou système partenaire", o =>
         o.ForwardDefaultSelector = ctx => ctx.Request.Headers.ContainsKey(CleApiHandler.Entete)
             ? CleApiHandler.Schema : CookieAuthenticationDefaults.AuthenticationScheme)

@@ -1201,8 +1201,12 @@ namespace Logis.Persistence.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<string>("SecretTotp")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("SujetProConnect")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
 
                     b.Property<string>("TamponSecurite")
                         .IsRequired()
@@ -1215,6 +1219,9 @@ namespace Logis.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Identifiant")
+                        .IsUnique();
+
+                    b.HasIndex("SujetProConnect")
                         .IsUnique();
 
                     b.ToTable("utilisateur", (string)null);
