@@ -4,7 +4,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Logis.Application.Mixite;
 using Logis.Domain.Commun;
+using Logis.Domain.Patrimoine;
+using Logis.Domain.Statistiques;
 using Logis.Domain.Territoire;
+using Logis.Persistence.Demandes;
 using Logis.Persistence.Seed;
 using Logis.Tests.Infrastructure;
 using Logis.Web.Tests.Infrastructure;
@@ -23,6 +26,7 @@ public class MixiteTests(ApplicationsFixture fx)
 {
     private const int Annee = 2019;
     private static readonly Siren Tpm = Siren.Create(TerritoireSeeder.SirenTpm);
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     private static async Task<JsonElement> ProblemeAsync(HttpResponseMessage r, HttpStatusCode attendu)
     {
@@ -118,6 +122,53 @@ public class MixiteTests(ApplicationsFixture fx)
         _ = b0;
     }
 
+    /// <summary>
+    /// Tension and waiting time by commune and typology on the dashboard: the public statistics' rule (<see cref="TableauStatistiques"/>) applied
+    /// here to the rows read one by one — demands active on the reference day (today for the current year, 31 December for a past year), leases of
+    /// the civil year — against the API; a commune's agent gets the EPCI's lines and its commune's, no other commune.
+    /// </summary>
+    [Theory, DeuxBases]
+    public async Task Tension_et_attente_par_commune_et_typologie_sont_celles_des_statistiques_publiques_sur_l_annee_civile(string f)
+    {
+        var app = fx.App(f);
+        var aujourdhui = app.Horloge.AujourdhuiEnFrance();
+        var epci = app.ClientApi("epci"); // starts the application, which seeds the demo demands and leases
+        await using var db = fx.Base(f);
+        var communes = (await db.Communes.AsNoTracking().Where(c => c.EpciSiren == Tpm).Select(c => new { c.CodeInsee, c.Nom }).ToListAsync())
+            .OrderBy(c => c.Nom, StringComparer.Ordinal).Select(c => c.CodeInsee.Value).ToList();
+        var toutes = await db.Demandes.AsNoTracking().AsSplitQuery().Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == Tpm).ToListAsync();
+        var baux = await db.Attributions.AsNoTracking().Where(a => a.EpciSiren == Tpm).ToListAsync();
+        foreach (var annee in new[] { aujourdhui.Year, aujourdhui.Year - 1 })
+        {
+            var le = annee == aujourdhui.Year ? aujourdhui : new DateOnly(annee, 12, 31);
+            var attendu = TableauStatistiques.Calculer(communes,
+                toutes.Where(d => d.DateDepot <= le && (d.DateRadiation is null || d.DateRadiation > le) && d.FusionneeDans is null)
+                    .Select(d => new GroupeDemandes([.. d.Contenu.Souhaits.Typologies], [.. d.Contenu.Souhaits.Communes.Select(c => c.Value)], d.Contenu.Souhaits.ToutEpci, 1)),
+                baux.Where(a => a.DateSignature.Year == annee).Select(a => new BailObserve(a.CommuneInsee.Value, a.Typologie, a.DateDepot, a.DateSignature, a.Prioritaire)));
+            var lu = (await epci.GetFromJsonAsync<IndicateursVue>($"/api/v1/mixite/indicateurs?annee={annee}", Web))!;
+            Assert.Equal(le, lu.DemandesActivesLe);
+            Assert.Equal((communes.Count + 1) * 7, lu.Tension.Count);
+            foreach (var t in lu.Tension)
+            {
+                var x = attendu[(t.CommuneInsee, t.Typologie is null ? null : Enum.GetValues<Typologie>().Single(y => y.Libelle() == t.Typologie))];
+                var ou = $"{annee} {t.Commune} × {t.Typologie ?? "toutes"}";
+                Assert.True((x.DemandesActives, x.Attributions, x.Tension) == (t.DemandesActives, t.Baux, t.Tension),
+                    $"{ou} : attendu {x.DemandesActives}/{x.Attributions}/{x.Tension}, lu {t.DemandesActives}/{t.Baux}/{t.Tension}");
+                Assert.Equal((x.Delai.Q1Mois, x.Delai.MedianeMois, x.Delai.Q3Mois), (t.AttenteQ1Mois, t.AttenteMedianeMois, t.AttenteQ3Mois));
+                Assert.True(t.DemandesActives is null or 0 or >= SecretStatistique.Seuil, ou);
+                Assert.True(t.Baux is null or 0 or >= SecretStatistique.Seuil, ou);
+            }
+            // The territory line counts each active demand once.
+            Assert.Equal(SecretStatistique.Compte(toutes.Count(d => d.DateDepot <= le && (d.DateRadiation is null || d.DateRadiation > le) && d.FusionneeDans is null)),
+                lu.Tension.Single(t => t.CommuneInsee is null && t.Typologie is null).DemandesActives);
+        }
+
+        var commune = await app.ConnecterAsync("commune");
+        var indCommune = (await commune.GetFromJsonAsync<IndicateursVue>($"/api/v1/mixite/indicateurs?annee={aujourdhui.Year}", Web))!;
+        Assert.Equal(2 * 7, indCommune.Tension.Count);
+        Assert.Single(indCommune.Tension.Where(t => t.CommuneInsee is not null).Select(t => t.CommuneInsee).Distinct());
+    }
+
     [Theory, DeuxBases]
     public async Task Tableau_de_bord_exports_et_bilan_annuel(string f)
     {
@@ -159,5 +210,7 @@ public class MixiteTests(ApplicationsFixture fx)
         Assert.Contains("Bilan " + app.Horloge.AujourdhuiEnFrance().Year.ToString(CultureInfo.InvariantCulture), tout);
         Assert.Contains("Secret statistique", tout);
         Assert.Contains("Objectifs et résultats", tout);
+        Assert.Contains("Tension et attente", tout);
+        Assert.Contains("id=\"mixite-tension\"", html);
     }
 }
