@@ -65,6 +65,14 @@ public sealed record PreferenceVue(string CommuneInsee, string Commune, int? Bau
 public sealed record TensionVue(string? CommuneInsee, string Commune, string? Typologie, int? DemandesActives, int? Baux, decimal? Tension,
     decimal? AttenteQ1Mois, decimal? AttenteMedianeMois, decimal? AttenteQ3Mois);
 
+/// <summary>
+/// The quartile of a demand at its date (<see cref="ClassementQuartile.DateDeClassement"/>): the household's annual income per UC that day, the
+/// threshold of that year and its source, and the quartile (<c>q1</c>, <c>q2-q4</c>) — null when the threshold of the year is missing or the
+/// household cannot be read (<see cref="Texte"/> says which).
+/// </summary>
+public sealed record QuartileDemandeVue(DateOnly Date, int Annee, decimal? RevenuParUc, decimal? Seuil, string? SourceSeuil, bool SeuilDemonstration,
+    string? Quartile, string Texte);
+
 /// <summary>The social-mix indicators of a year in the agent's perimeter (docs/mixite.md).</summary>
 public sealed record IndicateursVue(int Annee, string Perimetre, int DernierMois, SeuilAnnee Seuil, int? Baux, IReadOnlyList<IndicateurObjectif> Objectifs,
     IReadOnlyList<MelangeVue> Quartiles, IReadOnlyList<Repartition> Repartitions, IReadOnlyList<PreferenceVue> PreferenceCommunale, string SecretStatistique,
@@ -121,6 +129,28 @@ public sealed class SuiviMixiteService(LogisDbContext db, TimeProvider horloge)
         ArgumentNullException.ThrowIfNull(contenu);
         var menage = contenu.Menage(date);
         return menage.EstReussi ? EchelleUnitesConsommation.OcdeModifiee.RevenuParUc(menage.Valeur, contenu.RessourcesMensuelles * 12m) : null;
+    }
+
+    /// <summary>The quartile of a demand the agent may read, at its date, against the official threshold of that year (never another year's).</summary>
+    public async Task<QuartileDemandeVue> QuartileAsync(Siren epci, Demande demande, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(demande);
+        var date = ClassementQuartile.DateDeClassement(horloge.AujourdhuiEnFrance(), demande.DateRadiation);
+        var seuil = await db.SeuilsPremierQuartile.AsNoTracking().SingleOrDefaultAsync(s => s.EpciSiren == epci && s.Annee == date.Year, ct);
+        var revenu = RevenuParUc(demande.Contenu, date);
+        var q = ClassementQuartile.Classer(revenu, seuil?.Montant);
+        var fr = CultureInfo.GetCultureInfo("fr-FR");
+        string E(decimal m) => m.ToString("N0", fr) + " €";
+        var texte = (seuil, revenu, q) switch
+        {
+            (null, _, _) => $"Non déterminé : le seuil du premier quartile de {date.Year} n'est pas enregistré (l'intercommunalité le saisit depuis l'arrêté de l'année).",
+            (_, null, _) => "Non déterminé : la composition du ménage ne permet pas de calculer son revenu par unité de consommation.",
+            ({ } s, { } r, QuartileRevenu.Premier) => $"Premier quartile : {E(r)} par unité de consommation et par an, sous le seuil {s.Annee} de {E(s.Montant)} ({s.Source}).",
+            ({ } s, { } r, _) => $"Autres quartiles : {E(r)} par unité de consommation et par an, au moins le seuil {s.Annee} de {E(s.Montant)} ({s.Source}).",
+        };
+        if (seuil is { Demonstration: true }) texte += " Seuil de démonstration, pas la valeur officielle.";
+        return new QuartileDemandeVue(date, date.Year, revenu is { } x ? decimal.Round(x, 0, MidpointRounding.AwayFromZero) : null, seuil?.Montant, seuil?.Source,
+            seuil?.Demonstration ?? false, q?.Code(), texte);
     }
 
     /// <summary>The EPCI's agent enters the official threshold of a year from the ministerial order (journalised).</summary>

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Logis.Application.Mixite;
 using Logis.Domain.Commun;
+using Logis.Domain.Demandes;
 using Logis.Domain.Patrimoine;
 using Logis.Domain.Statistiques;
 using Logis.Domain.Territoire;
@@ -167,6 +168,60 @@ public class MixiteTests(ApplicationsFixture fx)
         var indCommune = (await commune.GetFromJsonAsync<IndicateursVue>($"/api/v1/mixite/indicateurs?annee={aujourdhui.Year}", Web))!;
         Assert.Equal(2 * 7, indCommune.Tension.Count);
         Assert.Single(indCommune.Tension.Where(t => t.CommuneInsee is not null).Select(t => t.CommuneInsee).Distinct());
+    }
+
+    private static object Saisie(string nom, decimal revenuMensuel) => new
+    {
+        personnes = new[]
+        {
+            new { nom, prenoms = "Quartile", dateNaissance = "1984-05-06", lien = "Demandeur", situationProfessionnelle = "Cdi",
+                ressources = new[] { new { type = "Salaire", montantMensuel = revenuMensuel } } },
+        },
+        adresse = new { ligne1 = "3 rue du Quartile", codePostal = "83000", commune = "Toulon" },
+        telephone = "0639980001",
+        accepteCourriel = false,
+        situationFamiliale = "Celibataire",
+        logementActuel = new { statut = "LocataireParcPrive", loyerMensuel = 450m, surface = 30m },
+        motifs = new[] { "LogementTropCher" },
+        motifPrincipal = "LogementTropCher",
+        souhaits = new { typologies = new[] { "T2" }, communes = new[] { "83137" }, toutEpci = false, loyerMaximum = 500m },
+    };
+
+    /// <summary>
+    /// The quartile of a demand at its date (issue 15, point 1), on the demand page and through the API, against the threshold of the year (the
+    /// demo's 8 900 € per UC): one person alone, 500 € a month → 6 000 € per UC, first quartile; 1 450 € a month → 17 400 €, other quartiles.
+    /// A year without threshold: not determined, and said so.
+    /// </summary>
+    [Theory, DeuxBases]
+    public async Task Le_quartile_d_une_demande_a_sa_date_avec_le_seuil_de_l_annee(string f)
+    {
+        var app = fx.App(f);
+        var epci = app.ClientApi("epci");
+        var nom = "Quartile" + Guid.NewGuid().ToString("N")[..6].Replace('0', 'a');
+        var pauvre = await DemandesApiTests.CreerAsync(epci, Saisie(nom, 500m));
+        var autre = await DemandesApiTests.CreerAsync(epci, Saisie(nom + "b", 1450m));
+        var annee = app.Horloge.AujourdhuiEnFrance().Year;
+        await using var db = fx.Base(f);
+        Assert.Equal(MixiteService.SeuilDemo, (await db.SeuilsPremierQuartile.AsNoTracking().SingleAsync(s => s.EpciSiren == Tpm && s.Annee == annee)).Montant);
+
+        var q1 = (await epci.GetFromJsonAsync<QuartileDemandeVue>($"/api/v1/mixite/demandes/{pauvre}/quartile", Web))!;
+        Assert.Equal(("q1", 6000m, MixiteService.SeuilDemo, annee), (q1.Quartile, q1.RevenuParUc, q1.Seuil, q1.Annee));
+        Assert.StartsWith("Premier quartile : 6 000 €", q1.Texte.Replace('\u202f', ' ').Replace('\u00a0', ' '), StringComparison.Ordinal);
+        Assert.True(q1.SeuilDemonstration);
+        var q2 = (await epci.GetFromJsonAsync<QuartileDemandeVue>($"/api/v1/mixite/demandes/{autre}/quartile", Web))!;
+        Assert.Equal(("q2-q4", 17400m), (q2.Quartile, q2.RevenuParUc));
+        await ProblemeAsync(await epci.GetAsync("/api/v1/mixite/demandes/inconnue/quartile"), HttpStatusCode.BadRequest);
+
+        var page = await (await app.ConnecterAsync("epci")).GetStringAsync($"/demandes/{pauvre}");
+        Assert.Contains("id=\"quartile-demande\">Premier quartile", page);
+
+        // Another year, no threshold recorded for it: the quartile is not determined.
+        Assert.True(NumeroUnique.TryParse(pauvre, out var n));
+        var demande = await db.Demandes.AsNoTracking().SingleAsync(d => d.Numero == n);
+        var plusTard = new SuiviMixiteService(db, Horloges.Fixe(new DateTimeOffset(annee + 3, 3, 1, 10, 0, 0, TimeSpan.FromHours(1))));
+        var sans = await plusTard.QuartileAsync(Tpm, demande, default);
+        Assert.Null(sans.Quartile);
+        Assert.Contains($"le seuil du premier quartile de {annee + 3} n'est pas enregistré", sans.Texte);
     }
 
     [Theory, DeuxBases]

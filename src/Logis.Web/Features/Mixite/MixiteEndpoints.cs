@@ -27,6 +27,19 @@ public static class MixiteEndpoints
             .WithName("IndicateursMixite")
             .WithSummary("Indicateurs de mixité d'une année (baux signés) : pour chaque objectif, la cible, le taux atteint, le nombre atteint et le nombre de baux manquants, avec et sans mutations ; répartitions, quartiles, préférence communale ; groupes de moins de 5 ménages masqués");
 
+        g.MapGet("/demandes/{numero}/quartile", async (string numero, HttpContext http, SuiviMixiteService s, Application.Demandes.DemandesService demandes,
+                CancellationToken ct) =>
+            {
+                var agent = Agent.Requis(http.User);
+                // The read of the demand is recorded (LireAsync), as every route that shows a demand's detail.
+                var vue = await demandes.LireAsync(agent, numero, ct);
+                if (!vue.EstReussi) return Problemes.Depuis(vue.Probleme);
+                var lue = await demandes.ChargerPourAttestationAsync(agent, numero, ct);
+                return lue.EstReussi ? Results.Ok(await s.QuartileAsync(agent.Perimetre.EpciSiren, lue.Valeur, ct)) : Problemes.Depuis(lue.Probleme);
+            })
+            .WithName("QuartileDemande")
+            .WithSummary("Quartile de revenu d'une demande à sa date (aujourd'hui, ou le jour de sa radiation) : revenu annuel par UC, seuil officiel de l'année et sa source, quartile q1 ou q2-q4 ; non déterminé sans seuil de l'année");
+
         g.MapGet("/seuils", async (HttpContext http, SuiviMixiteService s, CancellationToken ct, string? annee) =>
             Problemes.Reponse(await s.SeuilsAsync(Agent.Requis(http.User), annee, ct), v => Results.Ok(v)))
             .WithName("SeuilsPremierQuartile")
