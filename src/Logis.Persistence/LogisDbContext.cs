@@ -48,6 +48,7 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
     public DbSet<Domain.Attributions.Offre> Offres => Set<Domain.Attributions.Offre>();
     public DbSet<Domain.Attributions.Attribution> Attributions => Set<Domain.Attributions.Attribution>();
     public DbSet<Domain.Mixite.ObjectifMixite> ObjectifsMixite => Set<Domain.Mixite.ObjectifMixite>();
+    public DbSet<Domain.Mixite.OccupationLogement> Occupations => Set<Domain.Mixite.OccupationLogement>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -65,6 +65,9 @@ builder.Services.AddScoped<Logis.Application.Attributions.PreselectionService>()
 builder.Services.AddScoped<Logis.Application.Attributions.PropositionService>();
 builder.Services.AddScoped<Logis.Application.Mixite.MixiteService>();
 builder.Services.AddScoped<Logis.Application.Mixite.SuiviMixiteService>();
+// The criteria of the résidences à enjeu the occupancy page suggests (docs/occupation.md), set by the EPCI; defaults otherwise.
+builder.Services.AddSingleton(builder.Configuration.GetSection("Logis:Mixite:Enjeu").Get<Logis.Domain.Mixite.CriteresEnjeu>() ?? Logis.Domain.Mixite.CriteresEnjeu.Defaut);
+builder.Services.AddScoped<Logis.Application.Mixite.OccupationService>();
 builder.Services.AddScoped<Logis.Application.Attributions.CaleolService>();
 builder.Services.AddScoped<Logis.Application.Attributions.DocumentsCaleol>();
 // The default response period of a written offer (R441-10: at least ten days); a wrong value stops the start.
@@ -185,6 +188,10 @@ await using (var scope = app.Services.CreateAsyncScope())
         // proposals take first-quartile households outside QPV): a demonstration value, said so.
         if (await scope.ServiceProvider.GetRequiredService<Logis.Application.Mixite.MixiteService>().SemerDemoAsync(resultat.Epci, default))
             app.Logger.LogInformation("Seuil du premier quartile de démonstration : {Seuil} € par UC et par an", Logis.Application.Mixite.MixiteService.SeuilDemo);
+        // The landlords' occupancy data of the synthetic stock (docs/occupation.md).
+        var occupations = await new OccupationDemo(scope.ServiceProvider.GetRequiredService<LogisDbContext>())
+            .SemerAsync(resultat.Epci, optionsDemo.Graine, Logis.Domain.Commun.HeureFrance.AujourdhuiEnFrance(scope.ServiceProvider.GetRequiredService<TimeProvider>()));
+        if (occupations > 0) app.Logger.LogInformation("Données d'occupation de démonstration : {Nombre} logements occupés", occupations);
         // Gestion en flux: conventions of every bailleur, then a year of allocation history (vacancies, CALEOL, offers, leases) and a few dozen
         // current vacancies, all through the use cases.
         var historique = scope.ServiceProvider.GetRequiredService<Logis.Application.Attributions.HistoriqueDemo>();

@@ -36,6 +36,7 @@ public class JournalCouvertureTests(ApplicationsFixture fx)
         ["/api/v1/demandes/{numero}/pieces"] = Logis.Persistence.Pieces.ActionsAuditPieces.Liste,
         ["/demandes/{numero}/situations-prioritaires"] = ActionsAudit.LectureDonneesSensibles,
         ["/api/v1/demandes/{numero}/situations-prioritaires"] = ActionsAudit.LectureDonneesSensibles,
+        ["/api/v1/mixite/demandes/{numero}/quartile"] = ActionsAudit.LectureDonneesSensibles,
     };
 
     private static readonly Dictionary<string, string> Exemptions = new()

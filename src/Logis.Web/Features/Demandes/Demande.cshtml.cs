@@ -6,8 +6,10 @@ using Logis.Application.Acces;
 
 namespace Logis.Web.Features.Demandes;
 
-public sealed class DemandeModel(DemandesService service, Logis.Application.Eligibilite.EligibiliteDemande eligibilite, EnregistrementService enregistrement) : PageModel
+public sealed class DemandeModel(DemandesService service, Logis.Application.Eligibilite.EligibiliteDemande eligibilite, EnregistrementService enregistrement,
+    Logis.Application.Mixite.SuiviMixiteService mixite) : PageModel
 {
+    public Logis.Application.Mixite.QuartileDemandeVue? Quartile { get; private set; }
     public CompletudeVue? Completude { get; private set; }
     public DemandeVue Demande { get; private set; } = null!;
     public Logis.Application.Eligibilite.EligibiliteDemandeVue? Eligibilite { get; private set; }
@@ -67,6 +69,8 @@ public sealed class DemandeModel(DemandesService service, Logis.Application.Elig
         // The page's read is recorded once, by LireAsync.
         Evenements = (await service.EvenementsAsync(agent, numero, ct, auditer: false)).Valeur!;
         Eligibilite = (await eligibilite.CalculerAsync(agent, numero, ct)).ValeurOuNull;
+        if ((await service.ChargerPourAttestationAsync(agent, numero, ct)).ValeurOuNull is { } lue)
+            Quartile = await mixite.QuartileAsync(agent.Perimetre.EpciSiren, lue, ct);
         if (Demande.Statut == "Active") Completude = (await enregistrement.CompletudeAsync(agent, numero, ct)).ValeurOuNull;
         return Page();
     }
