@@ -47,6 +47,10 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
     public DbSet<Domain.Attributions.Offre> Offres => Set<Domain.Attributions.Offre>();
     public DbSet<Domain.Attributions.Attribution> Attributions => Set<Domain.Attributions.Attribution>();
     public DbSet<Domain.Mixite.ObjectifMixite> ObjectifsMixite => Set<Domain.Mixite.ObjectifMixite>();
+    public DbSet<Espace.CompteDemandeur> ComptesDemandeurs => Set<Espace.CompteDemandeur>();
+    public DbSet<Espace.JetonCompte> JetonsComptes => Set<Espace.JetonCompte>();
+    public DbSet<Espace.LienDemandeur> LiensDemandeurs => Set<Espace.LienDemandeur>();
+    public DbSet<Espace.CodeAccesDemande> CodesAcces => Set<Espace.CodeAccesDemande>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -259,6 +263,7 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
         Persistence.Attributions.AttributionsModele.Configurer(modelBuilder);
         Persistence.Information.InformationModele.Configurer(modelBuilder);
         Persistence.Mixite.MixiteModele.Configurer(modelBuilder);
+        Persistence.Espace.EspaceModele.Configurer(modelBuilder, Database.IsSqlite());
     }
 
     private static void ConfigurerDemandes(ModelBuilder modelBuilder, bool sqlite)

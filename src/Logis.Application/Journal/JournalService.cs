@@ -100,6 +100,10 @@ public sealed class JournalService(LogisDbContext db, TimeProvider horloge, Dema
         [Logis.Application.Attributions.ActionsAuditCaleol.Cloture] = "Clôture d'une séance de la CALEOL",
         [Logis.Application.Attributions.ActionsAuditCaleol.ProcesVerbal] = "Lecture du procès-verbal d'une séance de la CALEOL",
         [Logis.Application.Attributions.ActionsAuditCaleol.Courrier] = "Lecture du courrier de notification d'une décision de la CALEOL",
+        [Logis.Application.Espace.ActionsAuditEspace.Liaison] = "Demande liée à un compte de l'espace demandeur",
+        [Logis.Application.Espace.ActionsAuditEspace.LiaisonRefusee] = "Essai refusé de lier une demande à un compte de l'espace demandeur (numéro ou code faux)",
+        [Logis.Application.Espace.ActionsAuditEspace.Lecture] = "Lecture de sa demande par le demandeur (espace demandeur)",
+        [Logis.Application.Espace.ActionsAuditEspace.Renouvellement] = "Renouvellement de sa demande par le demandeur (espace demandeur)",
     };
 
     public static string Libelle(string action) => Libelles.GetValueOrDefault(action, action);

@@ -1339,6 +1339,125 @@ namespace Logis.Persistence.Migrations
                     b.ToTable("sequence_numero", (string)null);
                 });
 
+            modelBuilder.Entity("Logis.Persistence.Espace.CodeAccesDemande", b =>
+                {
+                    b.Property<Guid>("DemandeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("EmisLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Empreinte")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("DemandeId");
+
+                    b.ToTable("code_acces_demande", (string)null);
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Espace.CompteDemandeur", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Courriel")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTimeOffset?>("CourrielConfirmeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EchecsConnexion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EpciSiren")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("MotDePasseHache")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SujetExterne")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("TamponSecurite")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("VerrouilleJusqua")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SujetExterne")
+                        .IsUnique();
+
+                    b.HasIndex("EpciSiren", "Courriel")
+                        .IsUnique();
+
+                    b.ToTable("compte_demandeur", (string)null);
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Espace.JetonCompte", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CompteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Empreinte")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ExpireLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("UtiliseLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompteId");
+
+                    b.HasIndex("Empreinte")
+                        .IsUnique();
+
+                    b.ToTable("jeton_compte", (string)null);
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Espace.LienDemandeur", b =>
+                {
+                    b.Property<Guid>("CompteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DemandeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("LieLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CompteId", "DemandeId");
+
+                    b.HasIndex("DemandeId");
+
+                    b.ToTable("lien_demandeur", (string)null);
+                });
+
             modelBuilder.Entity("Logis.Persistence.Pieces.ContenuPiece", b =>
                 {
                     b.Property<Guid>("PieceId")
@@ -1502,7 +1621,7 @@ namespace Logis.Persistence.Migrations
                     b.Property<DateTime>("CreeLe")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("DemandeId")
+                    b.Property<Guid?>("DemandeId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("DerniereErreur")
@@ -2007,6 +2126,39 @@ namespace Logis.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Logis.Persistence.Espace.CodeAccesDemande", b =>
+                {
+                    b.HasOne("Logis.Domain.Demandes.Demande", null)
+                        .WithMany()
+                        .HasForeignKey("DemandeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Espace.JetonCompte", b =>
+                {
+                    b.HasOne("Logis.Persistence.Espace.CompteDemandeur", null)
+                        .WithMany()
+                        .HasForeignKey("CompteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Espace.LienDemandeur", b =>
+                {
+                    b.HasOne("Logis.Persistence.Espace.CompteDemandeur", null)
+                        .WithMany()
+                        .HasForeignKey("CompteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Logis.Domain.Demandes.Demande", null)
+                        .WithMany()
+                        .HasForeignKey("DemandeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Logis.Persistence.Pieces.ContenuPiece", b =>
                 {
                     b.HasOne("Logis.Persistence.Pieces.PieceJustificative", null)
@@ -2030,8 +2182,7 @@ namespace Logis.Persistence.Migrations
                     b.HasOne("Logis.Domain.Demandes.Demande", null)
                         .WithMany()
                         .HasForeignKey("DemandeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 #pragma warning restore 612, 618
         }
