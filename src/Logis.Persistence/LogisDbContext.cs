@@ -51,6 +51,7 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
     public DbSet<Espace.JetonCompte> JetonsComptes => Set<Espace.JetonCompte>();
     public DbSet<Espace.LienDemandeur> LiensDemandeurs => Set<Espace.LienDemandeur>();
     public DbSet<Espace.CodeAccesDemande> CodesAcces => Set<Espace.CodeAccesDemande>();
+    public DbSet<Espace.DeclarationChangement> DeclarationsChangement => Set<Espace.DeclarationChangement>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

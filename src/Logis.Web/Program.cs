@@ -102,6 +102,7 @@ builder.Services.AddScoped<Logis.Application.Acces.ComptesAgents>();
 // The applicant space (issue 16, docs/espace-demandeur.md): applicants' accounts, links to demands, their acts.
 builder.Services.AddScoped<Logis.Application.Espace.ComptesDemandeurs>();
 builder.Services.AddScoped<Logis.Application.Espace.EspaceDemandeurService>();
+builder.Services.AddScoped<Logis.Application.Espace.DeclarationsService>();
 builder.Services.AddSingleton(builder.Configuration.GetSection(Logis.Web.Features.Espace.OptionsEspace.Section).Get<Logis.Web.Features.Espace.OptionsEspace>()
     ?? new Logis.Web.Features.Espace.OptionsEspace());
 builder.Services.AddProblemDetails();

@@ -24,6 +24,9 @@ public static class ActionsAuditEspace
     public const string LiaisonRefusee = "espace.liaison-refusee";
     public const string Lecture = "espace.lecture";
     public const string Renouvellement = "espace.renouvellement";
+    public const string Coordonnees = "espace.coordonnees";
+    public const string Declaration = "espace.declaration";
+    public const string TraitementDeclaration = "espace.declaration-traitee";
 
     /// <summary>The author named in the journal for an applicant's act (their account id is the author id).</summary>
     public const string Auteur = "Le demandeur (espace en ligne)";
@@ -202,6 +205,90 @@ public sealed class EspaceDemandeurService(LogisDbContext db, TimeProvider horlo
         return fait.EstReussi ? Resultat.Ok() : Resultat.Echec(fait.Probleme);
     }
 
+    public const int LongueurChampMax = 200;
+
+    /// <summary>The contact details of a linked demand, to prefill the correction form.</summary>
+    public async Task<Resultat<Coordonnees>> CoordonneesAsync(SessionDemandeur session, string? numero, CancellationToken ct)
+    {
+        var demande = await ChargerAsync(session, numero, suivre: false, ct);
+        if (demande is null) return Resultat.NonTrouve<Coordonnees>(Introuvable);
+        Auditer(session, ActionsAuditEspace.Lecture, demande.Id, "coordonnées");
+        await db.SaveChangesAsync(ct);
+        return Resultat.Ok(demande.Contenu.Contact);
+    }
+
+    /// <summary>
+    /// The applicant corrects their contact details: read by the demand's own rule (<see cref="DemandeSaisie.LireCoordonnees"/>), applied at
+    /// once by the domain act, journalled, the demand's timeline says it (never the details).
+    /// </summary>
+    public async Task<Resultat> CorrigerCoordonneesAsync(SessionDemandeur session, string? numero, AdresseSaisie adresse, string? telephone, string? courriel,
+        bool accepteCourriel, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(adresse);
+        var demande = await ChargerAsync(session, numero, suivre: true, ct);
+        if (demande is null) return Resultat.Echec(Echec.NonTrouve(Introuvable));
+        var erreurs = new Dictionary<string, string[]>();
+        foreach (var (champ, valeur) in new[] { ("adresse.ligne1", adresse.Ligne1), ("adresse.ligne2", adresse.Ligne2), ("adresse.commune", adresse.Commune), ("telephone", telephone) })
+            if (valeur is { Length: > LongueurChampMax }) erreurs[champ] = [$"Ce champ compte au plus {LongueurChampMax} caractères."];
+        var contact = DemandeSaisie.LireCoordonnees(adresse, telephone, courriel, accepteCourriel, erreurs);
+        if (erreurs.Count > 0 || contact is null)
+        {
+            db.ChangeTracker.Clear();
+            return Resultat.Echec(Echec.Invalide("Le formulaire comporte des erreurs.", erreurs));
+        }
+        var acteur = new Acteur(new AuteurId(session.Compte), ActionsAuditEspace.Organisation);
+        var fait = demande.CorrigerCoordonnees(contact, HeureFrance.EnFrance(horloge.GetUtcNow()), acteur);
+        if (!fait.EstReussi)
+        {
+            db.ChangeTracker.Clear();
+            return fait;
+        }
+        Auditer(session, ActionsAuditEspace.Coordonnees, demande.Id, null);
+        await demandes.SauverAsync(ct);
+        return Resultat.Ok();
+    }
+
+    /// <summary>
+    /// The applicant declares a change of situation (free text and typed fields): kept pending apart from the demand, for an agent to validate
+    /// or reject on the demand's page (<see cref="DeclarationsService"/>); the timeline says a change was declared.
+    /// </summary>
+    public async Task<Resultat> DeclarerChangementAsync(SessionDemandeur session, string? numero, string? texte, string? personnes, string? ressources,
+        string? adresse, CancellationToken ct)
+    {
+        var demande = await ChargerAsync(session, numero, suivre: true, ct);
+        if (demande is null) return Resultat.Echec(Echec.NonTrouve(Introuvable));
+        var erreurs = new Dictionary<string, string[]>();
+        var libre = (texte ?? "").Trim();
+        if (libre.Length == 0) erreurs["texte"] = ["Décrivez le changement de votre situation."];
+        else if (libre.Length > DeclarationChangement.LongueurTexteMax) erreurs["texte"] = [$"La description compte au plus {DeclarationChangement.LongueurTexteMax} caractères."];
+        var nombre = string.IsNullOrWhiteSpace(personnes) ? null : TexteSaisi.Entier(personnes, "personnes", erreurs);
+        if (nombre is < 1 or > 20) erreurs["personnes"] = ["Le nombre de personnes au foyer va de 1 à 20."];
+        var montant = string.IsNullOrWhiteSpace(ressources) ? null : TexteSaisi.Nombre(ressources, "ressources", erreurs);
+        if (montant is < 0 or > 100_000) erreurs["ressources"] = ["Les ressources mensuelles vont de 0 à 100 000 €."];
+        var nouvelle = string.IsNullOrWhiteSpace(adresse) ? null : adresse.Trim();
+        if (nouvelle is { Length: > 300 }) erreurs["adresse"] = ["L'adresse compte au plus 300 caractères."];
+        if (erreurs.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return Resultat.Echec(Echec.Invalide("Le formulaire comporte des erreurs.", erreurs));
+        }
+        var quand = HeureFrance.EnFrance(horloge.GetUtcNow());
+        var fait = demande.NoterChangementDeclare(quand, new Acteur(new AuteurId(session.Compte), ActionsAuditEspace.Organisation));
+        if (!fait.EstReussi)
+        {
+            db.ChangeTracker.Clear();
+            return fait;
+        }
+        db.DeclarationsChangement.Add(new DeclarationChangement
+        {
+            DemandeId = demande.Id, CompteId = session.Compte, DeclareeLe = horloge.GetUtcNow(), Texte = libre, PersonnesAuFoyer = nombre,
+            RessourcesMensuelles = montant, NouvelleAdresse = nouvelle,
+        });
+        Auditer(session, ActionsAuditEspace.Declaration, demande.Id, null);
+        await demandes.SauverAsync(ct);
+        return Resultat.Ok();
+    }
+
     /// <summary>
     /// What refusing an offer does, in plain French: the rule of the cotation grid in force (R441-2-17: only the refusal of an offer the
     /// agent qualified as adapted counts), the no-answer rule (R441-10) and that a refusal alone does not radiate the demand (R441-2-8).
@@ -250,6 +337,9 @@ public sealed class EspaceDemandeurService(LogisDbContext db, TimeProvider horlo
         TypeEvenementDemande.RemiseAvertissement => "La remise d'un avertissement a été enregistrée",
         TypeEvenementDemande.AvisNonDistribue => "Un courrier ne vous est pas parvenu",
         TypeEvenementDemande.PreferenceAvis => "Vous avez demandé les avis par courrier",
+        TypeEvenementDemande.CoordonneesCorrigees => "Vos coordonnées ont été corrigées",
+        TypeEvenementDemande.ChangementDeclare => "Un changement de situation a été déclaré",
+        TypeEvenementDemande.ChangementTraite => "Le changement de situation déclaré a été examiné",
         _ => "Événement",
     };
 }

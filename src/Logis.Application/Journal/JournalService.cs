@@ -104,6 +104,9 @@ public sealed class JournalService(LogisDbContext db, TimeProvider horloge, Dema
         [Logis.Application.Espace.ActionsAuditEspace.LiaisonRefusee] = "Essai refusé de lier une demande à un compte de l'espace demandeur (numéro ou code faux)",
         [Logis.Application.Espace.ActionsAuditEspace.Lecture] = "Lecture de sa demande par le demandeur (espace demandeur)",
         [Logis.Application.Espace.ActionsAuditEspace.Renouvellement] = "Renouvellement de sa demande par le demandeur (espace demandeur)",
+        [Logis.Application.Espace.ActionsAuditEspace.Coordonnees] = "Correction de ses coordonnées par le demandeur (espace demandeur)",
+        [Logis.Application.Espace.ActionsAuditEspace.Declaration] = "Déclaration d'un changement de situation par le demandeur (espace demandeur)",
+        [Logis.Application.Espace.ActionsAuditEspace.TraitementDeclaration] = "Examen par un agent d'un changement de situation déclaré par le demandeur",
     };
 
     public static string Libelle(string action) => Libelles.GetValueOrDefault(action, action);

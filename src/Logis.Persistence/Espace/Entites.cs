@@ -71,6 +71,35 @@ public sealed class CodeAccesDemande
     public required DateTimeOffset EmisLe { get; set; }
 }
 
+public enum StatutDeclaration
+{
+    EnAttente = 1,
+    Validee = 2,
+    Refusee = 3,
+}
+
+/// <summary>
+/// A change of situation the applicant declared from the applicant space (table <c>declaration_changement</c>): free text and typed
+/// fields, pending until an agent who may update the demand validates it (and enters it by updating the demand) or rejects it. Kept with
+/// the demand and deleted with it (its retention). The free text may hold personal details: it is shown on the demand's page only.
+/// </summary>
+public sealed class DeclarationChangement
+{
+    public const int LongueurTexteMax = 2000;
+
+    public Guid Id { get; init; } = Guid.NewGuid();
+    public required DemandeId DemandeId { get; init; }
+    public required Guid CompteId { get; init; }
+    public required DateTimeOffset DeclareeLe { get; init; }
+    public required string Texte { get; init; }
+    public int? PersonnesAuFoyer { get; init; }
+    public decimal? RessourcesMensuelles { get; init; }
+    public string? NouvelleAdresse { get; init; }
+    public StatutDeclaration Statut { get; set; } = StatutDeclaration.EnAttente;
+    public DateTimeOffset? TraiteeLe { get; set; }
+    public Guid? TraiteePar { get; set; }
+}
+
 /// <summary>Mapping of the applicant space, called from <see cref="LogisDbContext"/>.</summary>
 public static class EspaceModele
 {
@@ -113,6 +142,18 @@ public static class EspaceModele
             e.Property(x => x.LieLe).HasConversion(ConvertisseursInstant.Utc);
             e.HasOne<CompteDemandeur>().WithMany().HasForeignKey(x => x.CompteId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Demande>().WithMany().HasForeignKey(x => x.DemandeId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<DeclarationChangement>(e =>
+        {
+            e.ToTable("declaration_changement");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Texte).HasMaxLength(DeclarationChangement.LongueurTexteMax);
+            e.Property(x => x.NouvelleAdresse).HasMaxLength(300);
+            e.Property(x => x.DeclareeLe).HasConversion(ConvertisseursInstant.Utc);
+            e.Property(x => x.TraiteeLe).HasConversion(ConvertisseursInstant.UtcNullable);
+            e.HasIndex(x => new { x.DemandeId, x.Statut });
+            e.HasOne<Demande>().WithMany().HasForeignKey(x => x.DemandeId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<CompteDemandeur>().WithMany().HasForeignKey(x => x.CompteId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<CodeAccesDemande>(e =>
         {

@@ -1410,6 +1410,55 @@ namespace Logis.Persistence.Migrations
                     b.ToTable("compte_demandeur", (string)null);
                 });
 
+            modelBuilder.Entity("Logis.Persistence.Espace.DeclarationChangement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CompteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DeclareeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DemandeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NouvelleAdresse")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("PersonnesAuFoyer")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("RessourcesMensuelles")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<int>("Statut")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Texte")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("TraiteeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("TraiteePar")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompteId");
+
+                    b.HasIndex("DemandeId", "Statut");
+
+                    b.ToTable("declaration_changement", (string)null);
+                });
+
             modelBuilder.Entity("Logis.Persistence.Espace.JetonCompte", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2128,6 +2177,21 @@ namespace Logis.Persistence.Migrations
 
             modelBuilder.Entity("Logis.Persistence.Espace.CodeAccesDemande", b =>
                 {
+                    b.HasOne("Logis.Domain.Demandes.Demande", null)
+                        .WithMany()
+                        .HasForeignKey("DemandeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Espace.DeclarationChangement", b =>
+                {
+                    b.HasOne("Logis.Persistence.Espace.CompteDemandeur", null)
+                        .WithMany()
+                        .HasForeignKey("CompteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Logis.Domain.Demandes.Demande", null)
                         .WithMany()
                         .HasForeignKey("DemandeId")

@@ -87,10 +87,18 @@ public partial class EspaceDemandeurTests(ApplicationsFixture fx)
         // A forged number in every route of B's space: not found, nothing changed.
         foreach (var n in new[] { numeroA, numeroB, "inconnu", "083251000001019999" })
         {
-            Assert.Equal(HttpStatusCode.NotFound, (await b.GetAsync($"/espace/demandes/{n}")).StatusCode);
+            foreach (var route in new[] { "", "/coordonnees", "/changement" })
+                Assert.Equal(HttpStatusCode.NotFound, (await b.GetAsync($"/espace/demandes/{n}{route}")).StatusCode);
             var jeton = await JetonAsync(b, "/espace?liste=1");
             Assert.Equal(HttpStatusCode.NotFound, (await b.PostAsync($"/espace/demandes/{n}?handler=Renouveler", Formulaire(jeton))).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await b.PostAsync($"/espace/demandes/{n}/coordonnees", Formulaire(jeton, ("Ligne1", "1 rue Forgée"),
+                ("CodePostal", "83000"), ("Commune", "Toulon")))).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await b.PostAsync($"/espace/demandes/{n}/changement", Formulaire(jeton, ("Texte", "Forgé")))).StatusCode);
         }
+        // Nothing changed on A's demand: its timeline holds no act of B.
+        var evenementsA = await app.ClientApi("epci").GetStringAsync($"/api/v1/demandes/{numeroA}/evenements");
+        Assert.DoesNotContain("Coordonnées corrigées", evenementsA, StringComparison.Ordinal);
+        Assert.DoesNotContain("Changement de situation", evenementsA, StringComparison.Ordinal);
         var liste = await b.GetStringAsync("/espace?liste=1");
         Assert.DoesNotContain(numeroA, liste, StringComparison.Ordinal);
         Assert.DoesNotContain(numeroB, liste, StringComparison.Ordinal);
@@ -195,6 +203,76 @@ public partial class EspaceDemandeurTests(ApplicationsFixture fx)
             Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
             Assert.Equal("/espace/connexion", Chemin(r));
         }
+    }
+
+    [Theory, DeuxBases]
+    public async Task Le_demandeur_corrige_ses_coordonnees_et_declare_un_changement_qu_un_agent_examine(string f)
+    {
+        var app = fx.App(f);
+        var (numero, code) = await DemandeAvecAttestationAsync(f, "Espacecoord");
+        var demandeur = await CompteConfirmeAsync(f);
+        Assert.Equal(HttpStatusCode.Redirect, (await LierAsync(demandeur, numero, code)).StatusCode);
+
+        // Reading the contact details is a recorded read.
+        await using (var db = fx.Base(f))
+        {
+            var id = await IdAsync(db, numero);
+            var avant = await db.Audit.CountAsync(a => a.DemandeId == id && a.Action == ActionsAuditEspace.Lecture);
+            Assert.Equal(HttpStatusCode.OK, (await demandeur.GetAsync($"/espace/demandes/{numero}/coordonnees")).StatusCode);
+            Assert.Equal(avant + 1, await db.Audit.CountAsync(a => a.DemandeId == id && a.Action == ActionsAuditEspace.Lecture));
+        }
+
+        // A wrong postal code: the demand's own rule, nothing written.
+        var jeton = await JetonAsync(demandeur, $"/espace/demandes/{numero}/coordonnees");
+        var invalide = await demandeur.PostAsync($"/espace/demandes/{numero}/coordonnees", Formulaire(jeton, ("Ligne1", "8 avenue Neuve"),
+            ("CodePostal", "830"), ("Commune", "Toulon"), ("Courriel", "nouvelle@exemple.fr")));
+        Assert.Contains("doit compter 5 chiffres", await invalide.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var ok = await demandeur.PostAsync($"/espace/demandes/{numero}/coordonnees", Formulaire(jeton, ("Ligne1", "8 avenue Neuve"),
+            ("CodePostal", "83200"), ("Commune", "Toulon"), ("Telephone", "0611223344"), ("Courriel", "nouvelle@exemple.fr")));
+        Assert.Contains("Vos coordonnées sont corrigées", await ok.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await using (var db = fx.Base(f))
+        {
+            var id = await IdAsync(db, numero);
+            var contact = (await db.Demandes.AsNoTracking().SingleAsync(d => d.Id == id)).Contenu.Contact;
+            Assert.Equal(("8 avenue Neuve", "83200", "0611223344", "nouvelle@exemple.fr"),
+                (contact.Adresse.Ligne1, contact.Adresse.CodePostal, contact.Telephone, contact.Courriel));
+        }
+
+        // A change of situation: pending, shown on the agents' page, validated there; both timelines say it.
+        jeton = await JetonAsync(demandeur, $"/espace/demandes/{numero}/changement");
+        var vide = await demandeur.PostAsync($"/espace/demandes/{numero}/changement", Formulaire(jeton, ("Texte", " "), ("Personnes", "99")));
+        var texteVide = await vide.Content.ReadAsStringAsync();
+        Assert.Contains("Décrivez le changement", texteVide, StringComparison.Ordinal);
+        Assert.Contains("va de 1 à 20", texteVide, StringComparison.Ordinal);
+        var declare = await demandeur.PostAsync($"/espace/demandes/{numero}/changement", Formulaire(jeton, ("Texte", "Naissance de notre fille en novembre."),
+            ("Personnes", "3"), ("Ressources", "1850,50")));
+        Assert.Contains("Votre déclaration est enregistrée", await declare.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var agent = await app.ConnecterAsync("epci");
+        var pageAgent = await LogisFactory.DocumentAsync(await agent.GetAsync($"/demandes/{numero}"));
+        var bloc = pageAgent.QuerySelector("#declarations + p + ul")!.TextContent;
+        Assert.Contains("Naissance de notre fille", bloc, StringComparison.Ordinal);
+        Assert.Contains("en attente d'examen", bloc, StringComparison.Ordinal);
+        var declaration = pageAgent.QuerySelector("input[name=declaration]")!.GetAttribute("value")!;
+        // The administrator reads only; a bailleur that does not see the demand does not find it.
+        var admin = await app.ConnecterAsync("admin");
+        var refus = await admin.PostAsync($"/demandes/{numero}?handler=TraiterDeclaration", Formulaire(await JetonAsync(admin, "/territoire"),
+            ("declaration", declaration), ("valider", "true")));
+        Assert.Equal(HttpStatusCode.Forbidden, refus.StatusCode);
+        var valide = await agent.PostAsync($"/demandes/{numero}?handler=TraiterDeclaration", Formulaire(await JetonAsync(agent, $"/demandes/{numero}"),
+            ("declaration", declaration), ("valider", "true")));
+        Assert.Equal(HttpStatusCode.Redirect, valide.StatusCode);
+        var encore = await agent.PostAsync($"/demandes/{numero}?handler=TraiterDeclaration", Formulaire(await JetonAsync(agent, $"/demandes/{numero}"),
+            ("declaration", declaration), ("valider", "false")));
+        Assert.Contains(Logis.Application.Espace.DeclarationsService.Introuvable, await encore.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var evenements = await app.ClientApi("epci").GetStringAsync($"/api/v1/demandes/{numero}/evenements");
+        Assert.Contains("Coordonnées corrigées par le demandeur", evenements, StringComparison.Ordinal);
+        Assert.Contains("Changement de situation déclaré par le demandeur, en attente", evenements, StringComparison.Ordinal);
+        Assert.Contains("pris en compte par un agent", evenements, StringComparison.Ordinal);
+        Assert.DoesNotContain("Naissance de notre fille", evenements, StringComparison.Ordinal);
+        var chronologie = (await LogisFactory.DocumentAsync(await demandeur.GetAsync($"/espace/demandes/{numero}"))).QuerySelector("#chronologie")!.TextContent;
+        Assert.Contains("Vos coordonnées ont été corrigées (par vous)", chronologie, StringComparison.Ordinal);
+        Assert.Contains("Le changement de situation déclaré a été examiné", chronologie, StringComparison.Ordinal);
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------------

@@ -59,6 +59,39 @@ namespace Logis.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "declaration_changement",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DemandeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CompteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DeclareeLe = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Texte = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    PersonnesAuFoyer = table.Column<int>(type: "integer", nullable: true),
+                    RessourcesMensuelles = table.Column<decimal>(type: "numeric(12,2)", precision: 12, scale: 2, nullable: true),
+                    NouvelleAdresse = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Statut = table.Column<int>(type: "integer", nullable: false),
+                    TraiteeLe = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    TraiteePar = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_declaration_changement", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_declaration_changement_compte_demandeur_CompteId",
+                        column: x => x.CompteId,
+                        principalTable: "compte_demandeur",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_declaration_changement_demande_DemandeId",
+                        column: x => x.DemandeId,
+                        principalTable: "demande",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "jeton_compte",
                 columns: table => new
                 {
@@ -117,6 +150,16 @@ namespace Logis.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_declaration_changement_CompteId",
+                table: "declaration_changement",
+                column: "CompteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_declaration_changement_DemandeId_Statut",
+                table: "declaration_changement",
+                columns: new[] { "DemandeId", "Statut" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_jeton_compte_CompteId",
                 table: "jeton_compte",
                 column: "CompteId");
@@ -138,6 +181,9 @@ namespace Logis.Persistence.Migrations
         {
             migrationBuilder.DropTable(
                 name: "code_acces_demande");
+
+            migrationBuilder.DropTable(
+                name: "declaration_changement");
 
             migrationBuilder.DropTable(
                 name: "jeton_compte");
