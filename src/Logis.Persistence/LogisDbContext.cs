@@ -49,6 +49,11 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
     public DbSet<Domain.Attributions.Attribution> Attributions => Set<Domain.Attributions.Attribution>();
     public DbSet<Domain.Mixite.ObjectifMixite> ObjectifsMixite => Set<Domain.Mixite.ObjectifMixite>();
     public DbSet<Domain.Mixite.OccupationLogement> Occupations => Set<Domain.Mixite.OccupationLogement>();
+    public DbSet<Espace.CompteDemandeur> ComptesDemandeurs => Set<Espace.CompteDemandeur>();
+    public DbSet<Espace.JetonCompte> JetonsComptes => Set<Espace.JetonCompte>();
+    public DbSet<Espace.LienDemandeur> LiensDemandeurs => Set<Espace.LienDemandeur>();
+    public DbSet<Espace.CodeAccesDemande> CodesAcces => Set<Espace.CodeAccesDemande>();
+    public DbSet<Espace.DeclarationChangement> DeclarationsChangement => Set<Espace.DeclarationChangement>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -305,6 +310,7 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
         EntreePreselection.Configurer(modelBuilder, Database.IsSqlite());
         Persistence.Information.InformationModele.Configurer(modelBuilder);
         Persistence.Mixite.MixiteModele.Configurer(modelBuilder);
+        Persistence.Espace.EspaceModele.Configurer(modelBuilder, Database.IsSqlite());
     }
 
     private static void ConfigurerDemandes(ModelBuilder modelBuilder, bool sqlite)

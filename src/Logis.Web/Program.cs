@@ -103,6 +103,12 @@ builder.Services.AddRelances(builder.Configuration);
 builder.Services.AddSingleton<Logis.Application.Acces.IMotsDePasse, Logis.Application.Acces.MotsDePassePbkdf2>();
 builder.Services.AddSingleton<Logis.Application.Acces.IProtectionSecrets, ProtectionSecrets>();
 builder.Services.AddScoped<Logis.Application.Acces.ComptesAgents>();
+// The applicant space (issue 16, docs/espace-demandeur.md): applicants' accounts, links to demands, their acts.
+builder.Services.AddScoped<Logis.Application.Espace.ComptesDemandeurs>();
+builder.Services.AddScoped<Logis.Application.Espace.EspaceDemandeurService>();
+builder.Services.AddScoped<Logis.Application.Espace.DeclarationsService>();
+builder.Services.AddSingleton(builder.Configuration.GetSection(Logis.Web.Features.Espace.OptionsEspace.Section).Get<Logis.Web.Features.Espace.OptionsEspace>()
+    ?? new Logis.Web.Features.Espace.OptionsEspace());
 builder.Services.AddProblemDetails();
 builder.Services.AddCorpsIllisible();
 builder.Services.AddLimitesDebit(builder.Configuration);
@@ -140,8 +146,37 @@ authentification
         o.Events.OnRedirectToLogin = ctx => RejeterApi(ctx, StatusCodes.Status401Unauthorized);
         o.Events.OnRedirectToAccessDenied = ctx => RejeterApi(ctx, StatusCodes.Status403Forbidden);
     })
-    .AddScheme<AuthenticationSchemeOptions, CleApiHandler>(CleApiHandler.Schema, null);
-builder.Services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+    .AddScheme<AuthenticationSchemeOptions, CleApiHandler>(CleApiHandler.Schema, null)
+    // The applicant space has its own cookie, sent under /espace only, and its own accounts: an agent's session never opens it, nor the reverse.
+    .AddCookie(Logis.Web.Features.Espace.EspaceAuth.Schema, o =>
+    {
+        o.LoginPath = "/espace/connexion";
+        o.LogoutPath = "/espace/deconnexion";
+        o.AccessDeniedPath = "/espace/connexion";
+        o.Cookie.Name = "logis.espace";
+        o.Cookie.Path = "/espace";
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Strict;
+        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        o.ExpireTimeSpan = TimeSpan.FromHours(1);
+        o.SlidingExpiration = true;
+        // The session ends as soon as the account's stamp changes (sign-out, lock-out, new password).
+        o.Events.OnValidatePrincipal = async ctx =>
+        {
+            var comptes = ctx.HttpContext.RequestServices.GetRequiredService<Logis.Application.Espace.ComptesDemandeurs>();
+            if (ctx.Principal is null || !await comptes.SessionValideAsync(ctx.Principal, ctx.HttpContext.RequestAborted))
+            {
+                ctx.RejectPrincipal();
+                await ctx.HttpContext.SignOutAsync(Logis.Web.Features.Espace.EspaceAuth.Schema);
+            }
+        };
+    });
+builder.Services.AddAuthorization(o =>
+{
+    o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    o.AddPolicy(Logis.Web.Features.Espace.EspaceAuth.Politique, p => p.AddAuthenticationSchemes(Logis.Web.Features.Espace.EspaceAuth.Schema)
+        .RequireAuthenticatedUser().RequireClaim(Logis.Application.Espace.SessionDemandeur.ClaimDemandeur));
+});
 builder.Services.AddRazorPages(o =>
 {
     o.RootDirectory = "/Features";

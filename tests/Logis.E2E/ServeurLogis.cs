@@ -130,6 +130,17 @@ public sealed class ServeurLogis : IAsyncLifetime
     /// </summary>
     public DateTimeOffset MaintenantServeurEstime => Depart + _depuisLancement.Elapsed;
 
+    /// <summary>The server's database (SQLite file of this run), for what a test reads behind the pages (the outbox, the demo history).</summary>
+    public Logis.Persistence.LogisDbContext Base()
+    {
+        var b = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Logis.Persistence.LogisDbContext>();
+        Logis.Persistence.LogisDatabase.Configurer(b, new Logis.Persistence.OptionsBase
+        {
+            Fournisseur = Logis.Persistence.FournisseurBase.Sqlite, ConnectionString = $"Data Source={Path.Combine(_dossier, "e2e.db")}",
+        });
+        return new Logis.Persistence.LogisDbContext(b.Options);
+    }
+
     /// <summary>A fresh account in the server's database, with the demo password and no exemption from the second factor.</summary>
     public async Task<string> CreerCompteAsync(Logis.Domain.Acces.Role role)
     {

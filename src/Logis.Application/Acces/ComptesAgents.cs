@@ -95,7 +95,7 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
     public const int LongueurMinAdministrateur = 16;
 
     /// <summary>Checked when no account can be: same cost as a real check, never a match.</summary>
-    private static readonly Lazy<string> HacheFactice = new(() => Secrets.HacherMotDePasse(Secrets.NouveauTampon()));
+    internal static readonly Lazy<string> HacheFactice = new(() => Secrets.HacherMotDePasse(Secrets.NouveauTampon()));
 
     public async Task<Resultat<EtapeConnexion>> ConnecterAsync(string identifiant, string motDePasse, CancellationToken ct = default)
     {
@@ -304,9 +304,14 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
     /// The rule for a new password (null when it holds): at least 12 characters (16 for an administrator) mixing three kinds of
     /// the four (docs/protection-des-donnees.md §2 point 28).
     /// </summary>
-    public static string? RegleNouveauMotDePasse(string motDePasse, Role role)
+    public static string? RegleNouveauMotDePasse(string motDePasse, Role role) => RegleMotDePasse(motDePasse, LongueurMinimale(role));
+
+    /// <summary>
+    /// The password rule shared by agents and applicants (docs/protection-des-donnees.md §2 point 28): from <paramref name="minimum"/> to
+    /// 256 characters, mixing three kinds of the four. Null when it holds.
+    /// </summary>
+    public static string? RegleMotDePasse(string motDePasse, int minimum)
     {
-        var minimum = LongueurMinimale(role);
         if (motDePasse.Length < minimum || motDePasse.Length > LongueurMaxMotDePasse)
             return $"Le nouveau mot de passe doit compter de {minimum} à {LongueurMaxMotDePasse} caractères.";
         var sortes = new[] { motDePasse.Any(char.IsLower), motDePasse.Any(char.IsUpper), motDePasse.Any(char.IsDigit),

@@ -1450,6 +1450,174 @@ namespace Logis.Persistence.Migrations
                     b.ToTable("sequence_numero", (string)null);
                 });
 
+            modelBuilder.Entity("Logis.Persistence.Espace.CodeAccesDemande", b =>
+                {
+                    b.Property<Guid>("DemandeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("EmisLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Empreinte")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("DemandeId");
+
+                    b.ToTable("code_acces_demande", (string)null);
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Espace.CompteDemandeur", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Courriel")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTimeOffset?>("CourrielConfirmeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EchecsConnexion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EpciSiren")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("MotDePasseHache")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SujetExterne")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("TamponSecurite")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("VerrouilleJusqua")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SujetExterne")
+                        .IsUnique();
+
+                    b.HasIndex("EpciSiren", "Courriel")
+                        .IsUnique();
+
+                    b.ToTable("compte_demandeur", (string)null);
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Espace.DeclarationChangement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CompteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DeclareeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DemandeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NouvelleAdresse")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("PersonnesAuFoyer")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("RessourcesMensuelles")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<int>("Statut")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Texte")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("TraiteeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("TraiteePar")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompteId");
+
+                    b.HasIndex("DemandeId", "Statut");
+
+                    b.ToTable("declaration_changement", (string)null);
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Espace.JetonCompte", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CompteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Empreinte")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ExpireLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("UtiliseLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompteId");
+
+                    b.HasIndex("Empreinte")
+                        .IsUnique();
+
+                    b.ToTable("jeton_compte", (string)null);
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Espace.LienDemandeur", b =>
+                {
+                    b.Property<Guid>("CompteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DemandeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("LieLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CompteId", "DemandeId");
+
+                    b.HasIndex("DemandeId");
+
+                    b.ToTable("lien_demandeur", (string)null);
+                });
+
             modelBuilder.Entity("Logis.Persistence.Pieces.ContenuPiece", b =>
                 {
                     b.Property<Guid>("PieceId")
@@ -1613,7 +1781,7 @@ namespace Logis.Persistence.Migrations
                     b.Property<DateTime>("CreeLe")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("DemandeId")
+                    b.Property<Guid?>("DemandeId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("DerniereErreur")
@@ -2142,6 +2310,54 @@ namespace Logis.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Logis.Persistence.Espace.CodeAccesDemande", b =>
+                {
+                    b.HasOne("Logis.Domain.Demandes.Demande", null)
+                        .WithMany()
+                        .HasForeignKey("DemandeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Espace.DeclarationChangement", b =>
+                {
+                    b.HasOne("Logis.Persistence.Espace.CompteDemandeur", null)
+                        .WithMany()
+                        .HasForeignKey("CompteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Logis.Domain.Demandes.Demande", null)
+                        .WithMany()
+                        .HasForeignKey("DemandeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Espace.JetonCompte", b =>
+                {
+                    b.HasOne("Logis.Persistence.Espace.CompteDemandeur", null)
+                        .WithMany()
+                        .HasForeignKey("CompteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Espace.LienDemandeur", b =>
+                {
+                    b.HasOne("Logis.Persistence.Espace.CompteDemandeur", null)
+                        .WithMany()
+                        .HasForeignKey("CompteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Logis.Domain.Demandes.Demande", null)
+                        .WithMany()
+                        .HasForeignKey("DemandeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Logis.Persistence.Pieces.ContenuPiece", b =>
                 {
                     b.HasOne("Logis.Persistence.Pieces.PieceJustificative", null)
@@ -2165,8 +2381,7 @@ namespace Logis.Persistence.Migrations
                     b.HasOne("Logis.Domain.Demandes.Demande", null)
                         .WithMany()
                         .HasForeignKey("DemandeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 #pragma warning restore 612, 618
         }
