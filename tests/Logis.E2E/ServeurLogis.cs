@@ -62,6 +62,8 @@ public sealed class ServeurLogis : IAsyncLifetime
         // One browser on loopback loads many pages a minute: the rate limits are not what these tests check (LimitesTests).
         info.Environment["Logis__Limites__ParIp__Permis"] = "1000000";
         info.Environment["Logis__Limites__ConnexionParIp__Permis"] = "1000000";
+        // The demo accounts sign in once per test and more: their per-identifier budget (10 per 15 min) is not what these tests check either.
+        info.Environment["Logis__Limites__ConnexionParIdentifiant__Permis"] = "1000000";
         info.Environment["Logis__Relances__Dossier"] = Path.Combine(_dossier, "courriers");
         _depuisLancement.Start();
         _app = Process.Start(info) ?? throw new InvalidOperationException("Logis.Web n'a pas démarré.");
