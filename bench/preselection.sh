@@ -5,7 +5,9 @@
 # MESURES présélections (défaut 250) : p50, p95, max, et la charge de la machine. Imprime aussi le plan de la requête de lecture.
 # Avec BENCH_AVANT=<chemin d'un Logis.Bench.dll construit sur un commit antérieur>, les deux versions mesurent tour à tour la même
 # base (avant, après, avant, après : MESURES/2 chacune), pour comparer dans un même run sur une machine bruyante.
-# Usage : flock /tmp/logis-bench.lock [BENCH_AVANT=…] bench/preselection.sh [N] [MESURES]
+# Avec BENCH_BASE=<dossier>, la base est gardée dans ce dossier et réutilisée au lancement suivant (la préparation, plusieurs minutes
+# pour un million de demandes, n'est faite qu'une fois ; supprimer le dossier pour la refaire).
+# Usage : flock /tmp/logis-bench.lock [BENCH_AVANT=…] [BENCH_BASE=…] bench/preselection.sh [N] [MESURES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000000}
@@ -14,22 +16,32 @@ dotnet build src/Logis.Cli -c Release -v q -nologo >/dev/null
 dotnet build bench/Logis.Bench -c Release -v q -nologo >/dev/null
 CLI="dotnet src/Logis.Cli/bin/Release/net10.0/logis.dll"
 BENCH="dotnet bench/Logis.Bench/bin/Release/net10.0/Logis.Bench.dll"
-TMP=$(mktemp -d /tmp/logis-bench-preselection.XXXXXX)
+if [ -n "${BENCH_BASE:-}" ]; then TMP=$BENCH_BASE; mkdir -p "$TMP"; else TMP=$(mktemp -d /tmp/logis-bench-preselection.XXXXXX); fi
 PGBIN=$(dirname "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | tail -1)")
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 RUNAS=(); if [ "$(id -u)" = 0 ]; then chown postgres "$TMP"; RUNAS=(runuser -u postgres --); fi
-"${RUNAS[@]}" "$PGBIN/initdb" -D "$TMP/pg" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+PREPARER=1
+if [ -f "$TMP/pg/prete" ]; then PREPARER=0; else rm -rf "$TMP/pg"; "${RUNAS[@]}" "$PGBIN/initdb" -D "$TMP/pg" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null; fi
 "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -o "-p $PORT -k $TMP -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c max_wal_size=4GB" -l "$TMP/pg.log" -w start >/dev/null
-trap '"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -m immediate stop >/dev/null; rm -rf "$TMP"' EXIT
+if [ -n "${BENCH_BASE:-}" ]; then trap '"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -m fast stop >/dev/null' EXIT
+else trap '"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -m immediate stop >/dev/null; rm -rf "$TMP"' EXIT; fi
 PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
-echo "--- Préparation : $N demandes ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
-$CLI --base postgresql --connexion "$PG" migrate >/dev/null
-$CLI --base postgresql --connexion "$PG" seed-demo --epci 248300543 --sans-comptes-demo >/dev/null
-$CLI --base postgresql --connexion "$PG" mixite seuil definir --annee "$(date +%Y)" --montant 8900 --source "banc de mesure" --demonstration >/dev/null
-$BENCH demandes-lot "$PG" "$N"
-$CLI --base postgresql --connexion "$PG" cotation recalculer --epci 248300543 >/dev/null
-psql -h 127.0.0.1 -p "$PORT" -U postgres -X -q -c 'VACUUM (ANALYZE)' 
+PSQL=(psql -h 127.0.0.1 -p "$PORT" -U postgres -X -q)
+if [ "$PREPARER" = 1 ]; then
+  echo "--- Préparation : $N demandes ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
+  $CLI --base postgresql --connexion "$PG" migrate >/dev/null
+  $CLI --base postgresql --connexion "$PG" seed-demo --epci 248300543 --sans-comptes-demo >/dev/null
+  $CLI --base postgresql --connexion "$PG" mixite seuil definir --annee "$(date +%Y)" --montant 8900 --source "banc de mesure" --demonstration >/dev/null
+  $BENCH demandes-lot "$PG" "$N"
+  /usr/bin/time -f "recalcul : %e s" $CLI --base postgresql --connexion "$PG" cotation recalculer --epci 248300543 >/dev/null
+  "${PSQL[@]}" -c 'VACUUM (ANALYZE)'
+  touch "$TMP/pg/prete"
+else
+  echo "--- Base réutilisée : $TMP ($("${PSQL[@]}" -At -c 'SELECT count(*) FROM cotation_demande WHERE "Statut" = 1') demandes actives)"
+fi
 if [ -n "${BENCH_AVANT:-}" ]; then
+  # The index the previous versions read (dropped by the migration IndexPreselection): rebuilt so that « avant » runs with its own plan.
+  "${PSQL[@]}" -c 'CREATE INDEX IF NOT EXISTS "IX_cotation_demande_preselection" ON cotation_demande ("EpciSiren", ("Total" IS NULL), "Total" DESC) INCLUDE ("DemandeId") WHERE "Statut" = 1'
   for tour in 1 2; do
     echo "--- Mesure AVANT ($BENCH_AVANT), tour $tour ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
     dotnet "$BENCH_AVANT" preselection "$PG" $((MESURES / 4))
@@ -40,19 +52,16 @@ else
   echo "--- Mesure ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
   $BENCH preselection "$PG" "$MESURES"
 fi
-echo "--- Plan de la lecture (premier lot, T3 de la commune la plus peuplée)"
-psql -h 127.0.0.1 -p "$PORT" -U postgres -X -q <<'SQL'
+for c in 83137 83034; do
+  echo "--- Plan de la lecture (premier lot, T3 de $c)"
+  "${PSQL[@]}" <<SQL
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-SELECT c."DemandeId", c."Total", d."DateDepot", d."Numero", d."Contenu"
-FROM cotation_demande c JOIN demande d ON c."DemandeId" = d."Id"
-WHERE c."EpciSiren" = '248300543' AND c."Statut" = 1 AND (d."ToutEpci" OR d."CommunesSouhaitees" LIKE '%|83137|%') AND d."Typologies" LIKE '%|T3|%'
-ORDER BY c."Total" IS NULL, c."Total" DESC, d."DateDepot", d."Numero" LIMIT 100;
+SELECT * FROM (SELECT * FROM preselection_demande WHERE "EpciSiren" = '248300543' AND "Commune" = '$c' AND "Typologie" = 'T3'
+               ORDER BY "Total" DESC NULLS LAST, "DateDepot", "Numero" LIMIT 100) AS c
+UNION ALL
+SELECT * FROM (SELECT * FROM preselection_demande WHERE "EpciSiren" = '248300543' AND "Commune" = '*' AND "Typologie" = 'T3'
+               ORDER BY "Total" DESC NULLS LAST, "DateDepot", "Numero" LIMIT 100) AS e
+ORDER BY "Total" DESC NULLS LAST, "DateDepot", "Numero" LIMIT 100 OFFSET 0;
 SQL
-echo "--- Plan de la lecture (premier lot, T3 d'une petite commune)"
-psql -h 127.0.0.1 -p "$PORT" -U postgres -X -q <<'SQL'
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-SELECT c."DemandeId", c."Total", d."DateDepot", d."Numero", d."Contenu"
-FROM cotation_demande c JOIN demande d ON c."DemandeId" = d."Id"
-WHERE c."EpciSiren" = '248300543' AND c."Statut" = 1 AND (d."ToutEpci" OR d."CommunesSouhaitees" LIKE '%|83034|%') AND d."Typologies" LIKE '%|T3|%'
-ORDER BY c."Total" IS NULL, c."Total" DESC, d."DateDepot", d."Numero" LIMIT 100;
-SQL
+done
+echo "--- Index de présélection : $("${PSQL[@]}" -At -c "SELECT count(*) || ' lignes, table ' || pg_size_pretty(pg_table_size('preselection_demande')) || ', index ' || pg_size_pretty(pg_indexes_size('preselection_demande')) FROM preselection_demande")"

@@ -56,14 +56,14 @@ public static class GenerationDemandesLot
             await copie.CompleteAsync();
         }
         await Sql("CREATE INDEX ON bench_copie (modele)");
-        foreach (var (table, cle) in new[] { ("demande", "Id"), ("demande_evenement", "DemandeId"), ("demande_situation_prioritaire", "DemandeId"), ("demande_avertissement", "DemandeId"), ("cotation_demande", "DemandeId") })
+        foreach (var (table, cle) in new[] { ("demande", "Id"), ("demande_evenement", "DemandeId"), ("demande_situation_prioritaire", "DemandeId"), ("demande_avertissement", "DemandeId"), ("cotation_demande", "DemandeId"), ("preselection_demande", "DemandeId") })
         {
             var colonnes = new List<string>();
             await using (var cmd = new NpgsqlCommand($"SELECT column_name FROM information_schema.columns WHERE table_name = '{table}' ORDER BY ordinal_position", c))
             await using (var lecteur = await cmd.ExecuteReaderAsync())
                 while (await lecteur.ReadAsync()) colonnes.Add(lecteur.GetString(0));
             var cibles = string.Join(", ", colonnes.Select(x => $"\"{x}\""));
-            var sources = string.Join(", ", colonnes.Select(x => x == cle ? "b.id" : x == "Numero" && table == "demande" ? "b.numero" : $"t.\"{x}\""));
+            var sources = string.Join(", ", colonnes.Select(x => x == cle ? "b.id" : x == "Numero" && table is "demande" or "preselection_demande" ? "b.numero" : $"t.\"{x}\""));
             await Sql($"INSERT INTO {table} ({cibles}) SELECT {sources} FROM bench_copie b JOIN {table} t ON t.\"{cle}\" = b.modele");
             Console.WriteLine($"{table} : copié ({chrono.Elapsed.TotalSeconds:N1} s)");
         }

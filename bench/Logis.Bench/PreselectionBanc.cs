@@ -66,7 +66,10 @@ public static class PreselectionBanc
         {
             var r = await service.CalculerAsync(agent, id, null, default);
             db.ChangeTracker.Clear();
-            Console.WriteLine($"  {nom} : {r.Valeur.Candidats.Count} candidats, {r.Valeur.Exclus.Count} écartées ; premier : {(r.Valeur.Candidats.Count > 0 ? r.Valeur.Candidats[0].Cotation : null)} points");
+            // A fingerprint of the lines (numbers and ranks, in order): two versions measured on the same base must print the same.
+            var lignes = string.Join(",", r.Valeur.Candidats.Select(l => $"{l.Rang}:{l.Numero}").Concat(r.Valeur.Exclus.Select(l => "x:" + l.Numero)));
+            var empreinte = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(lignes)))[..12];
+            Console.WriteLine($"  {nom} : {r.Valeur.Candidats.Count} candidats, {r.Valeur.Exclus.Count} écartées ; premier : {(r.Valeur.Candidats.Count > 0 ? r.Valeur.Candidats[0].Cotation : null)} points ; empreinte {empreinte}");
         }
         var temps = new List<double>();
         var parVacance = vacances.ToDictionary(v => v.Nom, _ => new List<double>());

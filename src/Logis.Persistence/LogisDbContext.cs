@@ -5,6 +5,7 @@ using Logis.Domain.Organisations;
 using Logis.Domain.Patrimoine;
 using Logis.Domain.Territoire;
 using Logis.Persistence.Acces;
+using Logis.Persistence.Attributions;
 using Logis.Persistence.Cotation;
 using Logis.Persistence.Pieces;
 using Logis.Persistence.Relances;
@@ -51,7 +52,10 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        await SuivreCotationsAsync(null, cancellationToken);
+        var changees = await SuivreCotationsAsync(null, cancellationToken);
+        var aCharger = EntreesACharger(changees);
+        if (aCharger.Count > 0) await Set<EntreePreselection>().Where(p => aCharger.Contains(p.DemandeId)).LoadAsync(cancellationToken);
+        SuivrePreselection(changees);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -60,6 +64,9 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
         var (changees, aCharger) = Changees();
         if (aCharger.Count > 0) CotationsDemandes.Where(c => aCharger.Contains(c.DemandeId)).Load();
         SuivreCotations(changees, null);
+        var entrees = EntreesACharger(changees);
+        if (entrees.Count > 0) Set<EntreePreselection>().Where(p => entrees.Contains(p.DemandeId)).Load();
+        SuivrePreselection(changees);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
@@ -70,11 +77,46 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
     /// </summary>
     public Task CoterChangementsAsync(ICoteurDemandes coteur, CancellationToken ct) => SuivreCotationsAsync(coteur, ct);
 
-    private async Task SuivreCotationsAsync(ICoteurDemandes? coteur, CancellationToken ct)
+    private async Task<List<(EntityEntry<Demande> Entree, Siren Epci)>> SuivreCotationsAsync(ICoteurDemandes? coteur, CancellationToken ct)
     {
         var (changees, aCharger) = Changees();
         if (aCharger.Count > 0) await CotationsDemandes.Where(c => aCharger.Contains(c.DemandeId)).LoadAsync(ct);
         SuivreCotations(changees, coteur);
+        return changees;
+    }
+
+    /// <summary>The stored demands changed here: their rows of <c>preselection_demande</c> are loaded (one query) to be compared.</summary>
+    private static List<DemandeId> EntreesACharger(List<(EntityEntry<Demande> Entree, Siren Epci)> changees) =>
+        [.. changees.Where(c => c.Entree.State != EntityState.Added).Select(c => c.Entree.Entity.Id)];
+
+    /// <summary>
+    /// The one maintenance point of the pre-selection index on the EF Core path: each demand changed in this unit of work (registration,
+    /// update, renewal, radiation, score) gets exactly the rows <see cref="EntreePreselection.Pour"/> gives for it now, with the score of its
+    /// row of <c>cotation_demande</c>; rows no longer wished are removed, the others updated in place.
+    /// </summary>
+    private void SuivrePreselection(List<(EntityEntry<Demande> Entree, Siren Epci)> changees)
+    {
+        if (changees.Count == 0) return;
+        var ids = changees.Select(c => c.Entree.Entity.Id).ToHashSet();
+        var existantes = ChangeTracker.Entries<EntreePreselection>()
+            .Where(e => e.State is not (EntityState.Deleted or EntityState.Detached) && ids.Contains(e.Entity.DemandeId))
+            .GroupBy(e => e.Entity.DemandeId).ToDictionary(g => g.Key, g => g.Select(e => e.Entity).ToList());
+        var totaux = CotationsDemandes.Local.Where(c => ids.Contains(c.DemandeId)).ToDictionary(c => c.DemandeId, c => c.Total);
+        foreach (var (entree, epci) in changees)
+        {
+            var demande = entree.Entity;
+            var voulues = EntreePreselection.Pour(demande, epci, totaux.GetValueOrDefault(demande.Id)).ToList();
+            var actuelles = existantes.GetValueOrDefault(demande.Id) ?? [];
+            foreach (var a in actuelles)
+            {
+                if (voulues.Find(a.MemeCle) is not { } v) { Set<EntreePreselection>().Remove(a); continue; }
+                if (a.Total != v.Total) a.Total = v.Total;
+                if (a.DateDepot != v.DateDepot) a.DateDepot = v.DateDepot;
+                if (a.Numero != v.Numero) a.Numero = v.Numero;
+            }
+            foreach (var v in voulues)
+                if (!actuelles.Exists(v.MemeCle)) Set<EntreePreselection>().Add(v);
+        }
     }
 
     /// <summary>The demands changed in this unit of work (search columns brought up to date) and those whose row must be loaded.</summary>
@@ -258,6 +300,7 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
         ModeleRelances.Configurer(modelBuilder);
         PiecesModele.Configurer(modelBuilder);
         Persistence.Attributions.AttributionsModele.Configurer(modelBuilder);
+        EntreePreselection.Configurer(modelBuilder, Database.IsSqlite());
         Persistence.Information.InformationModele.Configurer(modelBuilder);
         Persistence.Mixite.MixiteModele.Configurer(modelBuilder);
     }

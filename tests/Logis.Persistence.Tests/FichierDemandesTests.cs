@@ -210,6 +210,8 @@ public class FichierDemandesTests(TerritoireSemeFixture fixture)
             Assert.True(await db.Demandes.AnyAsync(x => EF.Property<string>(x, ColonnesDemande.NomDemandeur) == nom));
             // And each demand has its row of cotation_demande with its scoring elements (written by COPY on PostgreSQL).
             await RecalculCotationTests.VerifierElementsAsync(db, Volume(f));
+            // And its rows of the pre-selection index (COPY on PostgreSQL, LogisDbContext on SQLite).
+            await IndexPreselectionAttendu.VerifierAsync(db, "import");
             using var w = new StringWriter();
             Assert.Equal(Volume(f), await ExportDemandes.EcrireAsync(db.Demandes, w, CancellationToken.None));
             export = w.ToString();
@@ -337,14 +339,14 @@ public class FichierDemandesTests(TerritoireSemeFixture fixture)
         await using var db = BasesDeTest.Ouvrir(options);
         var declencheurs = await db.Database.SqlQueryRaw<string>("""
             SELECT c.relname || '.' || t.tgname AS "Value" FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-            WHERE NOT t.tgisinternal AND t.tgenabled <> 'A' AND c.relname IN ('demande', 'demande_evenement', 'cotation_demande')
+            WHERE NOT t.tgisinternal AND t.tgenabled <> 'A' AND c.relname IN ('demande', 'demande_evenement', 'cotation_demande', 'preselection_demande')
             """).ToListAsync();
         Assert.Empty(declencheurs);
         // The check sees what it looks for: the foreign keys' own triggers are there (internal, silenced by replica too).
         Assert.True(await db.Database.SqlQueryRaw<int>("""
             SELECT COUNT(*)::int AS "Value" FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
-            WHERE t.tgisinternal AND c.relname IN ('demande_evenement', 'cotation_demande')
-            """).SingleAsync() >= 2);
+            WHERE t.tgisinternal AND c.relname IN ('demande_evenement', 'cotation_demande', 'preselection_demande')
+            """).SingleAsync() >= 3);
     }
 
     /// <summary>
@@ -385,13 +387,16 @@ public class FichierDemandesTests(TerritoireSemeFixture fixture)
                 SELECT (to_jsonb(d) - 'Id')::text AS "Value" FROM demande d
                 UNION ALL SELECT d."Numero" || ' ' || (to_jsonb(e) - 'DemandeId')::text FROM demande_evenement e JOIN demande d ON d."Id" = e."DemandeId"
                 UNION ALL SELECT d."Numero" || ' ' || (to_jsonb(c) - 'DemandeId')::text FROM cotation_demande c JOIN demande d ON d."Id" = c."DemandeId"
+                UNION ALL SELECT 'P ' || d."Numero" || ' ' || (to_jsonb(p) - 'DemandeId')::text FROM preselection_demande p JOIN demande d ON d."Id" = p."DemandeId"
                 ORDER BY 1
                 """).ToListAsync();
         }
 
         var parEfCore = await LignesAsync(sansCopy: true);
         var parCopy = await LignesAsync(sansCopy: false);
-        Assert.Equal(3 * nombre, parCopy.Count);
+        Assert.Equal(3 * nombre, parCopy.Count(l => !l.StartsWith("P ", StringComparison.Ordinal)));
+        // Each demand has at least one row of the pre-selection index (the file's demands wish a commune or the whole EPCI, a typology).
+        Assert.True(parCopy.Count(l => l.StartsWith("P ", StringComparison.Ordinal)) >= nombre);
         Assert.Equal(parEfCore, parCopy);
         Assert.Equal(parEfCore, await LignesAsync(sansCopy: false, roleOrdinaire: true));
     }

@@ -7,7 +7,7 @@ using Logis.Domain.Commun;
 using Logis.Domain.Demandes;
 using Logis.Domain.Eligibilite;
 using Logis.Persistence;
-using Logis.Persistence.Demandes;
+using Logis.Persistence.Attributions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Logis.Application.Attributions;
@@ -80,45 +80,62 @@ public sealed class PreselectionService(LogisDbContext db, TimeProvider horloge,
     }
 
     /// <summary>
-    /// Reads the active demands of the vacancy's EPCI wishing its commune (or the whole EPCI) in the ranking order, in batches, and lets the
-    /// domain rank them until <paramref name="limite"/> retained lines are found (or the file ends), with at most <paramref name="exclusMax"/>
-    /// excluded lines ranked before the last of them.
-    /// The SQL order is the domain's (<see cref="Preselection.Ordre"/>), so the prefix read ranks as the whole file would.
+    /// Reads the active demands of the vacancy's EPCI wishing its commune (or the whole EPCI) and its typology in the ranking order, in
+    /// batches, and lets the domain rank them until <paramref name="limite"/> retained lines are found (or the file ends), with at most
+    /// <paramref name="exclusMax"/> excluded lines ranked before the last of them.
+    /// The order comes from the pre-selection index (<see cref="EntreePreselection"/>): two ranges read in the ranking order of the domain
+    /// (<see cref="Preselection.Ordre"/>), the commune's and the whole EPCI's, merged; only the demands of each batch are then loaded, and
+    /// the domain checks every one of them (status, wishes, ceiling, size, rent), so the prefix read ranks as the whole file would.
     /// </summary>
     internal async Task<ResultatPreselection> ClasserAsync(Vacance vacance, LogementAPourvoir logement, ParametresPreselection parametres, int limite, int exclusMax,
         bool voitRestreint, CancellationToken ct)
     {
-        var epci = vacance.EpciSiren;
-        var code = "|" + vacance.CommuneInsee.Value + "|";
-        var typologie = "|" + vacance.Typologie + "|";
         var jour = horloge.AujourdhuiEnFrance();
         // Only the demands wishing the dwelling's commune (or the whole EPCI) and its typology are read: the nearest excluded are among them
         // (turned away by the ceiling, the size or the rent), which is what the landlord needs to know; a demand wishing another typology is
         // not a near miss (docs/regles/07-attribution.md, « Présélection »).
-        var q = from c in db.CotationsDemandes.AsNoTracking()
-                join d in db.Demandes.AsNoTracking() on c.DemandeId equals d.Id
-                where c.EpciSiren == epci && c.Statut == StatutDemande.Active
-                      && (EF.Property<bool>(d, ColonnesDemande.ToutEpci) || EF.Property<string>(d, ColonnesDemande.Communes).Contains(code))
-                      && EF.Property<string>(d, ColonnesDemande.Typologies).Contains(typologie)
-                orderby c.Total == null, c.Total descending, d.DateDepot, d.Numero
-                select new
-                {
-                    d.Id, d.Numero, d.DateDepot, d.Statut, c.Total, d.Contenu,
-                    Situations = d.SituationsPrioritaires.Where(s => s.Statut == StatutJustification.ValideeParAgentHabilite).Select(s => s.Critere).ToList(),
-                };
         // Each batch comes after the previous ones in the ranking order: its lines follow theirs, so the domain ranks each batch alone, for
-        // the places still open. Batches double (100, 200, 400…) so that a rare typology costs a few queries, not hundreds.
+        // the places still open. Batches double (100, 200, 400…) so that a rare profile costs a few queries, not hundreds.
         var retenues = new List<LignePreselection>();
         var exclues = new List<LignePreselection>();
         var taille = TailleLot;
         for (var debut = 0; ; debut += taille, taille = Math.Min(taille * 2, TailleLotMax))
         {
-            var lot = await q.Skip(debut).Take(taille).ToListAsync(ct);
+            var ids = await PlageAsync(vacance.EpciSiren.Value, vacance.CommuneInsee.Value, vacance.Typologie.ToString(), debut, taille, ct);
+            var lot = await (from d in db.Demandes.AsNoTracking()
+                             join c in db.CotationsDemandes.AsNoTracking() on d.Id equals c.DemandeId
+                             where ids.Contains(d.Id)
+                             select new
+                             {
+                                 d.Id, d.Numero, d.DateDepot, d.Statut, c.Total, d.Contenu,
+                                 Situations = d.SituationsPrioritaires.Where(s => s.Statut == StatutJustification.ValideeParAgentHabilite).Select(s => s.Critere).ToList(),
+                             }).ToListAsync(ct);
             var r = Preselection.Classer(logement, lot.Select(x => CandidatResume.De(x.Id, x.Numero, x.DateDepot, x.Statut, x.Total, x.Contenu, x.Situations, jour)),
                 parametres, limite - retenues.Count, exclusMax - exclues.Count, voitRestreint);
             retenues.AddRange(r.Retenues);
             exclues.AddRange(r.Exclues);
-            if (r.Complete || lot.Count < taille) return new ResultatPreselection(retenues, exclues, r.Complete);
+            if (r.Complete || ids.Count < taille) return new ResultatPreselection(retenues, exclues, r.Complete);
         }
+    }
+
+    /// <summary>
+    /// The demands ranked <paramref name="debut"/> to <paramref name="debut"/> + <paramref name="taille"/> among those wishing
+    /// <paramref name="commune"/> (or the whole EPCI) and <paramref name="typologie"/>: each range is read from the index in the ranking
+    /// order and stops at the rows needed, the two are merged (PostgreSQL: Merge Append, no sort of the ranges).
+    /// A demand has rows for its communes or for the whole EPCI, never both: the two ranges do not overlap.
+    /// </summary>
+    private async Task<List<DemandeId>> PlageAsync(string epci, string commune, string typologie, int debut, int taille, CancellationToken ct)
+    {
+        var fin = debut + taille;
+        var tout = EntreePreselection.ToutEpci;
+        var lignes = await db.Set<EntreePreselection>().FromSql($"""
+            SELECT * FROM (SELECT * FROM preselection_demande WHERE "EpciSiren" = {epci} AND "Commune" = {commune} AND "Typologie" = {typologie}
+                           ORDER BY "Total" DESC NULLS LAST, "DateDepot", "Numero" LIMIT {fin}) AS c
+            UNION ALL
+            SELECT * FROM (SELECT * FROM preselection_demande WHERE "EpciSiren" = {epci} AND "Commune" = {tout} AND "Typologie" = {typologie}
+                           ORDER BY "Total" DESC NULLS LAST, "DateDepot", "Numero" LIMIT {fin}) AS e
+            ORDER BY "Total" DESC NULLS LAST, "DateDepot", "Numero" LIMIT {taille} OFFSET {debut}
+            """).AsNoTracking().ToListAsync(ct);
+        return [.. lignes.Select(l => l.DemandeId)];
     }
 }

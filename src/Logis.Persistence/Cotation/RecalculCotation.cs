@@ -149,6 +149,17 @@ public static class RecalculCotation
             // Same text as EF Core's SQLite DateTimeOffset mapping, so that EF reads it back.
             Parametre(cmd, "$quand").Value = quand.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", System.Globalization.CultureInfo.InvariantCulture);
             var ecrites = await cmd.ExecuteNonQueryAsync(ct);
+            // The pre-selection index carries the score (its ranking key): its rows take the score now stored, where it changed.
+            await using (var index = connexion.CreateCommand())
+            {
+                index.Transaction = tx;
+                index.CommandText = """
+                    UPDATE preselection_demande SET "Total" = c."Total"
+                    FROM cotation_demande AS c JOIN temp.recalcul_cotation AS r ON r."DemandeId" = c."DemandeId"
+                    WHERE preselection_demande."DemandeId" = c."DemandeId" AND preselection_demande."Total" IS NOT c."Total"
+                    """;
+                await index.ExecuteNonQueryAsync(ct);
+            }
             await tx.CommitAsync(ct);
             await ExecuterAsync("DELETE FROM temp.recalcul_cotation", ct);
             return ecrites;

@@ -98,6 +98,13 @@ internal static class RecalculPostgres
                     cotees = await cmd.ExecuteNonQueryAsync(ct);
                 }
                 Trace(chrono, "update");
+                // The pre-selection index carries the score (its ranking key): its rows take the score now stored, where it changed.
+                await Executer(connexion, """
+                    UPDATE preselection_demande p SET "Total" = c."Total"
+                    FROM cotation_lot l JOIN cotation_demande c ON c."DemandeId" = l."DemandeId"
+                    WHERE p."DemandeId" = l."DemandeId" AND p."Total" IS DISTINCT FROM c."Total"
+                    """, ct);
+                Trace(chrono, "preselection");
                 await tx.CommitAsync(ct);
                 Trace(chrono, "commit");
             });

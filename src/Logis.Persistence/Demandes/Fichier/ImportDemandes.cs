@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Logis.Domain.Demandes;
 using Logis.Domain.Territoire;
+using Logis.Persistence.Attributions;
 using Logis.Persistence.Cotation;
 using Logis.Persistence.Seed;
 using Microsoft.EntityFrameworkCore;
@@ -188,7 +189,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
     /// Writes in ONE transaction the demands <paramref name="source"/> hands over by batch, in file order (<paramref name="numeros"/>:
     /// the number of each line, given or not, known before the first one is written). The source runs on another thread; each
     /// batch it hands over is numbered there, in file order, then registered (<see cref="Demande.Enregistrer"/>) and turned into
-    /// the rows of its three COPYs on every core, at once: the demands die young, only bytes in reused buffers wait for the
+    /// the rows of its four COPYs on every core, at once: the demands die young, only bytes in reused buffers wait for the
     /// writing (<see cref="LotPrepare"/>). The writing copies them by groups of <see cref="TailleLot"/> demands while the next
     /// ones are prepared. The source returns false when the file is refused, and then everything written is rolled back.
     /// </summary>
@@ -357,7 +358,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
     }
 
     /// <summary>
-    /// A batch ready to be written: its registered demands (EF Core path), or only the rows of its three COPYs (PostgreSQL), in
+    /// A batch ready to be written: its registered demands (EF Core path), or only the rows of its four COPYs (PostgreSQL), in
     /// contiguous parts prepared each on one core, in file order.
     /// </summary>
     private sealed class LotPrepare
@@ -367,7 +368,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
         public Parties[] Parties { get; init; } = [];
     }
 
-    /// <summary>The rows of the three COPYs of a part of a batch, in buffers reused from one batch to the next.</summary>
+    /// <summary>The rows of the four COPYs of a part of a batch, in buffers reused from one batch to the next.</summary>
     private sealed class Parties
     {
         public Parties() => Json = new Utf8JsonWriter(Demandes);
@@ -375,6 +376,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
         public EcrivainCopieBinaire Demandes { get; } = new(1 << 18);
         public EcrivainCopieBinaire Evenements { get; } = new(1 << 16);
         public EcrivainCopieBinaire Cotations { get; } = new(1 << 15);
+        public EcrivainCopieBinaire Preselection { get; } = new(1 << 15);
 
         /// <summary>The writer of the JSON contents, into <see cref="Demandes"/>.</summary>
         public Utf8JsonWriter Json { get; }
@@ -384,6 +386,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
             Demandes.Effacer();
             Evenements.Effacer();
             Cotations.Effacer();
+            Preselection.Effacer();
         }
     }
 
@@ -437,10 +440,13 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
     private const string CopyCotations =
         "COPY cotation_demande (\"DemandeId\", \"EpciSiren\", \"Statut\", \"Elements\", \"Total\", \"GrilleId\", \"Version\", \"CalculeeLe\") FROM STDIN (FORMAT BINARY)";
 
+    private const string CopyPreselection =
+        "COPY preselection_demande (\"DemandeId\", \"EpciSiren\", \"Commune\", \"Typologie\", \"Total\", \"DateDepot\", \"Numero\") FROM STDIN (FORMAT BINARY)";
+
     /// <summary>
-    /// The rows of a demand in the three COPYs, in the columns of <see cref="CopyDemandes"/>, <see cref="CopyEvenements"/> and
-    /// <see cref="CopyCotations"/>: the demand with its search columns and its JSON content, its events, its row of cotation_demande
-    /// (LogisDbContext writes the same rows on the EF Core path).
+    /// The rows of a demand in the four COPYs, in the columns of <see cref="CopyDemandes"/>, <see cref="CopyEvenements"/>,
+    /// <see cref="CopyCotations"/> and <see cref="CopyPreselection"/>: the demand with its search columns and its JSON content, its events,
+    /// its row of cotation_demande, its rows of the pre-selection index (LogisDbContext writes the same rows on the EF Core path).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Ecrire(Parties p, Demande d, Siren epci, ICoteurDemandes? coteur)
@@ -494,9 +500,23 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
             w.Texte(c.Version!);
             w.Horodatage(c.CalculeeLe!.Value);
         }
+
+        w = p.Preselection;
+        foreach (var e in EntreePreselection.Pour(d, epci, c.Total))
+        {
+            w.Ligne(7);
+            w.Uuid(e.DemandeId.Value);
+            w.Texte(e.EpciSiren.Value);
+            w.Texte(e.Commune);
+            w.Texte(e.Typologie);
+            if (e.Total is { } t) w.Int32(t);
+            else w.Nul();
+            w.Date(e.DateDepot);
+            w.Texte(e.Numero);
+        }
     }
 
-    /// <summary>The three COPYs of a group of batches, on the context's connection and transaction (demands first: the others refer to them).</summary>
+    /// <summary>The four COPYs of a group of batches, on the context's connection and transaction (demands first: the others refer to them).</summary>
     private async Task CopierAsync(List<LotPrepare> lots, CancellationToken ct)
     {
         var connexion = (NpgsqlConnection)db.Database.GetDbConnection();
@@ -504,6 +524,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
         await EcrivainCopieBinaire.EnvoyerAsync(connexion, CopyDemandes, parties.Select(p => p.Demandes), ct);
         await EcrivainCopieBinaire.EnvoyerAsync(connexion, CopyEvenements, parties.Select(p => p.Evenements), ct);
         await EcrivainCopieBinaire.EnvoyerAsync(connexion, CopyCotations, parties.Select(p => p.Cotations), ct);
+        await EcrivainCopieBinaire.EnvoyerAsync(connexion, CopyPreselection, parties.Select(p => p.Preselection), ct);
     }
 }
 
