@@ -811,6 +811,70 @@ namespace Logis.Persistence.Migrations
                     b.ToTable("objectif_mixite", (string)null);
                 });
 
+            modelBuilder.Entity("Logis.Domain.Mixite.OccupationLogement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AideLogement")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("BailleurId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CommuneInsee")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateOnly>("DateEntree")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DateObservation")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EnfantsMineurs")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EpciSiren")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<Guid>("LogementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Monoparentale")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Personnes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("QpvCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<Guid>("ResidenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Ressources")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SansAdulteEnEmploi")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BailleurId");
+
+                    b.HasIndex("EpciSiren");
+
+                    b.HasIndex("LogementId")
+                        .IsUnique();
+
+                    b.ToTable("occupation_logement", (string)null);
+                });
+
             modelBuilder.Entity("Logis.Domain.Mixite.SeuilPremierQuartile", b =>
                 {
                     b.Property<string>("EpciSiren")
@@ -2036,6 +2100,21 @@ namespace Logis.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("ReservataireId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Logis.Domain.Mixite.OccupationLogement", b =>
+                {
+                    b.HasOne("Logis.Domain.Organisations.Bailleur", null)
+                        .WithMany()
+                        .HasForeignKey("BailleurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Logis.Domain.Patrimoine.Logement", null)
+                        .WithMany()
+                        .HasForeignKey("LogementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Logis.Persistence.Attributions.EntreePreselection", b =>
