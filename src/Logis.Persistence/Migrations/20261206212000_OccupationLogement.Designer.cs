@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Logis.Persistence.Migrations
 {
     [DbContext(typeof(LogisDbContext))]
-    [Migration("20261206203046_OccupationLogement")]
+    [Migration("20261206212000_OccupationLogement")]
     partial class OccupationLogement
     {
         /// <inheritdoc />
@@ -1287,6 +1287,46 @@ namespace Logis.Persistence.Migrations
                     b.ToTable("utilisateur", (string)null);
                 });
 
+            modelBuilder.Entity("Logis.Persistence.Attributions.EntreePreselection", b =>
+                {
+                    b.Property<Guid>("DemandeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Typologie")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<DateOnly>("DateDepot")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EpciSiren")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("Numero")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .UseCollation("C");
+
+                    b.Property<int?>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DemandeId", "Commune", "Typologie");
+
+                    b.HasIndex(new[] { "EpciSiren", "Commune", "Typologie", "Total", "DateDepot", "Numero", "DemandeId" }, "IX_preselection_demande_ordre")
+                        .IsDescending(false, false, false, true, false, false, false);
+
+                    NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex(new[] { "EpciSiren", "Commune", "Typologie", "Total", "DateDepot", "Numero", "DemandeId" }, "IX_preselection_demande_ordre"), new[] { NullSortOrder.Unspecified, NullSortOrder.Unspecified, NullSortOrder.Unspecified, NullSortOrder.NullsLast, NullSortOrder.Unspecified, NullSortOrder.Unspecified, NullSortOrder.Unspecified });
+
+                    b.ToTable("preselection_demande", (string)null);
+                });
+
             modelBuilder.Entity("Logis.Persistence.BailleurTerritoire", b =>
                 {
                     b.Property<Guid>("BailleurId")
@@ -2076,6 +2116,15 @@ namespace Logis.Persistence.Migrations
                     b.HasOne("Logis.Domain.Patrimoine.Logement", null)
                         .WithMany()
                         .HasForeignKey("LogementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Attributions.EntreePreselection", b =>
+                {
+                    b.HasOne("Logis.Domain.Demandes.Demande", null)
+                        .WithMany()
+                        .HasForeignKey("DemandeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
