@@ -264,7 +264,7 @@ public partial class EspaceDemandeurTests(ApplicationsFixture fx)
         Assert.Equal(HttpStatusCode.Redirect, valide.StatusCode);
         var encore = await agent.PostAsync($"/demandes/{numero}?handler=TraiterDeclaration", Formulaire(await JetonAsync(agent, $"/demandes/{numero}"),
             ("declaration", declaration), ("valider", "false")));
-        Assert.Contains(Logis.Application.Espace.DeclarationsService.Introuvable, await encore.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(Logis.Application.Espace.DeclarationsService.Introuvable, await AlerteAsync(encore));
         var evenements = await app.ClientApi("epci").GetStringAsync($"/api/v1/demandes/{numero}/evenements");
         Assert.Contains("Coordonnées corrigées par le demandeur", evenements, StringComparison.Ordinal);
         Assert.Contains("Changement de situation déclaré par le demandeur, en attente", evenements, StringComparison.Ordinal);
