@@ -241,7 +241,8 @@ public partial class EspaceDemandeurTests(ApplicationsFixture fx)
         // A change of situation: pending, shown on the agents' page, validated there; both timelines say it.
         jeton = await JetonAsync(demandeur, $"/espace/demandes/{numero}/changement");
         var vide = await demandeur.PostAsync($"/espace/demandes/{numero}/changement", Formulaire(jeton, ("Texte", " "), ("Personnes", "99")));
-        var texteVide = await vide.Content.ReadAsStringAsync();
+        // Messages are read as a person reads them (the page encodes accented letters in its HTML).
+        var texteVide = (await LogisFactory.DocumentAsync(vide)).Body!.TextContent;
         Assert.Contains("Décrivez le changement", texteVide, StringComparison.Ordinal);
         Assert.Contains("va de 1 à 20", texteVide, StringComparison.Ordinal);
         var declare = await demandeur.PostAsync($"/espace/demandes/{numero}/changement", Formulaire(jeton, ("Texte", "Naissance de notre fille en novembre."),
