@@ -111,7 +111,7 @@ public static class CommandesRelances
                 table.AddRow(l.Numero, Markup.Escape(l.Type.Libelle()), Markup.Escape(l.Refus ?? string.Join(", ", l.Canaux)));
             if (r.Lignes.Count > 0) console.Write(table);
             console.MarkupLine($"{(essai ? "[yellow]Essai[/] — " : "")}Intercommunalité {siren}, jour du {r.Jour:dd/MM/yyyy} : {r.Examinees} demande(s) examinée(s).");
-            foreach (var t in Enum.GetValues<TypeRelance>())
+            foreach (var t in Logis.Domain.Relances.PlanRelances.DuTraitement())
             {
                 if (r.Nombre(t) > 0) console.MarkupLine($"  {Markup.Escape(t.Libelle())} : {r.Nombre(t)}");
             }

@@ -22,4 +22,6 @@ root.Subcommands.Add(CommandesRelances.Demandes());
 root.Subcommands.Add(CommandesVacances.Vacances());
 root.Subcommands.Add(CommandesCaleol.Caleol());
 root.Subcommands.Add(CommandesMixite.Mixite());
+root.Subcommands.Add(CommandesComptes.Comptes());
+root.Subcommands.Add(CommandesOccupation.Occupation());
 return await root.Parse(args).InvokeAsync();

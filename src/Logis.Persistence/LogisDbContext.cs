@@ -48,6 +48,12 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
     public DbSet<Domain.Attributions.Offre> Offres => Set<Domain.Attributions.Offre>();
     public DbSet<Domain.Attributions.Attribution> Attributions => Set<Domain.Attributions.Attribution>();
     public DbSet<Domain.Mixite.ObjectifMixite> ObjectifsMixite => Set<Domain.Mixite.ObjectifMixite>();
+    public DbSet<Domain.Mixite.OccupationLogement> Occupations => Set<Domain.Mixite.OccupationLogement>();
+    public DbSet<Espace.CompteDemandeur> ComptesDemandeurs => Set<Espace.CompteDemandeur>();
+    public DbSet<Espace.JetonCompte> JetonsComptes => Set<Espace.JetonCompte>();
+    public DbSet<Espace.LienDemandeur> LiensDemandeurs => Set<Espace.LienDemandeur>();
+    public DbSet<Espace.CodeAccesDemande> CodesAcces => Set<Espace.CodeAccesDemande>();
+    public DbSet<Espace.DeclarationChangement> DeclarationsChangement => Set<Espace.DeclarationChangement>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -281,8 +287,10 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
             e.Property(x => x.NomComplet).HasMaxLength(200);
             e.Property(x => x.MotDePasseHache).HasMaxLength(200);
             e.Property(x => x.TamponSecurite).HasMaxLength(64);
-            e.Property(x => x.SecretTotp).HasMaxLength(64);
+            e.Property(x => x.SecretTotp).HasMaxLength(400);
             e.Property(x => x.CodesSecours).HasMaxLength(1000);
+            e.Property(x => x.SujetProConnect).HasMaxLength(255);
+            e.HasIndex(x => x.SujetProConnect).IsUnique();
             // The lock-out is compared in SQL (one conditional UPDATE): on SQLite the instant is stored as UTC ticks.
             if (Database.IsSqlite())
                 e.Property(x => x.VerrouilleJusqua).HasConversion(new ValueConverter<DateTimeOffset, long>(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero)));
@@ -302,6 +310,7 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
         EntreePreselection.Configurer(modelBuilder, Database.IsSqlite());
         Persistence.Information.InformationModele.Configurer(modelBuilder);
         Persistence.Mixite.MixiteModele.Configurer(modelBuilder);
+        Persistence.Espace.EspaceModele.Configurer(modelBuilder, Database.IsSqlite());
     }
 
     private static void ConfigurerDemandes(ModelBuilder modelBuilder, bool sqlite)

@@ -65,6 +65,9 @@ builder.Services.AddScoped<Logis.Application.Attributions.PreselectionService>()
 builder.Services.AddScoped<Logis.Application.Attributions.PropositionService>();
 builder.Services.AddScoped<Logis.Application.Mixite.MixiteService>();
 builder.Services.AddScoped<Logis.Application.Mixite.SuiviMixiteService>();
+// The criteria of the résidences à enjeu the occupancy page suggests (docs/occupation.md), set by the EPCI; defaults otherwise.
+builder.Services.AddSingleton(builder.Configuration.GetSection("Logis:Mixite:Enjeu").Get<Logis.Domain.Mixite.CriteresEnjeu>() ?? Logis.Domain.Mixite.CriteresEnjeu.Defaut);
+builder.Services.AddScoped<Logis.Application.Mixite.OccupationService>();
 builder.Services.AddScoped<Logis.Application.Attributions.CaleolService>();
 builder.Services.AddScoped<Logis.Application.Attributions.DocumentsCaleol>();
 // The default response period of a written offer (R441-10: at least ten days); a wrong value stops the start.
@@ -98,7 +101,14 @@ builder.Services.AddScoped<RecalculerCotations>();
 builder.Services.AddHostedService<ServiceRecalculCotation>();
 builder.Services.AddRelances(builder.Configuration);
 builder.Services.AddSingleton<Logis.Application.Acces.IMotsDePasse, Logis.Application.Acces.MotsDePassePbkdf2>();
+builder.Services.AddSingleton<Logis.Application.Acces.IProtectionSecrets, ProtectionSecrets>();
 builder.Services.AddScoped<Logis.Application.Acces.ComptesAgents>();
+// The applicant space (issue 16, docs/espace-demandeur.md): applicants' accounts, links to demands, their acts.
+builder.Services.AddScoped<Logis.Application.Espace.ComptesDemandeurs>();
+builder.Services.AddScoped<Logis.Application.Espace.EspaceDemandeurService>();
+builder.Services.AddScoped<Logis.Application.Espace.DeclarationsService>();
+builder.Services.AddSingleton(builder.Configuration.GetSection(Logis.Web.Features.Espace.OptionsEspace.Section).Get<Logis.Web.Features.Espace.OptionsEspace>()
+    ?? new Logis.Web.Features.Espace.OptionsEspace());
 builder.Services.AddProblemDetails();
 builder.Services.AddCorpsIllisible();
 builder.Services.AddLimitesDebit(builder.Configuration);
@@ -106,7 +116,9 @@ builder.Services.AddOpenApi();
 builder.Services.AddHealthChecks().AddCheck<BaseSanteCheck>("base");
 
 const string SchemaLogis = "Logis";
-builder.Services.AddAuthentication(SchemaLogis)
+var authentification = builder.Services.AddAuthentication(SchemaLogis);
+OptionsProConnect.Ajouter(authentification, builder.Configuration);
+authentification
     .AddPolicyScheme(SchemaLogis, "Agent ou système partenaire", o =>
         o.ForwardDefaultSelector = ctx => ctx.Request.Headers.ContainsKey(CleApiHandler.Entete)
             ? CleApiHandler.Schema : CookieAuthenticationDefaults.AuthenticationScheme)
@@ -134,8 +146,37 @@ builder.Services.AddAuthentication(SchemaLogis)
         o.Events.OnRedirectToLogin = ctx => RejeterApi(ctx, StatusCodes.Status401Unauthorized);
         o.Events.OnRedirectToAccessDenied = ctx => RejeterApi(ctx, StatusCodes.Status403Forbidden);
     })
-    .AddScheme<AuthenticationSchemeOptions, CleApiHandler>(CleApiHandler.Schema, null);
-builder.Services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+    .AddScheme<AuthenticationSchemeOptions, CleApiHandler>(CleApiHandler.Schema, null)
+    // The applicant space has its own cookie, sent under /espace only, and its own accounts: an agent's session never opens it, nor the reverse.
+    .AddCookie(Logis.Web.Features.Espace.EspaceAuth.Schema, o =>
+    {
+        o.LoginPath = "/espace/connexion";
+        o.LogoutPath = "/espace/deconnexion";
+        o.AccessDeniedPath = "/espace/connexion";
+        o.Cookie.Name = "logis.espace";
+        o.Cookie.Path = "/espace";
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Strict;
+        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        o.ExpireTimeSpan = TimeSpan.FromHours(1);
+        o.SlidingExpiration = true;
+        // The session ends as soon as the account's stamp changes (sign-out, lock-out, new password).
+        o.Events.OnValidatePrincipal = async ctx =>
+        {
+            var comptes = ctx.HttpContext.RequestServices.GetRequiredService<Logis.Application.Espace.ComptesDemandeurs>();
+            if (ctx.Principal is null || !await comptes.SessionValideAsync(ctx.Principal, ctx.HttpContext.RequestAborted))
+            {
+                ctx.RejectPrincipal();
+                await ctx.HttpContext.SignOutAsync(Logis.Web.Features.Espace.EspaceAuth.Schema);
+            }
+        };
+    });
+builder.Services.AddAuthorization(o =>
+{
+    o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    o.AddPolicy(Logis.Web.Features.Espace.EspaceAuth.Politique, p => p.AddAuthenticationSchemes(Logis.Web.Features.Espace.EspaceAuth.Schema)
+        .RequireAuthenticatedUser().RequireClaim(Logis.Application.Espace.SessionDemandeur.ClaimDemandeur));
+});
 builder.Services.AddRazorPages(o =>
 {
     o.RootDirectory = "/Features";
@@ -182,6 +223,10 @@ await using (var scope = app.Services.CreateAsyncScope())
         // proposals take first-quartile households outside QPV): a demonstration value, said so.
         if (await scope.ServiceProvider.GetRequiredService<Logis.Application.Mixite.MixiteService>().SemerDemoAsync(resultat.Epci, default))
             app.Logger.LogInformation("Seuil du premier quartile de démonstration : {Seuil} € par UC et par an", Logis.Application.Mixite.MixiteService.SeuilDemo);
+        // The landlords' occupancy data of the synthetic stock (docs/occupation.md).
+        var occupations = await new OccupationDemo(scope.ServiceProvider.GetRequiredService<LogisDbContext>())
+            .SemerAsync(resultat.Epci, optionsDemo.Graine, Logis.Domain.Commun.HeureFrance.AujourdhuiEnFrance(scope.ServiceProvider.GetRequiredService<TimeProvider>()));
+        if (occupations > 0) app.Logger.LogInformation("Données d'occupation de démonstration : {Nombre} logements occupés", occupations);
         // Gestion en flux: conventions of every bailleur, then a year of allocation history (vacancies, CALEOL, offers, leases) and a few dozen
         // current vacancies, all through the use cases.
         var historique = scope.ServiceProvider.GetRequiredService<Logis.Application.Attributions.HistoriqueDemo>();

@@ -278,6 +278,27 @@ public class AccessibiliteTests(ServeurLogis serveur)
     }
 
     [Fact]
+    public async Task L_occupation_du_parc_et_le_rapport_d_import_sont_accessibles()
+    {
+        var page = await serveur.NouvellePageAsync();
+        await serveur.ConnecterAsync(page, "epci");
+        await page.GotoAsync(serveur.UrlDeBase + "/mixite/occupation");
+        await Assertions.Expect(page.Locator("#occupation-epci")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#occupation-residences")).ToBeVisibleAsync();
+        await VerifierAsync(page, "mixite-occupation");
+
+        // A trial of a broken file: the report lists each fault with its line and column.
+        await page.GetByLabel("Fichier CSV (UTF-8, séparateur virgule)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "occupation.csv", MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("logement_rpls,date_observation,personnes,date_entree\nXXXXXXXXXX,2026-01-01,0,2020-01-01\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importer" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#occupation-erreurs")).ToContainTextAsync("Ligne 2, colonne personnes");
+        await VerifierAsync(page, "mixite-occupation-erreurs");
+    }
+
+    [Fact]
     public async Task La_commission_d_attribution_ses_seances_et_leurs_formulaires_sont_accessibles()
     {
         var page = await serveur.NouvellePageAsync();

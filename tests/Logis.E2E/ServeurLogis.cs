@@ -62,6 +62,8 @@ public sealed class ServeurLogis : IAsyncLifetime
         // One browser on loopback loads many pages a minute: the rate limits are not what these tests check (LimitesTests).
         info.Environment["Logis__Limites__ParIp__Permis"] = "1000000";
         info.Environment["Logis__Limites__ConnexionParIp__Permis"] = "1000000";
+        // The demo accounts sign in once per test and more: their per-identifier budget (10 per 15 min) is not what these tests check either.
+        info.Environment["Logis__Limites__ConnexionParIdentifiant__Permis"] = "1000000";
         info.Environment["Logis__Relances__Dossier"] = Path.Combine(_dossier, "courriers");
         _depuisLancement.Start();
         _app = Process.Start(info) ?? throw new InvalidOperationException("Logis.Web n'a pas démarré.");
@@ -129,6 +131,17 @@ public sealed class ServeurLogis : IAsyncLifetime
     /// the one step of 30 s a TOTP code is accepted either side).
     /// </summary>
     public DateTimeOffset MaintenantServeurEstime => Depart + _depuisLancement.Elapsed;
+
+    /// <summary>The server's database (SQLite file of this run), for what a test reads behind the pages (the outbox, the demo history).</summary>
+    public Logis.Persistence.LogisDbContext Base()
+    {
+        var b = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Logis.Persistence.LogisDbContext>();
+        Logis.Persistence.LogisDatabase.Configurer(b, new Logis.Persistence.OptionsBase
+        {
+            Fournisseur = Logis.Persistence.FournisseurBase.Sqlite, ConnectionString = $"Data Source={Path.Combine(_dossier, "e2e.db")}",
+        });
+        return new Logis.Persistence.LogisDbContext(b.Options);
+    }
 
     /// <summary>A fresh account in the server's database, with the demo password and no exemption from the second factor.</summary>
     public async Task<string> CreerCompteAsync(Logis.Domain.Acces.Role role)

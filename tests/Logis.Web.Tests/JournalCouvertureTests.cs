@@ -36,6 +36,7 @@ public class JournalCouvertureTests(ApplicationsFixture fx)
         ["/api/v1/demandes/{numero}/pieces"] = Logis.Persistence.Pieces.ActionsAuditPieces.Liste,
         ["/demandes/{numero}/situations-prioritaires"] = ActionsAudit.LectureDonneesSensibles,
         ["/api/v1/demandes/{numero}/situations-prioritaires"] = ActionsAudit.LectureDonneesSensibles,
+        ["/api/v1/mixite/demandes/{numero}/quartile"] = ActionsAudit.LectureDonneesSensibles,
     };
 
     private static readonly Dictionary<string, string> Exemptions = new()
@@ -44,6 +45,9 @@ public class JournalCouvertureTests(ApplicationsFixture fx)
         ["/api/v1/demandes/{numero}/completude"] = "complétude de l'enregistrement : éléments manquants à libellé fixe (pièce d'identité ou de séjour, nationalité) et échéance, sans donnée à accès restreint",
         ["/demandes/{numero}/pieces/{id:guid}"] = "téléchargement d'une pièce : piece.telechargement ou piece.lecture-sensible, vérifié par PiecesTests",
         ["/api/v1/demandes/{numero}/pieces/{id:guid}"] = "téléchargement d'une pièce : piece.telechargement ou piece.lecture-sensible, vérifié par PiecesTests",
+        ["/espace/demandes/{numero}"] = "espace demandeur, fermé aux agents : espace.lecture à chaque lecture, vérifié par EspaceDemandeurTests",
+        ["/espace/demandes/{numero}/coordonnees"] = "espace demandeur, fermé aux agents : espace.lecture à chaque lecture, vérifié par EspaceDemandeurTests",
+        ["/espace/demandes/{numero}/changement"] = "espace demandeur, fermé aux agents : espace.lecture à chaque lecture, vérifié par EspaceDemandeurTests",
     };
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net;
 using AngleSharp.Html.Dom;
 using Logis.Application.Acces;
@@ -46,6 +47,9 @@ public class SecondFacteurTests(ApplicationsFixture fx)
         {
             var compte = await db.Utilisateurs.AsNoTracking().SingleAsync(u => u.Identifiant == identifiant);
             Assert.True(compte.SecondFacteurActif);
+            // The key is stored protected by the deployment's keys, never in clear.
+            Assert.StartsWith("dp1:", compte.SecretTotp, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, compte.SecretTotp!, StringComparison.Ordinal);
             Assert.DoesNotContain(secours[0], compte.CodesSecours!, StringComparison.Ordinal);
             Assert.Contains(ComptesAgents.EmpreinteCodeSecours(secours[0]), compte.CodesSecours!, StringComparison.Ordinal);
         }
@@ -94,6 +98,64 @@ public class SecondFacteurTests(ApplicationsFixture fx)
         Assert.Equal(ComptesAgents.MessageEtapeExpiree, apres.QuerySelector("[role=alert]")!.TextContent.Trim());
         Assert.Equal(ComptesAgents.MessageRefus,
             (await LogisFactory.DocumentAsync(await LogisFactory.Connexion(Client(app), identifiant, TerritoireSeeder.MotDePasseDemo))).QuerySelector("[role=alert]")!.TextContent.Trim());
+    }
+
+    [Theory, DeuxBases]
+    public async Task Une_cle_gardee_en_clair_avant_sa_protection_sert_encore_et_se_protege(string f)
+    {
+        var identifiant = await ComptesTests.CreerCompteAsync(fx, f, Role.AgentEpci);
+        const string enClair = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+        await using (var db = fx.Base(f))
+        {
+            var compte = await db.Utilisateurs.SingleAsync(u => u.Identifiant == identifiant);
+            compte.PreparerSecondFacteur(enClair);
+            await db.SaveChangesAsync();
+        }
+        var horloge = Horloges.Fixe();
+        await using var app = fx.App(f).WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(horloge)));
+        var client = Client(app);
+        var enrolement = await LogisFactory.DocumentAsync(await LogisFactory.Connexion(client, identifiant, TerritoireSeeder.MotDePasseDemo));
+        Assert.Equal(enClair, enrolement.QuerySelector("#secret-totp")!.TextContent.Replace(" ", "", StringComparison.Ordinal));
+        await using (var db = fx.Base(f))
+            Assert.StartsWith("dp1:", await db.Utilisateurs.Where(u => u.Identifiant == identifiant).Select(u => u.SecretTotp).SingleAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await CodeAsync(client, enrolement, CodeA(enClair, horloge))).StatusCode);
+    }
+
+    [Theory, DeuxBases]
+    public async Task La_commande_reinitialise_le_second_facteur_perdu_et_ferme_les_sessions(string f)
+    {
+        var identifiant = await ComptesTests.CreerCompteAsync(fx, f, Role.AgentEpci);
+        var horloge = Horloges.Fixe();
+        await using var app = fx.App(f).WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(horloge)));
+        var client = Client(app);
+        var enrolement = await LogisFactory.DocumentAsync(await LogisFactory.Connexion(client, identifiant, TerritoireSeeder.MotDePasseDemo));
+        var secret = enrolement.QuerySelector("#secret-totp")!.TextContent.Replace(" ", "", StringComparison.Ordinal);
+        await CodeAsync(client, enrolement, CodeA(secret, horloge));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/territoire")).StatusCode);
+
+        var sortie = new StringWriter();
+        await using (var db = fx.Base(f))
+            Assert.Equal(0, await Logis.Cli.CommandesComptes.ListerAsync(db, Domain.Territoire.Siren.Create(TerritoireSeeder.SirenTpm), sortie, CancellationToken.None));
+        Assert.Contains($"{identifiant}  Compte de test", sortie.ToString(), StringComparison.Ordinal);
+        Assert.Matches($"{Regex.Escape(identifiant)}.*second facteur actif", sortie.ToString());
+        Assert.DoesNotContain("dp1:", sortie.ToString(), StringComparison.Ordinal);
+
+        Assert.Equal(0, await CliAsync(f, "comptes", "reinitialiser-second-facteur", "--identifiant", identifiant.ToUpperInvariant()));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/territoire")).StatusCode);
+        horloge.Advance(TimeSpan.FromSeconds(30));
+        var nouvel = await LogisFactory.DocumentAsync(await LogisFactory.Connexion(Client(app), identifiant, TerritoireSeeder.MotDePasseDemo));
+        Assert.NotEqual(secret, nouvel.QuerySelector("#secret-totp")!.TextContent.Replace(" ", "", StringComparison.Ordinal));
+        // Nothing left to reset, an unknown account: a message and a non-zero code.
+        Assert.Equal(2, await CliAsync(f, "comptes", "reinitialiser-second-facteur", "--identifiant", "personne@tpm.demo"));
+    }
+
+    private async Task<int> CliAsync(string f, params string[] args)
+    {
+        var options = fx.Options(f);
+        var racine = new System.CommandLine.RootCommand { Logis.Cli.BaseCli.OptionFournisseur, Logis.Cli.BaseCli.OptionConnexion };
+        racine.Subcommands.Add(Logis.Cli.CommandesComptes.Comptes());
+        var fournisseur = options.Fournisseur == Logis.Persistence.FournisseurBase.Sqlite ? "sqlite" : "postgresql";
+        return await racine.Parse([.. args, "--base", fournisseur, "--connexion", options.ConnectionString!]).InvokeAsync();
     }
 
     [Fact]

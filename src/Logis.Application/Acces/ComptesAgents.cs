@@ -25,6 +25,18 @@ public sealed class MotsDePassePbkdf2 : IMotsDePasse
     public bool Verifier(string motDePasse, string hache) => Secrets.VerifierMotDePasse(motDePasse, hache);
 }
 
+/// <summary>
+/// Protects secrets kept in the database (the TOTP keys) with the keys of the deployment (ASP.NET Core Data Protection, folder
+/// <c>Logis:Cles:Dossier</c>): a copy of the database alone does not give the second factors away.
+/// </summary>
+public interface IProtectionSecrets
+{
+    string Proteger(string secret);
+
+    /// <summary>The secret, or null when the value was not protected by these keys.</summary>
+    string? Deproteger(string protege);
+}
+
 /// <summary>A signed-in account: the agent and the security stamp its session cookie carries.</summary>
 public sealed record SessionAgent(Agent Agent, string Tampon)
 {
@@ -45,6 +57,13 @@ public enum EtapeSecondFacteur
 /// <summary>The outcome of the password step: the session is opened only when no second factor remains.</summary>
 public sealed record EtapeConnexion(SessionAgent Session, EtapeSecondFacteur SecondFacteur, string? SecretAEnroler, string Identifiant);
 
+/// <summary>
+/// The person as ProConnect authenticated them: the stable subject, the professional address, the organisation (SIRET) they
+/// chose at ProConnect, and whether it attests a multi-factor authentication (an <c>amr</c> value the configuration names,
+/// <c>Logis:ProConnect:AmrSecondFacteur</c>).
+/// </summary>
+public sealed record IdentiteProConnect(string Sujet, string? Courriel, string? Siret, bool SecondFacteurAtteste);
+
 /// <summary>The outcome of the second factor: the session, and the recovery codes to show once when it has just been enrolled.</summary>
 public sealed record SessionConfirmee(SessionAgent Session, IReadOnlyList<string> CodesSecours);
 
@@ -61,7 +80,7 @@ public sealed record SessionConfirmee(SessionAgent Session, IReadOnlyList<string
 /// stamp is refused at its next request.</item>
 /// </list>
 /// </summary>
-public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMotsDePasse motsDePasse)
+public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMotsDePasse motsDePasse, IProtectionSecrets protection)
 {
     public static readonly string MessageRefus =
         $"Identifiant ou mot de passe incorrect. Après {Utilisateur.EchecsAvantVerrouillage} essais infructueux, un compte est verrouillé " +
@@ -76,7 +95,7 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
     public const int LongueurMinAdministrateur = 16;
 
     /// <summary>Checked when no account can be: same cost as a real check, never a match.</summary>
-    private static readonly Lazy<string> HacheFactice = new(() => Secrets.HacherMotDePasse(Secrets.NouveauTampon()));
+    internal static readonly Lazy<string> HacheFactice = new(() => Secrets.HacherMotDePasse(Secrets.NouveauTampon()));
 
     public async Task<Resultat<EtapeConnexion>> ConnecterAsync(string identifiant, string motDePasse, CancellationToken ct = default)
     {
@@ -92,18 +111,86 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
             return Resultat.Interdit<EtapeConnexion>(MessageRefus);
         }
         await RemettreAZeroAsync(compte.Id, ct);
-        var u = await db.Utilisateurs.SingleAsync(x => x.Id == compte.Id, ct);
-        if (!SecondFacteur.Exige(u.Role) || u.DispenseSecondFacteur)
-            return Resultat.Ok(new EtapeConnexion(await SessionAsync(u.Id, ct), EtapeSecondFacteur.AucunRequis, null, u.Identifiant));
-        if (u.SecondFacteurActif)
-            return Resultat.Ok(new EtapeConnexion(await SessionAsync(u.Id, ct), EtapeSecondFacteur.AVerifier, null, u.Identifiant));
-        // Not enrolled yet: a secret is prepared (kept if one is already pending, so that the application already set up still works).
-        if (u.SecretTotp is null)
+        return Resultat.Ok(await EtapeApresPremierFacteurAsync(compte.Id, secondFacteurAtteste: false, ct));
+    }
+
+    public const string MessageProConnectSansCompte =
+        "Aucun compte Logis n'est ouvert pour l'adresse que ProConnect a transmise. Demandez à la personne qui gère les comptes " +
+        "de votre intercommunalité de vous en ouvrir un avec votre adresse professionnelle.";
+
+    public const string MessageProConnectAutreIdentite =
+        "Ce compte Logis est déjà relié à une autre identité ProConnect. Demandez à la personne qui gère les comptes de votre " +
+        "intercommunalité de vérifier votre compte.";
+
+    public const string MessageProConnectOrganisme =
+        "ProConnect vous a identifié pour un organisme (SIRET) qui n'est pas celui de votre compte Logis ni un organisme connu de " +
+        "l'intercommunalité. Choisissez dans ProConnect l'organisme pour lequel vous travaillez sur Logis.";
+
+    public static readonly string MessageVerrouille =
+        $"Ce compte est verrouillé après {Utilisateur.EchecsAvantVerrouillage} essais infructueux : réessayez dans " +
+        $"{Utilisateur.DureeVerrouillage.TotalMinutes} minutes.";
+
+    /// <summary>
+    /// Sign-in through ProConnect (OpenID Connect), once the identity provider has authenticated the person: the account is the one
+    /// already linked to this subject, or — the first time — the one whose identifier is the address ProConnect gives, which is then
+    /// linked to the subject for good. ProConnect never creates an account: agents are declared by their intercommunality. The second
+    /// factor is still asked of the roles that need it unless the provider attests a multi-factor authentication.
+    /// </summary>
+    public async Task<Resultat<EtapeConnexion>> ConnecterParProConnectAsync(IdentiteProConnect identite, IReadOnlySet<string> organismesDeclares,
+        CancellationToken ct = default)
+    {
+        var sujet = identite.Sujet.Trim();
+        if (sujet.Length is 0 or > 255) return Resultat.Interdit<EtapeConnexion>(MessageProConnectSansCompte);
+        var compte = await db.Utilisateurs.SingleOrDefaultAsync(u => u.SujetProConnect == sujet, ct);
+        if (compte is null)
         {
-            u.PreparerSecondFacteur(Totp.Base32(RandomNumberGenerator.GetBytes(20)));
+            var courriel = (identite.Courriel ?? "").Trim().ToLowerInvariant();
+            compte = courriel.Length is 0 or > 200 ? null : await db.Utilisateurs.SingleOrDefaultAsync(u => u.Identifiant == courriel, ct);
+            if (compte is null) return Resultat.Interdit<EtapeConnexion>(MessageProConnectSansCompte);
+            if (compte.SujetProConnect is not null) return Resultat.Interdit<EtapeConnexion>(MessageProConnectAutreIdentite);
+            compte.LierProConnect(sujet);
             await db.SaveChangesAsync(ct);
         }
-        return Resultat.Ok(new EtapeConnexion(await SessionAsync(u.Id, ct), EtapeSecondFacteur.AEnroler, u.SecretTotp, u.Identifiant));
+        if (compte.EstVerrouille(horloge.GetUtcNow())) return Resultat.Interdit<EtapeConnexion>(MessageVerrouille);
+        if (!await OrganismeReconnuAsync(compte, identite.Siret, organismesDeclares, ct))
+            return Resultat.Interdit<EtapeConnexion>(MessageProConnectOrganisme);
+        await RemettreAZeroAsync(compte.Id, ct);
+        return Resultat.Ok(await EtapeApresPremierFacteurAsync(compte.Id, identite.SecondFacteurAtteste, ct));
+    }
+
+    /// <summary>
+    /// The organisation ProConnect names (SIRET, whose first nine digits are the SIREN) must be a known one: the landlord of a
+    /// landlord's agent when its SIREN is recorded; otherwise the intercommunality, a landlord of the file, or one the
+    /// configuration declares (communes, préfecture, Action Logement… whose SIREN Logis does not hold).
+    /// </summary>
+    private async Task<bool> OrganismeReconnuAsync(Utilisateur compte, string? siret, IReadOnlySet<string> organismesDeclares, CancellationToken ct)
+    {
+        if (siret is not { Length: 14 } || !siret.All(char.IsAsciiDigit)) return false;
+        var siren = siret[..9];
+        if (compte.BailleurId is { } bailleur
+            && await db.Bailleurs.Where(b => b.Id == bailleur).Select(b => b.Siren).SingleOrDefaultAsync(ct) is { } sirenBailleur)
+            return sirenBailleur.Value == siren;
+        if (compte.EpciSiren.Value == siren || organismesDeclares.Contains(siren)) return true;
+        var connus = await db.Bailleurs.Select(b => b.Siren).ToListAsync(ct);
+        return connus.Any(s => s is { } connu && connu.Value == siren);
+    }
+
+    /// <summary>What remains once the first factor holds: nothing, the TOTP code, or its enrolment (a secret prepared if none is pending).</summary>
+    private async Task<EtapeConnexion> EtapeApresPremierFacteurAsync(Guid id, bool secondFacteurAtteste, CancellationToken ct)
+    {
+        var u = await db.Utilisateurs.SingleAsync(x => x.Id == id, ct);
+        if (!SecondFacteur.Exige(u.Role) || u.DispenseSecondFacteur || secondFacteurAtteste)
+            return new EtapeConnexion(await SessionAsync(u.Id, ct), EtapeSecondFacteur.AucunRequis, null, u.Identifiant);
+        if (u.SecondFacteurActif)
+            return new EtapeConnexion(await SessionAsync(u.Id, ct), EtapeSecondFacteur.AVerifier, null, u.Identifiant);
+        // Not enrolled yet: a secret is prepared (kept if one is already pending, so that the application already set up still works).
+        if (SecretEnClair(u) is not { } secret)
+        {
+            secret = Totp.Base32(RandomNumberGenerator.GetBytes(20));
+            u.PreparerSecondFacteur(protection.Proteger(secret));
+        }
+        await db.SaveChangesAsync(ct);
+        return new EtapeConnexion(await SessionAsync(u.Id, ct), EtapeSecondFacteur.AEnroler, secret, u.Identifiant);
     }
 
     /// <summary>
@@ -114,12 +201,12 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
     public async Task<Resultat<SessionConfirmee>> ValiderSecondFacteurAsync(Guid utilisateur, string tampon, string code, CancellationToken ct = default)
     {
         var compte = await db.Utilisateurs.SingleOrDefaultAsync(u => u.Id == utilisateur, ct);
-        if (compte is null || compte.TamponSecurite != tampon || compte.SecretTotp is null)
+        if (compte is null || compte.TamponSecurite != tampon || SecretEnClair(compte) is not { } secret)
             return Resultat.Interdit<SessionConfirmee>(MessageEtapeExpiree);
         var saisi = (code ?? "").Trim();
         if (saisi.Length is 0 or > 40 || !await AdmettreEssaiAsync(compte.Id, ct))
             return Resultat.Invalide<SessionConfirmee>(MessageCodeIncorrect, new Dictionary<string, string[]> { ["code"] = [MessageCodeIncorrect] });
-        var pas = Totp.Verifier(Totp.DepuisBase32(compte.SecretTotp), saisi, horloge.GetUtcNow());
+        var pas = Totp.Verifier(Totp.DepuisBase32(secret), saisi, horloge.GetUtcNow());
         List<string> codes = [];
         if (pas is { } p && (compte.DernierPasTotp is null || p > compte.DernierPasTotp))
         {
@@ -138,6 +225,19 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
     }
 
     public const int NombreCodesSecours = 10;
+
+    /// <summary>
+    /// The TOTP secret in clear, from its protected form; null when there is none or it cannot be read (keys lost: the agent then
+    /// enrols again after an operator resets the factor). A secret stored in clear before protection existed is protected on read.
+    /// </summary>
+    private string? SecretEnClair(Utilisateur compte)
+    {
+        if (compte.SecretTotp is not { } stocke) return null;
+        if (protection.Deproteger(stocke) is { } secret) return secret;
+        if (stocke.Length != 32 || !stocke.All(c => c is >= 'A' and <= 'Z' or >= '2' and <= '7')) return null;
+        compte.ProtegerSecret(protection.Proteger(stocke));
+        return stocke;
+    }
 
     public static readonly string MessageCodeIncorrect =
         $"Code incorrect ou déjà utilisé. Après {Utilisateur.EchecsAvantVerrouillage} essais infructueux, le compte est verrouillé " +
@@ -204,9 +304,14 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
     /// The rule for a new password (null when it holds): at least 12 characters (16 for an administrator) mixing three kinds of
     /// the four (docs/protection-des-donnees.md §2 point 28).
     /// </summary>
-    public static string? RegleNouveauMotDePasse(string motDePasse, Role role)
+    public static string? RegleNouveauMotDePasse(string motDePasse, Role role) => RegleMotDePasse(motDePasse, LongueurMinimale(role));
+
+    /// <summary>
+    /// The password rule shared by agents and applicants (docs/protection-des-donnees.md §2 point 28): from <paramref name="minimum"/> to
+    /// 256 characters, mixing three kinds of the four. Null when it holds.
+    /// </summary>
+    public static string? RegleMotDePasse(string motDePasse, int minimum)
     {
-        var minimum = LongueurMinimale(role);
         if (motDePasse.Length < minimum || motDePasse.Length > LongueurMaxMotDePasse)
             return $"Le nouveau mot de passe doit compter de {minimum} à {LongueurMaxMotDePasse} caractères.";
         var sortes = new[] { motDePasse.Any(char.IsLower), motDePasse.Any(char.IsUpper), motDePasse.Any(char.IsDigit),

@@ -86,7 +86,19 @@ public sealed class CotationDemandeService(LogisDbContext db, DemandesService de
         var issue = await demandes.ChargerPourAttestationAsync(agent, numero, ct);
         if (!issue.EstReussi) return issue.Relayer<CotationDemandeDto>();
         var demande = issue.Valeur!;
-        var epci = agent.Perimetre.EpciSiren;
+        var calcul = await CalculerAsync(demande, agent.Perimetre.EpciSiren, AccesDemandes.VoitDonneesSensibles(agent.Role), ct);
+        // The explained lines reveal priority situations and disability: a recorded read (docs/protection-des-donnees.md §2 item 18).
+        if (calcul.EstReussi) await journal.EcrireAsync(agent, ActionsAudit.LectureCotation, demande.Id, null, ct);
+        return calcul;
+    }
+
+    /// <summary>
+    /// The computation on a loaded demand of <paramref name="epci"/>, shared by the agents' page and API and the applicant space
+    /// (who reads it records the read). <paramref name="sensibles"/>: whether the lines triggered by sensitive facts are shown.
+    /// </summary>
+    public async Task<Resultat<CotationDemandeDto>> CalculerAsync(Demande demande, Siren epci, bool sensibles, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(demande);
         var jeu = grilles.JeuEnVigueur(epci);
         if (jeu is null) return Resultat.NonTrouve<CotationDemandeDto>("Aucune grille de cotation n'est en vigueur sur votre territoire.");
         var date = grilles.Aujourdhui;
@@ -124,15 +136,13 @@ public sealed class CotationDemandeService(LogisDbContext db, DemandesService de
         }
         var attente = DelaiAttente.DesMenagesLoges((await baux.Select(a => new { a.DateDepot, a.DateSignature }).ToListAsync(ct))
             .Select(a => (a.DateDepot, a.DateSignature)));
-        var noms = commune is null ? null : await demandes.NomsCommunesAsync(agent, ct);
+        var noms = commune is null ? null : await demandes.NomsCommunesAsync(epci, ct);
         var stockee = await db.CotationsDemandes.AsNoTracking().Where(c => c.DemandeId == demande.Id && c.Total != null)
             .Select(c => new CotationStockeeDto(c.Total!.Value, c.GrilleId!, c.Version!, c.CalculeeLe!.Value)).SingleOrDefaultAsync(ct);
-        // The explained lines reveal priority situations and disability: a recorded read (docs/protection-des-donnees.md §2 item 18).
-        await journal.EcrireAsync(agent, ActionsAudit.LectureCotation, demande.Id, null, ct);
 
         return Resultat.Ok(new CotationDemandeDto(
             demande.Numero.Valeur, date, explication.GrilleId, explication.Version, explication.Total,
-            AccesDemandes.VoitDonneesSensibles(agent.Role) ? CotationDto.Depuis(explication).Lignes : Masquer(CotationDto.Depuis(explication).Lignes),
+            sensibles ? CotationDto.Depuis(explication).Lignes : Masquer(CotationDto.Depuis(explication).Lignes),
             new PositionnementDto(DefinitionAnalogues, typologie, commune, commune is null ? null : noms!.GetValueOrDefault(commune, commune),
                 positionnement.DemandesAnalogues, positionnement.Rang, positionnement.Centile, LargeurClasse,
                 [.. positionnement.Distribution.Select(c => new ClasseDto(c.Min, c.MaxExclu, c.Effectif, c.ContientLeDemandeur))],

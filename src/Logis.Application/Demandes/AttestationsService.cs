@@ -8,20 +8,24 @@ using Logis.Domain.Commun;
 
 namespace Logis.Application.Demandes;
 
+/// <summary>An edition of the attestation and the access code printed on it (valid until the next edition).</summary>
+public sealed record AttestationEditee(AttestationEnregistrement Attestation, string CodeAcces);
+
 /// <summary>
 /// Builds the attestation of registration (CCH R441-2-4) of a demand the agent sees: the territory context
 /// (registering service, délai anormalement long and COMED of the département — dated reference data in
 /// <c>data/reference/comed_departements.csv</c> —, bailleurs owning stock per commune) and the domain's
-/// <see cref="AttestationEnregistrement.Etablir"/>.
+/// <see cref="AttestationEnregistrement.Etablir"/>. Each edition carries a new access code to the applicant space (docs/espace-demandeur.md §2):
+/// the previous one stops working.
 /// </summary>
-public sealed class AttestationsService(LogisDbContext db, ReferenceData reference, DemandesService demandes, Journal.JournalService journal)
+public sealed class AttestationsService(LogisDbContext db, ReferenceData reference, DemandesService demandes, Journal.JournalService journal, TimeProvider horloge)
 {
     public const string Fichier = "comed_departements.csv";
 
-    public async Task<Resultat<AttestationEnregistrement>> EtablirAsync(Agent agent, string numero, CancellationToken ct)
+    public async Task<Resultat<AttestationEditee>> EtablirAsync(Agent agent, string numero, CancellationToken ct)
     {
         var lecture = await demandes.ChargerPourAttestationAsync(agent, numero, ct);
-        if (!lecture.EstReussi) return lecture.Relayer<AttestationEnregistrement>();
+        if (!lecture.EstReussi) return lecture.Relayer<AttestationEditee>();
         var demande = lecture.Valeur!;
         var epci = agent.Perimetre.EpciSiren;
         var nomEpci = await db.Epcis.AsNoTracking().Where(e => e.Siren == epci).Select(e => e.Nom).SingleAsync(ct);
@@ -29,7 +33,7 @@ public sealed class AttestationsService(LogisDbContext db, ReferenceData referen
         var departement = await db.Communes.AsNoTracking().Where(c => c.EpciSiren == epci).OrderByDescending(c => c.Population)
             .Select(c => c.Departement).FirstAsync(ct);
         if (LireDepartement(departement) is not { } dep)
-            return Resultat.Conflit<AttestationEnregistrement>($"Le délai anormalement long du département {departement} n'est pas renseigné : l'attestation ne peut pas être établie.");
+            return Resultat.Conflit<AttestationEditee>($"Le délai anormalement long du département {departement} n'est pas renseigné : l'attestation ne peut pas être établie.");
 
         var communes = await db.Communes.AsNoTracking().Where(c => c.EpciSiren == epci).Select(c => c.CodeInsee).ToListAsync(ct);
         var paires = await db.Logements.AsNoTracking().Where(l => communes.Contains(l.CommuneInsee))
@@ -51,10 +55,12 @@ public sealed class AttestationsService(LogisDbContext db, ReferenceData referen
             + $"(liste, adresses et horaires : page « Guichets enregistreurs » de Logis, ou sur demande à votre guichet) en indiquant votre numéro unique national {demande.Numero.Lisible}. "
             + "Le service d'information et d'accueil des demandeurs de l'intercommunalité vous renseigne sur les délais et les logements (L441-2-8).");
         var attestation = AttestationEnregistrement.Etablir(demande, contexte);
-        if (!attestation.EstReussi) return Resultat.Conflit<AttestationEnregistrement>(attestation.Motif!);
+        if (!attestation.EstReussi) return Resultat.Conflit<AttestationEditee>(attestation.Motif!);
+        // A new access code to the applicant space, saved with the journal row (only its fingerprint).
+        var codeAcces = await Espace.EspaceDemandeurService.EmettreCodeAsync(db, demande.Id, horloge.GetUtcNow(), ct);
         // The attestation shows the household's identity and address: a recorded read (docs/protection-des-donnees.md §2 item 18).
         await journal.EcrireAsync(agent, Persistence.Demandes.ActionsAudit.LectureAttestation, demande.Id, null, ct);
-        return Resultat.Ok(attestation.Valeur);
+        return Resultat.Ok(new AttestationEditee(attestation.Valeur!, codeAcces));
     }
 
     private (DelaiAnormalementLong Delai, string AdresseComed)? LireDepartement(string departement)

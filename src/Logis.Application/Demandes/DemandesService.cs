@@ -256,13 +256,29 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         // The request body is judged only once the caller may act on this demand: nothing is said to the others.
         if (invalide is not null) return invalide;
         var acteur = await ActeurAsync(agent, ct);
+        return await AppliquerAsync(demande, acteur, acte, () => Auditer(agent, acteur, action, demande.Id), transmettre, ct);
+    }
+
+    /// <summary>
+    /// The applicant renews their own demand from the applicant space (issue 16): the same act as at a counter, online (the next
+    /// notices go by e-mail, R441-2-7 2°), with the applicant as author. <paramref name="demande"/> is tracked and its access was
+    /// checked by the caller (Logis.Domain.Acces.AccesDemandeur); <paramref name="auditer"/> adds the caller's audit row.
+    /// </summary>
+    public Task<Resultat<Demande>> RenouvelerEnLigneAsync(Demande demande, Acteur demandeur, Action auditer, CancellationToken ct) =>
+        AppliquerAsync(demande, demandeur, (d, quand, acteur) => d.Renouveler(quand, acteur, Fenetre, CanalDepot.EnLigne), auditer,
+            sne is null ? null : sne.RenouvelerAsync, ct);
+
+    /// <summary>The end of every act once access is granted: the domain act, the audit row, the save with the score and the exchange with the national system.</summary>
+    private async Task<Resultat<Demande>> AppliquerAsync(Demande demande, Acteur acteur, Func<Demande, DateTimeOffset, Acteur, Resultat> acte, Action auditer,
+        Func<Demande, CancellationToken, Task<Resultat>>? transmettre, CancellationToken ct)
+    {
         var fait = acte(demande, Maintenant(), acteur);
         if (!fait.EstReussi)
         {
             db.ChangeTracker.Clear();
             return Resultat.Echec<Demande>(fait.Probleme);
         }
-        Auditer(agent, acteur, action, demande.Id);
+        auditer();
         if (transmettre is null)
         {
             await SauverAsync(ct);
@@ -386,8 +402,11 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
 
     public static string LibelleStatut(StatutDemande s) => s == StatutDemande.Active ? "Active" : "Radiée";
 
-    public async Task<IReadOnlyDictionary<string, string>> NomsCommunesAsync(Agent agent, CancellationToken ct) =>
-        await db.Communes.AsNoTracking().Where(c => c.EpciSiren == agent.Perimetre.EpciSiren).ToDictionaryAsync(c => c.CodeInsee.Value, c => c.Nom, ct);
+    public Task<IReadOnlyDictionary<string, string>> NomsCommunesAsync(Agent agent, CancellationToken ct) =>
+        NomsCommunesAsync(agent.Perimetre.EpciSiren, ct);
+
+    public async Task<IReadOnlyDictionary<string, string>> NomsCommunesAsync(Siren epci, CancellationToken ct) =>
+        await db.Communes.AsNoTracking().Where(c => c.EpciSiren == epci).ToDictionaryAsync(c => c.CodeInsee.Value, c => c.Nom, ct);
 
     /// <summary>A number given to find a demand: its national number, or the former Logis reference it had before (docs/sne.md §1).</summary>
     public readonly record struct CleDemande(NumeroUnique? National, string? AncienneReference)

@@ -100,6 +100,13 @@ public sealed class JournalService(LogisDbContext db, TimeProvider horloge, Dema
         [Logis.Application.Attributions.ActionsAuditCaleol.Cloture] = "Clôture d'une séance de la CALEOL",
         [Logis.Application.Attributions.ActionsAuditCaleol.ProcesVerbal] = "Lecture du procès-verbal d'une séance de la CALEOL",
         [Logis.Application.Attributions.ActionsAuditCaleol.Courrier] = "Lecture du courrier de notification d'une décision de la CALEOL",
+        [Logis.Application.Espace.ActionsAuditEspace.Liaison] = "Demande liée à un compte de l'espace demandeur",
+        [Logis.Application.Espace.ActionsAuditEspace.LiaisonRefusee] = "Essai refusé de lier une demande à un compte de l'espace demandeur (numéro ou code faux)",
+        [Logis.Application.Espace.ActionsAuditEspace.Lecture] = "Lecture de sa demande par le demandeur (espace demandeur)",
+        [Logis.Application.Espace.ActionsAuditEspace.Renouvellement] = "Renouvellement de sa demande par le demandeur (espace demandeur)",
+        [Logis.Application.Espace.ActionsAuditEspace.Coordonnees] = "Correction de ses coordonnées par le demandeur (espace demandeur)",
+        [Logis.Application.Espace.ActionsAuditEspace.Declaration] = "Déclaration d'un changement de situation par le demandeur (espace demandeur)",
+        [Logis.Application.Espace.ActionsAuditEspace.TraitementDeclaration] = "Examen par un agent d'un changement de situation déclaré par le demandeur",
     };
 
     public static string Libelle(string action) => Libelles.GetValueOrDefault(action, action);

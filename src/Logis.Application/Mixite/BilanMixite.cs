@@ -23,6 +23,9 @@ public static class BilanMixite
         ("Baux manquants", "Le nombre de baux supplémentaires servant l'objectif qu'il aurait fallu, sur les baux signés à ce jour, pour atteindre le taux visé : le plafond de (taux visé × baux du périmètre) moins les baux qui le servent."),
         ("En retard", "Le taux atteint est inférieur au taux visé, sur au moins 5 baux du périmètre. La trajectoire donne le taux cumulé à la fin de chaque mois."),
         ("Préférence communale", "Pour chaque commune, la part de ses baux signés par des ménages qui y habitaient déjà, comparée à la part des ménages qui y habitent parmi les demandes actives qui la nomment dans leurs souhaits."),
+        ("Demandes actives", "Les demandes du territoire déposées au plus tard le jour de référence, non radiées ce jour-là et non fusionnées ; jour de référence : le 31 décembre pour une année passée, aujourd'hui pour l'année en cours. Une demande compte dans chaque commune et chaque typologie qu'elle souhaite (toutes les communes si elle souhaite tout le territoire)."),
+        ("Tension", "Les demandes actives d'une commune et d'une typologie divisées par les baux signés dans l'année pour un logement de cette commune et de cette typologie, arrondie au dixième ; même règle que les statistiques publiques, sur l'année civile."),
+        ("Attente des ménages logés", "Les mois entiers entre le dépôt de la demande (ancienneté conservée aux renouvellements) et la signature du bail, pour les ménages logés dans l'année : premier quartile, médiane et troisième quartile (méthode QUARTILE.INCLURE)."),
         ("Secret statistique", $"Aucun groupe de 1 à {SecretStatistique.Seuil - 1} ménages n'est montré : son effectif se lit « {SecretStatistique.Libelle} » et aucun taux n'est calculé sur lui ; un taux est aussi masqué quand son numérateur ou son complément compte 1 à {SecretStatistique.Seuil - 1} ménages."),
     ];
 

@@ -15,7 +15,7 @@ public sealed record TableauExport(string Nom, string Titre, IReadOnlyList<strin
 /// </summary>
 public static class ExportsMixite
 {
-    public static readonly IReadOnlyList<string> Tables = ["objectifs", "quartiles", "bailleur", "reservataire", "commune", "qpv", "mois", "preference"];
+    public static readonly IReadOnlyList<string> Tables = ["objectifs", "quartiles", "bailleur", "reservataire", "commune", "qpv", "mois", "preference", "tension"];
 
     private static object Compte(int? n) => n is { } x ? x : SecretStatistique.Libelle;
     private static object Taux(decimal? t) => t is { } x ? x : "non diffusé";
@@ -43,6 +43,12 @@ public static class ExportsMixite
                     ["Code INSEE", "Commune", "Baux", "Part des baux aux habitants (%)", "Demandes la souhaitant", "Part des habitants dans la demande (%)", "Écart (points)"],
                     [.. v.PreferenceCommunale.Select(p => (IReadOnlyList<object?>)[p.CommuneInsee, p.Commune, Compte(p.Baux), Taux(p.PartBauxResidents), Compte(p.Demandes),
                         Taux(p.PartDemandesResidents), Taux(p.Ecart)])]);
+            case "tension":
+                return new TableauExport(nom, $"Tension et attente {v.Annee} par commune et typologie : demandes actives le {v.DemandesActivesLe:dd/MM/yyyy}, baux signés en {v.Annee}",
+                    ["Code INSEE", "Commune", "Typologie", "Demandes actives", "Baux", "Demandes par bail", "Attente : premier quartile (mois)", "Attente : médiane (mois)",
+                        "Attente : troisième quartile (mois)"],
+                    [.. v.Tension.Select(t => (IReadOnlyList<object?>)[t.CommuneInsee ?? "", t.Commune, t.Typologie ?? "Toutes", Compte(t.DemandesActives), Compte(t.Baux),
+                        Taux(t.Tension), Taux(t.AttenteQ1Mois), Taux(t.AttenteMedianeMois), Taux(t.AttenteQ3Mois)])]);
             default:
                 var r = v.Repartitions.FirstOrDefault(x => x.Dimension == nom);
                 if (r is null) return null;

@@ -6,6 +6,8 @@ using Logis.Domain.Commun;
 using Logis.Domain.Demandes;
 using Logis.Domain.Eligibilite;
 using Logis.Domain.Mixite;
+using Logis.Domain.Patrimoine;
+using Logis.Domain.Statistiques;
 using Logis.Domain.Territoire;
 using Logis.Persistence;
 using Logis.Persistence.Demandes;
@@ -55,10 +57,26 @@ public sealed record MelangeVue(string Situation, int? Baux, int? PremierQuartil
 
 public sealed record PreferenceVue(string CommuneInsee, string Commune, int? Baux, decimal? PartBauxResidents, int? Demandes, decimal? PartDemandesResidents, decimal? Ecart);
 
+/// <summary>
+/// Tension and waiting time of one commune × typology of the territory (commune null: the whole EPCI; typology null: every typology), computed by
+/// the rules of the public statistics (<see cref="TableauStatistiques"/>) on the demands active on <see cref="IndicateursVue.DemandesActivesLe"/> and the
+/// leases signed in the year. Null: masked (statistical secret) or not computable.
+/// </summary>
+public sealed record TensionVue(string? CommuneInsee, string Commune, string? Typologie, int? DemandesActives, int? Baux, decimal? Tension,
+    decimal? AttenteQ1Mois, decimal? AttenteMedianeMois, decimal? AttenteQ3Mois);
+
+/// <summary>
+/// The quartile of a demand at its date (<see cref="ClassementQuartile.DateDeClassement"/>): the household's annual income per UC that day, the
+/// threshold of that year and its source, and the quartile (<c>q1</c>, <c>q2-q4</c>) — null when the threshold of the year is missing or the
+/// household cannot be read (<see cref="Texte"/> says which).
+/// </summary>
+public sealed record QuartileDemandeVue(DateOnly Date, int Annee, decimal? RevenuParUc, decimal? Seuil, string? SourceSeuil, bool SeuilDemonstration,
+    string? Quartile, string Texte);
+
 /// <summary>The social-mix indicators of a year in the agent's perimeter (docs/mixite.md).</summary>
 public sealed record IndicateursVue(int Annee, string Perimetre, int DernierMois, SeuilAnnee Seuil, int? Baux, IReadOnlyList<IndicateurObjectif> Objectifs,
     IReadOnlyList<MelangeVue> Quartiles, IReadOnlyList<Repartition> Repartitions, IReadOnlyList<PreferenceVue> PreferenceCommunale, string SecretStatistique,
-    string Territoire);
+    string Territoire, DateOnly DemandesActivesLe, IReadOnlyList<TensionVue> Tension);
 
 /// <summary>
 /// The social-mix instruments of the EPCI (issue 15, docs/mixite.md), shared by the pages, the API and the CLI: the first-quartile thresholds and
@@ -101,10 +119,7 @@ public sealed class SuiviMixiteService(LogisDbContext db, TimeProvider horloge)
     public async Task<EstimationSeuil> EstimerAsync(Siren epci, int annee, CancellationToken ct)
     {
         var reference = EstimationSeuil.ReferencePour(annee);
-        var contenus = await db.Demandes.AsNoTracking()
-            .Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == epci && d.DateDepot <= reference && (d.DateRadiation == null || d.DateRadiation > reference)
-                && d.FusionneeDans == null)
-            .Select(d => d.Contenu).ToListAsync(ct);
+        var contenus = await ActivesLe(epci, reference).Select(d => d.Contenu).ToListAsync(ct);
         return EstimationSeuil.Calculer(reference, contenus.Select(c => RevenuParUc(c, reference)));
     }
 
@@ -114,6 +129,28 @@ public sealed class SuiviMixiteService(LogisDbContext db, TimeProvider horloge)
         ArgumentNullException.ThrowIfNull(contenu);
         var menage = contenu.Menage(date);
         return menage.EstReussi ? EchelleUnitesConsommation.OcdeModifiee.RevenuParUc(menage.Valeur, contenu.RessourcesMensuelles * 12m) : null;
+    }
+
+    /// <summary>The quartile of a demand the agent may read, at its date, against the official threshold of that year (never another year's).</summary>
+    public async Task<QuartileDemandeVue> QuartileAsync(Siren epci, Demande demande, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(demande);
+        var date = ClassementQuartile.DateDeClassement(horloge.AujourdhuiEnFrance(), demande.DateRadiation);
+        var seuil = await db.SeuilsPremierQuartile.AsNoTracking().SingleOrDefaultAsync(s => s.EpciSiren == epci && s.Annee == date.Year, ct);
+        var revenu = RevenuParUc(demande.Contenu, date);
+        var q = ClassementQuartile.Classer(revenu, seuil?.Montant);
+        var fr = CultureInfo.GetCultureInfo("fr-FR");
+        string E(decimal m) => m.ToString("N0", fr) + " €";
+        var texte = (seuil, revenu, q) switch
+        {
+            (null, _, _) => $"Non déterminé : le seuil du premier quartile de {date.Year} n'est pas enregistré (l'intercommunalité le saisit depuis l'arrêté de l'année).",
+            (_, null, _) => "Non déterminé : la composition du ménage ne permet pas de calculer son revenu par unité de consommation.",
+            ({ } s, { } r, QuartileRevenu.Premier) => $"Premier quartile : {E(r)} par unité de consommation et par an, sous le seuil {s.Annee} de {E(s.Montant)} ({s.Source}).",
+            ({ } s, { } r, _) => $"Autres quartiles : {E(r)} par unité de consommation et par an, au moins le seuil {s.Annee} de {E(s.Montant)} ({s.Source}).",
+        };
+        if (seuil is { Demonstration: true }) texte += " Seuil de démonstration, pas la valeur officielle.";
+        return new QuartileDemandeVue(date, date.Year, revenu is { } x ? decimal.Round(x, 0, MidpointRounding.AwayFromZero) : null, seuil?.Montant, seuil?.Source,
+            seuil?.Demonstration ?? false, q?.Code(), texte);
     }
 
     /// <summary>The EPCI's agent enters the official threshold of a year from the ministerial order (journalised).</summary>
@@ -293,14 +330,55 @@ public sealed class SuiviMixiteService(LogisDbContext db, TimeProvider horloge)
         var preference = IndicateursMixite.Preference(communes, lignes, demandes)
             .Select(p => new PreferenceVue(p.Commune.Value, noms.Commune(p.Commune), p.Baux, p.PartBauxResidents, p.Demandes, p.PartDemandesResidents, p.Ecart)).ToList();
 
+        var activesLe = a < aujourdhui.Year ? new DateOnly(a, 12, 31) : aujourdhui;
+        var tension = await TensionAsync(epci, a, activesLe, noms, communeSeule, ct);
+
         var avertissement = seuil is null
             ? $"Le seuil du premier quartile de {a} n'est pas enregistré : les objectifs de quartile ne sont pas mesurés (l'intercommunalité le saisit depuis l'arrêté de l'année)."
             : seuil.Demonstration ? "Seuil de démonstration, pas la valeur officielle." : null;
         return Resultat.Ok(new IndicateursVue(a, PerimetreAgent(agent, noms), dernierMois, new SeuilAnnee(a, montant, seuil?.Source, seuil?.Demonstration ?? false, avertissement),
             Domain.Statistiques.SecretStatistique.Compte(lignes.Count), objectifs, melange, repartitions, preference,
             "Aucun groupe de 1 à 4 ménages n'est montré : ses effectifs et ses taux sont masqués (null).",
-            await db.Epcis.AsNoTracking().Where(e => e.Siren == epci).Select(e => e.Nom).SingleOrDefaultAsync(ct) ?? epci.Value));
+            await db.Epcis.AsNoTracking().Where(e => e.Siren == epci).Select(e => e.Nom).SingleOrDefaultAsync(ct) ?? epci.Value, activesLe, tension));
     }
+
+    /// <summary>
+    /// Tension and waiting time by commune and typology for the year: the territory's figures (every agent sees the whole EPCI; a commune's agent
+    /// also its commune, not the others), by the one rule of the public statistics (<see cref="TableauStatistiques"/>: a demand counts in every
+    /// commune and typology it wishes, the leases in the dwelling's commune and typology, secondary masking of the lease table) over the civil
+    /// year instead of the rolling twelve months, with the demands active on <paramref name="le"/>.
+    /// </summary>
+    private async Task<List<TensionVue>> TensionAsync(Siren epci, int annee, DateOnly le, Noms noms, CodeInsee? communeSeule, CancellationToken ct)
+    {
+        var groupes = (await ActivesLe(epci, le)
+                .GroupBy(d => new
+                {
+                    T = EF.Property<string>(d, ColonnesDemande.Typologies),
+                    C = EF.Property<string>(d, ColonnesDemande.Communes),
+                    E = EF.Property<bool>(d, ColonnesDemande.ToutEpci),
+                })
+                .Select(g => new { g.Key.T, g.Key.C, g.Key.E, N = g.Count() }).ToListAsync(ct))
+            .Select(g => new GroupeDemandes([.. Enum.GetValues<Typologie>().Where(x => g.T.Contains($"|{x}|", StringComparison.Ordinal))],
+                [.. g.C.Split('|', StringSplitOptions.RemoveEmptyEntries)], g.E, g.N));
+        var baux = (await db.Attributions.AsNoTracking().Where(x => x.EpciSiren == epci && x.Annee == annee)
+                .Select(x => new { x.CommuneInsee, x.Typologie, x.DateDepot, x.DateSignature, x.Prioritaire }).ToListAsync(ct))
+            .Select(x => new BailObserve(x.CommuneInsee.Value, x.Typologie, x.DateDepot, x.DateSignature, x.Prioritaire));
+        var communes = noms.Communes.Keys.OrderBy(c => noms.Commune(c), StringComparer.Ordinal).ToList();
+        var cellules = TableauStatistiques.Calculer([.. communes.Select(c => c.Value)], groupes, baux);
+        var lignes = new List<TensionVue>();
+        foreach (var c in communes.Where(c => communeSeule is null || c == communeSeule).Select(c => (CodeInsee?)c).Prepend(null))
+            foreach (var t in Enum.GetValues<Typologie>().Select(t => (Typologie?)t).Prepend(null))
+            {
+                var x = cellules[(c?.Value, t)];
+                lignes.Add(new TensionVue(c?.Value, c is { } k ? noms.Commune(k) : "Toute l'intercommunalité", t?.Libelle(), x.DemandesActives, x.Attributions, x.Tension,
+                    x.Delai.Q1Mois, x.Delai.MedianeMois, x.Delai.Q3Mois));
+            }
+        return lignes;
+    }
+
+    /// <summary>The demands of the EPCI active on <paramref name="le"/>: deposited by then, not radiated then, not merged.</summary>
+    private IQueryable<Demande> ActivesLe(Siren epci, DateOnly le) => db.Demandes.AsNoTracking()
+        .Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == epci && d.DateDepot <= le && (d.DateRadiation == null || d.DateRadiation > le) && d.FusionneeDans == null);
 
     private static string PerimetreAgent(Agent agent, Noms noms) => agent.Role switch
     {

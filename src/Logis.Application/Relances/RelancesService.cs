@@ -95,7 +95,7 @@ public sealed class RelancesService(LogisDbContext db, TimeProvider horloge, Opt
     {
         var jour = ProchainJour();
         var essai = await new TraitementRelances(db, horloge, options.Parametres).ExecuterAsync(epci, jour, essai: true, OrigineExecution.Manuelle, "prévision", ct);
-        var prevision = Enum.GetValues<TypeRelance>().Select(t => new PrevisionVue(t.ToString(), t.Libelle(), essai.Nombre(t))).ToList();
+        var prevision = Logis.Domain.Relances.PlanRelances.DuTraitement().Select(t => new PrevisionVue(t.ToString(), t.Libelle(), essai.Nombre(t))).ToList();
         var executions = await db.ExecutionsRelances.AsNoTracking().Where(x => x.EpciSiren == epci).OrderByDescending(x => x.DebutLe).Take(10).ToListAsync(ct);
         var parStatut = await db.Messages.AsNoTracking().Where(m => m.EpciSiren == epci).GroupBy(m => m.Statut)
             .Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);

@@ -203,6 +203,17 @@ public sealed class ContenuDemande
         return null;
     }
 
+    /// <summary>The same content with other contact details (the applicant corrects them from the applicant space), checked as on registration.</summary>
+    public Resultat<ContenuDemande> AvecCoordonnees(Coordonnees contact)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        return ErreurContact(contact) is { } erreur ? Resultat.Echec<ContenuDemande>(erreur) : Resultat.Ok(new ContenuDemande
+        {
+            Personnes = Personnes, Contact = contact, SituationFamiliale = SituationFamiliale, RevenuFiscalReferenceN2 = RevenuFiscalReferenceN2,
+            LogementActuel = LogementActuel, Motifs = Motifs, MotifPrincipal = MotifPrincipal, Souhaits = Souhaits, Handicap = Handicap, RecoursDalo = RecoursDalo,
+        });
+    }
+
     private static string? ErreurContact(Coordonnees contact)
     {
         var a = contact.Adresse;

@@ -158,6 +158,38 @@ public sealed class Demande
     }
 
     /// <summary>
+    /// The applicant corrects their contact details (postal address, phone, e-mail) from the applicant space: applied at once, checked as on
+    /// registration; the timeline says it with fixed wording (never the details themselves).
+    /// </summary>
+    public Resultat CorrigerCoordonnees(Coordonnees contact, DateTimeOffset quand, Acteur par)
+    {
+        if (Verifier(quand) is { EstReussi: false } refus) return refus;
+        var contenu = Contenu.AvecCoordonnees(contact);
+        if (!contenu.EstReussi) return Resultat.Echec(contenu.Motif!);
+        Contenu = contenu.Valeur!;
+        Noter(TypeEvenementDemande.CoordonneesCorrigees, quand, par, "Coordonnées corrigées par le demandeur (adresse, téléphone ou courriel)");
+        return Resultat.Ok();
+    }
+
+    /// <summary>The applicant declared a change of situation, to be checked by an agent (the declaration itself is kept apart, never in the timeline).</summary>
+    public Resultat NoterChangementDeclare(DateTimeOffset quand, Acteur par)
+    {
+        if (Verifier(quand) is { EstReussi: false } refus) return refus;
+        Noter(TypeEvenementDemande.ChangementDeclare, quand, par, "Changement de situation déclaré par le demandeur, en attente d'examen par un agent");
+        return Resultat.Ok();
+    }
+
+    /// <summary>An agent validated or rejected a declared change of situation (a validated change is entered by updating the demand).</summary>
+    public Resultat NoterChangementTraite(bool valide, DateTimeOffset quand, Acteur par)
+    {
+        if (Verifier(quand) is { EstReussi: false } refus) return refus;
+        Noter(TypeEvenementDemande.ChangementTraite, quand, par, valide
+            ? "Changement de situation déclaré par le demandeur : pris en compte par un agent"
+            : "Changement de situation déclaré par le demandeur : non retenu par un agent");
+        return Resultat.Ok();
+    }
+
+    /// <summary>
     /// Renews the demand for one year from today (R441-2-7), from the opening of the local renewal window up to the
     /// deadline the renewal notice set (<see cref="DateLimiteRenouvellement"/>); after it the demand is radiated
     /// (R441-2-8 e). A demand that received no notice stays renewable. <paramref name="canal"/> says where the applicant

@@ -67,14 +67,7 @@ public sealed record DemandeSaisie(
 
         var personnes = LirePersonnes(erreurs);
 
-        if (string.IsNullOrWhiteSpace(Adresse?.Ligne1)) Ajouter(erreurs, "adresse.ligne1", "L'adresse (voie) est obligatoire.");
-        var codePostal = Adresse?.CodePostal?.Trim() ?? "";
-        if (codePostal.Length == 0) Ajouter(erreurs, "adresse.codePostal", "Le code postal est obligatoire.");
-        else if (codePostal.Length != 5 || codePostal.AsSpan().ContainsAnyExceptInRange('0', '9')) Ajouter(erreurs, "adresse.codePostal", $"Le code postal « {codePostal} » doit compter 5 chiffres.");
-        if (string.IsNullOrWhiteSpace(Adresse?.Commune)) Ajouter(erreurs, "adresse.commune", "La commune de l'adresse est obligatoire.");
-        var courriel = Courriel?.Trim() ?? "";
-        if (courriel.Length > 0 && !CourrielValide(courriel)) Ajouter(erreurs, "courriel", "L'adresse électronique n'est pas valide (ex. prenom.nom@exemple.fr).");
-        if (AccepteCourriel && courriel.Length == 0) Ajouter(erreurs, "courriel", "Indiquez l'adresse électronique pour recevoir les avis par courriel.");
+        var contact = LireCoordonnees(Adresse, Telephone, Courriel, AccepteCourriel, erreurs);
         var familiale = Valeur<SituationFamiliale>(SituationFamiliale, "situationFamiliale", "La situation familiale est obligatoire.", erreurs);
         if (RevenuFiscalReferenceN2 < 0) Ajouter(erreurs, "revenuFiscalReferenceN2", "Le revenu fiscal de référence ne peut pas être négatif.");
         else if (RevenuFiscalReferenceN2 > BornesSaisie.RevenuFiscalMaximum) Ajouter(erreurs, "revenuFiscalReferenceN2", BornesSaisie.AuPlus("Le revenu fiscal de référence", BornesSaisie.RevenuFiscalMaximum));
@@ -125,8 +118,7 @@ public sealed record DemandeSaisie(
             ? new BesoinsHandicap(h.FauteuilRoulant, h.MobiliteReduite, h.AutreAdaptation) : null;
         var contenu = ContenuDemande.Creer(
             personnes,
-            new Coordonnees(new AdressePostale(Adresse!.Ligne1!.Trim(), string.IsNullOrWhiteSpace(Adresse.Ligne2) ? null : Adresse.Ligne2.Trim(), codePostal, Adresse.Commune!.Trim()),
-                string.IsNullOrWhiteSpace(Telephone) ? null : Telephone.Trim(), courriel.Length == 0 ? null : courriel, AccepteCourriel),
+            contact!,
             familiale!.Value,
             RevenuFiscalReferenceN2,
             new LogementActuel(statutLogement!.Value, communeActuelle, LogementActuel!.LoyerMensuel, LogementActuel.Surface,
@@ -310,6 +302,27 @@ public sealed record DemandeSaisie(
     /// An address that a message can be sent to: one <c>@</c>, a domain with a dot, no space nor control character (a line
     /// break would add headers to the outgoing message).
     /// </summary>
+    /// <summary>
+    /// The contact details of a demand (postal address, phone, e-mail), read once for every input: the demand's (<see cref="Lire"/>) and the
+    /// applicant's correction from the applicant space. Null with the errors keyed by field when they do not hold.
+    /// </summary>
+    public static Coordonnees? LireCoordonnees(AdresseSaisie? adresse, string? telephone, string? courrielSaisi, bool accepteCourriel, Dictionary<string, string[]> erreurs)
+    {
+        ArgumentNullException.ThrowIfNull(erreurs);
+        var avant = erreurs.Count;
+        if (string.IsNullOrWhiteSpace(adresse?.Ligne1)) Ajouter(erreurs, "adresse.ligne1", "L'adresse (voie) est obligatoire.");
+        var codePostal = adresse?.CodePostal?.Trim() ?? "";
+        if (codePostal.Length == 0) Ajouter(erreurs, "adresse.codePostal", "Le code postal est obligatoire.");
+        else if (codePostal.Length != 5 || codePostal.AsSpan().ContainsAnyExceptInRange('0', '9')) Ajouter(erreurs, "adresse.codePostal", $"Le code postal « {codePostal} » doit compter 5 chiffres.");
+        if (string.IsNullOrWhiteSpace(adresse?.Commune)) Ajouter(erreurs, "adresse.commune", "La commune de l'adresse est obligatoire.");
+        var courriel = courrielSaisi?.Trim() ?? "";
+        if (courriel.Length > 0 && !CourrielValide(courriel)) Ajouter(erreurs, "courriel", "L'adresse électronique n'est pas valide (ex. prenom.nom@exemple.fr).");
+        if (accepteCourriel && courriel.Length == 0) Ajouter(erreurs, "courriel", "Indiquez l'adresse électronique pour recevoir les avis par courriel.");
+        if (erreurs.Count > avant) return null;
+        return new Coordonnees(new AdressePostale(adresse!.Ligne1!.Trim(), string.IsNullOrWhiteSpace(adresse.Ligne2) ? null : adresse.Ligne2.Trim(), codePostal, adresse.Commune!.Trim()),
+            string.IsNullOrWhiteSpace(telephone) ? null : telephone.Trim(), courriel.Length == 0 ? null : courriel, accepteCourriel);
+    }
+
     public static bool CourrielValide(string courriel)
     {
         if (courriel.Length > LongueurMaximumCourriel) return false;

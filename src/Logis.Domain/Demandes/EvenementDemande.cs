@@ -36,6 +36,12 @@ public enum TypeEvenementDemande
     PreferenceAvis = 23,
     /// <summary>The applicant accepted an offer of a dwelling.</summary>
     Acceptation = 24,
+    /// <summary>The applicant corrected their contact details from the applicant space (applied at once).</summary>
+    CoordonneesCorrigees = 25,
+    /// <summary>The applicant declared a change of situation from the applicant space: an agent validates or rejects it.</summary>
+    ChangementDeclare = 26,
+    /// <summary>An agent validated (and entered) or rejected a declared change of situation.</summary>
+    ChangementTraite = 27,
 }
 
 /// <summary>

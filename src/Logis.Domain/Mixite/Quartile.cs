@@ -23,6 +23,12 @@ public static class ClassementQuartile
     public static QuartileRevenu? Classer(decimal? revenuParUc, decimal? seuil) =>
         revenuParUc is not { } r || seuil is not { } s ? null : r < s ? QuartileRevenu.Premier : QuartileRevenu.Autres;
 
+    /// <summary>
+    /// The day a demand is classified on: today while it is in the file, the day it left it once radiated (attribution, renunciation…) — the
+    /// threshold that applies is that of this day's year (docs/mixite.md, « Quartile d'une demande »).
+    /// </summary>
+    public static DateOnly DateDeClassement(DateOnly aujourdhui, DateOnly? radiation) => radiation is { } r && r < aujourdhui ? r : aujourdhui;
+
     /// <summary>The code of the API and exports: <c>q1</c>, <c>q2-q4</c>.</summary>
     public static string Code(this QuartileRevenu q) => q switch
     {

@@ -22,6 +22,8 @@ public enum TypeRelance
     /// delivery.
     /// </summary>
     AExaminer = 6,
+    /// <summary>Not a step of the lifecycle: a message of the applicant space to an account's address (its confirmation link).</summary>
+    CourrielCompte = 7,
 }
 
 /// <summary>
@@ -79,6 +81,9 @@ public static class PlanRelances
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
+    /// <summary>The kinds of the daily run (every kind but the applicant space's messages).</summary>
+    public static IEnumerable<TypeRelance> DuTraitement() => Enum.GetValues<TypeRelance>().Where(t => t != TypeRelance.CourrielCompte);
+
     public static string Libelle(this TypeRelance type) => type switch
     {
         TypeRelance.RappelRenouvellement => "Avis de renouvellement",
@@ -87,6 +92,7 @@ public static class PlanRelances
         TypeRelance.RadiationAbsenceDeReponse => "Radiation pour absence de réponse",
         TypeRelance.RadiationIrrecevabilite => "Radiation pour irrecevabilité",
         TypeRelance.AExaminer => "À examiner par un agent",
+        TypeRelance.CourrielCompte => "Message de l'espace demandeur",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 }

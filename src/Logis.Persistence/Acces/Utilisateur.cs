@@ -34,7 +34,10 @@ public sealed class Utilisateur
 
     public bool EstVerrouille(DateTimeOffset maintenant) => VerrouilleJusqua is { } fin && fin > maintenant;
 
-    /// <summary>TOTP secret (base32): pending until the first code confirms it (<see cref="SecondFacteurActif"/>).</summary>
+    /// <summary>
+    /// TOTP secret, protected by the deployment's keys (<c>IProtectionSecrets</c>; never the base32 in clear): pending until the first
+    /// code confirms it (<see cref="SecondFacteurActif"/>).
+    /// </summary>
     public string? SecretTotp { get; private set; }
 
     public bool SecondFacteurActif { get; private set; }
@@ -48,10 +51,26 @@ public sealed class Utilisateur
     /// <summary>Demo accounts only (seed-demo, never in production): no second factor asked, whatever the role.</summary>
     public bool DispenseSecondFacteur { get; init; }
 
-    public void PreparerSecondFacteur(string secretBase32)
+    public void PreparerSecondFacteur(string secretProtege)
     {
-        SecretTotp = secretBase32;
+        SecretTotp = secretProtege;
         SecondFacteurActif = false;
+    }
+
+    /// <summary>Replaces a secret stored in clear by its protected form (same secret).</summary>
+    public void ProtegerSecret(string secretProtege) => SecretTotp = secretProtege;
+
+    /// <summary>
+    /// An operator resets the second factor of an agent who lost their device and recovery codes: the agent enrols again at the next
+    /// sign-in; every session ends.
+    /// </summary>
+    public void ReinitialiserSecondFacteur()
+    {
+        SecretTotp = null;
+        SecondFacteurActif = false;
+        DernierPasTotp = null;
+        CodesSecours = null;
+        RenouvelerTampon();
     }
 
     public void ActiverSecondFacteur(long pas, IEnumerable<string> empreintesCodesSecours)
@@ -69,6 +88,14 @@ public sealed class Utilisateur
         CodesSecours = string.Join(' ', codes);
         return true;
     }
+
+    /// <summary>
+    /// The subject (<c>sub</c>) of the agent's ProConnect identity, recorded at the first ProConnect sign-in matched by e-mail; from
+    /// then on only this subject opens the account through ProConnect, even if another identity later carries the same address.
+    /// </summary>
+    public string? SujetProConnect { get; private set; }
+
+    public void LierProConnect(string sujet) => SujetProConnect = sujet;
 
     /// <summary>Ends every session of the account (sign-out, lock-out, new password).</summary>
     public void RenouvelerTampon() => TamponSecurite = Secrets.NouveauTampon();

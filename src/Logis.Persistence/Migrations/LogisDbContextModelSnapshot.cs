@@ -811,6 +811,70 @@ namespace Logis.Persistence.Migrations
                     b.ToTable("objectif_mixite", (string)null);
                 });
 
+            modelBuilder.Entity("Logis.Domain.Mixite.OccupationLogement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AideLogement")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("BailleurId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CommuneInsee")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateOnly>("DateEntree")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DateObservation")
+                        .HasColumnType("date");
+
+                    b.Property<int>("EnfantsMineurs")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EpciSiren")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<Guid>("LogementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Monoparentale")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Personnes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("QpvCode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<Guid>("ResidenceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Ressources")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("SansAdulteEnEmploi")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BailleurId");
+
+                    b.HasIndex("EpciSiren");
+
+                    b.HasIndex("LogementId")
+                        .IsUnique();
+
+                    b.ToTable("occupation_logement", (string)null);
+                });
+
             modelBuilder.Entity("Logis.Domain.Mixite.SeuilPremierQuartile", b =>
                 {
                     b.Property<string>("EpciSiren")
@@ -1201,8 +1265,12 @@ namespace Logis.Persistence.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<string>("SecretTotp")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("SujetProConnect")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
 
                     b.Property<string>("TamponSecurite")
                         .IsRequired()
@@ -1215,6 +1283,9 @@ namespace Logis.Persistence.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Identifiant")
+                        .IsUnique();
+
+                    b.HasIndex("SujetProConnect")
                         .IsUnique();
 
                     b.ToTable("utilisateur", (string)null);
@@ -1377,6 +1448,174 @@ namespace Logis.Persistence.Migrations
                     b.HasKey("Territoire", "Annee", "Mois");
 
                     b.ToTable("sequence_numero", (string)null);
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Espace.CodeAccesDemande", b =>
+                {
+                    b.Property<Guid>("DemandeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("EmisLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Empreinte")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("DemandeId");
+
+                    b.ToTable("code_acces_demande", (string)null);
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Espace.CompteDemandeur", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Courriel")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTimeOffset?>("CourrielConfirmeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EchecsConnexion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EpciSiren")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
+                    b.Property<string>("MotDePasseHache")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SujetExterne")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("TamponSecurite")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("VerrouilleJusqua")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SujetExterne")
+                        .IsUnique();
+
+                    b.HasIndex("EpciSiren", "Courriel")
+                        .IsUnique();
+
+                    b.ToTable("compte_demandeur", (string)null);
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Espace.DeclarationChangement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CompteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DeclareeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DemandeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NouvelleAdresse")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("PersonnesAuFoyer")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("RessourcesMensuelles")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)");
+
+                    b.Property<int>("Statut")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Texte")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("TraiteeLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("TraiteePar")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompteId");
+
+                    b.HasIndex("DemandeId", "Statut");
+
+                    b.ToTable("declaration_changement", (string)null);
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Espace.JetonCompte", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CompteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Empreinte")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ExpireLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("UtiliseLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompteId");
+
+                    b.HasIndex("Empreinte")
+                        .IsUnique();
+
+                    b.ToTable("jeton_compte", (string)null);
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Espace.LienDemandeur", b =>
+                {
+                    b.Property<Guid>("CompteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DemandeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("LieLe")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CompteId", "DemandeId");
+
+                    b.HasIndex("DemandeId");
+
+                    b.ToTable("lien_demandeur", (string)null);
                 });
 
             modelBuilder.Entity("Logis.Persistence.Pieces.ContenuPiece", b =>
@@ -1542,7 +1781,7 @@ namespace Logis.Persistence.Migrations
                     b.Property<DateTime>("CreeLe")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("DemandeId")
+                    b.Property<Guid?>("DemandeId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("DerniereErreur")
@@ -2038,6 +2277,21 @@ namespace Logis.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Logis.Domain.Mixite.OccupationLogement", b =>
+                {
+                    b.HasOne("Logis.Domain.Organisations.Bailleur", null)
+                        .WithMany()
+                        .HasForeignKey("BailleurId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Logis.Domain.Patrimoine.Logement", null)
+                        .WithMany()
+                        .HasForeignKey("LogementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Logis.Persistence.Attributions.EntreePreselection", b =>
                 {
                     b.HasOne("Logis.Domain.Demandes.Demande", null)
@@ -2052,6 +2306,54 @@ namespace Logis.Persistence.Migrations
                     b.HasOne("Logis.Domain.Demandes.Demande", null)
                         .WithOne()
                         .HasForeignKey("Logis.Persistence.Cotation.CotationDemande", "DemandeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Espace.CodeAccesDemande", b =>
+                {
+                    b.HasOne("Logis.Domain.Demandes.Demande", null)
+                        .WithMany()
+                        .HasForeignKey("DemandeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Espace.DeclarationChangement", b =>
+                {
+                    b.HasOne("Logis.Persistence.Espace.CompteDemandeur", null)
+                        .WithMany()
+                        .HasForeignKey("CompteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Logis.Domain.Demandes.Demande", null)
+                        .WithMany()
+                        .HasForeignKey("DemandeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Espace.JetonCompte", b =>
+                {
+                    b.HasOne("Logis.Persistence.Espace.CompteDemandeur", null)
+                        .WithMany()
+                        .HasForeignKey("CompteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Logis.Persistence.Espace.LienDemandeur", b =>
+                {
+                    b.HasOne("Logis.Persistence.Espace.CompteDemandeur", null)
+                        .WithMany()
+                        .HasForeignKey("CompteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Logis.Domain.Demandes.Demande", null)
+                        .WithMany()
+                        .HasForeignKey("DemandeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2079,8 +2381,7 @@ namespace Logis.Persistence.Migrations
                     b.HasOne("Logis.Domain.Demandes.Demande", null)
                         .WithMany()
                         .HasForeignKey("DemandeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 #pragma warning restore 612, 618
         }

@@ -24,7 +24,8 @@ public sealed class MessageDemandeur
     private MessageDemandeur() { Numero = ""; Destinataire = ""; Sujet = ""; Corps = ""; CleUnicite = ""; }
 
     public Guid Id { get; private set; }
-    public DemandeId DemandeId { get; private set; }
+    /// <summary>The demand the message is about; none for a message of the applicant space's accounts (address confirmation).</summary>
+    public DemandeId? DemandeId { get; private set; }
     public string Numero { get; private set; }
     public Siren EpciSiren { get; private set; }
     public Guid? ExecutionId { get; private set; }
@@ -60,6 +61,27 @@ public sealed class MessageDemandeur
         ProchaineTentativeLe = maintenantUtc,
         // A reminder is due once per validity period; a warning or a radiation once in the life of the demand.
         CleUnicite = $"{demande.Id.Value:N}:{type}:{m.Canal}:{(type == TypeRelance.RappelRenouvellement ? demande.DateFinValidite.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "unique")}",
+    };
+
+    /// <summary>
+    /// A message of the applicant space to the address of an account (the confirmation link): no demand, the territory of the
+    /// account; one per token (<paramref name="cle"/>).
+    /// </summary>
+    public static MessageDemandeur PourCompte(Siren epci, string cle, MessageRedige m, DateTime maintenantUtc) => new()
+    {
+        Id = Guid.NewGuid(),
+        DemandeId = null,
+        Numero = "",
+        EpciSiren = epci,
+        Type = TypeRelance.CourrielCompte,
+        Canal = m.Canal,
+        Destinataire = m.Destinataire,
+        Sujet = m.Sujet,
+        Corps = m.Corps,
+        Statut = StatutMessage.AEnvoyer,
+        CreeLe = maintenantUtc,
+        ProchaineTentativeLe = maintenantUtc,
+        CleUnicite = $"compte:{cle}",
     };
 
     public void MarquerEnvoye(DateTime maintenantUtc)

@@ -36,12 +36,19 @@ public sealed class OptionsLimites
     /// <summary>Sign-in attempts for one identifier, known or not (the lock-out only counts known accounts).</summary>
     public Limite ConnexionParIdentifiant { get; set; } = new() { Permis = 10, FenetreSecondes = 900 };
 
+    /// <summary>Attempts to link a demand in the applicant space (number + access code) by one account.</summary>
+    public Limite LiaisonParCompte { get; set; } = new() { Permis = 5, FenetreSecondes = 900 };
+
+    /// <summary>Attempts to link a demand in the applicant space from one client address, whatever the account.</summary>
+    public Limite LiaisonParIp { get; set; } = new() { Permis = 20, FenetreSecondes = 900 };
+
     /// <summary>API calls carrying one key (<c>X-Api-Key</c>), valid or not.</summary>
     public Limite ParCleApi { get; set; } = new() { Permis = 600, FenetreSecondes = 60 };
 
     public void Valider()
     {
-        foreach (var (nom, l) in new[] { ("ParIp", ParIp), ("ConnexionParIp", ConnexionParIp), ("ConnexionParIdentifiant", ConnexionParIdentifiant), ("ParCleApi", ParCleApi) })
+        foreach (var (nom, l) in new[] { ("ParIp", ParIp), ("ConnexionParIp", ConnexionParIp), ("ConnexionParIdentifiant", ConnexionParIdentifiant), ("ParCleApi", ParCleApi),
+            ("LiaisonParCompte", LiaisonParCompte), ("LiaisonParIp", LiaisonParIp) })
             if (l.Permis < 1 || l.FenetreSecondes < 1)
                 throw new InvalidOperationException($"Réglage « {Section}:{nom} » : Permis et FenetreSecondes doivent valoir au moins 1.");
     }
@@ -63,6 +70,28 @@ public sealed class LimiteurIdentifiants(OptionsLimites options) : IDisposable
     public void Dispose() => _limiteur.Dispose();
 }
 
+/// <summary>
+/// Attempts to link a demand in the applicant space (docs/espace-demandeur.md §2), per account and per client address: a wrong code
+/// cannot be tried over and over. Taken by the page, which knows the account.
+/// </summary>
+public sealed class LimiteurLiaisons(OptionsLimites options) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _limiteur = PartitionedRateLimiter.Create<string, string>(cle =>
+        !options.Actif ? RateLimitPartition.GetNoLimiter(cle)
+        : RateLimitPartition.GetFixedWindowLimiter(cle, _ => (cle.StartsWith("compte:", StringComparison.Ordinal) ? options.LiaisonParCompte : options.LiaisonParIp).Options()));
+
+    /// <summary>Null when the attempt may go on, otherwise the seconds to wait.</summary>
+    public int? Attente(Guid compte, string adresse)
+    {
+        using var parCompte = _limiteur.AttemptAcquire("compte:" + compte.ToString("N"));
+        if (!parCompte.IsAcquired) return LimitesDebit.Secondes(parCompte);
+        using var parIp = _limiteur.AttemptAcquire("ip:" + adresse);
+        return parIp.IsAcquired ? null : LimitesDebit.Secondes(parIp);
+    }
+
+    public void Dispose() => _limiteur.Dispose();
+}
+
 public static class LimitesDebit
 {
     public static IServiceCollection AddLimitesDebit(this IServiceCollection services, IConfiguration configuration)
@@ -71,6 +100,7 @@ public static class LimitesDebit
         options.Valider();
         services.AddSingleton(options);
         services.AddSingleton<LimiteurIdentifiants>();
+        services.AddSingleton<LimiteurLiaisons>();
         services.AddRateLimiter(r =>
         {
             r.GlobalLimiter = PartitionedRateLimiter.CreateChained(
@@ -112,6 +142,9 @@ public static class LimitesDebit
 
     private static string Adresse(HttpContext ctx) => ctx.Connection.RemoteIpAddress?.ToString() ?? "inconnue";
 
+    /// <summary>A sign-in attempt: agents' (/connexion), applicants' (/espace/connexion) and applicants' sign-up (/espace/creer-compte).</summary>
     private static bool EstConnexion(HttpContext ctx) =>
-        HttpMethods.IsPost(ctx.Request.Method) && ctx.Request.Path.Equals("/connexion", StringComparison.OrdinalIgnoreCase);
+        HttpMethods.IsPost(ctx.Request.Method) && (ctx.Request.Path.Equals("/connexion", StringComparison.OrdinalIgnoreCase)
+            || ctx.Request.Path.Equals("/espace/connexion", StringComparison.OrdinalIgnoreCase)
+            || ctx.Request.Path.Equals("/espace/creer-compte", StringComparison.OrdinalIgnoreCase));
 }

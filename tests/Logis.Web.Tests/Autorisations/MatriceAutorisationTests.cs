@@ -27,6 +27,7 @@ public class MatriceAutorisationTests(ApplicationsFixture fx)
         "/", "/accessibilite", "/donnees-personnelles", "/eligibilite", "/cotation", "/connexion", "/deconnexion",
         "/guichets", "/health", "/openapi/{documentName}.json", "/api/v1/eligibilite",
         "/demander", "/ou-deposer", "/bailleurs", "/statistiques", "/api/v1/statistiques", "/api/v1/lieux-accueil",
+        "/espace/connexion", "/espace/creer-compte", "/espace/confirmer",
     ];
 
     public static TheoryData<string> Roles => new([.. MatriceAutorisation.Roles]);

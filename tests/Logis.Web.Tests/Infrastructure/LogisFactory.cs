@@ -38,7 +38,7 @@ public sealed class LogisFactory(OptionsBase options) : WebApplicationFactory<Pr
         builder.UseSetting("Logis:Relances:Actif", "false");
         builder.UseSetting("Logis:Relances:Expediteur", "Journal");
         // The whole suite comes from one address: limits far above what it sends (LimitesTests lowers them on an app of its own).
-        foreach (var limite in new[] { "ParIp", "ConnexionParIp", "ConnexionParIdentifiant", "ParCleApi" })
+        foreach (var limite in new[] { "ParIp", "ConnexionParIp", "ConnexionParIdentifiant", "ParCleApi", "LiaisonParIp" })
             builder.UseSetting($"Logis:Limites:{limite}:Permis", "1000000");
     }
 

@@ -4,7 +4,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Logis.Application.Mixite;
 using Logis.Domain.Commun;
+using Logis.Domain.Demandes;
+using Logis.Domain.Patrimoine;
+using Logis.Domain.Statistiques;
 using Logis.Domain.Territoire;
+using Logis.Persistence.Demandes;
 using Logis.Persistence.Seed;
 using Logis.Tests.Infrastructure;
 using Logis.Web.Tests.Infrastructure;
@@ -23,6 +27,7 @@ public class MixiteTests(ApplicationsFixture fx)
 {
     private const int Annee = 2019;
     private static readonly Siren Tpm = Siren.Create(TerritoireSeeder.SirenTpm);
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     private static async Task<JsonElement> ProblemeAsync(HttpResponseMessage r, HttpStatusCode attendu)
     {
@@ -118,6 +123,107 @@ public class MixiteTests(ApplicationsFixture fx)
         _ = b0;
     }
 
+    /// <summary>
+    /// Tension and waiting time by commune and typology on the dashboard: the public statistics' rule (<see cref="TableauStatistiques"/>) applied
+    /// here to the rows read one by one — demands active on the reference day (today for the current year, 31 December for a past year), leases of
+    /// the civil year — against the API; a commune's agent gets the EPCI's lines and its commune's, no other commune.
+    /// </summary>
+    [Theory, DeuxBases]
+    public async Task Tension_et_attente_par_commune_et_typologie_sont_celles_des_statistiques_publiques_sur_l_annee_civile(string f)
+    {
+        var app = fx.App(f);
+        var aujourdhui = app.Horloge.AujourdhuiEnFrance();
+        var epci = app.ClientApi("epci"); // starts the application, which seeds the demo demands and leases
+        await using var db = fx.Base(f);
+        var communes = (await db.Communes.AsNoTracking().Where(c => c.EpciSiren == Tpm).Select(c => new { c.CodeInsee, c.Nom }).ToListAsync())
+            .OrderBy(c => c.Nom, StringComparer.Ordinal).Select(c => c.CodeInsee.Value).ToList();
+        var toutes = await db.Demandes.AsNoTracking().AsSplitQuery().Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == Tpm).ToListAsync();
+        var baux = await db.Attributions.AsNoTracking().Where(a => a.EpciSiren == Tpm).ToListAsync();
+        foreach (var annee in new[] { aujourdhui.Year, aujourdhui.Year - 1 })
+        {
+            var le = annee == aujourdhui.Year ? aujourdhui : new DateOnly(annee, 12, 31);
+            var attendu = TableauStatistiques.Calculer(communes,
+                toutes.Where(d => d.DateDepot <= le && (d.DateRadiation is null || d.DateRadiation > le) && d.FusionneeDans is null)
+                    .Select(d => new GroupeDemandes([.. d.Contenu.Souhaits.Typologies], [.. d.Contenu.Souhaits.Communes.Select(c => c.Value)], d.Contenu.Souhaits.ToutEpci, 1)),
+                baux.Where(a => a.DateSignature.Year == annee).Select(a => new BailObserve(a.CommuneInsee.Value, a.Typologie, a.DateDepot, a.DateSignature, a.Prioritaire)));
+            var lu = (await epci.GetFromJsonAsync<IndicateursVue>($"/api/v1/mixite/indicateurs?annee={annee}", Web))!;
+            Assert.Equal(le, lu.DemandesActivesLe);
+            Assert.Equal((communes.Count + 1) * 7, lu.Tension.Count);
+            foreach (var t in lu.Tension)
+            {
+                var x = attendu[(t.CommuneInsee, t.Typologie is null ? null : Enum.GetValues<Typologie>().Single(y => y.Libelle() == t.Typologie))];
+                var ou = $"{annee} {t.Commune} × {t.Typologie ?? "toutes"}";
+                Assert.True((x.DemandesActives, x.Attributions, x.Tension) == (t.DemandesActives, t.Baux, t.Tension),
+                    $"{ou} : attendu {x.DemandesActives}/{x.Attributions}/{x.Tension}, lu {t.DemandesActives}/{t.Baux}/{t.Tension}");
+                Assert.Equal((x.Delai.Q1Mois, x.Delai.MedianeMois, x.Delai.Q3Mois), (t.AttenteQ1Mois, t.AttenteMedianeMois, t.AttenteQ3Mois));
+                Assert.True(t.DemandesActives is null or 0 or >= SecretStatistique.Seuil, ou);
+                Assert.True(t.Baux is null or 0 or >= SecretStatistique.Seuil, ou);
+            }
+            // The territory line counts each active demand once.
+            Assert.Equal(SecretStatistique.Compte(toutes.Count(d => d.DateDepot <= le && (d.DateRadiation is null || d.DateRadiation > le) && d.FusionneeDans is null)),
+                lu.Tension.Single(t => t.CommuneInsee is null && t.Typologie is null).DemandesActives);
+        }
+
+        var commune = await app.ConnecterAsync("commune");
+        var indCommune = (await commune.GetFromJsonAsync<IndicateursVue>($"/api/v1/mixite/indicateurs?annee={aujourdhui.Year}", Web))!;
+        Assert.Equal(2 * 7, indCommune.Tension.Count);
+        Assert.Single(indCommune.Tension.Where(t => t.CommuneInsee is not null).Select(t => t.CommuneInsee).Distinct());
+    }
+
+    private static object Saisie(string nom, decimal revenuMensuel) => new
+    {
+        personnes = new[]
+        {
+            new { nom, prenoms = "Quartile", dateNaissance = "1984-05-06", lien = "Demandeur", situationProfessionnelle = "Cdi",
+                ressources = new[] { new { type = "Salaire", montantMensuel = revenuMensuel } } },
+        },
+        adresse = new { ligne1 = "3 rue du Quartile", codePostal = "83000", commune = "Toulon" },
+        telephone = "0639980001",
+        accepteCourriel = false,
+        situationFamiliale = "Celibataire",
+        logementActuel = new { statut = "LocataireParcPrive", loyerMensuel = 450m, surface = 30m },
+        motifs = new[] { "LogementTropCher" },
+        motifPrincipal = "LogementTropCher",
+        souhaits = new { typologies = new[] { "T2" }, communes = new[] { "83137" }, toutEpci = false, loyerMaximum = 500m },
+    };
+
+    /// <summary>
+    /// The quartile of a demand at its date (issue 15, point 1), on the demand page and through the API, against the threshold of the year (the
+    /// demo's 8 900 € per UC): one person alone, 500 € a month → 6 000 € per UC, first quartile; 1 450 € a month → 17 400 €, other quartiles.
+    /// A year without threshold: not determined, and said so.
+    /// </summary>
+    [Theory, DeuxBases]
+    public async Task Le_quartile_d_une_demande_a_sa_date_avec_le_seuil_de_l_annee(string f)
+    {
+        var app = fx.App(f);
+        var epci = app.ClientApi("epci");
+        var nom = "Quartile" + Guid.NewGuid().ToString("N")[..6].Replace('0', 'a');
+        var pauvre = await DemandesApiTests.CreerAsync(epci, Saisie(nom, 500m));
+        var autre = await DemandesApiTests.CreerAsync(epci, Saisie(nom + "b", 1450m));
+        var annee = app.Horloge.AujourdhuiEnFrance().Year;
+        await using var db = fx.Base(f);
+        Assert.Equal(MixiteService.SeuilDemo, (await db.SeuilsPremierQuartile.AsNoTracking().SingleAsync(s => s.EpciSiren == Tpm && s.Annee == annee)).Montant);
+
+        var q1 = (await epci.GetFromJsonAsync<QuartileDemandeVue>($"/api/v1/mixite/demandes/{pauvre}/quartile", Web))!;
+        Assert.Equal(("q1", 6000m, MixiteService.SeuilDemo, annee), (q1.Quartile, q1.RevenuParUc, q1.Seuil, q1.Annee));
+        Assert.StartsWith("Premier quartile : 6 000 €", q1.Texte.Replace('\u202f', ' ').Replace('\u00a0', ' '), StringComparison.Ordinal);
+        Assert.True(q1.SeuilDemonstration);
+        var q2 = (await epci.GetFromJsonAsync<QuartileDemandeVue>($"/api/v1/mixite/demandes/{autre}/quartile", Web))!;
+        Assert.Equal(("q2-q4", 17400m), (q2.Quartile, q2.RevenuParUc));
+        await ProblemeAsync(await epci.GetAsync("/api/v1/mixite/demandes/inconnue/quartile"), HttpStatusCode.BadRequest);
+
+        var page = await (await app.ConnecterAsync("epci")).GetStringAsync($"/demandes/{pauvre}");
+        Assert.Contains("id=\"quartile-demande\">Premier quartile", page);
+
+        // Another year, no threshold recorded for it: the quartile is not determined.
+        Assert.True(NumeroUnique.TryParse(pauvre, out var n));
+        var demande = await db.Demandes.AsNoTracking().SingleAsync(d => d.Numero == n);
+        var plusTard = new SuiviMixiteService(db, Horloges.Fixe(new DateTimeOffset(annee + 3, 3, 1, 10, 0, 0, TimeSpan.FromHours(1))));
+        var sans = await plusTard.QuartileAsync(Tpm, demande, default);
+        Assert.Null(sans.Quartile);
+        Assert.Contains($"le seuil du premier quartile de {annee + 3} n'est pas enregistré", sans.Texte);
+    }
+
     [Theory, DeuxBases]
     public async Task Tableau_de_bord_exports_et_bilan_annuel(string f)
     {
@@ -159,5 +265,7 @@ public class MixiteTests(ApplicationsFixture fx)
         Assert.Contains("Bilan " + app.Horloge.AujourdhuiEnFrance().Year.ToString(CultureInfo.InvariantCulture), tout);
         Assert.Contains("Secret statistique", tout);
         Assert.Contains("Objectifs et résultats", tout);
+        Assert.Contains("Tension et attente", tout);
+        Assert.Contains("id=\"mixite-tension\"", html);
     }
 }

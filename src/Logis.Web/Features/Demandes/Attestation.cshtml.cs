@@ -12,6 +12,9 @@ public sealed class AttestationModel(AttestationsService attestations) : PageMod
 {
     public string Numero { get; private set; } = "";
     public AttestationEnregistrement? Attestation { get; private set; }
+
+    /// <summary>The access code to the applicant space printed on this edition (« ABCD-EFGH-JKLM »).</summary>
+    public string? CodeAcces { get; private set; }
     public string? Erreur { get; private set; }
 
     /// <summary>Supporting documents asked with the demand (arrêté du 22 décembre 2020 [M], list to re-read on Légifrance).</summary>
@@ -31,7 +34,11 @@ public sealed class AttestationModel(AttestationsService attestations) : PageMod
         var issue = await attestations.EtablirAsync(Agent.Requis(User), numero, ct);
         if (!issue.EstReussi && issue.Probleme.Nature is NatureEchec.NonTrouve or NatureEchec.Invalide) return NotFound();
         if (!issue.EstReussi) Erreur = issue.Motif;
-        else Attestation = issue.Valeur;
+        else
+        {
+            Attestation = issue.Valeur!.Attestation;
+            CodeAcces = Logis.Domain.Espace.CodeAcces.Lisible(issue.Valeur.CodeAcces);
+        }
         return Page();
     }
 }

@@ -6,8 +6,14 @@ using Logis.Application.Acces;
 
 namespace Logis.Web.Features.Demandes;
 
-public sealed class DemandeModel(DemandesService service, Logis.Application.Eligibilite.EligibiliteDemande eligibilite, EnregistrementService enregistrement) : PageModel
+public sealed class DemandeModel(DemandesService service, Logis.Application.Eligibilite.EligibiliteDemande eligibilite, EnregistrementService enregistrement,
+    Logis.Application.Mixite.SuiviMixiteService mixite, Logis.Application.Espace.DeclarationsService declarations) : PageModel
 {
+    public Logis.Application.Mixite.QuartileDemandeVue? Quartile { get; private set; }
+
+    /// <summary>The changes of situation the applicant declared from the applicant space (docs/espace-demandeur.md §4).</summary>
+    public IReadOnlyList<Logis.Application.Espace.DeclarationVue> Declarations { get; private set; } = [];
+
     public CompletudeVue? Completude { get; private set; }
     public DemandeVue Demande { get; private set; } = null!;
     public Logis.Application.Eligibilite.EligibiliteDemandeVue? Eligibilite { get; private set; }
@@ -42,6 +48,15 @@ public sealed class DemandeModel(DemandesService service, Logis.Application.Elig
         return await ApresActeAsync(numero, issue, "La demande a été radiée.", ct);
     }
 
+    /// <summary>An agent who may update the demand validates (<paramref name="valider"/>) or rejects a declared change of situation.</summary>
+    public async Task<IActionResult> OnPostTraiterDeclarationAsync(string numero, Guid declaration, bool valider, CancellationToken ct)
+    {
+        var issue = await declarations.TraiterAsync(Agent.Requis(User), numero, declaration, valider, ct);
+        return await ApresActeAsync(numero, issue, valider
+            ? "Le changement de situation est pris en compte : mettez la demande à jour avec les nouvelles informations."
+            : "Le changement de situation n'est pas retenu.", ct);
+    }
+
     private async Task<IActionResult> ApresActeAsync(string numero, Resultat<Logis.Domain.Demandes.Demande> issue, string message, CancellationToken ct)
     {
         if (!issue.EstReussi && issue.Probleme.Nature is NatureEchec.NonTrouve or NatureEchec.Invalide) return NotFound();
@@ -67,6 +82,9 @@ public sealed class DemandeModel(DemandesService service, Logis.Application.Elig
         // The page's read is recorded once, by LireAsync.
         Evenements = (await service.EvenementsAsync(agent, numero, ct, auditer: false)).Valeur!;
         Eligibilite = (await eligibilite.CalculerAsync(agent, numero, ct)).ValeurOuNull;
+        if ((await service.ChargerPourAttestationAsync(agent, numero, ct)).ValeurOuNull is { } lue)
+            Quartile = await mixite.QuartileAsync(agent.Perimetre.EpciSiren, lue, ct);
+        Declarations = (await declarations.ListerAsync(agent, numero, ct)).ValeurOuNull ?? [];
         if (Demande.Statut == "Active") Completude = (await enregistrement.CompletudeAsync(agent, numero, ct)).ValeurOuNull;
         return Page();
     }

@@ -37,5 +37,7 @@ public static class TexteMixite
 
     public static string Cible(decimal t) => t.ToString("0.#", Shared.Formats.Fr) + " %";
 
+    public static string Attente(decimal? m) => m is { } x ? x.ToString("0.#", Shared.Formats.Fr) + " mois" : "non diffusée";
+
     public static string Mois(int m) => System.Globalization.CultureInfo.GetCultureInfo("fr-FR").DateTimeFormat.GetMonthName(m);
 }

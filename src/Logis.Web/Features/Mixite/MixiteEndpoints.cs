@@ -27,6 +27,42 @@ public static class MixiteEndpoints
             .WithName("IndicateursMixite")
             .WithSummary("Indicateurs de mixité d'une année (baux signés) : pour chaque objectif, la cible, le taux atteint, le nombre atteint et le nombre de baux manquants, avec et sans mutations ; répartitions, quartiles, préférence communale ; groupes de moins de 5 ménages masqués");
 
+        g.MapGet("/demandes/{numero}/quartile", async (string numero, HttpContext http, SuiviMixiteService s, Application.Demandes.DemandesService demandes,
+                CancellationToken ct) =>
+            {
+                var agent = Agent.Requis(http.User);
+                // The read of the demand is recorded (LireAsync), as every route that shows a demand's detail.
+                var vue = await demandes.LireAsync(agent, numero, ct);
+                if (!vue.EstReussi) return Problemes.Depuis(vue.Probleme);
+                var lue = await demandes.ChargerPourAttestationAsync(agent, numero, ct);
+                return lue.EstReussi ? Results.Ok(await s.QuartileAsync(agent.Perimetre.EpciSiren, lue.Valeur, ct)) : Problemes.Depuis(lue.Probleme);
+            })
+            .WithName("QuartileDemande")
+            .WithSummary("Quartile de revenu d'une demande à sa date (aujourd'hui, ou le jour de sa radiation) : revenu annuel par UC, seuil officiel de l'année et sa source, quartile q1 ou q2-q4 ; non déterminé sans seuil de l'année");
+
+        g.MapGet("/occupation", async (HttpContext http, OccupationService s, CancellationToken ct) =>
+                Results.Ok(await s.ProfilsAsync(Agent.Requis(http.User), ct)))
+            .WithName("OccupationParc")
+            .WithSummary("Profils d'occupation du parc (par résidence, QPV et commune) comparés à la moyenne de l'intercommunalité, et résidences à enjeu prioritaire de mixité sociale suggérées ; groupes de moins de 5 ménages masqués");
+
+        g.MapPost("/occupation/import", async (HttpContext http, OccupationService s, CancellationToken ct, string? essai) =>
+        {
+            if (http.Request.ContentType is { } type && !type.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
+                return Results.Problem(title: "Type de contenu refusé", detail: "Le corps doit être un fichier CSV (text/csv, UTF-8).", statusCode: StatusCodes.Status415UnsupportedMediaType);
+            var estEssai = essai is null || !essai.Equals("false", StringComparison.OrdinalIgnoreCase);
+            string texte;
+            using (var lecteur = new StreamReader(http.Request.Body, System.Text.Encoding.UTF8))
+                texte = await lecteur.ReadToEndAsync(ct);
+            var issue = await s.ImporterAsync(Agent.Requis(http.User), texte, estEssai, ct);
+            if (!issue.EstReussi) return Problemes.Depuis(issue.Probleme);
+            var r = issue.Valeur;
+            if (!r.EstValide)
+                return Problemes.Invalide($"{r.LignesEnErreur} ligne(s) en erreur sur {r.Lignes} : rien n'a été importé.",
+                    r.Erreurs.GroupBy(e => $"ligne {e.Ligne}").ToDictionary(x => x.Key, x => x.Select(e => $"{e.Colonne} : {e.Motif}").ToArray()));
+            return Results.Json(new { r.Essai, r.Lignes, r.Valides, r.Importees }, statusCode: r.Essai ? StatusCodes.Status200OK : StatusCodes.Status201Created);
+        }).Accepts<string>("text/csv").WithName("ImporterOccupation")
+          .WithSummary("Importe les données d'occupation d'un bailleur (CSV de type OPS, docs/occupation.md), tout ou rien (essai=true par défaut : analyse sans écrire) ; un bailleur n'importe que son parc");
+
         g.MapGet("/seuils", async (HttpContext http, SuiviMixiteService s, CancellationToken ct, string? annee) =>
             Problemes.Reponse(await s.SeuilsAsync(Agent.Requis(http.User), annee, ct), v => Results.Ok(v)))
             .WithName("SeuilsPremierQuartile")

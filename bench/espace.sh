@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Charge de l'accueil de l'espace demandeur (issue 16) : wrk sur la boucle locale, application web sur PostgreSQL.
+# Démarre son propre PostgreSQL jetable, applique les migrations (logis migrate), démarre Logis.Web sur ce PostgreSQL avec le
+# territoire de démonstration semé au démarrage (TPM, DEMANDES demandes synthétiques, défaut 16 000, et son historique
+# d'attributions), limites de débit coupées (Logis:Limites:Actif=false, réglage prévu pour ces mesures). Puis, par les pages comme
+# une personne : crée un compte demandeur, le confirme (lien lu dans la boîte d'envoi), fait imprimer l'attestation d'une demande
+# examinée par la commission de l'historique par un agent (code d'accès), lie la demande, et mesure avec wrk (2 fils,
+# CONNEXIONS connexions, DUREE) la page /espace/demandes/{numero} avec le cookie de session du demandeur : chaque requête vérifie
+# la session, lit la demande, calcule la cotation, la position et le délai d'attente, lit décisions et offres, et écrit sa ligne
+# au journal d'audit. Objectif : au moins 500 requêtes/s et p99 ≤ 100 ms. Imprime la charge de la machine avant chaque mesure.
+# Usage : flock /tmp/logis-bench.lock bench/espace.sh [DUREE=30s] [CONNEXIONS=16] [DEMANDES=16000]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DUREE=${1:-30s}
+CONNEXIONS=${2:-16}
+DEMANDES=${3:-16000}
+command -v wrk >/dev/null || { echo "wrk manque : apt-get install wrk" >&2; exit 2; }
+dotnet build src/Logis.Cli -c Release -v q -nologo >/dev/null
+dotnet build src/Logis.Web -c Release -v q -nologo >/dev/null
+CLI="dotnet src/Logis.Cli/bin/Release/net10.0/logis.dll"
+TMP=$(mktemp -d /tmp/logis-bench-espace.XXXXXX)
+PGBIN=$(dirname "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | tail -1)")
+libre() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+PORT=$(libre)
+WEB=$(libre)
+RUNAS=(); if [ "$(id -u)" = 0 ]; then chown postgres "$TMP"; RUNAS=(runuser -u postgres --); fi
+"${RUNAS[@]}" "$PGBIN/initdb" -D "$TMP/pg" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -o "-p $PORT -k $TMP -c listen_addresses=127.0.0.1 -c shared_buffers=256MB" -l "$TMP/pg.log" -w start >/dev/null
+PID_WEB=""
+arreter() {
+  [ -n "$PID_WEB" ] && kill "$PID_WEB" 2>/dev/null && wait "$PID_WEB" 2>/dev/null
+  "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -m immediate stop >/dev/null
+  rm -rf "$TMP"
+}
+trap arreter EXIT
+PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
+sql() { psql -h 127.0.0.1 -p "$PORT" -U postgres -X -Atc "$1"; }
+$CLI --base postgresql --connexion "$PG" migrate >/dev/null
+mkdir -p "$TMP/cles"; [ "$(id -u)" = 0 ] && chmod 777 "$TMP/cles"
+echo "--- Démarrage de Logis.Web sur PostgreSQL ($DEMANDES demandes) ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
+debut=$(date +%s)
+Logis__Database__Fournisseur=PostgreSql Logis__Database__ConnectionString="$PG" Logis__Demo__Demandes="$DEMANDES" \
+  Logis__Limites__Actif=false Logis__Relances__Actif=false Logis__Cles__Dossier="$TMP/cles" ASPNETCORE_ENVIRONMENT=Production \
+  dotnet src/Logis.Web/bin/Release/net10.0/Logis.Web.dll --urls "http://127.0.0.1:$WEB" --contentRoot "$(pwd)/src/Logis.Web" >"$TMP/web.log" 2>&1 &
+PID_WEB=$!
+for _ in $(seq 1 1800); do
+  curl -fs "http://127.0.0.1:$WEB/health" >/dev/null 2>&1 && break
+  kill -0 "$PID_WEB" 2>/dev/null || { tail -20 "$TMP/web.log"; echo "Logis.Web s'est arrêté" >&2; exit 1; }
+  sleep 1
+done
+echo "Prêt en $(( $(date +%s) - debut )) s ; attributions : $(sql 'select count(*) from attribution')"
+
+URL="http://127.0.0.1:$WEB"
+jeton() { curl -fs -b "$1" -c "$1" "$URL$2" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1; }
+# A demand the demo history's commission examined, still active (its home shows decisions too).
+NUMERO=$(sql "select d.\"Numero\" from demande d where d.\"Statut\" = 1 and exists (select 1 from caleol_candidat c where c.\"DemandeId\" = d.\"Id\" and c.\"Decision\" is not null) order by d.\"Numero\" limit 1" 2>/dev/null || true)
+[ -n "$NUMERO" ] || NUMERO=$(sql "select \"Numero\" from demande where \"Statut\" = 1 order by \"Numero\" limit 1")
+# The agent prints the attestation: its access code.
+AGENT="$TMP/agent.txt"
+curl -fs -b "$AGENT" -c "$AGENT" -o /dev/null --data-urlencode "Identifiant=epci@tpm.demo" --data-urlencode "MotDePasse=Logis-demo-2026!" \
+  --data-urlencode "__RequestVerificationToken=$(jeton "$AGENT" /connexion)" "$URL/connexion"
+CODE=$(curl -fs -b "$AGENT" "$URL/demandes/$NUMERO/attestation" | tr '\n' ' ' | sed -n 's/.*id="code-acces"><strong>\([A-Z0-9-]*\)<.*/\1/p')
+[ -n "$CODE" ] || { echo "Code d'accès introuvable sur l'attestation de $NUMERO" >&2; exit 1; }
+# The applicant: account, confirmation link from the outbox, sign-in, link.
+MOI="$TMP/demandeur.txt"
+COURRIEL="bench-$(date +%s)@exemple.fr"
+curl -fs -b "$MOI" -c "$MOI" -o /dev/null --data-urlencode "Courriel=$COURRIEL" --data-urlencode "MotDePasse=Logement-social-2026" \
+  --data-urlencode "Confirmation=Logement-social-2026" --data-urlencode "__RequestVerificationToken=$(jeton "$MOI" /espace/creer-compte)" "$URL/espace/creer-compte"
+LIEN=$(sql "select \"Corps\" from notification where \"Destinataire\" = '$COURRIEL'" | grep -o 'jeton=[A-Za-z0-9_-]*' | head -1)
+curl -fs -b "$MOI" -c "$MOI" -o /dev/null --data-urlencode "${LIEN%%=*}=${LIEN#*=}" --data-urlencode "Jeton=${LIEN#jeton=}" \
+  --data-urlencode "__RequestVerificationToken=$(jeton "$MOI" "/espace/confirmer?$LIEN")" "$URL/espace/confirmer"
+curl -fs -b "$MOI" -c "$MOI" -o /dev/null --data-urlencode "Courriel=$COURRIEL" --data-urlencode "MotDePasse=Logement-social-2026" \
+  --data-urlencode "__RequestVerificationToken=$(jeton "$MOI" /espace/connexion)" "$URL/espace/connexion"
+curl -fs -b "$MOI" -c "$MOI" -o /dev/null --data-urlencode "Numero=$NUMERO" --data-urlencode "Code=$CODE" \
+  --data-urlencode "__RequestVerificationToken=$(jeton "$MOI" '/espace?liste=1')" "$URL/espace?handler=Lier"
+COOKIE=$(awk '$6 == "logis.espace" { print $7 }' "$MOI")
+PAGE="/espace/demandes/$NUMERO"
+STATUT=$(curl -s -o "$TMP/page.html" -w '%{http_code}' -H "Cookie: logis.espace=$COOKIE" "$URL$PAGE")
+[ "$STATUT" = 200 ] && grep -q 'id="total-cotation"' "$TMP/page.html" || { echo "L'accueil du demandeur ne s'ouvre pas ($STATUT)" >&2; exit 1; }
+echo "--- Demande $NUMERO liée ; décisions de commission affichées : $(grep -c 'Séance du' "$TMP/page.html" || true)"
+echo "--- $PAGE : première requête en $(curl -fs -o /dev/null -w '%{time_total}' -H "Cookie: logis.espace=$COOKIE" "$URL$PAGE") s"
+wrk -t2 -c"$CONNEXIONS" -d5s -H "Cookie: logis.espace=$COOKIE" "$URL$PAGE" >/dev/null   # warm-up (JIT)
+echo "--- $PAGE ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
+wrk -t2 -c"$CONNEXIONS" -d"$DUREE" --latency -H "Cookie: logis.espace=$COOKIE" "$URL$PAGE"
+echo "--- lignes du journal d'audit écrites par ces lectures : $(sql "select count(*) from audit where \"Action\" = 'espace.lecture'" 2>/dev/null || echo '?')"

@@ -1,0 +1,229 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Logis.Application.Acces;
+using Logis.Domain.Commun;
+using Logis.Domain.Demandes;
+using Logis.Domain.Relances;
+using Logis.Domain.Territoire;
+using Logis.Persistence;
+using Logis.Persistence.Acces;
+using Logis.Persistence.Espace;
+using Logis.Persistence.Relances;
+using Microsoft.EntityFrameworkCore;
+
+namespace Logis.Application.Espace;
+
+/// <summary>A signed-in applicant: the account, its territory and the security stamp its session cookie carries.</summary>
+public sealed record SessionDemandeur(Guid Compte, Siren Epci, string Courriel, string Tampon)
+{
+    public const string ClaimDemandeur = "logis:demandeur";
+    public const string ClaimTampon = "logis:espace:tampon";
+
+    public IEnumerable<Claim> Claims() =>
+    [
+        new(ClaimTypes.NameIdentifier, Compte.ToString()), new(ClaimTypes.Email, Courriel), new(ClaimDemandeur, Epci.Value),
+        new(ClaimTampon, Tampon),
+    ];
+
+    /// <summary>The applicant of a principal set by the applicant space's cookie; null for any other (an agent's has no such claim).</summary>
+    public static SessionDemandeur? Depuis(ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true) return null;
+        string? V(string type) => user.FindFirst(type)?.Value;
+        return Guid.TryParse(V(ClaimTypes.NameIdentifier), out var id) && Siren.TryCreate(V(ClaimDemandeur), out var epci)
+            && V(ClaimTampon) is { Length: > 0 } tampon ? new SessionDemandeur(id, epci, V(ClaimTypes.Email) ?? "", tampon) : null;
+    }
+}
+
+/// <summary>
+/// The applicants' accounts (docs/espace-demandeur.md §1), built like the agents' (<see cref="ComptesAgents"/>) on the same pieces:
+/// PBKDF2 through <see cref="IMotsDePasse"/>, the same password rule, the same dummy check when there is no account, a failure
+/// counter moved by one conditional UPDATE, a security stamp renewed at sign-out, lock-out and password change.
+/// <list type="bullet">
+/// <item>Sign-up never tells whether an address has an account: the same answer, the same password hashing; the owner of an address
+/// that already has one receives a message saying so instead of a link.</item>
+/// <item>The address is confirmed by a single-use link valid <see cref="ValiditeJeton"/>, sent through the outbox; only the SHA-256
+/// of its token is stored.</item>
+/// </list>
+/// </summary>
+public sealed class ComptesDemandeurs(LogisDbContext db, TimeProvider horloge, IMotsDePasse motsDePasse)
+{
+    public static readonly TimeSpan ValiditeJeton = TimeSpan.FromHours(24);
+    public const int LongueurMinMotDePasse = ComptesAgents.LongueurMinNouveauMotDePasse;
+
+    public const string MessageCreation =
+        "Si cette adresse n'a pas encore de compte, un message vient de lui être envoyé : ouvrez le lien qu'il contient pour confirmer "
+        + "votre adresse (il est valable 24 heures). Pensez à regarder dans vos courriers indésirables.";
+
+    public static readonly string MessageRefus =
+        $"Adresse électronique ou mot de passe incorrect. Après {CompteDemandeur.EchecsAvantVerrouillage} essais infructueux, le compte est "
+        + $"verrouillé pendant {CompteDemandeur.DureeVerrouillage.TotalMinutes} minutes.";
+
+    public const string MessageNonConfirme =
+        "Votre adresse électronique n'est pas encore confirmée : un nouveau lien de confirmation vient de vous être envoyé.";
+
+    public const string MessageJetonInvalide =
+        "Ce lien de confirmation n'est pas valable : il a déjà servi, il a expiré (24 heures) ou il est incomplet. Connectez-vous : "
+        + "si votre adresse n'est pas confirmée, un nouveau lien vous sera envoyé.";
+
+    /// <summary>Sign-up: the same answer whether the address has an account or not (<see cref="MessageCreation"/>).</summary>
+    public async Task<Resultat> CreerAsync(Siren epci, string? courriel, string? motDePasse, string? confirmation, string adresseSite, CancellationToken ct)
+    {
+        var adresse = (courriel ?? "").Trim().ToLowerInvariant();
+        var erreurs = new Dictionary<string, string[]>();
+        if (adresse.Length == 0) erreurs["courriel"] = ["Indiquez votre adresse électronique."];
+        else if (!DemandeSaisie.CourrielValide(adresse)) erreurs["courriel"] = ["L'adresse électronique n'est pas valide (ex. prenom.nom@exemple.fr)."];
+        if (ComptesAgents.RegleMotDePasse(motDePasse ?? "", LongueurMinMotDePasse) is { } regle) erreurs["motDePasse"] = [regle.Replace("Le nouveau mot de passe", "Le mot de passe", StringComparison.Ordinal)];
+        if (confirmation != motDePasse) erreurs["confirmation"] = ["La confirmation ne reprend pas le mot de passe."];
+        if (erreurs.Count > 0) return Resultat.Echec(Echec.Invalide("Le formulaire comporte des erreurs.", erreurs));
+
+        // Hashed in every case: the time does not tell whether the address has an account.
+        var hache = motsDePasse.Hacher(motDePasse!);
+        var maintenant = horloge.GetUtcNow();
+        var existant = await db.ComptesDemandeurs.AsNoTracking().Where(c => c.EpciSiren == epci && c.Courriel == adresse)
+            .Select(c => new { c.Id }).SingleOrDefaultAsync(ct);
+        if (existant is not null)
+        {
+            Envoyer(epci, $"{existant.Id:N}:existe:{maintenant.UtcTicks}", adresse, "Votre compte de l'espace demandeur existe déjà",
+                "Bonjour,\n\nQuelqu'un (vous, sans doute) a demandé à créer un compte dans l'espace demandeur de logement social avec cette adresse. "
+                + "Un compte existe déjà pour elle : connectez-vous avec votre mot de passe.\n\n"
+                + $"Adresse de connexion : {adresseSite}/espace/connexion\n\n"
+                + "Si ce n'est pas vous, vous n'avez rien à faire : votre compte n'a pas changé.\n", maintenant);
+            await db.SaveChangesAsync(ct);
+            return Resultat.Ok();
+        }
+        var compte = new CompteDemandeur { Id = Guid.NewGuid(), EpciSiren = epci, Courriel = adresse, MotDePasseHache = hache, CreeLe = maintenant };
+        db.ComptesDemandeurs.Add(compte);
+        NouveauLien(compte, adresseSite, maintenant);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two sign-ups at once for one address: the other one made the account; same answer.
+            db.ChangeTracker.Clear();
+        }
+        return Resultat.Ok();
+    }
+
+    /// <summary>Confirms the address with the token of the link: valid once, before its end.</summary>
+    public async Task<Resultat> ConfirmerAsync(string? jeton, CancellationToken ct)
+    {
+        if (jeton is not { Length: > 20 and < 100 }) return Resultat.Echec(Echec.Invalide(MessageJetonInvalide, new Dictionary<string, string[]> { ["jeton"] = [MessageJetonInvalide] }));
+        var empreinte = Empreinte(jeton);
+        var maintenant = horloge.GetUtcNow();
+        // One conditional UPDATE: a token serves once, even when the link is opened twice at the same time.
+        var pris = await db.JetonsComptes.Where(j => j.Empreinte == empreinte && j.UtiliseLe == null && j.ExpireLe > maintenant)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.UtiliseLe, maintenant), ct);
+        if (pris == 0) return Resultat.Echec(Echec.Invalide(MessageJetonInvalide, new Dictionary<string, string[]> { ["jeton"] = [MessageJetonInvalide] }));
+        var compte = await db.JetonsComptes.AsNoTracking().Where(j => j.Empreinte == empreinte).Select(j => j.CompteId).SingleAsync(ct);
+        await db.ComptesDemandeurs.Where(c => c.Id == compte && c.CourrielConfirmeLe == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.CourrielConfirmeLe, maintenant), ct);
+        return Resultat.Ok();
+    }
+
+    /// <summary>
+    /// Sign-in: one answer for an unknown address, a wrong password and a locked account, one password check on every path. The
+    /// right password of an account whose address is not confirmed sends a new link and opens nothing.
+    /// </summary>
+    public async Task<Resultat<SessionDemandeur>> ConnecterAsync(Siren epci, string? courriel, string? motDePasse, string adresseSite, CancellationToken ct)
+    {
+        var mdp = motDePasse ?? "";
+        if (mdp.Length > ComptesAgents.LongueurMaxMotDePasse) return Resultat.Interdit<SessionDemandeur>(MessageRefus);
+        var adresse = (courriel ?? "").Trim().ToLowerInvariant();
+        var compte = adresse.Length is 0 or > 254 ? null : await db.ComptesDemandeurs.AsNoTracking()
+            .Where(c => c.EpciSiren == epci && c.Courriel == adresse).Select(c => new { c.Id, c.MotDePasseHache }).SingleOrDefaultAsync(ct);
+        if (compte is null)
+        {
+            motsDePasse.Verifier(mdp, ComptesAgents.HacheFactice.Value);
+            return Resultat.Interdit<SessionDemandeur>(MessageRefus);
+        }
+        if (!await AdmettreEssaiAsync(compte.Id, ct))
+        {
+            motsDePasse.Verifier(mdp, ComptesAgents.HacheFactice.Value);
+            return Resultat.Interdit<SessionDemandeur>(MessageRefus);
+        }
+        if (!motsDePasse.Verifier(mdp, compte.MotDePasseHache)) return Resultat.Interdit<SessionDemandeur>(MessageRefus);
+        await RemettreAZeroAsync(compte.Id, ct);
+        var c = await db.ComptesDemandeurs.SingleAsync(x => x.Id == compte.Id, ct);
+        if (c.CourrielConfirmeLe is null)
+        {
+            NouveauLien(c, adresseSite, horloge.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return Resultat.Conflit<SessionDemandeur>(MessageNonConfirme);
+        }
+        return Resultat.Ok(new SessionDemandeur(c.Id, c.EpciSiren, c.Courriel, c.TamponSecurite));
+    }
+
+    /// <summary>Whether a session cookie still opens the account: same stamp, address confirmed, not locked.</summary>
+    public async Task<bool> SessionValideAsync(ClaimsPrincipal principal, CancellationToken ct = default)
+    {
+        if (SessionDemandeur.Depuis(principal) is not { } s) return false;
+        var maintenant = horloge.GetUtcNow();
+        return await db.ComptesDemandeurs.AsNoTracking().AnyAsync(c => c.Id == s.Compte && c.EpciSiren == s.Epci && c.TamponSecurite == s.Tampon
+            && c.CourrielConfirmeLe != null && (c.VerrouilleJusqua == null || c.VerrouilleJusqua <= maintenant), ct);
+    }
+
+    /// <summary>Sign-out: every session of the account ends (the stamp changes).</summary>
+    public Task DeconnecterAsync(Guid compte, CancellationToken ct = default) =>
+        db.ComptesDemandeurs.Where(c => c.Id == compte).ExecuteUpdateAsync(s => s.SetProperty(c => c.TamponSecurite, Secrets.NouveauTampon()), ct);
+
+    /// <summary>A new password: the current one checked (it counts towards the lock-out), the rule of sign-up; every other session ends.</summary>
+    public async Task<Resultat<SessionDemandeur>> ChangerMotDePasseAsync(Guid compte, string? actuel, string? nouveau, string? confirmation, CancellationToken ct)
+    {
+        var c = await db.ComptesDemandeurs.SingleOrDefaultAsync(x => x.Id == compte, ct);
+        if (c is null) return Resultat.NonTrouve<SessionDemandeur>("Ce compte n'existe plus.");
+        var erreurs = new Dictionary<string, string[]>();
+        if (ComptesAgents.RegleMotDePasse(nouveau ?? "", LongueurMinMotDePasse) is { } regle) erreurs["nouveauMotDePasse"] = [regle];
+        else if (nouveau == actuel) erreurs["nouveauMotDePasse"] = ["Le nouveau mot de passe doit être différent de l'actuel."];
+        if (confirmation != nouveau) erreurs["confirmation"] = ["La confirmation ne reprend pas le nouveau mot de passe."];
+        if (erreurs.Count > 0) return Resultat.Invalide<SessionDemandeur>("Le formulaire comporte des erreurs.", erreurs);
+        var incorrect = Resultat.Invalide<SessionDemandeur>(MessageRefus, new Dictionary<string, string[]> { ["motDePasseActuel"] = ["Mot de passe actuel incorrect."] });
+        if ((actuel ?? "").Length > ComptesAgents.LongueurMaxMotDePasse || !await AdmettreEssaiAsync(c.Id, ct)) return incorrect;
+        if (!motsDePasse.Verifier(actuel!, c.MotDePasseHache)) return incorrect;
+        c.ChangerMotDePasse(motsDePasse.Hacher(nouveau!));
+        await db.SaveChangesAsync(ct);
+        await RemettreAZeroAsync(c.Id, ct);
+        return Resultat.Ok(new SessionDemandeur(c.Id, c.EpciSiren, c.Courriel, c.TamponSecurite));
+    }
+
+    private void NouveauLien(CompteDemandeur compte, string adresseSite, DateTimeOffset maintenant)
+    {
+        var jeton = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var ligne = new JetonCompte { CompteId = compte.Id, Empreinte = Empreinte(jeton), ExpireLe = maintenant + ValiditeJeton };
+        db.JetonsComptes.Add(ligne);
+        Envoyer(compte.EpciSiren, ligne.Id.ToString("N"), compte.Courriel, "Confirmez votre adresse pour l'espace demandeur",
+            "Bonjour,\n\nPour confirmer votre adresse et ouvrir votre espace demandeur de logement social, ouvrez ce lien :\n\n"
+            + $"{adresseSite}/espace/confirmer?jeton={jeton}\n\n"
+            + "Ce lien est valable 24 heures et ne sert qu'une fois. Si vous n'avez pas demandé de compte, ne faites rien : "
+            + "sans confirmation, le compte ne s'ouvre pas.\n", maintenant);
+    }
+
+    /// <summary>Queued in the outbox with the change, sent by the outbox's sender (<see cref="Relances.EnvoiMessages"/>).</summary>
+    private void Envoyer(Siren epci, string cle, string adresse, string sujet, string corps, DateTimeOffset maintenant) =>
+        db.Messages.Add(MessageDemandeur.PourCompte(epci, cle, new MessageRedige(CanalMessage.Courriel, adresse, sujet, corps), maintenant.UtcDateTime));
+
+    public static string Empreinte(string jeton) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(jeton)));
+
+    /// <summary>Same conditional UPDATE as the agents' (<see cref="ComptesAgents"/>): false while locked; the attempt that reaches the limit locks and renews the stamp.</summary>
+    private async Task<bool> AdmettreEssaiAsync(Guid id, CancellationToken ct)
+    {
+        const int limite = CompteDemandeur.EchecsAvantVerrouillage;
+        var maintenant = horloge.GetUtcNow();
+        DateTimeOffset? fin = maintenant + CompteDemandeur.DureeVerrouillage;
+        var tampon = Secrets.NouveauTampon();
+        var admis = await db.ComptesDemandeurs
+            .Where(u => u.Id == id && ((u.VerrouilleJusqua == null && u.EchecsConnexion < limite) || u.VerrouilleJusqua <= maintenant))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(u => u.EchecsConnexion, u => (u.VerrouilleJusqua == null ? u.EchecsConnexion : 0) + 1)
+                .SetProperty(u => u.VerrouilleJusqua, u => (u.VerrouilleJusqua == null ? u.EchecsConnexion : 0) + 1 >= limite ? fin : null)
+                .SetProperty(u => u.TamponSecurite, u => (u.VerrouilleJusqua == null ? u.EchecsConnexion : 0) + 1 >= limite ? tampon : u.TamponSecurite), ct);
+        return admis == 1;
+    }
+
+    private Task RemettreAZeroAsync(Guid id, CancellationToken ct) =>
+        db.ComptesDemandeurs.Where(u => u.Id == id)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.EchecsConnexion, 0).SetProperty(u => u.VerrouilleJusqua, (DateTimeOffset?)null), ct);
+}

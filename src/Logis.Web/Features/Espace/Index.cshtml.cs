@@ -1,0 +1,55 @@
+using System.Globalization;
+using Logis.Application.Espace;
+using Logis.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Logis.Web.Features.Espace;
+
+/// <summary>The applicant's home: the demands linked to the account, and linking one (number + access code of the attestation).</summary>
+[Authorize(Policy = EspaceAuth.Politique)]
+public sealed class IndexModel(EspaceDemandeurService espace, LimiteurLiaisons limiteur) : PageModel
+{
+    public IReadOnlyList<DemandeLiee> Demandes { get; private set; } = [];
+
+    [BindProperty]
+    public string? Numero { get; set; }
+
+    [BindProperty]
+    public string? Code { get; set; }
+
+    public string? Erreur { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var session = EspaceAuth.Requis(User);
+        Demandes = await espace.DemandesAsync(session, ct);
+        return Demandes.Count == 1 && !Request.Query.ContainsKey("liste") ? Redirect($"/espace/demandes/{Demandes[0].Numero}") : Page();
+    }
+
+    public async Task<IActionResult> OnPostLierAsync(CancellationToken ct)
+    {
+        var session = EspaceAuth.Requis(User);
+        ModelState.Clear();
+        if (limiteur.Attente(session.Compte, HttpContext.Connection.RemoteIpAddress?.ToString() ?? "inconnue") is { } secondes)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = secondes.ToString(CultureInfo.InvariantCulture);
+            Erreur = Problemes.MessageTropDeRequetes(secondes);
+            Demandes = await espace.DemandesAsync(session, ct);
+            return Page();
+        }
+        var r = await espace.LierAsync(session, Numero, Code, ct);
+        if (!r.EstReussi)
+        {
+            if (r.Probleme.Champs.Count > 0)
+                EspaceAuth.Reporter(ModelState, r.Probleme, c => c switch { "numero" => nameof(Numero), "code" => nameof(Code), _ => "" });
+            else Erreur = r.Motif;
+            Code = null;
+            Demandes = await espace.DemandesAsync(session, ct);
+            return Page();
+        }
+        return Redirect($"/espace/demandes/{r.Valeur!.Numero}");
+    }
+}
