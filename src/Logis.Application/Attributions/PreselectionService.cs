@@ -34,6 +34,7 @@ public sealed class PreselectionService(LogisDbContext db, TimeProvider horloge,
     public const int ExclusMax = 10;
     private const int TailleLot = 100;
     private const int TailleLotMax = 3_200;
+    private const int PartMin = 16;
 
     /// <summary>The pre-selection of vacancy <paramref name="id"/>, <paramref name="limite"/> lines at most (default 20).</summary>
     public async Task<Resultat<PreselectionVue>> CalculerAsync(Agent agent, string id, string? limite, CancellationToken ct)
@@ -117,11 +118,19 @@ public sealed class PreselectionService(LogisDbContext db, TimeProvider horloge,
                 if (!exclue) ids.Add(l.DemandeId);
                 else if (excluesChargees < exclusMax) { ids.Add(l.DemandeId); excluesChargees++; }
             }
-            var lot = ids.Count == 0 ? [] : await ResumesAsync(ids, jour, ct);
-            var r = Preselection.Classer(logement, lot, parametres, limite - retenues.Count, exclusMax - exclues.Count, voitRestreint);
-            retenues.AddRange(r.Retenues);
-            exclues.AddRange(r.Exclues);
-            if (r.Complete || lignes.Count < taille) return new ResultatPreselection(retenues, exclues, r.Complete);
+            // Contents are loaded part by part, each part as large as the lines still wanted: a batch of index rows costs little, a
+            // loaded content much more. Each part follows the previous ones in the ranking order, like the batches.
+            for (var i = 0; i < ids.Count;)
+            {
+                var n = Math.Min(ids.Count - i, Math.Max(PartMin, limite - retenues.Count + exclusMax - exclues.Count));
+                var r = Preselection.Classer(logement, await ResumesAsync(ids.GetRange(i, n), jour, ct), parametres, limite - retenues.Count,
+                    exclusMax - exclues.Count, voitRestreint);
+                i += n;
+                retenues.AddRange(r.Retenues);
+                exclues.AddRange(r.Exclues);
+                if (r.Complete) return new ResultatPreselection(retenues, exclues, true);
+            }
+            if (lignes.Count < taille) return new ResultatPreselection(retenues, exclues, false);
         }
     }
 
