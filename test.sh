@@ -44,7 +44,8 @@ if [ $# -eq 0 ]; then
   exec 9>/tmp/logis-suite-complete.lock
   flock -n 9 || { echo "Une autre suite complète tourne sur cette machine : attente de sa fin…"; flock 9; }
 fi
-dotnet test Logis.slnx -c Release --no-build -v q -nologo --logger "trx" --results-directory "$RESULTS" "${FILTER[@]}"
+# The lock's descriptor is closed for the tests: a process they leave behind (a build node, a server) must not keep the lock.
+dotnet test Logis.slnx -c Release --no-build -v q -nologo --logger "trx" --results-directory "$RESULTS" "${FILTER[@]}" 9>&-
 STATUS=$?
 
 # --- Ligne de clôture calculée depuis les fichiers TRX ---------------------------------------
