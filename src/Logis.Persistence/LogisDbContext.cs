@@ -118,6 +118,8 @@ public sealed class LogisDbContext(DbContextOptions<LogisDbContext> options) : D
                 if (a.Total != v.Total) a.Total = v.Total;
                 if (a.DateDepot != v.DateDepot) a.DateDepot = v.DateDepot;
                 if (a.Numero != v.Numero) a.Numero = v.Numero;
+                if (a.NombrePersonnes != v.NombrePersonnes) a.NombrePersonnes = v.NombrePersonnes;
+                if (a.LoyerMaximumCentimes != v.LoyerMaximumCentimes) a.LoyerMaximumCentimes = v.LoyerMaximumCentimes;
             }
             foreach (var v in voulues)
                 if (!actuelles.Exists(v.MemeCle)) Set<EntreePreselection>().Add(v);

@@ -11,6 +11,7 @@ using Logis.Domain.Organisations;
 using Logis.Domain.Pieces;
 using Logis.Domain.Territoire;
 using Logis.Persistence;
+using Logis.Persistence.Attributions;
 using Logis.Persistence.Cotation;
 using Logis.Persistence.Demandes;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,8 @@ public sealed record ResultatHistoriqueDemo(bool DejaPresent, int Cible, int Vac
 
 /// <summary>
 /// A year of allocation history for the demo territory, played through the same use cases as the pages (issue 14, point 6): vacancies declared by
-/// each bailleur in proportion to its stock, oriented on Logis's suggestion, candidates proposed by the réservataire from the pre-selection (or by
+/// each bailleur in proportion to its stock where the demand can fill it (<see cref="TirablesAsync"/>), oriented on Logis's suggestion,
+/// candidates proposed by the réservataire from the pre-selection (or by
 /// the bailleur after a hand-back), weekly CALEOL sessions per bailleur (in person, one in four remote with a vote deadline) deciding a to e with
 /// reasons and ranks, written offers, acceptances, refusals with a reason and offers left unanswered (the daily run records them), the next ranked
 /// candidate, and the lease that radiates the demand and records the attribution. Each act runs at its own instant on a stopped clock, in time order,
@@ -97,13 +99,16 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
         var reservataires = await db.Reservataires.AsNoTracking().Where(r => r.EpciSiren == epci).ToListAsync(ct);
         foreach (var r in reservataires) _agentsReservataires[r.Id] = (await AgentReservataireAsync(epci, r, ct), r.Type);
 
-        // The stock by bailleur and commune: the weights of the vacancies.
-        var parc = (await db.Logements.AsNoTracking().Where(l => codes.Contains(l.CommuneInsee))
-            .Select(l => new { l.BailleurId, l.CommuneInsee, l.NumeroRpls }).ToListAsync(ct))
-            .GroupBy(l => (l.BailleurId, l.CommuneInsee)).ToDictionary(g => g.Key, g => g.Select(x => x.NumeroRpls).Order(StringComparer.Ordinal).ToList());
+        // The stock by bailleur and commune.
+        var stock = await db.Logements.AsNoTracking().Where(l => codes.Contains(l.CommuneInsee))
+            .Select(l => new { l.BailleurId, l.CommuneInsee, l.NumeroRpls, l.Typologie }).ToListAsync(ct);
+        var parc = stock.GroupBy(l => (l.BailleurId, l.CommuneInsee))
+            .ToDictionary(g => g.Key, g => g.Select(x => x.NumeroRpls).Order(StringComparer.Ordinal).ToList());
         var logements = parc.Values.Sum(l => l.Count);
         var actives = await db.Demandes.CountAsync(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == epci && d.Statut == StatutDemande.Active, ct);
         var cible = Cible(logements, actives);
+        var tirables = await TirablesAsync(epci, [.. stock.Select(l => (l.BailleurId, l.CommuneInsee, l.Typologie, l.NumeroRpls))], ct);
+        var poidsTotal = tirables.Sum(t => t.Poids);
         if (cible == 0 || bailleurs.Count == 0) return new ResultatHistoriqueDemo(false, cible, 0, 0, 0, 0, 0, 0, 0, 0);
 
         // No act may be dated before a demand's last event: each demand becomes a possible candidate after it.
@@ -137,19 +142,19 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
         if (cumul[^1] <= 0) return new ResultatHistoriqueDemo(false, cible, 0, 0, 0, 0, 0, 0, 0, 0);
         for (var i = 0; i < nombre; i++)
         {
-            // A cell drawn in proportion to its stock, a dwelling of it not drawn yet.
-            var tirage = _hasard.Next(logements);
-            var cellule = cellules[^1];
-            foreach (var c in cellules)
+            // A cell (bailleur, commune, typology) drawn by its weight (see TirablesAsync), a dwelling of it not drawn yet.
+            var tirage = _hasard.NextDouble() * poidsTotal;
+            var cellule = tirables[^1];
+            foreach (var c in tirables)
             {
-                if (tirage < c.Value.Count) { cellule = c; break; }
-                tirage -= c.Value.Count;
+                if (tirage < c.Poids) { cellule = c; break; }
+                tirage -= c.Poids;
             }
-            var rpls = cellule.Value[_hasard.Next(cellule.Value.Count)];
+            var rpls = cellule.Rpls[_hasard.Next(cellule.Rpls.Count)];
             if (!prises.Add(rpls)) continue;
             var quantile = (i + 0.5) / nombre * cumul[^1];
             var jour = jours[Math.Min(jours.Count - 1, Array.FindIndex(cumul, c => c >= quantile))];
-            var suivi = new Suivi(parNom[cellule.Key.BailleurId], rpls);
+            var suivi = new Suivi(parNom[cellule.Bailleur], rpls);
             Planifier(HeureFrance.A(jour, new TimeOnly(9, _hasard.Next(0, 60))), q => DeclarerAsync(suivi, q, ct));
         }
 
@@ -172,6 +177,31 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
             db.ChangeTracker.Clear();
         }
         return new ResultatHistoriqueDemo(false, cible, _vacances, _seancesCreees, _dossiers, _offres, _refus, _sansReponse, _baux, _retraits);
+    }
+
+    /// <summary>
+    /// The cells the vacancies are drawn from (bailleur, commune, typology), with their weight: the stock of the cell, times the share of the
+    /// commune and typology's yearly turnover (stock × <see cref="Mobilite"/>) that its demand can fill (the active demands wishing that commune,
+    /// or the whole EPCI, and that typology, × <see cref="PartDemandes"/>), at most all of it. A dwelling nobody asks for is not drawn; where the
+    /// demand is short, fewer vacancies fall (docs/demo.md). The demand is read from the pre-selection index (<see cref="EntreePreselection"/>).
+    /// </summary>
+    private async Task<List<(BailleurId Bailleur, List<string> Rpls, double Poids)>> TirablesAsync(Siren epci,
+        List<(BailleurId Bailleur, CodeInsee Commune, Domain.Patrimoine.Typologie Typologie, string Rpls)> stock, CancellationToken ct)
+    {
+        var souhaits = (await db.Set<EntreePreselection>().AsNoTracking().Where(e => e.EpciSiren == epci)
+                .GroupBy(e => new { e.Commune, e.Typologie }).Select(g => new { g.Key.Commune, g.Key.Typologie, Nombre = g.Count() }).ToListAsync(ct))
+            .ToDictionary(x => (x.Commune, x.Typologie), x => x.Nombre);
+        var parCommuneTypologie = stock.GroupBy(l => (l.Commune.Value, l.Typologie.ToString())).ToDictionary(g => g.Key, g => g.Count());
+        var tirables = new List<(BailleurId, List<string>, double)>();
+        foreach (var g in stock.GroupBy(l => (l.Bailleur, l.Commune, l.Typologie))
+                     .OrderBy(g => g.Key.Bailleur.Value).ThenBy(g => g.Key.Commune.Value, StringComparer.Ordinal).ThenBy(g => g.Key.Typologie))
+        {
+            var cle = (g.Key.Commune.Value, g.Key.Typologie.ToString());
+            var demandes = souhaits.GetValueOrDefault(cle) + souhaits.GetValueOrDefault((EntreePreselection.ToutEpci, cle.Item2));
+            var part = Math.Min(1.0, demandes * (double)PartDemandes / (parCommuneTypologie[cle] * (double)Mobilite));
+            if (part > 0) tirables.Add((g.Key.Bailleur, [.. g.Select(x => x.Rpls).Order(StringComparer.Ordinal)], g.Count() * part));
+        }
+        return tirables;
     }
 
     // ---- The acts, each at its instant ----

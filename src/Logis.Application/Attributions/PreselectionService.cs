@@ -6,6 +6,7 @@ using Logis.Domain.Attributions;
 using Logis.Domain.Commun;
 using Logis.Domain.Demandes;
 using Logis.Domain.Eligibilite;
+using Logis.Domain.Territoire;
 using Logis.Persistence;
 using Logis.Persistence.Attributions;
 using Microsoft.EntityFrameworkCore;
@@ -45,7 +46,7 @@ public sealed class PreselectionService(LogisDbContext db, TimeProvider horloge,
         if (!AccesVacances.VoitPreselection(agent.Role))
             return Resultat.Interdit<PreselectionVue>("La présélection se lit par le réservataire de la vacance, son bailleur ou l'intercommunalité.");
         var (logement, parametres) = await ContexteAsync(vacance, ct);
-        var resultat = await ClasserAsync(vacance, logement, parametres, n, ExclusMax, AccesDemandes.VoitDonneesSensibles(agent.Role), ct);
+        var resultat = await ClasserAsync(vacance.EpciSiren, logement, parametres, n, ExclusMax, AccesDemandes.VoitDonneesSensibles(agent.Role), ct);
         var proposant = await PropositionService.ProposantAsync(db, agent, vacance, horloge.AujourdhuiEnFrance(), vacances, ct);
         var acteur = await Acteurs.DeAsync(db, agent, ct);
         db.Audit.Add(new Persistence.Demandes.EntreeAudit
@@ -87,7 +88,7 @@ public sealed class PreselectionService(LogisDbContext db, TimeProvider horloge,
     /// (<see cref="Preselection.Ordre"/>), the commune's and the whole EPCI's, merged; only the demands of each batch are then loaded, and
     /// the domain checks every one of them (status, wishes, ceiling, size, rent), so the prefix read ranks as the whole file would.
     /// </summary>
-    internal async Task<ResultatPreselection> ClasserAsync(Vacance vacance, LogementAPourvoir logement, ParametresPreselection parametres, int limite, int exclusMax,
+    internal async Task<ResultatPreselection> ClasserAsync(Siren epci, LogementAPourvoir logement, ParametresPreselection parametres, int limite, int exclusMax,
         bool voitRestreint, CancellationToken ct)
     {
         var jour = horloge.AujourdhuiEnFrance();
@@ -96,25 +97,31 @@ public sealed class PreselectionService(LogisDbContext db, TimeProvider horloge,
         // not a near miss (docs/regles/07-attribution.md, « Présélection »).
         // Each batch comes after the previous ones in the ranking order: its lines follow theirs, so the domain ranks each batch alone, for
         // the places still open. Batches double (100, 200, 400…) so that a rare profile costs a few queries, not hundreds.
+        // A demand the index alone shows excluded (size, maximum rent: Preselection.ExclueParSonResume) can only be an excluded line: its
+        // content is loaded only while excluded lines may still be wanted. Once exclusMax of them are loaded, any later one comes after
+        // exclusMax excluded lines and would not be shown: skipping it changes neither list.
         var retenues = new List<LignePreselection>();
         var exclues = new List<LignePreselection>();
+        var excluesChargees = 0;
+        var exclueParTaille = new Dictionary<(int, decimal?), bool>();
         var taille = TailleLot;
         for (var debut = 0; ; debut += taille, taille = Math.Min(taille * 2, TailleLotMax))
         {
-            var ids = await PlageAsync(vacance.EpciSiren.Value, vacance.CommuneInsee.Value, vacance.Typologie.ToString(), debut, taille, ct);
-            var lot = await (from d in db.Demandes.AsNoTracking()
-                             join c in db.CotationsDemandes.AsNoTracking() on d.Id equals c.DemandeId
-                             where ids.Contains(d.Id)
-                             select new
-                             {
-                                 d.Id, d.Numero, d.DateDepot, d.Statut, c.Total, d.Contenu,
-                                 Situations = d.SituationsPrioritaires.Where(s => s.Statut == StatutJustification.ValideeParAgentHabilite).Select(s => s.Critere).ToList(),
-                             }).ToListAsync(ct);
-            var r = Preselection.Classer(logement, lot.Select(x => CandidatResume.De(x.Id, x.Numero, x.DateDepot, x.Statut, x.Total, x.Contenu, x.Situations, jour)),
-                parametres, limite - retenues.Count, exclusMax - exclues.Count, voitRestreint);
+            var lignes = await PlageAsync(epci.Value, logement.Commune.Value, logement.Typologie.ToString(), debut, taille, ct);
+            var ids = new List<DemandeId>(lignes.Count);
+            foreach (var l in lignes)
+            {
+                var cle = (l.NombrePersonnes, l.LoyerMaximum);
+                if (!exclueParTaille.TryGetValue(cle, out var exclue))
+                    exclueParTaille[cle] = exclue = Preselection.ExclueParSonResume(logement, parametres, l.NombrePersonnes, l.LoyerMaximum);
+                if (!exclue) ids.Add(l.DemandeId);
+                else if (excluesChargees < exclusMax) { ids.Add(l.DemandeId); excluesChargees++; }
+            }
+            var lot = ids.Count == 0 ? [] : await ResumesAsync(ids, jour, ct);
+            var r = Preselection.Classer(logement, lot, parametres, limite - retenues.Count, exclusMax - exclues.Count, voitRestreint);
             retenues.AddRange(r.Retenues);
             exclues.AddRange(r.Exclues);
-            if (r.Complete || ids.Count < taille) return new ResultatPreselection(retenues, exclues, r.Complete);
+            if (r.Complete || lignes.Count < taille) return new ResultatPreselection(retenues, exclues, r.Complete);
         }
     }
 
@@ -124,11 +131,11 @@ public sealed class PreselectionService(LogisDbContext db, TimeProvider horloge,
     /// order and stops at the rows needed, the two are merged (PostgreSQL: Merge Append, no sort of the ranges).
     /// A demand has rows for its communes or for the whole EPCI, never both: the two ranges do not overlap.
     /// </summary>
-    private async Task<List<DemandeId>> PlageAsync(string epci, string commune, string typologie, int debut, int taille, CancellationToken ct)
+    private async Task<List<EntreePreselection>> PlageAsync(string epci, string commune, string typologie, int debut, int taille, CancellationToken ct)
     {
         var fin = debut + taille;
         var tout = EntreePreselection.ToutEpci;
-        var lignes = await db.Set<EntreePreselection>().FromSql($"""
+        return await db.Set<EntreePreselection>().FromSql($"""
             SELECT * FROM (SELECT * FROM preselection_demande WHERE "EpciSiren" = {epci} AND "Commune" = {commune} AND "Typologie" = {typologie}
                            ORDER BY "Total" DESC NULLS LAST, "DateDepot", "Numero" LIMIT {fin}) AS c
             UNION ALL
@@ -136,6 +143,19 @@ public sealed class PreselectionService(LogisDbContext db, TimeProvider horloge,
                            ORDER BY "Total" DESC NULLS LAST, "DateDepot", "Numero" LIMIT {fin}) AS e
             ORDER BY "Total" DESC NULLS LAST, "DateDepot", "Numero" LIMIT {taille} OFFSET {debut}
             """).AsNoTracking().ToListAsync(ct);
-        return [.. lignes.Select(l => l.DemandeId)];
+    }
+
+    /// <summary>The summaries the domain ranks, for the demands <paramref name="ids"/>: content, score, priority situations validated.</summary>
+    private async Task<List<CandidatResume>> ResumesAsync(List<DemandeId> ids, DateOnly jour, CancellationToken ct)
+    {
+        var lot = await (from d in db.Demandes.AsNoTracking()
+                         join c in db.CotationsDemandes.AsNoTracking() on d.Id equals c.DemandeId
+                         where ids.Contains(d.Id)
+                         select new
+                         {
+                             d.Id, d.Numero, d.DateDepot, d.Statut, c.Total, d.Contenu,
+                             Situations = d.SituationsPrioritaires.Where(s => s.Statut == StatutJustification.ValideeParAgentHabilite).Select(s => s.Critere).ToList(),
+                         }).ToListAsync(ct);
+        return [.. lot.Select(x => CandidatResume.De(x.Id, x.Numero, x.DateDepot, x.Statut, x.Total, x.Contenu, x.Situations, jour))];
     }
 }

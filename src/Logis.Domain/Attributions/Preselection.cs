@@ -151,6 +151,26 @@ public static class Preselection
     }
 
     /// <summary>
+    /// Whether a demand is excluded from the dwelling whatever the rest of its content, from two facts the pre-selection index keeps of it:
+    /// the number of persons to house and the maximum rent wished (none: no maximum). The checks are those of <see cref="Evaluer"/> (rent and
+    /// charges above the maximum; size not suited, or not checkable): a demand this says true for is an excluded line there too, so a reader
+    /// may skip loading its content when it needs no more excluded lines. <see cref="Evaluer"/> still judges every demand it is given.
+    /// </summary>
+    public static bool ExclueParSonResume(LogementAPourvoir logement, ParametresPreselection parametres, int nombrePersonnes, decimal? loyerMaximum)
+    {
+        ArgumentNullException.ThrowIfNull(logement);
+        ArgumentNullException.ThrowIfNull(parametres);
+        if (loyerMaximum is { } max && DepasseLoyerMaximum(logement, max)) return true;
+        var taille = Taille(logement, nombrePersonnes, parametres);
+        return !taille.EstReussi || !taille.Valeur.EstAdapte;
+    }
+
+    private static bool DepasseLoyerMaximum(LogementAPourvoir logement, decimal maximum) => logement.Quittance > maximum;
+
+    private static Resultat<AdequationLogement> Taille(LogementAPourvoir logement, int nombrePersonnes, ParametresPreselection parametres) =>
+        AdequationLogement.Evaluer(logement.NombrePieces, logement.SurfaceHabitable, nombrePersonnes, parametres.Normes);
+
+    /// <summary>
     /// Judges one demand for the dwelling: every reason it is there, every reason it is not. Priority situations that are restricted
     /// (<see cref="CriteresPrioritaires.EstSensible"/>) are named only when <paramref name="voitDonneesRestreintes"/>.
     /// </summary>
@@ -172,7 +192,7 @@ public static class Preselection
 
         if (c.LoyerMaximum is { } max)
         {
-            if (logement.Quittance <= max) motifs.Add($"Loyer et charges ({TexteFr.Euros(logement.Quittance)}) dans le maximum souhaité ({TexteFr.Euros(max)}).");
+            if (!DepasseLoyerMaximum(logement, max)) motifs.Add($"Loyer et charges ({TexteFr.Euros(logement.Quittance)}) dans le maximum souhaité ({TexteFr.Euros(max)}).");
             else exclusions.Add($"Loyer et charges ({TexteFr.Euros(logement.Quittance)}) au-dessus du maximum souhaité ({TexteFr.Euros(max)}).");
         }
 
@@ -205,7 +225,7 @@ public static class Preselection
                     break;
             }
 
-            var taille = AdequationLogement.Evaluer(logement.NombrePieces, logement.SurfaceHabitable, menage.NombrePersonnes, parametres.Normes);
+            var taille = Taille(logement, menage.NombrePersonnes, parametres);
             if (!taille.EstReussi) exclusions.Add("La taille du logement n'est pas connue : l'adéquation au ménage ne peut pas être vérifiée.");
             else if (taille.Valeur.EstAdapte) motifs.AddRange(taille.Valeur.Constats);
             else exclusions.AddRange(taille.Valeur.Constats);

@@ -26,6 +26,20 @@ public sealed class EntreePreselection
     public DateOnly DateDepot { get; set; }
     public required string Numero { get; set; }
 
+    /// <summary>Persons to house (the content's persons, whatever the day): with <see cref="LoyerMaximumCentimes"/>, what lets the
+    /// pre-selection exclude a demand from the index alone (<c>Preselection.ExclueParSonResume</c>) without loading its content.</summary>
+    public int NombrePersonnes { get; set; }
+
+    /// <summary>The maximum rent and charges wished, in cents rounded up (none: no maximum). Rounded up, a dwelling above it is above
+    /// the exact maximum too: the exclusion it supports is never wrong.</summary>
+    public int? LoyerMaximumCentimes { get; set; }
+
+    /// <summary>The maximum rent wished as the index holds it (rounded up to the cent), in euros.</summary>
+    public decimal? LoyerMaximum => LoyerMaximumCentimes / 100m;
+
+    /// <summary>Cents rounded up, capped (a maximum beyond the cap excludes nothing a real rent could reach).</summary>
+    public static int? Centimes(decimal? euros) => euros is { } e ? (int)Math.Min(Math.Ceiling(e * 100m), int.MaxValue) : null;
+
     /// <summary>
     /// The rows a demand must have: none unless it is active; else one per wished typology and wished commune (or one per typology
     /// with the <see cref="ToutEpci"/> marker when it wishes the whole EPCI), each with its current score <paramref name="total"/>.
@@ -41,7 +55,7 @@ public sealed class EntreePreselection
                 yield return new EntreePreselection
                 {
                     DemandeId = demande.Id, EpciSiren = epci, Commune = commune, Typologie = t.ToString(), Total = total, DateDepot = demande.DateDepot,
-                    Numero = demande.Numero.Valeur,
+                    Numero = demande.Numero.Valeur, NombrePersonnes = demande.Contenu.Personnes.Count, LoyerMaximumCentimes = Centimes(s.LoyerMaximum),
                 };
     }
 
@@ -61,10 +75,13 @@ public sealed class EntreePreselection
             if (!sqlite) e.Property(x => x.Numero).UseCollation("C");
             // The ranking order of Preselection.Ordre: score descending with the unscored last, deposit date, number. The two ranges
             // of a pre-selection (commune, whole EPCI) are read in this order from this index, without sorting.
-            e.HasIndex(x => new { x.EpciSiren, x.Commune, x.Typologie, x.Total, x.DateDepot, x.Numero, x.DemandeId }, "IX_preselection_demande_ordre")
+            var ordre = e.HasIndex(x => new { x.EpciSiren, x.Commune, x.Typologie, x.Total, x.DateDepot, x.Numero, x.DemandeId }, "IX_preselection_demande_ordre")
                 .IsDescending(false, false, false, true, false, false, false)
                 .HasNullSortOrder(NullSortOrder.Unspecified, NullSortOrder.Unspecified, NullSortOrder.Unspecified, NullSortOrder.NullsLast,
                     NullSortOrder.Unspecified, NullSortOrder.Unspecified, NullSortOrder.Unspecified);
+            e.Ignore(x => x.LoyerMaximum);
+            // Carried by the index (not keys): the pre-selection reads them with the ranking, from the index alone (index-only scan).
+            if (!sqlite) ordre.IncludeProperties(x => new { x.NombrePersonnes, x.LoyerMaximumCentimes });
             e.HasOne<Demande>().WithMany().HasForeignKey(x => x.DemandeId).OnDelete(DeleteBehavior.Cascade);
         });
     }

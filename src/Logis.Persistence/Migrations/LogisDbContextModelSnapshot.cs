@@ -1312,6 +1312,12 @@ namespace Logis.Persistence.Migrations
                         .HasMaxLength(9)
                         .HasColumnType("character varying(9)");
 
+                    b.Property<int?>("LoyerMaximumCentimes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NombrePersonnes")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Numero")
                         .IsRequired()
                         .HasMaxLength(18)
@@ -1326,6 +1332,7 @@ namespace Logis.Persistence.Migrations
                     b.HasIndex(new[] { "EpciSiren", "Commune", "Typologie", "Total", "DateDepot", "Numero", "DemandeId" }, "IX_preselection_demande_ordre")
                         .IsDescending(false, false, false, true, false, false, false);
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "EpciSiren", "Commune", "Typologie", "Total", "DateDepot", "Numero", "DemandeId" }, "IX_preselection_demande_ordre"), new[] { "NombrePersonnes", "LoyerMaximumCentimes" });
                     NpgsqlIndexBuilderExtensions.HasNullSortOrder(b.HasIndex(new[] { "EpciSiren", "Commune", "Typologie", "Total", "DateDepot", "Numero", "DemandeId" }, "IX_preselection_demande_ordre"), new[] { NullSortOrder.Unspecified, NullSortOrder.Unspecified, NullSortOrder.Unspecified, NullSortOrder.NullsLast, NullSortOrder.Unspecified, NullSortOrder.Unspecified, NullSortOrder.Unspecified });
 
                     b.ToTable("preselection_demande", (string)null);

@@ -27,5 +27,5 @@ public static class IndexPreselectionAttendu
     }
 
     private static string Texte(EntreePreselection e) =>
-        $"{e.DemandeId.Value} {e.EpciSiren.Value} {e.Commune} {e.Typologie} {e.Total?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} {e.DateDepot:yyyy-MM-dd} {e.Numero}";
+        $"{e.DemandeId.Value} {e.EpciSiren.Value} {e.Commune} {e.Typologie} {e.Total?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} {e.DateDepot:yyyy-MM-dd} {e.Numero} {e.NombrePersonnes} {e.LoyerMaximumCentimes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}";
 }

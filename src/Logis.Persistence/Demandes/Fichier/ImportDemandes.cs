@@ -441,7 +441,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
         "COPY cotation_demande (\"DemandeId\", \"EpciSiren\", \"Statut\", \"Elements\", \"Total\", \"GrilleId\", \"Version\", \"CalculeeLe\") FROM STDIN (FORMAT BINARY)";
 
     private const string CopyPreselection =
-        "COPY preselection_demande (\"DemandeId\", \"EpciSiren\", \"Commune\", \"Typologie\", \"Total\", \"DateDepot\", \"Numero\") FROM STDIN (FORMAT BINARY)";
+        "COPY preselection_demande (\"DemandeId\", \"EpciSiren\", \"Commune\", \"Typologie\", \"Total\", \"DateDepot\", \"Numero\", \"NombrePersonnes\", \"LoyerMaximumCentimes\") FROM STDIN (FORMAT BINARY)";
 
     /// <summary>
     /// The rows of a demand in the four COPYs, in the columns of <see cref="CopyDemandes"/>, <see cref="CopyEvenements"/>,
@@ -504,7 +504,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
         w = p.Preselection;
         foreach (var e in EntreePreselection.Pour(d, epci, c.Total))
         {
-            w.Ligne(7);
+            w.Ligne(9);
             w.Uuid(e.DemandeId.Value);
             w.Texte(e.EpciSiren.Value);
             w.Texte(e.Commune);
@@ -513,6 +513,9 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
             else w.Nul();
             w.Date(e.DateDepot);
             w.Texte(e.Numero);
+            w.Int32(e.NombrePersonnes);
+            if (e.LoyerMaximumCentimes is { } loyer) w.Int32(loyer);
+            else w.Nul();
         }
     }
 
