@@ -170,6 +170,67 @@ public class MixiteTests(ApplicationsFixture fx)
         Assert.Single(indCommune.Tension.Where(t => t.CommuneInsee is not null).Select(t => t.CommuneInsee).Distinct());
     }
 
+    /// <summary>
+    /// The demo's year of leases counts the households rehoused by an urban-renewal operation (vacancies declared out of the flux for it) with the
+    /// first quartile outside QPV (L441-1): the flag reaches each lease of <c>GET /api/v1/attributions</c>, and the first-quartile objective and the
+    /// quartile mix read the counts made here from the raw rows (income per UC below the threshold of the year, or the vacancy's reason).
+    /// </summary>
+    [Theory, DeuxBases]
+    public async Task Les_relogements_du_renouvellement_urbain_comptent_avec_le_premier_quartile_hors_QPV(string f)
+    {
+        var app = fx.App(f);
+        var epci = app.ClientApi("epci"); // starts the application, which seeds the demo history
+        await using var db = fx.Base(f);
+        var aujourdhui = app.Horloge.AujourdhuiEnFrance();
+        var relogesVus = 0;
+        foreach (var annee in new[] { aujourdhui.Year - 1, aujourdhui.Year })
+        {
+            var baux = await db.Attributions.AsNoTracking().Where(a => a.EpciSiren == Tpm && a.Annee == annee).ToListAsync();
+            var vacances = baux.Select(a => a.VacanceId).ToList();
+            var motifs = await db.Vacances.AsNoTracking().Where(v => vacances.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.HorsFlux);
+            var seuil = (await db.SeuilsPremierQuartile.AsNoTracking().SingleOrDefaultAsync(s => s.EpciSiren == Tpm && s.Annee == annee))?.Montant;
+
+            // Each lease carries its vacancy's reason out of the flux, and the API says which were such rehousings.
+            Assert.All(baux, a => Assert.Equal(motifs[a.VacanceId], a.HorsFlux));
+            static bool Reloge(Domain.Attributions.MotifHorsFlux? m) => m is Domain.Attributions.MotifHorsFlux.RenouvellementUrbain or Domain.Attributions.MotifHorsFlux.Orcod;
+            var lus = new List<JsonElement>();
+            for (var page = 1; ; page++)
+            {
+                var p = await epci.GetFromJsonAsync<JsonElement>($"/api/v1/attributions?annee={annee}&page={page}&taillePage=100");
+                lus.AddRange(p.GetProperty("elements").EnumerateArray());
+                if (lus.Count >= p.GetProperty("total").GetInt32()) break;
+            }
+            Assert.Equal(baux.Count, lus.Count);
+            var parId = baux.ToDictionary(a => a.Id.Value);
+            Assert.All(lus, l => Assert.Equal(Reloge(parId[l.GetProperty("id").GetGuid()].HorsFlux), l.GetProperty("relogementRenouvellement").GetBoolean()));
+            relogesVus += baux.Count(a => Reloge(a.HorsFlux));
+
+            var horsQpv = baux.Where(a => a.QpvCode is null).ToList();
+            var relogesHorsQpv = horsQpv.Count(a => Reloge(a.HorsFlux));
+            var servent = horsQpv.Count(a => Reloge(a.HorsFlux) || (seuil is { } s && a.RevenuParUc is { } r && r < s));
+            var ind = await epci.GetFromJsonAsync<JsonElement>($"/api/v1/mixite/indicateurs?annee={annee}");
+            var q1 = ind.GetProperty("objectifs").EnumerateArray().First(o => o.GetProperty("nature").GetString() == "q1-hors-qpv"
+                && o.GetProperty("bailleur").ValueKind == JsonValueKind.Null && o.GetProperty("commune").ValueKind == JsonValueKind.Null
+                && o.GetProperty("reservataire").ValueKind == JsonValueKind.Null);
+            Assert.Equal(SecretStatistique.Compte(horsQpv.Count), Entier(q1.GetProperty("baux")));
+            if (seuil is not null)
+            {
+                var diffusable = SecretStatistique.Diffusable(servent) && SecretStatistique.Diffusable(horsQpv.Count - servent);
+                Assert.Equal(diffusable ? servent : (int?)null, Entier(q1.GetProperty("nombreAtteint")));
+            }
+            var melange = ind.GetProperty("quartiles").EnumerateArray().Single(q => q.GetProperty("situation").GetString() == "Hors QPV").GetProperty("relogementsRenouvellement");
+            var montre = SecretStatistique.Diffusable(relogesHorsQpv) && SecretStatistique.Diffusable(horsQpv.Count - relogesHorsQpv);
+            Assert.Equal(montre ? relogesHorsQpv : (int?)null, Entier(melange));
+        }
+        // The demo draws vacancies out of the flux for urban renewal: some of them reach a lease.
+        Assert.True(relogesVus > 0, "aucun bail de relogement lié au renouvellement urbain dans l'historique de démonstration");
+
+        // The dashboard and the quartile export name the column.
+        var agent = await app.ConnecterAsync("epci");
+        Assert.Contains("Relogements ANRU ou ORCOD", await agent.GetStringAsync("/mixite"));
+        Assert.Contains("Relogements ANRU ou ORCOD", await agent.GetStringAsync("/mixite/export?table=quartiles&format=csv"));
+    }
+
     private static object Saisie(string nom, decimal revenuMensuel) => new
     {
         personnes = new[]
@@ -268,4 +329,6 @@ public class MixiteTests(ApplicationsFixture fx)
         Assert.Contains("Tension et attente", tout);
         Assert.Contains("id=\"mixite-tension\"", html);
     }
+
+    private static int? Entier(JsonElement e) => e.ValueKind == JsonValueKind.Null ? null : e.GetInt32();
 }
