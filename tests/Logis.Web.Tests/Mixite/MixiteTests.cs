@@ -330,5 +330,82 @@ public class MixiteTests(ApplicationsFixture fx)
         Assert.Contains("id=\"mixite-tension\"", html);
     }
 
+    /// <summary>
+    /// The yearly report opens as a readable PDF (issue 15): its text read back (PdfPig) carries the headings, the year's figures of the API and
+    /// the definitions, and its pages are converted to PNG by <c>pdftoppm</c> (poppler-utils, installed by test.sh) into artifacts/bilan-mixite,
+    /// kept by CI with the other test artefacts. An unreadable PDF or a failed conversion fails the test.
+    /// </summary>
+    [Theory, DeuxBases]
+    public async Task Le_bilan_annuel_PDF_se_lit_et_ses_pages_sont_gardees_en_images(string f)
+    {
+        var app = fx.App(f);
+        var annee = app.Horloge.AujourdhuiEnFrance().Year;
+        var ind = (await app.ClientApi("epci").GetFromJsonAsync<IndicateursVue>($"/api/v1/mixite/indicateurs?annee={annee}", Web))!;
+        Assert.True(ind.Baux > 0, "la démonstration n'a aucun bail cette année");
+        var agent = await app.ConnecterAsync("epci");
+        var reponse = await agent.GetAsync($"/mixite/bilan.pdf?annee={annee}");
+        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+        Assert.Equal("application/pdf", reponse.Content.Headers.ContentType?.MediaType);
+        var octets = await reponse.Content.ReadAsByteArrayAsync();
+
+        int pages;
+        using (var document = PdfDocument.Open(octets))
+        {
+            pages = document.NumberOfPages;
+            // Words in reading order, without spaces (the thousands separator is a narrow no-break space).
+            var mots = string.Concat(document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+            static string Colle(string t) => new([.. t.Where(c => !char.IsWhiteSpace(c))]);
+            foreach (var attendu in new[]
+                     {
+                         $"Bilan {annee} de la convention intercommunale d'attribution", "Objectifs et résultats", "Trajectoire sur l'année",
+                         "Tension et attente", "Définitions", "Secret statistique", "Relogement ANRU ou ORCOD :",
+                         "Baux signés : " + ind.Baux!.Value.ToString("N0", CultureInfo.GetCultureInfo("fr-FR")),
+                     })
+                Assert.True(mots.Contains(Colle(attendu), StringComparison.Ordinal), $"« {attendu} » absent du texte du PDF");
+            foreach (var o in ind.Objectifs.Where(o => !o.SeuilManquant && o.TauxAtteint is not null))
+                Assert.Contains(Colle(o.TauxAtteint!.Value.ToString("0.0", CultureInfo.GetCultureInfo("fr-FR")) + " %"), mots, StringComparison.Ordinal);
+        }
+        Assert.True(pages >= 2, $"{pages} page(s)");
+
+        // The pages as images, where CI keeps the test artefacts.
+        var dossier = Path.Combine(RacineDepot(), "artifacts", "bilan-mixite");
+        Directory.CreateDirectory(dossier);
+        var prefixe = Path.Combine(dossier, $"bilan-{annee}-{f}");
+        foreach (var ancien in Directory.GetFiles(dossier, $"bilan-{annee}-{f}-*.png")) File.Delete(ancien);
+        var pdfChemin = prefixe + ".pdf";
+        await File.WriteAllBytesAsync(pdfChemin, octets);
+        var info = new System.Diagnostics.ProcessStartInfo("pdftoppm", ["-png", "-r", "80", pdfChemin, prefixe])
+        {
+            RedirectStandardError = true, UseShellExecute = false,
+        };
+        System.Diagnostics.Process? conversion;
+        try { conversion = System.Diagnostics.Process.Start(info); }
+        catch (System.ComponentModel.Win32Exception e) { throw new Xunit.Sdk.XunitException($"pdftoppm introuvable (paquet poppler-utils, installé par test.sh) : {e.Message}"); }
+        Assert.NotNull(conversion);
+        using (conversion)
+        {
+            var erreurs = await conversion.StandardError.ReadToEndAsync();
+            await conversion.WaitForExitAsync();
+            Assert.True(conversion.ExitCode == 0, $"pdftoppm a échoué ({conversion.ExitCode}) : {erreurs}");
+        }
+        var images = Directory.GetFiles(dossier, $"bilan-{annee}-{f}-*.png").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(pages, images.Count);
+        foreach (var image in images)
+        {
+            var entete = new byte[8];
+            await using (var flux = File.OpenRead(image)) Assert.Equal(8, await flux.ReadAsync(entete));
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, entete);
+            Assert.True(new FileInfo(image).Length > 5_000, $"{image} : image presque vide");
+        }
+    }
+
     private static int? Entier(JsonElement e) => e.ValueKind == JsonValueKind.Null ? null : e.GetInt32();
+
+    /// <summary>The repository's root (where Logis.slnx is), from the test binaries.</summary>
+    private static string RacineDepot()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "Logis.slnx"))) return d.FullName;
+        throw new InvalidOperationException("Racine du dépôt introuvable (Logis.slnx).");
+    }
 }
