@@ -38,7 +38,7 @@ public sealed record SessionDemandeur(Guid Compte, Siren Epci, string Courriel, 
 
 /// <summary>
 /// The applicants' accounts (docs/espace-demandeur.md §1), built like the agents' (<see cref="ComptesAgents"/>) on the same pieces:
-/// PBKDF2 through <see cref="IMotsDePasse"/>, the same password rule, the same dummy check when there is no account, a failure
+/// PBKDF2 through <see cref="IMotsDePasse"/>, the same password rule (<see cref="RegleMotsDePasse"/>), the same dummy check when there is no account, a failure
 /// counter moved by one conditional UPDATE, a security stamp renewed at sign-out, lock-out and password change.
 /// <list type="bullet">
 /// <item>Sign-up never tells whether an address has an account: the same answer, the same password hashing; the owner of an address
@@ -47,7 +47,7 @@ public sealed record SessionDemandeur(Guid Compte, Siren Epci, string Courriel, 
 /// of its token is stored.</item>
 /// </list>
 /// </summary>
-public sealed class ComptesDemandeurs(LogisDbContext db, TimeProvider horloge, IMotsDePasse motsDePasse)
+public sealed class ComptesDemandeurs(LogisDbContext db, TimeProvider horloge, IMotsDePasse motsDePasse, RegleMotsDePasse regle)
 {
     public static readonly TimeSpan ValiditeJeton = TimeSpan.FromHours(24);
     public const int LongueurMinMotDePasse = ComptesAgents.LongueurMinNouveauMotDePasse;
@@ -74,7 +74,8 @@ public sealed class ComptesDemandeurs(LogisDbContext db, TimeProvider horloge, I
         var erreurs = new Dictionary<string, string[]>();
         if (adresse.Length == 0) erreurs["courriel"] = ["Indiquez votre adresse électronique."];
         else if (!DemandeSaisie.CourrielValide(adresse)) erreurs["courriel"] = ["L'adresse électronique n'est pas valide (ex. prenom.nom@exemple.fr)."];
-        if (ComptesAgents.RegleMotDePasse(motDePasse ?? "", LongueurMinMotDePasse) is { } regle) erreurs["motDePasse"] = [regle.Replace("Le nouveau mot de passe", "Le mot de passe", StringComparison.Ordinal)];
+        if (await regle.VerifierAsync(motDePasse ?? "", LongueurMinMotDePasse, ct) is { } refus)
+            erreurs["motDePasse"] = [refus.Replace("Le nouveau mot de passe", "Le mot de passe", StringComparison.Ordinal)];
         if (confirmation != motDePasse) erreurs["confirmation"] = ["La confirmation ne reprend pas le mot de passe."];
         if (erreurs.Count > 0) return Resultat.Echec(Echec.Invalide("Le formulaire comporte des erreurs.", erreurs));
 
@@ -176,7 +177,7 @@ public sealed class ComptesDemandeurs(LogisDbContext db, TimeProvider horloge, I
         var c = await db.ComptesDemandeurs.SingleOrDefaultAsync(x => x.Id == compte, ct);
         if (c is null) return Resultat.NonTrouve<SessionDemandeur>("Ce compte n'existe plus.");
         var erreurs = new Dictionary<string, string[]>();
-        if (ComptesAgents.RegleMotDePasse(nouveau ?? "", LongueurMinMotDePasse) is { } regle) erreurs["nouveauMotDePasse"] = [regle];
+        if (await regle.VerifierAsync(nouveau ?? "", LongueurMinMotDePasse, ct) is { } refus) erreurs["nouveauMotDePasse"] = [refus];
         else if (nouveau == actuel) erreurs["nouveauMotDePasse"] = ["Le nouveau mot de passe doit être différent de l'actuel."];
         if (confirmation != nouveau) erreurs["confirmation"] = ["La confirmation ne reprend pas le nouveau mot de passe."];
         if (erreurs.Count > 0) return Resultat.Invalide<SessionDemandeur>("Le formulaire comporte des erreurs.", erreurs);
