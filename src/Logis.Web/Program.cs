@@ -120,6 +120,7 @@ builder.Services.AddHealthChecks().AddCheck<BaseSanteCheck>("base");
 const string SchemaLogis = "Logis";
 var authentification = builder.Services.AddAuthentication(SchemaLogis);
 OptionsProConnect.Ajouter(authentification, builder.Configuration);
+OptionsFranceConnect.Ajouter(authentification, builder.Configuration, Logis.Web.Features.Espace.EspaceAuth.Schema);
 authentification
     .AddPolicyScheme(SchemaLogis, "Agent ou système partenaire", o =>
         o.ForwardDefaultSelector = ctx => ctx.Request.Headers.ContainsKey(CleApiHandler.Entete)
