@@ -80,7 +80,8 @@ public sealed record SessionConfirmee(SessionAgent Session, IReadOnlyList<string
 /// stamp is refused at its next request.</item>
 /// </list>
 /// </summary>
-public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMotsDePasse motsDePasse, IProtectionSecrets protection)
+public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMotsDePasse motsDePasse, IProtectionSecrets protection,
+    RegleMotsDePasse regle)
 {
     public static readonly string MessageRefus =
         $"Identifiant ou mot de passe incorrect. Après {Utilisateur.EchecsAvantVerrouillage} essais infructueux, un compte est verrouillé " +
@@ -90,7 +91,7 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
         $"Mot de passe actuel incorrect. Après {Utilisateur.EchecsAvantVerrouillage} essais infructueux, le compte est verrouillé " +
         $"pendant {Utilisateur.DureeVerrouillage.TotalMinutes} minutes.";
 
-    public const int LongueurMaxMotDePasse = 256;
+    public const int LongueurMaxMotDePasse = RegleMotsDePasse.LongueurMax;
     public const int LongueurMinNouveauMotDePasse = 12;
     public const int LongueurMinAdministrateur = 16;
 
@@ -274,7 +275,7 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
 
     /// <summary>
     /// The agent changes their password: the current one is checked like a sign-in (it counts towards the lock-out), the new
-    /// one follows RegleNouveauMotDePasse (length, mixed characters); every other session ends, the returned one replaces the caller's.
+    /// one follows <see cref="RegleMotsDePasse"/> (length, mixed characters, not a common or breached one); every other session ends, the returned one replaces the caller's.
     /// </summary>
     public async Task<Resultat<SessionAgent>> ChangerMotDePasseAsync(Guid utilisateur, string actuel, string nouveau, string confirmation,
         CancellationToken ct = default)
@@ -282,7 +283,7 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
         var compte = await db.Utilisateurs.SingleOrDefaultAsync(u => u.Id == utilisateur, ct);
         if (compte is null) return Resultat.NonTrouve<SessionAgent>("Ce compte n'existe plus.");
         var erreurs = new Dictionary<string, string[]>();
-        if (RegleNouveauMotDePasse(nouveau, compte.Role) is { } regle) erreurs["nouveauMotDePasse"] = [regle];
+        if (await regle.VerifierAsync(nouveau, LongueurMinimale(compte.Role), ct) is { } refus) erreurs["nouveauMotDePasse"] = [refus];
         else if (nouveau == actuel) erreurs["nouveauMotDePasse"] = ["Le nouveau mot de passe doit être différent de l'actuel."];
         if (confirmation != nouveau) erreurs["confirmation"] = ["La confirmation ne reprend pas le nouveau mot de passe."];
         if (actuel.Length > LongueurMaxMotDePasse) erreurs["motDePasseActuel"] = [MessageActuelIncorrect];
@@ -299,26 +300,6 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
 
     /// <summary>The shortest new password for a role: 16 characters for an administrator, 12 for the others.</summary>
     public static int LongueurMinimale(Role role) => role == Role.Administrateur ? LongueurMinAdministrateur : LongueurMinNouveauMotDePasse;
-
-    /// <summary>
-    /// The rule for a new password (null when it holds): at least 12 characters (16 for an administrator) mixing three kinds of
-    /// the four (docs/protection-des-donnees.md §2 point 28).
-    /// </summary>
-    public static string? RegleNouveauMotDePasse(string motDePasse, Role role) => RegleMotDePasse(motDePasse, LongueurMinimale(role));
-
-    /// <summary>
-    /// The password rule shared by agents and applicants (docs/protection-des-donnees.md §2 point 28): from <paramref name="minimum"/> to
-    /// 256 characters, mixing three kinds of the four. Null when it holds.
-    /// </summary>
-    public static string? RegleMotDePasse(string motDePasse, int minimum)
-    {
-        if (motDePasse.Length < minimum || motDePasse.Length > LongueurMaxMotDePasse)
-            return $"Le nouveau mot de passe doit compter de {minimum} à {LongueurMaxMotDePasse} caractères.";
-        var sortes = new[] { motDePasse.Any(char.IsLower), motDePasse.Any(char.IsUpper), motDePasse.Any(char.IsDigit),
-            motDePasse.Any(c => !char.IsLetterOrDigit(c)) }.Count(x => x);
-        return sortes >= 3 ? null
-            : "Le nouveau mot de passe doit mêler au moins trois sortes de caractères parmi : minuscules, majuscules, chiffres, autres signes.";
-    }
 
     /// <summary>
     /// Admits the attempt through the counter (<see cref="AdmettreEssaiAsync"/>), then checks the password. A refused attempt (the
