@@ -10,7 +10,8 @@
 # connexions), relevées par réglage (Logis__Limites__ParIp, Logis__Limites__ConnexionParIp) parce que les 200 agents partagent
 # ici 127.0.0.1 — en production chacun a la sienne ; la limite par identifiant est relevée pour ouvrir 200 sessions sur
 # 5 comptes. Erreurs comptées : réponses hors 2xx/3xx et erreurs de socket de wrk ; objectif 0.
-# Usage : flock /tmp/logis-bench.lock bench/agents.sh [DUREE=10m] [AGENTS=200] [DEMANDES=16000]
+# Usage : flock -o /tmp/logis-bench.lock bench/agents.sh [DUREE=10m] [AGENTS=200] [DEMANDES=16000]
+# (-o : le PostgreSQL que démarre le script n'hérite pas du verrou ; sans -o, un PostgreSQL resté en vie le garderait.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DUREE=${1:-10m}
