@@ -103,6 +103,10 @@ builder.Services.AddRelances(builder.Configuration);
 builder.Services.AddSingleton<Logis.Application.Acces.IMotsDePasse, Logis.Application.Acces.MotsDePassePbkdf2>();
 builder.Services.AddSingleton<Logis.Application.Acces.IProtectionSecrets, ProtectionSecrets>();
 builder.Services.AddScoped<Logis.Application.Acces.ComptesAgents>();
+// The sign-in journal: the IP address and the browser of the request (docs/protection-des-donnees.md §2 item 17).
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<Logis.Application.Acces.IOrigineConnexion, Logis.Web.Infrastructure.OrigineConnexionHttp>();
+builder.Services.AddScoped<Logis.Application.Acces.JournalConnexions>();
 // The applicant space (issue 16, docs/espace-demandeur.md): applicants' accounts, links to demands, their acts.
 builder.Services.AddScoped<Logis.Application.Espace.ComptesDemandeurs>();
 builder.Services.AddScoped<Logis.Application.Espace.EspaceDemandeurService>();
