@@ -76,7 +76,8 @@ public class JournalConnexionsTests(ApplicationsFixture fx)
         var epci = app.ClientApi("epci");
         var api = await epci.GetFromJsonAsync<JsonElement>($"/api/v1/journal?auteur={Uri.EscapeDataString(empreinte)}&action={ActionsAuditConnexion.Echec}");
         Assert.Equal(1, api.GetProperty("total").GetInt32());
-        var page = await (await app.ConnecterAsync("epci")).GetStringAsync($"/journal?auteur={Uri.EscapeDataString(empreinte)}");
+        // The page's text, accented letters decoded (Razor encodes them).
+        var page = WebUtility.HtmlDecode(await (await app.ConnecterAsync("epci")).GetStringAsync($"/journal?auteur={Uri.EscapeDataString(empreinte)}"));
         Assert.Contains(empreinte, page, StringComparison.Ordinal);
         Assert.Contains("Connexion refusée", page, StringComparison.Ordinal);
         var export = await epci.GetStringAsync($"/api/v1/journal/export?auteur={Uri.EscapeDataString(empreinte)}");
