@@ -105,6 +105,10 @@ builder.Services.AddSingleton<Logis.Application.Acces.IProtectionSecrets, Protec
 builder.Services.AddScoped<Logis.Application.Acces.ComptesAgents>();
 // The one password rule of agents and applicants, with its common and breached passwords (docs/protection-des-donnees.md §2 point 27).
 OptionsMotsDePasse.Ajouter(builder.Services, builder.Configuration);
+// The sign-in journal: the IP address and the browser of the request (docs/protection-des-donnees.md §2 item 17).
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<Logis.Application.Acces.IOrigineConnexion, Logis.Web.Infrastructure.OrigineConnexionHttp>();
+builder.Services.AddScoped<Logis.Application.Acces.JournalConnexions>();
 // The applicant space (issue 16, docs/espace-demandeur.md): applicants' accounts, links to demands, their acts.
 builder.Services.AddScoped<Logis.Application.Espace.ComptesDemandeurs>();
 builder.Services.AddScoped<Logis.Application.Espace.EspaceDemandeurService>();

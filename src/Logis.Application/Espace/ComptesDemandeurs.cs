@@ -50,7 +50,8 @@ public sealed record IdentiteFranceConnect(string Sujet, string? Courriel);
 /// of its token is stored.</item>
 /// </list>
 /// </summary>
-public sealed class ComptesDemandeurs(LogisDbContext db, TimeProvider horloge, IMotsDePasse motsDePasse, RegleMotsDePasse regle)
+public sealed class ComptesDemandeurs(LogisDbContext db, TimeProvider horloge, IMotsDePasse motsDePasse, RegleMotsDePasse regle,
+    JournalConnexions journal)
 {
     public static readonly TimeSpan ValiditeJeton = TimeSpan.FromHours(24);
     public const int LongueurMinMotDePasse = ComptesAgents.LongueurMinNouveauMotDePasse;
@@ -135,29 +136,40 @@ public sealed class ComptesDemandeurs(LogisDbContext db, TimeProvider horloge, I
     public async Task<Resultat<SessionDemandeur>> ConnecterAsync(Siren epci, string? courriel, string? motDePasse, string adresseSite, CancellationToken ct)
     {
         var mdp = motDePasse ?? "";
-        if (mdp.Length > ComptesAgents.LongueurMaxMotDePasse) return Resultat.Interdit<SessionDemandeur>(MessageRefus);
         var adresse = (courriel ?? "").Trim().ToLowerInvariant();
-        var compte = adresse.Length is 0 or > 254 ? null : await db.ComptesDemandeurs.AsNoTracking()
-            .Where(c => c.EpciSiren == epci && c.Courriel == adresse).Select(c => new { c.Id, c.MotDePasseHache }).SingleOrDefaultAsync(ct);
+        var compte = adresse.Length is 0 or > 254 || mdp.Length > ComptesAgents.LongueurMaxMotDePasse ? null : await db.ComptesDemandeurs.AsNoTracking()
+            .Where(c => c.EpciSiren == epci && c.Courriel == adresse).Select(c => new { c.Id, c.MotDePasseHache, c.Courriel }).SingleOrDefaultAsync(ct);
         if (compte is null)
         {
-            motsDePasse.Verifier(mdp, ComptesAgents.HacheFactice.Value);
+            if (mdp.Length <= ComptesAgents.LongueurMaxMotDePasse) motsDePasse.Verifier(mdp, ComptesAgents.HacheFactice.Value);
+            await journal.EcrireAsync(ActionsAuditConnexion.Echec, null, JournalConnexions.Empreinte(courriel), JournalConnexions.OrganisationEspace, epci,
+                mdp.Length > ComptesAgents.LongueurMaxMotDePasse ? "mot de passe trop long" : "mot de passe", ct);
             return Resultat.Interdit<SessionDemandeur>(MessageRefus);
         }
+        Task JournaliserAsync(string action, string precision) =>
+            journal.EcrireAsync(action, compte.Id, compte.Courriel, JournalConnexions.OrganisationEspace, epci, precision, ct);
         if (!await AdmettreEssaiAsync(compte.Id, ct))
         {
             motsDePasse.Verifier(mdp, ComptesAgents.HacheFactice.Value);
+            await JournaliserAsync(ActionsAuditConnexion.Echec, "mot de passe ; compte verrouillé");
             return Resultat.Interdit<SessionDemandeur>(MessageRefus);
         }
-        if (!motsDePasse.Verifier(mdp, compte.MotDePasseHache)) return Resultat.Interdit<SessionDemandeur>(MessageRefus);
+        if (!motsDePasse.Verifier(mdp, compte.MotDePasseHache))
+        {
+            var verrouille = await db.ComptesDemandeurs.AsNoTracking().Where(c => c.Id == compte.Id).Select(c => c.VerrouilleJusqua).SingleAsync(ct) > horloge.GetUtcNow();
+            await JournaliserAsync(verrouille ? ActionsAuditConnexion.Verrouillage : ActionsAuditConnexion.Echec, "mot de passe incorrect");
+            return Resultat.Interdit<SessionDemandeur>(MessageRefus);
+        }
         await RemettreAZeroAsync(compte.Id, ct);
         var c = await db.ComptesDemandeurs.SingleAsync(x => x.Id == compte.Id, ct);
         if (c.CourrielConfirmeLe is null)
         {
             NouveauLien(c, adresseSite, horloge.GetUtcNow());
             await db.SaveChangesAsync(ct);
+            await JournaliserAsync(ActionsAuditConnexion.Echec, "adresse non confirmée (nouveau lien envoyé)");
             return Resultat.Conflit<SessionDemandeur>(MessageNonConfirme);
         }
+        await JournaliserAsync(ActionsAuditConnexion.Reussie, "mot de passe");
         return Resultat.Ok(new SessionDemandeur(c.Id, c.EpciSiren, c.Courriel, c.TamponSecurite));
     }
 
@@ -247,8 +259,12 @@ public sealed class ComptesDemandeurs(LogisDbContext db, TimeProvider horloge, I
     }
 
     /// <summary>Sign-out: every session of the account ends (the stamp changes).</summary>
-    public Task DeconnecterAsync(Guid compte, CancellationToken ct = default) =>
-        db.ComptesDemandeurs.Where(c => c.Id == compte).ExecuteUpdateAsync(s => s.SetProperty(c => c.TamponSecurite, Secrets.NouveauTampon()), ct);
+    public async Task DeconnecterAsync(Guid compte, CancellationToken ct = default)
+    {
+        if (await db.ComptesDemandeurs.Where(c => c.Id == compte).ExecuteUpdateAsync(s => s.SetProperty(c => c.TamponSecurite, Secrets.NouveauTampon()), ct) == 0) return;
+        var c = await db.ComptesDemandeurs.AsNoTracking().Where(x => x.Id == compte).Select(x => new { x.Courriel, x.EpciSiren }).SingleAsync(ct);
+        await journal.EcrireAsync(ActionsAuditConnexion.Deconnexion, compte, c.Courriel, JournalConnexions.OrganisationEspace, c.EpciSiren, null, ct);
+    }
 
     /// <summary>A new password: the current one checked (it counts towards the lock-out), the rule of sign-up; every other session ends.</summary>
     public async Task<Resultat<SessionDemandeur>> ChangerMotDePasseAsync(Guid compte, string? actuel, string? nouveau, string? confirmation, CancellationToken ct)
@@ -287,23 +303,8 @@ public sealed class ComptesDemandeurs(LogisDbContext db, TimeProvider horloge, I
 
     public static string Empreinte(string jeton) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(jeton)));
 
-    /// <summary>Same conditional UPDATE as the agents' (<see cref="ComptesAgents"/>): false while locked; the attempt that reaches the limit locks and renews the stamp.</summary>
-    private async Task<bool> AdmettreEssaiAsync(Guid id, CancellationToken ct)
-    {
-        const int limite = CompteDemandeur.EchecsAvantVerrouillage;
-        var maintenant = horloge.GetUtcNow();
-        DateTimeOffset? fin = maintenant + CompteDemandeur.DureeVerrouillage;
-        var tampon = Secrets.NouveauTampon();
-        var admis = await db.ComptesDemandeurs
-            .Where(u => u.Id == id && ((u.VerrouilleJusqua == null && u.EchecsConnexion < limite) || u.VerrouilleJusqua <= maintenant))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(u => u.EchecsConnexion, u => (u.VerrouilleJusqua == null ? u.EchecsConnexion : 0) + 1)
-                .SetProperty(u => u.VerrouilleJusqua, u => (u.VerrouilleJusqua == null ? u.EchecsConnexion : 0) + 1 >= limite ? fin : null)
-                .SetProperty(u => u.TamponSecurite, u => (u.VerrouilleJusqua == null ? u.EchecsConnexion : 0) + 1 >= limite ? tampon : u.TamponSecurite), ct);
-        return admis == 1;
-    }
+    /// <summary>The one failure counter of password accounts (<see cref="CompteurEchecs"/>), shared with the agents'.</summary>
+    private Task<bool> AdmettreEssaiAsync(Guid id, CancellationToken ct) => CompteurEchecs.AdmettreEssaiAsync(db.ComptesDemandeurs, id, horloge.GetUtcNow(), ct);
 
-    private Task RemettreAZeroAsync(Guid id, CancellationToken ct) =>
-        db.ComptesDemandeurs.Where(u => u.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.EchecsConnexion, 0).SetProperty(u => u.VerrouilleJusqua, (DateTimeOffset?)null), ct);
+    private Task RemettreAZeroAsync(Guid id, CancellationToken ct) => CompteurEchecs.RemettreAZeroAsync(db.ComptesDemandeurs, id, ct);
 }
