@@ -1,3 +1,4 @@
+using Logis.Application.Acces;
 using System.Net;
 using Logis.Application.Cotation;
 using Logis.Application.Espace;
@@ -62,7 +63,12 @@ public class FranceConnectTests(ApplicationsFixture fx)
         idp.Personne = idp.Personne with { Courriel = $"autre-{Guid.NewGuid():N}@exemple.fr" };
         Assert.Equal("/espace", (await ParFranceConnectAsync(Client(app), idp)).Headers.Location!.OriginalString);
         await using (var db = fx.Base(f))
+        {
             Assert.Equal(1, await db.ComptesDemandeurs.CountAsync(c => c.SujetExterne == idp.Personne.Sujet || c.Courriel == idp.Personne.Courriel));
+            // Both sign-ins are in the journal, under the account (docs/protection-des-donnees.md §2 item 17).
+            var id = await db.ComptesDemandeurs.Where(c => c.SujetExterne == idp.Personne.Sujet).Select(c => c.Id).SingleAsync();
+            Assert.Equal(2, await db.Audit.CountAsync(a => a.AuteurId == id && a.Action == ActionsAuditConnexion.FranceConnect));
+        }
     }
 
     [Theory, DeuxBases]
@@ -97,7 +103,12 @@ public class FranceConnectTests(ApplicationsFixture fx)
         Assert.Equal(HttpStatusCode.Redirect, relie.StatusCode);
         Assert.Equal("/espace", relie.Headers.Location!.OriginalString);
         await using (var db = fx.Base(f))
+        {
             Assert.Equal(idp.Personne.Sujet, await db.ComptesDemandeurs.Where(c => c.Courriel == courriel).Select(c => c.SujetExterne).SingleAsync());
+            var id = await db.ComptesDemandeurs.Where(c => c.Courriel == courriel).Select(c => c.Id).SingleAsync();
+            Assert.Equal(1, await db.Audit.CountAsync(a => a.AuteurId == id && a.Action == ActionsAuditConnexion.Echec && a.Detail!.Contains("FranceConnect à relier")));
+            Assert.Equal(1, await db.Audit.CountAsync(a => a.AuteurId == id && a.Action == ActionsAuditConnexion.FranceConnect));
+        }
         // From now on FranceConnect alone opens it.
         Assert.Equal("/espace", (await ParFranceConnectAsync(Client(app), idp)).Headers.Location!.OriginalString);
     }

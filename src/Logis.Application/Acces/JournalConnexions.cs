@@ -31,12 +31,13 @@ public static class ActionsAuditConnexion
     public const string Verrouillage = "connexion.verrouillage";
     public const string EchecSecondFacteur = "connexion.echec-second-facteur";
     public const string ProConnect = "connexion.proconnect";
+    public const string FranceConnect = "connexion.franceconnect";
     public const string Deconnexion = "connexion.deconnexion";
 }
 
 /// <summary>
 /// Writes the sign-in events in the audit journal (docs/protection-des-donnees.md §2 item 17): success, failure, lock-out, failure of the
-/// second factor, ProConnect sign-in, sign-out — for agents (<see cref="ComptesAgents"/>) and applicants
+/// second factor, ProConnect or FranceConnect sign-in, sign-out — for agents (<see cref="ComptesAgents"/>) and applicants
 /// (<c>Logis.Application.Espace.ComptesDemandeurs</c>). Never the password nor a code. The account is named when there is one; an
 /// identifier that matches no account is never written in clear, only by <see cref="Empreinte"/>. The detail carries the IP address
 /// and the browser of the request (<see cref="IOrigineConnexion"/>).

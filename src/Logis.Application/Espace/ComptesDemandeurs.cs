@@ -197,8 +197,13 @@ public sealed class ComptesDemandeurs(LogisDbContext db, TimeProvider horloge, I
         var maintenant = horloge.GetUtcNow();
         var tenu = await db.ComptesDemandeurs.AsNoTracking().SingleOrDefaultAsync(c => c.EpciSiren == epci && c.SujetExterne == identite.Sujet, ct);
         if (tenu is not null)
-            return tenu.VerrouilleJusqua is { } fin && fin > maintenant ? Resultat.Interdit<SessionDemandeur>(MessageFranceConnectVerrouille)
+        {
+            var verrouille = tenu.VerrouilleJusqua is { } fin && fin > maintenant;
+            await journal.EcrireAsync(verrouille ? ActionsAuditConnexion.Echec : ActionsAuditConnexion.FranceConnect, tenu.Id, tenu.Courriel,
+                JournalConnexions.OrganisationEspace, epci, verrouille ? "FranceConnect ; compte verrouillé" : null, ct);
+            return verrouille ? Resultat.Interdit<SessionDemandeur>(MessageFranceConnectVerrouille)
                 : Resultat.Ok(new SessionDemandeur(tenu.Id, tenu.EpciSiren, tenu.Courriel, tenu.TamponSecurite));
+        }
         var adresse = (identite.Courriel ?? "").Trim().ToLowerInvariant();
         if (adresse.Length is 0 or > 254 || !DemandeSaisie.CourrielValide(adresse)) return Resultat.Interdit<SessionDemandeur>(MessageFranceConnectSansCourriel);
         if (await db.ComptesDemandeurs.AnyAsync(c => c.EpciSiren == epci && c.Courriel == adresse, ct))
@@ -220,6 +225,7 @@ public sealed class ComptesDemandeurs(LogisDbContext db, TimeProvider horloge, I
             db.ChangeTracker.Clear();
             return Resultat.Conflit<SessionDemandeur>(MessageFranceConnectLier);
         }
+        await journal.EcrireAsync(ActionsAuditConnexion.FranceConnect, compte.Id, compte.Courriel, JournalConnexions.OrganisationEspace, epci, "compte ouvert", ct);
         return Resultat.Ok(new SessionDemandeur(compte.Id, compte.EpciSiren, compte.Courriel, compte.TamponSecurite));
     }
 
@@ -235,17 +241,25 @@ public sealed class ComptesDemandeurs(LogisDbContext db, TimeProvider horloge, I
         if (compte is null) return await ConnecterParFranceConnectAsync(epci, identite, ct);
         if (compte.SujetExterne is { } autre && autre != identite.Sujet) return Resultat.Interdit<SessionDemandeur>(MessageFranceConnectAutreIdentite);
         var incorrect = Resultat.Invalide<SessionDemandeur>(MessageRefus, new Dictionary<string, string[]> { ["motDePasse"] = ["Mot de passe incorrect."] });
+        Task JournaliserAsync(string action, string precision) =>
+            journal.EcrireAsync(action, compte.Id, compte.Courriel, JournalConnexions.OrganisationEspace, epci, precision, ct);
         if (mdp.Length > ComptesAgents.LongueurMaxMotDePasse || !await AdmettreEssaiAsync(compte.Id, ct))
         {
             motsDePasse.Verifier(mdp, ComptesAgents.HacheFactice.Value);
+            await JournaliserAsync(ActionsAuditConnexion.Echec, "FranceConnect à relier ; mot de passe ; compte verrouillé");
             return incorrect;
         }
-        if (!motsDePasse.Verifier(mdp, compte.MotDePasseHache)) return incorrect;
+        if (!motsDePasse.Verifier(mdp, compte.MotDePasseHache))
+        {
+            await JournaliserAsync(ActionsAuditConnexion.Echec, "FranceConnect à relier ; mot de passe incorrect");
+            return incorrect;
+        }
         await RemettreAZeroAsync(compte.Id, ct);
         await db.Entry(compte).ReloadAsync(ct);
         compte.SujetExterne = identite.Sujet;
         compte.CourrielConfirmeLe ??= horloge.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        await JournaliserAsync(ActionsAuditConnexion.FranceConnect, "compte relié");
         return Resultat.Ok(new SessionDemandeur(compte.Id, compte.EpciSiren, compte.Courriel, compte.TamponSecurite));
     }
 

@@ -78,6 +78,7 @@ public sealed class JournalService(LogisDbContext db, TimeProvider horloge, Dema
         [ActionsAuditConnexion.Verrouillage] = "Compte verrouillé après des essais infructueux",
         [ActionsAuditConnexion.EchecSecondFacteur] = "Second facteur refusé",
         [ActionsAuditConnexion.ProConnect] = "Connexion par ProConnect",
+        [ActionsAuditConnexion.FranceConnect] = "Connexion par FranceConnect",
         [ActionsAuditConnexion.Deconnexion] = "Déconnexion",
         [ActionsAudit.PurgeJournal] = "Purge du journal (durée de conservation)",
         [ActionsAudit.PurgeDemandes] = "Purge des demandes radiées (durée de conservation)",
