@@ -32,6 +32,8 @@ echo "PostgreSQL de test : port $PGPORT"
 
 # --- Chromium pour les tests navigateur ----------------------------------------------------
 if [ -d tests/Logis.E2E ] && [ ! -x /usr/bin/chromium ]; then echo "Installation de Chromium…"; need_apt chromium; fi
+# --- pdftoppm (poppler-utils) : les pages du bilan annuel PDF gardées en images dans artifacts/ -------
+if ! command -v pdftoppm >/dev/null 2>&1; then echo "Installation de poppler-utils…"; need_apt poppler-utils; fi
 
 # --- Compilation et tests --------------------------------------------------------------------
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -103,6 +103,12 @@ builder.Services.AddRelances(builder.Configuration);
 builder.Services.AddSingleton<Logis.Application.Acces.IMotsDePasse, Logis.Application.Acces.MotsDePassePbkdf2>();
 builder.Services.AddSingleton<Logis.Application.Acces.IProtectionSecrets, ProtectionSecrets>();
 builder.Services.AddScoped<Logis.Application.Acces.ComptesAgents>();
+// The one password rule of agents and applicants, with its common and breached passwords (docs/protection-des-donnees.md §2 point 27).
+OptionsMotsDePasse.Ajouter(builder.Services, builder.Configuration);
+// The sign-in journal: the IP address and the browser of the request (docs/protection-des-donnees.md §2 item 17).
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<Logis.Application.Acces.IOrigineConnexion, Logis.Web.Infrastructure.OrigineConnexionHttp>();
+builder.Services.AddScoped<Logis.Application.Acces.JournalConnexions>();
 // The applicant space (issue 16, docs/espace-demandeur.md): applicants' accounts, links to demands, their acts.
 builder.Services.AddScoped<Logis.Application.Espace.ComptesDemandeurs>();
 builder.Services.AddScoped<Logis.Application.Espace.EspaceDemandeurService>();
@@ -118,59 +124,25 @@ builder.Services.AddHealthChecks().AddCheck<BaseSanteCheck>("base");
 const string SchemaLogis = "Logis";
 var authentification = builder.Services.AddAuthentication(SchemaLogis);
 OptionsProConnect.Ajouter(authentification, builder.Configuration);
+OptionsFranceConnect.Ajouter(authentification, builder.Configuration, Logis.Web.Features.Espace.EspaceAuth.Schema);
 authentification
     .AddPolicyScheme(SchemaLogis, "Agent ou système partenaire", o =>
         o.ForwardDefaultSelector = ctx => ctx.Request.Headers.ContainsKey(CleApiHandler.Entete)
             ? CleApiHandler.Schema : CookieAuthenticationDefaults.AuthenticationScheme)
     .AddCookie(o =>
     {
-        o.LoginPath = "/connexion";
-        o.LogoutPath = "/deconnexion";
-        o.AccessDeniedPath = "/acces-refuse";
-        o.Cookie.Name = "logis.session";
-        o.Cookie.HttpOnly = true;
-        o.Cookie.SameSite = SameSiteMode.Strict;
-        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        o.ExpireTimeSpan = TimeSpan.FromHours(8);
-        o.SlidingExpiration = true;
         // The session ends as soon as the account's security stamp changes (sign-out, lock-out, new password) or it is locked.
-        o.Events.OnValidatePrincipal = async ctx =>
-        {
-            var comptes = ctx.HttpContext.RequestServices.GetRequiredService<Logis.Application.Acces.ComptesAgents>();
-            if (ctx.Principal is null || !await comptes.SessionValideAsync(ctx.Principal, ctx.HttpContext.RequestAborted))
-            {
-                ctx.RejectPrincipal();
-                await ctx.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            }
-        };
+        CookieSession(o, CookieAuthenticationDefaults.AuthenticationScheme, "logis.session", null, TimeSpan.FromHours(8), "/connexion", "/deconnexion",
+            "/acces-refuse", (services, principal, ct) => services.GetRequiredService<Logis.Application.Acces.ComptesAgents>().SessionValideAsync(principal, ct));
         o.Events.OnRedirectToLogin = ctx => RejeterApi(ctx, StatusCodes.Status401Unauthorized);
         o.Events.OnRedirectToAccessDenied = ctx => RejeterApi(ctx, StatusCodes.Status403Forbidden);
     })
     .AddScheme<AuthenticationSchemeOptions, CleApiHandler>(CleApiHandler.Schema, null)
     // The applicant space has its own cookie, sent under /espace only, and its own accounts: an agent's session never opens it, nor the reverse.
     .AddCookie(Logis.Web.Features.Espace.EspaceAuth.Schema, o =>
-    {
-        o.LoginPath = "/espace/connexion";
-        o.LogoutPath = "/espace/deconnexion";
-        o.AccessDeniedPath = "/espace/connexion";
-        o.Cookie.Name = "logis.espace";
-        o.Cookie.Path = "/espace";
-        o.Cookie.HttpOnly = true;
-        o.Cookie.SameSite = SameSiteMode.Strict;
-        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        o.ExpireTimeSpan = TimeSpan.FromHours(1);
-        o.SlidingExpiration = true;
-        // The session ends as soon as the account's stamp changes (sign-out, lock-out, new password).
-        o.Events.OnValidatePrincipal = async ctx =>
-        {
-            var comptes = ctx.HttpContext.RequestServices.GetRequiredService<Logis.Application.Espace.ComptesDemandeurs>();
-            if (ctx.Principal is null || !await comptes.SessionValideAsync(ctx.Principal, ctx.HttpContext.RequestAborted))
-            {
-                ctx.RejectPrincipal();
-                await ctx.HttpContext.SignOutAsync(Logis.Web.Features.Espace.EspaceAuth.Schema);
-            }
-        };
-    });
+        CookieSession(o, Logis.Web.Features.Espace.EspaceAuth.Schema, "logis.espace", "/espace", TimeSpan.FromHours(1), "/espace/connexion",
+            "/espace/deconnexion", "/espace/connexion",
+            (services, principal, ct) => services.GetRequiredService<Logis.Application.Espace.ComptesDemandeurs>().SessionValideAsync(principal, ct)));
 builder.Services.AddAuthorization(o =>
 {
     o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
@@ -288,6 +260,31 @@ Logis.Web.Features.Mixite.MixiteEndpoints.MapMixiteApi(api);
 app.MapRazorPages();
 
 app.Run();
+
+// The two session cookies (agents, applicants) are made alike: HttpOnly, SameSite=Strict, Secure over HTTPS, sliding, and checked
+// at every request against the account (its security stamp changes at sign-out, lock-out and password change).
+static void CookieSession(CookieAuthenticationOptions o, string schema, string nom, string? chemin, TimeSpan duree, string connexion,
+    string deconnexion, string refus, Func<IServiceProvider, System.Security.Claims.ClaimsPrincipal, CancellationToken, Task<bool>> sessionValide)
+{
+    o.LoginPath = connexion;
+    o.LogoutPath = deconnexion;
+    o.AccessDeniedPath = refus;
+    o.Cookie.Name = nom;
+    o.Cookie.Path = chemin;
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Strict;
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    o.ExpireTimeSpan = duree;
+    o.SlidingExpiration = true;
+    o.Events.OnValidatePrincipal = async ctx =>
+    {
+        if (ctx.Principal is null || !await sessionValide(ctx.HttpContext.RequestServices, ctx.Principal, ctx.HttpContext.RequestAborted))
+        {
+            ctx.RejectPrincipal();
+            await ctx.HttpContext.SignOutAsync(schema);
+        }
+    };
+}
 
 static Task RejeterApi(RedirectContext<CookieAuthenticationOptions> ctx, int statut)
 {

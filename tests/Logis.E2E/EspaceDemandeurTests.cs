@@ -115,6 +115,25 @@ public partial class EspaceDemandeurTests(ServeurLogis serveur)
         await Assertions.Expect(page.Locator("#chronologie")).ToContainTextAsync("Votre demande a été renouvelée (par vous)");
         await ControlePage.VerifierAsync(page, "espace-demande-renouvelee");
 
+        // 6b. Send a piece from the space: a file that is not a PDF is refused with its message, then a PDF is received.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mes pièces justificatives" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Mes pièces justificatives");
+        await page.Locator("#piece-type").SelectOptionAsync("justificatif_ressources");
+        await page.Locator("#piece-fichier").SetInputFilesAsync(new FilePayload { Name = "bulletin.pdf", MimeType = "application/pdf", Buffer = "bonjour"u8.ToArray() });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer la pièce" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".resume-erreurs")).ToContainTextAsync("n'a pas été déposée");
+        await Assertions.Expect(page.Locator("#piece-fichier")).ToHaveAttributeAsync("aria-invalid", "true");
+        await ControlePage.VerifierAsync(page, "espace-piece-refusee");
+        await page.Locator("#piece-fichier").SetInputFilesAsync(new FilePayload { Name = "bulletin.pdf", MimeType = "application/pdf",
+            Buffer = "%PDF-1.7\n% bulletin de salaire\n1 0 obj << >> endobj\n%%EOF\n"u8.ToArray() });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer la pièce" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[role=status]")).ToContainTextAsync("Votre pièce est déposée");
+        await Assertions.Expect(page.Locator("#pieces tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#pieces tbody tr").First).ToContainTextAsync("reçue");
+        await ControlePage.VerifierAsync(page, "espace-piece-deposee");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Revenir à ma demande" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#chronologie")).ToContainTextAsync("Vous avez déposé une pièce justificative (par vous)");
+
         // 7. The list of linked demands and the password page.
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" }).GetByRole(AriaRole.Link, new() { Name = "Mon espace", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("main li")).ToHaveCountAsync(3);

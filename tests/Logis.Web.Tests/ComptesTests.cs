@@ -151,7 +151,7 @@ public class ComptesTests(ApplicationsFixture fx)
     [InlineData("abcdefghijk12", Role.AgentEpci, false)]
     [InlineData("Ab1!", Role.AgentCommune, false)]
     public void La_regle_du_nouveau_mot_de_passe(string motDePasse, Role role, bool accepte) =>
-        Assert.Equal(accepte, ComptesAgents.RegleNouveauMotDePasse(motDePasse, role) is null);
+        Assert.Equal(accepte, RegleMotsDePasse.Composition(motDePasse, ComptesAgents.LongueurMinimale(role)) is null);
 
     // --- Outils ---------------------------------------------------------------------------------------------------------
 

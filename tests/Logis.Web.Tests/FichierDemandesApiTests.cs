@@ -176,6 +176,41 @@ public class FichierDemandesApiTests(ApplicationsFixture fx)
         }
     }
 
+    /// <summary>
+    /// A file that gives the last number of the month (sequence 999999) and, after it, a line of the same month without a number:
+    /// the dry run said it valid and the import answered 500 (issue 13, « an import whose dry run says valid then fails »). The
+    /// dry run now names the line that would find no number, and the import refuses the file with the same report, nothing written.
+    /// </summary>
+    [Theory, DeuxBases]
+    public async Task Un_fichier_qui_epuiserait_la_sequence_du_mois_est_refuse_des_l_essai(string f)
+    {
+        var epci = fx.App(f).ClientApi("epci");
+        // Territory, month of today's deposit and registering service: those of a demand the same caller registers today.
+        var modele = await DemandesApiTests.CreerAsync(epci, DemandesApiTests.Saisie("Sequencemodele"));
+        var dernier = modele[..7] + NumeroUnique.SequenceMaximum.ToString("000000", System.Globalization.CultureInfo.InvariantCulture) + modele[13..];
+        const string entete = "numero,p1_nom,p1_prenoms,p1_date_naissance,p1_ressources,adresse_ligne1,code_postal,commune_adresse,situation_familiale," +
+                              "logement_statut,motifs,typologies,communes_souhaitees\r\n";
+        var fichier = entete
+            + $"{dernier},Sequencepleine,Alice,1985-05-12,Salaire=1450,1 rue A,83000,Toulon,Celibataire,LocataireParcPrive,LogementTropCher,T2,83137\r\n"
+            + ",Sequencepleine,Bruno,1985-05-12,Salaire=1450,2 rue B,83000,Toulon,Celibataire,LocataireParcPrive,LogementTropCher,T2,83137\r\n";
+        var mois = int.Parse(modele[3..5], System.Globalization.CultureInfo.InvariantCulture);
+        var annee = 2000 + int.Parse(modele[5..7], System.Globalization.CultureInfo.InvariantCulture);
+        var attendu = $"numero : {ImportDemandes.MessageSequenceEpuisee(modele[..3], mois, annee)}";
+        foreach (var url in new[] { "/api/v1/demandes/import", "/api/v1/demandes/import?essai=false" })
+        {
+            var r = await epci.PostAsync(url, Csv(fichier));
+            var corps = await r.Content.ReadAsStringAsync();
+            Assert.True(r.StatusCode == HttpStatusCode.BadRequest, $"{url} : {(int)r.StatusCode} {corps}");
+            var erreurs = JsonDocument.Parse(corps).RootElement.GetProperty("errors");
+            Assert.False(erreurs.TryGetProperty("ligne 2", out _), corps);
+            Assert.Equal(attendu, erreurs.GetProperty("ligne 3").EnumerateArray().Single().GetString());
+        }
+        await using var db = fx.Base(f);
+        Assert.False(await db.Demandes.AnyAsync(d => EF.Property<string>(d, ColonnesDemande.NomDemandeur) == "SEQUENCEPLEINE"));
+        // The sequence of the month did not move: the next registration still gets a number.
+        await DemandesApiTests.CreerAsync(epci, DemandesApiTests.Saisie("Sequenceapres"));
+    }
+
     [Theory, DeuxBases]
     public async Task Sans_authentification_ni_import_ni_export(string f)
     {

@@ -48,6 +48,7 @@ public class JournalCouvertureTests(ApplicationsFixture fx)
         ["/espace/demandes/{numero}"] = "espace demandeur, fermé aux agents : espace.lecture à chaque lecture, vérifié par EspaceDemandeurTests",
         ["/espace/demandes/{numero}/coordonnees"] = "espace demandeur, fermé aux agents : espace.lecture à chaque lecture, vérifié par EspaceDemandeurTests",
         ["/espace/demandes/{numero}/changement"] = "espace demandeur, fermé aux agents : espace.lecture à chaque lecture, vérifié par EspaceDemandeurTests",
+        ["/espace/demandes/{numero}/pieces"] = "espace demandeur, fermé aux agents : espace.lecture (détail « pièces ») à chaque lecture, vérifié par EspaceDemandeurTests",
     };
 
     [Fact]

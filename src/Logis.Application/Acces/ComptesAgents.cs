@@ -78,9 +78,12 @@ public sealed record SessionConfirmee(SessionAgent Session, IReadOnlyList<string
 /// same statement. However many attempts arrive at once, at most that many passwords are checked before the lock.</item>
 /// <item>The security stamp is renewed at sign-out, lock-out and password change: every session cookie carrying the old
 /// stamp is refused at its next request.</item>
+/// <item>Every sign-in, failure, lock-out, failure of the second factor, ProConnect sign-in and sign-out is written in the journal
+/// (<see cref="JournalConnexions"/>), never with the password or the code.</item>
 /// </list>
 /// </summary>
-public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMotsDePasse motsDePasse, IProtectionSecrets protection)
+public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMotsDePasse motsDePasse, IProtectionSecrets protection,
+    RegleMotsDePasse regle, JournalConnexions journal)
 {
     public static readonly string MessageRefus =
         $"Identifiant ou mot de passe incorrect. Après {Utilisateur.EchecsAvantVerrouillage} essais infructueux, un compte est verrouillé " +
@@ -90,7 +93,7 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
         $"Mot de passe actuel incorrect. Après {Utilisateur.EchecsAvantVerrouillage} essais infructueux, le compte est verrouillé " +
         $"pendant {Utilisateur.DureeVerrouillage.TotalMinutes} minutes.";
 
-    public const int LongueurMaxMotDePasse = 256;
+    public const int LongueurMaxMotDePasse = RegleMotsDePasse.LongueurMax;
     public const int LongueurMinNouveauMotDePasse = 12;
     public const int LongueurMinAdministrateur = 16;
 
@@ -105,13 +108,27 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
         var cle = identifiant.Trim().ToLowerInvariant();
         var compte = cle.Length is 0 or > 200 ? null : await db.Utilisateurs.AsNoTracking()
             .Where(u => u.Identifiant == cle).Select(u => new { u.Id, u.MotDePasseHache }).SingleOrDefaultAsync(ct);
-        if (compte is null || !await VerifierAsync(compte.Id, compte.MotDePasseHache, motDePasse, ct))
+        if (compte is null)
         {
-            if (compte is null) motsDePasse.Verifier(motDePasse, HacheFactice.Value);
+            motsDePasse.Verifier(motDePasse, HacheFactice.Value);
+            await journal.EcrireAsync(ActionsAuditConnexion.Echec, null, JournalConnexions.Empreinte(identifiant), OrganisationConnexion,
+                await journal.TerritoireUniqueAsync(ct), "mot de passe", ct);
+            return Resultat.Interdit<EtapeConnexion>(MessageRefus);
+        }
+        if (await EssayerAsync(compte.Id, compte.MotDePasseHache, motDePasse, ct) is { } refus)
+        {
+            await JournaliserAsync(compte.Id, refus.Action, refus.Precision, ct);
             return Resultat.Interdit<EtapeConnexion>(MessageRefus);
         }
         await RemettreAZeroAsync(compte.Id, ct);
-        return Resultat.Ok(await EtapeApresPremierFacteurAsync(compte.Id, secondFacteurAtteste: false, ct));
+        var etape = await EtapeApresPremierFacteurAsync(compte.Id, secondFacteurAtteste: false, ct);
+        await JournaliserAsync(compte.Id, ActionsAuditConnexion.Reussie, etape.SecondFacteur switch
+        {
+            EtapeSecondFacteur.AVerifier => "mot de passe ; second facteur à vérifier",
+            EtapeSecondFacteur.AEnroler => "mot de passe ; second facteur à enrôler",
+            _ => "mot de passe",
+        }, ct);
+        return Resultat.Ok(etape);
     }
 
     public const string MessageProConnectSansCompte =
@@ -140,22 +157,46 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
         CancellationToken ct = default)
     {
         var sujet = identite.Sujet.Trim();
-        if (sujet.Length is 0 or > 255) return Resultat.Interdit<EtapeConnexion>(MessageProConnectSansCompte);
+        if (sujet.Length is 0 or > 255) return await RefusProConnectAsync(null, identite.Courriel, MessageProConnectSansCompte, ct);
         var compte = await db.Utilisateurs.SingleOrDefaultAsync(u => u.SujetProConnect == sujet, ct);
         if (compte is null)
         {
             var courriel = (identite.Courriel ?? "").Trim().ToLowerInvariant();
             compte = courriel.Length is 0 or > 200 ? null : await db.Utilisateurs.SingleOrDefaultAsync(u => u.Identifiant == courriel, ct);
-            if (compte is null) return Resultat.Interdit<EtapeConnexion>(MessageProConnectSansCompte);
-            if (compte.SujetProConnect is not null) return Resultat.Interdit<EtapeConnexion>(MessageProConnectAutreIdentite);
+            if (compte is null) return await RefusProConnectAsync(null, identite.Courriel, MessageProConnectSansCompte, ct);
+            if (compte.SujetProConnect is not null) return await RefusProConnectAsync(compte.Id, null, MessageProConnectAutreIdentite, ct);
             compte.LierProConnect(sujet);
             await db.SaveChangesAsync(ct);
         }
-        if (compte.EstVerrouille(horloge.GetUtcNow())) return Resultat.Interdit<EtapeConnexion>(MessageVerrouille);
+        if (compte.EstVerrouille(horloge.GetUtcNow())) return await RefusProConnectAsync(compte.Id, null, MessageVerrouille, ct);
         if (!await OrganismeReconnuAsync(compte, identite.Siret, organismesDeclares, ct))
-            return Resultat.Interdit<EtapeConnexion>(MessageProConnectOrganisme);
+            return await RefusProConnectAsync(compte.Id, null, MessageProConnectOrganisme, ct);
         await RemettreAZeroAsync(compte.Id, ct);
-        return Resultat.Ok(await EtapeApresPremierFacteurAsync(compte.Id, identite.SecondFacteurAtteste, ct));
+        var etape = await EtapeApresPremierFacteurAsync(compte.Id, identite.SecondFacteurAtteste, ct);
+        await JournaliserAsync(compte.Id, ActionsAuditConnexion.ProConnect, etape.SecondFacteur == EtapeSecondFacteur.AucunRequis ? null : "second facteur à vérifier", ct);
+        return Resultat.Ok(etape);
+    }
+
+    /// <summary>A ProConnect sign-in refused: journaled with the account when there is one, else with the fingerprint of the address ProConnect gave.</summary>
+    private async Task<Resultat<EtapeConnexion>> RefusProConnectAsync(Guid? compte, string? courriel, string message, CancellationToken ct)
+    {
+        var precision = "ProConnect : " + (message == MessageVerrouille ? "compte verrouillé" : message == MessageProConnectOrganisme ? "organisme non reconnu"
+            : message == MessageProConnectAutreIdentite ? "compte relié à une autre identité" : "aucun compte");
+        if (compte is { } id) await JournaliserAsync(id, ActionsAuditConnexion.Echec, precision, ct);
+        else await journal.EcrireAsync(ActionsAuditConnexion.Echec, null, JournalConnexions.Empreinte(courriel), OrganisationConnexion,
+            await journal.TerritoireUniqueAsync(ct), precision, ct);
+        return Resultat.Interdit<EtapeConnexion>(message);
+    }
+
+    /// <summary>The organisation column of an unknown identifier's row.</summary>
+    public const string OrganisationConnexion = "Connexion des agents";
+
+    /// <summary>One row of the sign-in journal about an existing account: its name, its organisation, the journal of its EPCI.</summary>
+    private async Task JournaliserAsync(Guid id, string action, string? precision, CancellationToken ct)
+    {
+        var u = await db.Utilisateurs.AsNoTracking().SingleAsync(x => x.Id == id, ct);
+        var acteur = await Acteurs.DeAsync(db, new Agent(u.Id, u.NomComplet, u.Role, u.Perimetre), ct);
+        await journal.EcrireAsync(action, u.Id, u.NomComplet, acteur.Organisation, u.EpciSiren, precision, ct);
     }
 
     /// <summary>
@@ -205,7 +246,10 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
             return Resultat.Interdit<SessionConfirmee>(MessageEtapeExpiree);
         var saisi = (code ?? "").Trim();
         if (saisi.Length is 0 or > 40 || !await AdmettreEssaiAsync(compte.Id, ct))
+        {
+            await JournaliserAsync(compte.Id, ActionsAuditConnexion.EchecSecondFacteur, saisi.Length is 0 or > 40 ? "code illisible" : "compte verrouillé", ct);
             return Resultat.Invalide<SessionConfirmee>(MessageCodeIncorrect, new Dictionary<string, string[]> { ["code"] = [MessageCodeIncorrect] });
+        }
         var pas = Totp.Verifier(Totp.DepuisBase32(secret), saisi, horloge.GetUtcNow());
         List<string> codes = [];
         if (pas is { } p && (compte.DernierPasTotp is null || p > compte.DernierPasTotp))
@@ -218,9 +262,14 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
             }
         }
         else if (!compte.SecondFacteurActif || !compte.UtiliserCodeSecours(EmpreinteCodeSecours(saisi)))
+        {
+            var verrouille = await db.Utilisateurs.AsNoTracking().Where(u => u.Id == compte.Id).Select(u => u.VerrouilleJusqua).SingleAsync(ct) > horloge.GetUtcNow();
+            await JournaliserAsync(compte.Id, verrouille ? ActionsAuditConnexion.Verrouillage : ActionsAuditConnexion.EchecSecondFacteur, "code incorrect", ct);
             return Resultat.Invalide<SessionConfirmee>(MessageCodeIncorrect, new Dictionary<string, string[]> { ["code"] = [MessageCodeIncorrect] });
+        }
         await db.SaveChangesAsync(ct);
         await RemettreAZeroAsync(compte.Id, ct);
+        await JournaliserAsync(compte.Id, ActionsAuditConnexion.Reussie, codes.Count > 0 ? "second facteur enrôlé" : "second facteur", ct);
         return Resultat.Ok(new SessionConfirmee(await SessionAsync(compte.Id, ct), codes));
     }
 
@@ -268,13 +317,15 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
     }
 
     /// <summary>Sign-out: every session of the account ends (the stamp changes).</summary>
-    public Task DeconnecterAsync(Guid utilisateur, CancellationToken ct = default) =>
-        db.Utilisateurs.Where(u => u.Id == utilisateur)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.TamponSecurite, Secrets.NouveauTampon()), ct);
+    public async Task DeconnecterAsync(Guid utilisateur, CancellationToken ct = default)
+    {
+        if (await db.Utilisateurs.Where(u => u.Id == utilisateur).ExecuteUpdateAsync(s => s.SetProperty(u => u.TamponSecurite, Secrets.NouveauTampon()), ct) == 1)
+            await JournaliserAsync(utilisateur, ActionsAuditConnexion.Deconnexion, null, ct);
+    }
 
     /// <summary>
     /// The agent changes their password: the current one is checked like a sign-in (it counts towards the lock-out), the new
-    /// one follows RegleNouveauMotDePasse (length, mixed characters); every other session ends, the returned one replaces the caller's.
+    /// one follows <see cref="RegleMotsDePasse"/> (length, mixed characters, not a common or breached one); every other session ends, the returned one replaces the caller's.
     /// </summary>
     public async Task<Resultat<SessionAgent>> ChangerMotDePasseAsync(Guid utilisateur, string actuel, string nouveau, string confirmation,
         CancellationToken ct = default)
@@ -282,7 +333,7 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
         var compte = await db.Utilisateurs.SingleOrDefaultAsync(u => u.Id == utilisateur, ct);
         if (compte is null) return Resultat.NonTrouve<SessionAgent>("Ce compte n'existe plus.");
         var erreurs = new Dictionary<string, string[]>();
-        if (RegleNouveauMotDePasse(nouveau, compte.Role) is { } regle) erreurs["nouveauMotDePasse"] = [regle];
+        if (await regle.VerifierAsync(nouveau, LongueurMinimale(compte.Role), ct) is { } refus) erreurs["nouveauMotDePasse"] = [refus];
         else if (nouveau == actuel) erreurs["nouveauMotDePasse"] = ["Le nouveau mot de passe doit être différent de l'actuel."];
         if (confirmation != nouveau) erreurs["confirmation"] = ["La confirmation ne reprend pas le nouveau mot de passe."];
         if (actuel.Length > LongueurMaxMotDePasse) erreurs["motDePasseActuel"] = [MessageActuelIncorrect];
@@ -301,62 +352,31 @@ public sealed class ComptesAgents(LogisDbContext db, TimeProvider horloge, IMots
     public static int LongueurMinimale(Role role) => role == Role.Administrateur ? LongueurMinAdministrateur : LongueurMinNouveauMotDePasse;
 
     /// <summary>
-    /// The rule for a new password (null when it holds): at least 12 characters (16 for an administrator) mixing three kinds of
-    /// the four (docs/protection-des-donnees.md §2 point 28).
-    /// </summary>
-    public static string? RegleNouveauMotDePasse(string motDePasse, Role role) => RegleMotDePasse(motDePasse, LongueurMinimale(role));
-
-    /// <summary>
-    /// The password rule shared by agents and applicants (docs/protection-des-donnees.md §2 point 28): from <paramref name="minimum"/> to
-    /// 256 characters, mixing three kinds of the four. Null when it holds.
-    /// </summary>
-    public static string? RegleMotDePasse(string motDePasse, int minimum)
-    {
-        if (motDePasse.Length < minimum || motDePasse.Length > LongueurMaxMotDePasse)
-            return $"Le nouveau mot de passe doit compter de {minimum} à {LongueurMaxMotDePasse} caractères.";
-        var sortes = new[] { motDePasse.Any(char.IsLower), motDePasse.Any(char.IsUpper), motDePasse.Any(char.IsDigit),
-            motDePasse.Any(c => !char.IsLetterOrDigit(c)) }.Count(x => x);
-        return sortes >= 3 ? null
-            : "Le nouveau mot de passe doit mêler au moins trois sortes de caractères parmi : minuscules, majuscules, chiffres, autres signes.";
-    }
-
-    /// <summary>
-    /// Admits the attempt through the counter (<see cref="AdmettreEssaiAsync"/>), then checks the password. A refused attempt (the
+    /// Admits the attempt through the counter (<see cref="CompteurEchecs"/>), then checks the password. A refused attempt (the
     /// account is locked) still spends one check, on the dummy hash; a later success clears the counter.
     /// </summary>
-    private async Task<bool> VerifierAsync(Guid id, string hache, string motDePasse, CancellationToken ct)
+    private async Task<bool> VerifierAsync(Guid id, string hache, string motDePasse, CancellationToken ct) =>
+        await EssayerAsync(id, hache, motDePasse, ct) is null;
+
+    /// <summary>
+    /// <see cref="VerifierAsync"/> saying why a refused attempt is refused, as the journal writes it: the account was locked, this
+    /// attempt locked it (the failure that reached the limit), or a wrong password. Null when the password is right.
+    /// </summary>
+    private async Task<(string Action, string Precision)?> EssayerAsync(Guid id, string hache, string motDePasse, CancellationToken ct)
     {
         if (!await AdmettreEssaiAsync(id, ct))
         {
             motsDePasse.Verifier(motDePasse, HacheFactice.Value);
-            return false;
+            return (ActionsAuditConnexion.Echec, "mot de passe ; compte verrouillé");
         }
-        return motsDePasse.Verifier(motDePasse, hache);
+        if (motsDePasse.Verifier(motDePasse, hache)) return null;
+        var verrouille = await db.Utilisateurs.AsNoTracking().Where(u => u.Id == id).Select(u => u.VerrouilleJusqua).SingleAsync(ct) > horloge.GetUtcNow();
+        return verrouille ? (ActionsAuditConnexion.Verrouillage, "mot de passe incorrect") : (ActionsAuditConnexion.Echec, "mot de passe incorrect");
     }
 
-    /// <summary>
-    /// Admits one attempt (password or second factor) through the counter, in one conditional UPDATE: false while the account is
-    /// locked. The attempt that reaches the limit locks the account and renews its stamp in the same statement.
-    /// </summary>
-    private async Task<bool> AdmettreEssaiAsync(Guid id, CancellationToken ct)
-    {
-        const int limite = Utilisateur.EchecsAvantVerrouillage;
-        var maintenant = horloge.GetUtcNow();
-        DateTimeOffset? fin = maintenant + Utilisateur.DureeVerrouillage;
-        var tampon = Secrets.NouveauTampon();
-        // An expired lock starts a new count: (lock expired ? 0 : failures) + 1.
-        var admis = await db.Utilisateurs
-            .Where(u => u.Id == id && ((u.VerrouilleJusqua == null && u.EchecsConnexion < limite) || u.VerrouilleJusqua <= maintenant))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(u => u.EchecsConnexion, u => (u.VerrouilleJusqua == null ? u.EchecsConnexion : 0) + 1)
-                .SetProperty(u => u.VerrouilleJusqua, u => (u.VerrouilleJusqua == null ? u.EchecsConnexion : 0) + 1 >= limite ? fin : null)
-                .SetProperty(u => u.TamponSecurite, u => (u.VerrouilleJusqua == null ? u.EchecsConnexion : 0) + 1 >= limite ? tampon : u.TamponSecurite), ct);
-        return admis == 1;
-    }
+    private Task<bool> AdmettreEssaiAsync(Guid id, CancellationToken ct) => CompteurEchecs.AdmettreEssaiAsync(db.Utilisateurs, id, horloge.GetUtcNow(), ct);
 
-    private Task RemettreAZeroAsync(Guid id, CancellationToken ct) =>
-        db.Utilisateurs.Where(u => u.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.EchecsConnexion, 0).SetProperty(u => u.VerrouilleJusqua, (DateTimeOffset?)null), ct);
+    private Task RemettreAZeroAsync(Guid id, CancellationToken ct) => CompteurEchecs.RemettreAZeroAsync(db.Utilisateurs, id, ct);
 
     private async Task<SessionAgent> SessionAsync(Guid id, CancellationToken ct)
     {

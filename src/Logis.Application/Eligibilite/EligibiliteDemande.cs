@@ -1,5 +1,6 @@
 using Logis.Application.Acces;
 using Logis.Application.Demandes;
+using Logis.Domain.Acces;
 using Logis.Domain.Commun;
 using Logis.Domain.Demandes;
 using Logis.Domain.Eligibilite;
@@ -58,12 +59,16 @@ public sealed class EligibiliteDemande(LogisDbContext db, DemandesService demand
         if (!menage.EstReussi)
             return Resultat.Ok(new EligibiliteDemandeVue(annee, aujourdhui, null, 0m, c.RevenuFiscalReferenceN2, [], menage.Motif));
 
+        // A role that does not see restricted data gets the category without the disability clause that set it (the card is restricted).
+        var sensibles = AccesDemandes.VoitDonneesSensibles(agent.Role);
         var communes = await CommunesSouhaiteesAsync(demande, ct);
         var zones = communes.GroupBy(x => x.Zone).OrderBy(g => g.Key)
             .Select(g => new EligibiliteZone(g.Key, [.. g.Select(x => x.Nom).Order(StringComparer.Ordinal)],
-                [.. Financements.Select(f => referentiel.Moteur.VerifierEligibilite(annee, g.Key, f, menage.Valeur))]))
+                [.. Financements.Select(f => referentiel.Moteur.VerifierEligibilite(annee, g.Key, f, menage.Valeur))
+                    .Select(d => sensibles ? d : d.SansSituationRestreinte())]))
             .ToList();
-        return Resultat.Ok(new EligibiliteDemandeVue(annee, aujourdhui, CategorieMenage.Determiner(menage.Valeur, ParametresEligibilite.Defaut),
+        var categorie = CategorieMenage.Determiner(menage.Valeur, ParametresEligibilite.Defaut);
+        return Resultat.Ok(new EligibiliteDemandeVue(annee, aujourdhui, sensibles ? categorie : categorie.SansSituationRestreinte(),
             EchelleUnitesConsommation.OcdeModifiee.UnitesConsommation(menage.Valeur), c.RevenuFiscalReferenceN2, zones, null));
     }
 

@@ -36,9 +36,12 @@ public sealed record SessionDemandeur(Guid Compte, Siren Epci, string Courriel, 
     }
 }
 
+/// <summary>The identity FranceConnect returned, its signatures, nonce, level and lifetime already checked.</summary>
+public sealed record IdentiteFranceConnect(string Sujet, string? Courriel);
+
 /// <summary>
 /// The applicants' accounts (docs/espace-demandeur.md §1), built like the agents' (<see cref="ComptesAgents"/>) on the same pieces:
-/// PBKDF2 through <see cref="IMotsDePasse"/>, the same password rule, the same dummy check when there is no account, a failure
+/// PBKDF2 through <see cref="IMotsDePasse"/>, the same password rule (<see cref="RegleMotsDePasse"/>), the same dummy check when there is no account, a failure
 /// counter moved by one conditional UPDATE, a security stamp renewed at sign-out, lock-out and password change.
 /// <list type="bullet">
 /// <item>Sign-up never tells whether an address has an account: the same answer, the same password hashing; the owner of an address
@@ -47,7 +50,8 @@ public sealed record SessionDemandeur(Guid Compte, Siren Epci, string Courriel, 
 /// of its token is stored.</item>
 /// </list>
 /// </summary>
-public sealed class ComptesDemandeurs(LogisDbContext db, TimeProvider horloge, IMotsDePasse motsDePasse)
+public sealed class ComptesDemandeurs(LogisDbContext db, TimeProvider horloge, IMotsDePasse motsDePasse, RegleMotsDePasse regle,
+    JournalConnexions journal)
 {
     public static readonly TimeSpan ValiditeJeton = TimeSpan.FromHours(24);
     public const int LongueurMinMotDePasse = ComptesAgents.LongueurMinNouveauMotDePasse;
@@ -74,7 +78,8 @@ public sealed class ComptesDemandeurs(LogisDbContext db, TimeProvider horloge, I
         var erreurs = new Dictionary<string, string[]>();
         if (adresse.Length == 0) erreurs["courriel"] = ["Indiquez votre adresse électronique."];
         else if (!DemandeSaisie.CourrielValide(adresse)) erreurs["courriel"] = ["L'adresse électronique n'est pas valide (ex. prenom.nom@exemple.fr)."];
-        if (ComptesAgents.RegleMotDePasse(motDePasse ?? "", LongueurMinMotDePasse) is { } regle) erreurs["motDePasse"] = [regle.Replace("Le nouveau mot de passe", "Le mot de passe", StringComparison.Ordinal)];
+        if (await regle.VerifierAsync(motDePasse ?? "", LongueurMinMotDePasse, ct) is { } refus)
+            erreurs["motDePasse"] = [refus.Replace("Le nouveau mot de passe", "Le mot de passe", StringComparison.Ordinal)];
         if (confirmation != motDePasse) erreurs["confirmation"] = ["La confirmation ne reprend pas le mot de passe."];
         if (erreurs.Count > 0) return Resultat.Echec(Echec.Invalide("Le formulaire comporte des erreurs.", erreurs));
 
@@ -131,30 +136,131 @@ public sealed class ComptesDemandeurs(LogisDbContext db, TimeProvider horloge, I
     public async Task<Resultat<SessionDemandeur>> ConnecterAsync(Siren epci, string? courriel, string? motDePasse, string adresseSite, CancellationToken ct)
     {
         var mdp = motDePasse ?? "";
-        if (mdp.Length > ComptesAgents.LongueurMaxMotDePasse) return Resultat.Interdit<SessionDemandeur>(MessageRefus);
         var adresse = (courriel ?? "").Trim().ToLowerInvariant();
-        var compte = adresse.Length is 0 or > 254 ? null : await db.ComptesDemandeurs.AsNoTracking()
-            .Where(c => c.EpciSiren == epci && c.Courriel == adresse).Select(c => new { c.Id, c.MotDePasseHache }).SingleOrDefaultAsync(ct);
+        var compte = adresse.Length is 0 or > 254 || mdp.Length > ComptesAgents.LongueurMaxMotDePasse ? null : await db.ComptesDemandeurs.AsNoTracking()
+            .Where(c => c.EpciSiren == epci && c.Courriel == adresse).Select(c => new { c.Id, c.MotDePasseHache, c.Courriel }).SingleOrDefaultAsync(ct);
         if (compte is null)
         {
-            motsDePasse.Verifier(mdp, ComptesAgents.HacheFactice.Value);
+            if (mdp.Length <= ComptesAgents.LongueurMaxMotDePasse) motsDePasse.Verifier(mdp, ComptesAgents.HacheFactice.Value);
+            await journal.EcrireAsync(ActionsAuditConnexion.Echec, null, JournalConnexions.Empreinte(courriel), JournalConnexions.OrganisationEspace, epci,
+                mdp.Length > ComptesAgents.LongueurMaxMotDePasse ? "mot de passe trop long" : "mot de passe", ct);
             return Resultat.Interdit<SessionDemandeur>(MessageRefus);
         }
+        Task JournaliserAsync(string action, string precision) =>
+            journal.EcrireAsync(action, compte.Id, compte.Courriel, JournalConnexions.OrganisationEspace, epci, precision, ct);
         if (!await AdmettreEssaiAsync(compte.Id, ct))
         {
             motsDePasse.Verifier(mdp, ComptesAgents.HacheFactice.Value);
+            await JournaliserAsync(ActionsAuditConnexion.Echec, "mot de passe ; compte verrouillé");
             return Resultat.Interdit<SessionDemandeur>(MessageRefus);
         }
-        if (!motsDePasse.Verifier(mdp, compte.MotDePasseHache)) return Resultat.Interdit<SessionDemandeur>(MessageRefus);
+        if (!motsDePasse.Verifier(mdp, compte.MotDePasseHache))
+        {
+            var verrouille = await db.ComptesDemandeurs.AsNoTracking().Where(c => c.Id == compte.Id).Select(c => c.VerrouilleJusqua).SingleAsync(ct) > horloge.GetUtcNow();
+            await JournaliserAsync(verrouille ? ActionsAuditConnexion.Verrouillage : ActionsAuditConnexion.Echec, "mot de passe incorrect");
+            return Resultat.Interdit<SessionDemandeur>(MessageRefus);
+        }
         await RemettreAZeroAsync(compte.Id, ct);
         var c = await db.ComptesDemandeurs.SingleAsync(x => x.Id == compte.Id, ct);
         if (c.CourrielConfirmeLe is null)
         {
             NouveauLien(c, adresseSite, horloge.GetUtcNow());
             await db.SaveChangesAsync(ct);
+            await JournaliserAsync(ActionsAuditConnexion.Echec, "adresse non confirmée (nouveau lien envoyé)");
             return Resultat.Conflit<SessionDemandeur>(MessageNonConfirme);
         }
+        await JournaliserAsync(ActionsAuditConnexion.Reussie, "mot de passe");
         return Resultat.Ok(new SessionDemandeur(c.Id, c.EpciSiren, c.Courriel, c.TamponSecurite));
+    }
+
+    public const string MessageFranceConnectLier =
+        "Un compte de l'espace demandeur existe déjà pour l'adresse électronique que FranceConnect nous a transmise. Pour le relier à "
+        + "FranceConnect, saisissez une fois le mot de passe de ce compte. Ensuite, FranceConnect suffira.";
+
+    public const string MessageFranceConnectSansCourriel =
+        "FranceConnect ne nous a pas transmis d'adresse électronique valable : connectez-vous avec votre adresse et votre mot de passe.";
+
+    public const string MessageFranceConnectAutreIdentite =
+        "Ce compte est déjà relié à une autre identité FranceConnect : connectez-vous avec votre adresse et votre mot de passe.";
+
+    public static readonly string MessageFranceConnectVerrouille =
+        $"Ce compte est verrouillé après des essais de mot de passe infructueux. Réessayez dans {CompteDemandeur.DureeVerrouillage.TotalMinutes} minutes.";
+
+    /// <summary>
+    /// Sign-in through FranceConnect (ADR 0014): the account already held by this FranceConnect subject; else, when no account has the
+    /// address FranceConnect returned, a new one holding it, already confirmed (FranceConnect returns an address its identity provider
+    /// verified) and with no usable password; else a conflict: the existing account is linked only once its password is given
+    /// (<see cref="LierFranceConnectAsync"/>) — never by the address alone.
+    /// </summary>
+    public async Task<Resultat<SessionDemandeur>> ConnecterParFranceConnectAsync(Siren epci, IdentiteFranceConnect identite, CancellationToken ct)
+    {
+        var maintenant = horloge.GetUtcNow();
+        var tenu = await db.ComptesDemandeurs.AsNoTracking().SingleOrDefaultAsync(c => c.EpciSiren == epci && c.SujetExterne == identite.Sujet, ct);
+        if (tenu is not null)
+        {
+            var verrouille = tenu.VerrouilleJusqua is { } fin && fin > maintenant;
+            await journal.EcrireAsync(verrouille ? ActionsAuditConnexion.Echec : ActionsAuditConnexion.FranceConnect, tenu.Id, tenu.Courriel,
+                JournalConnexions.OrganisationEspace, epci, verrouille ? "FranceConnect ; compte verrouillé" : null, ct);
+            return verrouille ? Resultat.Interdit<SessionDemandeur>(MessageFranceConnectVerrouille)
+                : Resultat.Ok(new SessionDemandeur(tenu.Id, tenu.EpciSiren, tenu.Courriel, tenu.TamponSecurite));
+        }
+        var adresse = (identite.Courriel ?? "").Trim().ToLowerInvariant();
+        if (adresse.Length is 0 or > 254 || !DemandeSaisie.CourrielValide(adresse)) return Resultat.Interdit<SessionDemandeur>(MessageFranceConnectSansCourriel);
+        if (await db.ComptesDemandeurs.AnyAsync(c => c.EpciSiren == epci && c.Courriel == adresse, ct))
+            return Resultat.Conflit<SessionDemandeur>(MessageFranceConnectLier);
+        // No password to give: a random one nobody knows (the column is required); the account opens through FranceConnect.
+        var compte = new CompteDemandeur
+        {
+            Id = Guid.NewGuid(), EpciSiren = epci, Courriel = adresse, MotDePasseHache = motsDePasse.Hacher(Secrets.NouveauTampon()), CreeLe = maintenant,
+            CourrielConfirmeLe = maintenant, SujetExterne = identite.Sujet,
+        };
+        db.ComptesDemandeurs.Add(compte);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same address or subject registered meanwhile (two tabs): the next attempt finds it.
+            db.ChangeTracker.Clear();
+            return Resultat.Conflit<SessionDemandeur>(MessageFranceConnectLier);
+        }
+        await journal.EcrireAsync(ActionsAuditConnexion.FranceConnect, compte.Id, compte.Courriel, JournalConnexions.OrganisationEspace, epci, "compte ouvert", ct);
+        return Resultat.Ok(new SessionDemandeur(compte.Id, compte.EpciSiren, compte.Courriel, compte.TamponSecurite));
+    }
+
+    /// <summary>
+    /// Links the local account of the address FranceConnect returned to its FranceConnect subject, once the account's password is
+    /// given (it counts towards the lock-out like a sign-in). The address is then confirmed: FranceConnect returned it verified.
+    /// </summary>
+    public async Task<Resultat<SessionDemandeur>> LierFranceConnectAsync(Siren epci, IdentiteFranceConnect identite, string? motDePasse, CancellationToken ct)
+    {
+        var adresse = (identite.Courriel ?? "").Trim().ToLowerInvariant();
+        var mdp = motDePasse ?? "";
+        var compte = adresse.Length is 0 or > 254 ? null : await db.ComptesDemandeurs.SingleOrDefaultAsync(c => c.EpciSiren == epci && c.Courriel == adresse, ct);
+        if (compte is null) return await ConnecterParFranceConnectAsync(epci, identite, ct);
+        if (compte.SujetExterne is { } autre && autre != identite.Sujet) return Resultat.Interdit<SessionDemandeur>(MessageFranceConnectAutreIdentite);
+        var incorrect = Resultat.Invalide<SessionDemandeur>(MessageRefus, new Dictionary<string, string[]> { ["motDePasse"] = ["Mot de passe incorrect."] });
+        Task JournaliserAsync(string action, string precision) =>
+            journal.EcrireAsync(action, compte.Id, compte.Courriel, JournalConnexions.OrganisationEspace, epci, precision, ct);
+        if (mdp.Length > ComptesAgents.LongueurMaxMotDePasse || !await AdmettreEssaiAsync(compte.Id, ct))
+        {
+            motsDePasse.Verifier(mdp, ComptesAgents.HacheFactice.Value);
+            await JournaliserAsync(ActionsAuditConnexion.Echec, "FranceConnect à relier ; mot de passe ; compte verrouillé");
+            return incorrect;
+        }
+        if (!motsDePasse.Verifier(mdp, compte.MotDePasseHache))
+        {
+            await JournaliserAsync(ActionsAuditConnexion.Echec, "FranceConnect à relier ; mot de passe incorrect");
+            return incorrect;
+        }
+        await RemettreAZeroAsync(compte.Id, ct);
+        await db.Entry(compte).ReloadAsync(ct);
+        compte.SujetExterne = identite.Sujet;
+        compte.CourrielConfirmeLe ??= horloge.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        await JournaliserAsync(ActionsAuditConnexion.FranceConnect, "compte relié");
+        return Resultat.Ok(new SessionDemandeur(compte.Id, compte.EpciSiren, compte.Courriel, compte.TamponSecurite));
     }
 
     /// <summary>Whether a session cookie still opens the account: same stamp, address confirmed, not locked.</summary>
@@ -167,8 +273,12 @@ public sealed class ComptesDemandeurs(LogisDbContext db, TimeProvider horloge, I
     }
 
     /// <summary>Sign-out: every session of the account ends (the stamp changes).</summary>
-    public Task DeconnecterAsync(Guid compte, CancellationToken ct = default) =>
-        db.ComptesDemandeurs.Where(c => c.Id == compte).ExecuteUpdateAsync(s => s.SetProperty(c => c.TamponSecurite, Secrets.NouveauTampon()), ct);
+    public async Task DeconnecterAsync(Guid compte, CancellationToken ct = default)
+    {
+        if (await db.ComptesDemandeurs.Where(c => c.Id == compte).ExecuteUpdateAsync(s => s.SetProperty(c => c.TamponSecurite, Secrets.NouveauTampon()), ct) == 0) return;
+        var c = await db.ComptesDemandeurs.AsNoTracking().Where(x => x.Id == compte).Select(x => new { x.Courriel, x.EpciSiren }).SingleAsync(ct);
+        await journal.EcrireAsync(ActionsAuditConnexion.Deconnexion, compte, c.Courriel, JournalConnexions.OrganisationEspace, c.EpciSiren, null, ct);
+    }
 
     /// <summary>A new password: the current one checked (it counts towards the lock-out), the rule of sign-up; every other session ends.</summary>
     public async Task<Resultat<SessionDemandeur>> ChangerMotDePasseAsync(Guid compte, string? actuel, string? nouveau, string? confirmation, CancellationToken ct)
@@ -176,7 +286,7 @@ public sealed class ComptesDemandeurs(LogisDbContext db, TimeProvider horloge, I
         var c = await db.ComptesDemandeurs.SingleOrDefaultAsync(x => x.Id == compte, ct);
         if (c is null) return Resultat.NonTrouve<SessionDemandeur>("Ce compte n'existe plus.");
         var erreurs = new Dictionary<string, string[]>();
-        if (ComptesAgents.RegleMotDePasse(nouveau ?? "", LongueurMinMotDePasse) is { } regle) erreurs["nouveauMotDePasse"] = [regle];
+        if (await regle.VerifierAsync(nouveau ?? "", LongueurMinMotDePasse, ct) is { } refus) erreurs["nouveauMotDePasse"] = [refus];
         else if (nouveau == actuel) erreurs["nouveauMotDePasse"] = ["Le nouveau mot de passe doit être différent de l'actuel."];
         if (confirmation != nouveau) erreurs["confirmation"] = ["La confirmation ne reprend pas le nouveau mot de passe."];
         if (erreurs.Count > 0) return Resultat.Invalide<SessionDemandeur>("Le formulaire comporte des erreurs.", erreurs);
@@ -207,23 +317,8 @@ public sealed class ComptesDemandeurs(LogisDbContext db, TimeProvider horloge, I
 
     public static string Empreinte(string jeton) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(jeton)));
 
-    /// <summary>Same conditional UPDATE as the agents' (<see cref="ComptesAgents"/>): false while locked; the attempt that reaches the limit locks and renews the stamp.</summary>
-    private async Task<bool> AdmettreEssaiAsync(Guid id, CancellationToken ct)
-    {
-        const int limite = CompteDemandeur.EchecsAvantVerrouillage;
-        var maintenant = horloge.GetUtcNow();
-        DateTimeOffset? fin = maintenant + CompteDemandeur.DureeVerrouillage;
-        var tampon = Secrets.NouveauTampon();
-        var admis = await db.ComptesDemandeurs
-            .Where(u => u.Id == id && ((u.VerrouilleJusqua == null && u.EchecsConnexion < limite) || u.VerrouilleJusqua <= maintenant))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(u => u.EchecsConnexion, u => (u.VerrouilleJusqua == null ? u.EchecsConnexion : 0) + 1)
-                .SetProperty(u => u.VerrouilleJusqua, u => (u.VerrouilleJusqua == null ? u.EchecsConnexion : 0) + 1 >= limite ? fin : null)
-                .SetProperty(u => u.TamponSecurite, u => (u.VerrouilleJusqua == null ? u.EchecsConnexion : 0) + 1 >= limite ? tampon : u.TamponSecurite), ct);
-        return admis == 1;
-    }
+    /// <summary>The one failure counter of password accounts (<see cref="CompteurEchecs"/>), shared with the agents'.</summary>
+    private Task<bool> AdmettreEssaiAsync(Guid id, CancellationToken ct) => CompteurEchecs.AdmettreEssaiAsync(db.ComptesDemandeurs, id, horloge.GetUtcNow(), ct);
 
-    private Task RemettreAZeroAsync(Guid id, CancellationToken ct) =>
-        db.ComptesDemandeurs.Where(u => u.Id == id)
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.EchecsConnexion, 0).SetProperty(u => u.VerrouilleJusqua, (DateTimeOffset?)null), ct);
+    private Task RemettreAZeroAsync(Guid id, CancellationToken ct) => CompteurEchecs.RemettreAZeroAsync(db.ComptesDemandeurs, id, ct);
 }

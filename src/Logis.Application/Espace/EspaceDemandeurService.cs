@@ -141,6 +141,9 @@ public sealed class EspaceDemandeurService(LogisDbContext db, TimeProvider horlo
         return demande is not null && AccesDemandeur.PeutVoir(liees, demande.Id) ? demande : null;
     }
 
+    /// <summary>A linked demand (not followed), or null: for the space's other acts (<see cref="PiecesDemandeurService"/>).</summary>
+    internal Task<Demande?> LieeAsync(SessionDemandeur session, string? numero, CancellationToken ct) => ChargerAsync(session, numero, suivre: false, ct);
+
     /// <summary>The home of one linked demand; the read is journalled.</summary>
     public async Task<Resultat<AccueilDemandeur>> LireAsync(SessionDemandeur session, string? numero, CancellationToken ct)
     {
@@ -151,8 +154,8 @@ public sealed class EspaceDemandeurService(LogisDbContext db, TimeProvider horlo
         var renouvelable = demande.Statut == StatutDemande.Active && jour >= ouverture
             && !(demande.RappelEnvoyeLe is not null && jour > demande.DateLimiteRenouvellement);
 
-        var chronologie = demande.Evenements.OrderByDescending(e => e.Rang).Select(e => new EtapeDemandeur(HeureFrance.EnFrance(e.Quand),
-            LibelleEvenement(e.Type), e.AuteurId.Value == session.Compte ? "vous" : e.Organisation, e.Resume)).ToList();
+        var chronologie = demande.Evenements.OrderByDescending(e => e.Rang).Select(e => e.AuteurId.Value == session.Compte
+            ? Sienne(e) : new EtapeDemandeur(HeureFrance.EnFrance(e.Quand), LibelleEvenement(e.Type), e.Organisation, e.Resume)).ToList();
 
         CotationDemandeDto? cote = null;
         string? absente = null;
@@ -303,7 +306,18 @@ public sealed class EspaceDemandeurService(LogisDbContext db, TimeProvider horlo
             + cotationTexte + " Refuser une offre ne radie pas votre demande : elle reste active et vous pouvez recevoir d'autres offres.";
     }
 
-    private void Auditer(SessionDemandeur session, string action, DemandeId? demande, string? detail) =>
+    /// <summary>A step the applicant made: a piece they sent reads « Vous avez déposé… » with its kind (the agents read « Pièce déposée par le demandeur »).</summary>
+    private static EtapeDemandeur Sienne(EvenementDemande e)
+    {
+        var quand = HeureFrance.EnFrance(e.Quand);
+        foreach (var (prefixe, quoi) in new[] { (Demande.PieceDeposeeParDemandeur, "Vous avez déposé une pièce justificative"),
+                     (Demande.PieceRemplaceeParDemandeur, "Vous avez remplacé une pièce justificative") })
+            if (e.Type == TypeEvenementDemande.PieceRecue && e.Resume.StartsWith(prefixe + " : ", StringComparison.Ordinal))
+                return new EtapeDemandeur(quand, quoi, "vous", e.Resume[(prefixe.Length + 3)..]);
+        return new EtapeDemandeur(quand, LibelleEvenement(e.Type), "vous", e.Resume);
+    }
+
+    internal void Auditer(SessionDemandeur session, string action, DemandeId? demande, string? detail) =>
         db.Audit.Add(new EntreeAudit
         {
             Quand = horloge.GetUtcNow(), AuteurId = session.Compte, Auteur = ActionsAuditEspace.Auteur, Organisation = ActionsAuditEspace.Organisation,

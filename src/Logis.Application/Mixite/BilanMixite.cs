@@ -15,11 +15,12 @@ public static class BilanMixite
         ("Attribution comptée", "Une attribution suivie d'un bail signé (article L441-1 du CCH), comptée dans l'année civile de la signature du bail."),
         ("Revenu par unité de consommation", "Les ressources mensuelles déclarées dans la demande, multipliées par 12 et divisées par le nombre d'unités de consommation du ménage à la date du bail (1 pour le demandeur, 0,5 par autre personne de 14 ans ou plus, 0,3 par enfant de moins de 14 ans), arrondies à l'euro."),
         ("Premier quartile", "Un ménage dont le revenu par unité de consommation est inférieur au seuil officiel du premier quartile de l'année du bail (arrêté du ministre chargé du logement). Sans seuil de l'année, le quartile n'est pas déterminé et les objectifs de quartile ne sont pas mesurés."),
-        ("Quartile inconnu", "Un ménage dont la composition ne peut pas être lue, ou un bail d'une année sans seuil : il compte dans les baux du périmètre mais ne sert aucun objectif de quartile."),
+        ("Quartile inconnu", "Un ménage dont la composition ne peut pas être lue, ou un bail d'une année sans seuil : il compte dans les baux du périmètre mais ne sert aucun objectif de quartile, sauf s'il est relogé hors QPV pour une opération de renouvellement urbain ou une ORCOD."),
         ("QPV", "Le logement est situé dans un quartier prioritaire de la politique de la ville (localisation du logement, pas du ménage)."),
         ("Prioritaire ou DALO", "Un ménage reconnu prioritaire et urgent par la commission de médiation (DALO) ou relevant d'un critère de priorité de l'article L441-1, justifié et validé par un agent habilité à la date du bail."),
         ("Mutation", "Le demandeur était déjà locataire du parc social. Les mutations sont comprises dans la mesure légale ; les taux sont aussi donnés hors mutations."),
-        ("Objectifs", "Au moins 25 % des baux hors QPV pour des ménages du premier quartile ; au moins 50 % des baux en QPV pour des ménages des autres quartiles ; au moins 25 % des baux de chaque réservataire pour des ménages DALO ou prioritaires — ou les taux que la convention intercommunale d'attribution fixe."),
+        ("Relogement ANRU ou ORCOD", "Un ménage relogé dans le cadre d'une opération de renouvellement urbain ou d'une opération de requalification de copropriétés dégradées (ORCOD) : le bailleur l'indique sur le logement vacant (motif hors flux). Hors QPV, son bail sert l'objectif du premier quartile quel que soit son revenu (article L441-1 du CCH)."),
+        ("Objectifs", "Au moins 25 % des baux hors QPV pour des ménages du premier quartile ou relogés dans le cadre d'une opération de renouvellement urbain ou d'une ORCOD ; au moins 50 % des baux en QPV pour des ménages des autres quartiles ; au moins 25 % des baux de chaque réservataire pour des ménages DALO ou prioritaires — ou les taux que la convention intercommunale d'attribution fixe."),
         ("Baux manquants", "Le nombre de baux supplémentaires servant l'objectif qu'il aurait fallu, sur les baux signés à ce jour, pour atteindre le taux visé : le plafond de (taux visé × baux du périmètre) moins les baux qui le servent."),
         ("En retard", "Le taux atteint est inférieur au taux visé, sur au moins 5 baux du périmètre. La trajectoire donne le taux cumulé à la fin de chaque mois."),
         ("Préférence communale", "Pour chaque commune, la part de ses baux signés par des ménages qui y habitaient déjà, comparée à la part des ménages qui y habitent parmi les demandes actives qui la nomment dans leurs souhaits."),
@@ -41,6 +42,14 @@ public static class BilanMixite
         _ => o.ToString() ?? "",
     };
 
+    /// <summary>The short name of an objective (a chart's label).</summary>
+    private static string Court(string nature) => nature switch
+    {
+        "q1-hors-qpv" => "premier quartile hors QPV",
+        "hors-q1-en-qpv" => "autres quartiles en QPV",
+        _ => "DALO ou prioritaires",
+    };
+
     /// <summary>The bilan as a PDF (A4, DejaVu Sans, text readable back).</summary>
     public static byte[] Pdf(IndicateursVue v, string territoire, DateOnly genereLe)
     {
@@ -54,7 +63,7 @@ public static class BilanMixite
         if (v.Seuil.Avertissement is { } a) pdf.Paragraphe(a);
 
         pdf.Titre2("Objectifs et résultats");
-        pdf.BarresTaux([.. v.Objectifs.Where(o => !o.SeuilManquant).Select(o => ($"{o.Libelle.Split(' ')[^1]} — {o.Perimetre}", o.TauxAtteint, (decimal?)o.Cible,
+        pdf.BarresTaux([.. v.Objectifs.Where(o => !o.SeuilManquant).Select(o => ($"{Court(o.Nature)} — {o.Perimetre}", o.TauxAtteint, (decimal?)o.Cible,
             $"{T(o.TauxAtteint)} (cible {o.Cible.ToString("0.#", Fr)} %)"))]);
         pdf.Tableau(["Objectif", "Périmètre", "Cible", "Baux", "Atteint", "Taux", "Manquants", "Taux hors mutations"],
             [.. v.Objectifs.Select(o => (IReadOnlyList<string>)[o.Libelle + (o.Legal ? " (taux légal)" : ""), o.Perimetre, o.Cible.ToString("0.#", Fr) + " %", C(o.Baux),

@@ -36,8 +36,9 @@ public static class ExportsMixite
                         o.SeuilManquant ? "seuil manquant" : Taux(o.SansMutations.TauxAtteint), o.SeuilManquant ? "seuil manquant" : Compte(o.SansMutations.NombreManquant)])]);
             case "quartiles":
                 return new TableauExport(nom, $"Baux {v.Annee} par situation et quartile ({v.Perimetre})",
-                    ["Situation", "Baux", "Premier quartile", "Autres quartiles", "Quartile inconnu"],
-                    [.. v.Quartiles.Select(q => (IReadOnlyList<object?>)[q.Situation, Compte(q.Baux), Compte(q.PremierQuartile), Compte(q.AutresQuartiles), Compte(q.Inconnu)])]);
+                    ["Situation", "Baux", "Premier quartile", "Autres quartiles", "Quartile inconnu", "Relogements ANRU ou ORCOD (tout quartile)"],
+                    [.. v.Quartiles.Select(q => (IReadOnlyList<object?>)[q.Situation, Compte(q.Baux), Compte(q.PremierQuartile), Compte(q.AutresQuartiles), Compte(q.Inconnu),
+                        Compte(q.RelogementsRenouvellement)])]);
             case "preference":
                 return new TableauExport(nom, $"Préférence communale {v.Annee}",
                     ["Code INSEE", "Commune", "Baux", "Part des baux aux habitants (%)", "Demandes la souhaitant", "Part des habitants dans la demande (%)", "Écart (points)"],
@@ -53,7 +54,7 @@ public static class ExportsMixite
                 var r = v.Repartitions.FirstOrDefault(x => x.Dimension == nom);
                 if (r is null) return null;
                 return new TableauExport(r.Dimension, $"Baux {v.Annee} {r.Titre.ToLowerInvariant()} ({v.Perimetre})",
-                    ["Groupe", "Baux", "Baux hors QPV", "Premier quartile hors QPV (%)", "Baux en QPV", "Autres quartiles en QPV (%)", "Prioritaires ou DALO (%)", "Mutations (%)"],
+                    ["Groupe", "Baux", "Baux hors QPV", "Premier quartile ou relogés hors QPV (%)", "Baux en QPV", "Autres quartiles en QPV (%)", "Prioritaires ou DALO (%)", "Mutations (%)"],
                     [.. r.Lignes.Select(l => (IReadOnlyList<object?>)[l.Cle, Compte(l.Baux), Compte(l.BauxHorsQpv), Taux(l.TauxQ1HorsQpv), Compte(l.BauxEnQpv),
                         Taux(l.TauxHorsQ1EnQpv), Taux(l.TauxPrioritaires), Taux(l.TauxMutations)])]);
         }

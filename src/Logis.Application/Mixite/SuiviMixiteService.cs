@@ -2,6 +2,7 @@ using System.Globalization;
 using Logis.Application.Acces;
 using Logis.Application.Attributions;
 using Logis.Domain.Acces;
+using Logis.Domain.Attributions;
 using Logis.Domain.Commun;
 using Logis.Domain.Demandes;
 using Logis.Domain.Eligibilite;
@@ -53,7 +54,8 @@ public sealed record SeuilAnnee(int Annee, decimal? Montant, string? Source, boo
 
 public sealed record Repartition(string Dimension, string Titre, IReadOnlyList<LigneRepartition> Lignes);
 
-public sealed record MelangeVue(string Situation, int? Baux, int? PremierQuartile, int? AutresQuartiles, int? Inconnu);
+/// <summary>The quartile mix of the leases in or outside QPV, and the households rehoused by an urban-renewal operation or an ORCOD (any quartile).</summary>
+public sealed record MelangeVue(string Situation, int? Baux, int? PremierQuartile, int? AutresQuartiles, int? Inconnu, int? RelogementsRenouvellement);
 
 public sealed record PreferenceVue(string CommuneInsee, string Commune, int? Baux, decimal? PartBauxResidents, int? Demandes, decimal? PartDemandesResidents, decimal? Ecart);
 
@@ -283,7 +285,7 @@ public sealed class SuiviMixiteService(LogisDbContext db, TimeProvider horloge)
             q = q.Where(a => r.Contains(a.ReservataireId));
         }
         return await q.Select(a => new LigneSuivi(a.DateSignature, a.BailleurId, a.ReservataireId, a.CommuneInsee, a.QpvCode != null, a.RevenuParUc, a.Prioritaire,
-            a.Dalo, a.Mutation, a.CommuneResidenceAvant)).ToListAsync(ct);
+            a.Dalo, a.Mutation, a.CommuneResidenceAvant, a.HorsFlux == MotifHorsFlux.RenouvellementUrbain || a.HorsFlux == MotifHorsFlux.Orcod)).ToListAsync(ct);
     }
 
     /// <summary>The indicators of a year (by default the current one) in the agent's perimeter (<c>GET /api/v1/mixite/indicateurs?annee=</c>).</summary>
@@ -323,7 +325,7 @@ public sealed class SuiviMixiteService(LogisDbContext db, TimeProvider horloge)
             new("mois", "Par mois de signature", IndicateursMixite.Repartir(lignes, l => l.Date.ToString("yyyy-MM", CultureInfo.InvariantCulture), montant)),
         };
         var melange = IndicateursMixite.Melange(lignes, montant)
-            .Select(m => new MelangeVue(m.EnQpv ? "En QPV" : "Hors QPV", m.Baux, m.PremierQuartile, m.AutresQuartiles, m.Inconnu)).ToList();
+            .Select(m => new MelangeVue(m.EnQpv ? "En QPV" : "Hors QPV", m.Baux, m.PremierQuartile, m.AutresQuartiles, m.Inconnu, m.RelogementsRenouvellement)).ToList();
 
         var communes = noms.Communes.Keys.Where(c => communeSeule is null || c == communeSeule).OrderBy(c => noms.Commune(c), StringComparer.Ordinal).ToList();
         var demandes = await DemandesLocalesAsync(epci, ct);

@@ -2,6 +2,7 @@ using Logis.Domain.Commun;
 using Logis.Domain.Acces;
 using Logis.Domain.Demandes;
 using Logis.Domain.Pieces;
+using Logis.Domain.Territoire;
 using Logis.Persistence;
 using Logis.Persistence.Demandes;
 using Logis.Persistence.Pieces;
@@ -31,6 +32,12 @@ public sealed record ContenuPieceTelecharge(byte[] Octets, string TypeMedia, str
 /// <summary>A file received by a page or the API, read only when its announced size is within the limit.</summary>
 public sealed record FichierRecu(string? Nom, long Taille, byte[]? Contenu);
 
+/// <summary>
+/// Who deposits a piece, once allowed to deposit on the demand: an agent (their organisation, their role's rule for replacing a sensitive
+/// piece) or the applicant from their space (<see cref="ParDemandeur"/>). <see cref="ControleRemplacement"/> refuses replacing a given piece, or null.
+/// </summary>
+internal sealed record Deposant(Guid Id, string Nom, Acteur Acteur, Siren? Epci, bool ParDemandeur, Func<Sensibilite, Resultat<PieceVue>?> ControleRemplacement);
+
 /// <summary>Use cases of the supporting documents, shared by the API and the pages: check the perimeter and the role, call the domain, save.</summary>
 public sealed class PiecesService(LogisDbContext db, DemandesService demandes, CataloguePieces catalogue, ReglesDepot regles,
     DepotPieces depot, IStockagePieces stockage, TimeProvider horloge, ILogger<PiecesService> journal, IAntivirus antivirus)
@@ -41,6 +48,11 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
     public static string MotifInfecte(string? signature) =>
         $"Le fichier contient un virus ou un programme malveillant{(signature is null ? "" : $" ({signature})")} : il est refusé. " +
         "Ne l'ouvrez pas et demandez au demandeur un autre exemplaire du document.";
+
+    /// <summary>The same refusal, told to the applicant who sent the file.</summary>
+    public static string MotifInfecteDemandeur(string? signature) =>
+        $"Le fichier contient un virus ou un programme malveillant{(signature is null ? "" : $" ({signature})")} : il est refusé. " +
+        "Analysez votre ordinateur ou votre téléphone, puis envoyez un autre exemplaire du document.";
 
     public const string EchecEnregistrement =
         "La pièce n'a pas pu être enregistrée (erreur du stockage ou de la base) : rien n'a changé, la version précédente est conservée. Réessayez plus tard.";
@@ -58,10 +70,16 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
         // Every listing is a recorded read, whoever reads; the action says whether sensitive titles were shown.
         await AuditerAsync(agent, visibles.Any(p => p.Sensibilite == Sensibilite.Sensible) ? ActionsAuditPieces.ListeSensible : ActionsAuditPieces.Liste, demande.Id, ct);
         await db.SaveChangesAsync(ct);
-        var types = catalogue.Types.Select(t => new TypePieceVue(t.Code, t.Libelle, t.EstSensible, t.ContientNir, t.ExigenceLisible, t.Rubrique)).ToList();
         return Resultat.Ok(new PiecesDemandeVue(demande.Numero.Valeur, visibles.Select(Vue).ToList(), pieces.Count - visibles.Count,
-            AccesPieces.PeutDeposer(agent.Role), demande.Statut == StatutDemande.Active, types, regles.TailleMaxLisible));
+            AccesPieces.PeutDeposer(agent.Role), demande.Statut == StatutDemande.Active, Types(), regles.TailleMaxLisible));
     }
+
+    /// <summary>The types of the legal list in force, as the upload forms offer them.</summary>
+    public IReadOnlyList<TypePieceVue> Types() =>
+        [.. catalogue.Types.Select(t => new TypePieceVue(t.Code, t.Libelle, t.EstSensible, t.ContientNir, t.ExigenceLisible, t.Rubrique))];
+
+    /// <summary>The label of a stored type, even one since withdrawn from the list.</summary>
+    public string Libelle(string code) => catalogue.LibelleStocke(code);
 
     /// <summary>Whether the agent may deposit on this demand, checked before the body is read (404 out of perimeter, 403 read-only role).</summary>
     public async Task<Resultat<DemandeId?>> AccesDepotAsync(Agent agent, string numero, CancellationToken ct)
@@ -80,7 +98,21 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
         if (!lecture.EstReussi) return lecture.Relayer<PieceVue>();
         var demandeId = lecture.Valeur!.Id;
         if (!AccesPieces.PeutDeposer(agent.Role)) return Resultat.Interdit<PieceVue>("Votre rôle permet de consulter les demandes, non d'y déposer des pièces.");
+        var auteur = new Deposant(agent.Id, agent.Nom, await demandes.ActeurAsync(agent, ct), null, ParDemandeur: false, sensibilite =>
+            !AccesPieces.Voit(agent.Role, sensibilite) ? PieceInconnue<PieceVue>()
+            : !AccesPieces.PeutRemplacerOuRetirer(agent.Role, sensibilite) ? Resultat.Interdit<PieceVue>("Votre rôle ne permet pas de remplacer cette pièce.")
+            : null);
+        return await DeposerSurAsync(demandeId, auteur, typeCode, fichier, remplace, ct);
+    }
 
+    /// <summary>
+    /// The deposit itself, once the author may deposit on the demand (an agent of its perimeter whose role acts, or the applicant on a demand
+    /// linked to their account): the limitative list of types, the file checks (<see cref="FichierPiece.Verifier"/>: format, active content,
+    /// image bombs, size), the antivirus, the quota, the domain act in the timeline, the journal, then the store. Every rule lives here once.
+    /// </summary>
+    internal async Task<Resultat<PieceVue>> DeposerSurAsync(DemandeId demandeId, Deposant auteur, string? typeCode, FichierRecu? fichier, Guid? remplace,
+        CancellationToken ct)
+    {
         var erreurs = new Dictionary<string, string[]>();
         var verification = catalogue.Verifier(typeCode);
         var type = verification.ValeurOuNull;
@@ -101,7 +133,7 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
         if (analyse.Verdict == VerdictAntivirus.Infecte)
         {
             journal.LogWarning("Pièce refusée par l'antivirus ({Signature}) pour la demande {DemandeId}", analyse.Signature, demandeId);
-            var motif = MotifInfecte(analyse.Signature);
+            var motif = auteur.ParDemandeur ? MotifInfecteDemandeur(analyse.Signature) : MotifInfecte(analyse.Signature);
             return Resultat.Invalide<PieceVue>(motif, new Dictionary<string, string[]> { ["fichier"] = [motif] });
         }
         if (analyse.Verdict != VerdictAntivirus.Sain)
@@ -114,9 +146,8 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
         if (remplace is { } idAncienne)
         {
             ancienne = await db.Pieces.SingleOrDefaultAsync(p => p.Id == idAncienne && p.DemandeId == demandeId && p.Statut == StatutPiece.Disponible, ct);
-            if (ancienne is null || !AccesPieces.Voit(agent.Role, ancienne.Sensibilite)) return PieceInconnue<PieceVue>();
-            if (!AccesPieces.PeutRemplacerOuRetirer(agent.Role, ancienne.Sensibilite))
-                return Resultat.Interdit<PieceVue>("Votre rôle ne permet pas de remplacer cette pièce.");
+            if (ancienne is null) return PieceInconnue<PieceVue>();
+            if (auteur.ControleRemplacement(ancienne.Sensibilite) is { } refus) return refus;
         }
 
         // The quota of the demand (docs/protection-des-donnees.md §2 item 31): its available pieces, a replaced one leaving.
@@ -127,16 +158,17 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
             return Resultat.Conflit<PieceVue>(quota, new Dictionary<string, string[]> { ["fichier"] = [quota] });
 
         var demande = await db.Demandes.SingleAsync(d => d.Id == demandeId, ct);
-        var acteur = await demandes.ActeurAsync(agent, ct);
+        var acteur = auteur.Acteur;
         var quand = demandes.Maintenant();
-        var acte = ancienne is null ? demande.NoterPieceRecue(type.CategorieChronologie, quand, acteur) : demande.NoterPieceRemplacee(type.CategorieChronologie, quand, acteur);
+        var acte = auteur.ParDemandeur ? demande.NoterPieceDeposeeParDemandeur(type.CategorieChronologie, ancienne is not null, quand, acteur)
+            : ancienne is null ? demande.NoterPieceRecue(type.CategorieChronologie, quand, acteur) : demande.NoterPieceRemplacee(type.CategorieChronologie, quand, acteur);
         if (!acte.EstReussi)
         {
             db.ChangeTracker.Clear();
             return Resultat.Conflit<PieceVue>(acte.Motif!);
         }
-        var piece = PieceJustificative.Creer(demande.Id, type, verifie, horloge.GetUtcNow(), agent.Id, agent.Nom, acteur.Organisation);
-        Auditer(agent, acteur.Organisation, ancienne is null ? ActionsAuditPieces.Depot : ActionsAuditPieces.Remplacement, demande.Id);
+        var piece = PieceJustificative.Creer(demande.Id, type, verifie, horloge.GetUtcNow(), auteur.Id, auteur.Nom, acteur.Organisation);
+        Auditer(auteur.Id, auteur.Nom, acteur.Organisation, ancienne is null ? ActionsAuditPieces.Depot : ActionsAuditPieces.Remplacement, demande.Id, auteur.Epci);
         try
         {
             await depot.EnregistrerAsync(piece, fichier!.Contenu!, ancienne, ct);
@@ -208,11 +240,13 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
     private async Task AuditerAsync(Agent agent, string action, DemandeId demande, CancellationToken ct) =>
         Auditer(agent, (await demandes.ActeurAsync(agent, ct)).Organisation, action, demande);
 
-    private void Auditer(Agent agent, string organisation, string action, DemandeId demande) =>
+    private void Auditer(Agent agent, string organisation, string action, DemandeId demande) => Auditer(agent.Id, agent.Nom, organisation, action, demande, null);
+
+    private void Auditer(Guid auteurId, string auteur, string organisation, string action, DemandeId demande, Siren? epci) =>
         db.Audit.Add(new EntreeAudit
         {
-            Quand = horloge.GetUtcNow(), AuteurId = agent.Id, Auteur = agent.Nom, Organisation = organisation, Action = action, DemandeId = demande,
+            Quand = horloge.GetUtcNow(), AuteurId = auteurId, Auteur = auteur, Organisation = organisation, Action = action, DemandeId = demande, EpciSiren = epci,
         });
 
-    private static Resultat<T> PieceInconnue<T>() => Resultat.NonTrouve<T>("Aucune pièce de ce numéro pour cette demande.");
+    internal static Resultat<T> PieceInconnue<T>() => Resultat.NonTrouve<T>("Aucune pièce de ce numéro pour cette demande.");
 }

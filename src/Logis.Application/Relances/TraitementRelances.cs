@@ -60,6 +60,7 @@ public sealed class TraitementRelances(LogisDbContext db, TimeProvider horloge, 
         if (essai) return await EssaiAsync(epci, jour, ids, ct);
 
         var execution = ExecutionRelances.Commencer(epci, jour, origine, lanceePar, horloge.GetUtcNow().UtcDateTime);
+        execution.Examinees = ids.Count;
         db.Add(execution);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
@@ -101,6 +102,13 @@ public sealed class TraitementRelances(LogisDbContext db, TimeProvider horloge, 
                     _ => ActionsAudit.Radiation,
                 },
             });
+            // The run's journal row counts this act in the same transaction: a run killed midway (kill -9, power loss) leaves a
+            // row without end whose counts are exactly the acts committed before the interruption.
+            var siReussi = new Dictionary<TypeRelance, int>(parType);
+            Compter(siReussi, type);
+            db.Attach(execution);
+            Reporter(execution, siReussi, echecs, messages + redaction.Count);
+            db.Entry(execution).State = EntityState.Modified;
             try
             {
                 // The act, its event, its audit row, its messages and the purge of a radiated demand's pieces: one SaveChanges, one transaction.
@@ -122,14 +130,8 @@ public sealed class TraitementRelances(LogisDbContext db, TimeProvider horloge, 
         db.ChangeTracker.Clear();
 
         db.Attach(execution);
-        execution.Examinees = ids.Count;
-        execution.Rappels = parType.GetValueOrDefault(TypeRelance.RappelRenouvellement);
-        execution.Avertissements = parType.GetValueOrDefault(TypeRelance.AvertissementIrrecevabilite);
-        execution.Radiations = parType.GetValueOrDefault(TypeRelance.RadiationNonRenouvellement)
-            + parType.GetValueOrDefault(TypeRelance.RadiationAbsenceDeReponse) + parType.GetValueOrDefault(TypeRelance.RadiationIrrecevabilite);
-        execution.AExaminer = parType.GetValueOrDefault(TypeRelance.AExaminer);
-        execution.Echecs = echecs;
-        execution.MessagesCrees = messages;
+        Reporter(execution, parType, echecs, messages);
+        db.Entry(execution).State = EntityState.Modified;
         if (enEchec.Count > 0)
         {
             var texte = $"{enEchec.Count} demande(s) en échec, inchangées : {string.Join(", ", enEchec.Take(20))}";
@@ -139,6 +141,18 @@ public sealed class TraitementRelances(LogisDbContext db, TimeProvider horloge, 
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         return new ResultatRelances(execution.Id, epci, jour, false, ids.Count, parType, echecs, messages, lignes);
+    }
+
+    /// <summary>The counts of the run's journal row.</summary>
+    private static void Reporter(ExecutionRelances execution, Dictionary<TypeRelance, int> parType, int echecs, int messages)
+    {
+        execution.Rappels = parType.GetValueOrDefault(TypeRelance.RappelRenouvellement);
+        execution.Avertissements = parType.GetValueOrDefault(TypeRelance.AvertissementIrrecevabilite);
+        execution.Radiations = parType.GetValueOrDefault(TypeRelance.RadiationNonRenouvellement)
+            + parType.GetValueOrDefault(TypeRelance.RadiationAbsenceDeReponse) + parType.GetValueOrDefault(TypeRelance.RadiationIrrecevabilite);
+        execution.AExaminer = parType.GetValueOrDefault(TypeRelance.AExaminer);
+        execution.Echecs = echecs;
+        execution.MessagesCrees = messages;
     }
 
     /// <summary>The dry run (forecast of /relances, <c>--essai</c>): the same decisions, read by lots, nothing written.</summary>

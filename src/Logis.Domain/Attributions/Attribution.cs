@@ -47,6 +47,11 @@ public sealed class Attribution
     public ConventionId? ConventionId { get; private set; }
     /// <summary>The vacancy was in the flux base of its year (R441-5).</summary>
     public bool CompteDansFlux { get; private set; }
+    /// <summary>
+    /// Why the vacancy was out of the flux (R441-5), as on the day of the lease: among others, a rehousing for an urban-renewal operation or an
+    /// ORCOD (<see cref="RelogementRenouvellement"/>). Null: the vacancy counted in the flux.
+    /// </summary>
+    public MotifHorsFlux? HorsFlux { get; private set; }
     public CodeInsee CommuneInsee { get; private set; }
     public string? QpvCode { get; private set; }
     public Typologie Typologie { get; private set; }
@@ -78,6 +83,9 @@ public sealed class Attribution
     public int? RangCaleol { get; private set; }
 
     public bool EnQpv => QpvCode is not null;
+
+    /// <summary>The household was rehoused by an urban-renewal operation or an ORCOD (counted with the first quartile outside QPV, L441-1).</summary>
+    public bool RelogementRenouvellement => HorsFlux.EstRelogementRenouvellement();
 
     /// <summary>
     /// The demand was deleted at the end of its retention (docs/protection-des-donnees.md §2 item 14): the attribution stays for the monitoring
@@ -123,6 +131,7 @@ public sealed class Attribution
             Id = id, EpciSiren = vacance.EpciSiren, Annee = bail.DateSignature.Year, DateSignature = bail.DateSignature, DateEffet = bail.DateEffet,
             EnregistreeLe = quand, VacanceId = vacance.Id, OffreId = offre.Id, LogementId = vacance.LogementId, NumeroRpls = vacance.NumeroRpls,
             BailleurId = vacance.BailleurId, ReservataireId = vacance.ReservataireId, ConventionId = convention, CompteDansFlux = vacance.CompteDansFlux,
+            HorsFlux = vacance.HorsFlux,
             CommuneInsee = vacance.CommuneInsee, QpvCode = vacance.QpvCode, Typologie = vacance.Typologie, Financement = vacance.Financement,
             Loyer = vacance.Loyer, Charges = vacance.Charges, DemandeId = demande.Id, NumeroDemande = demande.Numero.Valeur, Canal = demande.Canal,
             DateDepot = demande.DateDepot, DateDernierRenouvellement = demande.DateDernierRenouvellement,

@@ -116,6 +116,12 @@ public static class LibellesVacance
         _ => throw new ArgumentOutOfRangeException(nameof(m)),
     };
 
+    /// <summary>
+    /// The household is rehoused by an urban-renewal operation or an ORCOD: L441-1 counts its lease outside QPV with the first-quartile ones
+    /// (docs/regles/01-mixite-sociale.md §1.4).
+    /// </summary>
+    public static bool EstRelogementRenouvellement(this MotifHorsFlux? m) => m is MotifHorsFlux.RenouvellementUrbain or MotifHorsFlux.Orcod;
+
     public static MotifHorsFlux? LireMotif(string? code) =>
         Enum.GetValues<MotifHorsFlux>().Cast<MotifHorsFlux?>().FirstOrDefault(m => string.Equals(m!.Value.Code(), code?.Trim(), StringComparison.OrdinalIgnoreCase));
 }

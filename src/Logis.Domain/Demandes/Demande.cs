@@ -489,6 +489,17 @@ public sealed class Demande
     public Resultat NoterPieceRemplacee(TypePiece piece, DateTimeOffset quand, Acteur par) =>
         NoterSiActive(TypeEvenementDemande.PieceRecue, quand, par, $"Pièce remplacée : {piece.Libelle()}", null);
 
+    /// <summary>
+    /// The applicant deposits (or replaces) a piece from their online space: the same event as a receipt at a counter (a piece received after a
+    /// decision under suspensive condition counts the same), worded so that agents read who brought it.
+    /// </summary>
+    public Resultat NoterPieceDeposeeParDemandeur(TypePiece piece, bool remplacement, DateTimeOffset quand, Acteur par) =>
+        NoterSiActive(TypeEvenementDemande.PieceRecue, quand, par,
+            $"{(remplacement ? PieceRemplaceeParDemandeur : PieceDeposeeParDemandeur)} : {piece.Libelle()}", null);
+
+    public const string PieceDeposeeParDemandeur = "Pièce déposée par le demandeur";
+    public const string PieceRemplaceeParDemandeur = "Pièce remplacée par le demandeur";
+
     public Resultat NoterPieceRetiree(TypePiece piece, DateTimeOffset quand, Acteur par) =>
         NoterSiActive(TypeEvenementDemande.PieceRetiree, quand, par, $"Pièce retirée : {piece.Libelle()}", null);
 

@@ -9,6 +9,12 @@ public enum RegleCategorie
     PersonneSeuleAvecPersonnesACharge = 2,
     JeuneMenage = 3,
     PersonneHandicapee = 4,
+
+    /// <summary>
+    /// The clause applied, as shown to a role that does not see restricted data (Logis.Domain.Acces.AccesDemandes.VoitDonneesSensibles):
+    /// the disability clause would reveal a disability card (<see cref="CategorieMenage.SansSituationRestreinte"/>).
+    /// </summary>
+    SituationRestreinte = 5,
 }
 
 /// <summary>
@@ -43,10 +49,19 @@ public sealed class CategorieMenage
         RegleCategorie.PersonneSeuleAvecPersonnesACharge => "categorie.personne_seule_a_charge",
         RegleCategorie.JeuneMenage => "categorie.jeune_menage",
         RegleCategorie.PersonneHandicapee => "categorie.personne_handicapee",
+        RegleCategorie.SituationRestreinte => "categorie.situation_restreinte",
         _ => throw new InvalidOperationException($"Règle inconnue : {Regle}."),
     };
 
     public string Explication { get; }
+
+    /// <summary>
+    /// This category as a role without access to restricted data reads it: the same number (the ceilings follow from it), but a
+    /// category set by the disability clause does not say so (docs/protection-des-donnees.md §2 item 8).
+    /// </summary>
+    public CategorieMenage SansSituationRestreinte() => Regle != RegleCategorie.PersonneHandicapee ? this
+        : new CategorieMenage(Numero, PersonnesSupplementaires, RegleCategorie.SituationRestreinte,
+            $"Catégorie fixée par une situation à accès restreint : {Libelle} ({SourceLegale}).");
 
     /// <summary>"catégorie 3", or "catégorie 6 et 2 personnes supplémentaires".</summary>
     public string Libelle => Libeller(Numero, PersonnesSupplementaires);

@@ -60,6 +60,15 @@ public sealed class DecisionEligibilite
     public IReadOnlyList<Motif> Motifs { get; }
 
     public string SourceLegale => BaremePlafonds.SourceLegale(Financement, Zone);
+
+    /// <summary>This decision as a role without access to restricted data reads it: the category's reason masked (<see cref="CategorieMenage.SansSituationRestreinte"/>).</summary>
+    public DecisionEligibilite SansSituationRestreinte()
+    {
+        var masquee = Categorie.SansSituationRestreinte();
+        if (ReferenceEquals(masquee, Categorie)) return this;
+        return new DecisionEligibilite(Statut, Annee, Zone, Financement, masquee, Plafond, RevenuRetenu,
+            [.. Motifs.Select(m => m.Code == Categorie.CodeRegle ? m with { Code = masquee.CodeRegle, Texte = masquee.Explication } : m)]);
+    }
 }
 
 /// <summary>

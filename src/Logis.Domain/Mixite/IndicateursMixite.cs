@@ -6,10 +6,11 @@ namespace Logis.Domain.Mixite;
 
 /// <summary>
 /// One signed lease as the social-mix monitoring reads it (a projection of <see cref="Attributions.Attribution"/>): only attributions followed by
-/// a signed lease count (L441-1), each in the civil year of its signature.
+/// a signed lease count (L441-1), each in the civil year of its signature. <see cref="RelogementRenouvellement"/>: the household was rehoused by an
+/// urban-renewal operation or an ORCOD (the vacancy's reason out of the flux).
 /// </summary>
 public sealed record LigneSuivi(DateOnly Date, BailleurId Bailleur, ReservataireId? Reservataire, CodeInsee Commune, bool EnQpv, decimal? RevenuParUc,
-    bool Prioritaire, bool Dalo, bool Mutation, CodeInsee? CommuneAvant);
+    bool Prioritaire, bool Dalo, bool Mutation, CodeInsee? CommuneAvant, bool RelogementRenouvellement);
 
 /// <summary>
 /// How far an objective is reached over a set of leases, every figure under the statistical secret (<see cref="SecretStatistique"/>): the
@@ -30,8 +31,12 @@ public sealed record ResultatObjectif(PorteeObjectif Objectif, bool SeuilManquan
 public sealed record LigneRepartition(string Cle, int? Baux, int? BauxHorsQpv, decimal? TauxQ1HorsQpv, int? BauxEnQpv, decimal? TauxHorsQ1EnQpv,
     decimal? TauxPrioritaires, decimal? TauxMutations);
 
-/// <summary>The quartile mix of the leases in or outside QPV: first quartile, other quartiles, unknown (income unreadable or threshold missing).</summary>
-public sealed record MelangeQuartiles(bool EnQpv, int? Baux, int? PremierQuartile, int? AutresQuartiles, int? Inconnu);
+/// <summary>
+/// The quartile mix of the leases in or outside QPV: first quartile, other quartiles, unknown (income unreadable or threshold missing), and the
+/// households rehoused by an urban-renewal operation or an ORCOD whatever their quartile (<see cref="RelogementsRenouvellement"/>, not a part of
+/// the total: they are also counted in their quartile).
+/// </summary>
+public sealed record MelangeQuartiles(bool EnQpv, int? Baux, int? PremierQuartile, int? AutresQuartiles, int? Inconnu, int? RelogementsRenouvellement);
 
 /// <summary>An active demand as the communal-preference indicator reads it: where the household lives and the communes it wishes.</summary>
 public sealed record DemandeLocale(CodeInsee? Residence, IReadOnlyCollection<CodeInsee> Souhaits);
@@ -67,15 +72,16 @@ public static class IndicateursMixite
     }
 
     /// <summary>
-    /// The lease serves the objective: a first-quartile household outside QPV, an other-quartiles household in QPV, a DALO or priority household.
-    /// A household whose quartile is unknown serves neither quartile objective (Logis does not guess).
+    /// The lease serves the objective: a first-quartile household, or one rehoused by an urban-renewal operation or an ORCOD, outside QPV (L441-1);
+    /// an other-quartiles household in QPV; a DALO or priority household. A household whose quartile is unknown serves neither quartile objective
+    /// (Logis does not guess) unless it is such a rehousing.
     /// </summary>
     public static bool Sert(NatureObjectif nature, LigneSuivi l, decimal? seuil)
     {
         ArgumentNullException.ThrowIfNull(l);
         return nature switch
         {
-            NatureObjectif.PremierQuartileHorsQpv => ClassementQuartile.Classer(l.RevenuParUc, seuil) == QuartileRevenu.Premier,
+            NatureObjectif.PremierQuartileHorsQpv => l.RelogementRenouvellement || ClassementQuartile.Classer(l.RevenuParUc, seuil) == QuartileRevenu.Premier,
             NatureObjectif.AutresQuartilesEnQpv => ClassementQuartile.Classer(l.RevenuParUc, seuil) == QuartileRevenu.Autres,
             _ => l.Prioritaire || l.Dalo,
         };
@@ -207,9 +213,13 @@ public static class IndicateursMixite
         ArgumentNullException.ThrowIfNull(lignes);
         return [.. new[] { false, true }.Select(qpv =>
         {
-            var q = lignes.Where(l => l.EnQpv == qpv).Select(l => ClassementQuartile.Classer(l.RevenuParUc, seuil)).ToList();
+            var zone = lignes.Where(l => l.EnQpv == qpv).ToList();
+            var q = zone.Select(l => ClassementQuartile.Classer(l.RevenuParUc, seuil)).ToList();
             var parties = MasquerParties([q.Count(x => x == QuartileRevenu.Premier), q.Count(x => x == QuartileRevenu.Autres), q.Count(x => x is null)]);
-            return new MelangeQuartiles(qpv, SecretStatistique.Compte(q.Count), parties[0], parties[1], parties[2]);
+            var relogements = zone.Count(l => l.RelogementRenouvellement);
+            // The rehousings are shown with their complement in the zone: both must be diffusable (a subtraction from the total would give them).
+            var diffusable = SecretStatistique.Diffusable(relogements) && SecretStatistique.Diffusable(zone.Count - relogements);
+            return new MelangeQuartiles(qpv, SecretStatistique.Compte(q.Count), parties[0], parties[1], parties[2], diffusable ? relogements : null);
         })];
     }
 

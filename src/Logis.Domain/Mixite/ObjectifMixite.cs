@@ -50,7 +50,7 @@ public static class NaturesObjectif
 
     public static string Libelle(this NatureObjectif n) => n switch
     {
-        NatureObjectif.PremierQuartileHorsQpv => "Baux hors QPV signés par des ménages du premier quartile",
+        NatureObjectif.PremierQuartileHorsQpv => "Baux hors QPV signés par des ménages du premier quartile ou relogés (renouvellement urbain, ORCOD)",
         NatureObjectif.AutresQuartilesEnQpv => "Baux en QPV signés par des ménages des autres quartiles",
         NatureObjectif.PrioritairesEtDalo => "Baux signés par des ménages DALO ou prioritaires",
         _ => throw new ArgumentOutOfRangeException(nameof(n)),

@@ -10,7 +10,7 @@ namespace Logis.Persistence.Acces;
 /// conditional UPDATE (Logis.Application.Acces.ComptesAgents); the security stamp, carried by the session cookie and
 /// checked on each request, is renewed at sign-out, lock-out and password change, which ends every open session.
 /// </summary>
-public sealed class Utilisateur
+public sealed class Utilisateur : ICompteVerrouillable
 {
     public const int EchecsAvantVerrouillage = 5;
     public static readonly TimeSpan DureeVerrouillage = TimeSpan.FromMinutes(15);

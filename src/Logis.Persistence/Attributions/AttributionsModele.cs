@@ -91,6 +91,7 @@ public static class AttributionsModele
             e.Property(x => x.QpvCode).HasMaxLength(8);
             e.Property(x => x.EnregistreeLe).HasConversion(utc);
             e.Ignore(x => x.EnQpv);
+            e.Ignore(x => x.RelogementRenouvellement);
             // A dwelling's vacancy is attributed once, a demand gets one lease: enforced by the database as well as by the use case.
             e.HasIndex(x => x.VacanceId).IsUnique();
             e.HasIndex(x => x.DemandeId).IsUnique();

@@ -13,7 +13,7 @@ namespace Logis.Persistence.Espace;
 /// own: an applicant is never an agent. <see cref="SujetExterne"/> is the seam for a later FranceConnect sign-in (the subject
 /// the identity provider gives); nothing fills it yet.
 /// </summary>
-public sealed class CompteDemandeur
+public sealed class CompteDemandeur : ICompteVerrouillable
 {
     public const int EchecsAvantVerrouillage = Utilisateur.EchecsAvantVerrouillage;
     public static readonly TimeSpan DureeVerrouillage = Utilisateur.DureeVerrouillage;

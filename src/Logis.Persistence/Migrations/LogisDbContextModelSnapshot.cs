@@ -93,6 +93,9 @@ namespace Logis.Persistence.Migrations
                     b.Property<int>("Financement")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("HorsFlux")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("LogementId")
                         .HasColumnType("uuid");
 

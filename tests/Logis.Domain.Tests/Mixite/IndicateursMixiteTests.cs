@@ -71,7 +71,7 @@ public class IndicateursMixiteTests
     private const decimal Seuil = 9000m;
 
     private static LigneSuivi L(int mois, BailleurId b, ReservataireId r, CodeInsee c, bool qpv, int? revenu, string drapeaux = "", CodeInsee? avant = null) =>
-        new(new DateOnly(2026, mois, 15), b, r, c, qpv, revenu, drapeaux.Contains('p'), drapeaux.Contains('d'), drapeaux.Contains('m'), avant);
+        new(new DateOnly(2026, mois, 15), b, r, c, qpv, revenu, drapeaux.Contains('p'), drapeaux.Contains('d'), drapeaux.Contains('m'), avant, drapeaux.Contains('r'));
 
     /// <summary>30 leases of 2026: 20 outside QPV (6 first quartile of which 2 mutations, 13 others of which 1 mutation, 1 unknown), 10 in QPV
     /// (4 first quartile, 5 others of which 1 mutation, 1 unknown); 8 DALO or priority households.</summary>
@@ -169,8 +169,47 @@ public class IndicateursMixiteTests
         var melange = IndicateursMixite.Melange(Baux, Seuil);
         // Outside QPV: 6 first quartile, 13 others, 1 unknown of 20 — the unknown is masked, and so is the smallest other part (6), or 20 − 13 − 6
         // would give it back.
-        Assert.Equal(new MelangeQuartiles(false, 20, null, 13, null), melange[0]);
-        Assert.Equal(new MelangeQuartiles(true, 10, null, 5, null), melange[1]);
+        Assert.Equal(new MelangeQuartiles(false, 20, null, 13, null, 0), melange[0]);
+        Assert.Equal(new MelangeQuartiles(true, 10, null, 5, null, 0), melange[1]);
+    }
+
+    /// <summary>
+    /// L441-1: outside QPV, a household rehoused by an urban-renewal operation or an ORCOD serves the first-quartile objective whatever its
+    /// income. The same 30 leases, six of them rehousings: outside QPV the first-quartile one of 5 000 € (already counted), three of other quartiles
+    /// (9 000, 15 000, 13 000) and the unknown one; in QPV the first-quartile one of 3 000 €.
+    /// </summary>
+    [Fact]
+    public void Les_relogements_ANRU_ou_ORCOD_hors_QPV_servent_l_objectif_du_premier_quartile()
+    {
+        int[] relogements = [0, 6, 8, 10, 12, 20];
+        Assert.Equal([5000m, 9000m, 15000m, null, 13000m, 3000m], relogements.Select(i => Baux[i].RevenuParUc));
+        Assert.Equal([false, false, false, false, false, true], relogements.Select(i => Baux[i].EnQpv));
+        var baux = Baux.Select((l, i) => relogements.Contains(i) ? l with { RelogementRenouvellement = true } : l).ToList();
+        var q1 = new PorteeObjectif(NatureObjectif.PremierQuartileHorsQpv, 25m, null, null, null, true);
+
+        // Outside QPV: 6 first quartile + 4 rehoused of other or unknown quartile = 10 of 20 = 50.0 % (30.0 % without the rehousings).
+        var r = IndicateursMixite.Mesurer(q1, baux, Seuil, 12);
+        Assert.Equal(new MesureObjectif(20, 10, 50.0m, 0, false), r.AvecMutations);
+        // Without the 3 mutations (none rehoused): 4 first quartile + 4 rehoused = 8 of 17 = 47.1 %.
+        Assert.Equal(new MesureObjectif(17, 8, 47.1m, 0, false), r.SansMutations);
+        // Bailleur A at 60 %: 6 + 3 rehoused = 9 of its 12 = 75 %, on target; its complement of 3 masks the count and the rate.
+        Assert.Equal(new MesureObjectif(12, null, null, null, false),
+            IndicateursMixite.Mesurer(q1 with { Taux = 60m, Bailleur = A, Legal = false }, baux, Seuil, 12).AvecMutations);
+        // Bailleur B: 1 rehoused of 8 outside QPV (13 000 €), no first quartile → 1 of 8, masked, behind (1 < 2).
+        Assert.Equal(new MesureObjectif(8, null, null, null, true),
+            IndicateursMixite.Mesurer(q1 with { Bailleur = B, Legal = false }, baux, Seuil, 12).AvecMutations);
+        // In QPV a rehousing changes nothing: 5 of 10 other quartiles still (the rehoused household of 3 000 € is first quartile).
+        Assert.Equal(new MesureObjectif(10, 5, 50.0m, 0, false),
+            IndicateursMixite.Mesurer(new PorteeObjectif(NatureObjectif.AutresQuartilesEnQpv, 50m, null, null, null, true), baux, Seuil, 12).AvecMutations);
+        // Without the threshold of the year, the objective is not measured, rehousings or not.
+        Assert.True(IndicateursMixite.Mesurer(q1, baux, null, 12).SeuilManquant);
+
+        // The split outside / in QPV reads the same rate: 50.0 %.
+        Assert.Equal(50.0m, IndicateursMixite.Repartir(baux, l => l.EnQpv ? "En QPV" : "Hors QPV", Seuil).Single(l => l.Cle == "Hors QPV").TauxQ1HorsQpv);
+        // The quartile mix counts the rehousings apart (any quartile): 5 outside QPV (complement 15), 1 in QPV masked.
+        var melange = IndicateursMixite.Melange(baux, Seuil);
+        Assert.Equal(new MelangeQuartiles(false, 20, null, 13, null, 5), melange[0]);
+        Assert.Equal(new MelangeQuartiles(true, 10, null, 5, null, null), melange[1]);
     }
 
     [Theory]

@@ -73,7 +73,7 @@ public class MatriceAutorisationTests(ApplicationsFixture fx)
     public async Task Chaque_ligne_de_la_matrice_repond_comme_prevu(string role)
     {
         var app = fx.App(BasesDeTest.Sqlite);
-        var valeurs = await ValeursAsync(app);
+        var valeurs = await ValeursAsync(fx, app);
         var client = await ClientAsync(app, role);
         var jeton = await LogisFactory.JetonAsync(client, "/connexion");
         var ecarts = new List<string>();
@@ -105,7 +105,7 @@ public class MatriceAutorisationTests(ApplicationsFixture fx)
         Assert.Contains("\"statut\":\"Active\"", lue, StringComparison.Ordinal);
     }
 
-    private static async Task<HttpClient> ClientAsync(LogisFactory app, string role) => role switch
+    internal static async Task<HttpClient> ClientAsync(LogisFactory app, string role) => role switch
     {
         "anonyme" => app.Client(),
         "cle-epci" => app.ClientApi("epci"),
@@ -115,9 +115,10 @@ public class MatriceAutorisationTests(ApplicationsFixture fx)
 
     /// <summary>
     /// Values of the route parameters: a demand wishing a commune where the first demo bailleur has stock and
-    /// the second has none, so that both answers of the bailleur perimeter are exercised.
+    /// the second has none, so that both answers of the bailleur perimeter are exercised. <paramref name="saisie"/> builds the
+    /// demand's body from the wished commune (the content matrix starts from a demand without restricted data).
     /// </summary>
-    private async Task<IReadOnlyDictionary<string, string>> ValeursAsync(LogisFactory app)
+    internal static async Task<IReadOnlyDictionary<string, string>> ValeursAsync(ApplicationsFixture fx, LogisFactory app, Func<string, object>? saisie = null)
     {
         await using var db = fx.Base(BasesDeTest.Sqlite);
         var epci = db.Epcis.Single(e => e.Siren == Domain.Territoire.Siren.Create(TerritoireSeeder.SirenTpm));
@@ -129,7 +130,7 @@ public class MatriceAutorisationTests(ApplicationsFixture fx)
         }
         var (parc1, parc2) = (await Parc(0), await Parc(1));
         var commune = parc1.Order(StringComparer.Ordinal).First(c => !parc2.Contains(c));
-        var numero = await DemandesApiTests.CreerAsync(app.ClientApi("epci"), DemandesApiTests.Saisie("Matrice", commune));
+        var numero = await DemandesApiTests.CreerAsync(app.ClientApi("epci"), saisie?.Invoke(commune) ?? DemandesApiTests.Saisie("Matrice", commune));
         // A vacancy of the first bailleur oriented to Action Logement (the réservataire account), not to the commune account's commune.
         var (vacance, convention) = await VacancesTests.VacanceOrienteeAsync(app, db, bailleurs[0].Bailleur.Id, commune);
         // A CALEOL session of the first bailleur examining another vacancy oriented to Action Logement: one candidate decided, one to decide.

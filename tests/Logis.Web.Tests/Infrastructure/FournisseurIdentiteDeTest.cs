@@ -35,7 +35,7 @@ public sealed record PersonneProConnect(string Sujet, string Courriel, params st
 }
 
 /// <summary>
-/// A local OpenID Connect provider shaped like ProConnect (discovery, authorisation code with PKCE, token, userinfo as a signed JWT,
+/// A local OpenID Connect provider shaped like ProConnect and FranceConnect v2 (discovery, authorisation code with PKCE, token, userinfo as a signed JWT,
 /// end of session), served by Kestrel on the loopback: no external call. Written for the tests, it checks what a real provider
 /// checks (client, redirect address, code once, PKCE verifier) and can sign wrongly on purpose (<see cref="Alteration"/>).
 /// </summary>
@@ -65,6 +65,9 @@ public sealed class FournisseurIdentiteDeTest : IAsyncDisposable
     public PersonneProConnect Personne { get; set; } = new("sujet-0", "personne@exemple.gouv.fr");
 
     public AlterationJeton Alteration { get; set; }
+
+    /// <summary>The eIDAS level written in the identity token's <c>acr</c> (FranceConnect's; null: none).</summary>
+    public string? Acr { get; set; } = "eidas1";
 
     /// <summary>Warnings of the Logis app under test (give it to its logging).</summary>
     public JournalMemoire Journal { get; } = new();
@@ -146,7 +149,7 @@ public sealed class FournisseurIdentiteDeTest : IAsyncDisposable
                 return Results.Unauthorized();
             var claims = new Dictionary<string, object>
             {
-                ["iss"] = Adresse, ["aud"] = ClientId, ["email"] = p.Courriel, ["given_name"] = "Camille", ["usual_name"] = "Agent", ["uid"] = p.Sujet,
+                ["iss"] = Adresse, ["aud"] = ClientId, ["email"] = p.Courriel, ["given_name"] = "Camille", ["usual_name"] = "Agent", ["family_name"] = "Martin", ["birthdate"] = "1990-01-01", ["uid"] = p.Sujet,
                 ["sub"] = Alteration == AlterationJeton.UserinfoAutreSujet ? "sujet-d-une-autre-personne" : p.Sujet,
             };
             if (p.Siret is not null) claims["siret"] = p.Siret;
@@ -185,10 +188,10 @@ public sealed class FournisseurIdentiteDeTest : IAsyncDisposable
             ["aud"] = Alteration == AlterationJeton.AutreAudience ? "autre-client" : ClientId,
             ["sub"] = a.Personne.Sujet,
             ["nonce"] = Alteration == AlterationJeton.AutreNonce ? "nonce-d-une-autre-connexion" : a.Nonce ?? "",
-            ["acr"] = "eidas1",
             ["amr"] = a.Personne.Amr.Length == 0 ? new[] { "pwd" } : a.Personne.Amr,
             ["auth_time"] = maintenant.ToUnixTimeSeconds(),
         };
+        if (Acr is not null) claims["acr"] = Acr;
         var instant = Alteration == AlterationJeton.Expire ? maintenant.AddHours(-2) : maintenant;
         return Signer(claims, Alteration == AlterationJeton.AutreCle ? _fausseCle : _cle, instant);
     }

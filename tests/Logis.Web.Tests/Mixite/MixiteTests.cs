@@ -170,6 +170,67 @@ public class MixiteTests(ApplicationsFixture fx)
         Assert.Single(indCommune.Tension.Where(t => t.CommuneInsee is not null).Select(t => t.CommuneInsee).Distinct());
     }
 
+    /// <summary>
+    /// The demo's year of leases counts the households rehoused by an urban-renewal operation (vacancies declared out of the flux for it) with the
+    /// first quartile outside QPV (L441-1): the flag reaches each lease of <c>GET /api/v1/attributions</c>, and the first-quartile objective and the
+    /// quartile mix read the counts made here from the raw rows (income per UC below the threshold of the year, or the vacancy's reason).
+    /// </summary>
+    [Theory, DeuxBases]
+    public async Task Les_relogements_du_renouvellement_urbain_comptent_avec_le_premier_quartile_hors_QPV(string f)
+    {
+        var app = fx.App(f);
+        var epci = app.ClientApi("epci"); // starts the application, which seeds the demo history
+        await using var db = fx.Base(f);
+        var aujourdhui = app.Horloge.AujourdhuiEnFrance();
+        var relogesVus = 0;
+        foreach (var annee in new[] { aujourdhui.Year - 1, aujourdhui.Year })
+        {
+            var baux = await db.Attributions.AsNoTracking().Where(a => a.EpciSiren == Tpm && a.Annee == annee).ToListAsync();
+            var vacances = baux.Select(a => a.VacanceId).ToList();
+            var motifs = await db.Vacances.AsNoTracking().Where(v => vacances.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.HorsFlux);
+            var seuil = (await db.SeuilsPremierQuartile.AsNoTracking().SingleOrDefaultAsync(s => s.EpciSiren == Tpm && s.Annee == annee))?.Montant;
+
+            // Each lease carries its vacancy's reason out of the flux, and the API says which were such rehousings.
+            Assert.All(baux, a => Assert.Equal(motifs[a.VacanceId], a.HorsFlux));
+            static bool Reloge(Domain.Attributions.MotifHorsFlux? m) => m is Domain.Attributions.MotifHorsFlux.RenouvellementUrbain or Domain.Attributions.MotifHorsFlux.Orcod;
+            var lus = new List<JsonElement>();
+            for (var page = 1; ; page++)
+            {
+                var p = await epci.GetFromJsonAsync<JsonElement>($"/api/v1/attributions?annee={annee}&page={page}&taillePage=100");
+                lus.AddRange(p.GetProperty("elements").EnumerateArray());
+                if (lus.Count >= p.GetProperty("total").GetInt32()) break;
+            }
+            Assert.Equal(baux.Count, lus.Count);
+            var parId = baux.ToDictionary(a => a.Id.Value);
+            Assert.All(lus, l => Assert.Equal(Reloge(parId[l.GetProperty("id").GetGuid()].HorsFlux), l.GetProperty("relogementRenouvellement").GetBoolean()));
+            relogesVus += baux.Count(a => Reloge(a.HorsFlux));
+
+            var horsQpv = baux.Where(a => a.QpvCode is null).ToList();
+            var relogesHorsQpv = horsQpv.Count(a => Reloge(a.HorsFlux));
+            var servent = horsQpv.Count(a => Reloge(a.HorsFlux) || (seuil is { } s && a.RevenuParUc is { } r && r < s));
+            var ind = await epci.GetFromJsonAsync<JsonElement>($"/api/v1/mixite/indicateurs?annee={annee}");
+            var q1 = ind.GetProperty("objectifs").EnumerateArray().First(o => o.GetProperty("nature").GetString() == "q1-hors-qpv"
+                && o.GetProperty("bailleur").ValueKind == JsonValueKind.Null && o.GetProperty("commune").ValueKind == JsonValueKind.Null
+                && o.GetProperty("reservataire").ValueKind == JsonValueKind.Null);
+            Assert.Equal(SecretStatistique.Compte(horsQpv.Count), Entier(q1.GetProperty("baux")));
+            if (seuil is not null)
+            {
+                var diffusable = SecretStatistique.Diffusable(servent) && SecretStatistique.Diffusable(horsQpv.Count - servent);
+                Assert.Equal(diffusable ? servent : (int?)null, Entier(q1.GetProperty("nombreAtteint")));
+            }
+            var melange = ind.GetProperty("quartiles").EnumerateArray().Single(q => q.GetProperty("situation").GetString() == "Hors QPV").GetProperty("relogementsRenouvellement");
+            var montre = SecretStatistique.Diffusable(relogesHorsQpv) && SecretStatistique.Diffusable(horsQpv.Count - relogesHorsQpv);
+            Assert.Equal(montre ? relogesHorsQpv : (int?)null, Entier(melange));
+        }
+        // The demo draws vacancies out of the flux for urban renewal: some of them reach a lease.
+        Assert.True(relogesVus > 0, "aucun bail de relogement lié au renouvellement urbain dans l'historique de démonstration");
+
+        // The dashboard and the quartile export name the column.
+        var agent = await app.ConnecterAsync("epci");
+        Assert.Contains("Relogements ANRU ou ORCOD", await agent.GetStringAsync("/mixite"));
+        Assert.Contains("Relogements ANRU ou ORCOD", await agent.GetStringAsync("/mixite/export?table=quartiles&format=csv"));
+    }
+
     private static object Saisie(string nom, decimal revenuMensuel) => new
     {
         personnes = new[]
@@ -267,5 +328,84 @@ public class MixiteTests(ApplicationsFixture fx)
         Assert.Contains("Objectifs et résultats", tout);
         Assert.Contains("Tension et attente", tout);
         Assert.Contains("id=\"mixite-tension\"", html);
+    }
+
+    /// <summary>
+    /// The yearly report opens as a readable PDF (issue 15): its text read back (PdfPig) carries the headings, the year's figures of the API and
+    /// the definitions, and its pages are converted to PNG by <c>pdftoppm</c> (poppler-utils, installed by test.sh) into artifacts/bilan-mixite,
+    /// kept by CI with the other test artefacts. An unreadable PDF or a failed conversion fails the test.
+    /// </summary>
+    [Theory, DeuxBases]
+    public async Task Le_bilan_annuel_PDF_se_lit_et_ses_pages_sont_gardees_en_images(string f)
+    {
+        var app = fx.App(f);
+        var annee = app.Horloge.AujourdhuiEnFrance().Year;
+        var ind = (await app.ClientApi("epci").GetFromJsonAsync<IndicateursVue>($"/api/v1/mixite/indicateurs?annee={annee}", Web))!;
+        Assert.True(ind.Baux > 0, "la démonstration n'a aucun bail cette année");
+        var agent = await app.ConnecterAsync("epci");
+        var reponse = await agent.GetAsync($"/mixite/bilan.pdf?annee={annee}");
+        Assert.Equal(HttpStatusCode.OK, reponse.StatusCode);
+        Assert.Equal("application/pdf", reponse.Content.Headers.ContentType?.MediaType);
+        var octets = await reponse.Content.ReadAsByteArrayAsync();
+
+        int pages;
+        using (var document = PdfDocument.Open(octets))
+        {
+            pages = document.NumberOfPages;
+            // Words in reading order, without spaces (the thousands separator is a narrow no-break space).
+            var mots = string.Concat(document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+            static string Colle(string t) => new([.. t.Where(c => !char.IsWhiteSpace(c))]);
+            foreach (var attendu in new[]
+                     {
+                         $"Bilan {annee} de la convention intercommunale d'attribution", "Objectifs et résultats", "Trajectoire sur l'année",
+                         "Tension et attente", "Définitions", "Secret statistique", "Relogement ANRU ou ORCOD :",
+                         "Baux signés : " + ind.Baux!.Value.ToString("N0", CultureInfo.GetCultureInfo("fr-FR")),
+                     })
+                Assert.True(mots.Contains(Colle(attendu), StringComparison.Ordinal), $"« {attendu} » absent du texte du PDF");
+            foreach (var o in ind.Objectifs.Where(o => !o.SeuilManquant && o.TauxAtteint is not null))
+                Assert.Contains(Colle(o.TauxAtteint!.Value.ToString("0.0", CultureInfo.GetCultureInfo("fr-FR")) + " %"), mots, StringComparison.Ordinal);
+        }
+        Assert.True(pages >= 2, $"{pages} page(s)");
+
+        // The pages as images, where CI keeps the test artefacts.
+        var dossier = Path.Combine(RacineDepot(), "artifacts", "bilan-mixite");
+        Directory.CreateDirectory(dossier);
+        var prefixe = Path.Combine(dossier, $"bilan-{annee}-{f}");
+        foreach (var ancien in Directory.GetFiles(dossier, $"bilan-{annee}-{f}-*.png")) File.Delete(ancien);
+        var pdfChemin = prefixe + ".pdf";
+        await File.WriteAllBytesAsync(pdfChemin, octets);
+        var info = new System.Diagnostics.ProcessStartInfo("pdftoppm", ["-png", "-r", "80", pdfChemin, prefixe])
+        {
+            RedirectStandardError = true, UseShellExecute = false,
+        };
+        System.Diagnostics.Process? conversion;
+        try { conversion = System.Diagnostics.Process.Start(info); }
+        catch (System.ComponentModel.Win32Exception e) { throw new Xunit.Sdk.XunitException($"pdftoppm introuvable (paquet poppler-utils, installé par test.sh) : {e.Message}"); }
+        Assert.NotNull(conversion);
+        using (conversion)
+        {
+            var erreurs = await conversion.StandardError.ReadToEndAsync();
+            await conversion.WaitForExitAsync();
+            Assert.True(conversion.ExitCode == 0, $"pdftoppm a échoué ({conversion.ExitCode}) : {erreurs}");
+        }
+        var images = Directory.GetFiles(dossier, $"bilan-{annee}-{f}-*.png").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(pages, images.Count);
+        foreach (var image in images)
+        {
+            var entete = new byte[8];
+            await using (var flux = File.OpenRead(image)) Assert.Equal(8, await flux.ReadAsync(entete));
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, entete);
+            Assert.True(new FileInfo(image).Length > 5_000, $"{image} : image presque vide");
+        }
+    }
+
+    private static int? Entier(JsonElement e) => e.ValueKind == JsonValueKind.Null ? null : e.GetInt32();
+
+    /// <summary>The repository's root (where Logis.slnx is), from the test binaries.</summary>
+    private static string RacineDepot()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+            if (File.Exists(Path.Combine(d.FullName, "Logis.slnx"))) return d.FullName;
+        throw new InvalidOperationException("Racine du dépôt introuvable (Logis.slnx).");
     }
 }

@@ -112,13 +112,21 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
         if (numeros is null || (await NumerosExistantsAsync(numeros.OfType<NumeroUnique>().ToList(), ct)).Count > 0)
             return await ImporterAsync(Analyser(), epci, acteur, auteur, essai, progression, ct);
         RapportAnalyse? rapport = null;
-        var importees = await EcrireAsync(numeros, (lot, ctAnalyse) =>
+        try
         {
-            using var texte = ouvrir();
-            rapport = AnalyseurFichierDemandes.Analyser(texte, contexte, TailleRemise, lot, ctAnalyse);
-            return rapport.EstValide;
-        }, epci, acteur, auteur, progression, ct);
-        return new ResultatImport(rapport!, false, importees);
+            var importees = await EcrireAsync(numeros, (lot, ctAnalyse) =>
+            {
+                using var texte = ouvrir();
+                rapport = AnalyseurFichierDemandes.Analyser(texte, contexte, TailleRemise, lot, ctAnalyse);
+                return rapport.EstValide;
+            }, epci, acteur, auteur, progression, ct);
+            return new ResultatImport(rapport!, false, importees);
+        }
+        catch (SequenceEpuiseeException)
+        {
+            // Rolled back; the analysis of the whole file says which lines find no number (as the dry run does).
+            return await ImporterAsync(Analyser(), epci, acteur, auteur, essai, progression, ct);
+        }
     }
 
     /// <summary>
@@ -129,6 +137,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
         IProgress<Avancement>? progression = null, CancellationToken ct = default)
     {
         await VerifierNumerosExistantsAsync(rapport, ct);
+        await VerifierSequencesAsync(rapport, epci, ct);
         if (essai || !rapport.EstValide) return new ResultatImport(rapport, essai, 0);
         var importees = await EcrireAsync([.. rapport.Valides.Select(d => d.Numero)], (lot, _) =>
         {
@@ -172,6 +181,46 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
         rapport.Valides.RemoveAll(d => d.Numero is not null && existants.Contains(d.Numero.Valeur));
         rapport.Erreurs.Sort((a, b) => a.Ligne.CompareTo(b.Ligne));
     }
+
+    /// <summary>
+    /// A line without a number takes the next one of its territory for the month of its deposit (<see cref="Attribuer"/>); the
+    /// sequence of a month stops at <see cref="NumeroUnique.SequenceMaximum"/>, and a number given by the file moves it past
+    /// itself. The lines that would find no number left are refused here, at the dry run as at the import — without this check
+    /// the dry run said the file valid and the import failed (issue 13).
+    /// </summary>
+    private async Task VerifierSequencesAsync(RapportAnalyse rapport, Siren epci, CancellationToken ct)
+    {
+        if (!rapport.Valides.Any(d => d.Numero is null)) return;
+        var territoire = (Numerotation ?? await NumerotationParDefautAsync(epci, ct)).Territoire;
+        var sequences = await db.SequencesNumero.AsNoTracking().Where(s => s.Territoire == territoire).ToDictionaryAsync(s => (s.Annee, s.Mois), s => s.Dernier, ct);
+        foreach (var n in rapport.Valides.Select(d => d.Numero).OfType<NumeroUnique>().Where(n => n.Territoire == territoire))
+        {
+            var cle = (2000 + n.Annee, n.Mois);
+            sequences[cle] = Math.Max(sequences.GetValueOrDefault(cle), n.Sequence);
+        }
+        var refusees = new HashSet<int>();
+        foreach (var d in rapport.Valides.Where(d => d.Numero is null))
+        {
+            var cle = (d.DateDepot.Year, d.DateDepot.Month);
+            var suivant = sequences.GetValueOrDefault(cle) + 1;
+            if (suivant > NumeroUnique.SequenceMaximum)
+            {
+                refusees.Add(d.Ligne);
+                rapport.Erreurs.Add(new ErreurLigne(d.Ligne, FormatFichierDemandes.Numero, MessageSequenceEpuisee(territoire, cle.Month, cle.Year)));
+            }
+            else sequences[cle] = suivant;
+        }
+        if (refusees.Count == 0) return;
+        rapport.Valides.RemoveAll(d => refusees.Contains(d.Ligne));
+        rapport.Erreurs.Sort((a, b) => a.Ligne.CompareTo(b.Ligne));
+    }
+
+    public static string MessageSequenceEpuisee(string territoire, int mois, int annee) =>
+        $"Plus aucun numéro libre pour une demande déposée en {mois:00}/{annee} dans le territoire {territoire} : les numéros d'ordre du mois " +
+        $"s'arrêtent à {NumeroUnique.SequenceMaximum} (déjà atteint, ou pris par un numéro du fichier). Vérifiez la date de dépôt ou le numéro donné.";
+
+    /// <summary>A line without a number finds none left in its month (<see cref="VerifierSequencesAsync"/> says it before any writing).</summary>
+    private sealed class SequenceEpuiseeException(string message) : InvalidOperationException(message);
 
     private async Task<HashSet<string>> NumerosExistantsAsync(List<NumeroUnique> numerotes, CancellationToken ct)
     {
@@ -337,7 +386,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
         var cle = (ligne.DateDepot.Year, ligne.DateDepot.Month);
         var suivant = sequences.GetValueOrDefault(cle) + 1;
         if (suivant > NumeroUnique.SequenceMaximum)
-            throw new InvalidOperationException($"La séquence des numéros du territoire {numerotation.Territoire} pour {cle.Month:00}/{cle.Year} serait épuisée.");
+            throw new SequenceEpuiseeException(MessageSequenceEpuisee(numerotation.Territoire, cle.Month, cle.Year));
         sequences[cle] = suivant;
         var guichet = ligne.Canal == CanalDepot.EnLigne && numerotation.GuichetEnLigne is { } enLigne ? enLigne : numerotation.Guichet;
         var numero = NumeroUnique.Creer(numerotation.Territoire, ligne.DateDepot, suivant, guichet);

@@ -25,8 +25,18 @@ public static class EspaceAuth
     public const string Schema = "Espace";
     public const string Politique = "Demandeur";
 
-    public static Task OuvrirAsync(HttpContext http, SessionDemandeur session) =>
-        http.SignInAsync(Schema, new ClaimsPrincipal(new ClaimsIdentity(session.Claims(), Schema)));
+    /// <param name="jetonFranceConnect">The identity token of a session opened through FranceConnect, kept for the sign-out there (<c>id_token_hint</c>).</param>
+    public static Task OuvrirAsync(HttpContext http, SessionDemandeur session, string? jetonFranceConnect = null)
+    {
+        var claims = session.Claims();
+        var proprietes = new AuthenticationProperties();
+        if (jetonFranceConnect is not null)
+        {
+            claims = claims.Append(new Claim(Logis.Web.Infrastructure.OptionsProConnect.ClaimFournisseur, Logis.Web.Infrastructure.OptionsFranceConnect.Schema));
+            proprietes.StoreTokens([new AuthenticationToken { Name = "id_token", Value = jetonFranceConnect }]);
+        }
+        return http.SignInAsync(Schema, new ClaimsPrincipal(new ClaimsIdentity(claims, Schema)), proprietes);
+    }
 
     public static string AdresseSite(HttpContext http, OptionsEspace options) =>
         options.AdresseSite is { Length: > 0 } a ? a.TrimEnd('/') : $"{http.Request.Scheme}://{http.Request.Host}";

@@ -52,6 +52,7 @@ public static class PiecesServices
         services.AddSingleton(CataloguePiecesCsv.Lire(reference.Dossier));
         services.AddScoped<DepotPieces>();
         services.AddScoped<PiecesService>();
+        services.AddScoped<Logis.Application.Espace.PiecesDemandeurService>();
         return services;
     }
 }

@@ -1,0 +1,262 @@
+using Logis.Application.Acces;
+using System.Net;
+using Logis.Application.Cotation;
+using Logis.Application.Espace;
+using Logis.Persistence.Acces;
+using Logis.Persistence.Espace;
+using Logis.Tests.Infrastructure;
+using Logis.Web.Features.Espace;
+using Logis.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Logis.Web.Tests;
+
+/// <summary>
+/// FranceConnect (OpenID Connect, version 2) for applicants, against the local test provider on the loopback
+/// (<see cref="FournisseurIdentiteDeTest"/>): eidas1 asked and the returned level checked, state, nonce, signatures, issuer,
+/// audience and lifetime checked by the shared plumbing (ConnexionOidc), the account found by subject, created with the verified
+/// address, or linked to the local account of that address only once its password is given; sign-out carried to FranceConnect.
+/// </summary>
+[Collection(CollectionApplications.Nom)]
+public class FranceConnectTests(ApplicationsFixture fx)
+{
+    private const string MotDePasse = "Logement-social-2026";
+
+    [Theory, DeuxBases]
+    public async Task Un_demandeur_entre_par_franceconnect_son_compte_est_cree_puis_tenu_par_le_sujet(string f)
+    {
+        var (horloge, idp) = await FournisseurAsync();
+        await using var _ = idp;
+        await using var app = Avec(fx.App(f), idp, horloge);
+        var courriel = $"fc-{Guid.NewGuid():N}@exemple.fr";
+        idp.Personne = new PersonneProConnect($"sujet-fc-{Guid.NewGuid():N}", courriel.ToUpperInvariant());
+
+        var client = Client(app);
+        var ouvert = await ParFranceConnectAsync(client, idp);
+        Assert.Equal(HttpStatusCode.Redirect, ouvert.StatusCode);
+        Assert.True("/espace" == ouvert.Headers.Location!.OriginalString, string.Join("\n", idp.Journal.Messages));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/espace")).StatusCode);
+        // The applicant's session opens no agent page.
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/territoire")).StatusCode);
+
+        var demande = idp.Autorisations.Last();
+        Assert.Equal(["acr_values", "client_id", "code_challenge", "code_challenge_method", "nonce", "redirect_uri", "response_type", "scope", "state"],
+            demande.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("eidas1", demande["acr_values"]);
+        Assert.Equal("http://localhost/espace/connexion/franceconnect/retour", demande["redirect_uri"]);
+        Assert.True(demande["state"].ToString().Length >= 32 && demande["nonce"].ToString().Length >= 32);
+        Assert.Equal(["birthdate", "email", "family_name", "given_name", "openid"], demande["scope"].ToString().Split(' ').Order(StringComparer.Ordinal));
+        await using (var db = fx.Base(f))
+        {
+            var compte = await db.ComptesDemandeurs.SingleAsync(c => c.SujetExterne == idp.Personne.Sujet);
+            Assert.Equal(courriel, compte.Courriel);
+            Assert.NotNull(compte.CourrielConfirmeLe);
+        }
+
+        // The subject holds the account: a changed address at FranceConnect still opens the same one.
+        idp.Personne = idp.Personne with { Courriel = $"autre-{Guid.NewGuid():N}@exemple.fr" };
+        Assert.Equal("/espace", (await ParFranceConnectAsync(Client(app), idp)).Headers.Location!.OriginalString);
+        await using (var db = fx.Base(f))
+        {
+            Assert.Equal(1, await db.ComptesDemandeurs.CountAsync(c => c.SujetExterne == idp.Personne.Sujet || c.Courriel == idp.Personne.Courriel));
+            // Both sign-ins are in the journal, under the account (docs/protection-des-donnees.md §2 item 17).
+            var id = await db.ComptesDemandeurs.Where(c => c.SujetExterne == idp.Personne.Sujet).Select(c => c.Id).SingleAsync();
+            Assert.Equal(2, await db.Audit.CountAsync(a => a.AuteurId == id && a.Action == ActionsAuditConnexion.FranceConnect));
+        }
+    }
+
+    [Theory, DeuxBases]
+    public async Task Un_compte_local_de_la_meme_adresse_n_est_relie_qu_avec_son_mot_de_passe(string f)
+    {
+        var (horloge, idp) = await FournisseurAsync();
+        await using var _ = idp;
+        await using var app = Avec(fx.App(f), idp, horloge);
+        var courriel = $"local-{Guid.NewGuid():N}@exemple.fr";
+        await using (var db = fx.Base(f))
+        {
+            db.ComptesDemandeurs.Add(new CompteDemandeur
+            {
+                Id = Guid.NewGuid(), EpciSiren = app.Services.GetRequiredService<GrillesCotation>().Territoire, Courriel = courriel,
+                MotDePasseHache = Secrets.HacherMotDePasse(MotDePasse), CreeLe = horloge.GetUtcNow(), CourrielConfirmeLe = horloge.GetUtcNow(),
+            });
+            await db.SaveChangesAsync();
+        }
+        idp.Personne = new PersonneProConnect($"sujet-fc-{Guid.NewGuid():N}", courriel);
+
+        var client = Client(app);
+        var etape = await LogisFactory.DocumentAsync(await ParFranceConnectAsync(client, idp));
+        Assert.Equal(ComptesDemandeurs.MessageFranceConnectLier, etape.QuerySelector("[role=alert]")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/espace")).StatusCode);
+        await using (var db = fx.Base(f))
+            Assert.Null(await db.ComptesDemandeurs.Where(c => c.Courriel == courriel).Select(c => c.SujetExterne).SingleAsync());
+
+        var faux = await LierAsync(client, "Pas-le-bon-mot-2026");
+        Assert.Equal(HttpStatusCode.OK, faux.StatusCode);
+        Assert.Contains("Mot de passe incorrect", (await LogisFactory.DocumentAsync(faux)).QuerySelector("#MotDePasse-erreur")!.TextContent, StringComparison.Ordinal);
+        var relie = await LierAsync(client, MotDePasse);
+        Assert.Equal(HttpStatusCode.Redirect, relie.StatusCode);
+        Assert.Equal("/espace", relie.Headers.Location!.OriginalString);
+        await using (var db = fx.Base(f))
+        {
+            Assert.Equal(idp.Personne.Sujet, await db.ComptesDemandeurs.Where(c => c.Courriel == courriel).Select(c => c.SujetExterne).SingleAsync());
+            var id = await db.ComptesDemandeurs.Where(c => c.Courriel == courriel).Select(c => c.Id).SingleAsync();
+            Assert.Equal(1, await db.Audit.CountAsync(a => a.AuteurId == id && a.Action == ActionsAuditConnexion.Echec && a.Detail!.Contains("FranceConnect à relier")));
+            Assert.Equal(1, await db.Audit.CountAsync(a => a.AuteurId == id && a.Action == ActionsAuditConnexion.FranceConnect));
+        }
+        // From now on FranceConnect alone opens it.
+        Assert.Equal("/espace", (await ParFranceConnectAsync(Client(app), idp)).Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData(AlterationJeton.AutreNonce)]
+    [InlineData(AlterationJeton.AutreCle)]
+    [InlineData(AlterationJeton.AutreEmetteur)]
+    [InlineData(AlterationJeton.AutreAudience)]
+    [InlineData(AlterationJeton.Expire)]
+    [InlineData(AlterationJeton.UserinfoAutreCle)]
+    [InlineData(AlterationJeton.UserinfoAutreSujet)]
+    public async Task Un_jeton_faux_n_ouvre_rien(AlterationJeton alteration)
+    {
+        var (horloge, idp) = await FournisseurAsync();
+        await using var _ = idp;
+        await using var app = Avec(fx.App(BasesDeTest.Sqlite), idp, horloge);
+        idp.Personne = new PersonneProConnect($"sujet-fc-{Guid.NewGuid():N}", $"fc-{Guid.NewGuid():N}@exemple.fr");
+        idp.Alteration = alteration;
+        await RefuseAsync(app, idp);
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("eidas1", "eidas2")]
+    public async Task Un_niveau_eidas_trop_faible_n_ouvre_rien(string? acr, string? niveauExige)
+    {
+        var (horloge, idp) = await FournisseurAsync();
+        await using var _ = idp;
+        await using var app = Avec(fx.App(BasesDeTest.Sqlite), idp, horloge, niveauExige is null ? [] : [("Logis:FranceConnect:NiveauEidas", niveauExige)]);
+        idp.Personne = new PersonneProConnect($"sujet-fc-{Guid.NewGuid():N}", $"fc-{Guid.NewGuid():N}@exemple.fr");
+        idp.Acr = acr;
+        await RefuseAsync(app, idp);
+        Assert.Contains(idp.Journal.Messages, m => m.Contains("niveau eIDAS insuffisant", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Un_retour_dont_l_etat_est_altere_n_ouvre_rien()
+    {
+        var (horloge, idp) = await FournisseurAsync();
+        await using var _ = idp;
+        await using var app = Avec(fx.App(BasesDeTest.Sqlite), idp, horloge);
+        idp.Personne = new PersonneProConnect($"sujet-fc-{Guid.NewGuid():N}", $"fc-{Guid.NewGuid():N}@exemple.fr");
+        var client = Client(app);
+        var retour = await RetourAsync(client, idp);
+        var altere = await client.GetAsync(retour.Replace("state=", "state=x", StringComparison.Ordinal));
+        Assert.Equal("/espace/connexion?franceconnect=echec", altere.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/espace")).StatusCode);
+    }
+
+    [Theory, DeuxBases]
+    public async Task La_deconnexion_passe_par_franceconnect_et_ferme_la_session(string f)
+    {
+        var (horloge, idp) = await FournisseurAsync();
+        await using var _ = idp;
+        await using var app = Avec(fx.App(f), idp, horloge);
+        idp.Personne = new PersonneProConnect($"sujet-fc-{Guid.NewGuid():N}", $"fc-{Guid.NewGuid():N}@exemple.fr");
+        var client = Client(app);
+        Assert.Equal(HttpStatusCode.Redirect, (await ParFranceConnectAsync(client, idp)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/espace")).StatusCode);
+
+        var jeton = await LogisFactory.JetonAsync(client, "/espace");
+        var sortie = await client.PostAsync("/espace/deconnexion", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = jeton }));
+        Assert.Equal(HttpStatusCode.Redirect, sortie.StatusCode);
+        Assert.StartsWith(idp.Adresse + "/session/end?", sortie.Headers.Location!.AbsoluteUri, StringComparison.Ordinal);
+        using var navigateur = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var retour = await navigateur.GetAsync(sortie.Headers.Location);
+        Assert.Equal(HttpStatusCode.Redirect, retour.StatusCode);
+        var fin = Assert.Single(idp.FinsDeSession);
+        Assert.Equal("http://localhost/espace/deconnexion/franceconnect/retour", fin["post_logout_redirect_uri"]);
+        var arrivee = await client.GetAsync(retour.Headers.Location!.PathAndQuery);
+        Assert.Equal("/espace/connexion", arrivee.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/espace")).StatusCode);
+    }
+
+    [Theory, DeuxBases]
+    public async Task Sans_reglage_franceconnect_n_apparait_pas(string f)
+    {
+        var client = fx.App(f).Client();
+        var page = await LogisFactory.DocumentAsync(await client.GetAsync("/espace/connexion"));
+        Assert.Null(page.QuerySelector(".bouton-franceconnect"));
+        var jeton = await LogisFactory.JetonAsync(client, "/espace/connexion");
+        var r = await client.PostAsync("/espace/connexion?handler=FranceConnect", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = jeton }));
+        Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
+    }
+
+    private static async Task RefuseAsync(WebApplicationFactory<Program> app, FournisseurIdentiteDeTest idp)
+    {
+        var client = Client(app);
+        var echec = await ParFranceConnectAsync(client, idp);
+        Assert.Equal(HttpStatusCode.Redirect, echec.StatusCode);
+        Assert.Equal("/espace/connexion?franceconnect=echec", echec.Headers.Location!.OriginalString);
+        var page = await LogisFactory.DocumentAsync(await client.GetAsync(echec.Headers.Location));
+        Assert.Equal(ConnexionModel.MessageEchecFranceConnect, page.QuerySelector("[role=alert]")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/espace")).StatusCode);
+        Assert.Contains(idp.Journal.Messages, m => m.StartsWith("Connexion FranceConnect refusée", StringComparison.Ordinal));
+    }
+
+    private static async Task<(FakeTimeProvider, FournisseurIdentiteDeTest)> FournisseurAsync()
+    {
+        var horloge = Horloges.Fixe();
+        return (horloge, await FournisseurIdentiteDeTest.DemarrerAsync(horloge.GetUtcNow));
+    }
+
+    private static WebApplicationFactory<Program> Avec(LogisFactory app, FournisseurIdentiteDeTest idp, FakeTimeProvider horloge,
+        params (string Cle, string Valeur)[] reglages) =>
+        app.WithWebHostBuilder(b =>
+        {
+            foreach (var (cle, valeur) in reglages) b.UseSetting(cle, valeur);
+            b.UseSetting("Logis:FranceConnect:Autorite", idp.Adresse);
+            b.UseSetting("Logis:FranceConnect:ClientId", FournisseurIdentiteDeTest.ClientId);
+            b.UseSetting("Logis:FranceConnect:ClientSecret", FournisseurIdentiteDeTest.ClientSecret);
+            b.UseSetting("Logis:FranceConnect:ExigerHttps", "false");
+            b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(horloge));
+            b.ConfigureLogging(l => l.AddProvider(idp.Journal));
+        });
+
+    private static HttpClient Client(WebApplicationFactory<Program> app) => app.CreateDefaultClient(new CookiesNavigateur());
+
+    private static async Task<string> RetourAsync(HttpClient client, FournisseurIdentiteDeTest idp)
+    {
+        var jeton = await LogisFactory.JetonAsync(client, "/espace/connexion");
+        var defi = await client.PostAsync("/espace/connexion?handler=FranceConnect",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = jeton }));
+        Assert.Equal(HttpStatusCode.Redirect, defi.StatusCode);
+        Assert.StartsWith(idp.Adresse + "/authorize?", defi.Headers.Location!.AbsoluteUri, StringComparison.Ordinal);
+        using var navigateur = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var autorisation = await navigateur.GetAsync(defi.Headers.Location);
+        Assert.Equal(HttpStatusCode.Redirect, autorisation.StatusCode);
+        return autorisation.Headers.Location!.PathAndQuery;
+    }
+
+    /// <summary>The whole round trip; returns Logis's last answer (the session opened, the link step, or the refusal).</summary>
+    private static async Task<HttpResponseMessage> ParFranceConnectAsync(HttpClient client, FournisseurIdentiteDeTest idp)
+    {
+        var rappel = await client.GetAsync(await RetourAsync(client, idp));
+        if (rappel.StatusCode == HttpStatusCode.Redirect && rappel.Headers.Location!.OriginalString.StartsWith("/espace/connexion?handler=FranceConnect", StringComparison.Ordinal))
+            return await client.GetAsync(rappel.Headers.Location);
+        return rappel;
+    }
+
+    private static async Task<HttpResponseMessage> LierAsync(HttpClient client, string motDePasse)
+    {
+        var page = await LogisFactory.DocumentAsync(await client.GetAsync("/espace/connexion?handler=FranceConnect"));
+        var jeton = page.QuerySelector("form[action*=LierFranceConnect] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        return await client.PostAsync("/espace/connexion?handler=LierFranceConnect", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["MotDePasse"] = motDePasse, ["__RequestVerificationToken"] = jeton,
+        }));
+    }
+}
