@@ -272,7 +272,9 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
         var h = new HorlogeArretee(quand);
         var vacances = new VacancesService(db, h);
         var preselection = new PreselectionService(db, h, referentiel, vacances);
-        var vue = await preselection.CalculerAsync(agent, s.Id, "25", ct);
+        // As many lines as the pre-selection gives: most demands of today's file have a later event (deposit or renewal within the year)
+        // and are not yet free at this date, so the first lines alone often hold nobody who can be proposed.
+        var vue = await preselection.CalculerAsync(agent, s.Id, PreselectionService.LimiteMax.ToString(CultureInfo.InvariantCulture), ct);
         if (!vue.EstReussi || !vue.Valeur.PeutProposer) return;
         var choix = Choisir(vue.Valeur.Candidats, s, quand);
         if (choix.Count == 0)
