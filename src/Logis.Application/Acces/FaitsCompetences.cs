@@ -13,8 +13,12 @@ namespace Logis.Application.Acces;
 /// </summary>
 public static class FaitsCompetences
 {
-    public static async Task<FaitsCompetence> LireAsync(LogisDbContext db, Demande demande, Siren epci, ActeDemande acte, CancellationToken ct)
+    public static async Task<FaitsCompetence> LireAsync(LogisDbContext db, Demande demande, Agent agent, ActeDemande acte, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(agent);
+        var epci = agent.Perimetre.EpciSiren;
+        if (Competences.De(acte).Qualite == QualiteActeur.ServiceEnregistreur)
+            return new FaitsCompetence(ServiceEnregistreur: await new Demandes.GuichetsService(db).EstServiceEnregistreurAsync(agent, ct));
         switch (acte)
         {
             case ActeDemande.RadierAbsenceDeReponse:

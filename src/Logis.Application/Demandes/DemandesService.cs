@@ -124,7 +124,8 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     /// organisation gives the service and its code), once the competence table lets the agent register.
     /// </summary>
     private async Task<Resultat<Numerotation>> ServiceEnregistreurAsync(Agent agent, CancellationToken ct) =>
-        Competences.Verifier(ActeDemande.Enregistrer, agent.Role, agent.Perimetre, FaitsCompetence.Aucun) is { EstReussi: false } incompetent
+        // The role first (an administrator reads only); then the registering service itself, which gives the numbering.
+        Competences.Verifier(ActeDemande.Enregistrer, agent.Role, agent.Perimetre, new FaitsCompetence(ServiceEnregistreur: true)) is { EstReussi: false } incompetent
             ? Resultat.Echec<Numerotation>(incompetent.Probleme!)
             : await new GuichetsService(db).NumerotationAsync(agent, ct);
 
@@ -247,7 +248,7 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         var demande = await ChargerAsync(agent, n, suivre: true, ct);
         if (demande is null) return Resultat.NonTrouve<Demande>(Introuvable(n.Texte));
         // The competence table (act × actor): the reason of a refusal names who may act.
-        var faits = await FaitsCompetences.LireAsync(db, demande, agent.Perimetre.EpciSiren, acteDemande, ct);
+        var faits = await FaitsCompetences.LireAsync(db, demande, agent, acteDemande, ct);
         if (Competences.Verifier(acteDemande, agent.Role, agent.Perimetre, faits) is { EstReussi: false } refus)
         {
             db.ChangeTracker.Clear();
@@ -434,14 +435,33 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         return await Designees(q, numero).SingleOrDefaultAsync(ct);
     }
 
+    /// <summary>The refusal given to an agent whose organisation is not a registering service of the territory.</summary>
+    public const string NonServiceEnregistreur =
+        "Votre organisation n'est pas service enregistreur de la demande de logement social sur ce territoire (aucun guichet enregistreur actif) : "
+        + "elle consulte les demandes de son contingent sans agir sur elles (articles L441-2-1 et R441-2-6 du code de la construction et de l'habitation).";
+
+    /// <summary>Whether the agent may do the acts of a registering service: a role that acts, for an organisation that is one (R441-2-1).</summary>
+    public async Task<bool> PeutAgirAsync(Agent agent, CancellationToken ct) =>
+        AccesDemandes.PeutAgir(agent.Role) && await new GuichetsService(db).EstServiceEnregistreurAsync(agent, ct);
+
+    /// <summary>The reach of the agent's nominative access (<see cref="AccesDemandes.Portee"/>) and the communes it opens.</summary>
+    public async Task<(PorteeNominative Portee, IReadOnlyList<CodeInsee> Communes)> PorteeAsync(Agent agent, CancellationToken ct)
+    {
+        var enregistreur = agent.Role is (Role.AgentCommune or Role.AgentReservataire) && await new GuichetsService(db).EstServiceEnregistreurAsync(agent, ct);
+        var portee = AccesDemandes.Portee(agent.Role, enregistreur);
+        if (portee != PorteeNominative.Communes) return (portee, []);
+        return (portee, agent.Role == Role.AgentBailleur ? await CommunesDuBailleurAsync(agent, ct) : await CommunesDuContingentAsync(agent, ct));
+    }
+
     /// <summary>The demands the agent may see (<see cref="AccesDemandes.PeutVoir"/>), as a query.</summary>
     public async Task<IQueryable<Demande>> VisiblesAsync(Agent agent, CancellationToken ct)
     {
         var epci = agent.Perimetre.EpciSiren;
         var q = db.Demandes.Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == epci);
-        if (agent.Role != Role.AgentBailleur) return q;
-        var communes = await CommunesDuBailleurAsync(agent, ct);
-        // ToutEpci OR the wished communes contain one of the bailleur's communes.
+        var (portee, communes) = await PorteeAsync(agent, ct);
+        if (portee == PorteeNominative.Territoire) return q;
+        if (portee == PorteeNominative.Aucune) return q.Where(d => false);
+        // ToutEpci OR the wished communes contain one of the communes opened to the agent.
         var d = Expression.Parameter(typeof(Demande), "d");
         Expression corps = Expression.Call(typeof(EF), nameof(EF.Property), [typeof(bool)], d, Expression.Constant(ColonnesDemande.ToutEpci));
         var colonne = Expression.Call(typeof(EF), nameof(EF.Property), [typeof(string)], d, Expression.Constant(ColonnesDemande.Communes));
@@ -458,6 +478,27 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         var communesEpci = await db.Communes.AsNoTracking().Where(c => c.EpciSiren == epci).Select(c => c.CodeInsee).ToListAsync(ct);
         return await db.Logements.AsNoTracking().Where(l => l.BailleurId == bailleur && communesEpci.Contains(l.CommuneInsee))
             .Select(l => l.CommuneInsee).Distinct().ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The communes of a réservataire's contingent on the territory: those its reservation conventions cover — a commune's convention its
+    /// commune, the others every commune of the territory where the convention's bailleur holds stock.
+    /// </summary>
+    private async Task<List<CodeInsee>> CommunesDuContingentAsync(Agent agent, CancellationToken ct)
+    {
+        if (agent.Perimetre.ReservataireId is not { } reservataire) return [];
+        var epci = agent.Perimetre.EpciSiren;
+        var conventions = await db.Conventions.AsNoTracking().Where(c => c.EpciSiren == epci && c.ReservataireId == reservataire)
+            .Select(c => new { c.BailleurId, c.CommuneCouverte }).ToListAsync(ct);
+        var communes = conventions.Where(c => c.CommuneCouverte is not null).Select(c => c.CommuneCouverte!.Value).ToHashSet();
+        var bailleurs = conventions.Where(c => c.CommuneCouverte is null).Select(c => c.BailleurId).Distinct().ToList();
+        if (bailleurs.Count > 0)
+        {
+            var communesEpci = await db.Communes.AsNoTracking().Where(c => c.EpciSiren == epci).Select(c => c.CodeInsee).ToListAsync(ct);
+            communes.UnionWith(await db.Logements.AsNoTracking().Where(l => bailleurs.Contains(l.BailleurId) && communesEpci.Contains(l.CommuneInsee))
+                .Select(l => l.CommuneInsee).Distinct().ToListAsync(ct));
+        }
+        return [.. communes.OrderBy(c => c.Value, StringComparer.Ordinal)];
     }
 
     /// <summary>

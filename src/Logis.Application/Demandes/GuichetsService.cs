@@ -81,14 +81,7 @@ public sealed class GuichetsService(LogisDbContext db)
     public async Task<Resultat<Numerotation>> NumerotationAsync(Agent agent, CancellationToken ct)
     {
         var p = agent.Perimetre;
-        var (type, organisation) = agent.Role switch
-        {
-            Role.AgentEpci => (OrganisationGuichet.Epci, p.EpciSiren.Value),
-            Role.AgentBailleur => (OrganisationGuichet.Bailleur, p.BailleurId?.Value.ToString() ?? ""),
-            Role.AgentCommune => (OrganisationGuichet.Commune, p.CommuneInsee?.Value ?? ""),
-            Role.AgentReservataire => (OrganisationGuichet.Reservataire, p.ReservataireId?.Value.ToString() ?? ""),
-            _ => (OrganisationGuichet.PortailPublic, "-"),
-        };
+        var (type, organisation) = OrganisationDe(agent);
         var guichets = await db.Guichets.AsNoTracking().Where(g => g.EpciSiren == p.EpciSiren && g.Actif).ToListAsync(ct);
         var guichet = guichets.Where(g => g.TypeOrganisation == type && g.Organisation == organisation).OrderBy(g => g.Code, StringComparer.Ordinal).FirstOrDefault();
         if (guichet is null)
@@ -98,6 +91,33 @@ public sealed class GuichetsService(LogisDbContext db)
                 + "vers un guichet enregistreur (page « Guichets enregistreurs ») ou vers le dépôt en ligne.");
         var portail = guichets.FirstOrDefault(g => g.TypeOrganisation == OrganisationGuichet.PortailPublic);
         return Resultat.Ok(new Numerotation(await CodeTerritoireAsync(p.EpciSiren, ct), guichet, portail));
+    }
+
+    /// <summary>The kind and identifier of the organisation an agent acts for, as a registering service names it.</summary>
+    private static (OrganisationGuichet Type, string Organisation) OrganisationDe(Agent agent)
+    {
+        var p = agent.Perimetre;
+        return agent.Role switch
+        {
+            Role.AgentEpci => (OrganisationGuichet.Epci, p.EpciSiren.Value),
+            Role.AgentBailleur => (OrganisationGuichet.Bailleur, p.BailleurId?.Value.ToString() ?? ""),
+            Role.AgentCommune => (OrganisationGuichet.Commune, p.CommuneInsee?.Value ?? ""),
+            Role.AgentReservataire => (OrganisationGuichet.Reservataire, p.ReservataireId?.Value.ToString() ?? ""),
+            _ => (OrganisationGuichet.PortailPublic, "-"),
+        };
+    }
+
+    /// <summary>
+    /// Whether the agent's organisation is a registering service of its territory (R441-2-1, R441-2-6): the EPCI that runs the shared
+    /// file and every bailleur are; a commune or a réservataire is when it has an active guichet enregistreur of the territory.
+    /// </summary>
+    public async Task<bool> EstServiceEnregistreurAsync(Agent agent, CancellationToken ct)
+    {
+        if (agent.Role is Role.AgentEpci or Role.AgentBailleur) return true;
+        if (agent.Role is not (Role.AgentCommune or Role.AgentReservataire)) return false;
+        var (type, organisation) = OrganisationDe(agent);
+        var epci = agent.Perimetre.EpciSiren;
+        return await db.Guichets.AsNoTracking().AnyAsync(g => g.EpciSiren == epci && g.Actif && g.TypeOrganisation == type && g.Organisation == organisation, ct);
     }
 
     /// <summary>Names of the organisations of the territory, keyed « type:identifier ».</summary>

@@ -141,6 +141,7 @@ public sealed class SituationsPrioritairesService(LogisDbContext db, DemandesSer
         if (!lecture.EstReussi) return (null, lecture);
         // Out of perimeter is a 404 first; the role is judged once the demand is seen; the body last.
         if (!autorise(agent.Role)) return (null, Resultat.Interdit<Demande>(interdit));
+        if (!await demandes.PeutAgirAsync(agent, ct)) return (null, Resultat.Interdit<Demande>(DemandesService.NonServiceEnregistreur));
         return (await db.Demandes.SingleAsync(d => d.Id == lecture.Valeur!.Id, ct), null);
     }
 

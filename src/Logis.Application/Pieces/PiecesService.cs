@@ -71,7 +71,7 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
         await AuditerAsync(agent, visibles.Any(p => p.Sensibilite == Sensibilite.Sensible) ? ActionsAuditPieces.ListeSensible : ActionsAuditPieces.Liste, demande.Id, ct);
         await db.SaveChangesAsync(ct);
         return Resultat.Ok(new PiecesDemandeVue(demande.Numero.Valeur, visibles.Select(Vue).ToList(), pieces.Count - visibles.Count,
-            AccesPieces.PeutDeposer(agent.Role), demande.Statut == StatutDemande.Active, Types(), regles.TailleMaxLisible));
+            await demandes.PeutAgirAsync(agent, ct), demande.Statut == StatutDemande.Active, Types(), regles.TailleMaxLisible));
     }
 
     /// <summary>The types of the legal list in force, as the upload forms offer them.</summary>
@@ -86,9 +86,9 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
     {
         var lecture = await demandes.ChargerPourAttestationAsync(agent, numero, ct);
         if (!lecture.EstReussi) return lecture.Relayer<DemandeId?>();
-        return AccesPieces.PeutDeposer(agent.Role)
-            ? Resultat.Ok<DemandeId?>(lecture.Valeur!.Id)
-            : Resultat.Interdit<DemandeId?>("Votre rôle permet de consulter les demandes, non d'y déposer des pièces.");
+        return !AccesPieces.PeutDeposer(agent.Role) ? Resultat.Interdit<DemandeId?>("Votre rôle permet de consulter les demandes, non d'y déposer des pièces.")
+            : !await demandes.PeutAgirAsync(agent, ct) ? Resultat.Interdit<DemandeId?>(DemandesService.NonServiceEnregistreur)
+            : Resultat.Ok<DemandeId?>(lecture.Valeur!.Id);
     }
 
     /// <summary>Deposits a piece, or replaces <paramref name="remplace"/>: the previous version stays until the new one is committed.</summary>
@@ -98,6 +98,7 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
         if (!lecture.EstReussi) return lecture.Relayer<PieceVue>();
         var demandeId = lecture.Valeur!.Id;
         if (!AccesPieces.PeutDeposer(agent.Role)) return Resultat.Interdit<PieceVue>("Votre rôle permet de consulter les demandes, non d'y déposer des pièces.");
+        if (!await demandes.PeutAgirAsync(agent, ct)) return Resultat.Interdit<PieceVue>(DemandesService.NonServiceEnregistreur);
         var auteur = new Deposant(agent.Id, agent.Nom, await demandes.ActeurAsync(agent, ct), null, ParDemandeur: false, sensibilite =>
             !AccesPieces.Voit(agent.Role, sensibilite) ? PieceInconnue<PieceVue>()
             : !AccesPieces.PeutRemplacerOuRetirer(agent.Role, sensibilite) ? Resultat.Interdit<PieceVue>("Votre rôle ne permet pas de remplacer cette pièce.")
@@ -206,6 +207,7 @@ public sealed class PiecesService(LogisDbContext db, DemandesService demandes, C
         if (!lecture.EstReussi) return lecture.Relayer<PieceVue>();
         var demandeId = lecture.Valeur!.Id;
         if (!AccesPieces.PeutDeposer(agent.Role)) return Resultat.Interdit<PieceVue>("Votre rôle permet de consulter les demandes, non d'en retirer des pièces.");
+        if (!await demandes.PeutAgirAsync(agent, ct)) return Resultat.Interdit<PieceVue>(DemandesService.NonServiceEnregistreur);
         var piece = await db.Pieces.SingleOrDefaultAsync(p => p.Id == id && p.DemandeId == demandeId, ct);
         if (piece is null) return PieceInconnue<PieceVue>();
         if (!AccesPieces.PeutRemplacerOuRetirer(agent.Role, piece.Sensibilite))

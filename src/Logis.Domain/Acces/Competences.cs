@@ -63,10 +63,13 @@ public readonly record struct Service(Role Role, string Cle)
 /// warning for no reply (c), the bailleur whose CALEOL declared the demand inadmissible (d).
 /// Read by the use case from the timeline and the stock; null when the fact does not exist.
 /// </summary>
+/// <param name="ServiceEnregistreur">Whether the agent's organisation is a registering service of the territory (an active guichet
+/// enregistreur; every bailleur and the EPCI that runs the file are): the acts of <see cref="QualiteActeur.ServiceEnregistreur"/> need it.</param>
 public sealed record FaitsCompetence(
     BailleurId? BailleurAttributaire = null,
     Service? ExpediteurAvertissement = null,
-    BailleurId? BailleurCaleolIrrecevabilite = null)
+    BailleurId? BailleurCaleolIrrecevabilite = null,
+    bool ServiceEnregistreur = false)
 {
     public static readonly FaitsCompetence Aucun = new();
 }
@@ -90,7 +93,7 @@ public static class Competences
     public static readonly IReadOnlyList<Competence> Table =
     [
         new(ActeDemande.Enregistrer, "Enregistrer une demande", QualiteActeur.ServiceEnregistreur, Partenaires,
-            "tout service enregistreur du territoire : l'intercommunalité, les communes, les bailleurs et les réservataires qui ont adhéré au fichier partagé",
+            "tout service enregistreur du territoire : l'intercommunalité, les bailleurs, et les communes et réservataires qui ont un guichet enregistreur actif",
             "CCH R441-2-1 [S] ; adhésion de chaque partenaire au fichier partagé : choix de l'équipe"),
         new(ActeDemande.MettreAJour, "Mettre à jour une demande", QualiteActeur.ServiceEnregistreur, Partenaires,
             "tout service enregistreur, à la demande du demandeur", "CCH R441-2-7 [V]"),
@@ -152,6 +155,9 @@ public static class Competences
         if (!c.Roles.Contains(role)) return Refus(c, role == Role.Administrateur ? "Un administrateur consulte les demandes sans agir sur elles. " : "");
         switch (c.Qualite)
         {
+            case QualiteActeur.ServiceEnregistreur:
+                if (!faits.ServiceEnregistreur) return Refus(c, "Votre organisation n'est pas service enregistreur sur ce territoire (aucun guichet enregistreur actif). ");
+                break;
             case QualiteActeur.BailleurAttributaire:
                 if (faits.BailleurAttributaire is not { } attributaire || perimetre.BailleurId != attributaire)
                     return Refus(c, faits.BailleurAttributaire is null ? "Aucun bail signé n'est enregistré pour un logement de votre organisme. " : "");

@@ -12,25 +12,49 @@ public class AccesDemandesTests
     private static readonly CodeInsee Hyeres = CodeInsee.Create("83069");
     private static readonly BailleurId Bailleur = new(Guid.NewGuid());
 
+    // R441-2-6: role × registering service → reach of the nominative access.
     [Theory]
-    [InlineData(Role.AgentEpci)]
-    [InlineData(Role.AgentReservataire)]
-    [InlineData(Role.AgentCommune)]
-    [InlineData(Role.Administrateur)]
-    public void Les_partenaires_de_l_epci_voient_toutes_ses_demandes(Role role)
+    [InlineData(Role.AgentEpci, false, PorteeNominative.Territoire)]
+    [InlineData(Role.Administrateur, false, PorteeNominative.Territoire)]
+    [InlineData(Role.AgentBailleur, true, PorteeNominative.Communes)]
+    [InlineData(Role.AgentCommune, true, PorteeNominative.Territoire)]
+    [InlineData(Role.AgentCommune, false, PorteeNominative.Aucune)]
+    [InlineData(Role.AgentReservataire, true, PorteeNominative.Territoire)]
+    [InlineData(Role.AgentReservataire, false, PorteeNominative.Communes)]
+    public void La_portee_nominative_suit_le_role_et_la_qualite_de_service_enregistreur(Role role, bool enregistreur, PorteeNominative attendue) =>
+        Assert.Equal(attendue, AccesDemandes.Portee(role, enregistreur));
+
+    [Fact]
+    public void Chaque_portee_restreinte_est_expliquee_a_l_agent()
     {
-        Assert.True(AccesDemandes.PeutVoir(role, new Perimetre(Tpm), Tpm, false, [Hyeres], []));
-        Assert.False(AccesDemandes.PeutVoir(role, new Perimetre(Autre), Tpm, false, [Hyeres], []));
+        Assert.Contains("R441-2-6", AccesDemandes.Explication(Role.AgentCommune, PorteeNominative.Aucune)!, StringComparison.Ordinal);
+        Assert.Contains("contingent", AccesDemandes.Explication(Role.AgentReservataire, PorteeNominative.Communes)!, StringComparison.Ordinal);
+        Assert.Null(AccesDemandes.Explication(Role.AgentCommune, PorteeNominative.Territoire));
+        Assert.Null(AccesDemandes.Explication(Role.AgentEpci, PorteeNominative.Territoire));
     }
 
     [Fact]
-    public void Un_bailleur_voit_les_demandes_des_communes_ou_il_a_du_parc_ou_de_tout_l_epci()
+    public void Tout_le_territoire_mais_seulement_le_sien()
+    {
+        Assert.True(AccesDemandes.PeutVoir(PorteeNominative.Territoire, new Perimetre(Tpm), Tpm, false, [Hyeres], []));
+        Assert.False(AccesDemandes.PeutVoir(PorteeNominative.Territoire, new Perimetre(Autre), Tpm, false, [Hyeres], []));
+    }
+
+    [Fact]
+    public void Sans_portee_aucune_demande_meme_de_tout_l_epci()
+    {
+        Assert.False(AccesDemandes.PeutVoir(PorteeNominative.Aucune, new Perimetre(Tpm, CommuneInsee: Toulon), Tpm, true, [Toulon], [Toulon]));
+    }
+
+    [Fact]
+    public void Par_communes_les_demandes_de_ces_communes_ou_de_tout_l_epci()
     {
         var p = new Perimetre(Tpm, Bailleur);
-        Assert.True(AccesDemandes.PeutVoir(Role.AgentBailleur, p, Tpm, false, [Hyeres, Toulon], [Toulon]));
-        Assert.True(AccesDemandes.PeutVoir(Role.AgentBailleur, p, Tpm, true, [], [Toulon]));
-        Assert.False(AccesDemandes.PeutVoir(Role.AgentBailleur, p, Tpm, false, [Hyeres], [Toulon]));
-        Assert.False(AccesDemandes.PeutVoir(Role.AgentBailleur, new Perimetre(Autre, Bailleur), Tpm, true, [], [Toulon]));
+        Assert.True(AccesDemandes.PeutVoir(PorteeNominative.Communes, p, Tpm, false, [Hyeres, Toulon], [Toulon]));
+        Assert.True(AccesDemandes.PeutVoir(PorteeNominative.Communes, p, Tpm, true, [], [Toulon]));
+        Assert.False(AccesDemandes.PeutVoir(PorteeNominative.Communes, p, Tpm, false, [Hyeres], [Toulon]));
+        Assert.False(AccesDemandes.PeutVoir(PorteeNominative.Communes, p, Tpm, false, [Hyeres], []));
+        Assert.False(AccesDemandes.PeutVoir(PorteeNominative.Communes, new Perimetre(Autre, Bailleur), Tpm, true, [], [Toulon]));
     }
 
     [Theory]

@@ -30,6 +30,7 @@ public class CompetencesTests
     private static readonly Dictionary<string, FaitsCompetence> Faits = new()
     {
         ["aucun"] = FaitsCompetence.Aucun,
+        ["enregistreur"] = new(ServiceEnregistreur: true),
         ["bail B1"] = new(BailleurAttributaire: B1),
         ["avert. Toulon"] = new(ExpediteurAvertissement: Service.De(Role.AgentCommune, new Perimetre(Tpm, CommuneInsee: Toulon))),
         ["avert. gestionnaire"] = new(ExpediteurAvertissement: Service.De(Role.AgentEpci, new Perimetre(Tpm))),
@@ -40,20 +41,31 @@ public class CompetencesTests
     // Columns: epci, bailleur1, bailleur2, reservataire, communeToulon, communeHyeres, admin ("x" may act, "." may not).
     public static TheoryData<string, string, string> Table => new()
     {
-        { "Enregistrer", "aucun", "xxxxxx." },
-        { "MettreAJour", "aucun", "xxxxxx." },
-        { "Renouveler", "aucun", "xxxxxx." },
-        { "DeposerPiece", "aucun", "xxxxxx." },
+        // The acts of any registering service: the organisation must be one (an active guichet enregistreur, R441-2-1, R441-2-6).
+        { "Enregistrer", "enregistreur", "xxxxxx." },
+        { "Enregistrer", "aucun", "......." },
+        { "MettreAJour", "enregistreur", "xxxxxx." },
+        { "MettreAJour", "aucun", "......." },
+        { "Renouveler", "enregistreur", "xxxxxx." },
+        { "Renouveler", "aucun", "......." },
+        { "DeposerPiece", "enregistreur", "xxxxxx." },
+        { "DeposerPiece", "aucun", "......." },
         // a) the attributing bailleur, at lease signature.
         { "RadierAttribution", "bail B1", ".x....." },
         { "RadierAttribution", "aucun", "......." },
         // b) the service that receives the written renunciation: any service enregistreur.
-        { "RadierRenonciation", "aucun", "xxxxxx." },
+        { "RadierRenonciation", "enregistreur", "xxxxxx." },
+        { "RadierRenonciation", "aucun", "......." },
         // c) the service that sent the unanswered letter and the warning.
         { "RadierAbsenceDeReponse", "avert. Toulon", "....x.." },
         { "RadierAbsenceDeReponse", "avert. gestionnaire", "x......" },
         { "RadierAbsenceDeReponse", "avert. B1", ".x....." },
         { "RadierAbsenceDeReponse", "aucun", "......." },
+        // The warning before c) and the notices: any registering service.
+        { "AvertirAbsenceDeReponse", "enregistreur", "xxxxxx." },
+        { "AvertirAbsenceDeReponse", "aucun", "......." },
+        { "NoterAvis", "enregistreur", "xxxxxx." },
+        { "NoterAvis", "aucun", "......." },
         // d) the bailleur whose CALEOL declared the demand inadmissible.
         { "RadierIrrecevabilite", "caleol B1", ".x....." },
         { "RadierIrrecevabilite", "aucun", "......." },

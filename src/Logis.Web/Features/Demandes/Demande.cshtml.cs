@@ -78,7 +78,7 @@ public sealed class DemandeModel(DemandesService service, Logis.Application.Elig
         var issue = await service.LireAsync(agent, numero, ct);
         if (!issue.EstReussi) return NotFound();
         Demande = issue.Valeur!;
-        PeutAgir = Logis.Domain.Acces.AccesDemandes.PeutAgir(agent.Role);
+        PeutAgir = await service.PeutAgirAsync(agent, ct);
         // The page's read is recorded once, by LireAsync.
         Evenements = (await service.EvenementsAsync(agent, numero, ct, auditer: false)).Valeur!;
         Eligibilite = (await eligibilite.CalculerAsync(agent, numero, ct)).ValeurOuNull;

@@ -32,6 +32,9 @@ public sealed class IndexModel(DemandesService service, IDataProtectionProvider 
     public PageResultats<LigneDemande>? Resultats { get; private set; }
     public Dictionary<string, string[]> Erreurs { get; private set; } = [];
     public IReadOnlyDictionary<string, string> Communes { get; private set; } = new Dictionary<string, string>();
+    /// <summary>What the agent is told about the reach of their access (R441-2-6), when it is not the whole territory.</summary>
+    public string? Portee { get; private set; }
+    public bool PeutEnregistrer { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -57,6 +60,8 @@ public sealed class IndexModel(DemandesService service, IDataProtectionProvider 
     {
         var agent = Agent.Requis(User);
         Communes = await service.NomsCommunesAsync(agent, ct);
+        Portee = Logis.Domain.Acces.AccesDemandes.Explication(agent.Role, (await service.PorteeAsync(agent, ct)).Portee);
+        PeutEnregistrer = await service.PeutAgirAsync(agent, ct);
         var (filtre, page, taille, erreurs) = DemandesService.LireFiltre(Numero, Nom, Commune, Typologie, Statut, Prioritaire,
             Request.Query["page"].FirstOrDefault(), "25", Tri); // "page" is a reserved route value in Razor Pages: read from the query
         foreach (var (champ, messages) in erreurs) Erreurs[champ] = messages;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Logis.Domain.Acces;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -42,7 +41,7 @@ public abstract class SaisieDemandeModel(DemandesService service, IDataProtectio
 
     protected async Task<bool> PreparerAsync(CancellationToken ct)
     {
-        if (!AccesDemandes.PeutAgir(AgentCourant.Role))
+        if (!await service.PeutAgirAsync(AgentCourant, ct))
         {
             Refuse = true;
             Response.StatusCode = StatusCodes.Status403Forbidden;
