@@ -54,15 +54,18 @@ public static class LogisDatabase
 {
     public static void Configurer(DbContextOptionsBuilder b, OptionsBase options)
     {
+        // A demand owns three small collections (timeline, priority situations, warnings): one query joining them is cheaper than
+        // three round trips for the handful of rows each demand has. Stated here so that EF Core does not warn (20504) on every load;
+        // a query that reads many large collections opts in with AsSplitQuery().
         switch (options.Fournisseur)
         {
             case FournisseurBase.Sqlite:
                 var chaine = options.ChaineEffective;
                 CreerDossierSqlite(chaine);
-                b.UseSqlite(chaine);
+                b.UseSqlite(chaine, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
                 break;
             case FournisseurBase.PostgreSql:
-                b.UseNpgsql(options.ChaineEffective, o => o.MigrationsHistoryTable("__ef_migrations"));
+                b.UseNpgsql(options.ChaineEffective, o => o.MigrationsHistoryTable("__ef_migrations").UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(options), $"Fournisseur de base inconnu : {options.Fournisseur}.");
