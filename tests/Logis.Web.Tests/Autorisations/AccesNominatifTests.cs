@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Logis.Domain.Acces;
-using Logis.Domain.Attributions;
-using Logis.Domain.Commun;
 using Logis.Domain.Organisations;
 using Logis.Domain.Territoire;
 using Logis.Persistence.Acces;
@@ -22,45 +20,44 @@ namespace Logis.Web.Tests.Autorisations;
 [Collection(CollectionApplications.Nom)]
 public class AccesNominatifTests(ApplicationsFixture fx)
 {
-    private sealed record Contexte(string CleReservataire, string CleCommune, CodeInsee Couverte, CodeInsee Autre);
+    private sealed record Contexte(string CleReservataire, string CleCommune, CodeInsee Couverte, CodeInsee Autre, CodeInsee SansGuichet);
 
     /// <summary>
-    /// A commune without a guichet of the demo, made a commune réservataire with one convention (its contingent: that commune only), and an
-    /// API key for that réservataire and one for the commune itself. Created once per database.
+    /// A commune réservataire of the demo (its convention covers its commune; no guichet enregistreur: its contingent is that commune), a
+    /// commune without a guichet of the demo, and an API key for each. Only keys are added: the demo's conventions stay as they are.
     /// </summary>
     private async Task<Contexte> PreparerAsync(string f)
     {
         var epci = Siren.Create(TerritoireSeeder.SirenTpm);
         var cleReservataire = $"cle-test-r441-2-6-reservataire-{f}";
         var cleCommune = $"cle-test-r441-2-6-commune-{f}";
+        _ = fx.App(f).Services; // the app seeds the demo territory and its conventions when it starts
         await using var db = fx.Base(f);
+        var avecConvention = await db.Conventions.AsNoTracking().Where(c => c.EpciSiren == epci).Select(c => c.ReservataireId).Distinct().ToListAsync();
+        var reservataire = (await db.Reservataires.AsNoTracking().Where(r => r.EpciSiren == epci && r.Type == TypeReservataire.Commune).ToListAsync())
+            .Where(r => avecConvention.Contains(r.Id)).OrderBy(r => r.Nom, StringComparer.Ordinal).First();
+        Assert.False(await db.Guichets.AnyAsync(g => g.Organisation == reservataire.Id.Value.ToString()));
+        var couverte = reservataire.CommuneInsee!.Value;
         var avecGuichet = await db.Guichets.AsNoTracking().Where(g => g.EpciSiren == epci && g.TypeOrganisation == Domain.Demandes.OrganisationGuichet.Commune)
             .Select(g => g.Organisation).ToListAsync();
-        var communes = (await db.Communes.AsNoTracking().Where(c => c.EpciSiren == epci).ToListAsync())
-            .Where(c => !avecGuichet.Contains(c.CodeInsee.Value)).OrderBy(c => c.CodeInsee.Value, StringComparer.Ordinal).ToList();
-        var couverte = communes[0].CodeInsee;
-        var autre = communes[1].CodeInsee;
-        var id = new ReservataireId(DeterministicGuid.From($"test:r441-2-6:{f}"));
-        if (!await db.Reservataires.AnyAsync(r => r.Id == id))
+        var communes = (await db.Communes.AsNoTracking().Where(c => c.EpciSiren == epci).ToListAsync()).OrderBy(c => c.CodeInsee.Value, StringComparer.Ordinal).ToList();
+        var autre = communes.First(c => c.CodeInsee != couverte).CodeInsee;
+        var sansGuichet = communes.First(c => !avecGuichet.Contains(c.CodeInsee.Value)).CodeInsee;
+        if (!await db.ClientsApi.AnyAsync(c => c.EmpreinteCle == Secrets.EmpreinteCleApi(cleReservataire)))
         {
-            var reservataire = new Reservataire(id, $"Commune de {communes[0].Nom} (réservataire, test)", TypeReservataire.Commune, epci, couverte, null);
-            db.Reservataires.Add(reservataire);
-            var bailleur = await db.BailleursTerritoires.AsNoTracking().Where(b => b.EpciSiren == epci).Select(b => b.BailleurId).FirstAsync();
-            db.Conventions.Add(ConventionReservation.Creer(new ConventionId(Guid.NewGuid()), epci, bailleur, reservataire,
-                new TermesConvention(5m, 30, []), fx.App(f).Horloge.GetUtcNow()).Valeur!);
             db.ClientsApi.Add(new ClientApi
             {
                 Id = Guid.NewGuid(), Nom = "Réservataire communal (test R441-2-6)", Role = Role.AgentReservataire, EpciSiren = epci,
-                ReservataireId = id, EmpreinteCle = Secrets.EmpreinteCleApi(cleReservataire),
+                ReservataireId = reservataire.Id, EmpreinteCle = Secrets.EmpreinteCleApi(cleReservataire),
             });
             db.ClientsApi.Add(new ClientApi
             {
                 Id = Guid.NewGuid(), Nom = "Commune sans guichet (test R441-2-6)", Role = Role.AgentCommune, EpciSiren = epci,
-                CommuneInsee = couverte, EmpreinteCle = Secrets.EmpreinteCleApi(cleCommune),
+                CommuneInsee = sansGuichet, EmpreinteCle = Secrets.EmpreinteCleApi(cleCommune),
             });
             await db.SaveChangesAsync();
         }
-        return new Contexte(cleReservataire, cleCommune, couverte, autre);
+        return new Contexte(cleReservataire, cleCommune, couverte, autre, sansGuichet);
     }
 
     [Theory, DeuxBases]
@@ -93,7 +90,7 @@ public class AccesNominatifTests(ApplicationsFixture fx)
     {
         var c = await PreparerAsync(f);
         var epci = fx.App(f).ClientApi("epci");
-        var chezElle = await DemandesApiTests.CreerAsync(epci, DemandesApiTests.Saisie("Chezelle", c.Couverte.Value));
+        var chezElle = await DemandesApiTests.CreerAsync(epci, DemandesApiTests.Saisie("Chezelle", c.SansGuichet.Value));
         var commune = fx.App(f).ClientApiCle(c.CleCommune);
 
         Assert.Equal(HttpStatusCode.NotFound, (await commune.GetAsync($"/api/v1/demandes/{chezElle}")).StatusCode);
@@ -116,7 +113,7 @@ public class AccesNominatifTests(ApplicationsFixture fx)
             {
                 Id = Guid.NewGuid(), Identifiant = identifiant, NomComplet = "Agent d'une commune sans guichet", Role = Role.AgentCommune,
                 EpciSiren = Siren.Create(TerritoireSeeder.SirenTpm), MotDePasseHache = Secrets.HacherMotDePasse(TerritoireSeeder.MotDePasseDemo),
-                CommuneInsee = c.Couverte,
+                CommuneInsee = c.SansGuichet,
             });
             await db.SaveChangesAsync();
         }
