@@ -115,4 +115,8 @@ echo "--- Plans (EXPLAIN ANALYZE)"
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT "DateSignature", "BailleurId", "ReservataireId", "CommuneInsee", "QpvCode", "RevenuParUc", "Prioritaire", "Dalo", "Mutation",
   "CommuneResidenceAvant", "HorsFlux" FROM attribution WHERE "EpciSiren" = '248300543' AND "Annee" = $ANNEE;
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT "Contenu" FROM demande WHERE "EpciSiren" = '248300543' AND "Statut" = 1;
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT "CommuneActuelle", "CommunesSouhaitees", count(*) FROM demande WHERE "EpciSiren" = '248300543' AND "Statut" = 1
+  GROUP BY "CommuneActuelle", "CommunesSouhaitees";
 SQL
+echo "--- Profil de l'acte (Logis.Bench mixite-profil : médiane de 5 après une chauffe, chaque partie seule) ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
+$BENCH mixite-profil "$PG" "$ANNEE" 5
