@@ -10,7 +10,10 @@
 # de cet agent) : p50, p95, max, et la charge de la machine. Imprime enfin le plan des requêtes les plus lourdes.
 # La préparation (plusieurs minutes) se fait sans verrou ; la mesure prend le verrou des bancs (/tmp/logis-bench.lock) et attend
 # que le banc qui le tient ait fini.
-# Usage : bench/mixite.sh [BAUX] [DEMANDES] [MESURES]
+# Comparer deux commits sur les mêmes données : MIXITE_COPIE=DOSSIER garde une copie de la base préparée (pg_basebackup, avant la mesure) ;
+# MIXITE_BASE=DOSSIER repart d'une telle copie (sans semis ni préparation) : les migrations de ce commit y sont appliquées (reprises
+# comprises), puis Logis.Web de ce commit démarre dessus sans semer et la mesure suit. BAUX et DEMANDES sont alors ceux de la copie.
+# Usage : [MIXITE_COPIE=DOSSIER | MIXITE_BASE=DOSSIER] bench/mixite.sh [BAUX] [DEMANDES] [MESURES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BAUX=${1:-10000}
@@ -26,8 +29,16 @@ PGBIN=$(dirname "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | ta
 libre() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 PORT=$(libre)
 WEB=$(libre)
+BASE=${MIXITE_BASE:-}
+COPIE=${MIXITE_COPIE:-}
 RUNAS=(); if [ "$(id -u)" = 0 ]; then chown postgres "$TMP"; RUNAS=(runuser -u postgres --); fi
-"${RUNAS[@]}" "$PGBIN/initdb" -D "$TMP/pg" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+if [ -n "$BASE" ]; then
+  cp -a "$BASE" "$TMP/pg"
+  [ "$(id -u)" = 0 ] && chown -R postgres "$TMP/pg"
+  chmod 700 "$TMP/pg"
+else
+  "${RUNAS[@]}" "$PGBIN/initdb" -D "$TMP/pg" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+fi
 "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -o "-p $PORT -k $TMP -c listen_addresses=127.0.0.1 -c shared_buffers=256MB" -l "$TMP/pg.log" -w start >/dev/null
 PID_WEB=""
 arreter() {
@@ -38,10 +49,14 @@ arreter() {
 trap arreter EXIT
 PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
 PSQL=(psql -h 127.0.0.1 -p "$PORT" -U postgres -X -q)
+DEBUT=$(date +%s.%N)
 $CLI --base postgresql --connexion "$PG" migrate >/dev/null
+echo "--- Migrations appliquées en $(python3 -c "print(f'{$(date +%s.%N) - $DEBUT:.1f}')") s"
 mkdir -p "$TMP/cles"; [ "$(id -u)" = 0 ] && chmod 777 "$TMP/cles"
-echo "--- Démarrage de Logis.Web sur PostgreSQL (semis de démonstration) ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
-Logis__Database__Fournisseur=PostgreSql Logis__Database__ConnectionString="$PG" \
+SEMER=true
+if [ -n "$BASE" ]; then SEMER=false; "${PSQL[@]}" -c 'VACUUM (ANALYZE)'; fi
+echo "--- Démarrage de Logis.Web sur PostgreSQL (semis de démonstration : $SEMER) ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
+Logis__Demo__SemerAuDemarrage=$SEMER Logis__Database__Fournisseur=PostgreSql Logis__Database__ConnectionString="$PG" \
   Logis__Limites__Actif=false Logis__Relances__Actif=false Logis__Cles__Dossier="$TMP/cles" ASPNETCORE_ENVIRONMENT=Production \
   dotnet src/Logis.Web/bin/Release/net10.0/Logis.Web.dll --urls "http://127.0.0.1:$WEB" --contentRoot "$(pwd)/src/Logis.Web" >"$TMP/web.log" 2>&1 &
 PID_WEB=$!
@@ -51,6 +66,7 @@ for _ in $(seq 1 3600); do
   sleep 1
 done
 ANNEE=$("${PSQL[@]}" -At -c 'SELECT "Annee" FROM attribution GROUP BY "Annee" ORDER BY count(*) DESC LIMIT 1')
+if [ -z "$BASE" ]; then
 echo "--- Préparation : $DEMANDES demandes, $BAUX baux en $ANNEE ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
 $BENCH demandes-lot "$PG" "$DEMANDES" | tail -1
 "${PSQL[@]}" <<SQL
@@ -86,7 +102,13 @@ END
 SET session_replication_role = DEFAULT;
 VACUUM (ANALYZE);
 SQL
+fi
 echo "Baux de $ANNEE : $("${PSQL[@]}" -At -c "SELECT count(*) FROM attribution WHERE \"Annee\" = $ANNEE") ; demandes : $("${PSQL[@]}" -At -c 'SELECT count(*) FROM demande') (actives : $("${PSQL[@]}" -At -c 'SELECT count(*) FROM demande WHERE "Statut" = 1'))"
+
+if [ -n "$COPIE" ]; then
+  "${RUNAS[@]}" "$PGBIN/pg_basebackup" -h 127.0.0.1 -p "$PORT" -U postgres -D "$COPIE" -X stream -c fast
+  echo "--- Copie de la base préparée : $COPIE"
+fi
 
 exec 9>/tmp/logis-bench.lock
 flock -n 9 || { echo "--- Un autre banc tient /tmp/logis-bench.lock : attente de sa fin…"; flock 9; }
@@ -115,4 +137,8 @@ echo "--- Plans (EXPLAIN ANALYZE)"
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT "DateSignature", "BailleurId", "ReservataireId", "CommuneInsee", "QpvCode", "RevenuParUc", "Prioritaire", "Dalo", "Mutation",
   "CommuneResidenceAvant", "HorsFlux" FROM attribution WHERE "EpciSiren" = '248300543' AND "Annee" = $ANNEE;
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT "Contenu" FROM demande WHERE "EpciSiren" = '248300543' AND "Statut" = 1;
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT "CommuneActuelle", "CommunesSouhaitees", count(*) FROM demande WHERE "EpciSiren" = '248300543' AND "Statut" = 1
+  GROUP BY "CommuneActuelle", "CommunesSouhaitees";
 SQL
+echo "--- Profil de l'acte (Logis.Bench mixite-profil : médiane de 5 après une chauffe, chaque partie seule) ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
+$BENCH mixite-profil "$PG" "$ANNEE" 5 || echo "(profil indisponible : Logis.Bench de ce commit sans mixite-profil)"

@@ -208,6 +208,11 @@ public class FichierDemandesTests(TerritoireSemeFixture fixture)
             // The search columns are filled as by EF (name search).
             var nom = ColonnesDemande.Normaliser(d.Contenu.Demandeur.Nom);
             Assert.True(await db.Demandes.AnyAsync(x => EF.Property<string>(x, ColonnesDemande.NomDemandeur) == nom));
+            // The commune of the current housing of each demand (the communal-preference indicator) is the one of its content.
+            var actuelles = await db.Demandes.AsNoTracking().OrderBy(x => x.Numero).Take(2_000)
+                .Select(x => new { x.Contenu, C = EF.Property<string?>(x, ColonnesDemande.CommuneActuelle) }).ToListAsync();
+            Assert.All(actuelles, x => Assert.Equal(x.Contenu.LogementActuel.Commune?.Value, x.C));
+            Assert.Contains(actuelles, x => x.C is not null);
             // And each demand has its row of cotation_demande with its scoring elements (written by COPY on PostgreSQL).
             await RecalculCotationTests.VerifierElementsAsync(db, Volume(f));
             // And its rows of the pre-selection index (COPY on PostgreSQL, LogisDbContext on SQLite).

@@ -390,12 +390,18 @@ public sealed class SuiviMixiteService(LogisDbContext db, TimeProvider horloge)
         _ => "Toute l'intercommunalité",
     };
 
-    /// <summary>The active demands of the EPCI (residence and wished communes) for the communal-preference indicator.</summary>
+    /// <summary>
+    /// The active demands of the EPCI for the communal-preference indicator, counted in SQL by current commune × wished communes (the search
+    /// columns <see cref="ColonnesDemande.CommuneActuelle"/> and <see cref="ColonnesDemande.Communes"/>, kept in step with the content): the JSON
+    /// content of the demands is not read.
+    /// </summary>
     private async Task<List<DemandeLocale>> DemandesLocalesAsync(Siren epci, CancellationToken ct)
     {
-        var contenus = await db.Demandes.AsNoTracking()
+        var groupes = await db.Demandes.AsNoTracking()
             .Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == epci && d.Statut == StatutDemande.Active)
-            .Select(d => d.Contenu).ToListAsync(ct);
-        return [.. contenus.Select(c => new DemandeLocale(c.LogementActuel.Commune, [.. c.Souhaits.Communes]))];
+            .GroupBy(d => new { R = EF.Property<string?>(d, ColonnesDemande.CommuneActuelle), C = EF.Property<string>(d, ColonnesDemande.Communes) })
+            .Select(g => new { g.Key.R, g.Key.C, N = g.Count() }).ToListAsync(ct);
+        return [.. groupes.Select(g => new DemandeLocale(g.R is null ? null : CodeInsee.Create(g.R),
+            [.. g.C.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(CodeInsee.Create)], g.N))];
     }
 }

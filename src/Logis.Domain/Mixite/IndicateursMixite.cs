@@ -38,8 +38,11 @@ public sealed record LigneRepartition(string Cle, int? Baux, int? BauxHorsQpv, d
 /// </summary>
 public sealed record MelangeQuartiles(bool EnQpv, int? Baux, int? PremierQuartile, int? AutresQuartiles, int? Inconnu, int? RelogementsRenouvellement);
 
-/// <summary>An active demand as the communal-preference indicator reads it: where the household lives and the communes it wishes.</summary>
-public sealed record DemandeLocale(CodeInsee? Residence, IReadOnlyCollection<CodeInsee> Souhaits);
+/// <summary>
+/// Active demands as the communal-preference indicator reads them: where the household lives, the communes it wishes, and how many demands
+/// share both (<see cref="Nombre"/>: 1 for one demand; the application counts the demands by group in the database).
+/// </summary>
+public sealed record DemandeLocale(CodeInsee? Residence, IReadOnlyCollection<CodeInsee> Souhaits, int Nombre = 1);
 
 /// <summary>
 /// The communal-preference indicator of a commune: the share of its leases signed by households already living in it, against the share of the
@@ -233,9 +236,10 @@ public static class IndicateursMixite
         {
             var baux = lignes.Where(l => l.Commune == c).ToList();
             var dem = demandes.Where(d => d.Souhaits.Contains(c)).ToList();
+            var nombre = dem.Sum(d => d.Nombre);
             var partBaux = SecretStatistique.Taux(baux.Count(l => l.CommuneAvant == c), baux.Count);
-            var partDemandes = SecretStatistique.Taux(dem.Count(d => d.Residence == c), dem.Count);
-            return new PreferenceCommunale(c, SecretStatistique.Compte(baux.Count), partBaux, SecretStatistique.Compte(dem.Count), partDemandes,
+            var partDemandes = SecretStatistique.Taux(dem.Where(d => d.Residence == c).Sum(d => d.Nombre), nombre);
+            return new PreferenceCommunale(c, SecretStatistique.Compte(baux.Count), partBaux, SecretStatistique.Compte(nombre), partDemandes,
                 partBaux is { } pb && partDemandes is { } pd ? pb - pd : null);
         })];
     }

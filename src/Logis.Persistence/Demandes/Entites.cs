@@ -86,6 +86,8 @@ public static class ColonnesDemande
     public const string ToutEpci = "ToutEpci";
     public const string Typologies = "Typologies";
     public const string Prioritaire = "Prioritaire";
+    /// <summary>The INSEE code of the commune of the household's current housing (null when the demand gives none): the communal-preference indicator.</summary>
+    public const string CommuneActuelle = "CommuneActuelle";
 
     /// <summary>Upper-case ASCII form used for the name search (accents, case and spacing ignored).</summary>
     public static string Normaliser(string nom)
@@ -109,12 +111,12 @@ public static class ColonnesDemande
         ArgumentNullException.ThrowIfNull(demande);
         var s = demande.Contenu.Souhaits;
         return new ValeursRecherche(Normaliser(demande.Contenu.Demandeur.Nom), Liste(s.Communes.Select(c => c.Value)), s.ToutEpci,
-            Liste(s.Typologies.Select(t => t.ToString())), demande.SituationsPrioritaires.Any(x => x.EstEnCours));
+            Liste(s.Typologies.Select(t => t.ToString())), demande.SituationsPrioritaires.Any(x => x.EstEnCours), demande.Contenu.LogementActuel.Commune?.Value);
     }
 }
 
 /// <summary>The values of the search columns of a demand row (<see cref="ColonnesDemande"/>).</summary>
-public readonly record struct ValeursRecherche(string NomDemandeur, string Communes, bool ToutEpci, string Typologies, bool Prioritaire);
+public readonly record struct ValeursRecherche(string NomDemandeur, string Communes, bool ToutEpci, string Typologies, bool Prioritaire, string? CommuneActuelle);
 
 public static class DemandesDb
 {

@@ -579,6 +579,10 @@ namespace Logis.Persistence.Migrations
                     b.Property<int>("Canal")
                         .HasColumnType("integer");
 
+                    b.Property<string>("CommuneActuelle")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
                     b.Property<string>("CommunesSouhaitees")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
@@ -654,6 +658,8 @@ namespace Logis.Persistence.Migrations
                     b.HasIndex("EpciSiren", "NomDemandeur");
 
                     b.HasIndex("EpciSiren", "Statut");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("EpciSiren", "Statut"), new[] { "CommuneActuelle", "CommunesSouhaitees" });
 
                     b.HasIndex("EpciSiren", "DateDepot", "Numero");
 

@@ -233,6 +233,27 @@ public class IndicateursMixiteTests
         Assert.Equal(new PreferenceCommunale(C2, 18, 27.8m, 20, 50.0m, -22.2m), p[1]);
     }
 
+    /// <summary>
+    /// The application counts the active demands by current commune × wished communes in the database (<see cref="DemandeLocale.Nombre"/>): the
+    /// same demands given as counted groups give the same indicator as given one by one (the hand counts above).
+    /// </summary>
+    [Fact]
+    public void Preference_communale_sur_des_demandes_comptees_par_groupe()
+    {
+        DemandeLocale D(CodeInsee? res, int n, params CodeInsee[] souhaits) => new(res, souhaits, n);
+        var groupes = new[] { D(C1, 5, C1), D(C2, 5, C1), D(C2, 10, C2), D(null, 7, C2), D(null, 3, C2) };
+        var p = IndicateursMixite.Preference([C1, C2], Baux, groupes);
+        Assert.Equal(new PreferenceCommunale(C1, 12, 50.0m, 10, 50.0m, 0.0m), p[0]);
+        Assert.Equal(new PreferenceCommunale(C2, 18, 27.8m, 20, 50.0m, -22.2m), p[1]);
+        // A group wishing both communes counts in each; 1 to 4 demands naming a commune are masked with their share.
+        var deux = IndicateursMixite.Preference([C1, C2], Baux, [D(C1, 3, C1, C2), D(C2, 1, C2)]);
+        Assert.Equal((int?)null, deux[0].Demandes);
+        Assert.Equal((int?)null, deux[0].PartDemandesResidents);
+        Assert.Equal((int?)null, deux[1].Demandes);
+        var dix = IndicateursMixite.Preference([C2], Baux, [D(C1, 5, C1, C2), D(C2, 5, C2)]);
+        Assert.Equal(((int?)10, (decimal?)50.0m), (dix[0].Demandes, dix[0].PartDemandesResidents));
+    }
+
     [Fact]
     public void Objectif_invalide_refuse_avec_ses_raisons()
     {

@@ -171,6 +171,55 @@ public class MixiteTests(ApplicationsFixture fx)
     }
 
     /// <summary>
+    /// The communal-preference indicator counts the active demands in the database by the search column of the current housing's commune: it
+    /// gives what the contents read one by one give (each active demand naming a commune, those living in it), and the column follows a change
+    /// of the current commune through the API (created, moved, removed).
+    /// </summary>
+    [Theory, DeuxBases]
+    public async Task La_preference_communale_compte_les_demandes_comme_leurs_contenus_lus_un_a_un(string f)
+    {
+        var app = fx.App(f);
+        var annee = app.Horloge.AujourdhuiEnFrance().Year;
+        var epci = app.ClientApi("epci");
+        await using var db = fx.Base(f);
+        async Task<string?> ColonneAsync(string numero)
+        {
+            Assert.True(NumeroUnique.TryParse(numero, out var n));
+            return await db.Demandes.AsNoTracking().Where(d => d.Numero == n).Select(d => EF.Property<string?>(d, ColonnesDemande.CommuneActuelle)).SingleAsync();
+        }
+        object Saisie(string? commune)
+        {
+            var corps = JsonSerializer.SerializeToNode(DemandesApiTests.Saisie("Preferencecommunale", "83126"), Web)!;
+            corps["logementActuel"]!["commune"] = commune;
+            return corps;
+        }
+
+        var numero = await DemandesApiTests.CreerAsync(epci, Saisie("83137"));
+        Assert.Equal("83137", await ColonneAsync(numero));
+        Assert.Equal(HttpStatusCode.NoContent, (await epci.PutAsJsonAsync($"/api/v1/demandes/{numero}", Saisie("83126"))).StatusCode);
+        Assert.Equal("83126", await ColonneAsync(numero));
+        Assert.Equal(HttpStatusCode.NoContent, (await epci.PutAsJsonAsync($"/api/v1/demandes/{numero}", Saisie(null))).StatusCode);
+        Assert.Null(await ColonneAsync(numero));
+        Assert.Equal(HttpStatusCode.NoContent, (await epci.PutAsJsonAsync($"/api/v1/demandes/{numero}", Saisie("83126"))).StatusCode);
+
+        var actives = (await db.Demandes.AsNoTracking().Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == Tpm && d.Statut == StatutDemande.Active)
+            .Select(d => d.Contenu).ToListAsync()).Select(c => (Residence: c.LogementActuel.Commune, c.Souhaits.Communes)).ToList();
+        var lu = (await epci.GetFromJsonAsync<IndicateursVue>($"/api/v1/mixite/indicateurs?annee={annee}", Web))!;
+        Assert.Equal(await db.Communes.CountAsync(c => c.EpciSiren == Tpm), lu.PreferenceCommunale.Count);
+        foreach (var p in lu.PreferenceCommunale)
+        {
+            var c = CodeInsee.Create(p.CommuneInsee);
+            var nommee = actives.Where(d => d.Communes.Contains(c)).ToList();
+            var residents = nommee.Count(d => d.Residence == c);
+            Assert.True((SecretStatistique.Compte(nommee.Count), SecretStatistique.Taux(residents, nommee.Count)) == (p.Demandes, p.PartDemandesResidents),
+                $"{p.Commune} : attendu {nommee.Count} demandes dont {residents} y habitant, lu {p.Demandes} et {p.PartDemandesResidents} %");
+        }
+        // The demo's demands name communes and live in them: the comparison above is not an empty one.
+        Assert.Contains(lu.PreferenceCommunale, p => p.Demandes > 0 && p.PartDemandesResidents > 0);
+        Assert.Contains(actives, d => d.Residence == CodeInsee.Create("83126") && d.Communes.Contains(CodeInsee.Create("83126")));
+    }
+
+    /// <summary>
     /// The demo's year of leases counts the households rehoused by an urban-renewal operation (vacancies declared out of the flux for it) with the
     /// first quartile outside QPV (L441-1): the flag reaches each lease of <c>GET /api/v1/attributions</c>, and the first-quartile objective and the
     /// quartile mix read the counts made here from the raw rows (income per UC below the threshold of the year, or the vacancy's reason).

@@ -481,7 +481,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
     }
 
     private const string CopyDemandes = "COPY demande (\"Id\", \"Numero\", \"Canal\", \"Statut\", \"DateDepot\", \"Contenu\", \"EpciSiren\", \"NomDemandeur\", " +
-        "\"CommunesSouhaitees\", \"ToutEpci\", \"Typologies\", \"Prioritaire\", \"ServiceEnLigneUtilise\") FROM STDIN (FORMAT BINARY)";
+        "\"CommunesSouhaitees\", \"ToutEpci\", \"Typologies\", \"Prioritaire\", \"CommuneActuelle\", \"ServiceEnLigneUtilise\") FROM STDIN (FORMAT BINARY)";
 
     private const string CopyEvenements =
         "COPY demande_evenement (\"DemandeId\", \"Rang\", \"Type\", \"Quand\", \"AuteurId\", \"Organisation\", \"Resume\") FROM STDIN (FORMAT BINARY)";
@@ -502,7 +502,7 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
     {
         var r = ColonnesDemande.Valeurs(d);
         var w = p.Demandes;
-        w.Ligne(13);
+        w.Ligne(14);
         w.Uuid(d.Id.Value);
         w.Texte(d.Numero.Valeur);
         w.Int32((int)d.Canal);
@@ -515,6 +515,8 @@ public sealed class ImportDemandes(LogisDbContext db, TimeProvider horloge, ICot
         w.Booleen(r.ToutEpci);
         w.Texte(r.Typologies);
         w.Booleen(r.Prioritaire);
+        if (r.CommuneActuelle is { } commune) w.Texte(commune);
+        else w.Nul();
         // Registered online: the renewal notice goes by e-mail (R441-2-7 2°). The other notice columns start empty (their defaults).
         w.Booleen(d.ServiceEnLigneUtilise);
 
