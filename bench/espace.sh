@@ -12,6 +12,8 @@
 # chronométrées avant la mesure ; le temps restant d'une page est celui de l'application.
 # Avant/après dans un même run : les CHECKOUTS suivants (autres copies du dépôt, par exemple une copie de main) sont construits et
 # mesurés sur la même base, la même demande et le même cookie, l'un après l'autre (Logis.Web redémarré : la démonstration est déjà là).
+# STATISTIQUES=1 : mesure aussi les statistiques publiques (bench/statistiques.sh) sur la même base avec le dernier CHECKOUT mesuré.
+# BASE=dossier : part d'une copie (pg_basebackup -D dossier -X stream) de la base qu'un run précédent a semée, au lieu de semer.
 # Usage : flock -o /tmp/logis-bench.lock bench/espace.sh [DUREE=30s] [CONNEXIONS=16] [DEMANDES=16000] [CHECKOUT...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +32,13 @@ libre() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0));
 PORT=$(libre)
 WEB=$(libre)
 RUNAS=(); if [ "$(id -u)" = 0 ]; then chown postgres "$TMP"; RUNAS=(runuser -u postgres --); fi
-"${RUNAS[@]}" "$PGBIN/initdb" -D "$TMP/pg" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+if [ -n "${BASE:-}" ]; then
+  # A copy of a base this bench seeded before (pg_basebackup of its PostgreSQL): no second seeding of the demo.
+  cp -a "$BASE" "$TMP/pg"; rm -f "$TMP/pg/postmaster.pid" "$TMP/pg/standby.signal"
+  [ "$(id -u)" = 0 ] && chown -R postgres "$TMP/pg"
+else
+  "${RUNAS[@]}" "$PGBIN/initdb" -D "$TMP/pg" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+fi
 "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -o "-p $PORT -k $TMP -c listen_addresses=127.0.0.1 -c shared_buffers=256MB" -l "$TMP/pg.log" -w start >/dev/null
 PID_WEB=""
 arreter() {
@@ -107,5 +115,10 @@ for i in $(seq 0 $(( ${#CHECKOUTS[@]} - 1 ))); do
   c=${CHECKOUTS[$(( ${#CHECKOUTS[@]} - 1 - i ))]}
   [ -z "$PID_WEB" ] && demarrer "$c"
   mesurer
+  # The public statistics on the same base, by the last checkout (bench/statistiques.sh on a running instance).
+  if [ "${STATISTIQUES:-0}" = 1 ] && [ "$i" = $(( ${#CHECKOUTS[@]} - 1 )) ]; then
+    echo "--- statistiques publiques : attributions $(sql 'select count(*) from attribution'), demandes actives $(sql 'select count(*) from demande where "Statut" = 1')"
+    ADRESSE="$URL" bash "$c/bench/statistiques.sh" "$DUREE" "$CONNEXIONS"
+  fi
   arreterWeb
 done
