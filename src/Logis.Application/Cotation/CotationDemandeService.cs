@@ -96,9 +96,11 @@ public sealed class CotationDemandeService(LogisDbContext db, DemandesService de
 
     /// <summary>
     /// The computation on a loaded demand of <paramref name="epci"/>, shared by the agents' page and API and the applicant space
-    /// (who reads it records the read). <paramref name="sensibles"/>: whether the lines triggered by sensitive facts are shown.
+    /// (who reads it records the read). <paramref name="sensibles"/>: whether the lines triggered by sensitive facts are shown;
+    /// <paramref name="nomsCommunes"/>: the names of the EPCI's communes when the caller has them already.
     /// </summary>
-    public async Task<Resultat<CotationDemandeDto>> CalculerAsync(Demande demande, Siren epci, bool sensibles, CancellationToken ct)
+    public async Task<Resultat<CotationDemandeDto>> CalculerAsync(Demande demande, Siren epci, bool sensibles, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? nomsCommunes = null)
     {
         ArgumentNullException.ThrowIfNull(demande);
         var jeu = grilles.JeuEnVigueur(epci);
@@ -118,7 +120,7 @@ public sealed class CotationDemandeService(LogisDbContext db, DemandesService de
         var positionnement = Positionnement.Calculer(explication.Total, scores, LargeurClasse);
         var periode = PeriodeObservation.DouzeMoisJusquA(date);
         var attente = groupe.Attente;
-        var noms = commune is null ? null : await demandes.NomsCommunesAsync(epci, ct);
+        var noms = commune is null ? null : nomsCommunes ?? await demandes.NomsCommunesAsync(epci, ct);
         var stockee = await db.CotationsDemandes.AsNoTracking().Where(c => c.DemandeId == demande.Id && c.Total != null)
             .Select(c => new CotationStockeeDto(c.Total!.Value, c.GrilleId!, c.Version!, c.CalculeeLe!.Value)).SingleOrDefaultAsync(ct);
 
@@ -141,7 +143,7 @@ public sealed class CotationDemandeService(LogisDbContext db, DemandesService de
     private async Task<GroupeAnalogues> AnaloguesAsync(Siren epci, Typologie? typologie, CodeInsee? commune, DateOnly date, CancellationToken ct)
     {
         // Read before the rows: a write committed meanwhile moves it, and the group read now is read again at the next view.
-        var generation = GenerationDonnees.Valeur;
+        var generation = GenerationDonnees.Valeur(db);
         var maintenant = horloge.GetUtcNow();
         var cle = (epci, typologie, commune);
         if (cache.Groupes.TryGetValue(cle, out var g) && g.Jour == date && g.Generation == generation && maintenant - g.CalculeLe < CacheAnalogues.DureeMaximale

@@ -162,7 +162,7 @@ public static class RecalculCotation
             }
             await tx.CommitAsync(ct);
             // Committed on the raw connection, out of EF Core's sight: the figures kept in memory from the scores are stale.
-            GenerationDonnees.Avancer();
+            GenerationDonnees.Avancer(db);
             await ExecuterAsync("DELETE FROM temp.recalcul_cotation", ct);
             return ecrites;
         }
