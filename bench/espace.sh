@@ -8,15 +8,23 @@
 # CONNEXIONS connexions, DUREE) la page /espace/demandes/{numero} avec le cookie de session du demandeur : chaque requête vérifie
 # la session, lit la demande, calcule la cotation, la position et le délai d'attente, lit décisions et offres, et écrit sa ligne
 # au journal d'audit. Objectif : au moins 500 requêtes/s et p99 ≤ 100 ms. Imprime la charge de la machine avant chaque mesure.
-# Usage : flock /tmp/logis-bench.lock bench/espace.sh [DUREE=30s] [CONNEXIONS=16] [DEMANDES=16000]
+# Profil d'une requête : les requêtes SQL d'un affichage (journal de PostgreSQL, log_min_duration_statement=0) sont comptées et
+# chronométrées avant la mesure ; le temps restant d'une page est celui de l'application.
+# Avant/après dans un même run : les CHECKOUTS suivants (autres copies du dépôt, par exemple une copie de main) sont construits et
+# mesurés sur la même base, la même demande et le même cookie, l'un après l'autre (Logis.Web redémarré : la démonstration est déjà là).
+# STATISTIQUES=1 : mesure aussi les statistiques publiques (bench/statistiques.sh) sur la même base avec le dernier CHECKOUT mesuré.
+# BASE=dossier : part d'une copie (pg_basebackup -D dossier -X stream) de la base qu'un run précédent a semée, au lieu de semer.
+# Usage : flock -o /tmp/logis-bench.lock bench/espace.sh [DUREE=30s] [CONNEXIONS=16] [DEMANDES=16000] [CHECKOUT...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DUREE=${1:-30s}
 CONNEXIONS=${2:-16}
 DEMANDES=${3:-16000}
+shift $(( $# < 3 ? $# : 3 ))
+CHECKOUTS=("$(pwd)" "$@")
 command -v wrk >/dev/null || { echo "wrk manque : apt-get install wrk" >&2; exit 2; }
 dotnet build src/Logis.Cli -c Release -v q -nologo >/dev/null
-dotnet build src/Logis.Web -c Release -v q -nologo >/dev/null
+for c in "${CHECKOUTS[@]}"; do (cd "$c" && dotnet build src/Logis.Web -c Release -v q -nologo >/dev/null); done
 CLI="dotnet src/Logis.Cli/bin/Release/net10.0/logis.dll"
 TMP=$(mktemp -d /tmp/logis-bench-espace.XXXXXX)
 PGBIN=$(dirname "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | tail -1)")
@@ -24,7 +32,13 @@ libre() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0));
 PORT=$(libre)
 WEB=$(libre)
 RUNAS=(); if [ "$(id -u)" = 0 ]; then chown postgres "$TMP"; RUNAS=(runuser -u postgres --); fi
-"${RUNAS[@]}" "$PGBIN/initdb" -D "$TMP/pg" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+if [ -n "${BASE:-}" ]; then
+  # A copy of a base this bench seeded before (pg_basebackup of its PostgreSQL): no second seeding of the demo.
+  cp -a "$BASE" "$TMP/pg"; rm -f "$TMP/pg/postmaster.pid" "$TMP/pg/standby.signal"
+  [ "$(id -u)" = 0 ] && chown -R postgres "$TMP/pg"
+else
+  "${RUNAS[@]}" "$PGBIN/initdb" -D "$TMP/pg" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+fi
 "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -o "-p $PORT -k $TMP -c listen_addresses=127.0.0.1 -c shared_buffers=256MB" -l "$TMP/pg.log" -w start >/dev/null
 PID_WEB=""
 arreter() {
@@ -37,18 +51,22 @@ PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
 sql() { psql -h 127.0.0.1 -p "$PORT" -U postgres -X -Atc "$1"; }
 $CLI --base postgresql --connexion "$PG" migrate >/dev/null
 mkdir -p "$TMP/cles"; [ "$(id -u)" = 0 ] && chmod 777 "$TMP/cles"
-echo "--- Démarrage de Logis.Web sur PostgreSQL ($DEMANDES demandes) ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
-debut=$(date +%s)
-Logis__Database__Fournisseur=PostgreSql Logis__Database__ConnectionString="$PG" Logis__Demo__Demandes="$DEMANDES" \
-  Logis__Limites__Actif=false Logis__Relances__Actif=false Logis__Cles__Dossier="$TMP/cles" ASPNETCORE_ENVIRONMENT=Production \
-  dotnet src/Logis.Web/bin/Release/net10.0/Logis.Web.dll --urls "http://127.0.0.1:$WEB" --contentRoot "$(pwd)/src/Logis.Web" >"$TMP/web.log" 2>&1 &
-PID_WEB=$!
-for _ in $(seq 1 1800); do
-  curl -fs "http://127.0.0.1:$WEB/health" >/dev/null 2>&1 && break
-  kill -0 "$PID_WEB" 2>/dev/null || { tail -20 "$TMP/web.log"; echo "Logis.Web s'est arrêté" >&2; exit 1; }
-  sleep 1
-done
-echo "Prêt en $(( $(date +%s) - debut )) s ; attributions : $(sql 'select count(*) from attribution')"
+demarrer() {   # $1: checkout whose Logis.Web is started on the bench's database
+  echo "--- Démarrage de Logis.Web ($1, $(git -C "$1" rev-parse --short HEAD)$(git -C "$1" diff --quiet HEAD -- src || echo ' + modifications')) sur PostgreSQL ($DEMANDES demandes) ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
+  debut=$(date +%s)
+  Logis__Database__Fournisseur=PostgreSql Logis__Database__ConnectionString="$PG" Logis__Demo__Demandes="$DEMANDES" \
+    Logis__Limites__Actif=false Logis__Relances__Actif=false Logis__Cles__Dossier="$TMP/cles" ASPNETCORE_ENVIRONMENT=Production \
+    dotnet "$1/src/Logis.Web/bin/Release/net10.0/Logis.Web.dll" --urls "http://127.0.0.1:$WEB" --contentRoot "$1/src/Logis.Web" >>"$TMP/web.log" 2>&1 &
+  PID_WEB=$!
+  for _ in $(seq 1 1800); do
+    curl -fs "http://127.0.0.1:$WEB/health" >/dev/null 2>&1 && break
+    kill -0 "$PID_WEB" 2>/dev/null || { tail -20 "$TMP/web.log"; echo "Logis.Web s'est arrêté" >&2; exit 1; }
+    sleep 1
+  done
+  echo "Prêt en $(( $(date +%s) - debut )) s ; attributions : $(sql 'select count(*) from attribution')"
+}
+arreterWeb() { kill "$PID_WEB" 2>/dev/null; wait "$PID_WEB" 2>/dev/null || true; PID_WEB=""; }
+demarrer "${CHECKOUTS[$(( ${#CHECKOUTS[@]} - 1 ))]}"
 
 URL="http://127.0.0.1:$WEB"
 jeton() { curl -fs -b "$1" -c "$1" "$URL$2" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1; }
@@ -78,8 +96,29 @@ PAGE="/espace/demandes/$NUMERO"
 STATUT=$(curl -s -o "$TMP/page.html" -w '%{http_code}' -H "Cookie: logis.espace=$COOKIE" "$URL$PAGE")
 [ "$STATUT" = 200 ] && grep -q 'id="total-cotation"' "$TMP/page.html" || { echo "L'accueil du demandeur ne s'ouvre pas ($STATUT)" >&2; exit 1; }
 echo "--- Demande $NUMERO liée ; décisions de commission affichées : $(grep -c 'Séance du' "$TMP/page.html" || true)"
-echo "--- $PAGE : première requête en $(curl -fs -o /dev/null -w '%{time_total}' -H "Cookie: logis.espace=$COOKIE" "$URL$PAGE") s"
-wrk -t2 -c"$CONNEXIONS" -d5s -H "Cookie: logis.espace=$COOKIE" "$URL$PAGE" >/dev/null   # warm-up (JIT)
-echo "--- $PAGE ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
-wrk -t2 -c"$CONNEXIONS" -d"$DUREE" --latency -H "Cookie: logis.espace=$COOKIE" "$URL$PAGE"
-echo "--- lignes du journal d'audit écrites par ces lectures : $(sql "select count(*) from audit where \"Action\" = 'espace.lecture'" 2>/dev/null || echo '?')"
+mesurer() {
+  echo "--- $PAGE : première requête en $(curl -fs -o /dev/null -w '%{time_total}' -H "Cookie: logis.espace=$COOKIE" "$URL$PAGE") s"
+  wrk -t2 -c"$CONNEXIONS" -d5s -H "Cookie: logis.espace=$COOKIE" "$URL$PAGE" >/dev/null   # warm-up (JIT)
+  # Profile of one view: the SQL statements PostgreSQL ran for it (count, time), the rest of the page's time is the application's.
+  sql "alter system set log_min_duration_statement = 0" >/dev/null; sql "select pg_reload_conf()" >/dev/null; sleep 1
+  debutLog=$(wc -c <"$TMP/pg.log")
+  t=$(curl -fs -o /dev/null -w '%{time_total}' -H "Cookie: logis.espace=$COOKIE" "$URL$PAGE")
+  sql "alter system reset log_min_duration_statement" >/dev/null; sql "select pg_reload_conf()" >/dev/null; sleep 1
+  tail -c +"$((debutLog + 1))" "$TMP/pg.log" | grep -o 'duration: [0-9.]* ms  .*' | grep -v 'alter system\|pg_reload_conf' >"$TMP/requetes.txt" || true
+  echo "--- profil d'un affichage ($t s au total) : $(grep -c ' execute ' "$TMP/requetes.txt") requêtes SQL exécutées, $(awk '{s += $2} END {printf "%.1f", s}' "$TMP/requetes.txt") ms dans PostgreSQL (analyse, liaison et exécution) ; les plus longues :"
+  sort -t' ' -k2 -rn "$TMP/requetes.txt" | head -5 | cut -c1-220
+  echo "--- $PAGE ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
+  wrk -t2 -c"$CONNEXIONS" -d"$DUREE" --latency -H "Cookie: logis.espace=$COOKIE" "$URL$PAGE"
+  echo "--- lignes du journal d'audit « espace.lecture » : $(sql "select count(*) from audit where \"Action\" = 'espace.lecture'" 2>/dev/null || echo '?')"
+}
+for i in $(seq 0 $(( ${#CHECKOUTS[@]} - 1 ))); do
+  c=${CHECKOUTS[$(( ${#CHECKOUTS[@]} - 1 - i ))]}
+  [ -z "$PID_WEB" ] && demarrer "$c"
+  mesurer
+  # The public statistics on the same base, by the last checkout (bench/statistiques.sh on a running instance).
+  if [ "${STATISTIQUES:-0}" = 1 ] && [ "$i" = $(( ${#CHECKOUTS[@]} - 1 )) ]; then
+    echo "--- statistiques publiques : attributions $(sql 'select count(*) from attribution'), demandes actives $(sql 'select count(*) from demande where "Statut" = 1')"
+    ADRESSE="$URL" bash "$c/bench/statistiques.sh" "$DUREE" "$CONNEXIONS"
+  fi
+  arreterWeb
+done

@@ -6,12 +6,23 @@
 # (2 fils, CONNEXIONS connexions, DUREE) : la page /statistiques d'une commune et d'une typologie, la même en JSON, et la page
 # de tout le territoire. Objectif : au moins 500 requêtes/s et p99 ≤ 100 ms. Imprime la charge de la machine avant chaque mesure.
 # Usage : flock /tmp/logis-bench.lock bench/statistiques.sh [DUREE=30s] [CONNEXIONS=16] [DEMANDES=16000]
+# Avec ADRESSE=http://127.0.0.1:PORT, mesure une instance déjà démarrée sur sa base (bench/espace.sh l'appelle ainsi avec
+# STATISTIQUES=1, sur la base qu'il a semée : pas de second semis de la démonstration).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DUREE=${1:-30s}
 CONNEXIONS=${2:-16}
 DEMANDES=${3:-16000}
 command -v wrk >/dev/null || { echo "wrk manque : apt-get install wrk" >&2; exit 2; }
+mesurer() {   # $1: address of a running Logis.Web
+  for url in "/statistiques?commune=83137&typologie=T3" "/api/v1/statistiques?commune=83137&typologie=T3" "/statistiques"; do
+    echo "--- $url : première requête en $(curl -fs -o /dev/null -w '%{time_total}' "$1$url") s (calcul de l'agrégat s'il n'est pas en cache)"
+    wrk -t2 -c"$CONNEXIONS" -d5s "$1$url" >/dev/null   # warm-up (JIT)
+    echo "--- $url ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
+    wrk -t2 -c"$CONNEXIONS" -d"$DUREE" --latency "$1$url"
+  done
+}
+if [ -n "${ADRESSE:-}" ]; then mesurer "$ADRESSE"; exit 0; fi
 dotnet build src/Logis.Cli -c Release -v q -nologo >/dev/null
 dotnet build src/Logis.Web -c Release -v q -nologo >/dev/null
 CLI="dotnet src/Logis.Cli/bin/Release/net10.0/logis.dll"
@@ -45,9 +56,4 @@ for _ in $(seq 1 1800); do
   sleep 1
 done
 echo "Prêt en $(( $(date +%s) - debut )) s ; attributions : $(psql -h 127.0.0.1 -p "$PORT" -U postgres -X -Atc 'select count(*) from attribution')"
-for url in "/statistiques?commune=83137&typologie=T3" "/api/v1/statistiques?commune=83137&typologie=T3" "/statistiques"; do
-  echo "--- $url : première requête en $(curl -fs -o /dev/null -w '%{time_total}' "http://127.0.0.1:$WEB$url") s (calcul de l'agrégat s'il n'est pas en cache)"
-  wrk -t2 -c"$CONNEXIONS" -d5s "http://127.0.0.1:$WEB$url" >/dev/null   # warm-up (JIT)
-  echo "--- $url ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
-  wrk -t2 -c"$CONNEXIONS" -d"$DUREE" --latency "http://127.0.0.1:$WEB$url"
-done
+mesurer "http://127.0.0.1:$WEB"

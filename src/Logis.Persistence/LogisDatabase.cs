@@ -70,7 +70,7 @@ public static class LogisDatabase
             default:
                 throw new ArgumentOutOfRangeException(nameof(options), $"Fournisseur de base inconnu : {options.Fournisseur}.");
         }
-        b.AddInterceptors(Journal.ProtectionJournal.Instance);
+        b.AddInterceptors(Journal.ProtectionJournal.Instance, GenerationDonnees.Instance);
     }
 
     /// <summary>Registers the context; the connection string is resolved once here (<see cref="OptionsBase.ChaineEffective"/>), not per scope.</summary>

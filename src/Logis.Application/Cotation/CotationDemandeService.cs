@@ -3,6 +3,7 @@ using Logis.Domain.Cotation;
 using Logis.Domain.Demandes;
 using Logis.Domain.Territoire;
 using Logis.Persistence;
+using Logis.Domain.Patrimoine;
 using Logis.Persistence.Demandes;
 using Logis.Application.Demandes;
 using Microsoft.EntityFrameworkCore;
@@ -73,7 +74,8 @@ public sealed record CotationDemandeDto(
 /// ones (<c>cotation_demande</c>, kept by each change and by the rescoring); the demand's own score is computed now.
 /// </para>
 /// </summary>
-public sealed class CotationDemandeService(LogisDbContext db, DemandesService demandes, GrillesCotation grilles, Journal.JournalService journal)
+public sealed class CotationDemandeService(LogisDbContext db, DemandesService demandes, GrillesCotation grilles, Journal.JournalService journal,
+    CacheAnalogues cache, TimeProvider horloge)
 {
     public const int LargeurClasse = 10;
 
@@ -94,9 +96,11 @@ public sealed class CotationDemandeService(LogisDbContext db, DemandesService de
 
     /// <summary>
     /// The computation on a loaded demand of <paramref name="epci"/>, shared by the agents' page and API and the applicant space
-    /// (who reads it records the read). <paramref name="sensibles"/>: whether the lines triggered by sensitive facts are shown.
+    /// (who reads it records the read). <paramref name="sensibles"/>: whether the lines triggered by sensitive facts are shown;
+    /// <paramref name="nomsCommunes"/>: the names of the EPCI's communes when the caller has them already.
     /// </summary>
-    public async Task<Resultat<CotationDemandeDto>> CalculerAsync(Demande demande, Siren epci, bool sensibles, CancellationToken ct)
+    public async Task<Resultat<CotationDemandeDto>> CalculerAsync(Demande demande, Siren epci, bool sensibles, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? nomsCommunes = null)
     {
         ArgumentNullException.ThrowIfNull(demande);
         var jeu = grilles.JeuEnVigueur(epci);
@@ -108,35 +112,15 @@ public sealed class CotationDemandeService(LogisDbContext db, DemandesService de
         var souhaits = demande.Contenu.Souhaits;
         var typologie = souhaits.Typologies.Count > 0 ? souhaits.Typologies[0].ToString() : null;
         var commune = souhaits.Communes.Count > 0 ? souhaits.Communes[0].Value : null;
-        var q = db.Demandes.AsNoTracking()
-            .Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == epci && d.Statut == StatutDemande.Active && d.Id != demande.Id);
-        if (typologie is not null)
-        {
-            var motif = $"|{typologie}|";
-            q = q.Where(d => EF.Property<string>(d, ColonnesDemande.Typologies).Contains(motif));
-        }
-        if (commune is not null)
-        {
-            var motif = $"|{commune}|";
-            q = q.Where(d => EF.Property<bool>(d, ColonnesDemande.ToutEpci) || EF.Property<string>(d, ColonnesDemande.Communes).Contains(motif));
-        }
-        var scores = await q.Join(db.CotationsDemandes.Where(c => c.Total != null), d => d.Id, c => c.DemandeId, (d, c) => c.Total!.Value).ToListAsync(ct);
+        var groupe = await AnaloguesAsync(epci, souhaits.Typologies.Count > 0 ? souhaits.Typologies[0] : null,
+            souhaits.Communes.Count > 0 ? souhaits.Communes[0] : null, date, ct);
+        var scores = new List<int>(groupe.Scores.Count);
+        foreach (var (id, total) in groupe.Scores)
+            if (id != demande.Id) scores.Add(total);
         var positionnement = Positionnement.Calculer(explication.Total, scores, LargeurClasse);
         var periode = PeriodeObservation.DouzeMoisJusquA(date);
-        var baux = db.Attributions.AsNoTracking().Where(a => a.EpciSiren == epci && a.DateSignature >= periode.Du && a.DateSignature <= periode.Au);
-        if (souhaits.Typologies.Count > 0)
-        {
-            var t = souhaits.Typologies[0];
-            baux = baux.Where(a => a.Typologie == t);
-        }
-        if (commune is not null)
-        {
-            var c = souhaits.Communes[0];
-            baux = baux.Where(a => a.CommuneInsee == c);
-        }
-        var attente = DelaiAttente.DesMenagesLoges((await baux.Select(a => new { a.DateDepot, a.DateSignature }).ToListAsync(ct))
-            .Select(a => (a.DateDepot, a.DateSignature)));
-        var noms = commune is null ? null : await demandes.NomsCommunesAsync(epci, ct);
+        var attente = groupe.Attente;
+        var noms = commune is null ? null : nomsCommunes ?? await demandes.NomsCommunesAsync(epci, ct);
         var stockee = await db.CotationsDemandes.AsNoTracking().Where(c => c.DemandeId == demande.Id && c.Total != null)
             .Select(c => new CotationStockeeDto(c.Total!.Value, c.GrilleId!, c.Version!, c.CalculeeLe!.Value)).SingleOrDefaultAsync(ct);
 
@@ -150,6 +134,45 @@ public sealed class CotationDemandeService(LogisDbContext db, DemandesService de
             new AttenteDto("menages_loges", LibelleAttente(typologie, commune is null ? null : noms!.GetValueOrDefault(commune, commune), attente),
                 periode.Du, periode.Au, attente.MenagesDiffuses, (double?)attente.Q1Mois, (double?)attente.MedianeMois, (double?)attente.Q3Mois),
             stockee, CotationDto.NonRenseignes(explication)));
+    }
+
+    /// <summary>
+    /// The analogous demands of a group and its observed waiting time (<see cref="CacheAnalogues"/>): from memory when nothing was written
+    /// since they were read, read again otherwise. Every active demand of the group is kept, the one shown included (left out by the caller).
+    /// </summary>
+    private async Task<GroupeAnalogues> AnaloguesAsync(Siren epci, Typologie? typologie, CodeInsee? commune, DateOnly date, CancellationToken ct)
+    {
+        // Read before the rows: a write committed meanwhile moves it, and the group read now is read again at the next view.
+        var generation = GenerationDonnees.Valeur(db);
+        var maintenant = horloge.GetUtcNow();
+        var cle = (epci, typologie, commune);
+        if (cache.Groupes.TryGetValue(cle, out var g) && g.Jour == date && g.Generation == generation && maintenant - g.CalculeLe < CacheAnalogues.DureeMaximale
+            && maintenant >= g.CalculeLe)
+            return g;
+        cache.Compter();
+        var q = db.Demandes.AsNoTracking()
+            .Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == epci && d.Statut == StatutDemande.Active);
+        if (typologie is { } t)
+        {
+            var motif = $"|{t}|";
+            q = q.Where(d => EF.Property<string>(d, ColonnesDemande.Typologies).Contains(motif));
+        }
+        if (commune is { } c)
+        {
+            var motif = $"|{c.Value}|";
+            q = q.Where(d => EF.Property<bool>(d, ColonnesDemande.ToutEpci) || EF.Property<string>(d, ColonnesDemande.Communes).Contains(motif));
+        }
+        var scores = (await q.Join(db.CotationsDemandes.Where(x => x.Total != null), d => d.Id, x => x.DemandeId, (d, x) => new { x.DemandeId, Total = x.Total!.Value })
+            .ToListAsync(ct)).Select(x => (x.DemandeId, x.Total)).ToList();
+        var periode = PeriodeObservation.DouzeMoisJusquA(date);
+        var baux = db.Attributions.AsNoTracking().Where(a => a.EpciSiren == epci && a.DateSignature >= periode.Du && a.DateSignature <= periode.Au);
+        if (typologie is { } tb) baux = baux.Where(a => a.Typologie == tb);
+        if (commune is { } cb) baux = baux.Where(a => a.CommuneInsee == cb);
+        var attente = DelaiAttente.DesMenagesLoges((await baux.Select(a => new { a.DateDepot, a.DateSignature }).ToListAsync(ct))
+            .Select(a => (a.DateDepot, a.DateSignature)));
+        var nouveau = new GroupeAnalogues(date, generation, maintenant, scores, attente);
+        cache.Groupes[cle] = nouveau;
+        return nouveau;
     }
 
     /// <summary>What the observed waiting time is measured on, in plain French, and why it may be missing.</summary>

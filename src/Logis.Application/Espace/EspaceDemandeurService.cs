@@ -157,12 +157,13 @@ public sealed class EspaceDemandeurService(LogisDbContext db, TimeProvider horlo
         var chronologie = demande.Evenements.OrderByDescending(e => e.Rang).Select(e => e.AuteurId.Value == session.Compte
             ? Sienne(e) : new EtapeDemandeur(HeureFrance.EnFrance(e.Quand), LibelleEvenement(e.Type), e.Organisation, e.Resume)).ToList();
 
+        var noms = await demandes.NomsCommunesAsync(session.Epci, ct);
         CotationDemandeDto? cote = null;
         string? absente = null;
         if (demande.Statut == StatutDemande.Active)
         {
             // The applicant's own data: every line is shown, sensitive ones included.
-            var calcul = await cotation.CalculerAsync(demande, session.Epci, sensibles: true, ct);
+            var calcul = await cotation.CalculerAsync(demande, session.Epci, sensibles: true, ct, noms);
             if (calcul.EstReussi) cote = calcul.Valeur;
             else absente = calcul.Motif;
         }
@@ -172,9 +173,11 @@ public sealed class EspaceDemandeurService(LogisDbContext db, TimeProvider horlo
 
         var dossiers = await db.DossiersCaleol.AsNoTracking().Where(d => d.EpciSiren == session.Epci && d.Candidats.Any(c => c.DemandeId == demande.Id))
             .ToListAsync(ct);
+        // The queries below run only when there is something to look up (most demands have no decision and no offer).
         var seances = dossiers.Select(d => d.SeanceId).Distinct().ToList();
-        var datesSeances = await db.SeancesCaleol.AsNoTracking().Where(s => seances.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Date, ct);
-        var noms = await demandes.NomsCommunesAsync(session.Epci, ct);
+        var datesSeances = seances.Count == 0 ? new()
+            : (await db.SeancesCaleol.AsNoTracking().Where(s => seances.Contains(s.Id)).Select(s => new { s.Id, s.Date }).ToListAsync(ct))
+                .ToDictionary(s => s.Id, s => s.Date);
         string Logement(Typologie t, CodeInsee c) => $"{t} à {noms.GetValueOrDefault(c.Value, c.Value)}";
         var decisions = dossiers.SelectMany(d => d.Candidats.Where(c => c.DemandeId == demande.Id && c.Decision is not null).Select(c =>
                 new DecisionDemandeur(datesSeances.GetValueOrDefault(d.SeanceId), Logement(d.Typologie, d.CommuneInsee), c.Decision!.Value.Libelle(),
@@ -182,10 +185,12 @@ public sealed class EspaceDemandeurService(LogisDbContext db, TimeProvider horlo
             .OrderByDescending(d => d.Seance).ToList();
 
         var offres = await db.Offres.AsNoTracking().Where(o => o.DemandeId == demande.Id && o.EpciSiren == session.Epci).ToListAsync(ct);
-        var logements = offres.Select(o => o.LogementId).ToList();
-        var parLogement = await db.Logements.AsNoTracking().Where(l => logements.Contains(l.Id))
-            .ToDictionaryAsync(l => l.Id, l => new { l.Typologie, l.CommuneInsee }, ct);
-        var bailleurs = await db.Bailleurs.AsNoTracking().ToDictionaryAsync(b => b.Id, b => b.Nom, ct);
+        var logements = offres.Select(o => o.LogementId).Distinct().ToList();
+        var parLogement = logements.Count == 0 ? new()
+            : await db.Logements.AsNoTracking().Where(l => logements.Contains(l.Id)).ToDictionaryAsync(l => l.Id, l => (l.Typologie, l.CommuneInsee), ct);
+        var idsBailleurs = offres.Select(o => o.BailleurId).Distinct().ToList();
+        var bailleurs = idsBailleurs.Count == 0 ? new()
+            : await db.Bailleurs.AsNoTracking().Where(b => idsBailleurs.Contains(b.Id)).ToDictionaryAsync(b => b.Id, b => b.Nom, ct);
         var vuesOffres = offres.OrderByDescending(o => o.FaiteLe).Select(o => new OffreDemandeur(HeureFrance.Jour(o.FaiteLe),
             parLogement.TryGetValue(o.LogementId, out var l) ? Logement(l.Typologie, l.CommuneInsee) : "logement", bailleurs.GetValueOrDefault(o.BailleurId, "bailleur"),
             o.Echeance, o.Statut.Libelle(), o.EstEnAttente, o.Adaptee, o.MotifRefus?.Libelle())).ToList();

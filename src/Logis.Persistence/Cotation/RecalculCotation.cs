@@ -161,6 +161,8 @@ public static class RecalculCotation
                 await index.ExecuteNonQueryAsync(ct);
             }
             await tx.CommitAsync(ct);
+            // Committed on the raw connection, out of EF Core's sight: the figures kept in memory from the scores are stale.
+            GenerationDonnees.Avancer(db);
             await ExecuterAsync("DELETE FROM temp.recalcul_cotation", ct);
             return ecrites;
         }
