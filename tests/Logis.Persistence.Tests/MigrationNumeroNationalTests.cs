@@ -9,7 +9,6 @@ using Logis.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql;
 
 namespace Logis.Persistence.Tests;
 
@@ -24,16 +23,7 @@ public class MigrationNumeroNationalTests
     [Fact]
     public async Task Les_demandes_d_avant_gardent_leur_numero_comme_ancienne_reference_et_recoivent_un_numero_national()
     {
-        var serveur = Environment.GetEnvironmentVariable(BasesDeTest.VariablePostgres)
-                      ?? throw new InvalidOperationException($"{BasesDeTest.VariablePostgres} n'est pas défini : lancez les tests par ./test.sh.");
-        var nom = $"logis_migration_{Guid.NewGuid():N}"[..40];
-        await using (var connexion = new NpgsqlConnection(serveur))
-        {
-            await connexion.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{nom}\"", connexion);
-            await cmd.ExecuteNonQueryAsync();
-        }
-        var options = new OptionsBase { Fournisseur = FournisseurBase.PostgreSql, ConnectionString = new NpgsqlConnectionStringBuilder(serveur) { Database = nom }.ConnectionString };
+        var options = await BasesDeTest.CreerPostgresVideAsync("migration");
         var epci = Siren.Create("248300543");
         var contenu = GenerateurDemandes.Generer(new ParametresGeneration(3, 1, "083", new DateOnly(2025, 6, 30),
             [new CommuneDeGeneration(CodeInsee.Create("83137"), "Toulon", "83000", 170_000, 0.2)], FenetreRenouvellement.Creer(3).Valeur,

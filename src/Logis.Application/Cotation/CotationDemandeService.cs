@@ -110,10 +110,11 @@ public sealed class CotationDemandeService(LogisDbContext db, DemandesService de
         var explication = jeu.Expliquer(in faits);
 
         var souhaits = demande.Contenu.Souhaits;
-        var typologie = souhaits.Typologies.Count > 0 ? souhaits.Typologies[0].ToString() : null;
-        var commune = souhaits.Communes.Count > 0 ? souhaits.Communes[0].Value : null;
-        var groupe = await AnaloguesAsync(epci, souhaits.Typologies.Count > 0 ? souhaits.Typologies[0] : null,
-            souhaits.Communes.Count > 0 ? souhaits.Communes[0] : null, date, ct);
+        Typologie? premiereTypologie = souhaits.Typologies.Count > 0 ? souhaits.Typologies[0] : null;
+        CodeInsee? premiereCommune = souhaits.Communes.Count > 0 ? souhaits.Communes[0] : null;
+        var typologie = premiereTypologie?.ToString();
+        var commune = premiereCommune?.Value;
+        var groupe = await AnaloguesAsync(epci, premiereTypologie, premiereCommune, date, ct);
         var scores = new List<int>(groupe.Scores.Count);
         foreach (var (id, total) in groupe.Scores)
             if (id != demande.Id) scores.Add(total);

@@ -447,8 +447,7 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
     /// <summary>The reach of the agent's nominative access (<see cref="AccesDemandes.Portee"/>) and the communes it opens.</summary>
     public async Task<(PorteeNominative Portee, IReadOnlyList<CodeInsee> Communes)> PorteeAsync(Agent agent, CancellationToken ct)
     {
-        var enregistreur = agent.Role is (Role.AgentCommune or Role.AgentReservataire) && await new GuichetsService(db).EstServiceEnregistreurAsync(agent, ct);
-        var portee = AccesDemandes.Portee(agent.Role, enregistreur);
+        var portee = AccesDemandes.Portee(agent.Role, await new GuichetsService(db).EstServiceEnregistreurAsync(agent, ct));
         if (portee != PorteeNominative.Communes) return (portee, []);
         return (portee, agent.Role == Role.AgentBailleur ? await CommunesDuBailleurAsync(agent, ct) : await CommunesDuContingentAsync(agent, ct));
     }
@@ -471,12 +470,15 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         return q.Where(Expression.Lambda<Func<Demande, bool>>(corps, d));
     }
 
-    private async Task<List<CodeInsee>> CommunesDuBailleurAsync(Agent agent, CancellationToken ct)
+    private async Task<List<CodeInsee>> CommunesDuBailleurAsync(Agent agent, CancellationToken ct) =>
+        agent.Perimetre.BailleurId is { } bailleur ? await CommunesDuParcAsync(agent.Perimetre.EpciSiren, [bailleur], ct) : [];
+
+    /// <summary>The communes of <paramref name="epci"/> where one of <paramref name="bailleurs"/> holds stock.</summary>
+    private async Task<List<CodeInsee>> CommunesDuParcAsync(Siren epci, IReadOnlyCollection<BailleurId> bailleurs, CancellationToken ct)
     {
-        if (agent.Perimetre.BailleurId is not { } bailleur) return [];
-        var epci = agent.Perimetre.EpciSiren;
+        if (bailleurs.Count == 0) return [];
         var communesEpci = await db.Communes.AsNoTracking().Where(c => c.EpciSiren == epci).Select(c => c.CodeInsee).ToListAsync(ct);
-        return await db.Logements.AsNoTracking().Where(l => l.BailleurId == bailleur && communesEpci.Contains(l.CommuneInsee))
+        return await db.Logements.AsNoTracking().Where(l => bailleurs.Contains(l.BailleurId) && communesEpci.Contains(l.CommuneInsee))
             .Select(l => l.CommuneInsee).Distinct().ToListAsync(ct);
     }
 
@@ -491,13 +493,7 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
         var conventions = await db.Conventions.AsNoTracking().Where(c => c.EpciSiren == epci && c.ReservataireId == reservataire)
             .Select(c => new { c.BailleurId, c.CommuneCouverte }).ToListAsync(ct);
         var communes = conventions.Where(c => c.CommuneCouverte is not null).Select(c => c.CommuneCouverte!.Value).ToHashSet();
-        var bailleurs = conventions.Where(c => c.CommuneCouverte is null).Select(c => c.BailleurId).Distinct().ToList();
-        if (bailleurs.Count > 0)
-        {
-            var communesEpci = await db.Communes.AsNoTracking().Where(c => c.EpciSiren == epci).Select(c => c.CodeInsee).ToListAsync(ct);
-            communes.UnionWith(await db.Logements.AsNoTracking().Where(l => bailleurs.Contains(l.BailleurId) && communesEpci.Contains(l.CommuneInsee))
-                .Select(l => l.CommuneInsee).Distinct().ToListAsync(ct));
-        }
+        communes.UnionWith(await CommunesDuParcAsync(epci, [.. conventions.Where(c => c.CommuneCouverte is null).Select(c => c.BailleurId).Distinct()], ct));
         return [.. communes.OrderBy(c => c.Value, StringComparer.Ordinal)];
     }
 

@@ -30,24 +30,30 @@ public static class BasesDeTest
         }
         else
         {
-            var serveur = Environment.GetEnvironmentVariable(VariablePostgres)
-                          ?? throw new InvalidOperationException($"{VariablePostgres} n'est pas défini : lancez les tests par ./test.sh, qui démarre PostgreSQL.");
-            var baseNom = $"logis_{nom.ToLowerInvariant()}_{Guid.NewGuid():N}"[..40];
-            await using (var connexion = new NpgsqlConnection(serveur))
-            {
-                await connexion.OpenAsync();
-                await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{baseNom}\"", connexion);
-                await cmd.ExecuteNonQueryAsync();
-            }
-            options = new OptionsBase
-            {
-                Fournisseur = FournisseurBase.PostgreSql,
-                ConnectionString = new NpgsqlConnectionStringBuilder(serveur) { Database = baseNom }.ConnectionString,
-            };
+            options = await CreerPostgresVideAsync(nom);
         }
         await using var db = Ouvrir(options);
         await LogisDatabase.PreparerAsync(db, appliquerMigrations: true);
         return options;
+    }
+
+    /// <summary>Creates an empty PostgreSQL database, without schema (the migration tests apply migrations up to a point themselves).</summary>
+    public static async Task<OptionsBase> CreerPostgresVideAsync(string nom)
+    {
+        var serveur = Environment.GetEnvironmentVariable(VariablePostgres)
+                      ?? throw new InvalidOperationException($"{VariablePostgres} n'est pas défini : lancez les tests par ./test.sh, qui démarre PostgreSQL.");
+        var baseNom = $"logis_{nom.ToLowerInvariant()}_{Guid.NewGuid():N}"[..40];
+        await using (var connexion = new NpgsqlConnection(serveur))
+        {
+            await connexion.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{baseNom}\"", connexion);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        return new OptionsBase
+        {
+            Fournisseur = FournisseurBase.PostgreSql,
+            ConnectionString = new NpgsqlConnectionStringBuilder(serveur) { Database = baseNom }.ConnectionString,
+        };
     }
 
     public static LogisDbContext Ouvrir(OptionsBase options)
