@@ -113,25 +113,34 @@ public static class IndicateursMixite
         ArgumentOutOfRangeException.ThrowIfLessThan(dernierMois, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(dernierMois, 12);
         var manquant = seuil is null && objectif.Nature != NatureObjectif.PrioritairesEtDalo;
+        // One pass over the leases: those of the perimeter and those that serve the objective, by month of signature, mutations apart.
+        var bauxMois = new int[13];
+        var sertMois = new int[13];
+        var (bauxSansMutations, sertSansMutations) = (0, 0);
+        foreach (var l in lignes)
+        {
+            if (!DansPerimetre(objectif, l)) continue;
+            var sert = !manquant && Sert(objectif.Nature, l, seuil);
+            bauxMois[l.Date.Month]++;
+            if (sert) sertMois[l.Date.Month]++;
+            if (l.Mutation) continue;
+            bauxSansMutations++;
+            if (sert) sertSansMutations++;
+        }
+        var (baux, atteint) = (bauxMois.Sum(), sertMois.Sum());
         var vide = new MesureObjectif(null, null, null, null, false);
-        var dedans = lignes.Where(l => DansPerimetre(objectif, l)).ToList();
         if (manquant)
-            return new ResultatObjectif(objectif, true, vide with { Baux = SecretStatistique.Compte(dedans.Count) },
-                vide with { Baux = SecretStatistique.Compte(dedans.Count(l => !l.Mutation)) }, []);
-        var sert = dedans.Select(l => (l, Sert(objectif.Nature, l, seuil))).ToList();
-        var sansMutations = sert.Where(x => !x.l.Mutation).ToList();
-        var trajectoire = new List<PointTrajectoire>();
-        var precedent = 0;
+            return new ResultatObjectif(objectif, true, vide with { Baux = SecretStatistique.Compte(baux) }, vide with { Baux = SecretStatistique.Compte(bauxSansMutations) }, []);
+        var trajectoire = new List<PointTrajectoire>(dernierMois);
+        var (cumul, cumulSert) = (0, 0);
         for (var m = 1; m <= dernierMois; m++)
         {
-            var jusque = sert.Where(x => x.l.Date.Month <= m).ToList();
+            cumul += bauxMois[m];
+            cumulSert += sertMois[m];
             // A cumulative count is masked when the month added 1 to 4 leases (the difference with the month before would show them).
-            var baux = SecretStatistique.Diffusable(jusque.Count - precedent) ? SecretStatistique.Compte(jusque.Count) : null;
-            trajectoire.Add(new PointTrajectoire(m, baux, SecretStatistique.Taux(jusque.Count(x => x.Item2), jusque.Count)));
-            precedent = jusque.Count;
+            trajectoire.Add(new PointTrajectoire(m, SecretStatistique.Diffusable(bauxMois[m]) ? SecretStatistique.Compte(cumul) : null, SecretStatistique.Taux(cumulSert, cumul)));
         }
-        return new ResultatObjectif(objectif, false, Mesure(objectif.Taux, sert.Count, sert.Count(x => x.Item2)),
-            Mesure(objectif.Taux, sansMutations.Count, sansMutations.Count(x => x.Item2)), trajectoire);
+        return new ResultatObjectif(objectif, false, Mesure(objectif.Taux, baux, atteint), Mesure(objectif.Taux, bauxSansMutations, sertSansMutations), trajectoire);
     }
 
     /// <summary>

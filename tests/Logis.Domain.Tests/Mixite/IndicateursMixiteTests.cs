@@ -2,6 +2,7 @@ using Logis.Domain.Commun;
 using Logis.Domain.Eligibilite;
 using Logis.Domain.Menages;
 using Logis.Domain.Mixite;
+using Logis.Domain.Statistiques;
 using Logis.Domain.Territoire;
 using static Logis.Domain.Tests.Eligibilite.Foyers;
 
@@ -156,6 +157,69 @@ public class IndicateursMixiteTests
         Assert.Equal(new PointTrajectoire(10, null, 30.0m), t[9]);      // 6 of 20, October added 2
         Assert.Equal(new PointTrajectoire(11, 20, 30.0m), t[10]);       // November added none: the count is shown
         Assert.Equal(new PointTrajectoire(12, 20, 30.0m), t[11]);
+    }
+
+    /// <summary>
+    /// <see cref="IndicateursMixite.Mesurer"/> reads the leases once (counts by month, mutations apart): on random years of leases, every objective
+    /// (EPCI, bailleur, commune, réservataire; each nature; with and without threshold; a full or partial year) gives what the plain definition
+    /// below gives — the leases of the perimeter filtered again for each month of the trajectory.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
+    public void La_mesure_en_un_passage_donne_la_mesure_de_la_definition(int graine)
+    {
+        var hasard = new Random(graine);
+        var communes = new[] { C1, C2, CodeInsee.Create("83126") };
+        T Un<T>(IReadOnlyList<T> choix) => choix[hasard.Next(choix.Count)];
+        var lignes = Enumerable.Range(0, hasard.Next(50, 400)).Select(_ => new LigneSuivi(new DateOnly(2026, hasard.Next(1, 13), hasard.Next(1, 29)), Un([A, B]),
+            Un<ReservataireId?>([R1, R2, null]), Un(communes), hasard.Next(3) == 0, hasard.Next(10) == 0 ? null : hasard.Next(0, 20000), hasard.Next(4) == 0,
+            hasard.Next(10) == 0, hasard.Next(5) == 0, hasard.Next(2) == 0 ? Un(communes) : null, hasard.Next(15) == 0)).ToList();
+        var portees = new List<PorteeObjectif>();
+        foreach (var nature in NaturesObjectif.Toutes)
+        {
+            portees.Add(new PorteeObjectif(nature, nature.TauxLegal(), null, null, null, true));
+            portees.Add(new PorteeObjectif(nature, 30m, A, null, null, false));
+            portees.Add(new PorteeObjectif(nature, 40m, B, C2, null, false));
+            portees.Add(new PorteeObjectif(nature, 27.5m, null, null, R1, false));
+            portees.Add(new PorteeObjectif(nature, 20m, A, C1, R2, false));
+        }
+        foreach (var o in portees)
+            foreach (var seuil in new decimal?[] { Seuil, null })
+                foreach (var dernierMois in new[] { 12, hasard.Next(1, 12) })
+                {
+                    var attendu = MesureDeLaDefinition(o, lignes, seuil, dernierMois);
+                    var lu = IndicateursMixite.Mesurer(o, lignes, seuil, dernierMois);
+                    Assert.Equal((attendu.SeuilManquant, attendu.AvecMutations, attendu.SansMutations), (lu.SeuilManquant, lu.AvecMutations, lu.SansMutations));
+                    Assert.Equal(attendu.Trajectoire, lu.Trajectoire);
+                }
+        // Not an empty comparison: some objectives are reached by a shown number of leases.
+        Assert.Contains(portees, o => IndicateursMixite.Mesurer(o, lignes, Seuil, 12).AvecMutations.Atteint > 0);
+    }
+
+    /// <summary>The measure as docs/mixite.md defines it, written plainly: the leases of the perimeter, those that serve, each month's cumulated leases.</summary>
+    private static ResultatObjectif MesureDeLaDefinition(PorteeObjectif o, List<LigneSuivi> lignes, decimal? seuil, int dernierMois)
+    {
+        var dedans = lignes.Where(l => IndicateursMixite.DansPerimetre(o, l)).ToList();
+        if (seuil is null && o.Nature != NatureObjectif.PrioritairesEtDalo)
+            return new ResultatObjectif(o, true, new MesureObjectif(SecretStatistique.Compte(dedans.Count), null, null, null, false),
+                new MesureObjectif(SecretStatistique.Compte(dedans.Count(l => !l.Mutation)), null, null, null, false), []);
+        var sert = dedans.Where(l => IndicateursMixite.Sert(o.Nature, l, seuil)).ToList();
+        var trajectoire = Enumerable.Range(1, dernierMois).Select(m =>
+        {
+            var jusque = dedans.Where(l => l.Date.Month <= m).ToList();
+            var duMois = dedans.Count(l => l.Date.Month == m);
+            return new PointTrajectoire(m, SecretStatistique.Diffusable(duMois) ? SecretStatistique.Compte(jusque.Count) : null,
+                SecretStatistique.Taux(jusque.Count(l => IndicateursMixite.Sert(o.Nature, l, seuil)), jusque.Count));
+        }).ToList();
+        return new ResultatObjectif(o, false, IndicateursMixite.Mesure(o.Taux, dedans.Count, sert.Count),
+            IndicateursMixite.Mesure(o.Taux, dedans.Count(l => !l.Mutation), sert.Count(l => !l.Mutation)), trajectoire);
     }
 
     [Fact]
