@@ -327,13 +327,14 @@ public sealed class SuiviMixiteService(LogisDbContext db, TimeProvider horloge)
         var melange = IndicateursMixite.Melange(lignes, montant)
             .Select(m => new MelangeVue(m.EnQpv ? "En QPV" : "Hors QPV", m.Baux, m.PremierQuartile, m.AutresQuartiles, m.Inconnu, m.RelogementsRenouvellement)).ToList();
 
-        var communes = noms.Communes.Keys.Where(c => communeSeule is null || c == communeSeule).OrderBy(c => noms.Commune(c), StringComparer.Ordinal).ToList();
-        var demandes = await DemandesLocalesAsync(epci, ct);
-        var preference = IndicateursMixite.Preference(communes, lignes, demandes)
-            .Select(p => new PreferenceVue(p.Commune.Value, noms.Commune(p.Commune), p.Baux, p.PartBauxResidents, p.Demandes, p.PartDemandesResidents, p.Ecart)).ToList();
-
+        // The communal preference and the tension read the same demands: those active on the reference day (31 December of a past year, today
+        // for the current one), counted once by the database.
         var activesLe = a < aujourdhui.Year ? new DateOnly(a, 12, 31) : aujourdhui;
-        var tension = await TensionAsync(epci, a, activesLe, noms, communeSeule, ct);
+        var actives = await ActivesGroupeesAsync(epci, activesLe, ct);
+        var communes = noms.Communes.Keys.Where(c => communeSeule is null || c == communeSeule).OrderBy(c => noms.Commune(c), StringComparer.Ordinal).ToList();
+        var preference = IndicateursMixite.Preference(communes, lignes, DemandesLocales(actives))
+            .Select(p => new PreferenceVue(p.Commune.Value, noms.Commune(p.Commune), p.Baux, p.PartBauxResidents, p.Demandes, p.PartDemandesResidents, p.Ecart)).ToList();
+        var tension = await TensionAsync(epci, a, actives, noms, communeSeule, ct);
 
         var avertissement = seuil is null
             ? $"Le seuil du premier quartile de {a} n'est pas enregistré : les objectifs de quartile ne sont pas mesurés (l'intercommunalité le saisit depuis l'arrêté de l'année)."
@@ -348,20 +349,13 @@ public sealed class SuiviMixiteService(LogisDbContext db, TimeProvider horloge)
     /// Tension and waiting time by commune and typology for the year: the territory's figures (every agent sees the whole EPCI; a commune's agent
     /// also its commune, not the others), by the one rule of the public statistics (<see cref="TableauStatistiques"/>: a demand counts in every
     /// commune and typology it wishes, the leases in the dwelling's commune and typology, secondary masking of the lease table) over the civil
-    /// year instead of the rolling twelve months, with the demands active on <paramref name="le"/>.
+    /// year instead of the rolling twelve months, with the active demands of the reference day (<paramref name="actives"/>).
     /// </summary>
-    private async Task<List<TensionVue>> TensionAsync(Siren epci, int annee, DateOnly le, Noms noms, CodeInsee? communeSeule, CancellationToken ct)
+    private async Task<List<TensionVue>> TensionAsync(Siren epci, int annee, IReadOnlyList<GroupeActives> actives, Noms noms, CodeInsee? communeSeule, CancellationToken ct)
     {
-        var groupes = (await ActivesLe(epci, le)
-                .GroupBy(d => new
-                {
-                    T = EF.Property<string>(d, ColonnesDemande.Typologies),
-                    C = EF.Property<string>(d, ColonnesDemande.Communes),
-                    E = EF.Property<bool>(d, ColonnesDemande.ToutEpci),
-                })
-                .Select(g => new { g.Key.T, g.Key.C, g.Key.E, N = g.Count() }).ToListAsync(ct))
-            .Select(g => new GroupeDemandes([.. Enum.GetValues<Typologie>().Where(x => g.T.Contains($"|{x}|", StringComparison.Ordinal))],
-                [.. g.C.Split('|', StringSplitOptions.RemoveEmptyEntries)], g.E, g.N));
+        var groupes = actives.GroupBy(g => (g.Typologies, g.Communes, g.ToutEpci))
+            .Select(g => new GroupeDemandes([.. Enum.GetValues<Typologie>().Where(x => g.Key.Typologies.Contains($"|{x}|", StringComparison.Ordinal))],
+                [.. g.Key.Communes.Split('|', StringSplitOptions.RemoveEmptyEntries)], g.Key.ToutEpci, g.Sum(x => x.Nombre)));
         var baux = (await db.Attributions.AsNoTracking().Where(x => x.EpciSiren == epci && x.Annee == annee)
                 .Select(x => new { x.CommuneInsee, x.Typologie, x.DateDepot, x.DateSignature, x.Prioritaire }).ToListAsync(ct))
             .Select(x => new BailObserve(x.CommuneInsee.Value, x.Typologie, x.DateDepot, x.DateSignature, x.Prioritaire));
@@ -382,6 +376,26 @@ public sealed class SuiviMixiteService(LogisDbContext db, TimeProvider horloge)
     private IQueryable<Demande> ActivesLe(Siren epci, DateOnly le) => db.Demandes.AsNoTracking()
         .Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == epci && d.DateDepot <= le && (d.DateRadiation == null || d.DateRadiation > le) && d.FusionneeDans == null);
 
+    /// <summary>
+    /// The demands of the EPCI active on <paramref name="le"/> counted by the database by wished typologies × wished communes × whole territory ×
+    /// commune of the current housing — the search columns of <see cref="ColonnesDemande"/>, kept in step with the content: the JSON content is not
+    /// read. On PostgreSQL an index-only scan of the covering index of the active demands (BENCHMARKS.md, indicateurs de mixité).
+    /// </summary>
+    private async Task<List<GroupeActives>> ActivesGroupeesAsync(Siren epci, DateOnly le, CancellationToken ct) =>
+        [.. (await ActivesLe(epci, le)
+                .GroupBy(d => new
+                {
+                    T = EF.Property<string>(d, ColonnesDemande.Typologies),
+                    C = EF.Property<string>(d, ColonnesDemande.Communes),
+                    E = EF.Property<bool>(d, ColonnesDemande.ToutEpci),
+                    R = EF.Property<string?>(d, ColonnesDemande.CommuneActuelle),
+                })
+                .Select(g => new { g.Key.T, g.Key.C, g.Key.E, g.Key.R, N = g.Count() }).ToListAsync(ct))
+            .Select(g => new GroupeActives(g.T, g.C, g.E, g.R, g.N))];
+
+    /// <summary>Active demands sharing their wished typologies and communes (search-column form), whole territory or not, and current commune.</summary>
+    private sealed record GroupeActives(string Typologies, string Communes, bool ToutEpci, string? CommuneActuelle, int Nombre);
+
     private static string PerimetreAgent(Agent agent, Noms noms) => agent.Role switch
     {
         Role.AgentBailleur when agent.Perimetre.BailleurId is { } b => "Baux de " + noms.Bailleur(b),
@@ -390,18 +404,8 @@ public sealed class SuiviMixiteService(LogisDbContext db, TimeProvider horloge)
         _ => "Toute l'intercommunalité",
     };
 
-    /// <summary>
-    /// The active demands of the EPCI for the communal-preference indicator, counted in SQL by current commune × wished communes (the search
-    /// columns <see cref="ColonnesDemande.CommuneActuelle"/> and <see cref="ColonnesDemande.Communes"/>, kept in step with the content): the JSON
-    /// content of the demands is not read.
-    /// </summary>
-    private async Task<List<DemandeLocale>> DemandesLocalesAsync(Siren epci, CancellationToken ct)
-    {
-        var groupes = await db.Demandes.AsNoTracking()
-            .Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == epci && d.Statut == StatutDemande.Active)
-            .GroupBy(d => new { R = EF.Property<string?>(d, ColonnesDemande.CommuneActuelle), C = EF.Property<string>(d, ColonnesDemande.Communes) })
-            .Select(g => new { g.Key.R, g.Key.C, N = g.Count() }).ToListAsync(ct);
-        return [.. groupes.Select(g => new DemandeLocale(g.R is null ? null : CodeInsee.Create(g.R),
-            [.. g.C.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(CodeInsee.Create)], g.N))];
-    }
+    /// <summary>The active demands as the communal-preference indicator reads them: by current commune × wished communes.</summary>
+    private static List<DemandeLocale> DemandesLocales(IReadOnlyList<GroupeActives> actives) =>
+        [.. actives.GroupBy(g => (g.CommuneActuelle, g.Communes)).Select(g => new DemandeLocale(g.Key.CommuneActuelle is { } r ? CodeInsee.Create(r) : null,
+            [.. g.Key.Communes.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(CodeInsee.Create)], g.Sum(x => x.Nombre)))];
 }

@@ -655,11 +655,15 @@ namespace Logis.Persistence.Migrations
                     b.HasIndex("Numero")
                         .IsUnique();
 
+                    b.HasIndex("EpciSiren", "DateDepot")
+                        .HasDatabaseName("IX_demande_actives_mixite")
+                        .HasFilter("\"FusionneeDans\" IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("EpciSiren", "DateDepot"), new[] { "DateRadiation", "Typologies", "CommunesSouhaitees", "ToutEpci", "CommuneActuelle" });
+
                     b.HasIndex("EpciSiren", "NomDemandeur");
 
                     b.HasIndex("EpciSiren", "Statut");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("EpciSiren", "Statut"), new[] { "CommuneActuelle", "CommunesSouhaitees" });
 
                     b.HasIndex("EpciSiren", "DateDepot", "Numero");
 

@@ -202,9 +202,13 @@ public class MixiteTests(ApplicationsFixture fx)
         Assert.Null(await ColonneAsync(numero));
         Assert.Equal(HttpStatusCode.NoContent, (await epci.PutAsJsonAsync($"/api/v1/demandes/{numero}", Saisie("83126"))).StatusCode);
 
-        var actives = (await db.Demandes.AsNoTracking().Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == Tpm && d.Statut == StatutDemande.Active)
+        // The current year: the demands active today (the reference day of the tension).
+        var le = app.Horloge.AujourdhuiEnFrance();
+        var actives = (await db.Demandes.AsNoTracking()
+            .Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == Tpm && d.DateDepot <= le && (d.DateRadiation == null || d.DateRadiation > le) && d.FusionneeDans == null)
             .Select(d => d.Contenu).ToListAsync()).Select(c => (Residence: c.LogementActuel.Commune, c.Souhaits.Communes)).ToList();
         var lu = (await epci.GetFromJsonAsync<IndicateursVue>($"/api/v1/mixite/indicateurs?annee={annee}", Web))!;
+        Assert.Equal(le, lu.DemandesActivesLe);
         Assert.Equal(await db.Communes.CountAsync(c => c.EpciSiren == Tpm), lu.PreferenceCommunale.Count);
         foreach (var p in lu.PreferenceCommunale)
         {
@@ -217,6 +221,46 @@ public class MixiteTests(ApplicationsFixture fx)
         // The demo's demands name communes and live in them: the comparison above is not an empty one.
         Assert.Contains(lu.PreferenceCommunale, p => p.Demandes > 0 && p.PartDemandesResidents > 0);
         Assert.Contains(actives, d => d.Residence == CodeInsee.Create("83126") && d.Communes.Contains(CodeInsee.Create("83126")));
+    }
+
+    /// <summary>
+    /// For a past year, the communal preference compares the leases with the demands active on 31 December of that year — the reference day of
+    /// the tension — not with those active today: counted here from the raw rows and contents (deposited by then, not radiated then, not merged),
+    /// and the demo's demands deposited or radiated since then make the two counts differ (the comparison is not an empty one).
+    /// </summary>
+    [Theory, DeuxBases]
+    public async Task La_preference_communale_d_une_annee_passee_compte_les_demandes_actives_au_31_decembre(string f)
+    {
+        var app = fx.App(f);
+        var epci = app.ClientApi("epci"); // starts the application, which seeds the demo history
+        await using var db = fx.Base(f);
+        var annee = app.Horloge.AujourdhuiEnFrance().Year - 1;
+        var le = new DateOnly(annee, 12, 31);
+        var demandes = await db.Demandes.AsNoTracking().Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == Tpm)
+            .Select(d => new { d.DateDepot, d.DateRadiation, Fusionnee = d.FusionneeDans != null, d.Statut, d.Contenu }).ToListAsync();
+        var auJour = demandes.Where(d => d.DateDepot <= le && (d.DateRadiation is null || d.DateRadiation > le) && !d.Fusionnee).ToList();
+        var aujourdhui = demandes.Where(d => d.Statut == StatutDemande.Active).ToList();
+
+        var lu = (await epci.GetFromJsonAsync<IndicateursVue>($"/api/v1/mixite/indicateurs?annee={annee}", Web))!;
+        Assert.Equal(le, lu.DemandesActivesLe);
+        Assert.Equal(await db.Communes.CountAsync(c => c.EpciSiren == Tpm), lu.PreferenceCommunale.Count);
+        var differentes = 0;
+        foreach (var p in lu.PreferenceCommunale)
+        {
+            var c = CodeInsee.Create(p.CommuneInsee);
+            (int?, decimal?) Compter(IEnumerable<ContenuDemande> contenus)
+            {
+                var nommee = contenus.Where(x => x.Souhaits.Communes.Contains(c)).ToList();
+                return (SecretStatistique.Compte(nommee.Count), SecretStatistique.Taux(nommee.Count(x => x.LogementActuel.Commune == c), nommee.Count));
+            }
+            var attendu = Compter(auJour.Select(d => d.Contenu));
+            Assert.True(attendu == (p.Demandes, p.PartDemandesResidents), $"{p.Commune} : attendu {attendu}, lu ({p.Demandes}, {p.PartDemandesResidents})");
+            if (Compter(aujourdhui.Select(d => d.Contenu)) != attendu) differentes++;
+        }
+        Assert.True(differentes > 0, "les demandes actives au 31 décembre et celles d'aujourd'hui donnent les mêmes chiffres : le test ne distingue rien");
+        Assert.Contains(lu.PreferenceCommunale, p => p.Demandes > 0 && p.PartDemandesResidents > 0);
+        // The tension of the same year reads the same demands: the territory line counts each of them once.
+        Assert.Equal(SecretStatistique.Compte(auJour.Count), lu.Tension.Single(t => t.CommuneInsee is null && t.Typologie is null).DemandesActives);
     }
 
     /// <summary>
