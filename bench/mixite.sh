@@ -7,7 +7,7 @@
 # baux semés, chacune avec ses propres identifiants, une date de signature répartie sur l'année ; les contraintes de clé étrangère
 # vers la vacance et l'offre ne sont pas vérifiées pendant cette copie). Mesure ensuite MESURES appels (défaut 30, après un appel de
 # chauffe) de GET /api/v1/mixite/indicateurs?annee= (clé d'API de l'agent de l'intercommunalité) et de la page /mixite?annee= (session
-# de cet agent) : p50, p95, max, et la charge de la machine. Imprime enfin le plan des requêtes les plus lourdes.
+# de cet agent) : p50, p95, max, et la charge de la machine. Imprime enfin le plan des requêtes les plus lourdes et le profil de l'acte.
 # La préparation (plusieurs minutes) se fait sans verrou ; la mesure prend le verrou des bancs (/tmp/logis-bench.lock) et attend
 # que le banc qui le tient ait fini.
 # Comparer deux commits sur les mêmes données : MIXITE_COPIE=DOSSIER garde une copie de la base préparée (pg_basebackup, avant la mesure) ;
@@ -133,12 +133,15 @@ mesurer "GET /api/v1/mixite/indicateurs?annee=$ANNEE" -H "X-Api-Key: $CLE" "$URL
 mesurer "page /mixite?annee=$ANNEE" -b "$AGENT" "$URL/mixite?annee=$ANNEE"
 echo "--- Charge à la fin : $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "--- Plans (EXPLAIN ANALYZE)"
+LE="(CASE WHEN $ANNEE < extract(year FROM now() AT TIME ZONE 'Europe/Paris') THEN make_date($ANNEE, 12, 31) ELSE (now() AT TIME ZONE 'Europe/Paris')::date END)"
 "${PSQL[@]}" <<SQL
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT "DateSignature", "BailleurId", "ReservataireId", "CommuneInsee", "QpvCode", "RevenuParUc", "Prioritaire", "Dalo", "Mutation",
   "CommuneResidenceAvant", "HorsFlux" FROM attribution WHERE "EpciSiren" = '248300543' AND "Annee" = $ANNEE;
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT "Contenu" FROM demande WHERE "EpciSiren" = '248300543' AND "Statut" = 1;
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT "CommuneActuelle", "CommunesSouhaitees", count(*) FROM demande WHERE "EpciSiren" = '248300543' AND "Statut" = 1
-  GROUP BY "CommuneActuelle", "CommunesSouhaitees";
+-- The demands active on the reference day (31 December of a past year, today for the current one), grouped for the tension and the
+-- communal preference (SuiviMixiteService.ActivesGroupeesAsync).
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT "Typologies", "CommunesSouhaitees", "ToutEpci", "CommuneActuelle", count(*) FROM demande
+  WHERE "EpciSiren" = '248300543' AND "DateDepot" <= $LE AND ("DateRadiation" IS NULL OR "DateRadiation" > $LE) AND "FusionneeDans" IS NULL
+  GROUP BY "Typologies", "CommunesSouhaitees", "ToutEpci", "CommuneActuelle";
 SQL
 echo "--- Profil de l'acte (Logis.Bench mixite-profil : médiane de 5 après une chauffe, chaque partie seule) ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
 $BENCH mixite-profil "$PG" "$ANNEE" 5 || echo "(profil indisponible : Logis.Bench de ce commit sans mixite-profil)"

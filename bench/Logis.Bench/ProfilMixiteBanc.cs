@@ -4,7 +4,6 @@ using Logis.Application.Acces;
 using Logis.Application.Mixite;
 using Logis.Domain.Acces;
 using Logis.Domain.Attributions;
-using Logis.Domain.Demandes;
 using Logis.Domain.Mixite;
 using Logis.Domain.Patrimoine;
 using Logis.Domain.Statistiques;
@@ -19,8 +18,7 @@ namespace Logis.Bench;
 /// <summary>
 /// Profile of the social-mix indicators of a year (bench/mixite.sh, BENCHMARKS.md): the whole act
 /// (<see cref="SuiviMixiteService.IndicateursAsync"/> for the EPCI's agent), then each of its database reads and in-memory computations timed
-/// alone, the way the act does them — and, for comparison, the former read of the communal-preference indicator (every active demand's JSON
-/// content loaded and deserialised). Median of <c>fois</c> runs after a warm-up run, each on a fresh context.
+/// alone, the way the act does them. Median of <c>fois</c> runs after a warm-up run, each on a fresh context.
 /// Usage: <c>Logis.Bench mixite-profil "CONNEXION" ANNEE [FOIS]</c>
 /// </summary>
 public static class ProfilMixiteBanc
@@ -65,35 +63,24 @@ public static class ProfilMixiteBanc
             return lignes.Count;
         });
 
-        await Mesurer("Préférence, lecture d'avant : contenus JSON des demandes actives lus et désérialisés", async db =>
-        {
-            var contenus = await db.Demandes.AsNoTracking().Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == Tpm && d.Statut == StatutDemande.Active)
-                .Select(d => d.Contenu).ToListAsync();
-            return contenus.Select(c => new DemandeLocale(c.LogementActuel.Commune, [.. c.Souhaits.Communes])).Count();
-        });
-
         List<DemandeLocale> demandes = [];
-        await Mesurer("Préférence, lecture actuelle : demandes actives comptées par commune actuelle × communes souhaitées (SQL)", async db =>
+        List<GroupeDemandes> groupesTension = [];
+        await Mesurer("Demandes actives le jour de référence groupées par typologies × communes × tout le territoire × commune actuelle (SQL)", async db =>
         {
             var groupes = await db.Demandes.AsNoTracking()
-                .Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == Tpm && d.Statut == StatutDemande.Active)
-                .GroupBy(d => new { R = EF.Property<string?>(d, ColonnesDemande.CommuneActuelle), C = EF.Property<string>(d, ColonnesDemande.Communes) })
-                .Select(g => new { g.Key.R, g.Key.C, N = g.Count() }).ToListAsync();
-            demandes = [.. groupes.Select(g => new DemandeLocale(g.R is null ? null : CodeInsee.Create(g.R),
-                [.. g.C.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(CodeInsee.Create)], g.N))];
-            return demandes.Count;
-        });
-
-        List<GroupeDemandes> groupesTension = [];
-        await Mesurer("Tension : demandes actives le jour de référence groupées par typologies × communes × tout le territoire (SQL)", async db =>
-        {
-            groupesTension = [.. (await db.Demandes.AsNoTracking()
-                    .Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == Tpm && d.DateDepot <= le && (d.DateRadiation == null || d.DateRadiation > le) && d.FusionneeDans == null)
-                    .GroupBy(d => new { T = EF.Property<string>(d, ColonnesDemande.Typologies), C = EF.Property<string>(d, ColonnesDemande.Communes), E = EF.Property<bool>(d, ColonnesDemande.ToutEpci) })
-                    .Select(g => new { g.Key.T, g.Key.C, g.Key.E, N = g.Count() }).ToListAsync())
-                .Select(g => new GroupeDemandes([.. Enum.GetValues<Typologie>().Where(x => g.T.Contains($"|{x}|", StringComparison.Ordinal))],
-                    [.. g.C.Split('|', StringSplitOptions.RemoveEmptyEntries)], g.E, g.N))];
-            return groupesTension.Count;
+                .Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == Tpm && d.DateDepot <= le && (d.DateRadiation == null || d.DateRadiation > le) && d.FusionneeDans == null)
+                .GroupBy(d => new
+                {
+                    T = EF.Property<string>(d, ColonnesDemande.Typologies), C = EF.Property<string>(d, ColonnesDemande.Communes),
+                    E = EF.Property<bool>(d, ColonnesDemande.ToutEpci), R = EF.Property<string?>(d, ColonnesDemande.CommuneActuelle),
+                })
+                .Select(g => new { g.Key.T, g.Key.C, g.Key.E, g.Key.R, N = g.Count() }).ToListAsync();
+            groupesTension = [.. groupes.GroupBy(g => (g.T, g.C, g.E)).Select(g => new GroupeDemandes(
+                [.. Enum.GetValues<Typologie>().Where(x => g.Key.T.Contains($"|{x}|", StringComparison.Ordinal))],
+                [.. g.Key.C.Split('|', StringSplitOptions.RemoveEmptyEntries)], g.Key.E, g.Sum(x => x.N)))];
+            demandes = [.. groupes.GroupBy(g => (g.R, g.C)).Select(g => new DemandeLocale(g.Key.R is { } r ? CodeInsee.Create(r) : null,
+                [.. g.Key.C.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(CodeInsee.Create)], g.Sum(x => x.N)))];
+            return groupes.Count;
         });
 
         List<BailObserve> baux = [];
