@@ -25,7 +25,7 @@ dotnet build bench/Logis.Bench -c Release -v q -nologo >/dev/null
 CLI="dotnet src/Logis.Cli/bin/Release/net10.0/logis.dll"
 BENCH="dotnet bench/Logis.Bench/bin/Release/net10.0/Logis.Bench.dll"
 TMP=$(mktemp -d /tmp/logis-bench-mixite.XXXXXX)
-PGBIN=$(dirname "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | tail -1)")
+PGBIN=$(dirname "$(readlink -f "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | tail -1)")") # the real bin/ (pg_basebackup), not a symlink to initdb
 libre() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 PORT=$(libre)
 WEB=$(libre)
