@@ -13,7 +13,8 @@
 # Avant/après dans un même run : les CHECKOUTS suivants (autres copies du dépôt, par exemple une copie de main) sont construits et
 # mesurés sur la même base, la même demande et le même cookie, l'un après l'autre (Logis.Web redémarré : la démonstration est déjà là).
 # STATISTIQUES=1 : mesure aussi les statistiques publiques (bench/statistiques.sh) sur la même base avec le dernier CHECKOUT mesuré.
-# BASE=dossier : part d'une copie (pg_basebackup -D dossier -X stream) de la base qu'un run précédent a semée, au lieu de semer.
+# BASE=dossier : part d'une copie (pg_basebackup -D dossier -X stream) de la base qu'un run précédent a semée, au lieu de semer ;
+# GARDER_BASE=dossier fait cette copie après le démarrage (semis compris) du premier Logis.Web.
 # Usage : flock -o /tmp/logis-bench.lock bench/espace.sh [DUREE=30s] [CONNEXIONS=16] [DEMANDES=16000] [CHECKOUT...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,6 +68,10 @@ demarrer() {   # $1: checkout whose Logis.Web is started on the bench's database
 }
 arreterWeb() { kill "$PID_WEB" 2>/dev/null; wait "$PID_WEB" 2>/dev/null || true; PID_WEB=""; }
 demarrer "${CHECKOUTS[$(( ${#CHECKOUTS[@]} - 1 ))]}"
+# GARDER_BASE=dossier : garde une copie (pg_basebackup) de la base semée, pour la donner à BASE= aux runs suivants.
+if [ -n "${GARDER_BASE:-}" ] && [ ! -e "$GARDER_BASE" ]; then
+  pg_basebackup -h 127.0.0.1 -p "$PORT" -U postgres -D "$GARDER_BASE" -X stream && echo "--- base semée gardée dans $GARDER_BASE"
+fi
 
 URL="http://127.0.0.1:$WEB"
 jeton() { curl -fs -b "$1" -c "$1" "$URL$2" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1; }
