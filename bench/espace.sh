@@ -70,7 +70,7 @@ arreterWeb() { kill "$PID_WEB" 2>/dev/null; wait "$PID_WEB" 2>/dev/null || true;
 demarrer "${CHECKOUTS[$(( ${#CHECKOUTS[@]} - 1 ))]}"
 # GARDER_BASE=dossier : garde une copie (pg_basebackup) de la base semée, pour la donner à BASE= aux runs suivants.
 if [ -n "${GARDER_BASE:-}" ] && [ ! -e "$GARDER_BASE" ]; then
-  pg_basebackup -h 127.0.0.1 -p "$PORT" -U postgres -D "$GARDER_BASE" -X stream && echo "--- base semée gardée dans $GARDER_BASE"
+  pg_basebackup -h 127.0.0.1 -p "$PORT" -U postgres -D "$GARDER_BASE" -X stream -c fast && echo "--- base semée gardée dans $GARDER_BASE"
 fi
 
 URL="http://127.0.0.1:$WEB"

@@ -159,7 +159,7 @@ public class FranceConnectTests(ApplicationsFixture fx)
         var page = await LogisFactory.DocumentAsync(await client.GetAsync("/espace/definir-mot-de-passe"));
         Assert.Null(page.QuerySelector("form input[name=MotDePasse]"));
         var encore = await DefinirAsync(client, "Encore-un-autre-2026", "Encore-un-autre-2026", jeton: await LogisFactory.JetonAsync(client, "/espace?liste=1"));
-        Assert.Contains(ComptesDemandeurs.MessageMotDePasseDejaDefini, await encore.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(ComptesDemandeurs.MessageMotDePasseDejaDefini, (await LogisFactory.DocumentAsync(encore)).QuerySelector("main [role=status]")!.TextContent.Trim());
         Assert.Equal(HttpStatusCode.Redirect, await ConnexionParMotDePasseAsync(Client(app), courriel, MotDePasse));
     }
 
@@ -192,7 +192,7 @@ public class FranceConnectTests(ApplicationsFixture fx)
         Assert.Null(page.QuerySelector("form input[name=MotDePasse]"));
         Assert.Contains(ComptesDemandeurs.MessageDefinirParFranceConnect, page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         var refus = await DefinirAsync(client, "Encore-un-autre-2026", "Encore-un-autre-2026", jeton: await LogisFactory.JetonAsync(client, "/espace?liste=1"));
-        Assert.Contains(ComptesDemandeurs.MessageDefinirParFranceConnect, await refus.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(ComptesDemandeurs.MessageDefinirParFranceConnect, (await LogisFactory.DocumentAsync(refus)).QuerySelector("main [role=status]")!.TextContent.Trim());
         await using (var db = fx.Base(f))
             Assert.Equal(CompteDemandeur.SansMotDePasse + hache, await db.ComptesDemandeurs.Where(c => c.Id == id).Select(c => c.MotDePasseHache).SingleAsync());
         // Marked without password, the account's former password no longer opens it either (same answer as a wrong one).
