@@ -6,7 +6,8 @@
 # une personne : crée un compte demandeur, le confirme (lien lu dans la boîte d'envoi), fait imprimer l'attestation d'une demande
 # examinée par la commission de l'historique par un agent (code d'accès), lie la demande, et mesure avec wrk (2 fils,
 # CONNEXIONS connexions, DUREE) la page /espace/demandes/{numero} avec le cookie de session du demandeur : chaque requête vérifie
-# la session, lit la demande, calcule la cotation, la position et le délai d'attente, lit décisions et offres, et écrit sa ligne
+# la session et les liens du compte, lit la demande, calcule la cotation, la position et le délai d'attente, lit décisions et offres
+# (ou, depuis le 07/12/2026, reprend cet accueil en mémoire tant que rien n'est écrit : CacheAccueils), et écrit sa ligne
 # au journal d'audit. Objectif : au moins 500 requêtes/s et p99 ≤ 100 ms. Imprime la charge de la machine avant chaque mesure.
 # Profil d'une requête : les requêtes SQL d'un affichage (journal de PostgreSQL, log_min_duration_statement=0) sont comptées et
 # chronométrées avant la mesure ; le temps restant d'une page est celui de l'application.
