@@ -6,14 +6,16 @@
 # une personne : crée un compte demandeur, le confirme (lien lu dans la boîte d'envoi), fait imprimer l'attestation d'une demande
 # examinée par la commission de l'historique par un agent (code d'accès), lie la demande, et mesure avec wrk (2 fils,
 # CONNEXIONS connexions, DUREE) la page /espace/demandes/{numero} avec le cookie de session du demandeur : chaque requête vérifie
-# la session, lit la demande, calcule la cotation, la position et le délai d'attente, lit décisions et offres, et écrit sa ligne
+# la session et les liens du compte, lit la demande, calcule la cotation, la position et le délai d'attente, lit décisions et offres
+# (ou, depuis le 07/12/2026, reprend cet accueil en mémoire tant que rien n'est écrit : CacheAccueils), et écrit sa ligne
 # au journal d'audit. Objectif : au moins 500 requêtes/s et p99 ≤ 100 ms. Imprime la charge de la machine avant chaque mesure.
 # Profil d'une requête : les requêtes SQL d'un affichage (journal de PostgreSQL, log_min_duration_statement=0) sont comptées et
 # chronométrées avant la mesure ; le temps restant d'une page est celui de l'application.
 # Avant/après dans un même run : les CHECKOUTS suivants (autres copies du dépôt, par exemple une copie de main) sont construits et
 # mesurés sur la même base, la même demande et le même cookie, l'un après l'autre (Logis.Web redémarré : la démonstration est déjà là).
 # STATISTIQUES=1 : mesure aussi les statistiques publiques (bench/statistiques.sh) sur la même base avec le dernier CHECKOUT mesuré.
-# BASE=dossier : part d'une copie (pg_basebackup -D dossier -X stream) de la base qu'un run précédent a semée, au lieu de semer.
+# BASE=dossier : part d'une copie (pg_basebackup -D dossier -X stream) de la base qu'un run précédent a semée, au lieu de semer ;
+# GARDER_BASE=dossier fait cette copie après le démarrage (semis compris) du premier Logis.Web.
 # Usage : flock -o /tmp/logis-bench.lock bench/espace.sh [DUREE=30s] [CONNEXIONS=16] [DEMANDES=16000] [CHECKOUT...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,6 +69,10 @@ demarrer() {   # $1: checkout whose Logis.Web is started on the bench's database
 }
 arreterWeb() { kill "$PID_WEB" 2>/dev/null; wait "$PID_WEB" 2>/dev/null || true; PID_WEB=""; }
 demarrer "${CHECKOUTS[$(( ${#CHECKOUTS[@]} - 1 ))]}"
+# GARDER_BASE=dossier : garde une copie (pg_basebackup) de la base semée, pour la donner à BASE= aux runs suivants.
+if [ -n "${GARDER_BASE:-}" ] && [ ! -e "$GARDER_BASE" ]; then
+  pg_basebackup -h 127.0.0.1 -p "$PORT" -U postgres -D "$GARDER_BASE" -X stream -c fast && echo "--- base semée gardée dans $GARDER_BASE"
+fi
 
 URL="http://127.0.0.1:$WEB"
 jeton() { curl -fs -b "$1" -c "$1" "$URL$2" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1; }

@@ -46,6 +46,7 @@ builder.Services.AddScoped<Logis.Application.Statistiques.LieuxAccueilService>()
 builder.Services.AddScoped<Logis.Application.Statistiques.BailleursTerritoireService>();
 builder.Services.AddSingleton<Logis.Application.Statistiques.CacheStatistiquesPubliques>();
 builder.Services.AddSingleton<Logis.Application.Cotation.CacheAnalogues>();
+builder.Services.AddSingleton<Logis.Application.Espace.CacheAccueils>();
 builder.Services.AddScoped<Logis.Application.Statistiques.StatistiquesPubliquesService>();
 // The exchanges with the national registration system, as files for the daily transfer (docs/sne.md §2); none when not configured.
 if (builder.Configuration["Logis:Sne:Dossier"] is { Length: > 0 } dossierSne)

@@ -140,6 +140,10 @@ public partial class EspaceDemandeurTests(ServeurLogis serveur)
         await ControlePage.VerifierAsync(page, "espace-mes-demandes");
         await page.GetByRole(AriaRole.Link, new() { Name = "Changer mon mot de passe" }).ClickAsync();
         await ControlePage.VerifierAsync(page, "espace-mot-de-passe");
+        // « Définir un mot de passe » is for accounts opened through FranceConnect (no provider here): a password account reads why not.
+        await page.GotoAsync(serveur.UrlDeBase + "/espace/definir-mot-de-passe");
+        await Assertions.Expect(page.Locator("main [role=status]")).ToContainTextAsync("Votre compte a déjà un mot de passe");
+        await ControlePage.VerifierAsync(page, "espace-definir-mot-de-passe");
     }
 
     /// <summary>A demand registered ten months before the server's day through the API (its renewal window is open).</summary>

@@ -113,6 +113,92 @@ public class FranceConnectTests(ApplicationsFixture fx)
         Assert.Equal("/espace", (await ParFranceConnectAsync(Client(app), idp)).Headers.Location!.OriginalString);
     }
 
+    [Theory, DeuxBases]
+    public async Task Un_compte_ouvert_par_franceconnect_definit_un_mot_de_passe_depuis_une_session_franceconnect(string f)
+    {
+        var (horloge, idp) = await FournisseurAsync();
+        await using var _ = idp;
+        await using var app = Avec(fx.App(f), idp, horloge);
+        var courriel = $"fc-mdp-{Guid.NewGuid():N}@exemple.fr";
+        idp.Personne = new PersonneProConnect($"sujet-fc-{Guid.NewGuid():N}", courriel);
+        var client = Client(app);
+        Assert.Equal("/espace", (await ParFranceConnectAsync(client, idp)).Headers.Location!.OriginalString);
+        var autre = Client(app);
+        Assert.Equal("/espace", (await ParFranceConnectAsync(autre, idp)).Headers.Location!.OriginalString);
+
+        // No password yet: the address and any password open nothing; the space offers to set one.
+        Assert.Equal(HttpStatusCode.OK, await ConnexionParMotDePasseAsync(Client(app), courriel, MotDePasse));
+        var espace = await LogisFactory.DocumentAsync(await client.GetAsync("/espace?liste=1"));
+        Assert.NotNull(espace.QuerySelector("a[href='/espace/definir-mot-de-passe']"));
+        Assert.Null(espace.QuerySelector("a[href='/espace/mot-de-passe']"));
+
+        // The rule of sign-up: a common word with digits around, a confirmation that differs.
+        var faible = await DefinirAsync(client, "Soleil2026!", "Soleil2026!");
+        Assert.Equal(HttpStatusCode.OK, faible.StatusCode);
+        Assert.NotEmpty((await LogisFactory.DocumentAsync(faible)).QuerySelector("#MotDePasse-erreur")!.TextContent.Trim());
+        var differente = await LogisFactory.DocumentAsync(await DefinirAsync(client, MotDePasse, MotDePasse + "x"));
+        Assert.Contains("La confirmation ne reprend pas", differente.QuerySelector("#Confirmation-erreur")!.TextContent, StringComparison.Ordinal);
+        await using (var db = fx.Base(f))
+            Assert.False((await db.ComptesDemandeurs.AsNoTracking().SingleAsync(c => c.Courriel == courriel)).AMotDePasse());
+
+        var defini = await DefinirAsync(client, MotDePasse, MotDePasse);
+        Assert.Contains("Votre mot de passe est enregistré", await defini.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // This session goes on (still a FranceConnect one: its sign-out goes there), the other one ends.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/espace?liste=1")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await autre.GetAsync("/espace?liste=1")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, await ConnexionParMotDePasseAsync(Client(app), courriel, MotDePasse));
+        await using (var db = fx.Base(f))
+        {
+            var compte = await db.ComptesDemandeurs.AsNoTracking().SingleAsync(c => c.Courriel == courriel);
+            Assert.True(compte.AMotDePasse());
+            Assert.Equal(idp.Personne.Sujet, compte.SujetExterne);
+            Assert.Equal(1, await db.Audit.CountAsync(a => a.AuteurId == compte.Id && a.Action == ActionsAuditConnexion.MotDePasseDefini));
+        }
+
+        // Once set, it is changed with the current one, never set again.
+        var page = await LogisFactory.DocumentAsync(await client.GetAsync("/espace/definir-mot-de-passe"));
+        Assert.Null(page.QuerySelector("form input[name=MotDePasse]"));
+        var encore = await DefinirAsync(client, "Encore-un-autre-2026", "Encore-un-autre-2026", jeton: await LogisFactory.JetonAsync(client, "/espace?liste=1"));
+        Assert.Equal(ComptesDemandeurs.MessageMotDePasseDejaDefini, (await LogisFactory.DocumentAsync(encore)).QuerySelector("main [role=status]")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.Redirect, await ConnexionParMotDePasseAsync(Client(app), courriel, MotDePasse));
+    }
+
+    [Theory, DeuxBases]
+    public async Task Une_session_ouverte_par_mot_de_passe_ne_definit_pas_de_mot_de_passe(string f)
+    {
+        // An account marked without password (as FranceConnect opens them) reached by a session that FranceConnect did not open: refused.
+        var (horloge, idp) = await FournisseurAsync();
+        await using var _ = idp;
+        await using var app = Avec(fx.App(f), idp, horloge);
+        var courriel = $"sans-fc-{Guid.NewGuid():N}@exemple.fr";
+        Guid id;
+        string hache;
+        await using (var db = fx.Base(f))
+        {
+            var compte = new CompteDemandeur
+            {
+                Id = Guid.NewGuid(), EpciSiren = app.Services.GetRequiredService<GrillesCotation>().Territoire, Courriel = courriel,
+                MotDePasseHache = Secrets.HacherMotDePasse(MotDePasse), CreeLe = horloge.GetUtcNow(), CourrielConfirmeLe = horloge.GetUtcNow(),
+            };
+            db.ComptesDemandeurs.Add(compte);
+            await db.SaveChangesAsync();
+            (id, hache) = (compte.Id, compte.MotDePasseHache);
+        }
+        var client = Client(app);
+        Assert.Equal(HttpStatusCode.Redirect, await ConnexionParMotDePasseAsync(client, courriel, MotDePasse));
+        await using (var db = fx.Base(f))
+            await db.ComptesDemandeurs.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.MotDePasseHache, CompteDemandeur.SansMotDePasse + hache));
+        var page = await LogisFactory.DocumentAsync(await client.GetAsync("/espace/definir-mot-de-passe"));
+        Assert.Null(page.QuerySelector("form input[name=MotDePasse]"));
+        Assert.Contains(ComptesDemandeurs.MessageDefinirParFranceConnect, page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        var refus = await DefinirAsync(client, "Encore-un-autre-2026", "Encore-un-autre-2026", jeton: await LogisFactory.JetonAsync(client, "/espace?liste=1"));
+        Assert.Equal(ComptesDemandeurs.MessageDefinirParFranceConnect, (await LogisFactory.DocumentAsync(refus)).QuerySelector("main [role=status]")!.TextContent.Trim());
+        await using (var db = fx.Base(f))
+            Assert.Equal(CompteDemandeur.SansMotDePasse + hache, await db.ComptesDemandeurs.Where(c => c.Id == id).Select(c => c.MotDePasseHache).SingleAsync());
+        // Marked without password, the account's former password no longer opens it either (same answer as a wrong one).
+        Assert.Equal(HttpStatusCode.OK, await ConnexionParMotDePasseAsync(Client(app), courriel, MotDePasse));
+    }
+
     [Theory]
     [InlineData(AlterationJeton.AutreNonce)]
     [InlineData(AlterationJeton.AutreCle)]
@@ -248,6 +334,25 @@ public class FranceConnectTests(ApplicationsFixture fx)
         if (rappel.StatusCode == HttpStatusCode.Redirect && rappel.Headers.Location!.OriginalString.StartsWith("/espace/connexion?handler=FranceConnect", StringComparison.Ordinal))
             return await client.GetAsync(rappel.Headers.Location);
         return rappel;
+    }
+
+    private static async Task<HttpStatusCode> ConnexionParMotDePasseAsync(HttpClient client, string courriel, string motDePasse)
+    {
+        var jeton = await LogisFactory.JetonAsync(client, "/espace/connexion");
+        var r = await client.PostAsync("/espace/connexion", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Courriel"] = courriel, ["MotDePasse"] = motDePasse, ["__RequestVerificationToken"] = jeton,
+        }));
+        return r.StatusCode;
+    }
+
+    private static async Task<HttpResponseMessage> DefinirAsync(HttpClient client, string motDePasse, string confirmation, string? jeton = null)
+    {
+        jeton ??= await LogisFactory.JetonAsync(client, "/espace/definir-mot-de-passe");
+        return await client.PostAsync("/espace/definir-mot-de-passe", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["MotDePasse"] = motDePasse, ["Confirmation"] = confirmation, ["__RequestVerificationToken"] = jeton,
+        }));
     }
 
     private static async Task<HttpResponseMessage> LierAsync(HttpClient client, string motDePasse)

@@ -33,6 +33,7 @@ public static class ActionsAuditConnexion
     public const string ProConnect = "connexion.proconnect";
     public const string FranceConnect = "connexion.franceconnect";
     public const string Deconnexion = "connexion.deconnexion";
+    public const string MotDePasseDefini = "connexion.mot-de-passe-defini";
 }
 
 /// <summary>

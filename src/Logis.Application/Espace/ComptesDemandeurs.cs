@@ -154,7 +154,7 @@ public sealed class ComptesDemandeurs(LogisDbContext db, TimeProvider horloge, I
             await JournaliserAsync(ActionsAuditConnexion.Echec, "mot de passe ; compte verrouillé");
             return Resultat.Interdit<SessionDemandeur>(MessageRefus);
         }
-        if (!motsDePasse.Verifier(mdp, compte.MotDePasseHache))
+        if (!Verifier(mdp, compte.MotDePasseHache))
         {
             var verrouille = await db.ComptesDemandeurs.AsNoTracking().Where(c => c.Id == compte.Id).Select(c => c.VerrouilleJusqua).SingleAsync(ct) > horloge.GetUtcNow();
             await JournaliserAsync(verrouille ? ActionsAuditConnexion.Verrouillage : ActionsAuditConnexion.Echec, "mot de passe incorrect");
@@ -208,10 +208,12 @@ public sealed class ComptesDemandeurs(LogisDbContext db, TimeProvider horloge, I
         if (adresse.Length is 0 or > 254 || !DemandeSaisie.CourrielValide(adresse)) return Resultat.Interdit<SessionDemandeur>(MessageFranceConnectSansCourriel);
         if (await db.ComptesDemandeurs.AnyAsync(c => c.EpciSiren == epci && c.Courriel == adresse, ct))
             return Resultat.Conflit<SessionDemandeur>(MessageFranceConnectLier);
-        // No password to give: a random one nobody knows (the column is required); the account opens through FranceConnect.
+        // No password yet: marked as such, over the hash of a random secret nobody knows (the column is required); the account opens
+        // through FranceConnect, and its holder may set a password of their own there (DefinirMotDePasseAsync).
         var compte = new CompteDemandeur
         {
-            Id = Guid.NewGuid(), EpciSiren = epci, Courriel = adresse, MotDePasseHache = motsDePasse.Hacher(Secrets.NouveauTampon()), CreeLe = maintenant,
+            Id = Guid.NewGuid(), EpciSiren = epci, Courriel = adresse, MotDePasseHache = CompteDemandeur.SansMotDePasse + motsDePasse.Hacher(Secrets.NouveauTampon()),
+            CreeLe = maintenant,
             CourrielConfirmeLe = maintenant, SujetExterne = identite.Sujet,
         };
         db.ComptesDemandeurs.Add(compte);
@@ -249,7 +251,7 @@ public sealed class ComptesDemandeurs(LogisDbContext db, TimeProvider horloge, I
             await JournaliserAsync(ActionsAuditConnexion.Echec, "FranceConnect à relier ; mot de passe ; compte verrouillé");
             return incorrect;
         }
-        if (!motsDePasse.Verifier(mdp, compte.MotDePasseHache))
+        if (!Verifier(mdp, compte.MotDePasseHache))
         {
             await JournaliserAsync(ActionsAuditConnexion.Echec, "FranceConnect à relier ; mot de passe incorrect");
             return incorrect;
@@ -285,6 +287,7 @@ public sealed class ComptesDemandeurs(LogisDbContext db, TimeProvider horloge, I
     {
         var c = await db.ComptesDemandeurs.SingleOrDefaultAsync(x => x.Id == compte, ct);
         if (c is null) return Resultat.NonTrouve<SessionDemandeur>("Ce compte n'existe plus.");
+        if (!c.AMotDePasse()) return Resultat.Conflit<SessionDemandeur>(MessageSansMotDePasse);
         var erreurs = new Dictionary<string, string[]>();
         if (await regle.VerifierAsync(nouveau ?? "", LongueurMinMotDePasse, ct) is { } refus) erreurs["nouveauMotDePasse"] = [refus];
         else if (nouveau == actuel) erreurs["nouveauMotDePasse"] = ["Le nouveau mot de passe doit être différent de l'actuel."];
@@ -292,11 +295,61 @@ public sealed class ComptesDemandeurs(LogisDbContext db, TimeProvider horloge, I
         if (erreurs.Count > 0) return Resultat.Invalide<SessionDemandeur>("Le formulaire comporte des erreurs.", erreurs);
         var incorrect = Resultat.Invalide<SessionDemandeur>(MessageRefus, new Dictionary<string, string[]> { ["motDePasseActuel"] = ["Mot de passe actuel incorrect."] });
         if ((actuel ?? "").Length > ComptesAgents.LongueurMaxMotDePasse || !await AdmettreEssaiAsync(c.Id, ct)) return incorrect;
-        if (!motsDePasse.Verifier(actuel!, c.MotDePasseHache)) return incorrect;
+        if (!Verifier(actuel!, c.MotDePasseHache)) return incorrect;
         c.ChangerMotDePasse(motsDePasse.Hacher(nouveau!));
         await db.SaveChangesAsync(ct);
         await RemettreAZeroAsync(c.Id, ct);
         return Resultat.Ok(new SessionDemandeur(c.Id, c.EpciSiren, c.Courriel, c.TamponSecurite));
+    }
+
+    public const string MessageSansMotDePasse =
+        "Votre compte a été ouvert par FranceConnect et n'a pas encore de mot de passe : vous pouvez en définir un depuis votre espace, "
+        + "après vous être connecté par FranceConnect.";
+
+    public const string MessageDefinirParFranceConnect =
+        "Pour définir un mot de passe, connectez-vous par FranceConnect : seule une session ouverte par FranceConnect peut le faire.";
+
+    public const string MessageMotDePasseDejaDefini =
+        "Votre compte a déjà un mot de passe. Pour le changer, utilisez « Changer mon mot de passe ».";
+
+    /// <summary>Whether the account has a password of its own (an account opened through FranceConnect has none until its holder sets one).</summary>
+    public Task<bool> AMotDePasseAsync(Guid compte, CancellationToken ct = default) =>
+        db.ComptesDemandeurs.AsNoTracking().Where(c => c.Id == compte)
+            .AnyAsync(c => !c.MotDePasseHache.StartsWith(CompteDemandeur.SansMotDePasse), ct);
+
+    /// <summary>
+    /// The holder of an account opened through FranceConnect sets a password of their own, to sign in also with their address: only from a
+    /// session opened through FranceConnect (<paramref name="sessionFranceConnect"/>, the identity FranceConnect vouched for), only while the
+    /// account has none (afterwards it is changed with the current one, <see cref="ChangerMotDePasseAsync"/>), by the rule of sign-up. Every
+    /// other session of the account ends (new stamp); journalled.
+    /// </summary>
+    public async Task<Resultat<SessionDemandeur>> DefinirMotDePasseAsync(Guid compte, bool sessionFranceConnect, string? motDePasse, string? confirmation,
+        CancellationToken ct)
+    {
+        if (!sessionFranceConnect) return Resultat.Interdit<SessionDemandeur>(MessageDefinirParFranceConnect);
+        var c = await db.ComptesDemandeurs.SingleOrDefaultAsync(x => x.Id == compte, ct);
+        if (c is null) return Resultat.NonTrouve<SessionDemandeur>("Ce compte n'existe plus.");
+        if (c.AMotDePasse()) return Resultat.Conflit<SessionDemandeur>(MessageMotDePasseDejaDefini);
+        var erreurs = new Dictionary<string, string[]>();
+        if (await regle.VerifierAsync(motDePasse ?? "", LongueurMinMotDePasse, ct) is { } refus)
+            erreurs["motDePasse"] = [refus.Replace("Le nouveau mot de passe", "Le mot de passe", StringComparison.Ordinal)];
+        if (confirmation != motDePasse) erreurs["confirmation"] = ["La confirmation ne reprend pas le mot de passe."];
+        if (erreurs.Count > 0) return Resultat.Invalide<SessionDemandeur>("Le formulaire comporte des erreurs.", erreurs);
+        c.ChangerMotDePasse(motsDePasse.Hacher(motDePasse!));
+        await db.SaveChangesAsync(ct);
+        await journal.EcrireAsync(ActionsAuditConnexion.MotDePasseDefini, c.Id, c.Courriel, JournalConnexions.OrganisationEspace, c.EpciSiren, "FranceConnect", ct);
+        return Resultat.Ok(new SessionDemandeur(c.Id, c.EpciSiren, c.Courriel, c.TamponSecurite));
+    }
+
+    /// <summary>
+    /// A password check that costs the same whether the account has a password or not (<see cref="CompteDemandeur.SansMotDePasse"/>: the
+    /// hash of a random secret after the mark, checked all the same), and fails for an account without one.
+    /// </summary>
+    private bool Verifier(string motDePasse, string stocke)
+    {
+        var sans = stocke.StartsWith(CompteDemandeur.SansMotDePasse, StringComparison.Ordinal);
+        var juste = motsDePasse.Verifier(motDePasse, sans ? stocke[CompteDemandeur.SansMotDePasse.Length..] : stocke);
+        return juste && !sans;
     }
 
     private void NouveauLien(CompteDemandeur compte, string adresseSite, DateTimeOffset maintenant)

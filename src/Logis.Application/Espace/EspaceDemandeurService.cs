@@ -58,7 +58,7 @@ public sealed record AccueilDemandeur(
 /// is « not found », like an unknown number. Every read and act is written to the audit journal with the account as author.
 /// </summary>
 public sealed class EspaceDemandeurService(LogisDbContext db, TimeProvider horloge, DemandesService demandes, CotationDemandeService cotation,
-    GrillesCotation grilles, ILogger<EspaceDemandeurService> logger)
+    GrillesCotation grilles, CacheAccueils accueils, ILogger<EspaceDemandeurService> logger)
 {
     public const string MessageLiaisonRefusee =
         "Ce numéro et ce code ne correspondent à aucune demande que vous pouvez suivre. Vérifiez-les sur votre dernière attestation "
@@ -144,12 +144,41 @@ public sealed class EspaceDemandeurService(LogisDbContext db, TimeProvider horlo
     /// <summary>A linked demand (not followed), or null: for the space's other acts (<see cref="PiecesDemandeurService"/>).</summary>
     internal Task<Demande?> LieeAsync(SessionDemandeur session, string? numero, CancellationToken ct) => ChargerAsync(session, numero, suivre: false, ct);
 
-    /// <summary>The home of one linked demand; the read is journalled.</summary>
+    /// <summary>
+    /// The home of one linked demand; the read is journalled. The access rule is applied at every view (the account's links and the demand
+    /// designated by the number, in the account's territory); what the home shows is computed again only when something was written since
+    /// (<see cref="CacheAccueils"/>).
+    /// </summary>
     public async Task<Resultat<AccueilDemandeur>> LireAsync(SessionDemandeur session, string? numero, CancellationToken ct)
     {
+        if (!DemandesService.Lire(numero, out var cle)) return Resultat.NonTrouve<AccueilDemandeur>(Introuvable);
+        // Read before the rows: a write committed meanwhile moves it, and what is read now is computed again at the next view.
+        var generation = GenerationDonnees.Valeur(db);
+        var maintenant = horloge.GetUtcNow();
+        var jour = horloge.AujourdhuiEnFrance();
+        var liees = await db.LiensDemandeurs.AsNoTracking().Where(l => l.CompteId == session.Compte).Select(l => l.DemandeId).ToListAsync(ct);
+        var ids = await DemandesService.Designees(db.Demandes.AsNoTracking(), cle).Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == session.Epci)
+            .Select(d => d.Id).Take(2).ToListAsync(ct);
+        if (ids.Count != 1 || !AccesDemandeur.PeutVoir(liees, ids[0])) return Resultat.NonTrouve<AccueilDemandeur>(Introuvable);
+        var demandeId = ids[0];
+        if (accueils.Accueils.TryGetValue((session.Compte, demandeId), out var garde) && garde.Jour == jour && garde.Generation == generation
+            && maintenant - garde.CalculeLe < CacheAnalogues.DureeMaximale && maintenant >= garde.CalculeLe)
+        {
+            Auditer(session, ActionsAuditEspace.Lecture, demandeId, null);
+            await db.SaveChangesAsync(ct);
+            return Resultat.Ok(garde.Accueil);
+        }
         var demande = await ChargerAsync(session, numero, suivre: false, ct);
         if (demande is null) return Resultat.NonTrouve<AccueilDemandeur>(Introuvable);
-        var jour = horloge.AujourdhuiEnFrance();
+        var accueil = await CalculerAccueilAsync(session, demande, jour, ct);
+        accueils.Garder((session.Compte, demande.Id), new AccueilCalcule(jour, generation, maintenant, accueil));
+        Auditer(session, ActionsAuditEspace.Lecture, demande.Id, null);
+        await db.SaveChangesAsync(ct);
+        return Resultat.Ok(accueil);
+    }
+
+    private async Task<AccueilDemandeur> CalculerAccueilAsync(SessionDemandeur session, Demande demande, DateOnly jour, CancellationToken ct)
+    {
         var ouverture = demande.DateFinValidite.AddMonths(-DemandesService.Fenetre.MoisAvantExpiration);
         var renouvelable = demande.Statut == StatutDemande.Active && jour >= ouverture
             && !(demande.RappelEnvoyeLe is not null && jour > demande.DateLimiteRenouvellement);
@@ -195,12 +224,10 @@ public sealed class EspaceDemandeurService(LogisDbContext db, TimeProvider horlo
             parLogement.TryGetValue(o.LogementId, out var l) ? Logement(l.Typologie, l.CommuneInsee) : "logement", bailleurs.GetValueOrDefault(o.BailleurId, "bailleur"),
             o.Echeance, o.Statut.Libelle(), o.EstEnAttente, o.Adaptee, o.MotifRefus?.Libelle())).ToList();
 
-        Auditer(session, ActionsAuditEspace.Lecture, demande.Id, null);
-        await db.SaveChangesAsync(ct);
-        return Resultat.Ok(new AccueilDemandeur(demande.Numero.Valeur, demande.Numero.Lisible, demande.Statut == StatutDemande.Active,
+        return new AccueilDemandeur(demande.Numero.Valeur, demande.Numero.Lisible, demande.Statut == StatutDemande.Active,
             DemandesService.LibelleStatut(demande.Statut), demande.MotifRadiation is { } m ? $"{m.Libelle()} ({m.Reference()})" : null,
             demande.DateDepot, demande.DateFinValidite, ouverture, demande.DateLimiteRenouvellement, renouvelable, jour, chronologie, cote, absente,
-            priorites, decisions, vuesOffres, ConsequencesRefus(session.Epci)));
+            priorites, decisions, vuesOffres, ConsequencesRefus(session.Epci));
     }
 
     /// <summary>The applicant renews their demand: the same act as at a counter, online, with them as author (R441-2-7).</summary>

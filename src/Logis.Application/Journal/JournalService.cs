@@ -80,6 +80,7 @@ public sealed class JournalService(LogisDbContext db, TimeProvider horloge, Dema
         [ActionsAuditConnexion.ProConnect] = "Connexion par ProConnect",
         [ActionsAuditConnexion.FranceConnect] = "Connexion par FranceConnect",
         [ActionsAuditConnexion.Deconnexion] = "Déconnexion",
+        [ActionsAuditConnexion.MotDePasseDefini] = "Mot de passe défini (compte ouvert par FranceConnect)",
         [ActionsAudit.PurgeJournal] = "Purge du journal (durée de conservation)",
         [ActionsAudit.PurgeDemandes] = "Purge des demandes radiées (durée de conservation)",
         [Logis.Persistence.Pieces.ActionsAuditPieces.Depot] = "Dépôt d'une pièce justificative",

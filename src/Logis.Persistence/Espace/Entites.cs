@@ -10,8 +10,8 @@ namespace Logis.Persistence.Espace;
 /// An applicant's account in the applicant space (table <c>compte_demandeur</c>, docs/espace-demandeur.md): an e-mail address,
 /// a hashed password (same PBKDF2 as agents), the confirmation of the address, the lock-out counter moved by one conditional
 /// UPDATE and the security stamp carried by the session cookie — as for agents (<see cref="Utilisateur"/>), in a table of its
-/// own: an applicant is never an agent. <see cref="SujetExterne"/> is the seam for a later FranceConnect sign-in (the subject
-/// the identity provider gives); nothing fills it yet.
+/// own: an applicant is never an agent. <see cref="SujetExterne"/> is the FranceConnect subject of an account opened or linked
+/// through FranceConnect.
 /// </summary>
 public sealed class CompteDemandeur : ICompteVerrouillable
 {
@@ -26,6 +26,10 @@ public sealed class CompteDemandeur : ICompteVerrouillable
     /// <summary>Lower-case, trimmed.</summary>
     public required string Courriel { get; set; }
 
+    /// <summary>
+    /// PBKDF2 of the password; for an account opened through FranceConnect that has no password of its own yet, <see cref="SansMotDePasse"/>
+    /// followed by the hash of a random secret nobody knows (checking against it costs the same and always fails).
+    /// </summary>
     public required string MotDePasseHache { get; set; }
     public required DateTimeOffset CreeLe { get; init; }
     public DateTimeOffset? CourrielConfirmeLe { get; set; }
@@ -33,8 +37,14 @@ public sealed class CompteDemandeur : ICompteVerrouillable
     public DateTimeOffset? VerrouilleJusqua { get; private set; }
     public string TamponSecurite { get; private set; } = Secrets.NouveauTampon();
 
-    /// <summary>OpenID Connect subject of a later FranceConnect link (not used yet).</summary>
+    /// <summary>OpenID Connect subject of the FranceConnect identity linked to the account (ADR 0014), null for a password-only account.</summary>
     public string? SujetExterne { get; set; }
+
+    /// <summary>The prefix of <see cref="MotDePasseHache"/> of an account with no password of its own (opened through FranceConnect).</summary>
+    public const string SansMotDePasse = "!";
+
+    /// <summary>Whether the account has a password of its own (false for an account opened through FranceConnect until one is set).</summary>
+    public bool AMotDePasse() => !MotDePasseHache.StartsWith(SansMotDePasse, StringComparison.Ordinal);
 
     public void RenouvelerTampon() => TamponSecurite = Secrets.NouveauTampon();
 

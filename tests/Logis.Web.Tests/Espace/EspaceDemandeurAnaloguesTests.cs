@@ -30,6 +30,13 @@ public partial class EspaceDemandeurAnaloguesTests(ApplicationsFixture fx)
     {
         var app = fx.App(f);
         var cache = app.Services.GetRequiredService<CacheAnalogues>();
+        // The whole home is kept too (CacheAccueils), by the same rule: forgetting both is a computation from scratch.
+        var accueils = app.Services.GetRequiredService<Logis.Application.Espace.CacheAccueils>();
+        void Vider()
+        {
+            cache.Vider();
+            accueils.Vider();
+        }
         var epci = app.ClientApi("epci");
         await using var db = fx.Base(f);
         // A vacancy: the demand shown wishes its dwelling's typology and commune, so that its lease falls in the demand's group.
@@ -48,18 +55,20 @@ public partial class EspaceDemandeurAnaloguesTests(ApplicationsFixture fx)
         // The view right after a change: computed again once, and what a computation from scratch gives.
         async Task<string> ApresChangementAsync()
         {
-            var calculs = cache.Calculs;
+            var (calculs, calculsAccueils) = (cache.Calculs, accueils.Calculs);
             var vue = await VueAsync();
             Assert.Equal(calculs + 1, cache.Calculs);
-            cache.Vider();
+            Assert.Equal(calculsAccueils + 1, accueils.Calculs);
+            Vider();
             Assert.Equal(await VueAsync(), vue);
             return vue;
         }
 
         var premiere = await ApresChangementAsync();
-        var calculsAvant = cache.Calculs;
+        var (calculsAvant, accueilsAvant) = (cache.Calculs, accueils.Calculs);
         Assert.Equal(premiere, await VueAsync());
         Assert.Equal(calculsAvant, cache.Calculs); // read from memory: nothing written meanwhile but the journal of the reads
+        Assert.Equal(accueilsAvant, accueils.Calculs);
 
         // A new analogous demand.
         var autre = await DemandesApiTests.CreerAsync(epci, Saisie("Analoguedeux", commune, typologie, depotIlYaDixMois: false));
@@ -69,7 +78,7 @@ public partial class EspaceDemandeurAnaloguesTests(ApplicationsFixture fx)
         // A rescoring: the other demand's stored score was changed behind the application's back (nothing moved), the rescoring restores it.
         var idAutre = await IdAsync(db, autre);
         await db.CotationsDemandes.Where(c => c.DemandeId == idAutre).ExecuteUpdateAsync(s => s.SetProperty(c => c.Total, 5000));
-        cache.Vider();
+        Vider();
         var alteree = await VueAsync();
         Assert.NotEqual(avecAutre, alteree);
         await using (var scope = app.Services.CreateAsyncScope())

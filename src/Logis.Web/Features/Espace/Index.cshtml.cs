@@ -9,9 +9,12 @@ namespace Logis.Web.Features.Espace;
 
 /// <summary>The applicant's home: the demands linked to the account, and linking one (number + access code of the attestation).</summary>
 [Authorize(Policy = EspaceAuth.Politique)]
-public sealed class IndexModel(EspaceDemandeurService espace, LimiteurLiaisons limiteur) : PageModel
+public sealed class IndexModel(EspaceDemandeurService espace, ComptesDemandeurs comptes, LimiteurLiaisons limiteur) : PageModel
 {
     public IReadOnlyList<DemandeLiee> Demandes { get; private set; } = [];
+
+    /// <summary>Whether the account has a password of its own (else « Définir un mot de passe » replaces « Changer mon mot de passe »).</summary>
+    public bool AMotDePasse { get; private set; } = true;
 
     [BindProperty]
     public string? Numero { get; set; }
@@ -25,7 +28,9 @@ public sealed class IndexModel(EspaceDemandeurService espace, LimiteurLiaisons l
     {
         var session = EspaceAuth.Requis(User);
         Demandes = await espace.DemandesAsync(session, ct);
-        return Demandes.Count == 1 && !Request.Query.ContainsKey("liste") ? Redirect($"/espace/demandes/{Demandes[0].Numero}") : Page();
+        if (Demandes.Count == 1 && !Request.Query.ContainsKey("liste")) return Redirect($"/espace/demandes/{Demandes[0].Numero}");
+        AMotDePasse = await comptes.AMotDePasseAsync(session.Compte, ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostLierAsync(CancellationToken ct)
@@ -38,6 +43,7 @@ public sealed class IndexModel(EspaceDemandeurService espace, LimiteurLiaisons l
             Response.Headers.RetryAfter = secondes.ToString(CultureInfo.InvariantCulture);
             Erreur = Problemes.MessageTropDeRequetes(secondes);
             Demandes = await espace.DemandesAsync(session, ct);
+            AMotDePasse = await comptes.AMotDePasseAsync(session.Compte, ct);
             return Page();
         }
         var r = await espace.LierAsync(session, Numero, Code, ct);
@@ -48,6 +54,7 @@ public sealed class IndexModel(EspaceDemandeurService espace, LimiteurLiaisons l
             else Erreur = r.Motif;
             Code = null;
             Demandes = await espace.DemandesAsync(session, ct);
+            AMotDePasse = await comptes.AMotDePasseAsync(session.Compte, ct);
             return Page();
         }
         return Redirect($"/espace/demandes/{r.Valeur!.Numero}");
