@@ -40,7 +40,8 @@ public sealed record ResultatHistoriqueDemo(bool DejaPresent, int Cible, int Vac
 /// reasons and ranks, written offers, acceptances, refusals with a reason and offers left unanswered (the daily run records them), the next ranked
 /// candidate, and the lease that radiates the demand and records the attribution. Each act runs at its own instant on a stopped clock, in time order,
 /// on working days; an act whose instant is after now is not played, so today's board shows vacancies at every stage. Volume: the lesser of the
-/// stock's yearly turnover and the file's capacity (<see cref="Cible"/>). Deterministic for a seed; a second run adds nothing.
+/// stock's yearly turnover and the file's capacity (<see cref="Cible"/>). Over the file « of a year ago » (<see cref="AnneeJouee"/>) the demands'
+/// renewals of the year are played too, each at its date, through the renewal use case. Deterministic for a seed; a second run adds nothing.
 /// </summary>
 /// <param name="demandes">The demands' use cases on a given clock (offers, answers and leases write the demand's timeline, the lease radiates it).</param>
 /// <param name="pieces">The piece service on a given clock (the piece that lifts a suspensive condition); none: no decision under suspensive condition.</param>
