@@ -182,8 +182,13 @@ await using (var scope = app.Services.CreateAsyncScope())
             resultat.DejaPresent ? "déjà présent" : "créé", resultat.Logements);
         if (optionsDemo.Demandes > 0)
         {
+            // With the year of history, the file « of a year ago »: renewed until the year starts (the history plays the renewals of
+            // the year at their date) and with the households the year will house (docs/demo.md).
+            var annee = optionsDemo.Historique
+                ? Logis.Application.Attributions.HistoriqueDemo.AnneeJouee(Logis.Domain.Commun.HeureFrance.AujourdhuiEnFrance(scope.ServiceProvider.GetRequiredService<TimeProvider>()), optionsDemo.Demandes)
+                : null;
             var demandes = await scope.ServiceProvider.GetRequiredService<DemandesSeeder>()
-                .SemerAsync(resultat.Epci, optionsDemo.Graine, optionsDemo.Demandes);
+                .SemerAsync(resultat.Epci, optionsDemo.Graine, optionsDemo.Demandes, annee: annee);
             app.Logger.LogInformation("Demandes de démonstration : {Nombre} ({Etat})", demandes.Nombre, demandes.DejaPresent ? "déjà présentes" : "créées");
             if (!demandes.DejaPresent)
             {
@@ -212,6 +217,10 @@ await using (var scope = app.Services.CreateAsyncScope())
                 app.Logger.LogInformation("Historique de démonstration ({Secondes} s) : {Baux} baux signés sur {Cible} visés, {Vacances} vacances, {Seances} séances de CALEOL, "
                     + "{Dossiers} dossiers, {Offres} offres dont {Refus} refusées et {SansReponse} sans réponse, {Retraits} vacances retirées",
                     (int)chrono.Elapsed.TotalSeconds, h.Baux, h.Cible, h.Vacances, h.Seances, h.Dossiers, h.Offres, h.Refus, h.SansReponse, h.Retraits);
+            if (!h.DejaPresent)
+                app.Logger.LogInformation("Historique de démonstration : {Renouvellements} renouvellements joués ; retraits par cause : {Retraits} ; baux par mois : {Mois}",
+                    h.Renouvellements, string.Join(", ", h.RetraitsParCause.Select(r => $"{r.Key} {r.Value}")),
+                    string.Join(", ", h.BauxParMois.Select(m => $"{m.Mois} {m.Baux}")));
         }
         var flux = await scope.ServiceProvider.GetRequiredService<Logis.Application.Attributions.VacancesDemo>()
             .SemerAsync(resultat.Epci, optionsDemo.Graine, optionsDemo.Historique ? HistoriqueAsync : null);

@@ -61,6 +61,33 @@ public class HistoriqueDemoTests(ApplicationsFixture fx)
     }
 
     [Theory, DeuxBases]
+    public async Task Le_fichier_d_il_y_a_un_an_est_renouvele_dans_l_annee_et_loge_des_ses_premiers_mois(string f)
+    {
+        await using var db = await BaseSemeeAsync(f);
+        var aujourdhui = Horloges.Aujourdhui;
+        var debut = HistoriqueDemo.Debut(aujourdhui);
+        // The demo's demands (other tests register theirs at or after the app's start, and add events to some: only the first event counts).
+        var demo = (await db.Demandes.AsNoTracking().Where(d => EF.Property<Siren>(d, Persistence.Demandes.ColonnesDemande.Epci) == Tpm)
+                .Select(d => new { d.Numero, d.Statut, d.DateDepot, d.DateDernierRenouvellement, Evenements = d.Evenements.Select(e => new { e.Type, e.Quand }).ToList() })
+                .ToListAsync())
+            .Where(d => d.Evenements.Min(e => e.Quand) < Horloges.Reference).ToList();
+        var ilYaUnAn = demo.Where(d => HeureFrance.Jour(d.Evenements.Min(e => e.Quand)) < debut).ToList();
+        // The file « of a year ago » holds more than a third of the demo's demands; each one still active today was renewed in the year, at its date.
+        Assert.True(ilYaUnAn.Count * 3 > demo.Count, $"{ilYaUnAn.Count} demandes d'il y a un an sur {demo.Count}");
+        var actives = ilYaUnAn.Where(d => d.Statut == StatutDemande.Active).ToList();
+        Assert.NotEmpty(actives);
+        Assert.All(actives, d => Assert.Contains(d.Evenements, e => e.Type == TypeEvenementDemande.Renouvellement && HeureFrance.Jour(e.Quand) >= debut));
+        // No demand of the demo is left expired while active.
+        Assert.All(demo.Where(d => d.Statut == StatutDemande.Active),
+            d => Assert.True((d.DateDernierRenouvellement ?? d.DateDepot).AddYears(1).AddDays(-1) >= aujourdhui, $"{d.Numero} expirée"));
+        // Households of that file are housed from the first months of the year on.
+        var historiques = await HistoriqueAsync(db);
+        Assert.Contains(historiques, a => a.DateSignature < aujourdhui.AddMonths(-HistoriqueDemo.Mois + 2));
+        var logees = historiques.Select(a => a.DemandeId).ToHashSet();
+        Assert.Contains(await db.Demandes.AsNoTracking().Where(d => logees.Contains(d.Id)).Select(d => d.DateDepot).ToListAsync(), d => d < debut);
+    }
+
+    [Theory, DeuxBases]
     public async Task Chaque_bail_a_son_offre_acceptee_sa_decision_de_caleol_et_sa_demande_radiee_pour_attribution(string f)
     {
         await using var db = await BaseSemeeAsync(f);

@@ -20,7 +20,17 @@ namespace Logis.Application.Attributions;
 
 /// <summary>What the demo's year of allocation history produced (docs/demo.md).</summary>
 public sealed record ResultatHistoriqueDemo(bool DejaPresent, int Cible, int Vacances, int Seances, int Dossiers, int Offres, int Refus, int SansReponse,
-    int Baux, int Retraits);
+    int Baux, int Retraits)
+{
+    /// <summary>The renewals of the year played at their date (the file « of a year ago », docs/demo.md).</summary>
+    public int Renouvellements { get; init; }
+
+    /// <summary>Withdrawn vacancies by cause (no candidate in the file, every retained candidate refused).</summary>
+    public IReadOnlyDictionary<string, int> RetraitsParCause { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Leases signed each month (yyyy-MM), in time order.</summary>
+    public IReadOnlyList<(string Mois, int Baux)> BauxParMois { get; init; } = [];
+}
 
 /// <summary>
 /// A year of allocation history for the demo territory, played through the same use cases as the pages (issue 14, point 6): vacancies declared by
@@ -30,7 +40,8 @@ public sealed record ResultatHistoriqueDemo(bool DejaPresent, int Cible, int Vac
 /// reasons and ranks, written offers, acceptances, refusals with a reason and offers left unanswered (the daily run records them), the next ranked
 /// candidate, and the lease that radiates the demand and records the attribution. Each act runs at its own instant on a stopped clock, in time order,
 /// on working days; an act whose instant is after now is not played, so today's board shows vacancies at every stage. Volume: the lesser of the
-/// stock's yearly turnover and the file's capacity (<see cref="Cible"/>). Deterministic for a seed; a second run adds nothing.
+/// stock's yearly turnover and the file's capacity (<see cref="Cible"/>). Over the file « of a year ago » (<see cref="AnneeJouee"/>) the demands'
+/// renewals of the year are played too, each at its date, through the renewal use case. Deterministic for a seed; a second run adds nothing.
 /// </summary>
 /// <param name="demandes">The demands' use cases on a given clock (offers, answers and leases write the demand's timeline, the lease radiates it).</param>
 /// <param name="pieces">The piece service on a given clock (the piece that lifts a suspensive condition); none: no decision under suspensive condition.</param>
@@ -46,11 +57,25 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
     /// <summary>Months of history before today in which leases are signed; vacancies start being declared earlier so that the first month has leases.</summary>
     public const int Mois = 12;
 
-    private const int JoursAmorce = 75;
+    private const int JoursAmorce = 35;
+
+    /// <summary>Vacancies declared per lease aimed at (refusals to the end, withdrawals, the last weeks still in progress): measured, docs/demo.md.</summary>
+    private const decimal SurplusVacances = 1.1m;
 
     /// <summary>Leases the year aims at: the stock's turnover, capped by what the demand file can supply.</summary>
     public static int Cible(int logements, int demandesActives) =>
         (int)Math.Round(Math.Min(logements * Mobilite, demandesActives * PartDemandes), MidpointRounding.AwayFromZero);
+
+    /// <summary>The first day vacancies are declared: two and a half months before the year of leases, so that its first month has some.</summary>
+    public static DateOnly Debut(DateOnly aujourdhui) => aujourdhui.AddMonths(-Mois).AddDays(-JoursAmorce);
+
+    /// <summary>
+    /// The file « of a year ago » the demand seeding generates for a file of <paramref name="demandes"/> today: renewed until <see cref="Debut"/>
+    /// (the history renews it at each demand's date, through the use case), with <see cref="PartDemandes"/> more households, deposited before,
+    /// standing for those the year houses (docs/demo.md).
+    /// </summary>
+    public static Domain.Demandes.Synthese.AnneeJouee AnneeJouee(DateOnly aujourdhui, int demandes) =>
+        new(Debut(aujourdhui), (int)Math.Round(demandes * PartDemandes, MidpointRounding.AwayFromZero));
 
     private readonly Dictionary<string, DateTimeOffset> _derniers = new(StringComparer.Ordinal);
     /// <summary>The demands proposed and not yet out of their vacancy's path, with that vacancy: a demand is a candidate for one vacancy at a time.</summary>
@@ -65,7 +90,12 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
     private readonly Dictionary<BailleurId, Agent> _agentsBailleurs = [];
     private readonly Dictionary<ReservataireId, (Agent Agent, TypeReservataire Type)> _agentsReservataires = [];
     private readonly Dictionary<BailleurId, (int Indice, List<SaisieMembreDemo> Membres)> _commissions = [];
-    private int _vacances, _seancesCreees, _dossiers, _offres, _refus, _sansReponse, _baux, _retraits;
+    private int _vacances, _seancesCreees, _dossiers, _offres, _refus, _sansReponse, _baux, _retraits, _renouvellements;
+    private readonly SortedDictionary<string, int> _retraitsParCause = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, int> _bauxParMois = new(StringComparer.Ordinal);
+    private Random _hasardRenouvellements = new(0);
+    private Agent _guichet = null!;
+    private DateOnly _aujourdhui;
 
     private sealed record SaisieMembreDemo(string Nom, string Qualite, bool President, string? Commune);
 
@@ -81,6 +111,9 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
         public List<string> Candidats { get; } = [];
         public int Redeclarations { get; set; }
         public int Recherches { get; set; }
+
+        /// <summary>Out of the flux for this reason whatever the draw (the urban-renewal rehousings the demo guarantees).</summary>
+        public MotifHorsFlux? HorsFlux { get; init; }
     }
 
     public async Task<ResultatHistoriqueDemo> SemerAsync(Siren epci, int graine, CancellationToken ct = default)
@@ -88,33 +121,45 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
         if (await db.SeancesCaleol.AnyAsync(s => s.EpciSiren == epci, ct) || await db.Attributions.AnyAsync(a => a.EpciSiren == epci, ct))
             return new ResultatHistoriqueDemo(true, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         _hasard = new Random(graine + 1414);
+        _hasardRenouvellements = new Random(graine + 1415);
         _fin = horloge.GetUtcNow();
         var aujourdhui = horloge.AujourdhuiEnFrance();
+        _aujourdhui = aujourdhui;
         _systeme = new Agent(Relances.TraitementRelances.Systeme.Value, Relances.TraitementRelances.NomSysteme, Role.AgentEpci, new Perimetre(epci));
+        _guichet = await AgentEpciAsync(epci, ct);
 
-        var communes = await db.Communes.AsNoTracking().Where(c => c.EpciSiren == epci).OrderBy(c => c.CodeInsee).Select(c => new { c.CodeInsee, c.Nom }).ToListAsync(ct);
+        var communes = await db.Communes.AsNoTracking().Where(c => c.EpciSiren == epci).OrderBy(c => c.CodeInsee).Select(c => new { c.CodeInsee, c.Nom, c.Zone }).ToListAsync(ct);
         var codes = communes.Select(c => c.CodeInsee).ToList();
         var bailleurs = (await db.BailleursTerritoires.AsNoTracking().Where(x => x.EpciSiren == epci)
             .Join(db.Bailleurs.AsNoTracking(), x => x.BailleurId, x => x.Id, (_, x) => x).ToListAsync(ct)).OrderBy(b => b.Nom, StringComparer.Ordinal).ToList();
-        var reservataires = await db.Reservataires.AsNoTracking().Where(r => r.EpciSiren == epci).ToListAsync(ct);
+        var reservataires = await db.Reservataires.AsNoTracking().Where(r => r.EpciSiren == epci).OrderBy(r => r.Id).ToListAsync(ct);
         foreach (var r in reservataires) _agentsReservataires[r.Id] = (await AgentReservataireAsync(epci, r, ct), r.Type);
 
         // The stock by bailleur and commune.
-        var stock = await db.Logements.AsNoTracking().Where(l => codes.Contains(l.CommuneInsee))
-            .Select(l => new { l.BailleurId, l.CommuneInsee, l.NumeroRpls, l.Typologie }).ToListAsync(ct);
+        var zones = communes.ToDictionary(c => c.CodeInsee, c => (c.Nom, c.Zone));
+        var stock = (await db.Logements.AsNoTracking().Where(l => codes.Contains(l.CommuneInsee)).ToListAsync(ct))
+            .OrderBy(l => l.NumeroRpls, StringComparer.Ordinal).ToList();
         var parc = stock.GroupBy(l => (l.BailleurId, l.CommuneInsee))
-            .ToDictionary(g => g.Key, g => g.Select(x => x.NumeroRpls).Order(StringComparer.Ordinal).ToList());
-        var logements = parc.Values.Sum(l => l.Count);
-        var actives = await db.Demandes.CountAsync(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == epci && d.Statut == StatutDemande.Active, ct);
-        var cible = Cible(logements, actives);
-        var tirables = await TirablesAsync(epci, [.. stock.Select(l => (l.BailleurId, l.CommuneInsee, l.Typologie, l.NumeroRpls))], ct);
-        var poidsTotal = tirables.Sum(t => t.Poids);
-        if (cible == 0 || bailleurs.Count == 0) return new ResultatHistoriqueDemo(false, cible, 0, 0, 0, 0, 0, 0, 0, 0);
+            .ToDictionary(g => g.Key, g => g.Select(x => x.NumeroRpls).ToList());
+        var logements = stock.Count;
 
-        // No act may be dated before a demand's last event: each demand becomes a possible candidate after it.
-        foreach (var d in await db.Demandes.AsNoTracking().Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == epci && d.Statut == StatutDemande.Active)
-                     .Select(d => new { d.Numero, Quands = d.Evenements.Select(e => e.Quand).ToList() }).ToListAsync(ct))
-            _derniers[d.Numero.Valeur] = d.Quands.Count == 0 ? DateTimeOffset.MinValue : d.Quands.Max();
+        // No act may be dated before a demand's last event: each demand becomes a possible candidate after it. Read in the numbers' order
+        // (the renewals' draws follow it: never the database's order).
+        var actives = (await db.Demandes.AsNoTracking().Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == epci && d.Statut == StatutDemande.Active)
+                .Select(d => new { d.Numero, d.DateDepot, d.DateDernierRenouvellement, d.Canal, d.ServiceEnLigneUtilise, Quands = d.Evenements.Select(e => e.Quand).ToList() })
+                .ToListAsync(ct)).OrderBy(d => d.Numero.Valeur, StringComparer.Ordinal).ToList();
+        foreach (var d in actives) _derniers[d.Numero.Valeur] = d.Quands.Count == 0 ? DateTimeOffset.MinValue : d.Quands.Max();
+        // The file « of a year ago » (AnneeJouee): demands whose validity ends before today are renewed by the history at their date, and
+        // the file holds the households the year houses in addition to today's (PartDemandes more): the target is that of today's file.
+        var aRenouveler = actives.Where(d => FinValidite(d.DateDernierRenouvellement ?? d.DateDepot) < aujourdhui).ToList();
+        var fichier = aRenouveler.Count > 0 ? (int)Math.Round(actives.Count / (1 + PartDemandes), MidpointRounding.AwayFromZero) : actives.Count;
+        var cible = Cible(logements, fichier);
+        var tirables = await TirablesAsync(epci, stock, zones, ct);
+        if (cible == 0 || bailleurs.Count == 0 || tirables.Count == 0) return new ResultatHistoriqueDemo(false, cible, 0, 0, 0, 0, 0, 0, 0, 0);
+        var cumulTirables = new double[tirables.Count];
+        for (var k = 0; k < tirables.Count; k++) cumulTirables[k] = (k == 0 ? 0 : cumulTirables[k - 1]) + tirables[k].Poids;
+        foreach (var d in aRenouveler)
+            PlanifierRenouvellement(d.Numero.Valeur, FinValidite(d.DateDernierRenouvellement ?? d.DateDepot), d.Canal == CanalDepot.EnLigne || d.ServiceEnLigneUtilise, ct);
 
         var indice = 0;
         foreach (var b in bailleurs)
@@ -124,37 +169,35 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
             _commissions[b.Id] = (indice++, Membres(communes.Where(c => siennes.Contains(c.CodeInsee)).Select(c => (c.CodeInsee.Value, c.Nom)).ToList()));
         }
 
-        // Vacancies: a quarter more than the leases aimed at (refusals to the end, withdrawals, the last weeks still in progress), declared on
-        // working days from two and a half months before the year so that its first month already has leases.
-        var debut = aujourdhui.AddMonths(-Mois).AddDays(-JoursAmorce);
+        // Vacancies: a tenth more than the leases aimed at (SurplusVacances), declared on working days from five weeks before the year so that its
+        // first month already has leases.
+        var debut = Debut(aujourdhui);
         var jours = Enumerable.Range(0, aujourdhui.DayNumber - debut.DayNumber).Select(debut.AddDays).Where(JoursFeries.EstOuvrable).ToList();
         var cellules = parc.OrderBy(p => p.Key.BailleurId.Value).ThenBy(p => p.Key.CommuneInsee.Value, StringComparer.Ordinal).ToList();
-        var nombre = (int)Math.Ceiling(cible * 1.25m * (Mois * 30 + JoursAmorce) / (Mois * 30m));
+        var nombre = (int)Math.Ceiling(cible * SurplusVacances * (Mois * 30 + JoursAmorce) / (Mois * 30m));
         var prises = new HashSet<string>(StringComparer.Ordinal);
         var parNom = bailleurs.ToDictionary(b => b.Id);
-        // Every active demand of today's file has an event in the last twelve months (its deposit or its renewal), and no act is dated before a
-        // demand's last event: a demand can be a candidate only after it. The declarations follow the share of the file free at each date (full
-        // pace once a fifth of it is), so that the vacancies find candidates; the first months of the year therefore have fewer leases.
+        // No act is dated before a demand's last event: a demand can be a candidate only after it. The declarations follow the share of the file
+        // free at each date (full pace once a fifth of it is), so that the vacancies find candidates. With the file « of a year ago », most of it is
+        // free from the start (its renewals are played in the year); a base seeded without it has fewer leases in the first months.
         var liberes = _derniers.Values.Select(HeureFrance.Jour).Order().ToArray();
-        var poids = jours.Select(j => Math.Min(1.0, Libres(liberes, j) / Math.Max(1.0, actives * 0.2))).ToArray();
+        var poids = jours.Select(j => Math.Min(1.0, Libres(liberes, j) / Math.Max(1.0, actives.Count * 0.2))).ToArray();
         var cumul = new double[poids.Length];
         for (var k = 0; k < poids.Length; k++) cumul[k] = (k == 0 ? 0 : cumul[k - 1]) + poids[k];
         if (cumul[^1] <= 0) return new ResultatHistoriqueDemo(false, cible, 0, 0, 0, 0, 0, 0, 0, 0);
+        // The urban-renewal rehousings (out of the flux, R441-5) the demo guarantees: the first vacancy of the year of each bailleur holding stock in
+        // a QPV (the others are drawn, 3 %).
+        var renouvellementUrbain = stock.Where(l => l.QpvCode is not null).Select(l => l.BailleurId).ToHashSet();
         for (var i = 0; i < nombre; i++)
         {
-            // A cell (bailleur, commune, typology) drawn by its weight (see TirablesAsync), a dwelling of it not drawn yet.
-            var tirage = _hasard.NextDouble() * poidsTotal;
-            var cellule = tirables[^1];
-            foreach (var c in tirables)
-            {
-                if (tirage < c.Poids) { cellule = c; break; }
-                tirage -= c.Poids;
-            }
-            var rpls = cellule.Rpls[_hasard.Next(cellule.Rpls.Count)];
+            // A dwelling drawn by its weight (see TirablesAsync), not drawn yet.
+            var k = Array.BinarySearch(cumulTirables, _hasard.NextDouble() * cumulTirables[^1]);
+            var tire = tirables[Math.Min(tirables.Count - 1, k < 0 ? ~k : k + 1)];
+            var rpls = tire.Rpls;
             if (!prises.Add(rpls)) continue;
             var quantile = (i + 0.5) / nombre * cumul[^1];
             var jour = jours[Math.Min(jours.Count - 1, Array.FindIndex(cumul, c => c >= quantile))];
-            var suivi = new Suivi(parNom[cellule.Bailleur], rpls);
+            var suivi = new Suivi(parNom[tire.Bailleur], rpls) { HorsFlux = renouvellementUrbain.Remove(tire.Bailleur) ? MotifHorsFlux.RenouvellementUrbain : null };
             Planifier(HeureFrance.A(jour, new TimeOnly(9, _hasard.Next(0, 60))), q => DeclarerAsync(suivi, q, ct));
         }
 
@@ -176,30 +219,79 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
             await acte();
             db.ChangeTracker.Clear();
         }
-        return new ResultatHistoriqueDemo(false, cible, _vacances, _seancesCreees, _dossiers, _offres, _refus, _sansReponse, _baux, _retraits);
+        return new ResultatHistoriqueDemo(false, cible, _vacances, _seancesCreees, _dossiers, _offres, _refus, _sansReponse, _baux, _retraits)
+        {
+            Renouvellements = _renouvellements,
+            RetraitsParCause = new Dictionary<string, int>(_retraitsParCause),
+            BauxParMois = [.. _bauxParMois.Select(m => (m.Key, m.Value))],
+        };
+    }
+
+    private static DateOnly FinValidite(DateOnly debutValidite) => debutValidite.AddYears(1).AddDays(-1);
+
+    /// <summary>
+    /// The yearly renewal of a demand of the file « of a year ago », a few days before the end of its validity (0 to 20, as the seeding draws
+    /// them), at a counter on a working day or online, through the renewal use case; never before the demand's last event.
+    /// </summary>
+    private void PlanifierRenouvellement(string numero, DateOnly finValidite, bool enLigne, CancellationToken ct)
+    {
+        var jour = finValidite.AddDays(-_hasardRenouvellements.Next(0, 21));
+        if (!enLigne)
+            while (!JoursFeries.EstOuvrable(jour)) jour = jour.AddDays(-1);
+        var quand = HeureFrance.A(jour, new TimeOnly(_hasardRenouvellements.Next(9, 17), _hasardRenouvellements.Next(0, 60)));
+        if (_derniers.TryGetValue(numero, out var dernier) && quand <= dernier) quand = dernier.AddMinutes(30);
+        if (HeureFrance.Jour(quand) > finValidite) return;
+        Planifier(quand, q => RenouvelerAsync(numero, enLigne, q, ct));
+    }
+
+    private async Task RenouvelerAsync(string numero, bool enLigne, DateTimeOffset quand, CancellationToken ct)
+    {
+        // A demand radiated by its lease meanwhile is not renewed (the use case refuses it).
+        var fait = await demandes(new HorlogeArretee(quand)).RenouvelerAsync(_guichet, numero, enLigne ? "en_ligne" : "guichet", ct);
+        if (!fait.EstReussi) return;
+        _renouvellements++;
+        _derniers[numero] = quand;
+        if (fait.Valeur.DateFinValidite < _aujourdhui) PlanifierRenouvellement(numero, fait.Valeur.DateFinValidite, enLigne, ct);
     }
 
     /// <summary>
-    /// The cells the vacancies are drawn from (bailleur, commune, typology), with their weight: the stock of the cell, times the share of the
-    /// commune and typology's yearly turnover (stock × <see cref="Mobilite"/>) that its demand can fill (the active demands wishing that commune,
-    /// or the whole EPCI, and that typology, × <see cref="PartDemandes"/>), at most all of it. A dwelling nobody asks for is not drawn; where the
-    /// demand is short, fewer vacancies fall (docs/demo.md). The demand is read from the pre-selection index (<see cref="EntreePreselection"/>).
+    /// The dwellings the vacancies are drawn from, each with its weight: the share of its commune and typology's yearly turnover (their stock ×
+    /// <see cref="Mobilite"/>) that the demand can fill, at most 1; the demand being the active demands wishing that commune (or the whole EPCI)
+    /// and that typology whose size and maximum rent do not exclude this dwelling (<see cref="Preselection.ExclueParSonResume"/>), ×
+    /// <see cref="PartDemandes"/>. A dwelling nobody can take is never drawn; where the demand is short, fewer vacancies fall (docs/demo.md).
+    /// The demand is read from the pre-selection index (<see cref="EntreePreselection"/>), in a fixed order.
     /// </summary>
-    private async Task<List<(BailleurId Bailleur, List<string> Rpls, double Poids)>> TirablesAsync(Siren epci,
-        List<(BailleurId Bailleur, CodeInsee Commune, Domain.Patrimoine.Typologie Typologie, string Rpls)> stock, CancellationToken ct)
+    private async Task<List<(BailleurId Bailleur, string Rpls, double Poids)>> TirablesAsync(Siren epci, List<Domain.Patrimoine.Logement> stock,
+        Dictionary<CodeInsee, (string Nom, ZonePlafond Zone)> communes, CancellationToken ct)
     {
-        var souhaits = (await db.Set<EntreePreselection>().AsNoTracking().Where(e => e.EpciSiren == epci)
-                .GroupBy(e => new { e.Commune, e.Typologie }).Select(g => new { g.Key.Commune, g.Key.Typologie, Nombre = g.Count() }).ToListAsync(ct))
-            .ToDictionary(x => (x.Commune, x.Typologie), x => x.Nombre);
-        var parCommuneTypologie = stock.GroupBy(l => (l.Commune.Value, l.Typologie.ToString())).ToDictionary(g => g.Key, g => g.Count());
-        var tirables = new List<(BailleurId, List<string>, double)>();
-        foreach (var g in stock.GroupBy(l => (l.Bailleur, l.Commune, l.Typologie))
-                     .OrderBy(g => g.Key.Bailleur.Value).ThenBy(g => g.Key.Commune.Value, StringComparer.Ordinal).ThenBy(g => g.Key.Typologie))
+        var resumes = (await db.Set<EntreePreselection>().AsNoTracking().Where(e => e.EpciSiren == epci)
+                .GroupBy(e => new { e.Commune, e.Typologie, e.NombrePersonnes, e.LoyerMaximumCentimes })
+                .Select(g => new { g.Key.Commune, g.Key.Typologie, g.Key.NombrePersonnes, g.Key.LoyerMaximumCentimes, Nombre = g.Count() }).ToListAsync(ct))
+            .OrderBy(x => x.Commune, StringComparer.Ordinal).ThenBy(x => x.Typologie, StringComparer.Ordinal).ThenBy(x => x.NombrePersonnes).ThenBy(x => x.LoyerMaximumCentimes)
+            .GroupBy(x => (x.Commune, x.Typologie))
+            .ToDictionary(g => g.Key, g => g.Select(x => (x.NombrePersonnes, LoyerMaximum: x.LoyerMaximumCentimes / 100m, x.Nombre)).ToList());
+        var parametres = new ParametresPreselection(referentiel.Moteur, horloge.AujourdhuiEnFrance().Year, Domain.Eligibilite.NormesOccupation.Defaut,
+            Domain.Eligibilite.EchelleUnitesConsommation.OcdeModifiee, null, null);
+        var parCommuneTypologie = stock.GroupBy(l => (l.CommuneInsee.Value, l.Typologie.ToString())).ToDictionary(g => g.Key, g => g.Count());
+        // Dwellings alike (commune, typology, rooms, surface, rent and charges) are judged once.
+        var possibles = new Dictionary<(string, string, int, decimal, decimal), int>();
+        var tirables = new List<(BailleurId, string, double)>();
+        foreach (var l in stock)
         {
-            var cle = (g.Key.Commune.Value, g.Key.Typologie.ToString());
-            var demandes = souhaits.GetValueOrDefault(cle) + souhaits.GetValueOrDefault((EntreePreselection.ToutEpci, cle.Item2));
+            var cle = (l.CommuneInsee.Value, l.Typologie.ToString());
+            if (!possibles.TryGetValue((cle.Item1, cle.Item2, l.NombrePieces, l.SurfaceHabitable, l.LoyerPrincipal + l.Charges), out var demandes))
+            {
+                var (nom, zone) = communes[l.CommuneInsee];
+                var logement = new LogementAPourvoir(l.CommuneInsee, nom, l.QpvCode is not null, zone, l.Financement, l.Typologie, l.NombrePieces,
+                    l.SurfaceHabitable, l.LoyerPrincipal, l.Charges);
+                demandes = 0;
+                foreach (var commune in new[] { cle.Item1, EntreePreselection.ToutEpci })
+                    foreach (var (personnes, loyerMaximum, nombre) in resumes.GetValueOrDefault((commune, cle.Item2)) ?? [])
+                        if (!Preselection.ExclueParSonResume(logement, parametres, personnes, loyerMaximum)) demandes += nombre;
+                possibles[(cle.Item1, cle.Item2, l.NombrePieces, l.SurfaceHabitable, l.LoyerPrincipal + l.Charges)] = demandes;
+            }
             var part = Math.Min(1.0, demandes * (double)PartDemandes / (parCommuneTypologie[cle] * (double)Mobilite));
-            if (part > 0) tirables.Add((g.Key.Bailleur, [.. g.Select(x => x.Rpls).Order(StringComparer.Ordinal)], g.Count() * part));
+            if (part > 0) tirables.Add((l.BailleurId, l.NumeroRpls, part));
         }
         return tirables;
     }
@@ -210,7 +302,8 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
     {
         var disponible = HeureFrance.Jour(quand).AddDays(_hasard.Next(10, 40));
         var tirage = _hasard.NextDouble();
-        string? horsFlux = tirage < 0.06 ? MotifHorsFlux.MutationInterne.Code() : tirage < 0.09 ? MotifHorsFlux.RenouvellementUrbain.Code() : null;
+        string? horsFlux = s.HorsFlux is { } impose ? impose.Code()
+            : tirage < 0.06 ? MotifHorsFlux.MutationInterne.Code() : tirage < 0.09 ? MotifHorsFlux.RenouvellementUrbain.Code() : null;
         var v = await new VacancesService(db, new HorlogeArretee(quand))
             .DeclarerAsync(_agentsBailleurs[s.Bailleur.Id], new DeclarationVacance(s.Rpls, Date(disponible), null, null, horsFlux), ct);
         if (!v.EstReussi) return;
@@ -284,7 +377,7 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
             if (!parBailleur) return;
             if (s.Recherches++ < 2)
                 Planifier(HeureFrance.A(Ouvre(HeureFrance.Jour(quand), 10), new TimeOnly(10, _hasard.Next(0, 60))), q => ProposerAsync(s, q, agent, true, ct));
-            else await RetirerAsync(s, quand, "Aucune demande active du fichier partagé ne correspond à ce logement (commune, typologie, plafonds).", ct);
+            else await RetirerAsync(s, quand, "Aucune demande active du fichier partagé ne correspond à ce logement (commune, typologie, plafonds).", "aucun candidat", ct);
             return;
         }
         var fait = await new PropositionService(db, h, vacances, preselection, coteur).ProposerAsync(agent, s.Id, new PropositionCandidats(choix), ct);
@@ -463,7 +556,7 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
         if (etat.Valeur.ProchainCandidat is not { } numero)
         {
             // Every candidate the commission retained refused: the landlord withdraws the vacancy and declares it again, for new candidates.
-            await RetirerAsync(s, quand, "Tous les candidats retenus par la commission ont refusé l'offre : le logement est déclaré à nouveau.", ct);
+            await RetirerAsync(s, quand, "Tous les candidats retenus par la commission ont refusé l'offre : le logement est déclaré à nouveau.", "refus de tous les retenus", ct);
             if (s.Redeclarations++ < 1)
                 Planifier(HeureFrance.A(Ouvre(HeureFrance.Jour(quand), 1), new TimeOnly(9, _hasard.Next(0, 60))), q => DeclarerAsync(s, q, ct));
             return;
@@ -523,6 +616,10 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
             return;
         }
         var signature = Ouvre(jour, _hasard.Next(3, 13));
+        // The year's leases are signed in its twelve months: a household that accepted during the first weeks of declarations signs on its first working day.
+        var premierJour = _aujourdhui.AddMonths(-Mois);
+        while (!JoursFeries.EstOuvrable(premierJour)) premierJour = premierJour.AddDays(1);
+        if (signature < premierJour) signature = premierJour;
         Planifier(HeureFrance.A(signature, new TimeOnly(15, _hasard.Next(0, 60))), q => SignerAsync(s, offreId, q, ct));
     }
 
@@ -535,13 +632,19 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
         var fait = await offres.SignerBailAsync(_agentsBailleurs[s.Bailleur.Id], offreId, new SaisieBailSigne(Date(jour), Date(effet)), ct);
         if (!fait.EstReussi) throw new InvalidOperationException($"Démonstration : bail refusé sur {s.Rpls} : {fait.Motif} {string.Join(" ", fait.Erreurs)}");
         _baux++;
+        var mois = jour.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        _bauxParMois[mois] = _bauxParMois.GetValueOrDefault(mois) + 1;
         Liberer(s, s.Candidats);
     }
 
-    private async Task RetirerAsync(Suivi s, DateTimeOffset quand, string motif, CancellationToken ct)
+    private async Task RetirerAsync(Suivi s, DateTimeOffset quand, string motif, string cause, CancellationToken ct)
     {
         var fait = await new VacancesService(db, new HorlogeArretee(quand)).RetirerAsync(_agentsBailleurs[s.Bailleur.Id], s.Id, new RetraitVacance(motif), ct);
-        if (fait.EstReussi) _retraits++;
+        if (fait.EstReussi)
+        {
+            _retraits++;
+            _retraitsParCause[cause] = _retraitsParCause.GetValueOrDefault(cause) + 1;
+        }
         Liberer(s, s.Candidats);
     }
 
@@ -621,6 +724,13 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
         }
         membres.Add(new("Représentant des réservataires (voix consultative)", "reservataire", false, null));
         return membres;
+    }
+
+    /// <summary>The EPCI's demo agent (the counter that renews the demands of the year), otherwise the operator of its file.</summary>
+    private async Task<Agent> AgentEpciAsync(Siren epci, CancellationToken ct)
+    {
+        var u = await db.Utilisateurs.AsNoTracking().Where(x => x.EpciSiren == epci && x.Role == Role.AgentEpci).OrderBy(x => x.Identifiant).FirstOrDefaultAsync(ct);
+        return u is null ? Agent.Exploitant(epci) : new Agent(u.Id, u.NomComplet, Role.AgentEpci, new Perimetre(epci));
     }
 
     private async Task<Agent> AgentBailleurAsync(Siren epci, Bailleur b, CancellationToken ct)

@@ -26,7 +26,10 @@ public sealed class DemandesSeeder(LogisDbContext db, TimeProvider horloge, ICot
     /// <summary>La Poste's codes of each commune (reference file), read once per process for the demo addresses.</summary>
     private static readonly Lazy<IReadOnlyDictionary<CodeInsee, string[]>> CodesPostaux = new(() => Reference.ReferenceData.Trouver().CodesPostaux());
 
-    public async Task<ResultatSemisDemandes> SemerAsync(Siren siren, int graine, int nombre, IProgress<Avancement>? progression = null, CancellationToken ct = default)
+    /// <param name="annee">The year the demo plays after the seeding, if any (<see cref="AnneeJouee"/>): the demands are renewed only until its
+    /// start, and its housed households are generated in addition to <paramref name="nombre"/>.</param>
+    public async Task<ResultatSemisDemandes> SemerAsync(Siren siren, int graine, int nombre, IProgress<Avancement>? progression = null,
+        AnneeJouee? annee = null, CancellationToken ct = default)
     {
         var existantes = await db.Demandes.CountAsync(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == siren, ct);
         if (existantes > 0) return new ResultatSemisDemandes(siren, true, existantes);
@@ -52,7 +55,7 @@ public sealed class DemandesSeeder(LogisDbContext db, TimeProvider horloge, ICot
         // A few households registered twice (DoublonsSynthetiques), within the requested total, for the duplicates screen.
         var doublons = DoublonsSynthetiques.Nombre(nombre);
         var generees = GenerateurDemandes.Generer(new ParametresGeneration(graine, nombre - doublons, territoire, reference, generation,
-            FenetreRenouvellement.Creer(3).Valeur, ProfilDemandes.Defaut, maintenant, Bailleurs: bailleurs, Guichets: guichets)).Valeur;
+            FenetreRenouvellement.Creer(3).Valeur, ProfilDemandes.Defaut, maintenant, Bailleurs: bailleurs, Guichets: guichets, Annee: annee)).Valeur;
         IReadOnlyList<Demande> demandes = [.. generees, .. DoublonsSynthetiques.Creer(generees, doublons, reference, maintenant)];
 
         var strategie = db.Database.CreateExecutionStrategy();

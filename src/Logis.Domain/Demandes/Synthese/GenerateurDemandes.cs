@@ -28,14 +28,27 @@ public sealed record ParametresGeneration(
     DateTimeOffset? Plafond = null,
     DelaisAvis? Delais = null,
     IReadOnlyList<string>? Bailleurs = null,
-    IReadOnlyList<string>? Guichets = null)
+    IReadOnlyList<string>? Guichets = null,
+    AnneeJouee? Annee = null)
 {
+    /// <summary>The date up to which the generator itself renews the demands and enters their priority situations: the start of the
+    /// played year when there is one (its renewals are then the history's acts), else the reference date.</summary>
+    public DateOnly RenouvelerJusquAu => Annee?.Debut ?? DateReference;
+
     /// <summary>The codes of the territory's counters that register the demands deposited there (by default one, G0001).</summary>
     public IReadOnlyList<string> GuichetsOuDefaut => Guichets is { Count: > 0 } g ? g : ["G0001"];
 
     /// <summary>The département the territory code stands for when it is the default one (<c>083</c> → <c>83</c>, docs/sne.md §1.2).</summary>
     public string Departement => Territoire.Length == 3 && Territoire[0] == '0' ? Territoire[1..] : Territoire;
 }
+
+/// <summary>
+/// A year the demo plays after the seeding (docs/demo.md, « Le fichier d'il y a un an »): the generator renews the demands and enters
+/// their priority situations only until <paramref name="Debut"/> (the renewals of the year are played at their date by the history,
+/// through the renewal use case), and generates <paramref name="Supplement"/> more households, deposited before <paramref name="Debut"/>,
+/// standing for those the year will house, so that today's file keeps about <see cref="ParametresGeneration.NombreDemandes"/> active demands.
+/// </summary>
+public sealed record AnneeJouee(DateOnly Debut, int Supplement);
 
 /// <summary>
 /// Synthetic, realistic active demands for demonstrations, load tests and benchmarks. Pure and
@@ -109,13 +122,16 @@ public static class GenerateurDemandes
         }
 
         var tirage = new Tirage(new Random(p.Graine), p);
-        var depots = new DateOnly[p.NombreDemandes];
-        for (var i = 0; i < depots.Length; i++) depots[i] = tirage.DateDepot();
+        var supplement = p.Annee is { Supplement: > 0 } annee ? annee.Supplement : 0;
+        var depots = new DateOnly[p.NombreDemandes + supplement];
+        for (var i = 0; i < p.NombreDemandes; i++) depots[i] = tirage.DateDepot(p.DateReference);
+        // The households the played year houses: deposited before it starts, with the seniority profile of the file at that date.
+        for (var i = p.NombreDemandes; i < depots.Length; i++) depots[i] = tirage.DateDepot(p.Annee!.Debut.AddDays(-1));
         Array.Sort(depots);
 
         // One sequence per month of first deposit, as the national numbering has.
         var sequences = new Dictionary<(int, int), int>();
-        var demandes = new List<Demande>(p.NombreDemandes);
+        var demandes = new List<Demande>(depots.Length);
         foreach (var depot in depots)
         {
             var cle = (depot.Year, depot.Month);
@@ -142,11 +158,11 @@ public static class GenerateurDemandes
         private readonly double[] _poidsResidence = Cumuler(p.Communes.Select(c => c.Population * (0.5 + c.PartLogementsSociaux)));
         private readonly double[] _poidsSouhait = Cumuler(p.Communes.Select(c => c.Population * Math.Max(0.01, c.PartLogementsSociaux)));
 
-        public DateOnly DateDepot()
+        public DateOnly DateDepot(DateOnly reference)
         {
             var moyenneJours = _profil.AncienneteMoyenneMois * 30.44;
             var jours = Math.Min(-Math.Log(1 - r.NextDouble()) * moyenneJours, _profil.AncienneteMaximumMois * 30.44);
-            return p.DateReference.AddDays(-(int)jours);
+            return reference.AddDays(-(int)jours);
         }
 
         public Demande Demande(DateOnly depot, int sequence)
@@ -231,7 +247,8 @@ public static class GenerateurDemandes
                             $"Commission de médiation du département {p.Departement}", declaration).Valeur;
                     }
                 }
-                if (declaration > p.DateReference) break;
+                // A demand the played year renews is entered nothing after its start: its timeline goes on in the history, in time order.
+                if (declaration > p.DateReference || (depot < p.RenouvelerJusquAu && declaration > p.RenouvelerJusquAu)) break;
                 dernierJour = declaration;
                 Exiger(demande.DeclarerSituationPrioritaire(critere, decision, A(declaration), agent));
             }
@@ -242,7 +259,7 @@ public static class GenerateurDemandes
         /// the reference date; the notice of the current period when it is due.
         /// </summary>
         private void Renouveler(Demande demande, Acteur guichet, CanalDepot canal) =>
-            CycleSynthetique.Renouveler(demande, p.DateReference, p.Fenetre, p.Delais ?? DelaisAvis.ParDefaut, guichet,
+            CycleSynthetique.Renouveler(demande, p.RenouvelerJusquAu, p.Fenetre, p.Delais ?? DelaisAvis.ParDefaut, guichet,
                 canal == CanalDepot.EnLigne ? CanalDepot.EnLigne : CanalDepot.Guichet, () => r.Next(0, 21), A, AvantOuverture);
 
         /// <summary>The hour of the daily run (6 a.m.) on that day, never after the seeding instant; no random draw.</summary>

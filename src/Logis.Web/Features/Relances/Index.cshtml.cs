@@ -24,7 +24,7 @@ public sealed class IndexModel(RelancesService service) : PageModel
     /// <summary>Today in France (AAAA-MM-JJ), carried by the « Lancer maintenant » form.</summary>
     public string Aujourdhui => service.Aujourdhui().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    public async Task<IActionResult> OnGetAsync(string? statut, int? page, Guid? execution, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? statut, [FromQuery(Name = "page")] int? page, Guid? execution, CancellationToken ct)
     {
         var agent = Agent.Requis(User);
         if (!RelancesService.PeutVoir(agent.Role)) return Refus();
