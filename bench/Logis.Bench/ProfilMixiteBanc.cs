@@ -69,7 +69,7 @@ public static class ProfilMixiteBanc
         {
             var contenus = await db.Demandes.AsNoTracking().Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == Tpm && d.Statut == StatutDemande.Active)
                 .Select(d => d.Contenu).ToListAsync();
-            return contenus.Select(c => new DemandeLocale(c.LogementActuel.Commune, [.. c.Souhaits.Communes])).Count();
+            return contenus.Select(c => new DemandeLocale(c.LogementActuel?.Commune, [.. c.Souhaits.Communes])).Count();
         });
 
         List<DemandeLocale> demandes = [];

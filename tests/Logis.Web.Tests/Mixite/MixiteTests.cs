@@ -203,7 +203,7 @@ public class MixiteTests(ApplicationsFixture fx)
         Assert.Equal(HttpStatusCode.NoContent, (await epci.PutAsJsonAsync($"/api/v1/demandes/{numero}", Saisie("83126"))).StatusCode);
 
         var actives = (await db.Demandes.AsNoTracking().Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == Tpm && d.Statut == StatutDemande.Active)
-            .Select(d => d.Contenu).ToListAsync()).Select(c => (Residence: c.LogementActuel.Commune, c.Souhaits.Communes)).ToList();
+            .Select(d => d.Contenu).ToListAsync()).Select(c => (Residence: c.LogementActuel?.Commune, c.Souhaits.Communes)).ToList();
         var lu = (await epci.GetFromJsonAsync<IndicateursVue>($"/api/v1/mixite/indicateurs?annee={annee}", Web))!;
         Assert.Equal(await db.Communes.CountAsync(c => c.EpciSiren == Tpm), lu.PreferenceCommunale.Count);
         foreach (var p in lu.PreferenceCommunale)
