@@ -31,7 +31,7 @@ public class ContenuJsonTests
         Assert.Equal(ecrit, ContenuJson.Ecrire(relu));
         Assert.Equal(12499m, relu.RevenuFiscalReferenceN2);
         Assert.Null(relu.CoDemandeur);
-        Assert.Equal(257m, relu.LogementActuel.LoyerMensuel);
+        Assert.Equal(257m, relu.LogementActuel!.LoyerMensuel);
         Assert.Null(relu.LogementActuel.AideLogementMensuelle);
     }
 
@@ -67,5 +67,23 @@ public class ContenuJsonTests
         }
         var attendu = Encoding.UTF8.GetBytes(ContenuJson.Ecrire(contenu));
         Assert.Equal([.. attendu, .. attendu], tampon.WrittenSpan.ToArray());
+    }
+
+    [Fact]
+    public void La_demande_d_une_personne_morale_se_relit_sans_rubrique_de_menage()
+    {
+        var saisie = new Logis.Domain.Demandes.DemandeSaisie(
+            [new Logis.Domain.Demandes.PersonneSaisie("Martin", "Sophie", "1971-03-08", null, null, null, null, null, null)],
+            new Logis.Domain.Demandes.AdresseSaisie("12 boulevard de Strasbourg", null, "83000", "Toulon"), null, null, false, null, null, null, null, null,
+            new Logis.Domain.Demandes.SouhaitsSaisie(["T2"], ["83137"], false, null, null, false, false), null,
+            PersonneMorale: new Logis.Domain.Demandes.PersonneMoraleSaisie("CCAS de Toulon", "268300557", "CentreActionSociale"));
+        var contenu = saisie.Lire().Contenu!;
+        var ecrit = ContenuJson.Ecrire(contenu);
+        Assert.Contains("\"Siren\":\"268300557\"", ecrit, StringComparison.Ordinal);
+        Assert.DoesNotContain("SituationFamiliale", ecrit, StringComparison.Ordinal);
+        var relu = ContenuJson.Lire(ecrit);
+        Assert.Equal(("CCAS de Toulon", Logis.Domain.Demandes.NaturePersonneMorale.CentreActionSociale), (relu.PersonneMorale!.RaisonSociale, relu.PersonneMorale.Nature));
+        Assert.Null(relu.LogementActuel);
+        Assert.Equal(ecrit, ContenuJson.Ecrire(relu));
     }
 }

@@ -211,7 +211,7 @@ public class FichierDemandesTests(TerritoireSemeFixture fixture)
             // The commune of the current housing of each demand (the communal-preference indicator) is the one of its content.
             var actuelles = await db.Demandes.AsNoTracking().OrderBy(x => x.Numero).Take(2_000)
                 .Select(x => new { x.Contenu, C = EF.Property<string?>(x, ColonnesDemande.CommuneActuelle) }).ToListAsync();
-            Assert.All(actuelles, x => Assert.Equal(x.Contenu.LogementActuel.Commune?.Value, x.C));
+            Assert.All(actuelles, x => Assert.Equal(x.Contenu.LogementActuel!.Commune?.Value, x.C));
             Assert.Contains(actuelles, x => x.C is not null);
             // And each demand has its row of cotation_demande with its scoring elements (written by COPY on PostgreSQL).
             await RecalculCotationTests.VerifierElementsAsync(db, Volume(f));

@@ -170,7 +170,7 @@ public class IndexPreselectionTests
     {
         // One person less now and then (the last, never the applicant): the household size the index carries changes too.
         var personnes = c.Personnes.Count > 1 && s.Typologies.Count == 1 ? c.Personnes.Take(c.Personnes.Count - 1).ToList() : c.Personnes;
-        var r = ContenuDemande.Creer(personnes, c.Contact, c.SituationFamiliale, c.RevenuFiscalReferenceN2, c.LogementActuel, c.Motifs, c.MotifPrincipal, s,
+        var r = ContenuDemande.Creer(personnes, c.Contact, c.SituationFamiliale!.Value, c.RevenuFiscalReferenceN2, c.LogementActuel!, c.Motifs, c.MotifPrincipal!.Value, s,
             c.Handicap, c.RecoursDalo);
         Assert.True(r.EstReussi, r.Motif);
         return r.Valeur;

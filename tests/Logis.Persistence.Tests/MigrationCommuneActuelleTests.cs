@@ -26,7 +26,7 @@ public class MigrationCommuneActuelleTests
         var contenu = GenerateurDemandes.Generer(new ParametresGeneration(3, 1, "083", new DateOnly(2025, 6, 30),
             [new CommuneDeGeneration(CodeInsee.Create("83137"), "Toulon", "83000", 170_000, 0.2)], FenetreRenouvellement.Creer(3).Valeur,
             ProfilDemandes.Defaut)).Valeur[0].Contenu;
-        Assert.Equal("83137", contenu.LogementActuel.Commune?.Value);
+        Assert.Equal("83137", contenu.LogementActuel!.Commune?.Value);
         var json = ContenuJson.Ecrire(contenu);
         var sansCommune = JsonNode.Parse(json)!;
         sansCommune["LogementActuel"]!["Commune"] = null;

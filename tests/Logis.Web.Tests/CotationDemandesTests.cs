@@ -196,6 +196,11 @@ public class CotationDemandesTests(ApplicationsFixture fx)
                 var changees = 0;
                 foreach (var d in actives)
                 {
+                    if (d.Contenu.EstPersonneMorale)
+                    {
+                        Assert.Null(stockees[d.Id].Total);
+                        continue;
+                    }
                     var faits = FaitsDepuisDemande.Construire(d, date);
                     var attendu = brouillon.JeuEnVigueur(Tpm, date)!.Calculer(in faits);
                     Assert.Equal(attendu, stockees[d.Id].Total);
@@ -264,7 +269,8 @@ public class CotationDemandesTests(ApplicationsFixture fx)
         }
         Assert.Equal("Termine", etat);
         await using var db = Base(f);
-        var actives = await db.Demandes.CountAsync(d => d.Statut == StatutDemande.Active);
+        // A legal entity's demand (CCH L442-8-1, registered by PersonneMoraleTests) is never scored.
+        var actives = (await db.Demandes.AsNoTracking().AsSplitQuery().Where(d => d.Statut == StatutDemande.Active).ToListAsync()).Count(d => !d.Contenu.EstPersonneMorale);
         var fin = await LogisFactory.DocumentAsync(await client.GetAsync(statut));
         Assert.Equal(actives.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")), fin.QuerySelector("#demandes-cotees")!.TextContent.Trim());
         Assert.Null(fin.QuerySelector("meta[http-equiv='refresh']"));

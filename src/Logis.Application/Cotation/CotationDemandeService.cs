@@ -79,6 +79,9 @@ public sealed class CotationDemandeService(LogisDbContext db, DemandesService de
 {
     public const int LargeurClasse = 10;
 
+    /// <summary>Why a legal entity's demand has no score (team reading of CCH L442-8-1 and R441-2-2: docs/contenu-demande.md).</summary>
+    public const string SansCotation = "Une demande de personne morale (CCH L442-8-1) n'est pas cotée : la grille cote les ménages, et les ménages qu'elle logera ne sont pas encore connus.";
+
     public const string DefinitionAnalogues =
         "Demandes actives de l'intercommunalité qui souhaitent la même typologie (la première souhaitée) et la même commune "
         + "(la première souhaitée) ou toute l'intercommunalité.";
@@ -103,6 +106,7 @@ public sealed class CotationDemandeService(LogisDbContext db, DemandesService de
         IReadOnlyDictionary<string, string>? nomsCommunes = null)
     {
         ArgumentNullException.ThrowIfNull(demande);
+        if (demande.Contenu.EstPersonneMorale) return Resultat.Conflit<CotationDemandeDto>(SansCotation);
         var jeu = grilles.JeuEnVigueur(epci);
         if (jeu is null) return Resultat.NonTrouve<CotationDemandeDto>("Aucune grille de cotation n'est en vigueur sur votre territoire.");
         var date = grilles.Aujourdhui;

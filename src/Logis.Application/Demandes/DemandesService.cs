@@ -23,6 +23,9 @@ public sealed record PersonneVue(string Nom, string Prenoms, DateOnly DateNaissa
 
 public sealed record SituationVue(string Critere, string Reference, string Statut);
 
+/// <summary>A legal entity applicant: name, SIREN, nature in plain French.</summary>
+public sealed record PersonneMoraleVue(string RaisonSociale, string Siren, string Nature);
+
 public sealed record EvenementVue(int Rang, string Type, DateTimeOffset Quand, Guid AuteurId, string Auteur, string Organisation, string Resume);
 
 /// <summary>
@@ -32,12 +35,15 @@ public sealed record EvenementVue(int Rang, string Type, DateTimeOffset Quand, G
 public sealed record DemandeVue(
     string Numero, string Statut, string Canal, DateOnly DateDepot, DateOnly? DateDernierRenouvellement, DateOnly DateFinValidite,
     string? MotifRadiation, DateOnly? DateRadiation, string Demandeur, IReadOnlyList<PersonneVue> Personnes, string Adresse,
-    string SituationFamiliale, decimal RessourcesMensuelles, bool Mutation, IReadOnlyList<string> Typologies, IReadOnlyList<string> Communes,
+    string? SituationFamiliale, decimal RessourcesMensuelles, bool Mutation, IReadOnlyList<string> Typologies, IReadOnlyList<string> Communes,
     bool ToutEpci, decimal? LoyerMaximum, bool Prioritaire, bool DonneesSensiblesVisibles, IReadOnlyList<SituationVue>? SituationsPrioritaires,
     string? Handicap)
 {
     /// <summary>The national number in its four parts (<c>083 0326 000123 G0001</c>).</summary>
     public string NumeroLisible { get; init; } = Numero;
+
+    /// <summary>The legal entity that applies to sublet (CCH L442-8-1), or null for a household; then <see cref="Demandeur"/> is its representative.</summary>
+    public PersonneMoraleVue? PersonneMorale { get; init; }
 
     /// <summary>The registering service whose code ends the number: « name (code) », or the code alone when it is not one of the territory's.</summary>
     public string Guichet { get; init; } = "";
@@ -555,13 +561,16 @@ public sealed class DemandesService(LogisDbContext db, TimeProvider horloge, ICo
             $"{c.Demandeur.Nom} {c.Demandeur.Prenoms}",
             c.Personnes.Select(p => new PersonneVue(p.Nom, p.Prenoms, p.DateNaissance, p.Lien.Libelle(), sensibles ? p.Nir?.Masque : null, Situation(p, sensibles))).ToList(),
             string.Join(", ", new[] { a.Ligne1, a.Ligne2, $"{a.CodePostal} {a.Commune}" }.Where(x => !string.IsNullOrWhiteSpace(x))),
-            c.SituationFamiliale.ToString(), c.RessourcesMensuelles, c.EstMutation,
+            c.SituationFamiliale?.ToString(), c.RessourcesMensuelles, c.EstMutation,
             c.Souhaits.Typologies.Select(t => t.ToString()).ToList(),
             c.Souhaits.Communes.Select(x => communes.GetValueOrDefault(x.Value, x.Value)).ToList(), c.Souhaits.ToutEpci, c.Souhaits.LoyerMaximum,
             d.SituationsPrioritaires.Any(s => s.EstEnCours), sensibles,
             sensibles ? d.SituationsPrioritaires.Select(s => new SituationVue(s.Critere.ToString(), s.Critere.Reference(), s.Statut.Libelle())).ToList() : null,
             sensibles && c.Handicap is { } h
                 ? string.Join(", ", new[] { h.FauteuilRoulant ? "fauteuil roulant" : null, h.MobiliteReduite ? "mobilité réduite" : null, h.AutreAdaptation ? "autre adaptation" : null }.OfType<string>())
-                : null);
+                : null)
+        {
+            PersonneMorale = c.PersonneMorale is { } pm ? new PersonneMoraleVue(pm.RaisonSociale, pm.Siren.Value, PersonneMorale.Libelle(pm.Nature)) : null,
+        };
     }
 }

@@ -118,21 +118,27 @@ public static class FormatSne
         if (aCharge.Count > 0) physique.Add(new XElement(Nuu + "listePersonneACharge", aCharge.Select(p => Personne(Nuu + "personneACharge", p, null))));
         var conjoints = c.Personnes.Where(p => p.Lien == LienPersonne.Conjoint).ToList();
         if (conjoints.Count > 0) physique.Add(new XElement(Nuu + "listeCotitulaire", conjoints.Select(p => Personne(Nuu + "cotitulaire", p, null))));
-        var l = c.LogementActuel;
-        var logement = new XElement(Nuu + "logementActuel");
-        if (Logements.TryGetValue(l.Statut, out var modele)) logement.Add(new XElement(Nuu + "listeModeleLogement", new XElement(Nuu + "modeleLogement", new XAttribute("code", modele))));
-        if (l.LoyerMensuel is { } loyer) logement.Add(new XElement(Nuu + "montantMensuelLoyer", Nombre(loyer)));
-        logement.Add(new XElement(Nuu + "nombreHabitant", c.Personnes.Count));
-        if (l.Surface is { } surface) logement.Add(new XElement(Nuu + "surface", Nombre(surface)));
-        logement.Add(new XElement(Nuu + "proprietaire", l.Statut == StatutLogementActuel.Proprietaire ? "true" : "false"));
-        logement.Add(new XElement(Logis + "statut", l.Statut));
-        if (l.Commune is { } commune) logement.Add(new XElement(Logis + "commune", commune.Value));
-        physique.Add(logement);
+        if (c.LogementActuel is { } l)
+        {
+            var logement = new XElement(Nuu + "logementActuel");
+            if (Logements.TryGetValue(l.Statut, out var modele)) logement.Add(new XElement(Nuu + "listeModeleLogement", new XElement(Nuu + "modeleLogement", new XAttribute("code", modele))));
+            if (l.LoyerMensuel is { } loyer) logement.Add(new XElement(Nuu + "montantMensuelLoyer", Nombre(loyer)));
+            logement.Add(new XElement(Nuu + "nombreHabitant", c.Personnes.Count));
+            if (l.Surface is { } surface) logement.Add(new XElement(Nuu + "surface", Nombre(surface)));
+            logement.Add(new XElement(Nuu + "proprietaire", l.Statut == StatutLogementActuel.Proprietaire ? "true" : "false"));
+            logement.Add(new XElement(Logis + "statut", l.Statut));
+            if (l.Commune is { } commune) logement.Add(new XElement(Logis + "commune", commune.Value));
+            physique.Add(logement);
+        }
         e.Add(physique);
+        // The SNE's element for a legal entity is not publicly described (docs/sne.md §3): Logis's own, its representative as the applicant.
+        if (c.PersonneMorale is { } pm)
+            e.Add(new XElement(Logis + "personneMorale", new XAttribute("siren", pm.Siren.Value), new XAttribute("nature", pm.Nature), pm.RaisonSociale));
 
         // Not carried by the SNE's format as far as it is known (docs/sne.md §3): Logis's own elements.
         e.Add(new XElement(Logis + "canal", d.Canal));
-        e.Add(new XElement(Logis + "motifs", new XAttribute("principal", c.MotifPrincipal), c.Motifs.Select(m => new XElement(Logis + "motif", m))));
+        if (c.MotifPrincipal is { } principal)
+            e.Add(new XElement(Logis + "motifs", new XAttribute("principal", principal), c.Motifs.Select(m => new XElement(Logis + "motif", m))));
         var s = c.Souhaits;
         e.Add(new XElement(Logis + "souhaits",
             new XAttribute("toutEpci", s.ToutEpci ? "true" : "false"),
@@ -179,7 +185,7 @@ public static class FormatSne
         e.Add(new XElement(Logis + "lien", p.Lien));
         if (demandeur is not null)
         {
-            e.Add(new XElement(Nuu + "situationFamiliale", new XAttribute("code", Situations[demandeur.SituationFamiliale])));
+            if (demandeur.SituationFamiliale is { } familiale) e.Add(new XElement(Nuu + "situationFamiliale", new XAttribute("code", Situations[familiale])));
             var contact = demandeur.Contact;
             if (contact.Telephone is { } tel) e.Add(new XElement(Nuu + "telPortable", tel));
             if (contact.Courriel is { } mel) e.Add(new XElement(Nuu + "mel", mel));
@@ -246,6 +252,12 @@ public static class FormatSne
                 F(FormatFichierDemandes.EtageMaximum, s.Attribute("etageMaximum")?.Value);
                 F(FormatFichierDemandes.Ascenseur, s.Attribute("ascenseur")?.Value == "true" ? "oui" : "non");
                 F(FormatFichierDemandes.AccessiblePmr, s.Attribute("accessiblePmr")?.Value == "true" ? "oui" : "non");
+            }
+            if (d.Element(Logis + "personneMorale") is { } pm)
+            {
+                F(FormatFichierDemandes.PersonneMoraleRaisonSociale, pm.Value.Trim());
+                F(FormatFichierDemandes.PersonneMoraleSiren, pm.Attribute("siren")?.Value);
+                F(FormatFichierDemandes.PersonneMoraleNature, pm.Attribute("nature")?.Value);
             }
             if (d.Element(Logis + "handicap") is { } h)
                 F(FormatFichierDemandes.Handicap, string.Join(';', new[] { ("fauteuilRoulant", "fauteuil"), ("mobiliteReduite", "mobilite"), ("autreAdaptation", "autre") }

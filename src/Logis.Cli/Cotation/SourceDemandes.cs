@@ -61,7 +61,7 @@ public sealed class DemandesSynthetiques(ReferenceData reference, int graine, in
             ct.ThrowIfCancellationRequested();
             // Results are grouped by the commune of residence; a homeless applicant by the first commune wished, if any.
             var souhaits = d.Contenu.Souhaits.Communes;
-            var commune = d.Contenu.LogementActuel.Commune ?? (souhaits.Count > 0 ? souhaits[0] : CodeInsee.Create("00000"));
+            var commune = d.Contenu.LogementActuel?.Commune ?? (souhaits.Count > 0 ? souhaits[0] : CodeInsee.Create("00000"));
             resultat.Add(new DemandeSimulee(d.Numero.ToString(), FaitsDepuisDemande.Construire(d, date), FaitsDepuisDemande.TypeMenage(d), commune));
             if (resultat.Count % 500 == 0 || resultat.Count == demandes.Valeur.Count) progression?.Report((resultat.Count, demandes.Valeur.Count));
         }
@@ -107,7 +107,7 @@ public sealed class DemandesStockees(Func<LogisDbContext> ouvrir, int nombre) : 
             foreach (var d in RecalculCotation.ChargerAsync(db, lot, ct).GetAwaiter().GetResult())
             {
                 var souhaits = d.Contenu.Souhaits.Communes;
-                var commune = d.Contenu.LogementActuel.Commune ?? (souhaits.Count > 0 ? souhaits[0] : CodeInsee.Create("00000"));
+                var commune = d.Contenu.LogementActuel?.Commune ?? (souhaits.Count > 0 ? souhaits[0] : CodeInsee.Create("00000"));
                 resultat.Add(new DemandeSimulee(d.Numero.ToString(), FaitsDepuisDemande.Construire(d, date), FaitsDepuisDemande.TypeMenage(d), commune));
             }
             progression?.Report((resultat.Count, ids.Count));

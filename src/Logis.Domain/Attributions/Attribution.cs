@@ -139,7 +139,7 @@ public sealed class Attribution
             RevenuParUc = menage.EstReussi ? echelle.RevenuParUc(menage.Valeur, contenu.RessourcesMensuelles * 12m) : null,
             CategorieMenage = menage.EstReussi ? Eligibilite.CategorieMenage.Determiner(menage.Valeur, parametres).Numero : null,
             NombrePersonnes = contenu.Personnes.Count, Prioritaire = valides.Count > 0, Dalo = valides.Any(s => s.Critere == CriterePrioritaire.ReconnuDalo),
-            Mutation = contenu.EstMutation, CommuneResidenceAvant = contenu.LogementActuel.Commune, Adaptee = offre.Adaptee, Decision = offre.Decision,
+            Mutation = contenu.EstMutation, CommuneResidenceAvant = contenu.LogementActuel?.Commune, Adaptee = offre.Adaptee, Decision = offre.Decision,
             RangCaleol = offre.RangCaleol,
         };
     }

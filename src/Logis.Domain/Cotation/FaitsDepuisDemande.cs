@@ -42,12 +42,14 @@ public static class FaitsDepuisDemande
         {
             Personnes = personnes,
             Handicap = c.Handicap is not null,
-            StatutLogement = c.LogementActuel.Statut,
-            LoyerMensuel = c.LogementActuel.LoyerMensuel,
-            AideLogement = c.LogementActuel.AideLogementMensuelle,
-            Surface = c.LogementActuel.Surface,
-            LienCommune = c.LogementActuel.Commune is { } commune && c.Souhaits.Communes.Contains(commune),
+            // A legal entity's demand has no current housing (it is never scored: CoteurDemandes); "autre" keeps the elements whole.
+            StatutLogement = c.LogementActuel?.Statut ?? StatutLogementActuel.Autre,
+            LoyerMensuel = c.LogementActuel?.LoyerMensuel,
+            AideLogement = c.LogementActuel?.AideLogementMensuelle,
+            Surface = c.LogementActuel?.Surface,
+            LienCommune = c.LogementActuel?.Commune is { } commune && c.Souhaits.Communes.Contains(commune),
             DateDepot = demande.DateDepot,
+            PersonneMorale = c.EstPersonneMorale,
         };
         foreach (var m in c.Motifs) elements.Motifs |= MasqueMotif(m);
         foreach (var s in demande.SituationsPrioritaires)
@@ -284,4 +286,6 @@ public ref struct ElementsCotation
     public int Refus { get; set; }
     public DateOnly? DernierRefus { get; set; }
     public DateOnly DateDepot { get; set; }
+    /// <summary>The demand of a legal entity (CCH L442-8-1): it has no household, and the grid, which scores households, never scores it.</summary>
+    public bool PersonneMorale { get; set; }
 }

@@ -30,8 +30,8 @@ public sealed class ContenuDemande
     /// <summary>b) Address and contact details.</summary>
     public Coordonnees Contact { get; private init; }
 
-    /// <summary>c) Family situation of the applicant.</summary>
-    public SituationFamiliale SituationFamiliale { get; private init; }
+    /// <summary>c) Family situation of the applicant; null only for a demand by a legal entity (<see cref="PersonneMorale"/>).</summary>
+    public SituationFamiliale? SituationFamiliale { get; private init; }
 
     /// <summary>
     /// e) Household revenu fiscal de référence of year N-2 (euros per year), when known: the sum of the persons' own
@@ -39,19 +39,28 @@ public sealed class ContenuDemande
     /// </summary>
     public decimal? RevenuFiscalReferenceN2 { get; private init; }
 
-    /// <summary>f) Current housing.</summary>
-    public LogementActuel LogementActuel { get; private init; }
+    /// <summary>f) Current housing; null only for a demand by a legal entity.</summary>
+    public LogementActuel? LogementActuel { get; private init; }
 
-    /// <summary>g) Every reason ticked; <see cref="MotifPrincipal"/> is one of them.</summary>
+    /// <summary>g) Every reason ticked; <see cref="MotifPrincipal"/> is one of them. Empty only for a demand by a legal entity.</summary>
     public IReadOnlyList<MotifDemande> Motifs { get; private init; }
 
-    public MotifDemande MotifPrincipal { get; private init; }
+    /// <summary>The main reason; null only for a demand by a legal entity.</summary>
+    public MotifDemande? MotifPrincipal { get; private init; }
 
     /// <summary>h) Dwelling sought and location.</summary>
     public Souhaits Souhaits { get; private init; }
 
     /// <summary>i) Disability requiring an adapted dwelling, if any.</summary>
     public BesoinsHandicap? Handicap { get; private init; }
+
+    /// <summary>
+    /// The legal entity that applies to sublet (CCH L442-8-1), or null for a household's demand. Its demand fills only a), b)
+    /// and h) (R441-2-2 [V]): the one person is its representative, and there is no household, no income, no reason.
+    /// </summary>
+    public PersonneMorale? PersonneMorale { get; private init; }
+
+    public bool EstPersonneMorale => PersonneMorale is not null;
 
     /// <summary>The applicant declares a DALO recourse (Cerfa 14069*05 [S]); null when none is declared.</summary>
     public RecoursDalo? RecoursDalo { get; private init; }
@@ -78,6 +87,8 @@ public sealed class ContenuDemande
     /// </summary>
     public Resultat<Menage> Menage(DateOnly dateReference)
     {
+        if (EstPersonneMorale)
+            return Resultat.Echec<Menage>("Demande d'une personne morale (CCH L442-8-1) : elle n'a pas de ménage ; les plafonds de ressources s'appliquent aux sous-locataires.");
         var personnes = new Personne[Personnes.Count];
         for (var i = 0; i < personnes.Length; i++)
         {
@@ -88,7 +99,7 @@ public sealed class ContenuDemande
     }
 
     /// <summary>A sitting social tenant asks for another dwelling: a mutation demand (docs/regles/07-attribution.md §7.5).</summary>
-    public bool EstMutation => LogementActuel.Statut == StatutLogementActuel.LocataireParcSocial;
+    public bool EstMutation => LogementActuel?.Statut == StatutLogementActuel.LocataireParcSocial;
 
     /// <summary>Total monthly resources of the household, the SNE "revenus mensuels" field (Q1 computation).</summary>
     public decimal RessourcesMensuelles => Personnes.Sum(p => p.RessourcesMensuelles);
@@ -105,6 +116,7 @@ public sealed class ContenuDemande
         BesoinsHandicap? handicap,
         RecoursDalo? recoursDalo = null)
     {
+        ArgumentNullException.ThrowIfNull(logementActuel);
         var rfrPersonnes = SommeRevenusPersonnes(personnes);
         if (rfrPersonnes is { } somme && revenuFiscalReferenceN2 is { } declare && declare != somme)
             return Resultat.Echec<ContenuDemande>($"Le revenu fiscal de référence du ménage ({TexteFr.Euros(declare)}) n'est pas la somme de ceux des personnes ({TexteFr.Euros(somme)}).");
@@ -132,6 +144,42 @@ public sealed class ContenuDemande
     }
 
     /// <summary>
+    /// The demand of a legal entity (CCH L442-8-1): headings a), b) and h) only (R441-2-2 [V]). <paramref name="representant"/>
+    /// is the natural person who signs for it (the one person of the demand, as applicant); it declares no income.
+    /// </summary>
+    public static Resultat<ContenuDemande> CreerPersonneMorale(PersonneMorale personneMorale, PersonneALoger representant, Coordonnees contact, Souhaits souhaits)
+    {
+        ArgumentNullException.ThrowIfNull(personneMorale);
+        ArgumentNullException.ThrowIfNull(representant);
+        var erreur = ErreurPersonneMorale(personneMorale)
+            ?? (representant.Lien != LienPersonne.Demandeur || representant.Ressources.Count > 0 || representant.RevenuFiscalReferenceN2 is not null
+                || representant.CoDemandeur || representant.ACharge || representant.Garde is not null
+                ? "Le représentant d'une personne morale est son seul signataire : ni ressources, ni revenu fiscal, ni lien autre que demandeur." : null)
+            ?? ErreurPersonnes([representant])
+            ?? ErreurContact(contact)
+            ?? ErreurSouhaits(souhaits);
+        if (erreur is not null) return Resultat.Echec<ContenuDemande>(erreur);
+        return Resultat.Ok(new ContenuDemande
+        {
+            Personnes = [representant],
+            Contact = contact,
+            Motifs = [],
+            Souhaits = souhaits with { Typologies = [.. souhaits.Typologies.Order()], Communes = [.. souhaits.Communes] },
+            PersonneMorale = personneMorale with { RaisonSociale = personneMorale.RaisonSociale.Trim() },
+        });
+    }
+
+    private static string? ErreurPersonneMorale(PersonneMorale pm)
+    {
+        if (string.IsNullOrWhiteSpace(pm.RaisonSociale)) return "La raison sociale de la personne morale est obligatoire.";
+        if (pm.RaisonSociale.Trim().Length > PersonneMorale.LongueurMaximumRaisonSociale)
+            return $"La raison sociale compte au plus {PersonneMorale.LongueurMaximumRaisonSociale} caractères.";
+        if (pm.RaisonSociale.Any(char.IsControl)) return "La raison sociale ne doit pas contenir de saut de ligne ni de caractère de contrôle.";
+        if (!Enum.IsDefined(pm.Nature)) return "La nature de la personne morale est inconnue.";
+        return null;
+    }
+
+    /// <summary>
     /// This content as sent by an agent who does not see the restricted fields (docs/protection-des-donnees.md §2 items 4–5),
     /// with those fields taken from the content <paramref name="enregistre"/> already stored: such an agent can neither read
     /// nor erase what it cannot see. Kept from the stored content: the NIR and disability card of each person found again
@@ -144,7 +192,7 @@ public sealed class ContenuDemande
         var personnes = Personnes.Select(p => enregistre.Personnes.FirstOrDefault(e => MemePersonne(e, p)) is { } e
             ? p with { Nir = e.Nir, CarteInvalidite = e.CarteInvalidite }
             : p).ToList();
-        var motifs = Motifs.Concat(enregistre.Motifs.Where(m => m.EstRestreint())).Distinct().ToList();
+        var motifs = EstPersonneMorale ? [] : Motifs.Concat(enregistre.Motifs.Where(m => m.EstRestreint())).Distinct().ToList();
         return new ContenuDemande
         {
             Personnes = personnes,
@@ -153,10 +201,11 @@ public sealed class ContenuDemande
             RevenuFiscalReferenceN2 = RevenuFiscalReferenceN2,
             LogementActuel = LogementActuel,
             Motifs = motifs,
-            MotifPrincipal = enregistre.MotifPrincipal.EstRestreint() ? enregistre.MotifPrincipal : MotifPrincipal,
+            MotifPrincipal = enregistre.MotifPrincipal is { } p && p.EstRestreint() && !EstPersonneMorale ? p : MotifPrincipal,
             Souhaits = Souhaits,
             Handicap = enregistre.Handicap,
             RecoursDalo = RecoursDalo,
+            PersonneMorale = PersonneMorale,
         };
 
         static bool MemePersonne(PersonneALoger a, PersonneALoger b) => a.DateNaissance == b.DateNaissance
@@ -211,6 +260,7 @@ public sealed class ContenuDemande
         {
             Personnes = Personnes, Contact = contact, SituationFamiliale = SituationFamiliale, RevenuFiscalReferenceN2 = RevenuFiscalReferenceN2,
             LogementActuel = LogementActuel, Motifs = Motifs, MotifPrincipal = MotifPrincipal, Souhaits = Souhaits, Handicap = Handicap, RecoursDalo = RecoursDalo,
+            PersonneMorale = PersonneMorale,
         });
     }
 

@@ -26,6 +26,9 @@ public sealed record SouhaitsSaisie(
 
 public sealed record HandicapSaisie(bool FauteuilRoulant, bool MobiliteReduite, bool AutreAdaptation);
 
+/// <summary>The legal entity that applies to sublet (CCH L442-8-1): name, SIREN, nature (a name of <see cref="NaturePersonneMorale"/>).</summary>
+public sealed record PersonneMoraleSaisie(string? RaisonSociale, string? Siren, string? Nature);
+
 /// <summary>
 /// A demand as it arrives, whatever the channel: the body of <c>POST</c>/<c>PUT /api/v1/demandes</c>, the registration
 /// form (read by the page into this record) and each line of a demand file (a column map onto these fields,
@@ -49,7 +52,8 @@ public sealed record DemandeSaisie(
     string? DateDepot = null,
     bool RecoursDalo = false,
     string? DateRecoursDalo = null,
-    string? MotifDateDepot = null)
+    string? MotifDateDepot = null,
+    PersonneMoraleSaisie? PersonneMorale = null)
 {
     /// <summary>Longest name of an employer or a landlord (as the persons' names).</summary>
     public const int LongueurMaximumNom = 100;
@@ -63,6 +67,7 @@ public sealed record DemandeSaisie(
     /// </summary>
     public (ContenuDemande? Contenu, Dictionary<string, string[]> Erreurs) Lire(IReadOnlySet<string>? communesEpci = null)
     {
+        if (PersonneMorale is not null) return LirePersonneMorale(communesEpci);
         var erreurs = new Dictionary<string, string[]>();
 
         var personnes = LirePersonnes(erreurs);
@@ -129,6 +134,55 @@ public sealed record DemandeSaisie(
             handicap,
             // A date of recourse declares the recourse.
             RecoursDalo || dateRecours is not null ? new RecoursDalo(dateRecours) : null);
+        if (!contenu.EstReussi) return (null, new Dictionary<string, string[]> { ["contenu"] = [contenu.Motif!] });
+        return (contenu.Valeur, erreurs);
+    }
+
+    /// <summary>
+    /// A legal entity's demand (CCH L442-8-1): only the headings a), b) and h) (R441-2-2 [V]). The one person is its
+    /// representative; any household heading (family situation, income, current housing, reasons, disability, DALO recourse,
+    /// a second person) is an error of its field rather than silently dropped.
+    /// </summary>
+    private (ContenuDemande? Contenu, Dictionary<string, string[]> Erreurs) LirePersonneMorale(IReadOnlySet<string>? communesEpci)
+    {
+        var erreurs = new Dictionary<string, string[]>();
+        var pm = PersonneMorale!;
+        var raison = pm.RaisonSociale?.Trim() ?? "";
+        if (raison.Length == 0) Ajouter(erreurs, "personneMorale.raisonSociale", "La raison sociale de la personne morale est obligatoire.");
+        else if (raison.Length > Demandes.PersonneMorale.LongueurMaximumRaisonSociale)
+            Ajouter(erreurs, "personneMorale.raisonSociale", $"La raison sociale compte au plus {Demandes.PersonneMorale.LongueurMaximumRaisonSociale} caractères.");
+        else if (raison.Any(char.IsControl)) Ajouter(erreurs, "personneMorale.raisonSociale", "La raison sociale ne doit pas contenir de saut de ligne ni de caractère de contrôle.");
+        Siren siren = default;
+        if (string.IsNullOrWhiteSpace(pm.Siren)) Ajouter(erreurs, "personneMorale.siren", "Le numéro SIREN de la personne morale est obligatoire (9 chiffres).");
+        else if (!Siren.TryCreate(pm.Siren.Replace(" ", "", StringComparison.Ordinal), out siren))
+            Ajouter(erreurs, "personneMorale.siren", $"« {pm.Siren.Trim()} » n'est pas un numéro SIREN (9 chiffres).");
+        var nature = Valeur<NaturePersonneMorale>(pm.Nature, "personneMorale.nature", "La nature de la personne morale est obligatoire (CCH L442-8-1).", erreurs);
+
+        const string horsRubriques = "Une demande de personne morale ne remplit que l'identité, les coordonnées et le logement recherché (CCH R441-2-2) : retirez ce champ.";
+        if (Personnes is { Count: > 1 }) Ajouter(erreurs, "personnes", "Une demande de personne morale ne compte qu'une personne : son représentant.");
+        if (!string.IsNullOrWhiteSpace(SituationFamiliale)) Ajouter(erreurs, "situationFamiliale", horsRubriques);
+        if (RevenuFiscalReferenceN2 is not null) Ajouter(erreurs, "revenuFiscalReferenceN2", horsRubriques);
+        if (LogementActuel is { } la && (new[] { la.Statut, la.Commune, la.Bailleur, la.DateEntree }.Any(t => !string.IsNullOrWhiteSpace(t))
+            || (la.LoyerMensuel ?? la.Surface ?? la.AideLogementMensuelle) is not null))
+            Ajouter(erreurs, "logementActuel", horsRubriques);
+        if (Motifs?.Any(m => !string.IsNullOrWhiteSpace(m)) == true || !string.IsNullOrWhiteSpace(MotifPrincipal)) Ajouter(erreurs, "motifs", horsRubriques);
+        if (Handicap is { } h && (h.FauteuilRoulant || h.MobiliteReduite || h.AutreAdaptation)) Ajouter(erreurs, "handicap", horsRubriques);
+        if (RecoursDalo || !string.IsNullOrWhiteSpace(DateRecoursDalo)) Ajouter(erreurs, "recoursDalo", horsRubriques);
+
+        var personnes = LirePersonnes(erreurs);
+        if (personnes.Count == 1)
+        {
+            var r = Personnes![0]!;
+            if (r.Ressources?.Any(x => x is not null) == true) Ajouter(erreurs, ChampPersonne(0, "ressources"), horsRubriques);
+            if (r.RevenuFiscalReferenceN2 is not null) Ajouter(erreurs, ChampPersonne(0, "revenuFiscalReferenceN2"), horsRubriques);
+            if (r.ACharge || r.CoDemandeur || !string.IsNullOrWhiteSpace(r.Garde)) Ajouter(erreurs, ChampPersonne(0, "lien"), "Le représentant de la personne morale est le seul signataire de la demande.");
+        }
+        var contact = LireCoordonnees(Adresse, Telephone, Courriel, AccepteCourriel, erreurs);
+        var (typologies, communes, toutEpci) = LireSouhaits(communesEpci, erreurs);
+        if (erreurs.Count > 0) return (null, erreurs);
+
+        var contenu = ContenuDemande.CreerPersonneMorale(new Demandes.PersonneMorale(raison, siren, nature!.Value), personnes[0], contact!,
+            new Souhaits(typologies, communes, toutEpci, Souhaits?.LoyerMaximum, Souhaits?.EtageMaximum, Souhaits?.AscenseurNecessaire ?? false, Souhaits?.AccessiblePmr ?? false));
         if (!contenu.EstReussi) return (null, new Dictionary<string, string[]> { ["contenu"] = [contenu.Motif!] });
         return (contenu.Valeur, erreurs);
     }

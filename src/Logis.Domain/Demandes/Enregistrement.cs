@@ -83,7 +83,9 @@ public sealed record CompletudeEnregistrement(bool EstComplete, IReadOnlyList<El
     public static CompletudeEnregistrement Evaluer(ContenuDemande contenu, DateOnly depot, IReadOnlyCollection<string> pieces, DateOnly jour)
     {
         var manquants = new List<ElementManquant>();
-        var nationalite = contenu.Demandeur.Nationalite;
+        // A legal entity's demand (CCH L442-8-1): the identity piece of the representative who signs it (team choice: the
+        // arrêté's list of pieces names none for a legal entity [M]); no nationality, which concerns a household.
+        var nationalite = contenu.EstPersonneMorale ? Nationalite.Francaise : contenu.Demandeur.Nationalite;
         if (nationalite is null)
             manquants.Add(new("nationalite", "Nationalité du demandeur (elle dit quelle pièce l'enregistrement demande)", "CCH R441-2-3 ; Cerfa 14069, rubrique 2"));
         if (nationalite == Nationalite.HorsUnionEuropeenne)

@@ -47,7 +47,8 @@ public sealed class EntreePreselection
     public static IEnumerable<EntreePreselection> Pour(Demande demande, Siren epci, int? total)
     {
         ArgumentNullException.ThrowIfNull(demande);
-        if (demande.Statut != StatutDemande.Active) yield break;
+        // A legal entity's demand (CCH L442-8-1) has no household to weigh against a dwelling: never a candidate of the pre-selection.
+        if (demande.Statut != StatutDemande.Active || demande.Contenu.EstPersonneMorale) yield break;
         var s = demande.Contenu.Souhaits;
         IEnumerable<string> communes = s.ToutEpci ? [ToutEpci] : s.Communes.Select(c => c.Value).Distinct();
         foreach (var commune in communes)

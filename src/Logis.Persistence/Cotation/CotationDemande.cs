@@ -84,7 +84,8 @@ public sealed class CoteurDemandes(RegistreGrilles registre, TimeProvider horlog
     public CotationCalculee? Coter(Demande demande, Siren epci)
     {
         var jeu = registre.JeuEnVigueur(epci, Aujourdhui);
-        if (jeu is null) return null;
+        // The grid scores households: a legal entity's demand (CCH L442-8-1) has none and is never scored.
+        if (jeu is null || demande.Contenu.EstPersonneMorale) return null;
         var faits = FaitsDepuisDemande.Construire(demande, Aujourdhui);
         var grille = jeu.Pour(in faits);
         return new CotationCalculee(grille.Calculer(in faits), grille.Grille.Id, grille.Grille.Version, horloge.GetUtcNow());

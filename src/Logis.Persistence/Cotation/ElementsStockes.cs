@@ -11,7 +11,8 @@ namespace Logis.Persistence.Cotation;
 /// facts are built from at any date, written with every change of the demand, read back by the batch rescoring without
 /// loading the aggregate (BENCHMARKS.md, « Cotation en lot »; ADR 0007). Little-endian, version 2:
 /// <code>
-/// 0  version (2)            1  flags: 1 disability, 2 commune link, 4 rent, 8 surface, 16 last refusal, 32 housing allowance
+/// 0  version (2)            1  flags: 1 disability, 2 commune link, 4 rent, 8 surface, 16 last refusal, 32 housing allowance,
+///                              64 legal entity (never scored)
 /// 2  current housing status 3  number of persons
 /// 4  deposit date (day number, int32)         8  reasons (uint64)
 /// 16 priorities declared (int32)  20 validated (int32)  24 refusals (int32)
@@ -27,7 +28,7 @@ public static class ElementsStockes
 {
     public const byte Version = 2;
     private const int Entete = 28;
-    private const byte Handicap = 1, LienCommune = 2, Loyer = 4, Surface = 8, DernierRefus = 16, Aide = 32;
+    private const byte Handicap = 1, LienCommune = 2, Loyer = 4, Surface = 8, DernierRefus = 16, Aide = 32, PersonneMorale = 64;
     private const byte CarteInvalidite = 0x80;
 
     public static byte[] Ecrire(in ElementsCotation e)
@@ -37,7 +38,8 @@ public static class ElementsStockes
         Span<byte> o = stackalloc byte[Entete + 4 + (3 * 13) + (personnes.Length * 18)];
         o[0] = Version;
         o[1] = (byte)((e.Handicap ? Handicap : 0) | (e.LienCommune ? LienCommune : 0) | (e.LoyerMensuel is null ? 0 : Loyer)
-            | (e.Surface is null ? 0 : Surface) | (e.DernierRefus is null ? 0 : DernierRefus) | (e.AideLogement is null ? 0 : Aide));
+            | (e.Surface is null ? 0 : Surface) | (e.DernierRefus is null ? 0 : DernierRefus) | (e.AideLogement is null ? 0 : Aide)
+            | (e.PersonneMorale ? PersonneMorale : 0));
         o[2] = checked((byte)e.StatutLogement);
         o[3] = (byte)personnes.Length;
         BinaryPrimitives.WriteInt32LittleEndian(o[4..], e.DateDepot.DayNumber);
@@ -71,6 +73,7 @@ public static class ElementsStockes
         var nombre = octets[3];
         e.Handicap = (drapeaux & Handicap) != 0;
         e.LienCommune = (drapeaux & LienCommune) != 0;
+        e.PersonneMorale = (drapeaux & PersonneMorale) != 0;
         e.StatutLogement = (StatutLogementActuel)octets[2];
         e.DateDepot = DateOnly.FromDayNumber(BinaryPrimitives.ReadInt32LittleEndian(octets[4..]));
         e.Motifs = BinaryPrimitives.ReadUInt64LittleEndian(octets[8..]);

@@ -72,7 +72,7 @@ public static class RecalculCotation
                         var lignes = new List<(Guid Id, int Total, string Grille, string Version, byte[] Elements)>(demandes.Count);
                         foreach (var d in demandes)
                         {
-                            if (!elements.TryGetValue(d.Id, out var avant)) continue;
+                            if (!elements.TryGetValue(d.Id, out var avant) || d.Contenu.EstPersonneMorale) continue;
                             var faits = FaitsDepuisDemande.Construire(d, date);
                             var grille = jeu.Pour(in faits);
                             lignes.Add((d.Id.Value, grille.Calculer(in faits), grille.Grille.Id, grille.Grille.Version, avant));

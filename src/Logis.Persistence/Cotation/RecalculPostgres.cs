@@ -159,7 +159,8 @@ internal static class RecalculPostgres
                 var taille = (int)lecteur.GetBytes(3, 0, null, 0, 0);
                 if (taille > elements.Length) elements = new byte[taille * 2];
                 lecteur.GetBytes(3, 0, elements, 0, taille);
-                var (points, primoDemandeur) = Coter(elements.AsSpan(0, taille), ref personnes, jeu, date);
+                // A legal entity's demand is never scored: its row keeps no total.
+                if (Coter(elements.AsSpan(0, taille), ref personnes, jeu, date) is not var (points, primoDemandeur)) continue;
                 ecrivain.Ligne(4);
                 ecrivain.Uuid(id);
                 ecrivain.UInt32(lu);
@@ -187,10 +188,11 @@ internal static class RecalculPostgres
     }
 
     /// <summary>The score of one demand from its stored elements: total, and whether the first-time applicants' grid gave it.</summary>
-    private static (int Total, bool Primo) Coter(ReadOnlySpan<byte> octets, ref PersonneCotation[] personnes, JeuGrilles jeu, DateOnly date)
+    private static (int Total, bool Primo)? Coter(ReadOnlySpan<byte> octets, ref PersonneCotation[] personnes, JeuGrilles jeu, DateOnly date)
     {
         var e = default(ElementsCotation);
         ElementsStockes.Lire(octets, ref e, ref personnes);
+        if (e.PersonneMorale) return null;
         var faits = FaitsDepuisDemande.Construire(in e, date);
         var grille = jeu.Pour(in faits);
         return (grille.Calculer(in faits), ReferenceEquals(grille, jeu.PrimoDemandeurs));

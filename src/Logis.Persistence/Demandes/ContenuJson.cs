@@ -19,26 +19,27 @@ public static partial class ContenuJson
     /// Serialization code generated at build time (no reflection at run time): the same JSON as the former reflection-based
     /// options (same converters, nulls left out), for the speed of the file import (BENCHMARKS.md, « Fichier de la demande », « Import : analyse et écriture mêlées », point 3).
     /// </summary>
-    [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = [typeof(NirConverter), typeof(CodeInseeConverter)])]
+    [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = [typeof(NirConverter), typeof(CodeInseeConverter), typeof(SirenConverter)])]
     [JsonSerializable(typeof(Dto))]
     private sealed partial class ContexteJson : JsonSerializerContext;
 
     private sealed record Dto(
         IReadOnlyList<PersonneALoger> Personnes,
         Coordonnees Contact,
-        SituationFamiliale SituationFamiliale,
+        SituationFamiliale? SituationFamiliale,
         decimal? RevenuFiscalReferenceN2,
-        LogementActuel LogementActuel,
+        LogementActuel? LogementActuel,
         IReadOnlyList<MotifDemande> Motifs,
-        MotifDemande MotifPrincipal,
+        MotifDemande? MotifPrincipal,
         Souhaits Souhaits,
         BesoinsHandicap? Handicap,
         RecoursDalo? RecoursDalo = null,
-        int Version = 0)
+        int Version = 0,
+        PersonneMorale? PersonneMorale = null)
     {
         public static Dto De(ContenuDemande c) =>
             new(c.Personnes, c.Contact, c.SituationFamiliale, c.RevenuFiscalReferenceN2, c.LogementActuel, c.Motifs, c.MotifPrincipal, c.Souhaits, c.Handicap,
-                c.RecoursDalo, VersionCourante);
+                c.RecoursDalo, VersionCourante, c.PersonneMorale);
     }
 
     /// <summary>
@@ -86,10 +87,15 @@ public static partial class ContenuJson
     {
         var d = JsonSerializer.Deserialize(json, ContexteJson.Default.Dto) ?? throw new InvalidOperationException("Contenu de demande vide.");
         var personnes = d.Version < VersionCourante ? Migrer(d.Personnes) : d.Personnes;
-        var resultat = ContenuDemande.Creer(personnes, d.Contact, d.SituationFamiliale, d.RevenuFiscalReferenceN2, d.LogementActuel,
-            d.Motifs, d.MotifPrincipal, d.Souhaits, d.Handicap, d.RecoursDalo);
+        var resultat = d.PersonneMorale is { } pm
+            ? ContenuDemande.CreerPersonneMorale(pm, personnes.Count == 1 ? personnes[0] : throw Incoherent("une personne morale a un seul représentant"), d.Contact, d.Souhaits)
+            : ContenuDemande.Creer(personnes, d.Contact, d.SituationFamiliale ?? throw Incoherent("situation familiale absente"), d.RevenuFiscalReferenceN2,
+                d.LogementActuel ?? throw Incoherent("logement actuel absent"), d.Motifs, d.MotifPrincipal ?? throw Incoherent("motif principal absent"),
+                d.Souhaits, d.Handicap, d.RecoursDalo);
         return resultat.ValeurOuNull ?? throw new InvalidOperationException($"Contenu de demande stocké incohérent : {resultat.Motif}");
     }
+
+    private static InvalidOperationException Incoherent(string motif) => new($"Contenu de demande stocké incohérent : {motif}.");
 
     internal sealed class Converter() : ValueConverter<ContenuDemande, string>(v => Ecrire(v), v => Lire(v));
 
@@ -103,6 +109,13 @@ public static partial class ContenuJson
             Nir.TryCreate(reader.GetString(), out var nir) ? nir : throw new JsonException("NIR stocké invalide.");
 
         public override void Write(Utf8JsonWriter writer, Nir value, JsonSerializerOptions options) => writer.WriteStringValue(value.ValeurComplete);
+    }
+
+    private sealed class SirenConverter : JsonConverter<Siren>
+    {
+        public override Siren Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Siren.Create(reader.GetString()!);
+
+        public override void Write(Utf8JsonWriter writer, Siren value, JsonSerializerOptions options) => writer.WriteStringValue(value.Value);
     }
 
     private sealed class CodeInseeConverter : JsonConverter<CodeInsee>

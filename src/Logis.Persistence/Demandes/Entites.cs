@@ -111,7 +111,7 @@ public static class ColonnesDemande
         ArgumentNullException.ThrowIfNull(demande);
         var s = demande.Contenu.Souhaits;
         return new ValeursRecherche(Normaliser(demande.Contenu.Demandeur.Nom), Liste(s.Communes.Select(c => c.Value)), s.ToutEpci,
-            Liste(s.Typologies.Select(t => t.ToString())), demande.SituationsPrioritaires.Any(x => x.EstEnCours), demande.Contenu.LogementActuel.Commune?.Value);
+            Liste(s.Typologies.Select(t => t.ToString())), demande.SituationsPrioritaires.Any(x => x.EstEnCours), demande.Contenu.LogementActuel?.Commune?.Value);
     }
 }
 

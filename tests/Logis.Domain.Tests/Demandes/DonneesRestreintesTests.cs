@@ -42,7 +42,7 @@ public class DonneesRestreintesTests
     [Fact]
     public void Une_personne_ajoutee_garde_ce_que_l_agent_a_saisi_et_un_motif_non_restreint_principal_est_celui_envoye()
     {
-        var enregistre = ContenuDemande.Creer(Enregistre().Personnes, Enregistre().Contact, SituationFamiliale.Celibataire, 16800m, Enregistre().LogementActuel,
+        var enregistre = ContenuDemande.Creer(Enregistre().Personnes, Enregistre().Contact, SituationFamiliale.Celibataire, 16800m, Enregistre().LogementActuel!,
             [MotifDemande.LogementTropCher, MotifDemande.Handicap], MotifDemande.LogementTropCher, SouhaitsT2(), null).Valeur;
         var ajoutee = Personne("Durand", "Paul", J(1988, 2, 2), LienPersonne.Conjoint, nir: NirTom) with { CarteInvalidite = true };
 

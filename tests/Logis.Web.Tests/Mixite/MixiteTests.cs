@@ -206,7 +206,7 @@ public class MixiteTests(ApplicationsFixture fx)
         var le = app.Horloge.AujourdhuiEnFrance();
         var actives = (await db.Demandes.AsNoTracking()
             .Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == Tpm && d.DateDepot <= le && (d.DateRadiation == null || d.DateRadiation > le) && d.FusionneeDans == null)
-            .Select(d => d.Contenu).ToListAsync()).Select(c => (Residence: c.LogementActuel.Commune, c.Souhaits.Communes)).ToList();
+            .Select(d => d.Contenu).ToListAsync()).Select(c => (Residence: c.LogementActuel?.Commune, c.Souhaits.Communes)).ToList();
         var lu = (await epci.GetFromJsonAsync<IndicateursVue>($"/api/v1/mixite/indicateurs?annee={annee}", Web))!;
         Assert.Equal(le, lu.DemandesActivesLe);
         Assert.Equal(await db.Communes.CountAsync(c => c.EpciSiren == Tpm), lu.PreferenceCommunale.Count);
@@ -251,7 +251,7 @@ public class MixiteTests(ApplicationsFixture fx)
             (int?, decimal?) Compter(IEnumerable<ContenuDemande> contenus)
             {
                 var nommee = contenus.Where(x => x.Souhaits.Communes.Contains(c)).ToList();
-                return (SecretStatistique.Compte(nommee.Count), SecretStatistique.Taux(nommee.Count(x => x.LogementActuel.Commune == c), nommee.Count));
+                return (SecretStatistique.Compte(nommee.Count), SecretStatistique.Taux(nommee.Count(x => x.LogementActuel?.Commune == c), nommee.Count));
             }
             var attendu = Compter(auJour.Select(d => d.Contenu));
             Assert.True(attendu == (p.Demandes, p.PartDemandesResidents), $"{p.Commune} : attendu {attendu}, lu ({p.Demandes}, {p.PartDemandesResidents})");

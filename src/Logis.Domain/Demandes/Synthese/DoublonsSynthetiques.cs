@@ -54,8 +54,8 @@ public static class DoublonsSynthetiques
                 _ => p,
             }).ToList();
             var c = source.Contenu;
-            var contenu = ContenuDemande.Creer(personnes, c.Contact, c.SituationFamiliale, c.RevenuFiscalReferenceN2, c.LogementActuel,
-                c.Motifs, c.MotifPrincipal, c.Souhaits, c.Handicap).Valeur;
+            var contenu = ContenuDemande.Creer(personnes, c.Contact, c.SituationFamiliale!.Value, c.RevenuFiscalReferenceN2, c.LogementActuel!,
+                c.Motifs, c.MotifPrincipal!.Value, c.Souhaits, c.Handicap).Valeur;
             var guichet = new Acteur(new AuteurId(DeterministicGuid.From($"doublon-synthetique-guichet-{k}")),
                 canal == CanalDepot.EnLigne ? "Demande en ligne" : "Guichet d'un bailleur");
             var quand = new DateTimeOffset(depot.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(1));

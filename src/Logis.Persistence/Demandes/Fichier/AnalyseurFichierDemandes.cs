@@ -265,7 +265,9 @@ public static class AnalyseurFichierDemandes
                 TexteSaisi.Booleen(l.Champ(k.Ascenseur), "souhaits.ascenseurNecessaire", syntaxe), TexteSaisi.Booleen(l.Champ(k.AccessiblePmr), "souhaits.accessiblePmr", syntaxe)),
             LireHandicap(l.Liste(k.Handicap), syntaxe),
             l.Champ(k.Canal), l.Champ(k.DateDepot),
-            TexteSaisi.Booleen(l.Champ(k.RecoursDalo), "recoursDalo", syntaxe), l.Champ(k.DateRecoursDalo), l.Champ(k.MotifDateDepot));
+            TexteSaisi.Booleen(l.Champ(k.RecoursDalo), "recoursDalo", syntaxe), l.Champ(k.DateRecoursDalo), l.Champ(k.MotifDateDepot),
+            l.Champ(k.PersonneMoraleRaisonSociale).Length + l.Champ(k.PersonneMoraleSiren).Length + l.Champ(k.PersonneMoraleNature).Length == 0 ? null
+                : new PersonneMoraleSaisie(l.Champ(k.PersonneMoraleRaisonSociale), l.Champ(k.PersonneMoraleSiren), l.Champ(k.PersonneMoraleNature)));
         var (contenu, erreurs) = saisie.Lire(contexte.CommunesEpci);
         var (canal, depot, motif) = saisie.LireDepot(erreurs);
         foreach (var (champ, messages) in syntaxe.Concat(erreurs))
@@ -381,6 +383,9 @@ public static class AnalyseurFichierDemandes
             LogementDateEntree = De(FormatFichierDemandes.LogementDateEntree);
             RecoursDalo = De(FormatFichierDemandes.RecoursDalo);
             DateRecoursDalo = De(FormatFichierDemandes.DateRecoursDalo);
+            PersonneMoraleRaisonSociale = De(FormatFichierDemandes.PersonneMoraleRaisonSociale);
+            PersonneMoraleSiren = De(FormatFichierDemandes.PersonneMoraleSiren);
+            PersonneMoraleNature = De(FormatFichierDemandes.PersonneMoraleNature);
             Personnes = [[], .. Enumerable.Range(1, PersonnesMaximum).Select(i => ColonnesPersonne.Select(c => De(Colonne(i, c))).ToArray())];
         }
 
@@ -418,6 +423,9 @@ public static class AnalyseurFichierDemandes
         public Col LogementDateEntree { get; }
         public Col RecoursDalo { get; }
         public Col DateRecoursDalo { get; }
+        public Col PersonneMoraleRaisonSociale { get; }
+        public Col PersonneMoraleSiren { get; }
+        public Col PersonneMoraleNature { get; }
 
         /// <summary>The columns p1_nom… by person (index 1 to <see cref="PersonnesMaximum"/>), in <see cref="ColonnesPersonne"/> order.</summary>
         public Col[][] Personnes { get; }

@@ -49,6 +49,10 @@ public static class FormatFichierDemandes
     public const string LogementDateEntree = "logement_date_entree";
     public const string RecoursDalo = "recours_dalo";
     public const string DateRecoursDalo = "date_recours_dalo";
+    /// <summary>A line that fills these three columns is the demand of a legal entity (CCH L442-8-1): headings a), b), h) only.</summary>
+    public const string PersonneMoraleRaisonSociale = "personne_morale_raison_sociale";
+    public const string PersonneMoraleSiren = "personne_morale_siren";
+    public const string PersonneMoraleNature = "personne_morale_nature";
 
     // Column suffixes of a person group: p1_nom, p1_prenoms, …
     public const string Nom = "nom";
@@ -74,6 +78,7 @@ public static class FormatFichierDemandes
         SituationFamiliale, RevenuFiscal, LogementStatut, LogementCommune, LogementLoyer, LogementSurface, Motifs, MotifPrincipal,
         Typologies, CommunesSouhaitees, ToutEpci, LoyerMaximum, EtageMaximum, Ascenseur, AccessiblePmr, Handicap,
         LogementAide, LogementBailleur, LogementDateEntree, RecoursDalo, DateRecoursDalo, MotifDateDepot,
+        PersonneMoraleRaisonSociale, PersonneMoraleSiren, PersonneMoraleNature,
     ];
 
     /// <summary>Columns that must be in the header (the others may be left out).</summary>
@@ -110,6 +115,8 @@ public static class FormatFichierDemandes
         [Ascenseur] = "souhaits.ascenseurNecessaire", [AccessiblePmr] = "souhaits.accessiblePmr", [Handicap] = "handicap",
         [LogementAide] = "logementActuel.aideLogementMensuelle", [LogementBailleur] = "logementActuel.bailleur",
         [LogementDateEntree] = "logementActuel.dateEntree", [RecoursDalo] = "recoursDalo", [DateRecoursDalo] = "dateRecoursDalo",
+        [PersonneMoraleRaisonSociale] = "personneMorale.raisonSociale", [PersonneMoraleSiren] = "personneMorale.siren",
+        [PersonneMoraleNature] = "personneMorale.nature",
     };
 
     /// <summary>The same map for the columns of a person group (<c>p2_date_naissance</c> fills <c>personnes[k].dateNaissance</c>).</summary>
@@ -170,15 +177,16 @@ public static class FormatFichierDemandes
         yield return c.Contact.Telephone ?? "";
         yield return c.Contact.Courriel ?? "";
         yield return OuiNon(c.Contact.AccepteCourriel);
-        yield return c.SituationFamiliale.ToString();
+        yield return c.SituationFamiliale?.ToString() ?? "";
         yield return c.RevenuFiscalReferenceN2 is { } rfr ? Montant(rfr) : "";
-        yield return c.LogementActuel.Statut.ToString();
-        yield return c.LogementActuel.Commune?.Value ?? "";
-        yield return c.LogementActuel.LoyerMensuel is { } loyer ? Montant(loyer) : "";
-        yield return c.LogementActuel.Surface is { } surface ? Montant(surface) : "";
+        var l = c.LogementActuel;
+        yield return l?.Statut.ToString() ?? "";
+        yield return l?.Commune?.Value ?? "";
+        yield return l?.LoyerMensuel is { } loyer ? Montant(loyer) : "";
+        yield return l?.Surface is { } surface ? Montant(surface) : "";
         // The principal reason first: the importer reads it from its own column anyway.
         yield return string.Join(';', c.Motifs);
-        yield return c.MotifPrincipal.ToString();
+        yield return c.MotifPrincipal?.ToString() ?? "";
         yield return string.Join(';', s.Typologies);
         yield return string.Join(';', s.Communes.Select(x => x.Value));
         yield return OuiNon(s.ToutEpci);
@@ -189,14 +197,16 @@ public static class FormatFichierDemandes
         yield return c.Handicap is { } h
             ? string.Join(';', new[] { h.FauteuilRoulant ? "fauteuil" : null, h.MobiliteReduite ? "mobilite" : null, h.AutreAdaptation ? "autre" : null }.OfType<string>())
             : "";
-        var l = c.LogementActuel;
-        yield return l.AideLogementMensuelle is { } aide ? Montant(aide) : "";
-        yield return l.Bailleur ?? "";
-        yield return l.DateEntree is { } entree ? Date(entree) : "";
+        yield return l?.AideLogementMensuelle is { } aide ? Montant(aide) : "";
+        yield return l?.Bailleur ?? "";
+        yield return l?.DateEntree is { } entree ? Date(entree) : "";
         yield return OuiNon(c.RecoursDalo is not null);
         yield return c.RecoursDalo?.DateRecours is { } recours ? Date(recours) : "";
         // The reason for an old deposit date is in the timeline, not re-exported: a re-imported line keeps its number, hence its date.
         yield return "";
+        yield return c.PersonneMorale?.RaisonSociale ?? "";
+        yield return c.PersonneMorale?.Siren.Value ?? "";
+        yield return c.PersonneMorale?.Nature.ToString() ?? "";
         for (var i = 0; i < PersonnesMaximum; i++)
         {
             var p = i < c.Personnes.Count ? c.Personnes[i] : null;

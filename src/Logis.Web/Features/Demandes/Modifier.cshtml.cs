@@ -61,6 +61,8 @@ public sealed class ModifierModel(DemandesService service, IDataProtectionProvid
         if (!issue.EstReussi) return NotFound();
         if (!await PreparerAsync(ct)) return Page();
         var demande = issue.Valeur!;
+        // A legal entity's demand has its own one-page form (headings a, b and h only).
+        if (demande.Contenu.PersonneMorale is not null) return Redirect($"/demandes/personne-morale?numero={Uri.EscapeDataString(demande.Numero.Valeur)}");
         Numero = demande.Numero.Valeur;
         Radiee = demande.Statut == StatutDemande.Radiee;
         DonneesRestreintesMasquees = !AccesDemandes.VoitDonneesSensibles(AgentCourant.Role);
