@@ -325,4 +325,18 @@ public class VacancesTests(ApplicationsFixture fx)
         Assert.Contains("R441-5-2", doc.QuerySelector("#convention-part-erreur")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(doc.QuerySelector(".resume-erreurs a[href='#convention-part']"));
     }
+
+    /// <summary>
+    /// « page » is also the route value of Razor Pages: bound without <c>[FromQuery]</c>, every page of the board showed the first one.
+    /// </summary>
+    [Theory, DeuxBases]
+    public async Task Le_tableau_des_vacances_passe_a_la_page_suivante(string f)
+    {
+        var agent = await fx.App(f).ConnecterAsync("epci");
+        static string Indicateur(AngleSharp.Html.Dom.IHtmlDocument d) => d.QuerySelector("nav.pagination span")?.TextContent ?? "";
+        var premiere = await LogisFactory.DocumentAsync(await agent.GetAsync("/vacances"));
+        Assert.StartsWith("Page 1 sur ", Indicateur(premiere), StringComparison.Ordinal);
+        var seconde = await LogisFactory.DocumentAsync(await agent.GetAsync("/vacances?page=2"));
+        Assert.StartsWith("Page 2 sur ", Indicateur(seconde), StringComparison.Ordinal);
+    }
 }

@@ -16,7 +16,7 @@ public sealed class AExaminerModel(RelancesService service) : PageModel
     public bool Refuse { get; private set; }
     public string? Erreur { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? motif, int? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? motif, [FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
         var agent = Agent.Requis(User);
         if (!RelancesService.PeutVoir(agent.Role))

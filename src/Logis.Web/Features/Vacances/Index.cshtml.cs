@@ -20,7 +20,7 @@ public sealed class IndexModel(VacancesService service) : PageModel
     public bool BoiteReservataire { get; private set; }
     [TempData] public string? Confirmation { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string? statut, int? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? statut, [FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
         var agent = Agent.Requis(User);
         Bailleur = agent.Role == Role.AgentBailleur;

@@ -13,7 +13,7 @@ public sealed class OffresModel(OffresService service) : PageModel
     public string? Statut { get; private set; }
     public string? Erreur { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? statut, int? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? statut, [FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
         var agent = Agent.Requis(User);
         Statut = string.IsNullOrWhiteSpace(statut) ? null : statut;
