@@ -151,7 +151,8 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
         foreach (var d in actives) _derniers[d.Numero.Valeur] = d.Quands.Count == 0 ? DateTimeOffset.MinValue : d.Quands.Max();
         // The file « of a year ago » (AnneeJouee): demands whose validity ends before today are renewed by the history at their date, and
         // the file holds the households the year houses in addition to today's (PartDemandes more): the target is that of today's file.
-        var aRenouveler = actives.Where(d => FinValidite(d.DateDernierRenouvellement ?? d.DateDepot) < aujourdhui).ToList();
+        var aRenouveler = actives.Select(d => (d.Numero, Fin: Demande.FinValidite(d.DateDernierRenouvellement ?? d.DateDepot), EnLigne: d.Canal == CanalDepot.EnLigne || d.ServiceEnLigneUtilise))
+            .Where(d => d.Fin < aujourdhui).ToList();
         var fichier = aRenouveler.Count > 0 ? (int)Math.Round(actives.Count / (1 + PartDemandes), MidpointRounding.AwayFromZero) : actives.Count;
         var cible = Cible(logements, fichier);
         var tirables = await TirablesAsync(epci, stock, zones, ct);
@@ -159,7 +160,7 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
         var cumulTirables = new double[tirables.Count];
         for (var k = 0; k < tirables.Count; k++) cumulTirables[k] = (k == 0 ? 0 : cumulTirables[k - 1]) + tirables[k].Poids;
         foreach (var d in aRenouveler)
-            PlanifierRenouvellement(d.Numero.Valeur, FinValidite(d.DateDernierRenouvellement ?? d.DateDepot), d.Canal == CanalDepot.EnLigne || d.ServiceEnLigneUtilise, ct);
+            PlanifierRenouvellement(d.Numero.Valeur, d.Fin, d.EnLigne, ct);
 
         var indice = 0;
         foreach (var b in bailleurs)
@@ -227,8 +228,6 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
         };
     }
 
-    private static DateOnly FinValidite(DateOnly debutValidite) => debutValidite.AddYears(1).AddDays(-1);
-
     /// <summary>
     /// The yearly renewal of a demand of the file « of a year ago », a few days before the end of its validity (0 to 20, as the seeding draws
     /// them), at a counter on a working day or online, through the renewal use case; never before the demand's last event.
@@ -279,7 +278,8 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
         foreach (var l in stock)
         {
             var cle = (l.CommuneInsee.Value, l.Typologie.ToString());
-            if (!possibles.TryGetValue((cle.Item1, cle.Item2, l.NombrePieces, l.SurfaceHabitable, l.LoyerPrincipal + l.Charges), out var demandes))
+            var semblables = (cle.Item1, cle.Item2, l.NombrePieces, l.SurfaceHabitable, l.LoyerPrincipal + l.Charges);
+            if (!possibles.TryGetValue(semblables, out var demandes))
             {
                 var (nom, zone) = communes[l.CommuneInsee];
                 var logement = new LogementAPourvoir(l.CommuneInsee, nom, l.QpvCode is not null, zone, l.Financement, l.Typologie, l.NombrePieces,
@@ -288,7 +288,7 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
                 foreach (var commune in new[] { cle.Item1, EntreePreselection.ToutEpci })
                     foreach (var (personnes, loyerMaximum, nombre) in resumes.GetValueOrDefault((commune, cle.Item2)) ?? [])
                         if (!Preselection.ExclueParSonResume(logement, parametres, personnes, loyerMaximum)) demandes += nombre;
-                possibles[(cle.Item1, cle.Item2, l.NombrePieces, l.SurfaceHabitable, l.LoyerPrincipal + l.Charges)] = demandes;
+                possibles[semblables] = demandes;
             }
             var part = Math.Min(1.0, demandes * (double)PartDemandes / (parCommuneTypologie[cle] * (double)Mobilite));
             if (part > 0) tirables.Add((l.BailleurId, l.NumeroRpls, part));

@@ -171,12 +171,8 @@ public sealed class ContenuDemande
 
     private static string? ErreurPersonneMorale(PersonneMorale pm)
     {
-        if (string.IsNullOrWhiteSpace(pm.RaisonSociale)) return "La raison sociale de la personne morale est obligatoire.";
-        if (pm.RaisonSociale.Trim().Length > PersonneMorale.LongueurMaximumRaisonSociale)
-            return $"La raison sociale compte au plus {PersonneMorale.LongueurMaximumRaisonSociale} caractères.";
-        if (pm.RaisonSociale.Any(char.IsControl)) return "La raison sociale ne doit pas contenir de saut de ligne ni de caractère de contrôle.";
-        if (!Enum.IsDefined(pm.Nature)) return "La nature de la personne morale est inconnue.";
-        return null;
+        if (PersonneMorale.ErreurRaisonSociale(pm.RaisonSociale) is { } erreur) return erreur;
+        return Enum.IsDefined(pm.Nature) ? null : "La nature de la personne morale est inconnue.";
     }
 
     /// <summary>

@@ -96,7 +96,10 @@ public sealed class Demande
     public DateOnly DateDebutValidite => DateDernierRenouvellement ?? DateDepot;
 
     /// <summary>Last day of validity.</summary>
-    public DateOnly DateFinValidite => DateDebutValidite.AddYears(1).AddDays(-1);
+    public DateOnly DateFinValidite => FinValidite(DateDebutValidite);
+
+    /// <summary>The last day of validity of a demand whose validity starts on <paramref name="debutValidite"/> (deposit or last renewal): one year.</summary>
+    public static DateOnly FinValidite(DateOnly debutValidite) => debutValidite.AddYears(1).AddDays(-1);
 
     /// <summary>
     /// The last day to renew: the deadline the renewal notice set, or the end of validity when no notice was sent yet (the

@@ -148,10 +148,7 @@ public sealed record DemandeSaisie(
         var erreurs = new Dictionary<string, string[]>();
         var pm = PersonneMorale!;
         var raison = pm.RaisonSociale?.Trim() ?? "";
-        if (raison.Length == 0) Ajouter(erreurs, "personneMorale.raisonSociale", "La raison sociale de la personne morale est obligatoire.");
-        else if (raison.Length > Demandes.PersonneMorale.LongueurMaximumRaisonSociale)
-            Ajouter(erreurs, "personneMorale.raisonSociale", $"La raison sociale compte au plus {Demandes.PersonneMorale.LongueurMaximumRaisonSociale} caractères.");
-        else if (raison.Any(char.IsControl)) Ajouter(erreurs, "personneMorale.raisonSociale", "La raison sociale ne doit pas contenir de saut de ligne ni de caractère de contrôle.");
+        if (Demandes.PersonneMorale.ErreurRaisonSociale(raison) is { } erreurRaison) Ajouter(erreurs, "personneMorale.raisonSociale", erreurRaison);
         Siren siren = default;
         if (string.IsNullOrWhiteSpace(pm.Siren)) Ajouter(erreurs, "personneMorale.siren", "Le numéro SIREN de la personne morale est obligatoire (9 chiffres).");
         else if (!Siren.TryCreate(pm.Siren.Replace(" ", "", StringComparison.Ordinal), out siren))

@@ -40,6 +40,16 @@ public sealed record PersonneMorale(string RaisonSociale, Siren Siren, NaturePer
 {
     public const int LongueurMaximumRaisonSociale = 120;
 
+    /// <summary>Why a name cannot be the entity's (trimmed: required, at most <see cref="LongueurMaximumRaisonSociale"/>, one line), or null.</summary>
+    public static string? ErreurRaisonSociale(string? raisonSociale)
+    {
+        var raison = raisonSociale?.Trim() ?? "";
+        if (raison.Length == 0) return "La raison sociale de la personne morale est obligatoire.";
+        if (raison.Length > LongueurMaximumRaisonSociale) return $"La raison sociale compte au plus {LongueurMaximumRaisonSociale} caractères.";
+        if (raison.Any(char.IsControl)) return "La raison sociale ne doit pas contenir de saut de ligne ni de caractère de contrôle.";
+        return null;
+    }
+
     /// <summary>What the entity is, in plain French, with the indent of L442-8-1 I it falls under.</summary>
     public static string Libelle(NaturePersonneMorale nature) => nature switch
     {

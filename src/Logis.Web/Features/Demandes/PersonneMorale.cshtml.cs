@@ -65,12 +65,7 @@ public sealed class PersonneMoraleModel(DemandesService service) : PageModel
 
     private IActionResult Echec(Echec probleme)
     {
-        if (probleme.Nature == NatureEchec.Interdit)
-        {
-            Refuse = true;
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-            return Page();
-        }
+        if (probleme.Nature == NatureEchec.Interdit) return Refuser();
         Erreurs = probleme.Champs.ToDictionary(c => c.Key, c => c.Value);
         Erreur = Erreurs.Count > 0 ? "La demande n'est pas enregistrée : corrigez les champs signalés." : probleme.Motif;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -81,12 +76,18 @@ public sealed class PersonneMoraleModel(DemandesService service) : PageModel
     {
         if (!await service.PeutAgirAsync(AgentCourant, ct))
         {
-            Refuse = true;
-            Response.StatusCode = StatusCodes.Status403Forbidden;
+            Refuser();
             return false;
         }
         Communes = await service.NomsCommunesAsync(AgentCourant, ct);
         return true;
+    }
+
+    private PageResult Refuser()
+    {
+        Refuse = true;
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Page();
     }
 }
 

@@ -33,6 +33,14 @@ public sealed class IndexModel(EspaceDemandeurService espace, ComptesDemandeurs 
         return Page();
     }
 
+    /// <summary>The page again after a refused link: the account's demands and whether it has a password of its own.</summary>
+    private async Task<PageResult> AfficherAsync(SessionDemandeur session, CancellationToken ct)
+    {
+        Demandes = await espace.DemandesAsync(session, ct);
+        AMotDePasse = await comptes.AMotDePasseAsync(session.Compte, ct);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostLierAsync(CancellationToken ct)
     {
         var session = EspaceAuth.Requis(User);
@@ -42,9 +50,7 @@ public sealed class IndexModel(EspaceDemandeurService espace, ComptesDemandeurs 
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             Response.Headers.RetryAfter = secondes.ToString(CultureInfo.InvariantCulture);
             Erreur = Problemes.MessageTropDeRequetes(secondes);
-            Demandes = await espace.DemandesAsync(session, ct);
-            AMotDePasse = await comptes.AMotDePasseAsync(session.Compte, ct);
-            return Page();
+            return await AfficherAsync(session, ct);
         }
         var r = await espace.LierAsync(session, Numero, Code, ct);
         if (!r.EstReussi)
@@ -53,9 +59,7 @@ public sealed class IndexModel(EspaceDemandeurService espace, ComptesDemandeurs 
                 EspaceAuth.Reporter(ModelState, r.Probleme, c => c switch { "numero" => nameof(Numero), "code" => nameof(Code), _ => "" });
             else Erreur = r.Motif;
             Code = null;
-            Demandes = await espace.DemandesAsync(session, ct);
-            AMotDePasse = await comptes.AMotDePasseAsync(session.Compte, ct);
-            return Page();
+            return await AfficherAsync(session, ct);
         }
         return Redirect($"/espace/demandes/{r.Valeur!.Numero}");
     }
