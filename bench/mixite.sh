@@ -5,9 +5,10 @@
 # demandes synthétiques et leur année d'attributions semées au démarrage), puis, pour la préparation seulement (SQL, pas du code
 # produit) : multiplie les demandes jusqu'à DEMANDES (Logis.Bench demandes-lot, COPY) et les baux de l'année jusqu'à BAUX (copies des
 # baux semés, chacune avec ses propres identifiants, une date de signature répartie sur l'année ; les contraintes de clé étrangère
-# vers la vacance et l'offre ne sont pas vérifiées pendant cette copie). Mesure ensuite MESURES appels (défaut 30, après un appel de
-# chauffe) de GET /api/v1/mixite/indicateurs?annee= (clé d'API de l'agent de l'intercommunalité) et de la page /mixite?annee= (session
-# de cet agent) : p50, p95, max, et la charge de la machine. Imprime enfin le plan des requêtes les plus lourdes et le profil de l'acte.
+# vers la vacance et l'offre ne sont pas vérifiées pendant cette copie). Mesure ensuite MESURES appels (défaut 30) en régime établi,
+# après MIXITE_CHAUFFES appels de chauffe (défaut 40 : le JIT à paliers de .NET ne recompile une méthode en code optimisé qu'après
+# une trentaine d'appels ; le temps du tout premier appel est imprimé à part) de GET /api/v1/mixite/indicateurs?annee= (clé d'API de
+# l'agent de l'intercommunalité) et de la page /mixite?annee= (session de cet agent) : p50, p95, max, et la charge de la machine. Imprime enfin le plan des requêtes les plus lourdes et le profil de l'acte.
 # La préparation (plusieurs minutes) se fait sans verrou ; la mesure prend le verrou des bancs (/tmp/logis-bench.lock) et attend
 # que le banc qui le tient ait fini.
 # Comparer deux commits sur les mêmes données : MIXITE_COPIE=DOSSIER garde une copie de la base préparée (pg_basebackup, avant la mesure) ;
@@ -19,6 +20,7 @@ cd "$(dirname "$0")/.."
 BAUX=${1:-10000}
 DEMANDES=${2:-80000}
 MESURES=${3:-30}
+CHAUFFES=${MIXITE_CHAUFFES:-40}
 dotnet build src/Logis.Cli -c Release -v q -nologo >/dev/null
 dotnet build src/Logis.Web -c Release -v q -nologo >/dev/null
 dotnet build bench/Logis.Bench -c Release -v q -nologo >/dev/null
@@ -120,14 +122,15 @@ curl -fs -b "$AGENT" -c "$AGENT" -o /dev/null --data-urlencode "Identifiant=epci
 CLE="logis-demo-epci-248300543"
 mesurer() { # $1: libellé, then curl arguments
   local libelle=$1; shift
-  local statut; statut=$(curl -s -o "$TMP/reponse" -w '%{http_code}' "$@")
-  [ "$statut" = 200 ] || { head -c 400 "$TMP/reponse"; echo; echo "$libelle : HTTP $statut" >&2; exit 1; }
-  echo "--- $libelle : première requête (chauffe) faite ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
+  local statut; statut=$(curl -s -o "$TMP/reponse" -w '%{http_code} %{time_total}' "$@")
+  [ "${statut%% *}" = 200 ] || { head -c 400 "$TMP/reponse"; echo; echo "$libelle : HTTP ${statut%% *}" >&2; exit 1; }
+  for _ in $(seq 2 "$CHAUFFES"); do curl -fs -o /dev/null "$@"; done
+  echo "--- $libelle : premier appel $(python3 -c "print(round(${statut#* } * 1000))") ms (code JIT de premier niveau), puis $CHAUFFES appels de chauffe en tout ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
   for _ in $(seq 1 "$MESURES"); do curl -fs -o /dev/null -w '%{time_total}\n' "$@"; done | python3 -c '
 import sys
 t = sorted(float(x) * 1000 for x in sys.stdin if x.strip())
 q = lambda p: t[min(len(t) - 1, max(0, round(p * len(t) + 0.5) - 1))]
-print(f"{len(t)} appels : p50 {q(0.50):.0f} ms, p95 {q(0.95):.0f} ms, max {t[-1]:.0f} ms")'
+print(f"{len(t)} appels en régime établi : p50 {q(0.50):.0f} ms, p95 {q(0.95):.0f} ms, max {t[-1]:.0f} ms")'
 }
 mesurer "GET /api/v1/mixite/indicateurs?annee=$ANNEE" -H "X-Api-Key: $CLE" "$URL/api/v1/mixite/indicateurs?annee=$ANNEE"
 mesurer "page /mixite?annee=$ANNEE" -b "$AGENT" "$URL/mixite?annee=$ANNEE"
@@ -143,5 +146,5 @@ EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT "Typologies", "CommunesSouhaitees",
   WHERE "EpciSiren" = '248300543' AND "DateDepot" <= $LE AND ("DateRadiation" IS NULL OR "DateRadiation" > $LE) AND "FusionneeDans" IS NULL
   GROUP BY "Typologies", "CommunesSouhaitees", "ToutEpci", "CommuneActuelle";
 SQL
-echo "--- Profil de l'acte (Logis.Bench mixite-profil : médiane de 5 après une chauffe, chaque partie seule) ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "--- Profil de l'acte (Logis.Bench mixite-profil : médiane de 5 après 30 exécutions de chauffe, chaque partie seule) ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
 $BENCH mixite-profil "$PG" "$ANNEE" 5 || echo "(profil indisponible : Logis.Bench de ce commit sans mixite-profil)"

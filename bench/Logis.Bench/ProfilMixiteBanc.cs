@@ -18,12 +18,14 @@ namespace Logis.Bench;
 /// <summary>
 /// Profile of the social-mix indicators of a year (bench/mixite.sh, BENCHMARKS.md): the whole act
 /// (<see cref="SuiviMixiteService.IndicateursAsync"/> for the EPCI's agent), then each of its database reads and in-memory computations timed
-/// alone, the way the act does them. Median of <c>fois</c> runs after a warm-up run, each on a fresh context.
+/// alone, the way the act does them. Median of <c>fois</c> runs after <see cref="Chauffes"/> warm-up runs (tiered JIT: optimised code after
+/// about thirty calls), each on a fresh context.
 /// Usage: <c>Logis.Bench mixite-profil "CONNEXION" ANNEE [FOIS]</c>
 /// </summary>
 public static class ProfilMixiteBanc
 {
     private static readonly Siren Tpm = Siren.Create(TerritoireSeeder.SirenTpm);
+    private const int Chauffes = 30;
 
     public static async Task<int> ExecuterAsync(string connexion, int annee, int fois)
     {
@@ -37,12 +39,12 @@ public static class ProfilMixiteBanc
         {
             var durees = new List<double>();
             var n = 0;
-            for (var i = 0; i <= fois; i++)
+            for (var i = 0; i < Chauffes + fois; i++)
             {
                 await using var db = new LogisDbContext(options);
                 var chrono = Stopwatch.StartNew();
                 n = await action(db);
-                if (i > 0) durees.Add(chrono.Elapsed.TotalMilliseconds);
+                if (i >= Chauffes) durees.Add(chrono.Elapsed.TotalMilliseconds);
             }
             durees.Sort();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{libelle,-95} {durees[durees.Count / 2],8:F1} ms  (min {durees[0]:F1}, max {durees[^1]:F1}) ; {n} lignes"));
