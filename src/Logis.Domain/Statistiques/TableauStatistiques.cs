@@ -51,29 +51,42 @@ public static class TableauStatistiques
         }
 
         var index = communes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
-        // Leases of a commune outside the list (none in practice) count in the totals of the territory only.
-        var liste = baux.ToList();
+        // Each lease once, into the four cells it counts in: its commune × its typology, its commune (every typology), its typology
+        // (every commune) and the whole table; a lease of a commune outside the list (none in practice) counts in the totals of the
+        // territory only. Slot 0 of each dimension is « every ».
+        var parCellule = new List<(int Mois, bool Prioritaire)>[communes.Count + 1, typologies.Length + 1];
+        for (var i = 0; i <= communes.Count; i++)
+            for (var j = 0; j <= typologies.Length; j++) parCellule[i, j] = [];
         var tableau = new int[communes.Count, typologies.Length];
-        foreach (var b in liste)
-            if (index.TryGetValue(b.Commune, out var i)) tableau[i, Array.IndexOf(typologies, b.Typologie)]++;
-        var (mCellules, mLignes, mColonnes, mTotal) = MasquageSecondaire.MasquerTableau(tableau);
-        bool Masque(string? c, Typologie? t) => (c, t) switch
+        foreach (var b in baux)
         {
-            (null, null) => mTotal,
-            (null, { } x) => mColonnes[Array.IndexOf(typologies, x)],
-            ({ } k, null) => mLignes[index[k]],
-            ({ } k, { } x) => mCellules[index[k], Array.IndexOf(typologies, x)],
-        };
+            var bail = (DelaiAttente.Mois(b.Depot, b.Signature), b.Prioritaire);
+            var t = Array.IndexOf(typologies, b.Typologie);
+            parCellule[0, 0].Add(bail);
+            parCellule[0, t + 1].Add(bail);
+            if (!index.TryGetValue(b.Commune, out var i)) continue;
+            tableau[i, t]++;
+            parCellule[i + 1, 0].Add(bail);
+            parCellule[i + 1, t + 1].Add(bail);
+        }
+        var (mCellules, mLignes, mColonnes, mTotal) = MasquageSecondaire.MasquerTableau(tableau);
 
         var cellules = new Dictionary<(string?, Typologie?), CelluleStatistique>();
-        foreach (var c in communes.Select(x => (string?)x).Prepend(null))
-            foreach (var t in typologies.Select(x => (Typologie?)x).Prepend(null))
+        for (var i = 0; i <= communes.Count; i++)
+            for (var j = 0; j <= typologies.Length; j++)
             {
-                var ici = liste.Where(b => (c is null || b.Commune == c) && (t is null || b.Typologie == t)).ToList();
+                var (c, t) = (i == 0 ? null : communes[i - 1], j == 0 ? (Typologie?)null : typologies[j - 1]);
+                var ici = parCellule[i, j];
                 var n = nDemandes.GetValueOrDefault((c, t));
-                var masque = Masque(c, t);
+                var masque = (i, j) switch
+                {
+                    (0, 0) => mTotal,
+                    (0, _) => mColonnes[j - 1],
+                    (_, 0) => mLignes[i - 1],
+                    _ => mCellules[i - 1, j - 1],
+                };
                 cellules[(c, t)] = new CelluleStatistique(c, t, SecretStatistique.Compte(n), masque ? null : ici.Count,
-                    masque ? null : Tension.Calculer(n, ici.Count), DelaiAttente.DesMenagesLoges(ici.Select(b => (b.Depot, b.Signature))),
+                    masque ? null : Tension.Calculer(n, ici.Count), DelaiAttente.DepuisMois(ici.Select(b => b.Mois)),
                     SecretStatistique.Taux(ici.Count(b => b.Prioritaire), ici.Count));
             }
         return cellules;

@@ -164,6 +164,55 @@ public class InformationPubliqueTests
         Assert.Equal(new DelaiAttente(16, 3.8m, 6m, 12.5m), s[(null, null)].Delai);
     }
 
+    /// <summary>
+    /// The table computed in one pass over the leases gives, cell by cell, what its definition gives written plainly: for each commune ×
+    /// typology (null: every), the leases of that cell filtered again from the whole list (a commune outside the list only in the totals).
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    public void Le_tableau_calcule_en_un_passage_donne_chaque_case_de_sa_definition(int graine)
+    {
+        var hasard = new Random(graine);
+        string[] communes = ["11111", "22222", "33333", "44444"];
+        string[] lieux = [.. communes, "99999"]; // 99999: a lease outside the list
+        var typologies = Enum.GetValues<Typologie>();
+        var jour = new DateOnly(2026, 6, 1);
+        var baux = Enumerable.Range(0, hasard.Next(20, 300)).Select(_ => new BailObserve(lieux[hasard.Next(hasard.Next(6) == 0 ? lieux.Length : communes.Length)],
+            typologies[hasard.Next(typologies.Length)], jour.AddDays(-hasard.Next(0, 2000)), jour.AddDays(hasard.Next(0, 200)), hasard.Next(3) == 0)).ToList();
+        var demandes = Enumerable.Range(0, hasard.Next(5, 60)).Select(_ => new GroupeDemandes(
+            [.. typologies.Where(_ => hasard.Next(3) == 0)], [.. communes.Where(_ => hasard.Next(3) == 0)], hasard.Next(8) == 0, hasard.Next(1, 30))).ToList();
+
+        var s = TableauStatistiques.Calculer(communes, demandes, baux);
+
+        var tableau = new int[communes.Length, typologies.Length];
+        foreach (var b in baux.Where(b => communes.Contains(b.Commune))) tableau[Array.IndexOf(communes, b.Commune), Array.IndexOf(typologies, b.Typologie)]++;
+        var (mCellules, mLignes, mColonnes, mTotal) = MasquageSecondaire.MasquerTableau(tableau);
+        Assert.Equal((communes.Length + 1) * (typologies.Length + 1), s.Count);
+        foreach (var c in communes.Select(x => (string?)x).Prepend(null))
+            foreach (var t in typologies.Select(x => (Typologie?)x).Prepend(null))
+            {
+                var ici = baux.Where(b => (c is null || b.Commune == c) && (t is null || b.Typologie == t)).ToList();
+                var n = demandes.Where(g => c is null || g.ToutLeTerritoire || g.Communes.Contains(c)).Where(g => t is null || g.Typologies.Contains(t.Value)).Sum(g => g.Nombre);
+                var masque = (c, t) switch
+                {
+                    (null, null) => mTotal,
+                    (null, { } x) => mColonnes[Array.IndexOf(typologies, x)],
+                    ({ } k, null) => mLignes[Array.IndexOf(communes, k)],
+                    ({ } k, { } x) => mCellules[Array.IndexOf(communes, k), Array.IndexOf(typologies, x)],
+                };
+                var attendue = new CelluleStatistique(c, t, SecretStatistique.Compte(n), masque ? null : ici.Count, masque ? null : Tension.Calculer(n, ici.Count),
+                    DelaiAttente.DesMenagesLoges(ici.Select(b => (b.Depot, b.Signature))), SecretStatistique.Taux(ici.Count(b => b.Prioritaire), ici.Count));
+                Assert.Equal(attendue, s[(c, t)]);
+            }
+        // Not an empty comparison: some cells show leases and a waiting time.
+        Assert.Contains(s.Values, x => x.Attributions > 0 && x.Delai.Publie);
+    }
+
     [Fact]
     public void Un_lieu_d_accueil_dit_ce_qu_il_fait_et_celui_qui_enregistre_porte_un_code_de_guichet()
     {
