@@ -121,7 +121,10 @@ builder.Services.AddProblemDetails();
 builder.Services.AddCorpsIllisible();
 builder.Services.AddLimitesDebit(builder.Configuration);
 builder.Services.AddOpenApi();
-builder.Services.AddHealthChecks().AddCheck<BaseSanteCheck>("base");
+// Ready at once unless the demo is seeded in the background (PreparationDemo): then the site says where the preparation stands.
+var etatPreparation = optionsDemo is { SemerAuDemarrage: true, EnArrierePlan: true } ? EtatPreparation.EnCours(PreparationDemo.Etapes) : new EtatPreparation();
+builder.Services.AddSingleton(etatPreparation);
+builder.Services.AddHealthChecks().AddCheck<BaseSanteCheck>("base").AddCheck<PreparationSanteCheck>("demonstration");
 
 const string SchemaLogis = "Logis";
 var authentification = builder.Services.AddAuthentication(SchemaLogis);
@@ -171,64 +174,15 @@ var app = builder.Build();
 app.Services.GetRequiredService<GrillesCotation>();
 
 await using (var scope = app.Services.CreateAsyncScope())
+    await LogisDatabase.PreparerAsync(scope.ServiceProvider.GetRequiredService<LogisDbContext>(), appliquerMigrations: false);
+// The demo territory: seeded before the site listens, or in the background while the site shows where it stands (the default).
+if (optionsDemo.SemerAuDemarrage)
 {
-    var db = scope.ServiceProvider.GetRequiredService<LogisDbContext>();
-    await LogisDatabase.PreparerAsync(db, appliquerMigrations: false);
-    if (optionsDemo.SemerAuDemarrage)
+    if (optionsDemo.EnArrierePlan) PreparationDemo.LancerEnArrierePlan(app, optionsDemo, etatPreparation);
+    else
     {
-        var resultat = await scope.ServiceProvider.GetRequiredService<TerritoireSeeder>()
-            .SemerAsync(Logis.Domain.Territoire.Siren.Create(optionsDemo.Epci), optionsDemo.Graine, comptesDemo: true);
-        app.Logger.LogInformation("Territoire de démonstration {Epci} : {Etat}, {Logements} logements", resultat.Epci,
-            resultat.DejaPresent ? "déjà présent" : "créé", resultat.Logements);
-        if (optionsDemo.Demandes > 0)
-        {
-            // With the year of history, the file « of a year ago »: renewed until the year starts (the history plays the renewals of
-            // the year at their date) and with the households the year will house (docs/demo.md).
-            var annee = optionsDemo.Historique
-                ? Logis.Application.Attributions.HistoriqueDemo.AnneeJouee(Logis.Domain.Commun.HeureFrance.AujourdhuiEnFrance(scope.ServiceProvider.GetRequiredService<TimeProvider>()), optionsDemo.Demandes)
-                : null;
-            var demandes = await scope.ServiceProvider.GetRequiredService<DemandesSeeder>()
-                .SemerAsync(resultat.Epci, optionsDemo.Graine, optionsDemo.Demandes, annee: annee);
-            app.Logger.LogInformation("Demandes de démonstration : {Nombre} ({Etat})", demandes.Nombre, demandes.DejaPresent ? "déjà présentes" : "créées");
-            if (!demandes.DejaPresent)
-            {
-                // The situations the guichets entered are instructed through the use cases: proof deposited, validated or refused.
-                var instruction = await scope.ServiceProvider.GetRequiredService<SituationsPrioritairesDemo>().InstruireAsync(resultat.Epci);
-                app.Logger.LogInformation("Situations prioritaires de démonstration : {Validees} validées sur pièce, {Refusees} refusées, {EnAttente} à justifier",
-                    instruction.Validees, instruction.Refusees, instruction.EnAttente);
-            }
-        }
-        // The first-quartile threshold the pre-selection shows the social-mix objective with (before the history, whose
-        // proposals take first-quartile households outside QPV): a demonstration value, said so.
-        if (await scope.ServiceProvider.GetRequiredService<Logis.Application.Mixite.MixiteService>().SemerDemoAsync(resultat.Epci, default))
-            app.Logger.LogInformation("Seuil du premier quartile de démonstration : {Seuil} € par UC et par an", Logis.Application.Mixite.MixiteService.SeuilDemo);
-        // The landlords' occupancy data of the synthetic stock (docs/occupation.md).
-        var occupations = await new OccupationDemo(scope.ServiceProvider.GetRequiredService<LogisDbContext>())
-            .SemerAsync(resultat.Epci, optionsDemo.Graine, Logis.Domain.Commun.HeureFrance.AujourdhuiEnFrance(scope.ServiceProvider.GetRequiredService<TimeProvider>()));
-        if (occupations > 0) app.Logger.LogInformation("Données d'occupation de démonstration : {Nombre} logements occupés", occupations);
-        // Gestion en flux: conventions of every bailleur, then a year of allocation history (vacancies, CALEOL, offers, leases) and a few dozen
-        // current vacancies, all through the use cases.
-        var historique = scope.ServiceProvider.GetRequiredService<Logis.Application.Attributions.HistoriqueDemo>();
-        async Task HistoriqueAsync(CancellationToken ct)
-        {
-            var chrono = System.Diagnostics.Stopwatch.StartNew();
-            var h = await historique.SemerAsync(resultat.Epci, optionsDemo.Graine, ct);
-            if (!h.DejaPresent)
-                app.Logger.LogInformation("Historique de démonstration ({Secondes} s) : {Baux} baux signés sur {Cible} visés, {Vacances} vacances, {Seances} séances de CALEOL, "
-                    + "{Dossiers} dossiers, {Offres} offres dont {Refus} refusées et {SansReponse} sans réponse, {Retraits} vacances retirées",
-                    (int)chrono.Elapsed.TotalSeconds, h.Baux, h.Cible, h.Vacances, h.Seances, h.Dossiers, h.Offres, h.Refus, h.SansReponse, h.Retraits);
-            if (!h.DejaPresent)
-                app.Logger.LogInformation("Historique de démonstration : {Renouvellements} renouvellements joués ; retraits par cause : {Retraits} ; baux par mois : {Mois}",
-                    h.Renouvellements, string.Join(", ", h.RetraitsParCause.Select(r => $"{r.Key} {r.Value}")),
-                    string.Join(", ", h.BauxParMois.Select(m => $"{m.Mois} {m.Baux}")));
-        }
-        var flux = await scope.ServiceProvider.GetRequiredService<Logis.Application.Attributions.VacancesDemo>()
-            .SemerAsync(resultat.Epci, optionsDemo.Graine, optionsDemo.Historique ? HistoriqueAsync : null);
-        if (!flux.DejaPresentes)
-            app.Logger.LogInformation("Gestion en flux de démonstration : {Conventions} conventions, {Vacances} vacances dont {Orientees} orientées et {Rendues} rendues",
-                flux.Conventions, flux.Vacances, flux.Orientees, flux.Rendues);
-        // A base seeded before the history existed gets it on its next start (once: the history checks it is not there yet).
-        else if (optionsDemo.Historique) await HistoriqueAsync(default);
+        await PreparationDemo.ExecuterAsync(app.Services, optionsDemo, etatPreparation, app.Logger, default);
+        etatPreparation.Terminer();
     }
 }
 
@@ -243,6 +197,7 @@ app.UseStatusCodePages();
 app.UseEnTetesSecurite();
 // Plain static files from wwwroot, served before authentication (public stylesheet).
 app.UseStaticFiles();
+app.UsePreparationDemo();
 app.UseRouting();
 app.UseCorpsIllisible();
 app.UseEcrituresPerdues();

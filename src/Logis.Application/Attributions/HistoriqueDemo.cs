@@ -14,6 +14,7 @@ using Logis.Persistence;
 using Logis.Persistence.Attributions;
 using Logis.Persistence.Cotation;
 using Logis.Persistence.Demandes;
+using Logis.Persistence.Seed;
 using Microsoft.EntityFrameworkCore;
 
 namespace Logis.Application.Attributions;
@@ -116,7 +117,7 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
         public MotifHorsFlux? HorsFlux { get; init; }
     }
 
-    public async Task<ResultatHistoriqueDemo> SemerAsync(Siren epci, int graine, CancellationToken ct = default)
+    public async Task<ResultatHistoriqueDemo> SemerAsync(Siren epci, int graine, IProgress<Avancement>? progression = null, CancellationToken ct = default)
     {
         if (await db.SeancesCaleol.AnyAsync(s => s.EpciSiren == epci, ct) || await db.Attributions.AnyAsync(a => a.EpciSiren == epci, ct))
             return new ResultatHistoriqueDemo(true, 0, 0, 0, 0, 0, 0, 0, 0, 0);
@@ -215,8 +216,13 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
             Planifier(HeureFrance.A(recents[_hasard.Next(recents.Count)], new TimeOnly(9, _hasard.Next(0, 60))), q => DeclarerAsync(suivi, q, ct));
         }
 
-        while (_file.TryDequeue(out var acte, out _))
+        // Progress: the days of the period played so far (reported once a day of acts begins).
+        var joursJoues = -1;
+        var totalJours = aujourdhui.DayNumber - debut.DayNumber;
+        while (_file.TryDequeue(out var acte, out var quand))
         {
+            var joue = Math.Clamp(HeureFrance.Jour(new DateTimeOffset(quand.Item1, TimeSpan.Zero)).DayNumber - debut.DayNumber, 0, totalJours);
+            if (joue != joursJoues) progression?.Report(new Avancement("Historique", joursJoues = joue, totalJours));
             await acte();
             db.ChangeTracker.Clear();
         }

@@ -18,6 +18,12 @@ public sealed class OptionsDemo
     /// <summary>A year of allocation history played through the use cases on first start (vacancies, CALEOL, offers, leases; docs/demo.md).</summary>
     public bool Historique { get; set; } = true;
 
+    /// <summary>
+    /// Seed in the background once the site listens, the site showing the progress until it is ready (<see cref="PreparationDemo"/>); false:
+    /// seed before listening (the tests, which need the territory as soon as the app is built).
+    /// </summary>
+    public bool EnArrierePlan { get; set; } = true;
+
     public void Valider()
     {
         if (!Siren.TryCreate(Epci, out _))

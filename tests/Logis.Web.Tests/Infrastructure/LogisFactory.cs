@@ -32,6 +32,8 @@ public sealed class LogisFactory(OptionsBase options) : WebApplicationFactory<Pr
         // Cookie keys of its own, never those of the developer's demo in the repository's var/.
         builder.UseSetting("Logis:Cles:Dossier", Path.Combine(Path.GetTempPath(), "logis-tests", "cles"));
         builder.UseSetting("Logis:Demo:SemerAuDemarrage", "true");
+        // Seeded before the app answers: the tests read the territory as soon as the app is built (PreparationDemoTests tests the background).
+        builder.UseSetting("Logis:Demo:EnArrierePlan", "false");
         // A small synthetic file keeps the suite fast; the full TPM volume is seeded by the demo.
         builder.UseSetting("Logis:Demo:Demandes", "300");
         // No scheduled run during the tests (they launch it themselves); messages are only logged, never written to disk.

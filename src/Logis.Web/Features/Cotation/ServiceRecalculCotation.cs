@@ -3,10 +3,13 @@ using Logis.Application.Cotation;
 namespace Logis.Web.Features.Cotation;
 
 /// <summary>Runs the queued rescorings in the background (<see cref="RecalculerCotations"/>), in a scope of its own.</summary>
-public sealed class ServiceRecalculCotation(RecalculsCotation recalculs, IServiceScopeFactory scopes, ILogger<ServiceRecalculCotation> journal) : BackgroundService
+public sealed class ServiceRecalculCotation(RecalculsCotation recalculs, IServiceScopeFactory scopes, Infrastructure.EtatPreparation preparation,
+    ILogger<ServiceRecalculCotation> journal) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Not while the demo territory is being prepared in the background.
+        await preparation.Terminee.WaitAsync(stoppingToken);
         await foreach (var r in recalculs.File.ReadAllAsync(stoppingToken))
         {
             try

@@ -21,7 +21,7 @@ public static class Planification
 /// <see cref="OptionsRelances.IntervalleEnvoiMinutes"/> minutes. Disabled (nothing runs) when <see cref="OptionsRelances.Actif"/> is false.
 /// </summary>
 public sealed class ServiceRelancesPlanifiees(IServiceScopeFactory scopes, OptionsRelances options, TimeProvider horloge,
-    ILogger<ServiceRelancesPlanifiees> journal) : BackgroundService
+    Infrastructure.EtatPreparation preparation, ILogger<ServiceRelancesPlanifiees> journal) : BackgroundService
 {
     private DateOnly? _relancesFaites;
     private DateOnly? _recalculFait;
@@ -34,6 +34,8 @@ public sealed class ServiceRelancesPlanifiees(IServiceScopeFactory scopes, Optio
             journal.LogInformation("Relances planifiées désactivées (Logis:Relances:Actif = false)");
             return;
         }
+        // Nothing runs while the demo territory is being prepared in the background (its history plays these acts itself).
+        await preparation.Terminee.WaitAsync(stoppingToken);
         // The nightly rescoring has no catch-up at startup: a restart in the day does not rescore the whole file again.
         var debut = Local();
         if (options.HeureRecalcul is { } h && TimeOnly.FromDateTime(debut.DateTime) >= h) _recalculFait = DateOnly.FromDateTime(debut.DateTime);
