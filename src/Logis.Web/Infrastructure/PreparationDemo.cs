@@ -76,21 +76,24 @@ public static class PreparationDemo
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var horloge = sp.GetRequiredService<TimeProvider>();
-        void Etape(int numero, string libelle, Avancement a) => etat.Avancer(numero, libelle, a.Fait, a.Total);
+        // A step begins (shown at once) and reports its own progress.
+        IProgress<Avancement> Etape(int numero, string libelle)
+        {
+            etat.Avancer(numero, libelle);
+            return new RecalculerCotations.ProgressionDirecte(a => etat.Avancer(numero, libelle, a.Fait, a.Total));
+        }
 
-        etat.Avancer(1, "territoire, communes, logements et comptes");
         var resultat = await sp.GetRequiredService<TerritoireSeeder>().SemerAsync(Siren.Create(options.Epci), options.Graine, comptesDemo: true,
-            new RecalculerCotations.ProgressionDirecte(a => Etape(1, "territoire, communes, logements et comptes", a)), ct);
+            Etape(1, "territoire, communes, logements et comptes"), ct);
         journal.LogInformation("Territoire de démonstration {Epci} : {Etat}, {Logements} logements", resultat.Epci,
             resultat.DejaPresent ? "déjà présent" : "créé", resultat.Logements);
         if (options.Demandes > 0)
         {
-            etat.Avancer(2, "demandes de logement");
             // With the year of history, the file « of a year ago »: renewed until the year starts (the history plays the renewals of
             // the year at their date) and with the households the year will house (docs/demo.md).
             var annee = options.Historique ? HistoriqueDemo.AnneeJouee(horloge.AujourdhuiEnFrance(), options.Demandes) : null;
             var demandes = await sp.GetRequiredService<DemandesSeeder>().SemerAsync(resultat.Epci, options.Graine, options.Demandes,
-                new RecalculerCotations.ProgressionDirecte(a => Etape(2, "demandes de logement", a)), annee: annee, ct: ct);
+                Etape(2, "demandes de logement"), annee: annee, ct: ct);
             journal.LogInformation("Demandes de démonstration : {Nombre} ({Etat})", demandes.Nombre, demandes.DejaPresent ? "déjà présentes" : "créées");
             if (!demandes.DejaPresent)
             {
@@ -115,9 +118,8 @@ public static class PreparationDemo
         var historique = sp.GetRequiredService<HistoriqueDemo>();
         async Task HistoriqueAsync(CancellationToken c)
         {
-            etat.Avancer(5, "une année d'attributions jouée jour après jour");
             var chrono = System.Diagnostics.Stopwatch.StartNew();
-            var h = await historique.SemerAsync(resultat.Epci, options.Graine, new RecalculerCotations.ProgressionDirecte(a => Etape(5, "une année d'attributions jouée jour après jour", a)), c);
+            var h = await historique.SemerAsync(resultat.Epci, options.Graine, Etape(5, "une année d'attributions jouée jour après jour"), c);
             if (h.DejaPresent) return;
             journal.LogInformation("Historique de démonstration ({Secondes} s) : {Baux} baux signés sur {Cible} visés, {Vacances} vacances, {Seances} séances de CALEOL, "
                 + "{Dossiers} dossiers, {Offres} offres dont {Refus} refusées et {SansReponse} sans réponse, {Retraits} vacances retirées",
