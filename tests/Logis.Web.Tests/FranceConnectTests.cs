@@ -187,14 +187,14 @@ public class FranceConnectTests(ApplicationsFixture fx)
         var client = Client(app);
         Assert.Equal(HttpStatusCode.Redirect, await ConnexionParMotDePasseAsync(client, courriel, MotDePasse));
         await using (var db = fx.Base(f))
-            await db.ComptesDemandeurs.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.MotDePasseHache, CompteDemandeur.SansMotDePasse + hache));
+            await db.ComptesDemandeurs.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.MotDePasseHache, CompteDemandeur.MarquerSansMotDePasse(hache)));
         var page = await LogisFactory.DocumentAsync(await client.GetAsync("/espace/definir-mot-de-passe"));
         Assert.Null(page.QuerySelector("form input[name=MotDePasse]"));
         Assert.Contains(ComptesDemandeurs.MessageDefinirParFranceConnect, page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         var refus = await DefinirAsync(client, "Encore-un-autre-2026", "Encore-un-autre-2026", jeton: await LogisFactory.JetonAsync(client, "/espace?liste=1"));
         Assert.Equal(ComptesDemandeurs.MessageDefinirParFranceConnect, (await LogisFactory.DocumentAsync(refus)).QuerySelector("main [role=status]")!.TextContent.Trim());
         await using (var db = fx.Base(f))
-            Assert.Equal(CompteDemandeur.SansMotDePasse + hache, await db.ComptesDemandeurs.Where(c => c.Id == id).Select(c => c.MotDePasseHache).SingleAsync());
+            Assert.Equal(CompteDemandeur.MarquerSansMotDePasse(hache), await db.ComptesDemandeurs.Where(c => c.Id == id).Select(c => c.MotDePasseHache).SingleAsync());
         // Marked without password, the account's former password no longer opens it either (same answer as a wrong one).
         Assert.Equal(HttpStatusCode.OK, await ConnexionParMotDePasseAsync(Client(app), courriel, MotDePasse));
     }
