@@ -22,23 +22,17 @@ dotnet build src/Logis.Cli -c Release -v q -nologo >/dev/null
 dotnet build src/Logis.Web -c Release -v q -nologo >/dev/null
 CLI="dotnet src/Logis.Cli/bin/Release/net10.0/logis.dll"
 TMP=$(mktemp -d /tmp/logis-bench-agents.XXXXXX)
-PGBIN=$(dirname "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | tail -1)")
-libre() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-PORT=$(libre)
-WEB=$(libre)
-RUNAS=(); if [ "$(id -u)" = 0 ]; then chown postgres "$TMP"; RUNAS=(runuser -u postgres --); fi
-"${RUNAS[@]}" "$PGBIN/initdb" -D "$TMP/pg" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
-"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -o "-p $PORT -k $TMP -c listen_addresses=127.0.0.1 -c shared_buffers=256MB -c max_connections=300" \
-  -l "$TMP/pg.log" -w start >/dev/null
+. bench/lib/postgres.sh
+WEB=$(pg_port_libre)
+pg_jetable "$TMP" -c shared_buffers=256MB -c max_connections=300
 PID_WEB=""
 arreter() {
   [ -n "$PID_WEB" ] && kill "$PID_WEB" 2>/dev/null && wait "$PID_WEB" 2>/dev/null
-  "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -m immediate stop >/dev/null
-  rm -rf "$TMP"
+  pg_nettoyer "$TMP"
 }
 trap arreter EXIT
-PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres;Maximum Pool Size=200"
-sql() { psql -h 127.0.0.1 -p "$PORT" -U postgres -X -Atc "$1"; }
+PG="$PG;Maximum Pool Size=200"
+sql() { "${PSQL[@]}" -Atc "$1"; }
 $CLI --base postgresql --connexion "$PG" migrate >/dev/null
 mkdir -p "$TMP/cles"; [ "$(id -u)" = 0 ] && chmod 777 "$TMP/cles"
 echo "--- Démarrage de Logis.Web sur PostgreSQL ($DEMANDES demandes) ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -20,8 +20,8 @@ REPS=${2:-5}
 DIR=${DIR:-/tmp/perf-serveur-pg}
 PORT=${PORT:-55940}
 EPCI=248300543
-PGBIN=$(dirname "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | tail -1)")
-RUNAS=(); if [ "$(id -u)" = 0 ]; then RUNAS=(runuser -u postgres --); fi
+. bench/lib/postgres.sh
+PG_PORT=$PORT   # fixed: bench/copie-serveur/une-mesure.sh and requetes-index.sh find the cluster there between runs
 CNX="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U postgres -d postgres)
 VERROU=/tmp/logis-bench.lock
@@ -29,8 +29,8 @@ VERROU=/tmp/logis-bench.lock
 preparer() {
   rm -rf "$DIR"; mkdir -p "$DIR/dump"
   [ "$(id -u)" = 0 ] && chown -R postgres "$DIR"
-  "${RUNAS[@]}" "$PGBIN/initdb" -D "$DIR/pg" -A trust -U postgres -E UTF8 >/dev/null
-  "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$DIR/pg" -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1" -l "$DIR/pg.log" -w start >/dev/null
+  pg_initdb "$DIR"
+  pg_demarrer "$DIR"
   echo "PostgreSQL $("${PSQL[@]}" -Atc 'show server_version') sur le port $PORT ($DIR)"
   dotnet build src/Logis.Cli -c Release -v q -nologo >/dev/null
   dotnet build bench/Logis.Bench -c Release -v q -nologo >/dev/null
@@ -86,7 +86,7 @@ PY
 }
 
 arreter() {
-  "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$DIR/pg" -m fast stop >/dev/null || true
+  pg_arreter "$DIR" fast
   rm -rf "$DIR"
 }
 

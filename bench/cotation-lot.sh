@@ -13,19 +13,14 @@ dotnet build bench/Logis.Bench -c Release -v q -nologo >/dev/null
 CLI="dotnet src/Logis.Cli/bin/Release/net10.0/logis.dll"
 BENCH="dotnet bench/Logis.Bench/bin/Release/net10.0/Logis.Bench.dll"
 TMP=$(mktemp -d /tmp/logis-bench-cotation.XXXXXX)
-PGBIN=$(dirname "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | tail -1)")
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-RUNAS=(); if [ "$(id -u)" = 0 ]; then chown postgres "$TMP"; RUNAS=(runuser -u postgres --); fi
-"${RUNAS[@]}" "$PGBIN/initdb" -D "$TMP/pg" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+. bench/lib/postgres.sh
 # Default durability settings (fsync on): the measure is that of a real server, not of the test cluster.
-"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -o "-p $PORT -k $TMP -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c max_wal_size=4GB" -l "$TMP/pg.log" -w start >/dev/null
-trap '"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -m immediate stop >/dev/null; rm -rf "$TMP"' EXIT
-PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
+pg_jetable "$TMP" -c shared_buffers=1GB -c max_wal_size=4GB
 $CLI --base postgresql --connexion "$PG" migrate >/dev/null
 $CLI --base postgresql --connexion "$PG" seed-demo --epci 248300543 --sans-comptes-demo >/dev/null
 $BENCH demandes-lot "$PG" "$N"
 export LOGIS_TRACE_RECALCUL=1
-PSQL=(psql -h 127.0.0.1 -p "$PORT" -U postgres -X -q -v ON_ERROR_STOP=1)
+PSQL+=(-v ON_ERROR_STOP=1)
 RECALCUL=(/usr/bin/time -f "%e s, pic %M Kio, CPU du processus %U s + %S s" $CLI --base postgresql --connexion "$PG" cotation recalculer --epci 248300543)
 # Between two nightly runs, autovacuum has cleaned the previous versions and checkpoints have run: the next run writes a
 # full-page image of each page it modifies first (full_page_writes). The same state is made here before runs 2 and 3.

@@ -29,28 +29,18 @@ dotnet build src/Logis.Cli -c Release -v q -nologo >/dev/null
 for c in "${CHECKOUTS[@]}"; do (cd "$c" && dotnet build src/Logis.Web -c Release -v q -nologo >/dev/null); done
 CLI="dotnet src/Logis.Cli/bin/Release/net10.0/logis.dll"
 TMP=$(mktemp -d /tmp/logis-bench-espace.XXXXXX)
-PGBIN=$(dirname "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | tail -1)")
-libre() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-PORT=$(libre)
-WEB=$(libre)
-RUNAS=(); if [ "$(id -u)" = 0 ]; then chown postgres "$TMP"; RUNAS=(runuser -u postgres --); fi
-if [ -n "${BASE:-}" ]; then
-  # A copy of a base this bench seeded before (pg_basebackup of its PostgreSQL): no second seeding of the demo.
-  cp -a "$BASE" "$TMP/pg"; rm -f "$TMP/pg/postmaster.pid" "$TMP/pg/standby.signal"
-  [ "$(id -u)" = 0 ] && chown -R postgres "$TMP/pg"
-else
-  "${RUNAS[@]}" "$PGBIN/initdb" -D "$TMP/pg" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
-fi
-"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -o "-p $PORT -k $TMP -c listen_addresses=127.0.0.1 -c shared_buffers=256MB" -l "$TMP/pg.log" -w start >/dev/null
+. bench/lib/postgres.sh
+WEB=$(pg_port_libre)
+# BASE: a copy of a base this bench seeded before (pg_basebackup of its PostgreSQL): no second seeding of the demo.
+if [ -n "${BASE:-}" ]; then pg_copier "$BASE" "$TMP"; else pg_initdb "$TMP"; fi
 PID_WEB=""
 arreter() {
   [ -n "$PID_WEB" ] && kill "$PID_WEB" 2>/dev/null && wait "$PID_WEB" 2>/dev/null
-  "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -m immediate stop >/dev/null
-  rm -rf "$TMP"
+  pg_nettoyer "$TMP"
 }
 trap arreter EXIT
-PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
-sql() { psql -h 127.0.0.1 -p "$PORT" -U postgres -X -Atc "$1"; }
+pg_demarrer "$TMP" -c shared_buffers=256MB
+sql() { "${PSQL[@]}" -Atc "$1"; }
 $CLI --base postgresql --connexion "$PG" migrate >/dev/null
 mkdir -p "$TMP/cles"; [ "$(id -u)" = 0 ] && chmod 777 "$TMP/cles"
 demarrer() {   # $1: checkout whose Logis.Web is started on the bench's database
@@ -71,7 +61,7 @@ arreterWeb() { kill "$PID_WEB" 2>/dev/null; wait "$PID_WEB" 2>/dev/null || true;
 demarrer "${CHECKOUTS[$(( ${#CHECKOUTS[@]} - 1 ))]}"
 # GARDER_BASE=dossier : garde une copie (pg_basebackup) de la base semée, pour la donner à BASE= aux runs suivants.
 if [ -n "${GARDER_BASE:-}" ] && [ ! -e "$GARDER_BASE" ]; then
-  pg_basebackup -h 127.0.0.1 -p "$PORT" -U postgres -D "$GARDER_BASE" -X stream -c fast && echo "--- base semée gardée dans $GARDER_BASE"
+  "$PGBIN/pg_basebackup" -h 127.0.0.1 -p "$PG_PORT" -U postgres -D "$GARDER_BASE" -X stream -c fast && echo "--- base semée gardée dans $GARDER_BASE"
 fi
 
 URL="http://127.0.0.1:$WEB"

@@ -14,13 +14,8 @@ LOT=${2:-100000}
 dotnet build bench/Logis.Bench -c Release -v q -nologo >/dev/null
 dotnet build src/Logis.Cli -c Release -v q -nologo >/dev/null
 TMP=$(mktemp -d /tmp/logis-bench.XXXXXX)
-PGBIN=$(dirname "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | tail -1)")
-PORT=55932
-RUNAS=(); if [ "$(id -u)" = 0 ]; then chown postgres "$TMP"; RUNAS=(runuser -u postgres --); fi
-"${RUNAS[@]}" "$PGBIN/initdb" -D "$TMP/pg" -A trust -U postgres -E UTF8 >/dev/null
-"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -o "-p $PORT -k $TMP -c listen_addresses=127.0.0.1 ${PG_REGLAGES:-}" -l "$TMP/pg.log" -w start >/dev/null
-trap '"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -m immediate stop >/dev/null; rm -rf "$TMP"' EXIT
-PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
+. bench/lib/postgres.sh
+pg_jetable "$TMP" ${PG_REGLAGES:-}
 echo "Charge avant : $(uptime)"
 /usr/bin/time -f "Durée totale %e s, pic mémoire %M Kio" \
   dotnet bench/Logis.Bench/bin/Release/net10.0/Logis.Bench.dll fichier-demandes "$PG" "$TOTAL" "$LOT"

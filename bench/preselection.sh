@@ -17,16 +17,11 @@ dotnet build bench/Logis.Bench -c Release -v q -nologo >/dev/null
 CLI="dotnet src/Logis.Cli/bin/Release/net10.0/logis.dll"
 BENCH="dotnet bench/Logis.Bench/bin/Release/net10.0/Logis.Bench.dll"
 if [ -n "${BENCH_BASE:-}" ]; then TMP=$BENCH_BASE; mkdir -p "$TMP"; else TMP=$(mktemp -d /tmp/logis-bench-preselection.XXXXXX); fi
-PGBIN=$(dirname "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | tail -1)")
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-RUNAS=(); if [ "$(id -u)" = 0 ]; then chown postgres "$TMP"; RUNAS=(runuser -u postgres --); fi
+. bench/lib/postgres.sh
 PREPARER=1
-if [ -f "$TMP/pg/prete" ]; then PREPARER=0; else rm -rf "$TMP/pg"; "${RUNAS[@]}" "$PGBIN/initdb" -D "$TMP/pg" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null; fi
-"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -o "-p $PORT -k $TMP -c listen_addresses=127.0.0.1 -c shared_buffers=1GB -c max_wal_size=4GB" -l "$TMP/pg.log" -w start >/dev/null
-if [ -n "${BENCH_BASE:-}" ]; then trap '"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -m fast stop >/dev/null' EXIT
-else trap '"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -m immediate stop >/dev/null; rm -rf "$TMP"' EXIT; fi
-PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
-PSQL=(psql -h 127.0.0.1 -p "$PORT" -U postgres -X -q)
+if [ -f "$TMP/pg/prete" ]; then PREPARER=0; else rm -rf "$TMP/pg"; pg_initdb "$TMP"; fi
+if [ -n "${BENCH_BASE:-}" ]; then trap 'pg_arreter "$TMP" fast' EXIT; else trap 'pg_nettoyer "$TMP"' EXIT; fi
+pg_demarrer "$TMP" -c shared_buffers=1GB -c max_wal_size=4GB
 if [ "$PREPARER" = 1 ]; then
   echo "--- Préparation : $N demandes ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
   $CLI --base postgresql --connexion "$PG" migrate >/dev/null

@@ -11,12 +11,7 @@ mesure() { /usr/bin/time -f "%e s, %M Kio" "$@" 2>&1 >/dev/null | tail -1; }
 
 echo "SQLite     : $(mesure $CLI --base sqlite --connexion "Data Source=$TMP/bench.db" seed-demo --epci "$EPCI")"
 
-PGBIN=$(dirname "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | tail -1)")
-PORT=55931
-RUNAS=(); if [ "$(id -u)" = 0 ]; then chown postgres "$TMP"; RUNAS=(runuser -u postgres --); fi
-"${RUNAS[@]}" "$PGBIN/initdb" -D "$TMP/pg" -A trust -U postgres >/dev/null
-"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -o "-p $PORT -k $TMP -c listen_addresses=127.0.0.1" -l "$TMP/pg.log" -w start >/dev/null
-trap '"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -m immediate stop >/dev/null; rm -rf "$TMP"' EXIT
-PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
+. bench/lib/postgres.sh
+pg_jetable "$TMP"
 $CLI --base postgresql --connexion "$PG" migrate >/dev/null
 echo "PostgreSQL : $(mesure $CLI --base postgresql --connexion "$PG" seed-demo --epci "$EPCI")"

@@ -27,21 +27,15 @@ dotnet build src/Logis.Cli -c Release -v q -nologo >/dev/null
 dotnet build src/Logis.Web -c Release -v q -nologo >/dev/null
 CLI="dotnet src/Logis.Cli/bin/Release/net10.0/logis.dll"
 TMP=$(mktemp -d /tmp/logis-bench-statistiques.XXXXXX)
-PGBIN=$(dirname "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | tail -1)")
-libre() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-PORT=$(libre)
-WEB=$(libre)
-RUNAS=(); if [ "$(id -u)" = 0 ]; then chown postgres "$TMP"; RUNAS=(runuser -u postgres --); fi
-"${RUNAS[@]}" "$PGBIN/initdb" -D "$TMP/pg" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
-"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -o "-p $PORT -k $TMP -c listen_addresses=127.0.0.1 -c shared_buffers=256MB" -l "$TMP/pg.log" -w start >/dev/null
+. bench/lib/postgres.sh
+WEB=$(pg_port_libre)
+pg_jetable "$TMP" -c shared_buffers=256MB
 PID_WEB=""
 arreter() {
   [ -n "$PID_WEB" ] && kill "$PID_WEB" 2>/dev/null && wait "$PID_WEB" 2>/dev/null
-  "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -m immediate stop >/dev/null
-  rm -rf "$TMP"
+  pg_nettoyer "$TMP"
 }
 trap arreter EXIT
-PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
 $CLI --base postgresql --connexion "$PG" migrate >/dev/null
 mkdir -p "$TMP/cles"; [ "$(id -u)" = 0 ] && chmod 777 "$TMP/cles"
 echo "--- Démarrage de Logis.Web sur PostgreSQL ($DEMANDES demandes) ; charge : $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -55,5 +49,5 @@ for _ in $(seq 1 1800); do
   kill -0 "$PID_WEB" 2>/dev/null || { tail -20 "$TMP/web.log"; echo "Logis.Web s'est arrêté" >&2; exit 1; }
   sleep 1
 done
-echo "Prêt en $(( $(date +%s) - debut )) s ; attributions : $(psql -h 127.0.0.1 -p "$PORT" -U postgres -X -Atc 'select count(*) from attribution')"
+echo "Prêt en $(( $(date +%s) - debut )) s ; attributions : $("${PSQL[@]}" -Atc 'select count(*) from attribution')"
 mesurer "http://127.0.0.1:$WEB"

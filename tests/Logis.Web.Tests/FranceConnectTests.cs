@@ -7,13 +7,8 @@ using Logis.Persistence.Espace;
 using Logis.Tests.Infrastructure;
 using Logis.Web.Features.Espace;
 using Logis.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Logis.Web.Tests;
 
@@ -21,11 +16,24 @@ namespace Logis.Web.Tests;
 /// FranceConnect (OpenID Connect, version 2) for applicants, against the local test provider on the loopback
 /// (<see cref="FournisseurIdentiteDeTest"/>): eidas1 asked and the returned level checked, state, nonce, signatures, issuer,
 /// audience and lifetime checked by the shared plumbing (ConnexionOidc), the account found by subject, created with the verified
-/// address, or linked to the local account of that address only once its password is given; sign-out carried to FranceConnect.
+/// address, or linked to the local account of that address only once its password is given; sign-out carried to FranceConnect
+/// (with ProConnect in <see cref="ConnexionOidcTests"/>: forged tokens, altered state, no settings, sign-out).
 /// </summary>
 [Collection(CollectionApplications.Nom)]
-public class FranceConnectTests(ApplicationsFixture fx)
+public class FranceConnectTests(ApplicationsFixture fx) : ConnexionOidcTests(fx, Parcours)
 {
+    private static readonly ParcoursOidcDeTest Parcours = new("FranceConnect", "/espace/connexion", "/espace", ConnexionModel.MessageEchecFranceConnect,
+        "logis.espace", "/espace/deconnexion", "/espace/connexion");
+
+    protected override Task<PersonneProConnect> PersonneAsync(string f) =>
+        Task.FromResult(new PersonneProConnect($"sujet-fc-{Guid.NewGuid():N}", $"fc-{Guid.NewGuid():N}@exemple.fr"));
+
+    protected override async Task AucunSujetRelieAsync(string f, PersonneProConnect personne)
+    {
+        await using var db = Fx.Base(f);
+        Assert.False(await db.ComptesDemandeurs.AnyAsync(c => c.SujetExterne == personne.Sujet || c.Courriel == personne.Courriel));
+    }
+
     private const string MotDePasse = "Logement-social-2026";
 
     [Theory, DeuxBases]
@@ -33,12 +41,12 @@ public class FranceConnectTests(ApplicationsFixture fx)
     {
         var (horloge, idp) = await FournisseurAsync();
         await using var _ = idp;
-        await using var app = Avec(fx.App(f), idp, horloge);
+        await using var app = Avec(Fx.App(f), idp, horloge);
         var courriel = $"fc-{Guid.NewGuid():N}@exemple.fr";
         idp.Personne = new PersonneProConnect($"sujet-fc-{Guid.NewGuid():N}", courriel.ToUpperInvariant());
 
         var client = Client(app);
-        var ouvert = await ParFranceConnectAsync(client, idp);
+        var ouvert = await ParFournisseurAsync(client, idp);
         Assert.Equal(HttpStatusCode.Redirect, ouvert.StatusCode);
         Assert.True("/espace" == ouvert.Headers.Location!.OriginalString, string.Join("\n", idp.Journal.Messages));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/espace")).StatusCode);
@@ -52,7 +60,7 @@ public class FranceConnectTests(ApplicationsFixture fx)
         Assert.Equal("http://localhost/espace/connexion/franceconnect/retour", demande["redirect_uri"]);
         Assert.True(demande["state"].ToString().Length >= 32 && demande["nonce"].ToString().Length >= 32);
         Assert.Equal(["birthdate", "email", "family_name", "given_name", "openid"], demande["scope"].ToString().Split(' ').Order(StringComparer.Ordinal));
-        await using (var db = fx.Base(f))
+        await using (var db = Fx.Base(f))
         {
             var compte = await db.ComptesDemandeurs.SingleAsync(c => c.SujetExterne == idp.Personne.Sujet);
             Assert.Equal(courriel, compte.Courriel);
@@ -61,8 +69,8 @@ public class FranceConnectTests(ApplicationsFixture fx)
 
         // The subject holds the account: a changed address at FranceConnect still opens the same one.
         idp.Personne = idp.Personne with { Courriel = $"autre-{Guid.NewGuid():N}@exemple.fr" };
-        Assert.Equal("/espace", (await ParFranceConnectAsync(Client(app), idp)).Headers.Location!.OriginalString);
-        await using (var db = fx.Base(f))
+        Assert.Equal("/espace", (await ParFournisseurAsync(Client(app), idp)).Headers.Location!.OriginalString);
+        await using (var db = Fx.Base(f))
         {
             Assert.Equal(1, await db.ComptesDemandeurs.CountAsync(c => c.SujetExterne == idp.Personne.Sujet || c.Courriel == idp.Personne.Courriel));
             // Both sign-ins are in the journal, under the account (docs/protection-des-donnees.md §2 item 17).
@@ -76,9 +84,9 @@ public class FranceConnectTests(ApplicationsFixture fx)
     {
         var (horloge, idp) = await FournisseurAsync();
         await using var _ = idp;
-        await using var app = Avec(fx.App(f), idp, horloge);
+        await using var app = Avec(Fx.App(f), idp, horloge);
         var courriel = $"local-{Guid.NewGuid():N}@exemple.fr";
-        await using (var db = fx.Base(f))
+        await using (var db = Fx.Base(f))
         {
             db.ComptesDemandeurs.Add(new CompteDemandeur
             {
@@ -90,10 +98,10 @@ public class FranceConnectTests(ApplicationsFixture fx)
         idp.Personne = new PersonneProConnect($"sujet-fc-{Guid.NewGuid():N}", courriel);
 
         var client = Client(app);
-        var etape = await LogisFactory.DocumentAsync(await ParFranceConnectAsync(client, idp));
+        var etape = await LogisFactory.DocumentAsync(await ParFournisseurAsync(client, idp));
         Assert.Equal(ComptesDemandeurs.MessageFranceConnectLier, etape.QuerySelector("[role=alert]")!.TextContent.Trim());
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/espace")).StatusCode);
-        await using (var db = fx.Base(f))
+        await using (var db = Fx.Base(f))
             Assert.Null(await db.ComptesDemandeurs.Where(c => c.Courriel == courriel).Select(c => c.SujetExterne).SingleAsync());
 
         var faux = await LierAsync(client, "Pas-le-bon-mot-2026");
@@ -102,7 +110,7 @@ public class FranceConnectTests(ApplicationsFixture fx)
         var relie = await LierAsync(client, MotDePasse);
         Assert.Equal(HttpStatusCode.Redirect, relie.StatusCode);
         Assert.Equal("/espace", relie.Headers.Location!.OriginalString);
-        await using (var db = fx.Base(f))
+        await using (var db = Fx.Base(f))
         {
             Assert.Equal(idp.Personne.Sujet, await db.ComptesDemandeurs.Where(c => c.Courriel == courriel).Select(c => c.SujetExterne).SingleAsync());
             var id = await db.ComptesDemandeurs.Where(c => c.Courriel == courriel).Select(c => c.Id).SingleAsync();
@@ -110,7 +118,7 @@ public class FranceConnectTests(ApplicationsFixture fx)
             Assert.Equal(1, await db.Audit.CountAsync(a => a.AuteurId == id && a.Action == ActionsAuditConnexion.FranceConnect));
         }
         // From now on FranceConnect alone opens it.
-        Assert.Equal("/espace", (await ParFranceConnectAsync(Client(app), idp)).Headers.Location!.OriginalString);
+        Assert.Equal("/espace", (await ParFournisseurAsync(Client(app), idp)).Headers.Location!.OriginalString);
     }
 
     [Theory, DeuxBases]
@@ -118,13 +126,13 @@ public class FranceConnectTests(ApplicationsFixture fx)
     {
         var (horloge, idp) = await FournisseurAsync();
         await using var _ = idp;
-        await using var app = Avec(fx.App(f), idp, horloge);
+        await using var app = Avec(Fx.App(f), idp, horloge);
         var courriel = $"fc-mdp-{Guid.NewGuid():N}@exemple.fr";
         idp.Personne = new PersonneProConnect($"sujet-fc-{Guid.NewGuid():N}", courriel);
         var client = Client(app);
-        Assert.Equal("/espace", (await ParFranceConnectAsync(client, idp)).Headers.Location!.OriginalString);
+        Assert.Equal("/espace", (await ParFournisseurAsync(client, idp)).Headers.Location!.OriginalString);
         var autre = Client(app);
-        Assert.Equal("/espace", (await ParFranceConnectAsync(autre, idp)).Headers.Location!.OriginalString);
+        Assert.Equal("/espace", (await ParFournisseurAsync(autre, idp)).Headers.Location!.OriginalString);
 
         // No password yet: the address and any password open nothing; the space offers to set one.
         Assert.Equal(HttpStatusCode.OK, await ConnexionParMotDePasseAsync(Client(app), courriel, MotDePasse));
@@ -138,7 +146,7 @@ public class FranceConnectTests(ApplicationsFixture fx)
         Assert.NotEmpty((await LogisFactory.DocumentAsync(faible)).QuerySelector("#MotDePasse-erreur")!.TextContent.Trim());
         var differente = await LogisFactory.DocumentAsync(await DefinirAsync(client, MotDePasse, MotDePasse + "x"));
         Assert.Contains("La confirmation ne reprend pas", differente.QuerySelector("#Confirmation-erreur")!.TextContent, StringComparison.Ordinal);
-        await using (var db = fx.Base(f))
+        await using (var db = Fx.Base(f))
             Assert.False((await db.ComptesDemandeurs.AsNoTracking().SingleAsync(c => c.Courriel == courriel)).AMotDePasse());
 
         var defini = await DefinirAsync(client, MotDePasse, MotDePasse);
@@ -147,7 +155,7 @@ public class FranceConnectTests(ApplicationsFixture fx)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/espace?liste=1")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await autre.GetAsync("/espace?liste=1")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, await ConnexionParMotDePasseAsync(Client(app), courriel, MotDePasse));
-        await using (var db = fx.Base(f))
+        await using (var db = Fx.Base(f))
         {
             var compte = await db.ComptesDemandeurs.AsNoTracking().SingleAsync(c => c.Courriel == courriel);
             Assert.True(compte.AMotDePasse());
@@ -169,11 +177,11 @@ public class FranceConnectTests(ApplicationsFixture fx)
         // An account marked without password (as FranceConnect opens them) reached by a session that FranceConnect did not open: refused.
         var (horloge, idp) = await FournisseurAsync();
         await using var _ = idp;
-        await using var app = Avec(fx.App(f), idp, horloge);
+        await using var app = Avec(Fx.App(f), idp, horloge);
         var courriel = $"sans-fc-{Guid.NewGuid():N}@exemple.fr";
         Guid id;
         string hache;
-        await using (var db = fx.Base(f))
+        await using (var db = Fx.Base(f))
         {
             var compte = new CompteDemandeur
             {
@@ -186,35 +194,17 @@ public class FranceConnectTests(ApplicationsFixture fx)
         }
         var client = Client(app);
         Assert.Equal(HttpStatusCode.Redirect, await ConnexionParMotDePasseAsync(client, courriel, MotDePasse));
-        await using (var db = fx.Base(f))
-            await db.ComptesDemandeurs.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.MotDePasseHache, CompteDemandeur.SansMotDePasse + hache));
+        await using (var db = Fx.Base(f))
+            await db.ComptesDemandeurs.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.MotDePasseHache, CompteDemandeur.MarquerSansMotDePasse(hache)));
         var page = await LogisFactory.DocumentAsync(await client.GetAsync("/espace/definir-mot-de-passe"));
         Assert.Null(page.QuerySelector("form input[name=MotDePasse]"));
         Assert.Contains(ComptesDemandeurs.MessageDefinirParFranceConnect, page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         var refus = await DefinirAsync(client, "Encore-un-autre-2026", "Encore-un-autre-2026", jeton: await LogisFactory.JetonAsync(client, "/espace?liste=1"));
         Assert.Equal(ComptesDemandeurs.MessageDefinirParFranceConnect, (await LogisFactory.DocumentAsync(refus)).QuerySelector("main [role=status]")!.TextContent.Trim());
-        await using (var db = fx.Base(f))
-            Assert.Equal(CompteDemandeur.SansMotDePasse + hache, await db.ComptesDemandeurs.Where(c => c.Id == id).Select(c => c.MotDePasseHache).SingleAsync());
+        await using (var db = Fx.Base(f))
+            Assert.Equal(CompteDemandeur.MarquerSansMotDePasse(hache), await db.ComptesDemandeurs.Where(c => c.Id == id).Select(c => c.MotDePasseHache).SingleAsync());
         // Marked without password, the account's former password no longer opens it either (same answer as a wrong one).
         Assert.Equal(HttpStatusCode.OK, await ConnexionParMotDePasseAsync(Client(app), courriel, MotDePasse));
-    }
-
-    [Theory]
-    [InlineData(AlterationJeton.AutreNonce)]
-    [InlineData(AlterationJeton.AutreCle)]
-    [InlineData(AlterationJeton.AutreEmetteur)]
-    [InlineData(AlterationJeton.AutreAudience)]
-    [InlineData(AlterationJeton.Expire)]
-    [InlineData(AlterationJeton.UserinfoAutreCle)]
-    [InlineData(AlterationJeton.UserinfoAutreSujet)]
-    public async Task Un_jeton_faux_n_ouvre_rien(AlterationJeton alteration)
-    {
-        var (horloge, idp) = await FournisseurAsync();
-        await using var _ = idp;
-        await using var app = Avec(fx.App(BasesDeTest.Sqlite), idp, horloge);
-        idp.Personne = new PersonneProConnect($"sujet-fc-{Guid.NewGuid():N}", $"fc-{Guid.NewGuid():N}@exemple.fr");
-        idp.Alteration = alteration;
-        await RefuseAsync(app, idp);
     }
 
     [Theory]
@@ -224,116 +214,12 @@ public class FranceConnectTests(ApplicationsFixture fx)
     {
         var (horloge, idp) = await FournisseurAsync();
         await using var _ = idp;
-        await using var app = Avec(fx.App(BasesDeTest.Sqlite), idp, horloge, niveauExige is null ? [] : [("Logis:FranceConnect:NiveauEidas", niveauExige)]);
-        idp.Personne = new PersonneProConnect($"sujet-fc-{Guid.NewGuid():N}", $"fc-{Guid.NewGuid():N}@exemple.fr");
+        await using var app = Avec(Fx.App(BasesDeTest.Sqlite), idp, horloge, niveauExige is null ? [] : [("Logis:FranceConnect:NiveauEidas", niveauExige)]);
+        idp.Personne = await PersonneAsync(BasesDeTest.Sqlite);
         idp.Acr = acr;
         await RefuseAsync(app, idp);
         Assert.Contains(idp.Journal.Messages, m => m.Contains("niveau eIDAS insuffisant", StringComparison.Ordinal));
-    }
-
-    [Fact]
-    public async Task Un_retour_dont_l_etat_est_altere_n_ouvre_rien()
-    {
-        var (horloge, idp) = await FournisseurAsync();
-        await using var _ = idp;
-        await using var app = Avec(fx.App(BasesDeTest.Sqlite), idp, horloge);
-        idp.Personne = new PersonneProConnect($"sujet-fc-{Guid.NewGuid():N}", $"fc-{Guid.NewGuid():N}@exemple.fr");
-        var client = Client(app);
-        var retour = await RetourAsync(client, idp);
-        var altere = await client.GetAsync(retour.Replace("state=", "state=x", StringComparison.Ordinal));
-        Assert.Equal("/espace/connexion?franceconnect=echec", altere.Headers.Location!.OriginalString);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/espace")).StatusCode);
-    }
-
-    [Theory, DeuxBases]
-    public async Task La_deconnexion_passe_par_franceconnect_et_ferme_la_session(string f)
-    {
-        var (horloge, idp) = await FournisseurAsync();
-        await using var _ = idp;
-        await using var app = Avec(fx.App(f), idp, horloge);
-        idp.Personne = new PersonneProConnect($"sujet-fc-{Guid.NewGuid():N}", $"fc-{Guid.NewGuid():N}@exemple.fr");
-        var client = Client(app);
-        Assert.Equal(HttpStatusCode.Redirect, (await ParFranceConnectAsync(client, idp)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/espace")).StatusCode);
-
-        var jeton = await LogisFactory.JetonAsync(client, "/espace");
-        var sortie = await client.PostAsync("/espace/deconnexion", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = jeton }));
-        Assert.Equal(HttpStatusCode.Redirect, sortie.StatusCode);
-        Assert.StartsWith(idp.Adresse + "/session/end?", sortie.Headers.Location!.AbsoluteUri, StringComparison.Ordinal);
-        using var navigateur = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        var retour = await navigateur.GetAsync(sortie.Headers.Location);
-        Assert.Equal(HttpStatusCode.Redirect, retour.StatusCode);
-        var fin = Assert.Single(idp.FinsDeSession);
-        Assert.Equal("http://localhost/espace/deconnexion/franceconnect/retour", fin["post_logout_redirect_uri"]);
-        var arrivee = await client.GetAsync(retour.Headers.Location!.PathAndQuery);
-        Assert.Equal("/espace/connexion", arrivee.Headers.Location!.OriginalString);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/espace")).StatusCode);
-    }
-
-    [Theory, DeuxBases]
-    public async Task Sans_reglage_franceconnect_n_apparait_pas(string f)
-    {
-        var client = fx.App(f).Client();
-        var page = await LogisFactory.DocumentAsync(await client.GetAsync("/espace/connexion"));
-        Assert.Null(page.QuerySelector(".bouton-franceconnect"));
-        var jeton = await LogisFactory.JetonAsync(client, "/espace/connexion");
-        var r = await client.PostAsync("/espace/connexion?handler=FranceConnect", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = jeton }));
-        Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
-    }
-
-    private static async Task RefuseAsync(WebApplicationFactory<Program> app, FournisseurIdentiteDeTest idp)
-    {
-        var client = Client(app);
-        var echec = await ParFranceConnectAsync(client, idp);
-        Assert.Equal(HttpStatusCode.Redirect, echec.StatusCode);
-        Assert.Equal("/espace/connexion?franceconnect=echec", echec.Headers.Location!.OriginalString);
-        var page = await LogisFactory.DocumentAsync(await client.GetAsync(echec.Headers.Location));
-        Assert.Equal(ConnexionModel.MessageEchecFranceConnect, page.QuerySelector("[role=alert]")!.TextContent.Trim());
-        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/espace")).StatusCode);
-        Assert.Contains(idp.Journal.Messages, m => m.StartsWith("Connexion FranceConnect refusée", StringComparison.Ordinal));
-    }
-
-    private static async Task<(FakeTimeProvider, FournisseurIdentiteDeTest)> FournisseurAsync()
-    {
-        var horloge = Horloges.Fixe();
-        return (horloge, await FournisseurIdentiteDeTest.DemarrerAsync(horloge.GetUtcNow));
-    }
-
-    private static WebApplicationFactory<Program> Avec(LogisFactory app, FournisseurIdentiteDeTest idp, FakeTimeProvider horloge,
-        params (string Cle, string Valeur)[] reglages) =>
-        app.WithWebHostBuilder(b =>
-        {
-            foreach (var (cle, valeur) in reglages) b.UseSetting(cle, valeur);
-            b.UseSetting("Logis:FranceConnect:Autorite", idp.Adresse);
-            b.UseSetting("Logis:FranceConnect:ClientId", FournisseurIdentiteDeTest.ClientId);
-            b.UseSetting("Logis:FranceConnect:ClientSecret", FournisseurIdentiteDeTest.ClientSecret);
-            b.UseSetting("Logis:FranceConnect:ExigerHttps", "false");
-            b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(horloge));
-            b.ConfigureLogging(l => l.AddProvider(idp.Journal));
-        });
-
-    private static HttpClient Client(WebApplicationFactory<Program> app) => app.CreateDefaultClient(new CookiesNavigateur());
-
-    private static async Task<string> RetourAsync(HttpClient client, FournisseurIdentiteDeTest idp)
-    {
-        var jeton = await LogisFactory.JetonAsync(client, "/espace/connexion");
-        var defi = await client.PostAsync("/espace/connexion?handler=FranceConnect",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = jeton }));
-        Assert.Equal(HttpStatusCode.Redirect, defi.StatusCode);
-        Assert.StartsWith(idp.Adresse + "/authorize?", defi.Headers.Location!.AbsoluteUri, StringComparison.Ordinal);
-        using var navigateur = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        var autorisation = await navigateur.GetAsync(defi.Headers.Location);
-        Assert.Equal(HttpStatusCode.Redirect, autorisation.StatusCode);
-        return autorisation.Headers.Location!.PathAndQuery;
-    }
-
-    /// <summary>The whole round trip; returns Logis's last answer (the session opened, the link step, or the refusal).</summary>
-    private static async Task<HttpResponseMessage> ParFranceConnectAsync(HttpClient client, FournisseurIdentiteDeTest idp)
-    {
-        var rappel = await client.GetAsync(await RetourAsync(client, idp));
-        if (rappel.StatusCode == HttpStatusCode.Redirect && rappel.Headers.Location!.OriginalString.StartsWith("/espace/connexion?handler=FranceConnect", StringComparison.Ordinal))
-            return await client.GetAsync(rappel.Headers.Location);
-        return rappel;
+        await AucunSujetRelieAsync(BasesDeTest.Sqlite, idp.Personne);
     }
 
     private static async Task<HttpStatusCode> ConnexionParMotDePasseAsync(HttpClient client, string courriel, string motDePasse)

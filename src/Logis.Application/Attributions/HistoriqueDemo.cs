@@ -262,38 +262,55 @@ public sealed class HistoriqueDemo(LogisDbContext db, TimeProvider horloge, ICot
     /// <summary>
     /// The dwellings the vacancies are drawn from, each with its weight: the share of its commune and typology's yearly turnover (their stock ×
     /// <see cref="Mobilite"/>) that the demand can fill, at most 1; the demand being the active demands wishing that commune (or the whole EPCI)
-    /// and that typology whose size and maximum rent do not exclude this dwelling (<see cref="Preselection.ExclueParSonResume"/>), ×
-    /// <see cref="PartDemandes"/>. A dwelling nobody can take is never drawn; where the demand is short, fewer vacancies fall (docs/demo.md).
-    /// The demand is read from the pre-selection index (<see cref="EntreePreselection"/>), in a fixed order.
+    /// and that typology whose size and maximum rent do not exclude this dwelling (<see cref="Preselection.ExclueParSonResume"/>) and whose
+    /// household meets the income ceiling of its financing (PLAI, PLUS, PLS) in its commune's zone (<see cref="Domain.Eligibilite.MoteurEligibilite"/>, the check
+    /// of the pre-selection), × <see cref="PartDemandes"/>. A dwelling nobody can take is never drawn; where the demand is short, fewer
+    /// vacancies fall (docs/demo.md). The demand is read from the pre-selection index (<see cref="EntreePreselection"/>), each demand's
+    /// household once from its content; dwellings alike are judged once.
     /// </summary>
     private async Task<List<(BailleurId Bailleur, string Rpls, double Poids)>> TirablesAsync(Siren epci, List<Domain.Patrimoine.Logement> stock,
         Dictionary<CodeInsee, (string Nom, ZonePlafond Zone)> communes, CancellationToken ct)
     {
-        var resumes = (await db.Set<EntreePreselection>().AsNoTracking().Where(e => e.EpciSiren == epci)
-                .GroupBy(e => new { e.Commune, e.Typologie, e.NombrePersonnes, e.LoyerMaximumCentimes })
-                .Select(g => new { g.Key.Commune, g.Key.Typologie, g.Key.NombrePersonnes, g.Key.LoyerMaximumCentimes, Nombre = g.Count() }).ToListAsync(ct))
-            .OrderBy(x => x.Commune, StringComparer.Ordinal).ThenBy(x => x.Typologie, StringComparer.Ordinal).ThenBy(x => x.NombrePersonnes).ThenBy(x => x.LoyerMaximumCentimes)
-            .GroupBy(x => (x.Commune, x.Typologie))
-            .ToDictionary(g => g.Key, g => g.Select(x => (x.NombrePersonnes, LoyerMaximum: x.LoyerMaximumCentimes / 100m, x.Nombre)).ToList());
-        var parametres = new ParametresPreselection(referentiel.Moteur, horloge.AujourdhuiEnFrance().Year, Domain.Eligibilite.NormesOccupation.Defaut,
+        var jour = horloge.AujourdhuiEnFrance();
+        var parametres = new ParametresPreselection(referentiel.Moteur, referentiel.Bareme.AnneeApplicable(jour.Year), Domain.Eligibilite.NormesOccupation.Defaut,
             Domain.Eligibilite.EchelleUnitesConsommation.OcdeModifiee, null, null);
+        // The (zone, financing) pairs of the stock, and for each active demand the set of those whose ceiling its household meets (a bit each).
+        var paires = stock.Select(l => (communes[l.CommuneInsee].Zone, l.Financement)).Distinct().Order().ToList();
+        if (paires.Count > 64) throw new InvalidOperationException("Démonstration : plus de 64 couples zone × financement dans le parc.");
+        var admises = new Dictionary<DemandeId, ulong>();
+        foreach (var d in await db.Demandes.AsNoTracking().Where(d => EF.Property<Siren>(d, ColonnesDemande.Epci) == epci && d.Statut == StatutDemande.Active)
+                     .Select(d => new { d.Id, d.Contenu }).ToListAsync(ct))
+        {
+            var menage = d.Contenu.Menage(jour);
+            var masque = 0UL;
+            for (var k = 0; menage.EstReussi && k < paires.Count; k++)
+                if (parametres.Moteur.VerifierEligibilite(parametres.AnneePlafonds, paires[k].Zone, paires[k].Financement, menage.Valeur).Statut == Domain.Eligibilite.StatutEligibilite.Eligible)
+                    masque |= 1UL << k;
+            admises[d.Id] = masque;
+        }
+        var resumes = (await db.Set<EntreePreselection>().AsNoTracking().Where(e => e.EpciSiren == epci)
+                .Select(e => new { e.DemandeId, e.Commune, e.Typologie, e.NombrePersonnes, e.LoyerMaximumCentimes }).ToListAsync(ct))
+            .GroupBy(e => (e.Commune, e.Typologie, e.NombrePersonnes, e.LoyerMaximumCentimes, Admises: admises.GetValueOrDefault(e.DemandeId)))
+            .GroupBy(g => (g.Key.Commune, g.Key.Typologie))
+            .ToDictionary(g => g.Key, g => g.Select(x => (x.Key.NombrePersonnes, LoyerMaximum: x.Key.LoyerMaximumCentimes / 100m, x.Key.Admises, Nombre: x.Count())).ToList());
         var parCommuneTypologie = stock.GroupBy(l => (l.CommuneInsee.Value, l.Typologie.ToString())).ToDictionary(g => g.Key, g => g.Count());
-        // Dwellings alike (commune, typology, rooms, surface, rent and charges) are judged once.
-        var possibles = new Dictionary<(string, string, int, decimal, decimal), int>();
+        // Dwellings alike (commune, typology, financing, rooms, surface, rent and charges) are judged once.
+        var possibles = new Dictionary<(string, string, Domain.Patrimoine.Financement, int, decimal, decimal), int>();
         var tirables = new List<(BailleurId, string, double)>();
         foreach (var l in stock)
         {
             var cle = (l.CommuneInsee.Value, l.Typologie.ToString());
-            var semblables = (cle.Item1, cle.Item2, l.NombrePieces, l.SurfaceHabitable, l.LoyerPrincipal + l.Charges);
+            var semblables = (cle.Item1, cle.Item2, l.Financement, l.NombrePieces, l.SurfaceHabitable, l.LoyerPrincipal + l.Charges);
             if (!possibles.TryGetValue(semblables, out var demandes))
             {
                 var (nom, zone) = communes[l.CommuneInsee];
                 var logement = new LogementAPourvoir(l.CommuneInsee, nom, l.QpvCode is not null, zone, l.Financement, l.Typologie, l.NombrePieces,
                     l.SurfaceHabitable, l.LoyerPrincipal, l.Charges);
+                var bit = 1UL << paires.IndexOf((zone, l.Financement));
                 demandes = 0;
                 foreach (var commune in new[] { cle.Item1, EntreePreselection.ToutEpci })
-                    foreach (var (personnes, loyerMaximum, nombre) in resumes.GetValueOrDefault((commune, cle.Item2)) ?? [])
-                        if (!Preselection.ExclueParSonResume(logement, parametres, personnes, loyerMaximum)) demandes += nombre;
+                    foreach (var (personnes, loyerMaximum, admisesPar, nombre) in resumes.GetValueOrDefault((commune, cle.Item2)) ?? [])
+                        if ((admisesPar & bit) != 0 && !Preselection.ExclueParSonResume(logement, parametres, personnes, loyerMaximum)) demandes += nombre;
                 possibles[semblables] = demandes;
             }
             var part = Math.Min(1.0, demandes * (double)PartDemandes / (parCommuneTypologie[cle] * (double)Mobilite));

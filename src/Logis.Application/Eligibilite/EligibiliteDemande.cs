@@ -51,9 +51,8 @@ public sealed class EligibiliteDemande(LogisDbContext db, DemandesService demand
         if (journaliser) await journal.EcrireAsync(agent, ActionsAudit.LectureEligibilite, demande.Id, null, ct);
         var c = demande.Contenu;
         var aujourdhui = horloge.AujourdhuiEnFrance();
-        var annee = aujourdhui.Year;
         // The ceilings of the year when loaded, else the latest year known (the page says which year applies).
-        if (!referentiel.Bareme.Annees.Contains(annee)) annee = referentiel.Bareme.Annees.Where(a => a < annee).DefaultIfEmpty(referentiel.Bareme.Annees.Max()).Max();
+        var annee = referentiel.Bareme.AnneeApplicable(aujourdhui.Year);
 
         var menage = c.Menage(aujourdhui);
         if (!menage.EstReussi)

@@ -212,7 +212,7 @@ public sealed class ComptesDemandeurs(LogisDbContext db, TimeProvider horloge, I
         // through FranceConnect, and its holder may set a password of their own there (DefinirMotDePasseAsync).
         var compte = new CompteDemandeur
         {
-            Id = Guid.NewGuid(), EpciSiren = epci, Courriel = adresse, MotDePasseHache = CompteDemandeur.SansMotDePasse + motsDePasse.Hacher(Secrets.NouveauTampon()),
+            Id = Guid.NewGuid(), EpciSiren = epci, Courriel = adresse, MotDePasseHache = CompteDemandeur.MarquerSansMotDePasse(motsDePasse.Hacher(Secrets.NouveauTampon())),
             CreeLe = maintenant,
             CourrielConfirmeLe = maintenant, SujetExterne = identite.Sujet,
         };
@@ -313,9 +313,9 @@ public sealed class ComptesDemandeurs(LogisDbContext db, TimeProvider horloge, I
         "Votre compte a déjà un mot de passe. Pour le changer, utilisez « Changer mon mot de passe ».";
 
     /// <summary>Whether the account has a password of its own (an account opened through FranceConnect has none until its holder sets one).</summary>
-    public Task<bool> AMotDePasseAsync(Guid compte, CancellationToken ct = default) =>
-        db.ComptesDemandeurs.AsNoTracking().Where(c => c.Id == compte)
-            .AnyAsync(c => !c.MotDePasseHache.StartsWith(CompteDemandeur.SansMotDePasse), ct);
+    public async Task<bool> AMotDePasseAsync(Guid compte, CancellationToken ct = default) =>
+        await db.ComptesDemandeurs.AsNoTracking().Where(c => c.Id == compte).Select(c => c.MotDePasseHache).SingleOrDefaultAsync(ct) is { } hache
+        && CompteDemandeur.LireHache(hache).Propre;
 
     /// <summary>
     /// The holder of an account opened through FranceConnect sets a password of their own, to sign in also with their address: only from a
@@ -342,14 +342,13 @@ public sealed class ComptesDemandeurs(LogisDbContext db, TimeProvider horloge, I
     }
 
     /// <summary>
-    /// A password check that costs the same whether the account has a password or not (<see cref="CompteDemandeur.SansMotDePasse"/>: the
+    /// A password check that costs the same whether the account has a password or not (<see cref="CompteDemandeur.LireHache"/>: the
     /// hash of a random secret after the mark, checked all the same), and fails for an account without one.
     /// </summary>
     private bool Verifier(string motDePasse, string stocke)
     {
-        var sans = stocke.StartsWith(CompteDemandeur.SansMotDePasse, StringComparison.Ordinal);
-        var juste = motsDePasse.Verifier(motDePasse, sans ? stocke[CompteDemandeur.SansMotDePasse.Length..] : stocke);
-        return juste && !sans;
+        var (aVerifier, propre) = CompteDemandeur.LireHache(stocke);
+        return motsDePasse.Verifier(motDePasse, aVerifier) && propre;
     }
 
     private void NouveauLien(CompteDemandeur compte, string adresseSite, DateTimeOffset maintenant)

@@ -124,6 +124,9 @@ public sealed class BaremePlafonds
     /// <summary>Whether a year is loaded at all.</summary>
     public bool Connait(int annee) => Annees.Contains(annee);
 
+    /// <summary>The ceilings' year that applies in <paramref name="annee"/>: that year when loaded, else the latest loaded before it, else the latest loaded.</summary>
+    public int AnneeApplicable(int annee) => Connait(annee) ? annee : Annees.Where(a => a < annee).DefaultIfEmpty(Annees.Max()).Max();
+
     /// <summary>The (financing, zone) tables a year lacks among PLAI, PLUS and PLS in every zone: all of them when the year is absent.</summary>
     public IReadOnlyList<(Financement Financement, ZonePlafond Zone)> TablesManquantes(int annee) =>
         [.. from f in FinancementsAttendus from z in Enum.GetValues<ZonePlafond>() where !_tables.ContainsKey(new Table(annee, f, z)) select (f, z)];

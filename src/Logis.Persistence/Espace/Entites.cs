@@ -27,8 +27,8 @@ public sealed class CompteDemandeur : ICompteVerrouillable
     public required string Courriel { get; set; }
 
     /// <summary>
-    /// PBKDF2 of the password; for an account opened through FranceConnect that has no password of its own yet, <see cref="SansMotDePasse"/>
-    /// followed by the hash of a random secret nobody knows (checking against it costs the same and always fails).
+    /// PBKDF2 of the password; for an account opened through FranceConnect that has no password of its own yet, a mark
+    /// (<see cref="MarquerSansMotDePasse"/>) followed by the hash of a random secret nobody knows (checking against it costs the same and always fails).
     /// </summary>
     public required string MotDePasseHache { get; set; }
     public required DateTimeOffset CreeLe { get; init; }
@@ -40,11 +40,24 @@ public sealed class CompteDemandeur : ICompteVerrouillable
     /// <summary>OpenID Connect subject of the FranceConnect identity linked to the account (ADR 0014), null for a password-only account.</summary>
     public string? SujetExterne { get; set; }
 
-    /// <summary>The prefix of <see cref="MotDePasseHache"/> of an account with no password of its own (opened through FranceConnect).</summary>
-    public const string SansMotDePasse = "!";
+    /// <summary>
+    /// The prefix of <see cref="MotDePasseHache"/> of an account with no password of its own (opened through FranceConnect). The only place
+    /// that reads or writes it (the migration CompteFranceConnectSansMotDePasse wrote it in SQL, once).
+    /// </summary>
+    private const string SansMotDePasse = "!";
+
+    /// <summary>The stored hash of an account with no password of its own: the mark, then the hash of a random secret nobody knows.</summary>
+    public static string MarquerSansMotDePasse(string hacheSecret) => SansMotDePasse + hacheSecret;
+
+    /// <summary>
+    /// Reads a stored <see cref="MotDePasseHache"/>: the hash to check a password against (after the mark, if any: checking costs the same
+    /// with or without a password of one's own) and whether it is the account's own password.
+    /// </summary>
+    public static (string AVerifier, bool Propre) LireHache(string stocke) =>
+        stocke.StartsWith(SansMotDePasse, StringComparison.Ordinal) ? (stocke[SansMotDePasse.Length..], false) : (stocke, true);
 
     /// <summary>Whether the account has a password of its own (false for an account opened through FranceConnect until one is set).</summary>
-    public bool AMotDePasse() => !MotDePasseHache.StartsWith(SansMotDePasse, StringComparison.Ordinal);
+    public bool AMotDePasse() => LireHache(MotDePasseHache).Propre;
 
     public void RenouvelerTampon() => TamponSecurite = Secrets.NouveauTampon();
 

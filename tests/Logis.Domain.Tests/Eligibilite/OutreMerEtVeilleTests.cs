@@ -82,6 +82,17 @@ public class OutreMerEtVeilleTests
     }
 
     [Fact]
+    public void L_annee_applicable_est_celle_de_la_date_sinon_la_derniere_chargee_avant_elle()
+    {
+        var bareme = Complet(2024, 2026);
+        Assert.Equal(2026, bareme.AnneeApplicable(2026));
+        Assert.Equal(2024, bareme.AnneeApplicable(2025));
+        Assert.Equal(2026, bareme.AnneeApplicable(2027));
+        // Before every loaded year: the latest one (never a year without ceilings).
+        Assert.Equal(2026, bareme.AnneeApplicable(2020));
+    }
+
+    [Fact]
     public void Une_annee_incomplete_est_signalee_avec_ses_tables_manquantes()
     {
         var bareme = Bareme([.. from f in BaremePlafonds.FinancementsAttendus from z in Enum.GetValues<ZonePlafond>() select (2026, f, z),
