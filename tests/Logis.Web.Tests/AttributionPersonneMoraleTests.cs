@@ -176,5 +176,9 @@ public class AttributionPersonneMoraleTests(ApplicationsFixture fx)
         var propose = doc.QuerySelector("#candidats-proposes")!.TextContent;
         Assert.Contains(numero, propose, StringComparison.Ordinal);
         Assert.Contains("Personne morale (article L442-8-1 du CCH) : ménage, catégorie, plafond de ressources, taille et quartile sans objet", propose, StringComparison.Ordinal);
+
+        // The demand's page says its quartile does not apply, instead of an unreadable household.
+        var demande = await LogisFactory.DocumentAsync(await (await app.ConnecterAsync("epci")).GetAsync($"/demandes/{numero}"));
+        Assert.StartsWith("Sans objet : la demande est celle d'une personne morale", demande.GetElementById("quartile-demande")!.TextContent, StringComparison.Ordinal);
     }
 }

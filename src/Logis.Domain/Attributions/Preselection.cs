@@ -118,7 +118,9 @@ public sealed record ResultatPreselection(IReadOnlyList<LignePreselection> Reten
 /// charges, its household meets the income ceiling of the dwelling's financing for the year (<see cref="MoteurEligibilite"/>) and its
 /// size suits the dwelling (neither over-occupied, L822-10, nor under-occupied, L621-2: <see cref="AdequationLogement"/>). Ranked by
 /// score, highest first; ties by deposit date, oldest first; then by number (ordinal): a total, deterministic order
-/// (<see cref="Ordre"/>), independent of the order the candidates are given in.
+/// (<see cref="Ordre"/>), independent of the order the candidates are given in. The demand of a legal entity that sublets (CCH L442-8-1),
+/// proposed by its number (it is not in the file's pre-selection), is judged on its wishes only: the household checks are « sans objet »
+/// (<see cref="SansObjetPersonneMorale"/>, docs/personne-morale.md).
 /// </summary>
 public static class Preselection
 {
