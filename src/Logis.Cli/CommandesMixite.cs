@@ -130,7 +130,7 @@ public static class CommandesMixite
             }
             static string N(int? n) => n?.ToString(CultureInfo.InvariantCulture) ?? "moins de 5";
             static string T(decimal? t) => t is { } x ? x.ToString("0.0", CultureInfo.InvariantCulture) + " %" : "non diffusé";
-            await Console.Out.WriteLineAsync($"Mixité {v.Annee} — {v.Perimetre} — {N(v.Baux)} baux signés ; seuil : {(v.Seuil.Montant is { } m ? m.ToString("0", CultureInfo.InvariantCulture) + " €" : "non enregistré")}");
+            await Console.Out.WriteLineAsync($"Mixité {v.Annee} — {v.Perimetre} — {N(v.Baux)} baux signés avec des ménages{(v.BauxPersonnesMorales is 0 ? "" : $" (et {N(v.BauxPersonnesMorales)} avec des personnes morales, hors indicateurs)")} ; seuil : {(v.Seuil.Montant is { } m ? m.ToString("0", CultureInfo.InvariantCulture) + " €" : "non enregistré")}");
             foreach (var o in v.Objectifs)
                 await Console.Out.WriteLineAsync(string.Join(" | ", o.Nature, o.Perimetre, "cible " + o.Cible.ToString("0.#", CultureInfo.InvariantCulture) + " %",
                     o.SeuilManquant ? "seuil manquant" : $"{T(o.TauxAtteint)} ({N(o.NombreAtteint)} sur {N(o.Baux)}), manquants {N(o.NombreManquant)}{(o.Alerte ? ", EN RETARD" : "")}"));

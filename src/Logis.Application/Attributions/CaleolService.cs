@@ -231,6 +231,7 @@ public sealed class CaleolService(LogisDbContext db, TimeProvider horloge, Vacan
             var d = await Demandes.DemandesService.Designees(db.Demandes.AsNoTracking().Where(x => EF.Property<Siren>(x, ColonnesDemande.Epci) == epci), cle).SingleOrDefaultAsync(ct);
             if (d is null) erreurs[$"candidats[{i}]"] = [$"Aucune demande du territoire ne porte le numéro {cle.Texte}."];
             else if (d.Statut != StatutDemande.Active) erreurs[$"candidats[{i}]"] = [$"La demande {d.Numero.Valeur} est radiée : elle ne peut pas être examinée (article L441-2-1 du CCH)."];
+            else if (vacance is not null && Candidature.RefusPersonneMorale(vacance, d) is { } refus) erreurs[$"candidats[{i}]"] = [refus];
             else
             {
                 var dalo = d.SituationsPrioritaires.Any(s => s.Critere == CriterePrioritaire.ReconnuDalo && s.EstEnCours);

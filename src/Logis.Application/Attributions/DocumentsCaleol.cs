@@ -60,6 +60,12 @@ public sealed class DocumentsCaleol(CaleolService caleol)
         return Resultat.Ok(new DocumentProduit($"caleol-pv-{seance.Date:yyyy-MM-dd}.pdf", pdf.Octets()));
     }
 
+    /// <summary>Whom the letter is addressed to: the applicant, or a legal entity (CCH L442-8-1) to the attention of its representative.</summary>
+    internal static string Destinataire(Domain.Demandes.ContenuDemande contenu) =>
+        contenu.PersonneMorale is { } pm
+            ? $"{pm.RaisonSociale}\nÀ l'attention de {contenu.Demandeur.Prenoms} {contenu.Demandeur.Nom}"
+            : $"{contenu.Demandeur.Prenoms} {contenu.Demandeur.Nom}";
+
     /// <summary>The letter notifying one candidate of the decision taken on its demand.</summary>
     public async Task<Resultat<DocumentProduit>> CourrierAsync(Agent agent, string dossierId, int candidat, CancellationToken ct)
     {
@@ -73,13 +79,12 @@ public sealed class DocumentsCaleol(CaleolService caleol)
         var demande = await caleol.Db.Demandes.AsNoTracking().SingleAsync(d => d.Id == c.DemandeId, ct);
         var noms = await new VacancesService(caleol.Db, caleol.Horloge).NomsAsync(agent.Perimetre.EpciSiren, ct);
         var bailleur = noms.Bailleur(seance.BailleurId);
-        var demandeur = demande.Contenu.Demandeur;
         var adresse = demande.Contenu.Contact.Adresse;
         var jour = HeureFrance.Jour(c.DecideLe!.Value);
 
         using var pdf = new DocumentPdf($"Décision de la commission d'attribution — demande {c.Numero}", $"{bailleur} — demande {c.Numero}");
         pdf.Paragraphe(bailleur).Paragraphe("Commission d'attribution des logements et d'examen de l'occupation des logements").Espace(12)
-            .Paragraphe($"{demandeur.Prenoms} {demandeur.Nom}")
+            .Paragraphe(Destinataire(demande.Contenu))
             .Paragraphe(adresse.Ligne1 + (string.IsNullOrWhiteSpace(adresse.Ligne2) ? "" : "\n" + adresse.Ligne2))
             .Paragraphe($"{adresse.CodePostal} {adresse.Commune}").Espace(12)
             .Paragraphe($"Le {jour:dd/MM/yyyy}")

@@ -44,10 +44,12 @@ public sealed record ReponseOffreVue(string Statut, string? ProchainCandidat);
 /// One attribution as the monitoring list shows it: <see cref="Quartile"/> is <c>q1</c> or <c>q2-q4</c> against the first-quartile threshold of
 /// the year of the lease (docs/mixite.md), null when that threshold is not entered or the household could not be read; <see cref="Dalo"/> is
 /// included in <see cref="Prioritaire"/>; <see cref="RelogementRenouvellement"/>: the household was rehoused by an urban-renewal operation or an
-/// ORCOD (counted with the first quartile outside QPV, L441-1).
+/// ORCOD (counted with the first quartile outside QPV, L441-1); <see cref="PersonneMorale"/>: the lease is signed with a legal entity that sublets
+/// (CCH L442-8-1), without household nor quartile, out of the social-mix indicators.
 /// </summary>
 public sealed record LigneAttribution(Guid Id, DateOnly Date, DateOnly DateEffet, string Bailleur, string? Reservataire, string CommuneInsee, string Commune,
-    bool Qpv, bool Prioritaire, bool Mutation, string Typologie, string Financement, string? Quartile = null, bool Dalo = false, bool RelogementRenouvellement = false);
+    bool Qpv, bool Prioritaire, bool Mutation, string Typologie, string Financement, string? Quartile = null, bool Dalo = false, bool RelogementRenouvellement = false,
+    bool PersonneMorale = false);
 
 /// <summary>
 /// The use cases of offers and leases (R441-10, R441-2-17, R441-2-8 a), shared by the pages, the API and the daily run: make the written offer of a
@@ -299,7 +301,8 @@ public sealed class OffresService(LogisDbContext db, TimeProvider horloge, Deman
         return Resultat.Ok(new PageResultats<LigneAttribution>([.. lignes.Select(a => new LigneAttribution(a.Id.Value, a.DateSignature, a.DateEffet,
             noms.Bailleur(a.BailleurId), a.ReservataireId is { } r ? noms.Reservataire(r) : null, a.CommuneInsee.Value, noms.Commune(a.CommuneInsee), a.EnQpv,
             a.Prioritaire || a.Dalo, a.Mutation, a.Typologie.Libelle(), a.Financement.Libelle(),
-            Domain.Mixite.ClassementQuartile.Classer(a.RevenuParUc, seuil) is { } q ? Domain.Mixite.ClassementQuartile.Code(q) : null, a.Dalo, a.RelogementRenouvellement))], numero, taille, total));
+            Domain.Mixite.ClassementQuartile.Classer(a.RevenuParUc, seuil) is { } q ? Domain.Mixite.ClassementQuartile.Code(q) : null, a.Dalo, a.RelogementRenouvellement,
+            a.PersonneMorale))], numero, taille, total));
     }
 
     /// <summary>The next candidate the CALEOL placed for the vacancy, once the last offer was refused.</summary>

@@ -75,10 +75,17 @@ public sealed record TensionVue(string? CommuneInsee, string Commune, string? Ty
 public sealed record QuartileDemandeVue(DateOnly Date, int Annee, decimal? RevenuParUc, decimal? Seuil, string? SourceSeuil, bool SeuilDemonstration,
     string? Quartile, string Texte);
 
-/// <summary>The social-mix indicators of a year in the agent's perimeter (docs/mixite.md).</summary>
+/// <summary>
+/// The social-mix indicators of a year in the agent's perimeter (docs/mixite.md). <see cref="Baux"/> counts the leases signed with households,
+/// the ones every indicator reads; <see cref="BauxPersonnesMorales"/> those signed with legal entities that sublet (CCH L442-8-1), counted
+/// apart (<see cref="IndicateursMixite.BauxDeMenages"/>); both masked from 1 to 4.
+/// </summary>
 public sealed record IndicateursVue(int Annee, string Perimetre, int DernierMois, SeuilAnnee Seuil, int? Baux, IReadOnlyList<IndicateurObjectif> Objectifs,
     IReadOnlyList<MelangeVue> Quartiles, IReadOnlyList<Repartition> Repartitions, IReadOnlyList<PreferenceVue> PreferenceCommunale, string SecretStatistique,
-    string Territoire, DateOnly DemandesActivesLe, IReadOnlyList<TensionVue> Tension);
+    string Territoire, DateOnly DemandesActivesLe, IReadOnlyList<TensionVue> Tension)
+{
+    public int? BauxPersonnesMorales { get; init; }
+}
 
 /// <summary>
 /// The social-mix instruments of the EPCI (issue 15, docs/mixite.md), shared by the pages, the API and the CLI: the first-quartile thresholds and
@@ -122,7 +129,8 @@ public sealed class SuiviMixiteService(LogisDbContext db, TimeProvider horloge)
     {
         var reference = EstimationSeuil.ReferencePour(annee);
         var contenus = await ActivesLe(epci, reference).Select(d => d.Contenu).ToListAsync(ct);
-        return EstimationSeuil.Calculer(reference, contenus.Select(c => RevenuParUc(c, reference)));
+        // A legal entity's demand has no household: it is not an applicant of the quartile (not even an unreadable one).
+        return EstimationSeuil.Calculer(reference, contenus.Where(c => !c.EstPersonneMorale).Select(c => RevenuParUc(c, reference)));
     }
 
     /// <summary>The annual income per UC of a demand's household at a date (the SNE field « revenus mensuels » × 12); null when unreadable.</summary>
@@ -145,6 +153,8 @@ public sealed class SuiviMixiteService(LogisDbContext db, TimeProvider horloge)
         string E(decimal m) => m.ToString("N0", fr) + " €";
         var texte = (seuil, revenu, q) switch
         {
+            _ when demande.Contenu.EstPersonneMorale => "Sans objet : la demande est celle d'une personne morale qui sous-loue (article L442-8-1 du CCH), sans ménage ; "
+                + "le quartile des sous-locataires n'est pas suivi.",
             (null, _, _) => $"Non déterminé : le seuil du premier quartile de {date.Year} n'est pas enregistré (l'intercommunalité le saisit depuis l'arrêté de l'année).",
             (_, null, _) => "Non déterminé : la composition du ménage ne permet pas de calculer son revenu par unité de consommation.",
             ({ } s, { } r, QuartileRevenu.Premier) => $"Premier quartile : {E(r)} par unité de consommation et par an, sous le seuil {s.Annee} de {E(s.Montant)} ({s.Source}).",
@@ -285,7 +295,7 @@ public sealed class SuiviMixiteService(LogisDbContext db, TimeProvider horloge)
             q = q.Where(a => r.Contains(a.ReservataireId));
         }
         return await q.Select(a => new LigneSuivi(a.DateSignature, a.BailleurId, a.ReservataireId, a.CommuneInsee, a.QpvCode != null, a.RevenuParUc, a.Prioritaire,
-            a.Dalo, a.Mutation, a.CommuneResidenceAvant, a.HorsFlux == MotifHorsFlux.RenouvellementUrbain || a.HorsFlux == MotifHorsFlux.Orcod)).ToListAsync(ct);
+            a.Dalo, a.Mutation, a.CommuneResidenceAvant, a.HorsFlux == MotifHorsFlux.RenouvellementUrbain || a.HorsFlux == MotifHorsFlux.Orcod, a.PersonneMorale)).ToListAsync(ct);
     }
 
     /// <summary>The indicators of a year (by default the current one) in the agent's perimeter (<c>GET /api/v1/mixite/indicateurs?annee=</c>).</summary>
@@ -298,7 +308,7 @@ public sealed class SuiviMixiteService(LogisDbContext db, TimeProvider horloge)
         var aujourdhui = horloge.AujourdhuiEnFrance();
         var dernierMois = a < aujourdhui.Year ? 12 : aujourdhui.Month;
         var siens = await new VacancesService(db, horloge).ReservatairesDeAsync(agent, ct);
-        var lignes = await LignesAsync(agent, a, siens, ct);
+        var (lignes, personnesMorales) = IndicateursMixite.BauxDeMenages(await LignesAsync(agent, a, siens, ct));
         var seuil = await db.SeuilsPremierQuartile.AsNoTracking().SingleOrDefaultAsync(s => s.EpciSiren == epci && s.Annee == a, ct);
         var montant = seuil?.Montant;
         var cia = Filtrer(agent, await db.ObjectifsMixite.AsNoTracking().Where(o => o.EpciSiren == epci && o.Annee == a).ToListAsync(ct), siens);
@@ -342,7 +352,10 @@ public sealed class SuiviMixiteService(LogisDbContext db, TimeProvider horloge)
         return Resultat.Ok(new IndicateursVue(a, PerimetreAgent(agent, noms), dernierMois, new SeuilAnnee(a, montant, seuil?.Source, seuil?.Demonstration ?? false, avertissement),
             Domain.Statistiques.SecretStatistique.Compte(lignes.Count), objectifs, melange, repartitions, preference,
             "Aucun groupe de 1 à 4 ménages n'est montré : ses effectifs et ses taux sont masqués (null).",
-            await db.Epcis.AsNoTracking().Where(e => e.Siren == epci).Select(e => e.Nom).SingleOrDefaultAsync(ct) ?? epci.Value, activesLe, tension));
+            await db.Epcis.AsNoTracking().Where(e => e.Siren == epci).Select(e => e.Nom).SingleOrDefaultAsync(ct) ?? epci.Value, activesLe, tension)
+        {
+            BauxPersonnesMorales = Domain.Statistiques.SecretStatistique.Compte(personnesMorales),
+        });
     }
 
     /// <summary>

@@ -16,7 +16,7 @@ public readonly record struct AttributionId(Guid Value)
 public sealed record SaisieBail(DateOnly DateSignature, DateOnly DateEffet);
 
 /// <summary>
-/// An attribution: a dwelling let to a household, recorded when the landlord records the signed lease (the demand is radiated for reason a,
+/// An attribution: a dwelling let to a household (or to a legal entity that sublets, <see cref="PersonneMorale"/>), recorded when the landlord records the signed lease (the demand is radiated for reason a,
 /// R441-2-8). One flat row with everything the monitoring of attributions reads without joins, as it was on the day of the lease: the dwelling
 /// (commune, QPV, typology, financing), the flux (réservataire, convention), the household (income per consumption unit, category, persons,
 /// priority, mutation, commune of residence before) and its demand (channel, deposit and renewal dates, for the waiting times). A vacancy has at
@@ -69,7 +69,14 @@ public sealed class Attribution
     public decimal? RevenuParUc { get; private set; }
     /// <summary>Household category of the ceilings (arrêté du 29 juillet 1987, 1 to 6), null when the household cannot be read.</summary>
     public int? CategorieMenage { get; private set; }
+    /// <summary>The persons of the demand (0 for a legal entity: its representative does not live in the dwelling).</summary>
     public int NombrePersonnes { get; private set; }
+
+    /// <summary>
+    /// The lease is signed with a legal entity that sublets (CCH L442-8-1): no household, so no income per UC, category nor quartile; the
+    /// social-mix monitoring counts it apart, out of its indicators (docs/mixite.md).
+    /// </summary>
+    public bool PersonneMorale { get; private set; }
     /// <summary>A priority situation of L441-1 or a DALO decision validated on proof by a competent agent, on the day of the lease.</summary>
     public bool Prioritaire { get; private set; }
     /// <summary>The household was recognised priority and urgent by the COMED (DALO, L441-2-3), validated on proof.</summary>
@@ -138,7 +145,7 @@ public sealed class Attribution
             RessourcesMensuelles = contenu.RessourcesMensuelles,
             RevenuParUc = menage.EstReussi ? echelle.RevenuParUc(menage.Valeur, contenu.RessourcesMensuelles * 12m) : null,
             CategorieMenage = menage.EstReussi ? Eligibilite.CategorieMenage.Determiner(menage.Valeur, parametres).Numero : null,
-            NombrePersonnes = contenu.Personnes.Count, Prioritaire = valides.Count > 0, Dalo = valides.Any(s => s.Critere == CriterePrioritaire.ReconnuDalo),
+            NombrePersonnes = contenu.EstPersonneMorale ? 0 : contenu.Personnes.Count, PersonneMorale = contenu.EstPersonneMorale, Prioritaire = valides.Count > 0, Dalo = valides.Any(s => s.Critere == CriterePrioritaire.ReconnuDalo),
             Mutation = contenu.EstMutation, CommuneResidenceAvant = contenu.LogementActuel?.Commune, Adaptee = offre.Adaptee, Decision = offre.Decision,
             RangCaleol = offre.RangCaleol,
         };

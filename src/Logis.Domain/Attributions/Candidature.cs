@@ -37,8 +37,24 @@ public sealed class Candidature
     public string Motifs { get; private set; }
 
     /// <summary>
+    /// Why the demand of a legal entity (CCH L442-8-1) may not come before the commission for <paramref name="vacance"/>; null when it may, or
+    /// when the demand is a household's. Team choice (docs/personne-morale.md): the landlord lets to a legal entity on its own contingent or on a
+    /// vacancy handed back to it (<see cref="Vacance.CandidatsDuBailleur"/>); a réservataire's contingent serves the households it designates.
+    /// The one rule of the proposal and of the CALEOL's agenda.
+    /// </summary>
+    public static string? RefusPersonneMorale(Vacance vacance, Demande demande)
+    {
+        ArgumentNullException.ThrowIfNull(vacance);
+        ArgumentNullException.ThrowIfNull(demande);
+        return demande.Contenu.EstPersonneMorale && !vacance.CandidatsDuBailleur
+            ? $"La demande {demande.Numero.Valeur} est celle d'une personne morale (article L442-8-1 du CCH) : le bailleur la présente sur son contingent "
+                + "propre ou sur une vacance qui lui est rendue, pas sur le contingent d'un réservataire, qui propose les ménages qu'il désigne."
+            : null;
+    }
+
+    /// <summary>
     /// Proposes the <paramref name="candidats"/> for <paramref name="vacance"/>, in the order given (rank 1 first). Each must be retained by the
-    /// pre-selection (active, eligible, wishes, size); the vacancy records the proposal and each demand's timeline records it. On any
+    /// pre-selection (active, eligible, wishes, size) and, for a legal entity, allowed on this vacancy (<see cref="RefusPersonneMorale"/>); the vacancy records the proposal and each demand's timeline records it. On any
     /// refusal by a check nothing is changed (the checks come before any act); a refusal by an act (a demand's timeline) leaves the
     /// caller to discard its unit of work; errors are keyed by the field <c>numeros</c>.
     /// </summary>
@@ -57,7 +73,8 @@ public sealed class Candidature
         foreach (var (demande, ligne) in candidats.DistinctBy(c => c.Demande.Id))
         {
             if (ligne.Candidat.Id != demande.Id) throw new ArgumentException("La ligne de présélection ne porte pas sur cette demande.", nameof(candidats));
-            if (!ligne.Retenue) erreurs.Add($"La demande {demande.Numero.Valeur} ne peut pas être proposée pour ce logement : {string.Join(" ", ligne.Exclusions)}");
+            if (RefusPersonneMorale(vacance, demande) is { } refus) erreurs.Add(refus);
+            else if (!ligne.Retenue) erreurs.Add($"La demande {demande.Numero.Valeur} ne peut pas être proposée pour ce logement : {string.Join(" ", ligne.Exclusions)}");
         }
         if (erreurs.Count > 0)
             return Resultat.Invalide<IReadOnlyList<Candidature>>("Les candidats proposés ne conviennent pas.", new Dictionary<string, string[]> { ["numeros"] = [.. erreurs] });

@@ -33,7 +33,8 @@ public sealed record PrioriteCandidat(CriterePrioritaire Critere);
 /// What the pre-selection needs of one demand, and nothing more: its number and seniority, whether it is active, its stored score, the
 /// wishes (communes, typologies, maximum rent), the household (persons, revenu fiscal de référence) and its monthly resources, the
 /// validated priority situations. Built by <c>De</c> from the demand's content, so that a candidate read in full (the proposal
-/// act) and one read in compact columns (the pre-selection over the whole file) are judged alike.
+/// act) and one read in compact columns (the pre-selection over the whole file) are judged alike. <see cref="PersonneMorale"/>: the demand of a
+/// legal entity that rents to sublet (CCH L442-8-1), which has no household (docs/personne-morale.md).
 /// </summary>
 public sealed record CandidatResume(
     DemandeId Id,
@@ -47,7 +48,8 @@ public sealed record CandidatResume(
     decimal? LoyerMaximum,
     Menage? Menage,
     decimal RessourcesMensuelles,
-    IReadOnlyList<PrioriteCandidat> Priorites)
+    IReadOnlyList<PrioriteCandidat> Priorites,
+    bool PersonneMorale = false)
 {
     public static CandidatResume De(DemandeId id, NumeroUnique numero, DateOnly dateDepot, StatutDemande statut, int? cotation, ContenuDemande contenu,
         IEnumerable<CriterePrioritaire> situationsValidees, DateOnly jour)
@@ -58,7 +60,8 @@ public sealed record CandidatResume(
         var menage = contenu.Menage(jour);
         var s = contenu.Souhaits;
         return new CandidatResume(id, numero.Valeur, dateDepot, statut == StatutDemande.Active, cotation, s.Communes, s.ToutEpci, s.Typologies, s.LoyerMaximum,
-            menage.EstReussi ? menage.Valeur : null, contenu.RessourcesMensuelles, [.. situationsValidees.Distinct().Order().Select(c => new PrioriteCandidat(c))]);
+            menage.EstReussi ? menage.Valeur : null, contenu.RessourcesMensuelles, [.. situationsValidees.Distinct().Order().Select(c => new PrioriteCandidat(c))],
+            contenu.EstPersonneMorale);
     }
 
     /// <summary>The same summary from a whole demand and its stored score.</summary>
@@ -115,10 +118,16 @@ public sealed record ResultatPreselection(IReadOnlyList<LignePreselection> Reten
 /// charges, its household meets the income ceiling of the dwelling's financing for the year (<see cref="MoteurEligibilite"/>) and its
 /// size suits the dwelling (neither over-occupied, L822-10, nor under-occupied, L621-2: <see cref="AdequationLogement"/>). Ranked by
 /// score, highest first; ties by deposit date, oldest first; then by number (ordinal): a total, deterministic order
-/// (<see cref="Ordre"/>), independent of the order the candidates are given in.
+/// (<see cref="Ordre"/>), independent of the order the candidates are given in. The demand of a legal entity that sublets (CCH L442-8-1),
+/// proposed by its number (it is not in the file's pre-selection), is judged on its wishes only: the household checks are « sans objet »
+/// (<see cref="SansObjetPersonneMorale"/>, docs/personne-morale.md).
 /// </summary>
 public static class Preselection
 {
+    /// <summary>Why the household checks do not apply to the demand of a legal entity (CCH L442-8-1, R441-1 2°).</summary>
+    public const string SansObjetPersonneMorale = "Personne morale (article L442-8-1 du CCH) : ménage, catégorie, plafond de ressources, taille et quartile sans objet "
+        + "— les conditions de ressources s'appliquent à chaque sous-locataire (article R441-1, 2°).";
+
     /// <summary>Score descending (no score last), deposit date ascending, number ascending (ordinal).</summary>
     public static readonly IComparer<CandidatResume> Ordre = Comparer<CandidatResume>.Create((a, b) =>
     {
@@ -200,7 +209,13 @@ public static class Preselection
         string? categorie = null;
         decimal? taux = null, resteParUc = null, revenuParUc = null;
         string? objectif = null;
-        if (c.Menage is not { } menage)
+        if (c.PersonneMorale)
+        {
+            // R441-1 2°: the landlord lets to the legal entity for it to house persons who meet the income and residence conditions; those are
+            // checked for each sublessee, not here. No household, so no category, size, effort rate nor quartile (docs/personne-morale.md).
+            motifs.Add(SansObjetPersonneMorale);
+        }
+        else if (c.Menage is not { } menage)
         {
             exclusions.Add("Le ménage ne peut pas être décrit (date de naissance à corriger) : ressources et taille non vérifiables.");
         }

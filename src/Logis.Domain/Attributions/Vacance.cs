@@ -244,6 +244,12 @@ public sealed class Vacance
     }
 
     public bool EnQpv => QpvCode is not null;
+
+    /// <summary>
+    /// The landlord proposes the candidates (R441-5): its own contingent (no proposal deadline) or a vacancy a réservataire handed back.
+    /// Otherwise the réservataire the vacancy is oriented to does, until its deadline.
+    /// </summary>
+    public bool CandidatsDuBailleur => EcheanceProposition is null || RendueLe is not null;
     public bool CompteDansFlux => HorsFlux is null;
     /// <summary>Still to let: neither attributed nor withdrawn.</summary>
     public bool EstOuverte => Statut is not (StatutVacance.Attribuee or StatutVacance.Retiree);

@@ -7,10 +7,11 @@ namespace Logis.Domain.Mixite;
 /// <summary>
 /// One signed lease as the social-mix monitoring reads it (a projection of <see cref="Attributions.Attribution"/>): only attributions followed by
 /// a signed lease count (L441-1), each in the civil year of its signature. <see cref="RelogementRenouvellement"/>: the household was rehoused by an
-/// urban-renewal operation or an ORCOD (the vacancy's reason out of the flux).
+/// urban-renewal operation or an ORCOD (the vacancy's reason out of the flux). <see cref="PersonneMorale"/>: the lease is signed with a legal
+/// entity that sublets (CCH L442-8-1), not with a household (<see cref="IndicateursMixite.BauxDeMenages"/>).
 /// </summary>
 public sealed record LigneSuivi(DateOnly Date, BailleurId Bailleur, ReservataireId? Reservataire, CodeInsee Commune, bool EnQpv, decimal? RevenuParUc,
-    bool Prioritaire, bool Dalo, bool Mutation, CodeInsee? CommuneAvant, bool RelogementRenouvellement);
+    bool Prioritaire, bool Dalo, bool Mutation, CodeInsee? CommuneAvant, bool RelogementRenouvellement, bool PersonneMorale = false);
 
 /// <summary>
 /// How far an objective is reached over a set of leases, every figure under the statistical secret (<see cref="SecretStatistique"/>): the
@@ -58,6 +59,25 @@ public sealed record PreferenceCommunale(CodeInsee Commune, int? Baux, decimal? 
 /// </summary>
 public static class IndicateursMixite
 {
+    /// <summary>
+    /// The leases the indicators read, those signed with households, and how many were signed with legal entities that sublet (CCH L442-8-1).
+    /// Team choice (docs/mixite.md): the objectives of L441-1 count attributions to households by quartile and priority; a legal entity has no
+    /// household, so no quartile, and its sublessees are not known to Logis — its leases are counted apart, in no objective, mix or table
+    /// (not even as « quartile inconnu », which would lower the rates of the perimeter).
+    /// </summary>
+    public static (IReadOnlyList<LigneSuivi> Menages, int PersonnesMorales) BauxDeMenages(IEnumerable<LigneSuivi> lignes)
+    {
+        ArgumentNullException.ThrowIfNull(lignes);
+        var menages = new List<LigneSuivi>();
+        var morales = 0;
+        foreach (var l in lignes)
+        {
+            if (l.PersonneMorale) morales++;
+            else menages.Add(l);
+        }
+        return (menages, morales);
+    }
+
     /// <summary>The lease is in the perimeter of the objective.</summary>
     public static bool DansPerimetre(PorteeObjectif o, LigneSuivi l)
     {

@@ -122,6 +122,9 @@ namespace Logis.Persistence.Migrations
                     b.Property<Guid>("OffreId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("PersonneMorale")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("Prioritaire")
                         .HasColumnType("boolean");
 

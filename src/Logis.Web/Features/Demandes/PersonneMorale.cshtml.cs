@@ -74,13 +74,10 @@ public sealed class PersonneMoraleModel(DemandesService service) : PageModel
 
     private async Task<bool> PreparerAsync(CancellationToken ct)
     {
-        if (!await service.PeutAgirAsync(AgentCourant, ct))
-        {
-            Refuser();
-            return false;
-        }
-        Communes = await service.NomsCommunesAsync(AgentCourant, ct);
-        return true;
+        var communes = await PreparationSaisie.CommunesAsync(service, AgentCourant, Response, ct);
+        Refuse = communes is null;
+        Communes = communes ?? Communes;
+        return !Refuse;
     }
 
     private PageResult Refuser()

@@ -41,14 +41,10 @@ public abstract class SaisieDemandeModel(DemandesService service, IDataProtectio
 
     protected async Task<bool> PreparerAsync(CancellationToken ct)
     {
-        if (!await service.PeutAgirAsync(AgentCourant, ct))
-        {
-            Refuse = true;
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-            return false;
-        }
-        Communes = await service.NomsCommunesAsync(AgentCourant, ct);
-        return true;
+        var communes = await PreparationSaisie.CommunesAsync(service, AgentCourant, Response, ct);
+        Refuse = communes is null;
+        Communes = communes ?? Communes;
+        return !Refuse;
     }
 
     protected IActionResult Refus()
