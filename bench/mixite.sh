@@ -27,30 +27,18 @@ dotnet build bench/Logis.Bench -c Release -v q -nologo >/dev/null
 CLI="dotnet src/Logis.Cli/bin/Release/net10.0/logis.dll"
 BENCH="dotnet bench/Logis.Bench/bin/Release/net10.0/Logis.Bench.dll"
 TMP=$(mktemp -d /tmp/logis-bench-mixite.XXXXXX)
-PGBIN=$(dirname "$(readlink -f "$(command -v initdb || ls /usr/lib/postgresql/*/bin/initdb | tail -1)")") # the real bin/ (pg_basebackup), not a symlink to initdb
-libre() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-PORT=$(libre)
-WEB=$(libre)
+. bench/lib/postgres.sh
+WEB=$(pg_port_libre)
 BASE=${MIXITE_BASE:-}
 COPIE=${MIXITE_COPIE:-}
-RUNAS=(); if [ "$(id -u)" = 0 ]; then chown postgres "$TMP"; RUNAS=(runuser -u postgres --); fi
-if [ -n "$BASE" ]; then
-  cp -a "$BASE" "$TMP/pg"
-  [ "$(id -u)" = 0 ] && chown -R postgres "$TMP/pg"
-  chmod 700 "$TMP/pg"
-else
-  "${RUNAS[@]}" "$PGBIN/initdb" -D "$TMP/pg" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
-fi
-"${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -o "-p $PORT -k $TMP -c listen_addresses=127.0.0.1 -c shared_buffers=256MB" -l "$TMP/pg.log" -w start >/dev/null
+if [ -n "$BASE" ]; then pg_copier "$BASE" "$TMP"; else pg_initdb "$TMP"; fi
 PID_WEB=""
 arreter() {
   [ -n "$PID_WEB" ] && kill "$PID_WEB" 2>/dev/null && wait "$PID_WEB" 2>/dev/null
-  "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$TMP/pg" -m immediate stop >/dev/null
-  rm -rf "$TMP"
+  pg_nettoyer "$TMP"
 }
 trap arreter EXIT
-PG="Host=127.0.0.1;Port=$PORT;Username=postgres;Database=postgres"
-PSQL=(psql -h 127.0.0.1 -p "$PORT" -U postgres -X -q)
+pg_demarrer "$TMP" -c shared_buffers=256MB
 DEBUT=$(date +%s.%N)
 $CLI --base postgresql --connexion "$PG" migrate >/dev/null
 echo "--- Migrations appliquées en $(python3 -c "print(f'{$(date +%s.%N) - $DEBUT:.1f}')") s"
@@ -108,7 +96,7 @@ fi
 echo "Baux de $ANNEE : $("${PSQL[@]}" -At -c "SELECT count(*) FROM attribution WHERE \"Annee\" = $ANNEE") ; demandes : $("${PSQL[@]}" -At -c 'SELECT count(*) FROM demande') (actives : $("${PSQL[@]}" -At -c 'SELECT count(*) FROM demande WHERE "Statut" = 1'))"
 
 if [ -n "$COPIE" ]; then
-  "${RUNAS[@]}" "$PGBIN/pg_basebackup" -h 127.0.0.1 -p "$PORT" -U postgres -D "$COPIE" -X stream -c fast
+  "${RUNAS[@]}" "$PGBIN/pg_basebackup" -h 127.0.0.1 -p "$PG_PORT" -U postgres -D "$COPIE" -X stream -c fast
   echo "--- Copie de la base préparée : $COPIE"
 fi
 
