@@ -73,7 +73,8 @@ public class CotationDemandesTests(ApplicationsFixture fx)
             .Where(d => EF.Property<Domain.Territoire.Siren>(d, ColonnesDemande.Epci) == epci && d.Statut == StatutDemande.Active && d.Id != demande.Id)
             .Where(d => EF.Property<string>(d, ColonnesDemande.Typologies).Contains(typo))
             .Where(d => p.Commune == null || EF.Property<bool>(d, ColonnesDemande.ToutEpci) || EF.Property<string>(d, ColonnesDemande.Communes).Contains(commune))
-            .Join(db.CotationsDemandes, d => d.Id, s => s.DemandeId, (d, s) => s.Total).ToListAsync();
+            // Scored demands only: a legal entity's demand (not scored, docs/personne-morale.md) has no total.
+            .Join(db.CotationsDemandes.Where(s => s.Total != null), d => d.Id, s => s.DemandeId, (d, s) => s.Total).ToListAsync();
         Assert.Equal(analogues.Count, p.DemandesAnalogues);
         Assert.Equal(analogues.Count(s => s > c.Total) + 1, p.Rang);
         Assert.Equal(analogues.Count, p.Distribution.Sum(k => k.Demandes));
