@@ -302,11 +302,15 @@ public static class FichierDemandesBanc
             generation, FenetreRenouvellement.Creer(3).Valeur, ProfilDemandes.Defaut)).Valeur;
         var sb = new StringBuilder(nombre * 600);
         using var w = new StringWriter(sb);
-        FormatFichierDemandes.EcrireLigne(w, FormatFichierDemandes.EnteteExport());
+        var entete = FormatFichierDemandes.EnteteExport();
+        var motif = entete.ToList().IndexOf(FormatFichierDemandes.MotifDateDepot);
+        FormatFichierDemandes.EcrireLigne(w, entete);
         foreach (var d in demandes)
         {
             var champs = FormatFichierDemandes.Champs(d.Numero, d.DateDepot, d.Canal, d.Contenu).ToList();
             champs[0] = "";
+            // The generated file spans years of deposits: a deposit date more than a month back needs its reason (ReglesEnregistrement).
+            champs[motif] = "Reprise du fichier de la demande existant";
             FormatFichierDemandes.EcrireLigne(w, champs);
         }
         return sb.ToString();

@@ -72,10 +72,8 @@ public sealed class PreselectionService(LogisDbContext db, TimeProvider horloge,
         var logement = await db.Logements.AsNoTracking().SingleAsync(l => l.Id == vacance.LogementId, ct);
         var commune = await db.Communes.AsNoTracking().SingleAsync(c => c.CodeInsee == vacance.CommuneInsee, ct);
         var jour = horloge.AujourdhuiEnFrance();
-        var annee = jour.Year;
         // The ceilings of the year when loaded, else the latest year known before it (as the demand's eligibility page).
-        var annees = referentiel.Bareme.Annees;
-        if (!annees.Contains(annee)) annee = annees.Where(a => a < annee).DefaultIfEmpty(annees.Max()).Max();
+        var annee = referentiel.Bareme.AnneeApplicable(jour.Year);
         var seuil = await Mixite.SeuilsPremierQuartile.EnVigueurAsync(db, vacance.EpciSiren, jour.Year, ct);
         return (LogementAPourvoir.De(vacance, logement, commune.Zone, commune.Nom),
             new ParametresPreselection(referentiel.Moteur, annee, NormesOccupation.Defaut, EchelleUnitesConsommation.OcdeModifiee, seuil?.Montant, seuil?.Annee));
