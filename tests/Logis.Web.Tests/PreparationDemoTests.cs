@@ -11,7 +11,9 @@ namespace Logis.Web.Tests;
 /// The first start of the embedded demo (README, first command): the site answers at once and says where the preparation of the demo
 /// territory stands — a French page that refreshes itself, ProblemDetails for the API, 503 on the health check the scripts wait for — then
 /// serves the territory with its year of attributions. On an application and a SQLite base of its own, as the README's command runs it.
+/// <para>In the applications' collection, so that its minutes of background seeding, in this process, never run beside the other web tests.</para>
 /// </summary>
+[Collection(CollectionApplications.Nom)]
 public class PreparationDemoTests
 {
     [Fact]
