@@ -213,26 +213,29 @@ public sealed class FournisseurIdentiteDeTest : IAsyncDisposable
     }
 }
 
-/// <summary>Keeps the app's warnings and errors in memory, for tests that check what a refusal logs.</summary>
-public sealed class JournalMemoire : ILoggerProvider
+/// <summary>Keeps the app's messages from <paramref name="niveau"/> up (warnings by default) in memory, for tests that check what a refusal logs.</summary>
+public sealed class JournalMemoire(LogLevel niveau = LogLevel.Warning) : ILoggerProvider
 {
     public ConcurrentQueue<string> Messages { get; } = new();
 
-    public ILogger CreateLogger(string categoryName) => new Enregistreur(Messages);
+    public ILogger CreateLogger(string categoryName) => new Enregistreur(Messages, niveau);
 
     public void Dispose()
     {
     }
 
-    private sealed class Enregistreur(ConcurrentQueue<string> messages) : ILogger
+    private sealed class Enregistreur(ConcurrentQueue<string> messages, LogLevel niveau) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= niveau;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (IsEnabled(logLevel)) messages.Enqueue(formatter(state, exception) + (exception is null ? "" : " | " + exception.Message));
+            if (!IsEnabled(logLevel)) return;
+            // Bounded: the journal shared by a whole run (LogisFactory.Erreurs) keeps only the last messages.
+            while (messages.Count >= 100) messages.TryDequeue(out _);
+            messages.Enqueue(formatter(state, exception) + (exception is null ? "" : " | " + exception));
         }
     }
 }

@@ -8,6 +8,7 @@ using Logis.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Logis.Web.Tests.Infrastructure;
@@ -18,9 +19,13 @@ public sealed class LogisFactory(OptionsBase options) : WebApplicationFactory<Pr
     /// <summary>The app's clock: stopped at <see cref="Horloges.Reference"/>, moved only by a test.</summary>
     public FakeTimeProvider Horloge { get; } = Horloges.Fixe();
 
+    /// <summary>The errors of every app of the test run, shown when a page answers an unexpected error.</summary>
+    public static JournalMemoire Erreurs { get; } = new(LogLevel.Error);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        builder.ConfigureLogging(l => l.AddProvider(Erreurs));
         builder.ConfigureServices(s =>
         {
             s.AddSingleton<TimeProvider>(Horloge);
@@ -75,7 +80,10 @@ public sealed class LogisFactory(OptionsBase options) : WebApplicationFactory<Pr
 
     public static async Task<string> JetonAsync(HttpClient client, string page)
     {
-        var html = await client.GetStringAsync(page);
+        var reponse = await client.GetAsync(page);
+        if (!reponse.IsSuccessStatusCode)
+            Assert.Fail($"GET {page} : {(int)reponse.StatusCode}. Dernières erreurs des applications de test :\n{string.Join('\n', Erreurs.Messages.TakeLast(3))}");
+        var html = await reponse.Content.ReadAsStringAsync();
         return Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
     }
 
