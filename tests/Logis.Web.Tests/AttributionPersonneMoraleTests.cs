@@ -117,6 +117,12 @@ public class AttributionPersonneMoraleTests(ApplicationsFixture fx)
         var apres = await mixite.GetFromJsonAsync<JsonElement>($"/api/v1/mixite/indicateurs?annee={aujourdhui.Year}");
         Assert.Equal(bauxAvant, apres.GetProperty("baux").ToString());
         Assert.True(apres.TryGetProperty("bauxPersonnesMorales", out _));
+        // The CIL's bilan says them apart, on the page and in the PDF.
+        var agent = await app.ConnecterAsync("epci");
+        var bilan = await LogisFactory.DocumentAsync(await agent.GetAsync($"/mixite/bilan?annee={aujourdhui.Year}"));
+        Assert.Contains("personnes morales qui sous-louent", bilan.QuerySelector("#bilan-personnes-morales")!.TextContent, StringComparison.Ordinal);
+        using var bilanPdf = PdfDocument.Open(await agent.GetByteArrayAsync($"/mixite/bilan.pdf?annee={aujourdhui.Year}"));
+        Assert.Contains("personnesmoralesquisous-louent", string.Concat(bilanPdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text)), StringComparison.Ordinal);
     }
 
     [Theory, DeuxBases]

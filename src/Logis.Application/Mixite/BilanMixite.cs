@@ -50,6 +50,18 @@ public static class BilanMixite
         _ => "DALO ou prioritaires",
     };
 
+    /// <summary>
+    /// The leases signed with legal entities that sublet (CCH L442-8-1), said next to the households' leases in the bilan (page and PDF): they
+    /// count in no indicator (<see cref="IndicateursVue.BauxPersonnesMorales"/>). Null when there is none.
+    /// </summary>
+    public static string? PersonnesMorales(IndicateursVue v)
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        return v.BauxPersonnesMorales is 0 ? null
+            : $"Baux signés avec des personnes morales qui sous-louent (article L442-8-1 du CCH) : {C(v.BauxPersonnesMorales)}. Ils sont comptés à part : "
+              + "sans ménage, ni quartile ni priorité, ils n'entrent dans aucun objectif ni aucun tableau de ce bilan.";
+    }
+
     /// <summary>The bilan as a PDF (A4, DejaVu Sans, text readable back).</summary>
     public static byte[] Pdf(IndicateursVue v, string territoire, DateOnly genereLe)
     {
@@ -58,7 +70,8 @@ public static class BilanMixite
         pdf.TitrePrincipal($"Bilan {v.Annee} de la convention intercommunale d'attribution");
         pdf.Paragraphe($"{territoire} — conférence intercommunale du logement. Périmètre : {v.Perimetre}. Établi le {genereLe.ToString("d MMMM yyyy", Fr)} à partir des baux signés "
             + (v.DernierMois == 12 ? $"en {v.Annee}." : $"du 1er janvier à la fin de {Fr.DateTimeFormat.GetMonthName(v.DernierMois)} {v.Annee}."));
-        pdf.Ligne("Baux signés", C(v.Baux));
+        pdf.Ligne("Baux signés avec des ménages", C(v.Baux));
+        if (PersonnesMorales(v) is { } pm) pdf.Paragraphe(pm);
         pdf.Ligne("Seuil du premier quartile", v.Seuil.Montant is { } m ? $"{m.ToString("N0", Fr)} € par unité de consommation et par an ({v.Seuil.Source})" : "non enregistré");
         if (v.Seuil.Avertissement is { } a) pdf.Paragraphe(a);
 

@@ -452,7 +452,7 @@ public class MixiteTests(ApplicationsFixture fx)
                      {
                          $"Bilan {annee} de la convention intercommunale d'attribution", "Objectifs et résultats", "Trajectoire sur l'année",
                          "Tension et attente", "Définitions", "Secret statistique", "Relogement ANRU ou ORCOD :",
-                         "Baux signés : " + ind.Baux!.Value.ToString("N0", CultureInfo.GetCultureInfo("fr-FR")),
+                         "Baux signés avec des ménages : " + ind.Baux!.Value.ToString("N0", CultureInfo.GetCultureInfo("fr-FR")),
                      })
                 Assert.True(mots.Contains(Colle(attendu), StringComparison.Ordinal), $"« {attendu} » absent du texte du PDF");
             foreach (var o in ind.Objectifs.Where(o => !o.SeuilManquant && o.TauxAtteint is not null))
