@@ -35,10 +35,4 @@ public sealed class RecalculerCotations(LogisDbContext db, GrillesCotation grill
             throw;
         }
     }
-
-    /// <summary>Reports synchronously (Progress&lt;T&gt; would post to the thread pool, out of order).</summary>
-    public sealed class ProgressionDirecte(Action<Avancement> action) : IProgress<Avancement>
-    {
-        public void Report(Avancement value) => action(value);
-    }
 }

@@ -53,7 +53,7 @@ public static class CommandesRecalcul
             .StartAsync(async ctx =>
             {
                 var tache = ctx.AddTask("Cotation des demandes actives", maxValue: 1);
-                var progression = new RecalculerCotations.ProgressionDirecte(a =>
+                var progression = new ProgressionDirecte(a =>
                 {
                     tache.MaxValue = Math.Max(1, a.Total);
                     tache.Value = a.Fait;

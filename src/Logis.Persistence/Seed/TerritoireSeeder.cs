@@ -13,6 +13,12 @@ namespace Logis.Persistence.Seed;
 /// <summary>Progress of a long seeding, for a CLI progress bar or a log.</summary>
 public readonly record struct Avancement(string Etape, int Fait, int Total);
 
+/// <summary>Reports an <see cref="Avancement"/> synchronously (Progress&lt;T&gt; would post to the thread pool, out of order).</summary>
+public sealed class ProgressionDirecte(Action<Avancement> action) : IProgress<Avancement>
+{
+    public void Report(Avancement value) => action(value);
+}
+
 /// <summary>Outcome of seeding one EPCI.</summary>
 public sealed record ResultatSemis(Siren Epci, bool DejaPresent, int Communes, int Qpv, int Bailleurs, int Reservataires, int Residences, int Logements);
 

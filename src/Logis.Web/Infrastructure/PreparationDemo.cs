@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Logis.Application.Attributions;
-using Logis.Application.Cotation;
 using Logis.Application.Demandes;
 using Logis.Application.Mixite;
 using Logis.Domain.Commun;
@@ -80,7 +79,7 @@ public static class PreparationDemo
         IProgress<Avancement> Etape(int numero, string libelle)
         {
             etat.Avancer(numero, libelle);
-            return new RecalculerCotations.ProgressionDirecte(a => etat.Avancer(numero, libelle, a.Fait, a.Total));
+            return new ProgressionDirecte(a => etat.Avancer(numero, libelle, a.Fait, a.Total));
         }
 
         var resultat = await sp.GetRequiredService<TerritoireSeeder>().SemerAsync(Siren.Create(options.Epci), options.Graine, comptesDemo: true,
