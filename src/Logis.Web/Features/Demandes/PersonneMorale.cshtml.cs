@@ -1,10 +1,8 @@
-using Logis.Application.Acces;
 using Logis.Application.Demandes;
 using Logis.Domain.Commun;
 using Logis.Domain.Demandes;
 using Logis.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Logis.Web.Features.Demandes;
 
@@ -13,23 +11,19 @@ namespace Logis.Web.Features.Demandes;
 /// Registration, or update with <c>?numero=</c>; the same use cases as <c>POST</c> and <c>PUT /api/v1/demandes</c> with
 /// <c>personneMorale</c>.
 /// </summary>
-public sealed class PersonneMoraleModel(DemandesService service) : PageModel
+public sealed class PersonneMoraleModel(DemandesService service) : PageSaisie(service)
 {
     [BindProperty(SupportsGet = true)] public string? Numero { get; set; }
     [BindProperty] public FormulairePersonneMorale F { get; set; } = new();
 
     public Dictionary<string, string[]> Erreurs { get; private set; } = [];
     public string? Erreur { get; private set; }
-    public IReadOnlyDictionary<string, string> Communes { get; private set; } = new Dictionary<string, string>();
-    public bool Refuse { get; private set; }
-
-    private Agent AgentCourant => Agent.Requis(User);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await PreparerAsync(ct)) return Page();
         if (Numero is null) return Page();
-        var issue = await service.ChargerPourAttestationAsync(AgentCourant, Numero, ct);
+        var issue = await Service.ChargerPourAttestationAsync(AgentCourant, Numero, ct);
         if (!issue.EstReussi || issue.Valeur!.Contenu.PersonneMorale is null || issue.Valeur.Statut != StatutDemande.Active) return NotFound();
         F = FormulairePersonneMorale.Depuis(issue.Valeur.Contenu);
         return Page();
@@ -43,7 +37,7 @@ public sealed class PersonneMoraleModel(DemandesService service) : PageModel
         if (syntaxe.Count > 0) return Echec(Logis.Domain.Commun.Echec.Invalide("Saisie invalide.", syntaxe));
         if (Numero is null)
         {
-            var issue = await service.EnregistrerAsync(AgentCourant, saisie, ct);
+            var issue = await Service.EnregistrerAsync(AgentCourant, saisie, ct);
             if (issue.EstReussi)
             {
                 TempData["Confirmation"] = $"La demande de la personne morale a été enregistrée sous le numéro unique {issue.Valeur!.Valeur}.";
@@ -51,7 +45,7 @@ public sealed class PersonneMoraleModel(DemandesService service) : PageModel
             }
             return Echec(issue.Probleme);
         }
-        var maj = await service.MettreAJourAsync(AgentCourant, Numero, saisie, ct);
+        var maj = await Service.MettreAJourAsync(AgentCourant, Numero, saisie, ct);
         if (maj.EstReussi)
         {
             TempData["Confirmation"] = "La demande a été mise à jour. Son numéro et sa date de dépôt sont conservés.";
@@ -65,25 +59,10 @@ public sealed class PersonneMoraleModel(DemandesService service) : PageModel
 
     private IActionResult Echec(Echec probleme)
     {
-        if (probleme.Nature == NatureEchec.Interdit) return Refuser();
+        if (probleme.Nature == NatureEchec.Interdit) return Refus();
         Erreurs = probleme.Champs.ToDictionary(c => c.Key, c => c.Value);
         Erreur = Erreurs.Count > 0 ? "La demande n'est pas enregistrée : corrigez les champs signalés." : probleme.Motif;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return Page();
-    }
-
-    private async Task<bool> PreparerAsync(CancellationToken ct)
-    {
-        var communes = await PreparationSaisie.CommunesAsync(service, AgentCourant, Response, ct);
-        Refuse = communes is null;
-        Communes = communes ?? Communes;
-        return !Refuse;
-    }
-
-    private PageResult Refuser()
-    {
-        Refuse = true;
-        Response.StatusCode = StatusCodes.Status403Forbidden;
         return Page();
     }
 }

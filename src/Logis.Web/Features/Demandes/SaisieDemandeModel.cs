@@ -1,9 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Logis.Application.Demandes;
-using Logis.Application.Acces;
 
 namespace Logis.Web.Features.Demandes;
 
@@ -14,10 +12,8 @@ namespace Logis.Web.Features.Demandes;
 /// agent and the demand, valid a few hours), so no personal data ever reaches the URL and the full NIR is
 /// never written into the page.
 /// </summary>
-public abstract class SaisieDemandeModel(DemandesService service, IDataProtectionProvider protection) : PageModel
+public abstract class SaisieDemandeModel(DemandesService service, IDataProtectionProvider protection) : PageSaisie(service)
 {
-    protected DemandesService Service => service;
-
     private static readonly TimeSpan DureeBrouillon = TimeSpan.FromHours(4);
 
     [BindProperty] public FormulaireDemande F { get; set; } = FormulaireDemande.Vide();
@@ -26,8 +22,6 @@ public abstract class SaisieDemandeModel(DemandesService service, IDataProtectio
 
     public Dictionary<string, string[]> Erreurs { get; private set; } = [];
     public string? Erreur { get; protected set; }
-    public IReadOnlyDictionary<string, string> Communes { get; private set; } = new Dictionary<string, string>();
-    public bool Refuse { get; private set; }
 
     /// <summary>Update by an agent who may not see sensitive data: NIR and disability are kept, not shown.</summary>
     public bool DonneesRestreintesMasquees { get; protected set; }
@@ -37,22 +31,6 @@ public abstract class SaisieDemandeModel(DemandesService service, IDataProtectio
     public abstract string Titre { get; }
     protected abstract string Objet { get; }
 
-    protected Agent AgentCourant => Agent.Requis(User);
-
-    protected async Task<bool> PreparerAsync(CancellationToken ct)
-    {
-        var communes = await PreparationSaisie.CommunesAsync(service, AgentCourant, Response, ct);
-        Refuse = communes is null;
-        Communes = communes ?? Communes;
-        return !Refuse;
-    }
-
-    protected IActionResult Refus()
-    {
-        Refuse = true;
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        return Page();
-    }
 
     protected IActionResult Afficher(FormulaireDemande f, int etape)
     {
