@@ -10,16 +10,20 @@ set -euo pipefail
 DIR=$1; PORT=$2; V=$3
 SEULE=${SEULE:-}   # SEULE=demande: only the COPY into demande (more repetitions of the index variants in the same time)
 ICI=$(cd "$(dirname "$0")" && pwd)
-PGBIN=$(dirname "$(command -v pg_ctl || ls /usr/lib/postgresql/*/bin/pg_ctl | tail -1)")
-RUNAS=(); if [ "$(id -u)" = 0 ]; then RUNAS=(runuser -u postgres --); fi
+# shellcheck source=../lib/postgres.sh
+. "$ICI/../lib/postgres.sh"
+PG_PORT=$PORT
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U postgres -d postgres)
 BLOC=$(awk -v v="$V" '/^-- variante: /{on = ($3 == v); next} on' "$ICI/variantes.sql")
 FIN=$(grep -oP '^-- fin: \K\S+' <<<"$BLOC" || echo ROLLBACK)
 SERVEUR=$(grep -oP '^-- serveur: \K.*' <<<"$BLOC" || true)
 APRES=$(grep -oP '^-- apres: \K.*' <<<"$BLOC" || true)
 demarrer() {
-  "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$DIR/pg" -m fast -w stop >/dev/null
-  "${RUNAS[@]}" "$PGBIN/pg_ctl" -D "$DIR/pg" -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 $1" -l "$DIR/pg.log" -w start >/dev/null
+  local psql=("${PSQL[@]}")   # pg_demarrer sets its own PSQL: this script keeps ON_ERROR_STOP
+  pg_arreter "$DIR" fast
+  # shellcheck disable=SC2086 # the server options are words on purpose
+  pg_demarrer "$DIR" $1
+  PSQL=("${psql[@]}")
   # Warm the three tables and their indexes (a restart empties shared_buffers).
   "${PSQL[@]}" -c "SET client_min_messages = warning" -c "CREATE EXTENSION IF NOT EXISTS pg_prewarm" \
     -c "SELECT sum(pg_prewarm(c.oid)) FROM pg_class c WHERE c.oid IN ('demande'::regclass, 'demande_evenement'::regclass, 'cotation_demande'::regclass) OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid IN ('demande'::regclass, 'demande_evenement'::regclass, 'cotation_demande'::regclass))" >/dev/null
