@@ -170,7 +170,8 @@ public sealed class CotationDemandeService(LogisDbContext db, DemandesService de
         var scores = (await q.Join(db.CotationsDemandes.Where(x => x.Total != null), d => d.Id, x => x.DemandeId, (d, x) => new { x.DemandeId, Total = x.Total!.Value })
             .ToListAsync(ct)).Select(x => (x.DemandeId, x.Total)).ToList();
         var periode = PeriodeObservation.DouzeMoisJusquA(date);
-        var baux = db.Attributions.AsNoTracking().Where(a => a.EpciSiren == epci && a.DateSignature >= periode.Du && a.DateSignature <= periode.Au);
+        // The households housed: a lease signed with a legal entity houses none the file knows (TableauStatistiques, the same choice).
+        var baux = db.Attributions.AsNoTracking().Where(a => a.EpciSiren == epci && !a.PersonneMorale && a.DateSignature >= periode.Du && a.DateSignature <= periode.Au);
         if (typologie is { } tb) baux = baux.Where(a => a.Typologie == tb);
         if (commune is { } cb) baux = baux.Where(a => a.CommuneInsee == cb);
         var attente = DelaiAttente.DesMenagesLoges((await baux.Select(a => new { a.DateDepot, a.DateSignature }).ToListAsync(ct))

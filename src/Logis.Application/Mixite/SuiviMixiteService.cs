@@ -370,8 +370,8 @@ public sealed class SuiviMixiteService(LogisDbContext db, TimeProvider horloge)
             .Select(g => new GroupeDemandes([.. Enum.GetValues<Typologie>().Where(x => g.Key.Typologies.Contains($"|{x}|", StringComparison.Ordinal))],
                 [.. g.Key.Communes.Split('|', StringSplitOptions.RemoveEmptyEntries)], g.Key.ToutEpci, g.Sum(x => x.Nombre)));
         var baux = (await db.Attributions.AsNoTracking().Where(x => x.EpciSiren == epci && x.Annee == annee)
-                .Select(x => new { x.CommuneInsee, x.Typologie, x.DateDepot, x.DateSignature, x.Prioritaire }).ToListAsync(ct))
-            .Select(x => new BailObserve(x.CommuneInsee.Value, x.Typologie, x.DateDepot, x.DateSignature, x.Prioritaire));
+                .Select(x => new { x.CommuneInsee, x.Typologie, x.DateDepot, x.DateSignature, x.Prioritaire, x.PersonneMorale }).ToListAsync(ct))
+            .Select(x => new BailObserve(x.CommuneInsee.Value, x.Typologie, x.DateDepot, x.DateSignature, x.Prioritaire, x.PersonneMorale));
         var communes = noms.Communes.Keys.OrderBy(c => noms.Commune(c), StringComparer.Ordinal).ToList();
         var cellules = TableauStatistiques.Calculer([.. communes.Select(c => c.Value)], groupes, baux);
         var lignes = new List<TensionVue>();

@@ -130,8 +130,8 @@ public sealed class StatistiquesPubliquesService(LogisDbContext db, TimeProvider
                 [.. g.C.Split('|', StringSplitOptions.RemoveEmptyEntries)], g.E, g.N));
         var baux = (await db.Attributions.AsNoTracking()
                 .Where(a => a.EpciSiren == epci && a.DateSignature >= periode.Du && a.DateSignature <= periode.Au)
-                .Select(a => new { a.CommuneInsee, a.Typologie, a.DateDepot, a.DateSignature, a.Prioritaire }).ToListAsync(ct))
-            .Select(a => new BailObserve(a.CommuneInsee.Value, a.Typologie, a.DateDepot, a.DateSignature, a.Prioritaire));
+                .Select(a => new { a.CommuneInsee, a.Typologie, a.DateDepot, a.DateSignature, a.Prioritaire, a.PersonneMorale }).ToListAsync(ct))
+            .Select(a => new BailObserve(a.CommuneInsee.Value, a.Typologie, a.DateDepot, a.DateSignature, a.Prioritaire, a.PersonneMorale));
         var noms = communes.ToDictionary(c => c.CodeInsee, c => c, StringComparer.Ordinal);
         var cellules = TableauStatistiques.Calculer([.. communes.Select(c => c.CodeInsee)], groupes, baux).ToDictionary(
             x => x.Key,

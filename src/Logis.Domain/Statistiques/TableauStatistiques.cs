@@ -5,8 +5,11 @@ namespace Logis.Domain.Statistiques;
 /// <summary>Active demands that share the same wishes: the typologies, the communes (INSEE codes) and « the whole territory ».</summary>
 public sealed record GroupeDemandes(IReadOnlyCollection<Typologie> Typologies, IReadOnlyCollection<string> Communes, bool ToutLeTerritoire, int Nombre);
 
-/// <summary>A lease of the period: the dwelling's commune and typology, the deposit of the demand, the signature, a priority household.</summary>
-public sealed record BailObserve(string Commune, Typologie Typologie, DateOnly Depot, DateOnly Signature, bool Prioritaire);
+/// <summary>
+/// A lease of the period: the dwelling's commune and typology, the deposit of the demand, the signature, a priority household; signed with a
+/// legal entity that sublets (CCH L442-8-1, <paramref name="PersonneMorale"/>) rather than with a household.
+/// </summary>
+public sealed record BailObserve(string Commune, Typologie Typologie, DateOnly Depot, DateOnly Signature, bool Prioritaire, bool PersonneMorale = false);
 
 /// <summary>
 /// The public figures of one commune × typology (null: every commune, every typology), already under the statistical secret: a count is null
@@ -24,6 +27,9 @@ public sealed record CelluleStatistique(
 /// <item><b>attributions</b>: the leases of the period for a dwelling of that typology in that commune (each in exactly one cell);</item>
 /// <item><b>tension</b> (<see cref="Statistiques.Tension"/>), <b>waiting time of those housed</b> (<see cref="DelaiAttente"/>) and <b>share of
 /// priority households</b> among the attributions (<see cref="SecretStatistique.Taux"/>);</item>
+/// <item>a lease signed with a legal entity that sublets (<see cref="BailObserve.PersonneMorale"/>) is an attribution (the dwelling is let:
+/// it counts in the attributions and the tension) but houses no household the file knows: it counts neither in the waiting time of the
+/// households housed nor in the share of priority households (team choice, docs/personne-morale.md);</item>
 /// <item>the attribution counts of the commune × typology table, its margins and its total are masked together
 /// (<see cref="MasquageSecondaire.MasquerTableau"/>); a masked count also masks the tension, which would give it back.</item>
 /// </list>
@@ -54,13 +60,13 @@ public static class TableauStatistiques
         // Each lease once, into the four cells it counts in: its commune × its typology, its commune (every typology), its typology
         // (every commune) and the whole table; a lease of a commune outside the list (none in practice) counts in the totals of the
         // territory only. Slot 0 of each dimension is « every ».
-        var parCellule = new List<(int Mois, bool Prioritaire)>[communes.Count + 1, typologies.Length + 1];
+        var parCellule = new List<(int Mois, bool Prioritaire, bool Menage)>[communes.Count + 1, typologies.Length + 1];
         for (var i = 0; i <= communes.Count; i++)
             for (var j = 0; j <= typologies.Length; j++) parCellule[i, j] = [];
         var tableau = new int[communes.Count, typologies.Length];
         foreach (var b in baux)
         {
-            var bail = (DelaiAttente.Mois(b.Depot, b.Signature), b.Prioritaire);
+            var bail = (DelaiAttente.Mois(b.Depot, b.Signature), b.Prioritaire, !b.PersonneMorale);
             var t = Array.IndexOf(typologies, b.Typologie);
             parCellule[0, 0].Add(bail);
             parCellule[0, t + 1].Add(bail);
@@ -85,9 +91,10 @@ public static class TableauStatistiques
                     (_, 0) => mLignes[i - 1],
                     _ => mCellules[i - 1, j - 1],
                 };
+                var menages = ici.Where(b => b.Menage).ToList();
                 cellules[(c, t)] = new CelluleStatistique(c, t, SecretStatistique.Compte(n), masque ? null : ici.Count,
-                    masque ? null : Tension.Calculer(n, ici.Count), DelaiAttente.DepuisMois(ici.Select(b => b.Mois)),
-                    SecretStatistique.Taux(ici.Count(b => b.Prioritaire), ici.Count));
+                    masque ? null : Tension.Calculer(n, ici.Count), DelaiAttente.DepuisMois(menages.Select(b => b.Mois)),
+                    SecretStatistique.Taux(menages.Count(b => b.Prioritaire), menages.Count));
             }
         return cellules;
     }

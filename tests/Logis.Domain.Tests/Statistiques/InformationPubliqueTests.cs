@@ -183,7 +183,8 @@ public class InformationPubliqueTests
         var typologies = Enum.GetValues<Typologie>();
         var jour = new DateOnly(2026, 6, 1);
         var baux = Enumerable.Range(0, hasard.Next(20, 300)).Select(_ => new BailObserve(lieux[hasard.Next(hasard.Next(6) == 0 ? lieux.Length : communes.Length)],
-            typologies[hasard.Next(typologies.Length)], jour.AddDays(-hasard.Next(0, 2000)), jour.AddDays(hasard.Next(0, 200)), hasard.Next(3) == 0)).ToList();
+            typologies[hasard.Next(typologies.Length)], jour.AddDays(-hasard.Next(0, 2000)), jour.AddDays(hasard.Next(0, 200)), hasard.Next(3) == 0,
+            PersonneMorale: hasard.Next(10) == 0)).ToList();
         var demandes = Enumerable.Range(0, hasard.Next(5, 60)).Select(_ => new GroupeDemandes(
             [.. typologies.Where(_ => hasard.Next(3) == 0)], [.. communes.Where(_ => hasard.Next(3) == 0)], hasard.Next(8) == 0, hasard.Next(1, 30))).ToList();
 
@@ -205,12 +206,28 @@ public class InformationPubliqueTests
                     ({ } k, null) => mLignes[Array.IndexOf(communes, k)],
                     ({ } k, { } x) => mCellules[Array.IndexOf(communes, k), Array.IndexOf(typologies, x)],
                 };
+                var menages = ici.Where(b => !b.PersonneMorale).ToList();
                 var attendue = new CelluleStatistique(c, t, SecretStatistique.Compte(n), masque ? null : ici.Count, masque ? null : Tension.Calculer(n, ici.Count),
-                    DelaiAttente.DesMenagesLoges(ici.Select(b => (b.Depot, b.Signature))), SecretStatistique.Taux(ici.Count(b => b.Prioritaire), ici.Count));
+                    DelaiAttente.DesMenagesLoges(menages.Select(b => (b.Depot, b.Signature))), SecretStatistique.Taux(menages.Count(b => b.Prioritaire), menages.Count));
                 Assert.Equal(attendue, s[(c, t)]);
             }
         // Not an empty comparison: some cells show leases and a waiting time.
         Assert.Contains(s.Values, x => x.Attributions > 0 && x.Delai.Publie);
+    }
+
+    [Fact]
+    public void Un_bail_a_une_personne_morale_est_une_attribution_mais_n_entre_ni_dans_l_attente_ni_dans_la_part_des_prioritaires()
+    {
+        var jour = new DateOnly(2026, 6, 1);
+        // 5 households housed after 1 to 5 months (none priority), and 5 leases to associations that waited 40 months.
+        var baux = Enumerable.Range(1, 5).Select(i => new BailObserve("11111", Typologie.T2, jour.AddMonths(-i), jour, false))
+            .Concat(Enumerable.Range(1, 5).Select(_ => new BailObserve("11111", Typologie.T2, jour.AddMonths(-40), jour, true, PersonneMorale: true))).ToList();
+        var s = TableauStatistiques.Calculer(["11111"], [new GroupeDemandes([Typologie.T2], ["11111"], false, 30)], baux)[("11111", Typologie.T2)];
+
+        Assert.Equal(10, s.Attributions);
+        Assert.Equal(3m, s.Tension); // 30 demands for 10 dwellings let
+        Assert.Equal(new DelaiAttente(5, 2m, 3m, 4m), s.Delai); // the households' waits 1 to 5 only
+        Assert.Equal(0m, s.PartPrioritaires);
     }
 
     [Fact]
