@@ -4,9 +4,10 @@ namespace Logis.Domain.Attributions;
 
 /// <summary>
 /// A vacancy of the batch as the matching reads it: its identifier, a label for the explanations (the dwelling's number), whether it is in a
-/// QPV, and its contingent (the réservataire it is oriented to, or the landlord's own; null when none is known).
+/// QPV, its contingent (the réservataire it is oriented to, or the landlord's own; null when none is known), and, for the objectives narrowed
+/// to them, its landlord and commune.
 /// </summary>
-public sealed record VacanceLot(string Id, string Libelle, bool EnQpv, string? Contingent);
+public sealed record VacanceLot(string Id, string Libelle, bool EnQpv, string? Contingent, string? Bailleur = null, string? Commune = null);
 
 /// <summary>
 /// A candidate of the batch: the demand's number, its score, its quartile (<see cref="PremierQuartile"/>: true in the first quartile, false in
@@ -23,20 +24,50 @@ public sealed record PaireAdmissible(string Vacance, string Candidat, int Rang);
 
 /// <summary>
 /// A social-mix objective over the batch: at least <see cref="Minimum"/> leases of the batch that serve <see cref="Nature"/> among the vacancies
-/// of <see cref="Contingent"/> (null: every vacancy of the batch). First quartile: vacancies outside QPV; other quartiles: vacancies in QPV.
+/// of its perimeter — <see cref="Contingent"/>, <see cref="Bailleur"/>, <see cref="Commune"/>, each when set (none: every vacancy of the batch).
+/// First quartile: vacancies outside QPV; other quartiles: vacancies in QPV (as <see cref="IndicateursMixite.DansPerimetre"/>).
 /// </summary>
-public sealed record ObjectifLot(NatureObjectif Nature, string? Contingent, int Minimum)
+public sealed record ObjectifLot(NatureObjectif Nature, string? Contingent, int Minimum, string? Bailleur = null, string? Commune = null)
 {
+    /// <summary>
+    /// The leases the batch must give an objective of rate <paramref name="taux"/> (percent) so that the year reaches it, if every one of the
+    /// <paramref name="vacancesDuLot"/> vacancies of its perimeter is let: the year has <paramref name="baux"/> leases in the perimeter,
+    /// <paramref name="atteint"/> of which serve it; after the batch it would have baux + n, and needs ⌈taux × (baux + n) / 100⌉ serving it.
+    /// Never below 0 nor above n (what the batch cannot give is not asked of it).
+    /// </summary>
+    public static int MinimumSurLot(decimal taux, int baux, int atteint, int vacancesDuLot)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(baux);
+        ArgumentOutOfRangeException.ThrowIfNegative(atteint);
+        ArgumentOutOfRangeException.ThrowIfNegative(vacancesDuLot);
+        var vise = (int)decimal.Ceiling(taux * (baux + vacancesDuLot) / 100m);
+        return Math.Clamp(vise - atteint, 0, vacancesDuLot);
+    }
+
+    /// <summary>True when the vacancy is in the objective's perimeter (whoever is let there).</summary>
+    public bool Couvre(VacanceLot vacance)
+    {
+        ArgumentNullException.ThrowIfNull(vacance);
+        if (Contingent is { } c && vacance.Contingent != c) return false;
+        if (Bailleur is { } b && vacance.Bailleur != b) return false;
+        if (Commune is { } m && vacance.Commune != m) return false;
+        return Nature switch
+        {
+            NatureObjectif.PremierQuartileHorsQpv => !vacance.EnQpv,
+            NatureObjectif.AutresQuartilesEnQpv => vacance.EnQpv,
+            _ => true,
+        };
+    }
+
     /// <summary>True when the pair (vacancy, candidate) counts for this objective.</summary>
     public bool Sert(VacanceLot vacance, CandidatLot candidat)
     {
-        ArgumentNullException.ThrowIfNull(vacance);
         ArgumentNullException.ThrowIfNull(candidat);
-        if (Contingent is { } c && vacance.Contingent != c) return false;
+        if (!Couvre(vacance)) return false;
         return Nature switch
         {
-            NatureObjectif.PremierQuartileHorsQpv => !vacance.EnQpv && candidat.PremierQuartile == true,
-            NatureObjectif.AutresQuartilesEnQpv => vacance.EnQpv && candidat.PremierQuartile == false,
+            NatureObjectif.PremierQuartileHorsQpv => candidat.PremierQuartile == true,
+            NatureObjectif.AutresQuartilesEnQpv => candidat.PremierQuartile == false,
             _ => candidat.Prioritaire,
         };
     }

@@ -106,6 +106,26 @@ public class AppariementTests
         Assert.Equal("V1=P V2=B", Couples(r2));
     }
 
+    [Theory]
+    [InlineData(25, 0, 0, 4, 1)]   // ⌈25 % × 4⌉ = 1
+    [InlineData(25, 36, 8, 4, 2)]  // ⌈25 % × 40⌉ = 10, 8 déjà : 2
+    [InlineData(25, 36, 12, 4, 0)] // déjà au-dessus : rien
+    [InlineData(50, 10, 0, 2, 2)]  // ⌈50 % × 12⌉ = 6, mais le lot n'a que 2 vacances du périmètre
+    [InlineData(25, 3, 0, 0, 0)]   // aucune vacance du périmètre dans le lot
+    public void Le_minimum_demande_au_lot_vient_de_l_annee(int taux, int baux, int atteint, int vacances, int minimum) =>
+        Assert.Equal(minimum, ObjectifLot.MinimumSurLot(taux, baux, atteint, vacances));
+
+    [Fact]
+    public void Un_objectif_borne_a_un_bailleur_et_une_commune_ne_couvre_que_leurs_vacances()
+    {
+        var o = new ObjectifLot(NatureObjectif.PremierQuartileHorsQpv, null, 1, Bailleur: "b1", Commune: "83137");
+        var q1 = C("A", 10, q1: true);
+        Assert.True(o.Sert(new VacanceLot("V1", "L", false, null, "b1", "83137"), q1));
+        Assert.False(o.Sert(new VacanceLot("V2", "L", false, null, "b2", "83137"), q1));
+        Assert.False(o.Sert(new VacanceLot("V3", "L", false, null, "b1", "83126"), q1));
+        Assert.False(o.Sert(new VacanceLot("V4", "L", true, null, "b1", "83137"), q1));
+    }
+
     [Fact]
     public void Un_lot_vide_donne_un_appariement_vide()
     {
