@@ -30,10 +30,12 @@ public sealed record BilanAppariement(int Pourvues, long Cotation, int Manque, i
 /// <summary>
 /// The matching suggested for the open vacancies without candidates of the agent's perimeter (<see cref="AppariementService"/>): the pairs,
 /// the vacancies left without a suggestion, the objectives before (minimum) and after, the suggestion against the greedy matching.
+/// <see cref="OptimalProuve"/>: no matching is better; otherwise <see cref="EcartCotationMax"/>, when known, bounds how far its total score may be
+/// below the best (its missing leases and vacancies filled being the best possible), <see cref="ResultatAppariement.EcartCotationMax"/>.
 /// </summary>
 public sealed record AppariementVue(int Annee, int VacancesOuvertes, int VacancesDuLot, int CandidatsParVacance, IReadOnlyList<PaireSuggeree> Paires,
     IReadOnlyList<string> SansSuggestion, IReadOnlyList<ObjectifAppariement> Objectifs, BilanAppariement Suggestion, BilanAppariement Glouton, bool OptimalProuve,
-    decimal? SeuilPremierQuartile);
+    long? EcartCotationMax, decimal? SeuilPremierQuartile);
 
 /// <summary>
 /// Use case: the matching of the batch of open vacancies without candidates (oriented, or handed back to the landlord) of the agent's perimeter
@@ -138,7 +140,7 @@ public sealed class AppariementService(LogisDbContext db, TimeProvider horloge, 
         });
         await db.SaveChangesAsync(ct);
         return Resultat.Ok(new AppariementVue(annee, total, lot.Count, CandidatsParVacance, vuesPaires, sans, vuesObjectifs, Bilan(suggestion), Bilan(glouton),
-            suggestion.OptimalProuve, seuil));
+            suggestion.OptimalProuve, suggestion.EcartCotationMax, seuil));
     }
 
     private static BilanAppariement Bilan(ResultatAppariement r) => new(r.Pourvues, r.Cotation, r.Manque, r.Objectifs.Count(o => o.EstAtteint));

@@ -89,7 +89,15 @@ public sealed record BilanObjectifLot(ObjectifLot Objectif, int Atteint)
 /// the search proved no matching is better (false for the greedy one, or when the search stopped at its node limit).
 /// </summary>
 public sealed record ResultatAppariement(IReadOnlyList<PaireAppariee> Paires, IReadOnlyList<BilanObjectifLot> Objectifs, int Pourvues, long Cotation, int Manque,
-    bool OptimalProuve, int Noeuds);
+    bool OptimalProuve, int Noeuds)
+{
+    /// <summary>
+    /// When the search stopped before its proof: the most the total score can be below the optimum, the missing leases and the vacancies
+    /// filled being proved optimal (the root's Lagrangian bound certifies it); 0 when proved optimal; null when even these are not proved
+    /// (and for the greedy matching).
+    /// </summary>
+    public long? EcartCotationMax { get; init; }
+}
 
 /// <summary>
 /// The matching of a batch of vacancies open at the same time under the social-mix objectives of the CIA (docs/appariement.md): a suggestion to
@@ -109,7 +117,7 @@ public sealed record ResultatAppariement(IReadOnlyList<PaireAppariee> Paires, IR
 /// </summary>
 public static class Appariement
 {
-    public const int NoeudsMaxParDefaut = 2_000;
+    public const int NoeudsMaxParDefaut = 40;
 
     /// <summary>Positive when <paramref name="a"/> is better than <paramref name="b"/> by the criteria (missing leases, vacancies filled, score), 0 when equal.</summary>
     public static int Comparer(ResultatAppariement a, ResultatAppariement b)
@@ -155,7 +163,8 @@ public static class Appariement
         // The greedy matching is the first incumbent: the result is never worse than it.
         recherche.Proposer([.. Glouton(vacances, candidats, paires, objectifs).Paires.Select(x => p.Arete(x.Vacance.Id, x.Candidat.Id))]);
         recherche.Explorer();
-        return p.Resultat(recherche.Meilleure, recherche.Complete, recherche.Noeuds);
+        var ecart = recherche.Complete ? 0 : Math.Max(0, recherche.BorneRacine - recherche.MeilleureValeur);
+        return p.Resultat(recherche.Meilleure, ecart == 0, recherche.Noeuds) with { EcartCotationMax = ecart < p.PoidsPourvue ? ecart : null };
     }
 
     /// <summary>A pair of the problem: vacancy and candidate indices, integer weight (filled + score), the objectives it serves.</summary>
@@ -169,6 +178,8 @@ public static class Appariement
         public required List<Arete> Aretes { get; init; }
         /// <summary>The pairs of each vacancy, by rank.</summary>
         public required List<int>[] AretesDe { get; init; }
+        /// <summary>Weight of one vacancy filled: more than any difference in score between two matchings of equal size.</summary>
+        public required long PoidsPourvue { get; init; }
         /// <summary>Weight of one lease towards a minimum: more than any difference in filled vacancies and score.</summary>
         public required long PoidsObjectif { get; init; }
 
@@ -205,7 +216,7 @@ public static class Appariement
             }
             // A lease towards a minimum outweighs every matching's filled vacancies and score together.
             var poidsObjectif = (long)vacances.Count * (poidsPourvue + (max - min)) + 1;
-            return new Probleme { Vacances = vacances, Candidats = candidats, Objectifs = objectifs, Aretes = aretes, AretesDe = de, PoidsObjectif = poidsObjectif };
+            return new Probleme { Vacances = vacances, Candidats = candidats, Objectifs = objectifs, Aretes = aretes, AretesDe = de, PoidsPourvue = poidsPourvue, PoidsObjectif = poidsObjectif };
         }
 
         public int Arete(string vacance, string candidat) =>
@@ -268,8 +279,12 @@ public static class Appariement
     /// <summary>The branch and bound: nodes fix pairs in or out; each is bounded by the Lagrangian relaxation of the capped objectives.</summary>
     private sealed class Recherche(Probleme p, int noeudsMax)
     {
-        private const int IterationsMax = 40;
+        private const int IterationsRacine = 400;
+        private const int IterationsNoeud = 30;
         private long _meilleureValeur = long.MinValue;
+        /// <summary>The root's bound: no matching is worth more (the certificate of the gap when the search stops early).</summary>
+        public long BorneRacine { get; private set; } = long.MaxValue;
+        public long MeilleureValeur => _meilleureValeur;
         public List<int> Meilleure { get; private set; } = [];
         public int Noeuds { get; private set; }
         public bool Complete { get; private set; } = true;
@@ -327,7 +342,8 @@ public static class Appariement
             List<int>? appariementBorne = null;
             var theta = 1.0;
             var sansProgres = 0;
-            for (var it = 0; it < IterationsMax; it++)
+            var racine = Noeuds == 1;
+            for (var it = 0; it < (racine ? IterationsRacine : IterationsNoeud); it++)
             {
                 var poids = new long[libres.Count];
                 for (var i = 0; i < libres.Count; i++)
@@ -344,8 +360,8 @@ public static class Appariement
                 var solution = new List<int>(fixees);
                 solution.AddRange(matching);
                 Proposer(solution);
-                if (l < borne) { borne = l; appariementBorne = matching; sansProgres = 0; }
-                else if (++sansProgres >= 4) { theta /= 2; sansProgres = 0; }
+                if (l < borne) { borne = l; appariementBorne = matching; sansProgres = 0; if (racine) BorneRacine = l; }
+                else if (++sansProgres >= (racine ? 10 : 4)) { theta /= 2; sansProgres = 0; }
                 if (borne <= _meilleureValeur) return; // nothing here beats the best found
                 var g = new long[k];
                 foreach (var e in matching) foreach (var o in p.Aretes[e].Objectifs) g[o]++;

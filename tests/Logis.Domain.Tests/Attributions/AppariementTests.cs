@@ -149,6 +149,7 @@ public class AppariementTests
         var hasard = new Random(graine);
         var prouves = 0;
         var mieuxQueGlouton = 0;
+        var certificatsManquants = 0;
         for (var essai = 0; essai < 150; essai++)
         {
             var (vacances, candidats, paires, objectifs) = Tirage(hasard);
@@ -161,11 +162,26 @@ public class AppariementTests
             Assert.True(optimal.OptimalProuve);
             Assert.Equal((exhaustif.Manque, exhaustif.Pourvues, exhaustif.Cotation), (optimal.Manque, optimal.Pourvues, optimal.Cotation));
             Assert.True(Appariement.Comparer(optimal, glouton) >= 0);
+            Assert.Equal(0, optimal.EcartCotationMax);
             prouves++;
+
+            // Stopped at its root, the search still certifies what it gives: the score is at most EcartCotationMax below the optimum,
+            // the missing leases and vacancies filled being then optimal.
+            var racine = Appariement.Optimal(vacances, candidats, paires, objectifs, noeudsMax: 1);
+            Valide(racine, candidats, paires, objectifs);
+            Assert.True(Appariement.Comparer(racine, glouton) >= 0);
+            if (racine.EcartCotationMax is { } ecart)
+            {
+                Assert.Equal((exhaustif.Manque, exhaustif.Pourvues), (racine.Manque, racine.Pourvues));
+                Assert.InRange(exhaustif.Cotation - racine.Cotation, 0, ecart);
+                if (racine.OptimalProuve) Assert.Equal(exhaustif.Cotation, racine.Cotation);
+            }
+            else certificatsManquants++;
             if (Appariement.Comparer(optimal, glouton) > 0) mieuxQueGlouton++;
         }
         Assert.Equal(150, prouves);
         Assert.True(mieuxQueGlouton > 0, "Les tirages doivent contenir des lots où le glouton se trompe.");
+        Assert.True(certificatsManquants < 150, "La racine certifie la plupart des lots.");
     }
 
     private static (VacanceLot[], CandidatLot[], List<PaireAdmissible>, ObjectifLot[]) Tirage(Random h)
