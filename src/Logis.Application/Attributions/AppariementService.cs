@@ -51,7 +51,7 @@ public sealed class AppariementService(LogisDbContext db, TimeProvider horloge, 
     public const int CandidatsParVacance = 10;
 
     /// <summary>The batch: the first open vacancies without candidates, by deadline, date available, RPLS number.</summary>
-    public const int LotMax = 200;
+    public const int LotMax = 100;
 
     public async Task<Resultat<AppariementVue>> CalculerAsync(Agent agent, CancellationToken ct)
     {

@@ -117,7 +117,7 @@ public sealed record ResultatAppariement(IReadOnlyList<PaireAppariee> Paires, IR
 /// </summary>
 public static class Appariement
 {
-    public const int NoeudsMaxParDefaut = 40;
+    public const int NoeudsMaxParDefaut = 10;
 
     /// <summary>Positive when <paramref name="a"/> is better than <paramref name="b"/> by the criteria (missing leases, vacancies filled, score), 0 when equal.</summary>
     public static int Comparer(ResultatAppariement a, ResultatAppariement b)
@@ -163,8 +163,94 @@ public static class Appariement
         // The greedy matching is the first incumbent: the result is never worse than it.
         recherche.Proposer([.. Glouton(vacances, candidats, paires, objectifs).Paires.Select(x => p.Arete(x.Vacance.Id, x.Candidat.Id))]);
         recherche.Explorer();
+        recherche.Proposer(Ameliorer(p, recherche.Meilleure));
         var ecart = recherche.Complete ? 0 : Math.Max(0, recherche.BorneRacine - recherche.MeilleureValeur);
         return p.Resultat(recherche.Meilleure, ecart == 0, recherche.Noeuds) with { EcartCotationMax = ecart < p.PoidsPourvue ? ecart : null };
+    }
+
+    /// <summary>
+    /// Local improvement of a matching, by the folded value: a vacancy takes a free candidate of its pre-selection, or two vacancies exchange
+    /// their candidates (each admissible for the other), whenever this raises the value; repeated until no move does. It never lowers the value.
+    /// </summary>
+    private static List<int> Ameliorer(Probleme p, List<int> depart)
+    {
+        var k = p.Objectifs.Count;
+        var arete = new int[p.Vacances.Count];
+        Array.Fill(arete, -1);
+        var titulaire = new int[p.Candidats.Count];
+        Array.Fill(titulaire, -1);
+        var compte = new int[k];
+        foreach (var e in depart)
+        {
+            arete[p.Aretes[e].Vacance] = e;
+            titulaire[p.Aretes[e].Candidat] = p.Aretes[e].Vacance;
+            foreach (var o in p.Aretes[e].Objectifs) compte[o]++;
+        }
+        var indexPaire = new Dictionary<(int, int), int>();
+        for (var e = 0; e < p.Aretes.Count; e++) indexPaire[(p.Aretes[e].Vacance, p.Aretes[e].Candidat)] = e;
+
+        // The change of value when the pairs `retirees` leave and `ajoutees` enter (-1: none).
+        long Delta(int retireeA, int retireeB, int ajouteeA, int ajouteeB)
+        {
+            var d = new int[k];
+            long poids = 0;
+            foreach (var (e, signe) in new[] { (retireeA, -1), (retireeB, -1), (ajouteeA, 1), (ajouteeB, 1) })
+            {
+                if (e < 0) continue;
+                poids += signe * p.Aretes[e].Poids;
+                foreach (var o in p.Aretes[e].Objectifs) d[o] += signe;
+            }
+            for (var o = 0; o < k; o++)
+            {
+                if (d[o] == 0) continue;
+                var m = p.Objectifs[o].Minimum;
+                poids += p.PoidsObjectif * (Math.Min(compte[o] + d[o], m) - Math.Min(compte[o], m));
+            }
+            return poids;
+        }
+
+        void Appliquer(int e, int signe)
+        {
+            var a = p.Aretes[e];
+            arete[a.Vacance] = signe > 0 ? e : -1;
+            titulaire[a.Candidat] = signe > 0 ? a.Vacance : -1;
+            foreach (var o in a.Objectifs) compte[o] += signe;
+        }
+
+        for (var passe = 0; passe < 50; passe++)
+        {
+            var change = false;
+            for (var v = 0; v < p.Vacances.Count; v++)
+            {
+                foreach (var e2 in p.AretesDe[v])
+                {
+                    var e = arete[v];
+                    if (e2 == e) continue;
+                    var c2 = p.Aretes[e2].Candidat;
+                    var autre = titulaire[c2];
+                    if (autre < 0)
+                    {
+                        if (Delta(e, -1, e2, -1) <= 0) continue;
+                        if (e >= 0) Appliquer(e, -1);
+                        Appliquer(e2, 1);
+                        change = true;
+                        continue;
+                    }
+                    // c2 is held by another vacancy: exchange when it may take this vacancy's candidate (or stay empty if this one had none).
+                    var eAutre = arete[autre];
+                    var inverse = e < 0 ? -1 : indexPaire.GetValueOrDefault((autre, p.Aretes[e].Candidat), -2);
+                    if (inverse == -2) continue;
+                    if (Delta(e, eAutre, e2, inverse) <= 0) continue;
+                    if (e >= 0) Appliquer(e, -1);
+                    Appliquer(eAutre, -1);
+                    Appliquer(e2, 1);
+                    if (inverse >= 0) Appliquer(inverse, 1);
+                    change = true;
+                }
+            }
+            if (!change) break;
+        }
+        return [.. arete.Where(e => e >= 0)];
     }
 
     /// <summary>A pair of the problem: vacancy and candidate indices, integer weight (filled + score), the objectives it serves.</summary>
