@@ -113,7 +113,8 @@ public sealed record ResultatAppariement(IReadOnlyList<PaireAppariee> Paires, IR
 /// it, bounded at each node by the Lagrangian relaxation of the caps (a maximum-weight bipartite matching, by successive shortest paths, whose
 /// edges carry the multipliers of the objectives they serve), the multipliers set by a subgradient descent. Every matching the relaxation
 /// yields is a solution (the objectives are soft), so the best of them is kept; a node is cut when its bound cannot beat it. Past
-/// <c>noeudsMax</c> nodes, the best matching found is returned without the proof (<see cref="ResultatAppariement.OptimalProuve"/> false).
+/// <c>noeudsMax</c> nodes, the best matching found, improved by a local search, is returned without the proof
+/// (<see cref="ResultatAppariement.OptimalProuve"/> false) but with the root's certificate (<see cref="ResultatAppariement.EcartCotationMax"/>).
 /// </summary>
 public static class Appariement
 {
