@@ -64,6 +64,7 @@ builder.Services.AddScoped<Logis.Application.Attributions.VacancesService>();
 builder.Services.AddScoped<Logis.Application.Attributions.FluxService>();
 builder.Services.AddScoped<Logis.Application.Attributions.VacancesDemo>();
 builder.Services.AddScoped<Logis.Application.Attributions.PreselectionService>();
+builder.Services.AddScoped<Logis.Application.Attributions.AppariementService>();
 builder.Services.AddScoped<Logis.Application.Attributions.PropositionService>();
 builder.Services.AddScoped<Logis.Application.Mixite.MixiteService>();
 builder.Services.AddScoped<Logis.Application.Mixite.SuiviMixiteService>();

@@ -77,6 +77,13 @@ public sealed class VacancesService(LogisDbContext db, TimeProvider horloge)
         return q.Where(v => ids.Contains(v.ReservataireId));
     }
 
+    /// <summary>
+    /// The open vacancies of the agent's perimeter awaiting candidates: oriented to a réservataire or handed back to the landlord, none proposed yet
+    /// (the batch of the matching, <see cref="AppariementService"/>).
+    /// </summary>
+    internal IQueryable<Vacance> OuvertesSansCandidat(Agent agent, IReadOnlyList<ReservataireId> siens) =>
+        Visibles(agent, siens).Where(v => (v.Statut == StatutVacance.Orientee || v.Statut == StatutVacance.Rendue) && !db.Candidatures.Any(c => c.VacanceId == v.Id));
+
     public static (StatutVacance? Statut, int Page, int Taille, Dictionary<string, string[]> Erreurs) LireFiltre(string? statut, string? page, string? taillePage)
     {
         var erreurs = new Dictionary<string, string[]>();
@@ -351,4 +358,5 @@ public static class ActionsAuditVacances
     public const string Convention = "convention.enregistrement";
     public const string Proposition = "vacance.proposition";
     public const string Preselection = "vacance.preselection";
+    public const string Appariement = "vacance.appariement";
 }

@@ -100,6 +100,7 @@ public sealed class JournalService(LogisDbContext db, TimeProvider horloge, Dema
         [Logis.Application.Attributions.ActionsAuditVacances.Retrait] = "Retrait d'une vacance",
         [Logis.Application.Attributions.ActionsAuditVacances.Convention] = "Enregistrement d'une convention de réservation",
         [Logis.Application.Attributions.ActionsAuditVacances.Preselection] = "Lecture de la présélection des candidats d'une vacance",
+        [Logis.Application.Attributions.ActionsAuditVacances.Appariement] = "Lecture de l'appariement suggéré des vacances ouvertes",
         [Logis.Application.Attributions.ActionsAuditVacances.Proposition] = "Proposition d'un candidat pour une vacance",
         [Logis.Application.Attributions.ActionsAuditCaleol.Seance] = "Création d'une séance de la commission d'attribution (CALEOL)",
         [Logis.Application.Attributions.ActionsAuditCaleol.Dossier] = "Inscription d'un logement et de ses candidats à une séance de la CALEOL",

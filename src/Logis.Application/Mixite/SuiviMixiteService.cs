@@ -359,6 +359,31 @@ public sealed class SuiviMixiteService(LogisDbContext db, TimeProvider horloge)
     }
 
     /// <summary>
+    /// Where each objective of the current year stands in the agent's perimeter, unmasked, for the matching of a batch of vacancies
+    /// (<c>AppariementService</c>): the objectives measured as <see cref="IndicateursAsync"/> measures them (those of the CIA, else the legal
+    /// ones; mutations included, the legal measure), each with the leases of its perimeter and those serving it. A quartile objective is left
+    /// out when the threshold of the year is not recorded (it is not measured). The figures stay with the agent: they set how many leases the
+    /// batch should give, never shown as counts of the year.
+    /// </summary>
+    internal async Task<(int Annee, IReadOnlyList<(PorteeObjectif Objectif, int Baux, int Atteint)> Objectifs)> EtatAnneeAsync(Agent agent, CancellationToken ct)
+    {
+        var a = horloge.AujourdhuiEnFrance().Year;
+        var epci = agent.Perimetre.EpciSiren;
+        var siens = await new VacancesService(db, horloge).ReservatairesDeAsync(agent, ct);
+        var (lignes, _) = IndicateursMixite.BauxDeMenages(await LignesAsync(agent, a, siens, ct));
+        var montant = (await db.SeuilsPremierQuartile.AsNoTracking().SingleOrDefaultAsync(s => s.EpciSiren == epci && s.Annee == a, ct))?.Montant;
+        var cia = Filtrer(agent, await db.ObjectifsMixite.AsNoTracking().Where(o => o.EpciSiren == epci && o.Annee == a).ToListAsync(ct), siens);
+        var etat = new List<(PorteeObjectif, int, int)>();
+        foreach (var o in IndicateursMixite.Objectifs(cia, lignes))
+        {
+            if (montant is null && o.Nature != NatureObjectif.PrioritairesEtDalo) continue;
+            var perimetre = lignes.Where(l => IndicateursMixite.DansPerimetre(o, l)).ToList();
+            etat.Add((o, perimetre.Count, perimetre.Count(l => IndicateursMixite.Sert(o.Nature, l, montant))));
+        }
+        return (a, etat);
+    }
+
+    /// <summary>
     /// Tension and waiting time by commune and typology for the year: the territory's figures (every agent sees the whole EPCI; a commune's agent
     /// also its commune, not the others), by the one rule of the public statistics (<see cref="TableauStatistiques"/>: a demand counts in every
     /// commune and typology it wishes, the leases in the dwelling's commune and typology, secondary masking of the lease table) over the civil

@@ -18,6 +18,8 @@ public sealed class IndexModel(VacancesService service) : PageModel
     public string? Erreur { get; private set; }
     public bool Bailleur { get; private set; }
     public bool BoiteReservataire { get; private set; }
+    /// <summary>The link to the matching of the open vacancies (<see cref="AccesVacances.VoitPreselection"/>).</summary>
+    public bool Appariement { get; private set; }
     [TempData] public string? Confirmation { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string? statut, [FromQuery(Name = "page")] int? page, CancellationToken ct)
@@ -25,6 +27,7 @@ public sealed class IndexModel(VacancesService service) : PageModel
         var agent = Agent.Requis(User);
         Bailleur = agent.Role == Role.AgentBailleur;
         BoiteReservataire = agent.Role is Role.AgentReservataire or Role.AgentCommune;
+        Appariement = AccesVacances.VoitPreselection(agent.Role);
         Statut = string.IsNullOrWhiteSpace(statut) ? null : statut;
         var r = await service.ListerAsync(agent, Statut, page?.ToString(System.Globalization.CultureInfo.InvariantCulture), null, ct);
         if (!r.EstReussi)

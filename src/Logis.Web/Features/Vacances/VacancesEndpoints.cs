@@ -25,6 +25,12 @@ public static class VacancesEndpoints
             .WithName("DeclarerVacance")
             .WithSummary("Déclare la vacance d'un logement de son parc (logement : numéro RPLS ; dateDisponibilite ; loyer et charges, par défaut ceux du logement ; horsFlux : motif d'exclusion R441-5)");
 
+        g.MapGet("/appariement", async (HttpContext http, AppariementService s, CancellationToken ct) =>
+            Problemes.Reponse(await s.CalculerAsync(Agent.Requis(http.User), ct), v => Results.Ok(v)))
+            .WithName("ApparierVacances")
+            .WithSummary("Appariement suggéré des vacances ouvertes sans candidat du périmètre : un candidat de sa présélection par logement, un logement par candidat, "
+                + "objectifs de mixité de l'année d'abord, puis logements pourvus, puis cotation ; chaque paire expliquée, comparée au traitement un par un. Une aide : aucun acte");
+
         g.MapGet("/{id}", async (string id, HttpContext http, VacancesService s, CancellationToken ct) =>
             Problemes.Reponse(await s.LireAsync(Agent.Requis(http.User), id, ct), v => Results.Ok(v)))
             .WithName("LireVacance")
