@@ -18,27 +18,25 @@ public sealed class AppariementModel(AppariementService service) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var r = await service.CalculerAsync(Agent.Requis(User), ct);
-        if (!r.EstReussi)
-        {
-            Erreur = r.Motif;
-            Response.StatusCode = Infrastructure.Problemes.Statut(r.Probleme.Nature);
-            return Page();
-        }
-        Vue = r.Valeur;
+        await CalculerAsync(ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct) =>
+        await CalculerAsync(ct) ? File(ExportsMixite.Csv(Tableau(Vue!)), "text/csv; charset=utf-8", "appariement-vacances.csv") : Page();
+
+    /// <summary>The matching for the signed-in agent into <see cref="Vue"/>; false with <see cref="Erreur"/> and its status when refused.</summary>
+    private async Task<bool> CalculerAsync(CancellationToken ct)
     {
         var r = await service.CalculerAsync(Agent.Requis(User), ct);
-        if (!r.EstReussi)
+        if (r.EstReussi)
         {
-            Erreur = r.Motif;
-            Response.StatusCode = Infrastructure.Problemes.Statut(r.Probleme.Nature);
-            return Page();
+            Vue = r.Valeur;
+            return true;
         }
-        return File(ExportsMixite.Csv(Tableau(r.Valeur)), "text/csv; charset=utf-8", "appariement-vacances.csv");
+        Erreur = r.Motif;
+        Response.StatusCode = Infrastructure.Problemes.Statut(r.Probleme.Nature);
+        return false;
     }
 
     /// <summary>The pairs as a table (the same as the page shows): no name, no sensitive detail.</summary>
